@@ -1,0 +1,58 @@
+import type { Taxonomy } from '../config/schema.ts';
+
+export interface ThemeHit {
+  themeId: string;
+  themeName: string;
+  score: number;
+  /** The keywords found, each with where: 'title' or 'body'. */
+  terms: { term: string; where: 'title' | 'body'; count: number }[];
+}
+
+export interface Relevance {
+  score: number;
+  themes: ThemeHit[];
+}
+
+/** A keyword in the title says more about a document than one in its body. */
+const TITLE_WEIGHT = 3;
+/** Repetition in a body adds evidence, with diminishing returns. */
+const MAX_BODY_COUNT = 3;
+
+function countOccurrences(text: string, term: string): number {
+  // Latin keywords (AI, OPC, Token) match whole words only, so AI does not match inside MAIL.
+  const latin = /^[A-Za-z][A-Za-z0-9 +]*$/.test(term);
+  if (latin) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return (text.match(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, 'g')) ?? []).length;
+  }
+  let count = 0;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) count++;
+  return count;
+}
+
+/**
+ * How much a document is about the brief's topic, theme by theme, with the evidence: each keyword
+ * found and where. A keyword contained in a longer one that also matched (算力 in 算力券) is counted once.
+ */
+export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy): Relevance {
+  const themes: ThemeHit[] = [];
+  for (const theme of taxonomy.themes) {
+    const terms: ThemeHit['terms'] = [];
+    let score = 0;
+    const keywords = [...new Set(theme.keywords)].sort((a, b) => b.length - a.length);
+    const matched: string[] = [];
+    for (const keyword of keywords) {
+      if (matched.some((longer) => longer.includes(keyword))) continue;
+      const inTitle = countOccurrences(title, keyword);
+      const inBody = countOccurrences(body, keyword);
+      if (inTitle + inBody === 0) continue;
+      matched.push(keyword);
+      if (inTitle > 0) terms.push({ term: keyword, where: 'title', count: inTitle });
+      if (inBody > 0) terms.push({ term: keyword, where: 'body', count: inBody });
+      score += (Math.min(inTitle, 1) * TITLE_WEIGHT + Math.min(inBody, MAX_BODY_COUNT)) * theme.weight;
+    }
+    if (score > 0) themes.push({ themeId: theme.id, themeName: theme.name, score: Math.round(score * 100) / 100, terms });
+  }
+  themes.sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId));
+  return { score: Math.round(themes.reduce((sum, hit) => sum + hit.score, 0) * 100) / 100, themes };
+}

@@ -1,0 +1,64 @@
+import type { SourceTier } from '../config/schema.ts';
+
+/** The weight of who issued a document: the order of BRIEF-FORMAT (national first, media last). */
+export const tierWeight: Record<SourceTier, number> = { national: 5, regulator: 4.5, exchange: 4.5, provincial: 3.5, municipal: 3, media: 1.5 };
+
+/** The rank of a tier in a brief's section order. */
+export const tierRank: Record<SourceTier, number> = { national: 0, regulator: 1, exchange: 1, provincial: 2, municipal: 3, media: 4 };
+
+/** Document kinds, read off the title; the first that matches wins. An interpretation is derivative. */
+const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
+  { kind: '解读', pattern: /解读|答记者问/, weight: 1 },
+  { kind: '条例', pattern: /条例|法$/, weight: 3 },
+  { kind: '规划', pattern: /规划/, weight: 3 },
+  { kind: '方案', pattern: /方案|行动计划/, weight: 3 },
+  { kind: '指导意见', pattern: /意见/, weight: 3 },
+  { kind: '指引', pattern: /指引|办法|细则|标准/, weight: 3 },
+  { kind: '通知', pattern: /通知|公告|通告/, weight: 2 },
+  { kind: '会议', pattern: /会议|座谈会|推进会|发布会/, weight: 1.5 },
+];
+
+const noveltyMarkers = ['首次', '正式', '试行', '明确提出', '首个', '首批'];
+/** Concrete content: amounts, targets and deadlines, named instruments such as 算力券. */
+export const instrumentPattern = /(?:Token|算力|数据|模型|创新|科技创新|消费|服务|人才|场景|绿色|碳)券/g;
+const concretePatterns = [/\d+(?:\.\d+)?\s*(?:亿元|万元|%|个|家|项)/g, /到\s*20\d{2}\s*年/g, instrumentPattern];
+
+export interface SignificanceInput {
+  title: string;
+  body: string;
+  tier: SourceTier;
+  /** Tiers of the bodies that reposted the story. */
+  reposterTiers: SourceTier[];
+  relevance: number;
+}
+
+export interface Significance {
+  score: number;
+  kind: string;
+  novelty: string[];
+  /** Each part of the score with its reason, so `xinzhi explain` can show why. */
+  evidence: { factor: string; points: number; why: string }[];
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function documentKind(title: string): { kind: string; weight: number } {
+  return documentKinds.find((k) => k.pattern.test(title)) ?? { kind: '新闻', weight: 1 };
+}
+
+/** How much a story matters, as the sum of explained parts. */
+export function scoreSignificance(input: SignificanceInput): Significance {
+  const evidence: Significance['evidence'] = [];
+  evidence.push({ factor: 'tier', points: tierWeight[input.tier], why: input.tier });
+  const kind = documentKind(input.title);
+  evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind });
+  const novelty = noveltyMarkers.filter((marker) => input.body.includes(marker) || input.title.includes(marker));
+  if (novelty.length > 0) evidence.push({ factor: 'novelty', points: Math.min(novelty.length * 0.5, 2), why: novelty.join('、') });
+  const concrete = [...new Set(concretePatterns.flatMap((pattern) => input.body.match(pattern) ?? []))];
+  if (concrete.length > 0) evidence.push({ factor: 'concrete', points: round(Math.min(concrete.length * 0.3, 1.5)), why: concrete.slice(0, 6).join('、') });
+  // A repost by a higher body is a stronger signal than one by a peer.
+  const spread = input.reposterTiers.reduce((sum, tier) => sum + tierWeight[tier] * 0.3, 0);
+  if (spread > 0) evidence.push({ factor: 'spread', points: round(Math.min(spread, 3)), why: `${input.reposterTiers.length} reposts` });
+  evidence.push({ factor: 'relevance', points: round(Math.min(input.relevance / 10, 3)), why: `relevance ${input.relevance}` });
+  return { score: round(evidence.reduce((sum, part) => sum + part.points, 0)), kind: kind.kind, novelty, evidence };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { sourceTiers } from '../config/schema.ts';
+
+/**
+ * brief.json: the contract between composing a brief and everything after it (renderers, the verifier,
+ * the editor). A change here is a change for every reader: add fields, never repurpose them.
+ */
+export const quoteSchema = z.object({ text: z.string().min(1), ref: z.string().min(1) }).strict();
+
+export const itemSchema = z.object({
+  n: z.number().int().positive(),
+  headline: z.string().min(1),
+  paragraphs: z.array(z.string().min(1)).min(1),
+  quotes: z.array(quoteSchema),
+  refs: z.array(z.string().min(1)),
+  tier: z.enum(sourceTiers),
+  themes: z.array(z.string()),
+}).strict();
+
+export const referenceSchema = z.object({
+  id: z.string().min(1),
+  publisher: z.string().min(1),
+  reposter: z.string().nullable(),
+  title: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  url: z.string().url(),
+  usedFor: z.string(),
+}).strict();
+
+export const checkSchema = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  item: z.number().int().nullable(),
+  detail: z.string(),
+}).strict();
+
+export const briefSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  title: z.string().min(1),
+  publisher: z.string(),
+  producers: z.string(),
+  abstract: z.string().min(1),
+  items: z.array(itemSchema).min(1),
+  references: z.array(referenceSchema).min(1),
+  footer: z.object({ account: z.string(), qrImage: z.string().nullable(), platform: z.string(), disclaimer: z.string() }).strict(),
+  writer: z.string(),
+  checks: z.array(checkSchema),
+  stats: z.object({
+    window: z.object({ start: z.string(), end: z.string() }).strict(),
+    documents: z.number().int(),
+    candidates: z.number().int(),
+    storyGroups: z.number().int(),
+    themeShares: z.record(z.string(), z.number()),
+  }).strict(),
+}).strict();
+
+export type Brief = z.infer<typeof briefSchema>;
+export type BriefItem = z.infer<typeof itemSchema>;
+export type Reference = z.infer<typeof referenceSchema>;
+export type Check = z.infer<typeof checkSchema>;

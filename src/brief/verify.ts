@@ -1,0 +1,88 @@
+import { shanghaiDay } from '../util/time.ts';
+import type { Brief, BriefItem, Check } from './model.ts';
+
+/** What the verifier knows of a cited source: its stored metadata and body. */
+export interface SourceRecord {
+  title: string;
+  body: string;
+  publishedAt: string | null;
+  docNumber: string | null;
+}
+
+/** Whitespace is the one difference a quote may have from its source. */
+const normaliseSpace = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, '');
+const fromBookQuotes = (text: string) => text.replace(/〈/g, '《').replace(/〉/g, '》');
+
+/** Spans in “ ” outside 《》: the quotes a reader takes as the source's own words. */
+export function quotedSpans(text: string): string[] {
+  const titles = [...text.matchAll(/《[^》]*》/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inTitle = (at: number) => titles.some(([start, end]) => at > start && at < end);
+  return [...text.matchAll(/“([^”]+)”/g)].filter((m) => !inTitle(m.index)).map((m) => m[1]!);
+}
+
+function itemText(item: BriefItem): string {
+  return [item.headline, ...item.paragraphs].join('\n');
+}
+
+/**
+ * Checks a brief against its sources: quotes verbatim, every section cited and every reference used,
+ * items inside the window, and titles, dates and numbers in the text found in the cited sources.
+ * Returns one check per finding, passed or failed; a brief may be published only when all pass.
+ */
+export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecord | undefined): Check[] {
+  const checks: Check[] = [];
+  const fail = (name: string, item: number | null, detail: string) => checks.push({ name, ok: false, item, detail });
+  const references = new Map(brief.references.map((r) => [r.id, r]));
+  const windowStart = shanghaiDay(brief.stats.window.start);
+  const windowEnd = shanghaiDay(new Date(new Date(brief.stats.window.end).getTime() - 1).toISOString());
+
+  for (const reference of brief.references) {
+    if (!brief.items.some((item) => item.refs.includes(reference.id))) fail('citations', null, `参考文献 ${reference.id} 未被任何条目引用`);
+    const source = sourceOf(reference.url);
+    if (!source) {
+      fail('sources', null, `参考文献 ${reference.id} 的来源不在库中：${reference.url}`);
+      continue;
+    }
+    if (source.title !== reference.title) fail('references', null, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
+    if (source.publishedAt && shanghaiDay(source.publishedAt) !== reference.date) fail('references', null, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
+    if (reference.date < windowStart || reference.date > windowEnd) fail('window', null, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
+  }
+
+  for (const item of brief.items) {
+    const cited = item.refs.map((id) => references.get(id)).filter((r) => r !== undefined);
+    if (item.refs.length === 0) fail('citations', item.n, `第 ${item.n} 条没有引用任何参考文献`);
+    if (cited.length < item.refs.length) fail('citations', item.n, `第 ${item.n} 条引用了不存在的参考文献`);
+    const sources = cited.map((r) => ({ reference: r, source: sourceOf(r.url) })).filter((s) => s.source !== undefined) as { reference: Brief['references'][number]; source: SourceRecord }[];
+    if (sources.length === 0) continue;
+    const text = itemText(item);
+    const bodies = sources.map((s) => normaliseSpace(s.source.body));
+    const haystack = normaliseSpace(sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n'));
+
+    const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])];
+    for (const span of spans) {
+      if (!bodies.some((body) => body.includes(normaliseSpace(span)))) fail('quotes', item.n, `第 ${item.n} 条的引文不在所引来源正文中：“${span}”`);
+    }
+    for (const quote of item.quotes) {
+      if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
+    }
+    for (const match of text.matchAll(/《([^》]+)》/g)) {
+      const title = normaliseSpace(fromBookQuotes(match[1]!));
+      if (!haystack.includes(title)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match[1]}》与来源不符`);
+    }
+    const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
+    for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {
+      const [month, day] = [Number(match[1]), Number(match[2])];
+      const onSourceDay = sourceDays.some((d) => d && Number(d.slice(5, 7)) === month && Number(d.slice(8, 10)) === day);
+      if (!onSourceDay && !haystack.includes(`${month}月${day}日`)) fail('dates', item.n, `第 ${item.n} 条的日期“${match[0]}”与来源不符`);
+    }
+    const withoutDates = text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, '');
+    for (const match of withoutDates.matchAll(/\d+(?:\.\d+)?/g)) {
+      if (!haystack.includes(match[0])) fail('numbers', item.n, `第 ${item.n} 条的数字 ${match[0]} 不在来源中`);
+    }
+  }
+  const failed = new Set(checks.map((c) => c.name));
+  for (const name of ['quotes', 'citations', 'sources', 'references', 'window', 'titles', 'dates', 'numbers']) {
+    if (!failed.has(name)) checks.push({ name, ok: true, item: null, detail: '' });
+  }
+  return checks;
+}

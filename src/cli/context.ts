@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
+import { UserError } from '../util/errors.ts';
+import type { Lang } from '../util/i18n.ts';
+import { parseIssueDate } from '../util/time.ts';
+
+/** The options every command shares, parsed once. */
+export interface CommandContext {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+  lang: Lang;
+  json: boolean;
+  dataDir: string;
+  outDir: string;
+  configPath: string;
+  /** Prints a line of the command's output. */
+  print: (line: string) => void;
+}
+
+export function loadCommandConfig(context: CommandContext): LoadedConfig {
+  return loadConfig(context.configPath);
+}
+
+export function stringOption(context: CommandContext, name: string): string | undefined {
+  const value = context.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function requireDate(context: CommandContext): string {
+  const date = stringOption(context, 'date');
+  if (!date) throw new UserError('缺少 --date YYYY-MM-DD', 'missing --date YYYY-MM-DD');
+  return parseIssueDate(date);
+}
+
+export function contextPaths(values: CommandContext['values']): Pick<CommandContext, 'dataDir' | 'outDir' | 'configPath'> {
+  const text = (name: string, fallback: string) => (typeof values[name] === 'string' ? (values[name] as string) : fallback);
+  return { dataDir: resolve(text('data', 'data')), outDir: resolve(text('out', 'out')), configPath: resolve(text('config', defaultConfigPath)) };
+}

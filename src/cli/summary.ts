@@ -1,0 +1,25 @@
+import type { RunSummary } from '../pipeline/run.ts';
+import { t, type Lang } from '../util/i18n.ts';
+
+/** The run summary an operator reads: counts, seconds per stage, and what failed, by source. */
+export function formatSummary(summary: RunSummary, lang: Lang): string[] {
+  const lines = [
+    t(lang, 'summaryTitle', summary.issueDate),
+    `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}`,
+    `  ${t(lang, 'pagesFetched')}: ${summary.crawl.pagesFetched}`,
+    `  ${t(lang, 'documentsKept')}: ${summary.crawl.documentsKept}`,
+    `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
+    `  ${t(lang, 'itemsChosen')}: ${summary.itemsChosen}`,
+    `  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`,
+  ];
+  if (summary.crawl.failures.length > 0) {
+    lines.push(`  ${t(lang, 'sourceErrors')}: ${summary.crawl.failures.length}`);
+    for (const failure of summary.crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${failure.reason}`);
+  }
+  if (summary.failedChecks.length > 0) {
+    lines.push(`  ${t(lang, 'checksFailed')}: ${summary.failedChecks.length}`);
+    for (const check of summary.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
+  }
+  lines.push(`  ${t(lang, 'wrote')}: ${summary.outFolder}`);
+  return lines;
+}

@@ -1,0 +1,80 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { UserError } from '../util/errors.ts';
+import { configSchema, sourceFileSchema, themesFileSchema, type Config, type Source, type Taxonomy } from './schema.ts';
+
+/** The config bundled with xinzhi: the brief 新质生产力每日动态 and its catalog. */
+export const defaultConfigPath = fileURLToPath(new URL('../../config/xinzhi.yaml', import.meta.url));
+
+export interface LoadedConfig {
+  file: string;
+  config: Config;
+  taxonomy: Taxonomy;
+  sources: Source[];
+}
+
+function readYaml(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`无法读取配置文件 ${file}（${code}）`, `cannot read config file ${file} (${code})`);
+  }
+  try {
+    return parseYaml(text);
+  } catch (err) {
+    const reason = (err as Error).message.split('\n')[0];
+    throw new UserError(`配置文件 ${file} 不是合法的 YAML：${reason}`, `config file ${file} is not valid YAML: ${reason}`);
+  }
+}
+
+/** Validates YAML against a schema; the error names the file and the key path. */
+function validate<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = issue && issue.path.length > 0 ? issue.path.join('.') : '(根)';
+  const message = issue?.message ?? 'invalid';
+  throw new UserError(`配置文件 ${file} 的键 ${key} 无效：${message}`, `config file ${file}: key ${key} is invalid: ${message}`);
+}
+
+export function loadSources(dir: string): Source[] {
+  let files: string[];
+  try {
+    files = statSync(dir).isDirectory()
+      ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f))
+      : [dir];
+  } catch {
+    throw new UserError(`找不到来源目录 ${dir}`, `source catalog not found: ${dir}`);
+  }
+  const sources: Source[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    for (const source of validate(sourceFileSchema, readYaml(file), file)) {
+      const other = seen.get(source.id);
+      if (other) throw new UserError(`来源 id ${source.id} 重复：${other} 与 ${file}`, `duplicate source id ${source.id} in ${other} and ${file}`);
+      seen.set(source.id, file);
+      sources.push(source);
+    }
+  }
+  if (sources.length === 0) throw new UserError(`来源目录 ${dir} 中没有来源`, `no sources in ${dir}`);
+  return sources;
+}
+
+export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
+  const path = resolve(file);
+  const config = validate(configSchema, readYaml(path) ?? {}, path);
+  if (config.selection.minItems > config.selection.maxItems) {
+    throw new UserError(`配置文件 ${path} 的键 selection.minItems 大于 selection.maxItems`, `config file ${path}: selection.minItems exceeds selection.maxItems`);
+  }
+  const base = dirname(path);
+  if (config.brief.footer.qrImage) config.brief.footer.qrImage = resolve(base, config.brief.footer.qrImage);
+  const themesFile = resolve(base, config.themes);
+  const taxonomy = validate(themesFileSchema, readYaml(themesFile), themesFile);
+  const sources = loadSources(resolve(base, config.sources));
+  return { file: path, config, taxonomy, sources };
+}

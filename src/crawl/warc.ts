@@ -1,0 +1,89 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
+import { UserError } from '../util/errors.ts';
+
+/** One HTTP response as fetched: what the WARC archive keeps and the extractor reads. */
+export interface FetchedResponse {
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** ISO 8601 time of the fetch. */
+  fetchedAt: string;
+}
+
+const statusText: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 404: 'Not Found', 500: 'Internal Server Error' };
+
+/** Serialises one response as a gzip member of a WARC/1.1 file (ISO 28500). */
+export async function warcResponseRecord(response: FetchedResponse): Promise<Uint8Array> {
+  const record = WARCRecord.create(
+    {
+      url: response.url,
+      date: response.fetchedAt,
+      type: 'response',
+      warcVersion: 'WARC/1.1',
+      statusline: `HTTP/1.1 ${response.status} ${statusText[response.status] ?? 'Status'}`,
+      httpHeaders: response.headers,
+    },
+    [new Uint8Array(response.body)],
+  );
+  return WARCSerializer.serialize(record, { gzip: true });
+}
+
+/**
+ * Appends responses to a day's archive, each as its own gzip member, so the file is a valid
+ * .warc.gz after every append and a crash loses at most the response being written.
+ */
+export class WarcWriter {
+  constructor(readonly path: string) {}
+
+  async append(response: FetchedResponse): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+    await appendFile(this.path, await warcResponseRecord(response));
+  }
+}
+
+/** Reads every response record of one .warc or .warc.gz file. */
+export async function* readWarcResponses(path: string): AsyncGenerator<FetchedResponse> {
+  let parser: WARCParser;
+  try {
+    parser = new WARCParser(createReadStream(path));
+  } catch (err) {
+    throw new UserError(`无法读取归档 ${path}：${(err as Error).message}`, `cannot read archive ${path}: ${(err as Error).message}`);
+  }
+  try {
+    for await (const record of parser) {
+      if (record.warcType !== 'response' || !record.warcTargetURI) continue;
+      const body = Buffer.from(await record.readFully(true));
+      const headers: Record<string, string> = {};
+      const httpHeaders = record.httpHeaders?.headers;
+      if (httpHeaders) for (const [name, value] of httpHeaders) headers[name.toLowerCase()] = value;
+      yield {
+        url: record.warcTargetURI,
+        status: Number(record.httpHeaders?.statusCode ?? 0),
+        headers,
+        body,
+        fetchedAt: record.warcDate ?? new Date(0).toISOString(),
+      };
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`归档 ${path} 已损坏或不是 WARC 文件：${(err as Error).message}`, `archive ${path} is corrupt or not a WARC file: ${(err as Error).message}`);
+  }
+}
+
+/** The archive files at a path: the file itself, or every .warc/.warc.gz in a folder. */
+export function warcFiles(path: string): string[] {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new UserError(`找不到归档 ${path}`, `archive not found: ${path}`);
+  }
+  if (!isDir) return [path];
+  const files = readdirSync(path).filter((f) => /\.warc(\.gz)?$/.test(f)).sort().map((f) => join(path, f));
+  if (files.length === 0) throw new UserError(`目录 ${path} 中没有 WARC 归档`, `no WARC archive in ${path}`);
+  return files;
+}

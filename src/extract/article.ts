@@ -1,0 +1,58 @@
+import { load } from 'cheerio';
+import { extractAttachments, type Attachment } from './attachments.ts';
+import { extractBody } from './body.ts';
+import { extractPublishedAt } from './date.ts';
+import { extractPublisher, normalisePublisher } from './publisher.ts';
+import { extractTitle } from './title.ts';
+
+export interface ExtractedArticle {
+  kind: 'article' | 'not-article';
+  title: string;
+  /** ISO 8601 with its offset, or null when the page gives no date. */
+  publishedAt: string | null;
+  publisher: string | null;
+  /** The body a reposted text came from, when it is not the site's own. */
+  repostOf: string | null;
+  docNumber: string | null;
+  paragraphs: string[];
+  attachments: Attachment[];
+}
+
+/** What the extractor knows of the site a page came from: the names its owner signs with. */
+export interface SiteIdentity {
+  name: string;
+  aliases: readonly string[];
+}
+
+const docNumberPattern = /[\u4e00-\u9fff]{1,12}[〔［[（(]\s*20\d{2}\s*[〕］\]）)]\s*\d{1,4}\s*号/;
+
+function isOwnName(publisher: string, site: SiteIdentity): boolean {
+  return [site.name, ...site.aliases].some((name) => publisher === name || publisher.includes(name) || name.includes(publisher));
+}
+
+/** The minimum body an article has; below it, the page is a list, an index or an error page. */
+const minArticleChars = 60;
+
+/** Extracts one article from a decoded HTML page. Pure: the same page gives the same result. */
+export function extractArticle(html: string, url: string, site?: SiteIdentity): ExtractedArticle {
+  const $ = load(html);
+  const title = extractTitle($);
+  const publishedAt = extractPublishedAt($, url);
+  const publisherOnPage = extractPublisher($);
+  const docNumber = (docNumberPattern.exec($('meta[name="FileNumber"]').attr('content') ?? '') ?? docNumberPattern.exec($('body').text().slice(0, 3000)))?.[0].replace(/\s+/g, '') ?? null;
+  const attachments = extractAttachments($, url);
+  const paragraphs = extractBody($);
+  const bodyChars = paragraphs.join('').length;
+  const publisher = publisherOnPage ?? (site ? normalisePublisher(site.name) : null);
+  const repostOf = publisher && site && !isOwnName(publisher, site) ? publisher : null;
+  return {
+    kind: bodyChars >= minArticleChars && title.length > 0 ? 'article' : 'not-article',
+    title,
+    publishedAt,
+    publisher,
+    repostOf,
+    docNumber,
+    paragraphs: bodyChars >= minArticleChars ? paragraphs : [],
+    attachments,
+  };
+}

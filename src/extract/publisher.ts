@@ -1,0 +1,23 @@
+import type { CheerioAPI } from 'cheerio';
+import { oneLine } from './text.ts';
+
+/** Words a 来源 line adds to a body's name: 国家数据局网站, 上交所官网, 长江日报微信公众号. */
+const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
+
+export function normalisePublisher(name: string): string {
+  return oneLine(name).replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
+}
+
+/** The body that published the text: ContentSource, then a 来源： line, then the site's own name tag. */
+export function extractPublisher($: CheerioAPI): string | null {
+  const meta = $('meta[name="ContentSource"]').attr('content') ?? $('meta[name="source"]').attr('content');
+  if (meta && oneLine(meta)) return normalisePublisher(meta);
+  // The innermost element holding the label, so the name ends where its element ends.
+  const labelled = $('body *')
+    .filter((_, element) => /(?:来源|信息来源|文章来源)\s*[:：]/.test($(element).text()) && $(element).children().filter((_, child) => /来源\s*[:：]/.test($(child).text())).length === 0)
+    .first();
+  const line = /(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|｜]{2,30}?)(?=\s|$|[|｜]|发布|时间|日期|作者|字号|【|浏览)/.exec(oneLine(labelled.text()));
+  if (line?.[1]) return normalisePublisher(line[1]);
+  const site = $('meta[name="SiteName"]').attr('content');
+  return site ? normalisePublisher(site) : null;
+}

@@ -1,0 +1,87 @@
+import { analyzeDay } from '../analyze/day.ts';
+import { SourceDirectory } from '../analyze/origin.ts';
+import type { Brief } from '../brief/model.ts';
+import { selectItems } from '../brief/select.ts';
+import { themeSharesOf } from '../brief/themeShares.ts';
+import { verifyBrief } from '../brief/verify.ts';
+import { composeExtractive } from '../brief/writers/extractive.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import type { SqliteStore } from '../store/sqlite.ts';
+import { UserError } from '../util/errors.ts';
+import { previousDay, shanghaiDayWindow } from '../util/time.ts';
+
+export interface ComposeTimings {
+  analyze: number;
+  select: number;
+  compose: number;
+  verify: number;
+}
+
+export interface ComposedIssue {
+  brief: Brief;
+  documents: number;
+  storyGroups: number;
+  timings: ComposeTimings;
+}
+
+const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 1000;
+
+/** The window of an issue: the Shanghai calendar day before the issue date. */
+export function issueWindow(issueDate: string): { start: Date; end: Date } {
+  return shanghaiDayWindow(previousDay(issueDate));
+}
+
+/** From stored documents to a verified brief: analyze, select, compose, verify. Reads the store only. */
+export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): ComposedIssue {
+  const window = issueWindow(issueDate);
+  const documents = store.documentsPublishedBetween(window.start, window.end);
+  if (documents.length === 0) {
+    throw new UserError(
+      `${issueDate} 这一期的时间窗口（${previousDay(issueDate)}，北京时间）内没有文档：请先运行 xinzhi run 或检查 --data 目录`,
+      `no documents in the window of issue ${issueDate} (${previousDay(issueDate)}, Asia/Shanghai): run xinzhi run first or check --data`,
+    );
+  }
+  const directory = new SourceDirectory(loaded.sources);
+  let started = performance.now();
+  const analysis = analyzeDay(documents, directory, loaded.taxonomy);
+  const analyzeSeconds = seconds(started);
+  started = performance.now();
+  const items = selectItems(analysis.candidates, loaded.config.selection);
+  const selectSeconds = seconds(started);
+  if (items.length === 0) {
+    throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents.length} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents.length} documents, none above the relevance threshold)`);
+  }
+  started = performance.now();
+  const themeShares = themeSharesOf(items);
+  const previous = store.issuesBefore(issueDate, 1)[0];
+  const brief = composeExtractive({
+    issueDate,
+    items,
+    directory,
+    taxonomy: loaded.taxonomy,
+    brief: loaded.config.brief,
+    themeShares,
+    previousShares: previous?.themeShares,
+    stats: {
+      window: { start: window.start.toISOString(), end: window.end.toISOString() },
+      documents: documents.length,
+      candidates: analysis.candidates.filter((c) => c.relevance.score >= loaded.config.selection.minRelevance).length,
+      storyGroups: analysis.storyGroups,
+      themeShares,
+    },
+  });
+  const composeSeconds = seconds(started);
+  started = performance.now();
+  brief.checks = verifyBrief(brief, (url) => store.documentByUrl(url));
+  if (items.length < loaded.config.selection.minItems) {
+    brief.checks.push({ name: 'items', ok: false, item: null, detail: `入选条目 ${items.length} 条，少于配置的最少 ${loaded.config.selection.minItems} 条` });
+  }
+  const verifySeconds = seconds(started);
+  store.saveIssue(issueDate, brief, themeShares);
+  return {
+    brief,
+    documents: documents.length,
+    storyGroups: analysis.storyGroups,
+    timings: { analyze: analyzeSeconds, select: selectSeconds, compose: composeSeconds, verify: verifySeconds },
+  };
+}

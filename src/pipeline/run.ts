@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { CrawlReport } from '../crawl/crawl.ts';
+import { crawlSources } from '../crawl/crawl.ts';
+import type { Fetcher } from '../crawl/fetcher.ts';
+import { LiveFetcher } from '../crawl/live.ts';
+import { ReplayFetcher } from '../crawl/replay.ts';
+import { WarcWriter } from '../crawl/warc.ts';
+import type { LoadedConfig } from '../config/load.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { shanghaiDay } from '../util/time.ts';
+import { composeIssue, type ComposeTimings } from './compose.ts';
+import { writeIssue } from './render.ts';
+
+export interface RunOptions {
+  loaded: LoadedConfig;
+  dataDir: string;
+  outDir: string;
+  issueDate: string;
+  /** A WARC file or folder to replay instead of fetching live. */
+  replay?: string;
+}
+
+export interface RunSummary {
+  issueDate: string;
+  mode: 'live' | 'replay';
+  outFolder: string;
+  crawl: CrawlReport;
+  storyGroups: number;
+  itemsChosen: number;
+  failedChecks: { name: string; item: number | null; detail: string }[];
+  seconds: { crawl: number; render: number } & ComposeTimings;
+}
+
+const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 1000;
+
+/** The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render. */
+export async function runDay(options: RunOptions): Promise<RunSummary> {
+  const { loaded, issueDate } = options;
+  const store = new SqliteStore(options.dataDir);
+  try {
+    const mode = options.replay ? 'replay' : 'live';
+    const runId = store.startRun(issueDate, mode);
+    let started = performance.now();
+    const fetcher: Fetcher = options.replay
+      ? await ReplayFetcher.open(options.replay)
+      : new LiveFetcher({ userAgent: loaded.config.crawl.userAgent, timeoutMs: loaded.config.crawl.timeoutMs, maxBytes: loaded.config.crawl.maxBytes });
+    const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`));
+    const crawl = await crawlSources(loaded.sources, { fetcher, store, runId, archive, maxArticlesPerSource: loaded.config.crawl.maxArticlesPerSource });
+    const crawlSeconds = seconds(started);
+    const composed = composeIssue(store, loaded, issueDate);
+    started = performance.now();
+    const outFolder = writeIssue(composed.brief, options.outDir, loaded.config.render);
+    const summary: RunSummary = {
+      issueDate,
+      mode,
+      outFolder,
+      crawl,
+      storyGroups: composed.storyGroups,
+      itemsChosen: composed.brief.items.length,
+      failedChecks: composed.brief.checks.filter((c) => !c.ok),
+      seconds: { crawl: crawlSeconds, ...composed.timings, render: seconds(started) },
+    };
+    store.finishRun(runId, summary);
+    return summary;
+  } finally {
+    store.close();
+  }
+}

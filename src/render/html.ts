@@ -1,0 +1,43 @@
+import { formatReference } from '../brief/references.ts';
+import type { Brief } from '../brief/model.ts';
+import { chineseFullDate } from '../util/time.ts';
+import { escapeHtml as e } from './escape.ts';
+import { sectionNumber } from './markdown.ts';
+
+const style = `
+body{margin:0;background:#f4f1ea;color:#1d1d1f;font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif;line-height:1.9}
+main{max-width:46em;margin:0 auto;background:#fff;padding:3em 3.5em}
+header{text-align:center;border-bottom:3px double #9b1c1c;padding-bottom:1.2em}
+h1{font-size:2em;letter-spacing:.12em;color:#9b1c1c;margin:.2em 0}
+.publisher,.producers,.date{margin:.2em 0;font-family:"Noto Sans CJK SC",sans-serif}
+h2{font-size:1.2em;font-family:"Noto Sans CJK SC",sans-serif;border-left:4px solid #9b1c1c;padding-left:.6em;margin-top:2em}
+p{text-indent:2em;text-align:justify;margin:.6em 0}
+.abstract p{text-indent:2em;background:#faf7f0;padding:.8em 1em}
+nav ol{list-style:none;padding:0} nav li{margin:.2em 0}
+.refs li{margin:.4em 0;font-size:.92em}
+footer{margin-top:3em;border-top:1px solid #ccc;padding-top:1em;text-align:center;color:#555;font-size:.9em}
+footer img{width:8em}
+`;
+
+/** The web edition: a whole page, every piece of text escaped. */
+export function renderHtml(brief: Brief, qrDataUri?: string): string {
+  const toc = brief.items.map((item) => `<li><a href="#s${item.n}">${sectionNumber(item.n)}${e(item.headline)}</a></li>`).join('');
+  const sections = brief.items
+    .map((item) => `<section id="s${item.n}"><h2>${sectionNumber(item.n)}${e(item.headline)}</h2>${item.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}</section>`)
+    .join('\n');
+  const refs = brief.references.map((r) => `<li id="${e(r.id)}">${e(formatReference(r))} <a href="${e(r.url)}" rel="noopener noreferrer nofollow">原文</a></li>`).join('');
+  const qr = qrDataUri ? `<img src="${e(qrDataUri)}" alt="${e(brief.footer.account)}">` : '';
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${e(brief.title)} ${e(chineseFullDate(brief.date))}</title><style>${style}</style></head>
+<body><main>
+<header><h1>${e(brief.title)}</h1><p class="publisher">${e(brief.publisher)}</p>${brief.producers ? `<p class="producers">${e(brief.producers)}</p>` : ''}<p class="date">${e(chineseFullDate(brief.date))}</p></header>
+<section class="abstract"><h2>摘要</h2><p>${e(brief.abstract)}</p></section>
+<nav><h2>目录</h2><ol>${toc}<li><a href="#refs">参考文献</a></li></ol></nav>
+${sections}
+<section id="refs" class="refs"><h2>参考文献</h2><ul>${refs}</ul></section>
+<footer>${qr}${[brief.footer.account, brief.footer.platform, brief.footer.disclaimer].filter(Boolean).map((line) => `<p>${e(line)}</p>`).join('')}</footer>
+</main></body></html>
+`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The SQLite schema, one migration per entry; `PRAGMA user_version` records how many have run.
+ * A migration is never edited once released: a change is a new entry.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    issue_date TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    summary TEXT
+  );
+  CREATE TABLE responses (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    source_id TEXT,
+    url TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    headers TEXT NOT NULL,
+    body BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+  );
+  CREATE INDEX responses_url ON responses(url);
+  CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    source_id TEXT NOT NULL,
+    response_id INTEGER NOT NULL REFERENCES responses(id),
+    title TEXT NOT NULL,
+    published_at TEXT,
+    published_utc TEXT,
+    publisher TEXT,
+    repost_of TEXT,
+    doc_number TEXT,
+    body TEXT NOT NULL,
+    attachments TEXT NOT NULL,
+    extracted_at TEXT NOT NULL
+  );
+  CREATE INDEX documents_published_utc ON documents(published_utc);
+  CREATE TABLE issues (
+    issue_date TEXT PRIMARY KEY,
+    brief TEXT NOT NULL,
+    theme_shares TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ExtractedArticle } from '../extract/article.ts';
+import type { FetchedResponse } from '../crawl/warc.ts';
+import { UserError } from '../util/errors.ts';
+import { migrations } from './migrations.ts';
+
+/** A stored article: what extraction found, with where and when it was fetched. */
+export interface StoredDocument {
+  id: number;
+  url: string;
+  sourceId: string;
+  title: string;
+  publishedAt: string | null;
+  publisher: string | null;
+  repostOf: string | null;
+  docNumber: string | null;
+  /** Paragraphs joined by "\n". */
+  body: string;
+  attachments: { name: string; url: string }[];
+}
+
+export interface StoredIssue {
+  issueDate: string;
+  themeShares: Record<string, number>;
+}
+
+interface DocumentRow {
+  id: number;
+  url: string;
+  source_id: string;
+  title: string;
+  published_at: string | null;
+  publisher: string | null;
+  repost_of: string | null;
+  doc_number: string | null;
+  body: string;
+  attachments: string;
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return {
+    id: row.id,
+    url: row.url,
+    sourceId: row.source_id,
+    title: row.title,
+    publishedAt: row.published_at,
+    publisher: row.publisher,
+    repostOf: row.repost_of,
+    docNumber: row.doc_number,
+    body: row.body,
+    attachments: JSON.parse(row.attachments) as StoredDocument['attachments'],
+  };
+}
+
+/** The embedded store: one SQLite file in the data folder. */
+export class SqliteStore {
+  private readonly db: Database.Database;
+
+  constructor(readonly dataDir: string) {
+    const file = join(dataDir, 'xinzhi.sqlite');
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      this.db = new Database(file);
+    } catch (err) {
+      throw new UserError(`无法打开数据库 ${file}：${(err as Error).message}`, `cannot open database ${file}: ${(err as Error).message}`);
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let i = version; i < migrations.length; i++) {
+      this.db.transaction(() => {
+        this.db.exec(migrations[i]!);
+        this.db.pragma(`user_version = ${i + 1}`);
+      })();
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  startRun(issueDate: string, mode: string): number {
+    const result = this.db.prepare('INSERT INTO runs (issue_date, mode, started_at) VALUES (?, ?, ?)').run(issueDate, mode, new Date().toISOString());
+    return Number(result.lastInsertRowid);
+  }
+
+  finishRun(runId: number, summary: unknown): void {
+    this.db.prepare('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), runId);
+  }
+
+  /** Keeps the raw response before anything parses it. */
+  saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): number {
+    const sha256 = createHash('sha256').update(response.body).digest('hex');
+    const result = this.db
+      .prepare('INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(runId, sourceId, response.url, response.status, JSON.stringify(response.headers), response.body, sha256, response.fetchedAt);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Stores an article, replacing an earlier extraction of the same URL. */
+  saveDocument(sourceId: string, url: string, responseId: number, article: ExtractedArticle): void {
+    this.db
+      .prepare(
+        `INSERT INTO documents (url, source_id, response_id, title, published_at, published_utc, publisher, repost_of, doc_number, body, attachments, extracted_at)
+         VALUES (@url, @sourceId, @responseId, @title, @publishedAt, @publishedUtc, @publisher, @repostOf, @docNumber, @body, @attachments, @extractedAt)
+         ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id, response_id = excluded.response_id, title = excluded.title,
+           published_at = excluded.published_at, published_utc = excluded.published_utc, publisher = excluded.publisher, repost_of = excluded.repost_of,
+           doc_number = excluded.doc_number, body = excluded.body, attachments = excluded.attachments, extracted_at = excluded.extracted_at`,
+      )
+      .run({
+        url,
+        sourceId,
+        responseId,
+        title: article.title,
+        publishedAt: article.publishedAt,
+        publishedUtc: article.publishedAt ? new Date(article.publishedAt).toISOString() : null,
+        publisher: article.publisher,
+        repostOf: article.repostOf,
+        docNumber: article.docNumber,
+        body: article.paragraphs.join('\n'),
+        attachments: JSON.stringify(article.attachments),
+        extractedAt: new Date().toISOString(),
+      });
+  }
+
+  /** Documents published in [start, end). */
+  documentsPublishedBetween(start: Date, end: Date): StoredDocument[] {
+    // published_utc is the instant in one zone, so the range is a string comparison an index serves.
+    const rows = this.db.prepare('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as DocumentRow[];
+    return rows.map(toDocument);
+  }
+
+  documentByUrl(url: string): StoredDocument | undefined {
+    const row = this.db.prepare('SELECT * FROM documents WHERE url = ?').get(url) as DocumentRow | undefined;
+    return row ? toDocument(row) : undefined;
+  }
+
+  saveIssue(issueDate: string, brief: unknown, themeShares: Record<string, number>): void {
+    this.db
+      .prepare('INSERT INTO issues (issue_date, brief, theme_shares, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(issue_date) DO UPDATE SET brief = excluded.brief, theme_shares = excluded.theme_shares, created_at = excluded.created_at')
+      .run(issueDate, JSON.stringify(brief), JSON.stringify(themeShares), new Date().toISOString());
+  }
+
+  /** The most recent issues before a date, newest first. */
+  issuesBefore(issueDate: string, limit: number): StoredIssue[] {
+    const rows = this.db.prepare('SELECT issue_date, theme_shares FROM issues WHERE issue_date < ? ORDER BY issue_date DESC LIMIT ?').all(issueDate, limit) as { issue_date: string; theme_shares: string }[];
+    return rows.map((row) => ({ issueDate: row.issue_date, themeShares: JSON.parse(row.theme_shares) as Record<string, number> }));
+  }
+}

@@ -1,0 +1,20 @@
+import type { Lang } from './i18n.ts';
+
+/**
+ * An error a user can act on: one line that names the thing at fault (a file, a key, a URL, a source),
+ * in Chinese and English. The CLI prints the line in the user's language and exits non-zero.
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  readonly en: string;
+  constructor(zh: string, en?: string) {
+    super(zh);
+    this.en = en ?? zh;
+  }
+}
+
+/** The one-line text of any thrown value, in the user's language when it is a UserError. */
+export function errorLine(err: unknown, lang: Lang = 'zh'): string {
+  const text = err instanceof UserError ? (lang === 'en' ? err.en : err.message) : err instanceof Error ? err.message : String(err);
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,32 @@
+/** User-facing messages of the CLI, in Chinese first with English available (`--lang en`). */
+export type Lang = 'zh' | 'en';
+
+const messages = {
+  usage: {
+    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render extract sources verify\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
+    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render extract sources verify\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
+  },
+  unknownCommand: { zh: '未知命令：{0}', en: 'unknown command: {0}' },
+  notYet: { zh: '命令 {0} 尚未实现', en: 'command {0} is not implemented yet' },
+  badDate: { zh: '日期格式错误：{0}（应为 YYYY-MM-DD）', en: 'bad date: {0} (expected YYYY-MM-DD)' },
+  needDate: { zh: '缺少 --date YYYY-MM-DD', en: 'missing --date YYYY-MM-DD' },
+  failed: { zh: '失败：{0}', en: 'failed: {0}' },
+  summaryTitle: { zh: '运行摘要 {0}', en: 'run summary {0}' },
+  sourcesRead: { zh: '读取来源', en: 'sources read' },
+  pagesFetched: { zh: '抓取页面', en: 'pages fetched' },
+  documentsKept: { zh: '保留文档', en: 'documents kept' },
+  storyGroups: { zh: '报道组', en: 'story groups' },
+  itemsChosen: { zh: '入选条目', en: 'items chosen' },
+  checksFailed: { zh: '未通过的核查', en: 'failed checks' },
+  sourceErrors: { zh: '来源错误', en: 'source errors' },
+  stageSeconds: { zh: '各阶段耗时（秒）', en: 'seconds per stage' },
+  wrote: { zh: '已写入', en: 'wrote' },
+  verifyOk: { zh: '核查通过：{0}', en: 'all checks passed: {0}' },
+  verifyFailed: { zh: '核查未通过：{0} 项', en: 'checks failed: {0}' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
+  return messages[key][lang].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { Brief } from '../src/brief/model.ts';
+import { runCli, tempDir, type CliResult } from './helpers.ts';
+
+/** The text of one PDF page, as pdftotext reads it, without whitespace (lines wrap anywhere). */
+function pdfPageText(pdf: string, page: number): string {
+  return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+describe('xinzhi demo: the sample day end to end', () => {
+  const dir = tempDir();
+  const data = join(dir, 'data');
+  const out = join(dir, 'out');
+  const issue = join(out, '2026-06-19');
+  let demo: CliResult;
+  let brief: Brief;
+
+  before(async () => {
+    demo = await runCli(['demo', '--data', data, '--out', out]);
+    brief = JSON.parse(readFileSync(join(issue, 'brief.json'), 'utf8')) as Brief;
+  });
+
+  it('exits 0 and prints the run summary', () => {
+    assert.equal(demo.code, 0, demo.stderr);
+    assert.match(demo.stdout, /读取来源: 11/);
+    assert.match(demo.stdout, /抓取页面: 38/);
+    assert.match(demo.stdout, /入选条目: 5/);
+    assert.match(demo.stdout, /各阶段耗时（秒）: crawl [\d.]+ · analyze [\d.]+ · select [\d.]+ · compose [\d.]+ · verify [\d.]+ · render [\d.]+/);
+    // The broken page is reported by source, and does not stop the run.
+    assert.match(demo.stdout, /\[sz-gxj\] http:\/\/gxj\.sz\.gov\.cn\/\S+post_12199988\.html: 页面没有正文/);
+  });
+
+  it('writes the four formats, and nothing else', () => {
+    for (const file of ['brief.pdf', 'brief.html', 'brief.md', 'brief.json']) assert.ok(existsSync(join(issue, file)), file);
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19']);
+  });
+
+  it('picks the five stories of the reference issue, in its order', () => {
+    assert.deepEqual(
+      brief.references.map((r) => r.title),
+      [
+        '国家数据局召开系列座谈会研究上半年数字经济形势',
+        '专家解读 | 智能体创新应用提速，开创数智协同新局面——《关于推进行业高质量数据集建设行动的实施方案》解读',
+        '上交所发布人工智能大模型企业适用科创板第五套上市标准审核指引',
+        '北京市经济和信息化局关于印发《支持人工智能OPC创新发展行动方案（试行）》的通知',
+        '全面实施“人工智能+”行动 加快打造全国数智经济一线城市',
+      ],
+    );
+    assert.deepEqual(brief.items.map((i) => i.tier), ['national', 'national', 'exchange', 'provincial', 'municipal']);
+    assert.deepEqual(brief.items.map((i) => i.n), [1, 2, 3, 4, 5]);
+  });
+
+  it('merges reposts into their stories and cites them as origin / reposter转载', () => {
+    const cited = brief.references.map((r) => [r.publisher, r.reposter]);
+    assert.deepEqual(cited, [
+      ['国家数据局', '中国政府网'],
+      ['国家数据局', null],
+      ['上海证券交易所', '上海金融办'],
+      ['北京市经济和信息化局', '中国政府网'],
+      ['长江日报', '武汉市科技创新局'],
+    ]);
+    // Each story is cited from the issuer's own page where it was crawled, never from a copy.
+    assert.equal(new Set(brief.references.map((r) => r.url)).size, 5);
+    assert.ok(brief.references.every((r) => !r.url.includes('www.gov.cn') && !r.url.includes('jrj.sh.gov.cn')));
+    const md = readFileSync(join(issue, 'brief.md'), 'utf8');
+    assert.match(md, /上海证券交易所 \/ 上海金融办转载，《上交所发布人工智能大模型企业适用科创板第五套上市标准审核指引》，2026-06-18；用于[^。]+信息。/);
+  });
+
+  it('passes every check, and quotes only what the cited source says', () => {
+    assert.deepEqual(brief.checks.filter((c) => !c.ok), []);
+    assert.ok(brief.items.every((item) => item.quotes.length >= 1 && item.quotes.length <= 3));
+    assert.ok(brief.items.every((item) => item.refs.length === 1));
+    assert.equal(brief.writer, 'extractive');
+    assert.equal(brief.stats.window.start, '2026-06-17T16:00:00.000Z');
+  });
+
+  it('keeps the masthead, the abstract and the footer from the config', () => {
+    assert.equal(brief.title, '新质生产力每日动态');
+    assert.equal(brief.publisher, '中国高技术产业发展促进会新质生产力工作委员会');
+    assert.match(brief.abstract, /^今日新质生产力线索以国内官方与政务来源为主/);
+    assert.match(brief.abstract, /整体看，/);
+    assert.equal(brief.footer.disclaimer, '本报告仅供行业研究参考，不构成投资建议');
+  });
+
+  it('typesets a PDF whose contents give the real page of every section', () => {
+    const pdf = join(issue, 'brief.pdf');
+    const first = pdfPageText(pdf, 1);
+    for (const part of ['新质生产力每日动态', '中国高技术产业发展促进会新质生产力工作委员会', '2026年6月19日', '摘要', '目录']) assert.ok(first.includes(part), part);
+    const toc = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '2', pdf, '-'], { encoding: 'utf8' });
+    const titles = [...brief.items.map((i) => `${'一二三四五'[i.n - 1]}、${i.headline}`), '参考文献'];
+    for (const title of titles) {
+      const flat = title.replace(/\s+/g, '');
+      // Leaders are spaced dots, and Typst puts a word joiner (U+2060) before the page number.
+      const entry = toc.replace(/[ \t\u2060]+/g, '').split('\n').map((line) => line.replace(/\.{3,}/g, '…')).find((line) => line.startsWith(flat.slice(0, 12)) && /…\d+$/.test(line));
+      assert.ok(entry, `contents entry for ${title}`);
+      const page = Number(/(\d+)$/.exec(entry)![1]);
+      // The headline on its page, outside the contents (the contents are on page 1).
+      const text = pdfPageText(pdf, page);
+      const withoutToc = page === 1 ? text.slice(text.indexOf('参考文献') + 4) : text;
+      assert.ok(withoutToc.includes(flat), `${title} on page ${page}`);
+    }
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    assert.ok(pdfPageText(pdf, pages).includes('本报告仅供行业研究参考，不构成投资建议'));
+  });
+
+  it('recomposes the same issue from the store with `xinzhi brief`, without fetching', async () => {
+    const again = join(dir, 'again');
+    const result = await runCli(['brief', '--date', '2026-06-19', '--data', data, '--out', again]);
+    assert.equal(result.code, 0, result.stderr);
+    const recomposed = JSON.parse(readFileSync(join(again, '2026-06-19', 'brief.json'), 'utf8')) as Brief;
+    assert.deepEqual(recomposed.items, brief.items);
+    assert.deepEqual(recomposed.references, brief.references);
+  });
+
+  it('re-renders an edited brief.json with `xinzhi render`, and `xinzhi verify` catches a changed quote', async () => {
+    const edited = structuredClone(brief);
+    edited.items[0]!.headline = '编辑修改后的标题';
+    const file = join(dir, 'edited.json');
+    writeFileSync(file, JSON.stringify(edited));
+    const rendered = await runCli(['render', file, '--out', join(dir, 'rendered')]);
+    assert.equal(rendered.code, 0, rendered.stderr);
+    assert.match(readFileSync(join(dir, 'rendered', '2026-06-19', 'brief.md'), 'utf8'), /## 一、编辑修改后的标题/);
+
+    const ok = await runCli(['verify', file, '--data', data]);
+    assert.equal(ok.code, 0, ok.stderr);
+    const quote = edited.items[0]!.quotes[0]!.text;
+    edited.items[0]!.paragraphs[0] = edited.items[0]!.paragraphs[0]!.replace(quote, `${quote.slice(0, -2)}已全面完成`);
+    writeFileSync(file, JSON.stringify(edited));
+    const bad = await runCli(['verify', file, '--data', data]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, /\[quotes\] 第 1 条的引文不在所引来源正文中/);
+    assert.match(bad.stderr, /^xinzhi: 核查未通过：1 项\n$/);
+  });
+});
