@@ -63,6 +63,8 @@ function containment(a: Set<number>, b: Set<number>): number {
   return shared / small.size;
 }
 
+import { differentPlaces, placesIn } from './places.ts';
+
 /** An interpretation of a document is its own story, however much of the document it quotes. */
 const interpretation = /解读|答记者问|问答/;
 
@@ -88,7 +90,10 @@ class UnionFind {
 /** Groups documents into stories; returns groups of document ids, each in input order, groups ordered by first member. */
 export function groupStories(documents: readonly GroupableDocument[]): number[][] {
   const sets = new UnionFind(documents.length);
-  const sameKind = (i: number, j: number) => interpretation.test(documents[i]!.title) === interpretation.test(documents[j]!.title);
+  const places = documents.map((doc) => placesIn(doc.title));
+  // An interpretation is not its document, and one province's plan is not another's however alike the wording.
+  const sameKind = (i: number, j: number) =>
+    interpretation.test(documents[i]!.title) === interpretation.test(documents[j]!.title) && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number>();
   const joinOnKey = (key: string, i: number) => {
     const first = byKey.get(key);

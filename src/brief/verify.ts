@@ -20,6 +20,23 @@ export function quotedSpans(text: string): string[] {
   return [...text.matchAll(/“([^”]+)”/g)].filter((m) => !inTitle(m.index)).map((m) => m[1]!);
 }
 
+/** The titles a text writes in 《》, nested ones included (〈〉 read as 《》). */
+function titlesIn(text: string): string[] {
+  const titles: string[] = [];
+  const open: number[] = [];
+  const normalised = fromBookQuotes(text);
+  for (let i = 0; i < normalised.length; i++) {
+    if (normalised[i] === '《') open.push(i);
+    else if (normalised[i] === '》' && open.length > 0) titles.push(normalised.slice(open.pop()! + 1, i));
+  }
+  return titles;
+}
+
+/** The outermost 《》 titles of a text: the ones a reader takes as document names. */
+function outermostTitles(text: string): string[] {
+  return [...text.matchAll(/《((?:[^《》]|〈[^〉]*〉)+)》/g)].map((m) => m[1]!);
+}
+
 function itemText(item: BriefItem): string {
   return [item.headline, ...item.paragraphs].join('\n');
 }
@@ -65,9 +82,11 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
     for (const quote of item.quotes) {
       if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
     }
-    for (const match of text.matchAll(/《([^》]+)》/g)) {
-      const title = normaliseSpace(fromBookQuotes(match[1]!));
-      if (!haystack.includes(title)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match[1]}》与来源不符`);
+    // A title in 《》 must be a whole title: the source's own, or one the source itself writes in 《》.
+    const knownTitles = new Set(sources.flatMap((s) => [s.source.title, ...titlesIn(s.source.title), ...titlesIn(s.source.body)]).map(normaliseSpace));
+    for (const match of outermostTitles(text)) {
+      const title = normaliseSpace(fromBookQuotes(match));
+      if (!knownTitles.has(title)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
     }
     const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
     for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {

@@ -33,7 +33,8 @@ export interface CrawlContext {
 
 class SourceCrawl {
   pagesFetched = 0;
-  documentsKept = 0;
+  /** Addresses of the documents stored: two links that redirect to one page keep one document. */
+  readonly keptUrls = new Set<string>();
   readonly failures: SourceFailure[] = [];
   constructor(private readonly source: Source, private readonly context: CrawlContext) {}
 
@@ -72,7 +73,9 @@ class SourceCrawl {
     if (!page) return;
     try {
       const { text } = decodeHtml(page.response.body, page.response.headers['content-type']);
-      const article = extractArticle(text, url, this.source);
+      // After a redirect the document lives at the address that served it.
+      const documentUrl = page.response.url;
+      const article = extractArticle(text, documentUrl, this.source);
       if (article.kind !== 'article') {
         this.failures.push({ sourceId: this.source.id, url, reason: '页面没有正文 (no article body)' });
         return;
@@ -81,8 +84,8 @@ class SourceCrawl {
         this.failures.push({ sourceId: this.source.id, url, reason: '页面没有发布日期 (no publication date)' });
         return;
       }
-      this.context.store.saveDocument(this.source.id, url, page.responseId, article);
-      this.documentsKept++;
+      this.context.store.saveDocument(this.source.id, documentUrl, page.responseId, article);
+      this.keptUrls.add(documentUrl);
     } catch (err) {
       this.failures.push({ sourceId: this.source.id, url, reason: `解析失败 (extraction failed): ${errorLine(err)}` });
     }
@@ -92,6 +95,7 @@ class SourceCrawl {
 /** Reads every source's entry points and articles; one failing source never stops the others. */
 export async function crawlSources(sources: readonly Source[], context: CrawlContext): Promise<CrawlReport> {
   const report: CrawlReport = { sourcesRead: 0, pagesFetched: 0, documentsKept: 0, failures: [] };
+  const kept = new Set<string>();
   const queue = [...sources];
   const worker = async () => {
     for (let source = queue.shift(); source; source = queue.shift()) {
@@ -99,7 +103,8 @@ export async function crawlSources(sources: readonly Source[], context: CrawlCon
       await crawl.run();
       report.sourcesRead++;
       report.pagesFetched += crawl.pagesFetched;
-      report.documentsKept += crawl.documentsKept;
+      for (const url of crawl.keptUrls) kept.add(url);
+      report.documentsKept = kept.size;
       report.failures.push(...crawl.failures);
     }
   };

@@ -13,7 +13,11 @@ export interface LiveFetcherOptions {
   maxRedirects?: number;
 }
 
-/** Fetches over HTTP with undici: one request at a time per host, spaced, bounded in time and size. */
+/**
+ * Fetches over HTTP with undici: one request at a time per host, spaced, bounded in time and size.
+ * Redirects are followed by hand, so every hop is checked against private addresses; the response
+ * carries the address it was finally served from.
+ */
 export class LiveFetcher implements Fetcher {
   readonly archives = true;
   private readonly hostQueues = new Map<string, Promise<unknown>>();
@@ -49,7 +53,7 @@ export class LiveFetcher implements Fetcher {
         current = new URL(location, current);
         continue;
       }
-      return { ...response, url };
+      return response;
     }
     throw new UserError(`重定向过多：${url}`, `too many redirects: ${url}`);
   }

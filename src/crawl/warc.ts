@@ -1,4 +1,4 @@
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
@@ -45,14 +45,33 @@ export class WarcWriter {
   }
 }
 
+function notWarc(path: string, reason: string): UserError {
+  return new UserError(`归档 ${path} 已损坏或不是 WARC 文件：${reason}`, `archive ${path} is corrupt or not a WARC file: ${reason}`);
+}
+
+/** A WARC file starts with its version line; a .warc.gz with the gzip magic number. */
+function assertWarcSignature(path: string): void {
+  const head = Buffer.alloc(5);
+  let read: number;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, head, 0, 5, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UserError(`无法读取归档 ${path}（${code}）`, `cannot read archive ${path} (${code})`);
+  }
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  if (!gzip && head.subarray(0, read).toString('latin1') !== 'WARC/') throw notWarc(path, 'no WARC header');
+}
+
 /** Reads every response record of one .warc or .warc.gz file. */
 export async function* readWarcResponses(path: string): AsyncGenerator<FetchedResponse> {
-  let parser: WARCParser;
-  try {
-    parser = new WARCParser(createReadStream(path));
-  } catch (err) {
-    throw new UserError(`无法读取归档 ${path}：${(err as Error).message}`, `cannot read archive ${path}: ${(err as Error).message}`);
-  }
+  assertWarcSignature(path);
+  const parser = new WARCParser(createReadStream(path));
   try {
     for await (const record of parser) {
       if (record.warcType !== 'response' || !record.warcTargetURI) continue;
@@ -69,8 +88,7 @@ export async function* readWarcResponses(path: string): AsyncGenerator<FetchedRe
       };
     }
   } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(`归档 ${path} 已损坏或不是 WARC 文件：${(err as Error).message}`, `archive ${path} is corrupt or not a WARC file: ${(err as Error).message}`);
+    throw notWarc(path, (err as Error).message);
   }
 }
 

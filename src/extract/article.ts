@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import { extractAttachments, type Attachment } from './attachments.ts';
 import { extractBody } from './body.ts';
 import { extractPublishedAt } from './date.ts';
+import { flattenDeepHtml } from './flatten.ts';
 import { extractPublisher, normalisePublisher } from './publisher.ts';
 import { extractTitle } from './title.ts';
 
@@ -35,6 +36,16 @@ const minArticleChars = 60;
 
 /** Extracts one article from a decoded HTML page. Pure: the same page gives the same result. */
 export function extractArticle(html: string, url: string, site?: SiteIdentity): ExtractedArticle {
+  try {
+    return extractFromDom(html, url, site);
+  } catch (err) {
+    // Markup nested thousands deep overflows the DOM libraries' recursion; flattened, it is read as usual.
+    if (err instanceof RangeError) return extractFromDom(flattenDeepHtml(html), url, site);
+    throw err;
+  }
+}
+
+function extractFromDom(html: string, url: string, site?: SiteIdentity): ExtractedArticle {
   const $ = load(html);
   const title = extractTitle($);
   const publishedAt = extractPublishedAt($, url);

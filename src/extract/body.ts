@@ -13,12 +13,20 @@ const metaLine = /^(?:来源|发布时间|发布日期|作者|浏览次数|访�
 
 const blockTags = new Set(['p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'blockquote', 'ul', 'ol', 'dd', 'dt', 'pre']);
 
+const cjk = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f';
+const breakBetweenCjk = new RegExp(`([${cjk}])[ \\t\\r]*\\n\\s*(?=[${cjk}])`, 'g');
+
+/** A line break in the HTML source is not a paragraph: between Chinese characters it is nothing, elsewhere a space. */
+function sourceLineBreaks(text: string): string {
+  return text.replace(breakBetweenCjk, '$1').replace(/\s*\n\s*/g, ' ');
+}
+
 /** The text of a container as paragraphs: block boundaries and <br> end a paragraph. */
 function paragraphsOf(container: Cheerio<AnyNode>): string[] {
   const parts: string[] = [];
   const walk = (nodes: AnyNode[]) => {
     for (const node of nodes) {
-      if (node.type === 'text') parts.push(node.data);
+      if (node.type === 'text') parts.push(sourceLineBreaks(node.data));
       else if (node.type === 'tag') {
         const tag = node.name.toLowerCase();
         if (tag === 'br') parts.push('\n');

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeDay } from '../src/analyze/day.ts';
+import { resolveOrigin, SourceDirectory } from '../src/analyze/origin.ts';
+import { scoreRelevance } from '../src/analyze/relevance.ts';
+import { groupStories } from '../src/analyze/storyGroups.ts';
+import { selectItems } from '../src/brief/select.ts';
+import { loadConfig } from '../src/config/load.ts';
+import type { StoredDocument } from '../src/store/sqlite.ts';
+
+const { taxonomy, sources } = loadConfig();
+const directory = new SourceDirectory(sources);
+
+const plan = [
+  '为加快培育数据要素市场，现将有关事项通知如下。各地要建立公共数据资源开发利用工作机制，推动数据资源有序开放。',
+  '支持建设行业高质量数据集，鼓励企业参与数据标注和数据交易，培育壮大数据产业，形成一批典型应用场景。',
+  '到2027年，全省数据产业规模超过1000亿元，建成10个以上高质量数据集，发放算力券和数据券支持中小企业。',
+].join('\n');
+
+function doc(id: number, sourceId: string, title: string, body: string, extra: Partial<StoredDocument> = {}): StoredDocument {
+  return { id, url: `https://${sourceId}.example.gov.cn/${id}.html`, sourceId, title, publishedAt: '2026-06-18T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, body, attachments: [], ...extra };
+}
+
+describe('story groups', () => {
+  it('groups a repost with its own headline and lead, and keeps an interpretation and another plan apart', () => {
+    const groups = groupStories([
+      { id: 1, title: '浙江省数据产业发展行动方案', body: plan, docNumber: null },
+      { id: 2, title: '浙江：发布数据产业行动方案 到2027年规模超千亿', body: `记者从省数据局获悉，方案近日印发。\n${plan}`, docNumber: null },
+      { id: 3, title: '《浙江省数据产业发展行动方案》解读', body: `一图读懂。\n${plan}`, docNumber: null },
+      { id: 4, title: '江苏省数据产业发展行动方案', body: plan.replace(/全省/g, '江苏').replace(/支持建设/g, '推动建设').replace('1000亿元', '800亿元').replace('10个', '8个'), docNumber: null },
+      { id: 5, title: '关于做好防汛工作的通知', body: '各地要压紧压实防汛责任，加强雨情水情监测预报预警，做好堤防水库巡查防守，确保安全度汛。', docNumber: null },
+      { id: 6, title: '关于做好防汛抗旱工作的通知（转发）', body: '请认真贯彻落实。', docNumber: '国办发〔2026〕18号' },
+      { id: 7, title: '国务院办公厅关于做好防汛抗旱工作的通知', body: '各省、自治区、直辖市人民政府：现就做好汛期防汛抗旱工作通知如下。', docNumber: '国办发〔2026〕18号' },
+    ]);
+    const groupOf = (id: number) => groups.find((g) => g.includes(id));
+    assert.deepEqual(groupOf(1), [1, 2]);
+    assert.deepEqual(groupOf(3), [3]);
+    assert.equal(groupOf(6), groupOf(7));
+    assert.notEqual(groupOf(5), groupOf(7));
+    assert.deepEqual(groupOf(4), [4]);
+    assert.equal(groups.flat().length, 7);
+  });
+
+  it('names the issuer as origin when its own page was crawled, and every other host as a reposter', () => {
+    const origin = resolveOrigin(
+      [
+        { id: 1, sourceId: 'sh-jrj', repostOf: '上海证券交易所', publishedAt: '2026-06-18T19:30:00+08:00' },
+        { id: 2, sourceId: 'sse', repostOf: null, publishedAt: '2026-06-18T18:00:00+08:00' },
+      ],
+      directory,
+    );
+    assert.deepEqual(origin, { origin: '上海证券交易所', representativeId: 2, reposters: ['上海市地方金融管理局'] });
+    const media = resolveOrigin([{ id: 9, sourceId: 'wh-kjj', repostOf: '长江日报', publishedAt: '2026-06-18T08:40:00+08:00' }], directory);
+    assert.deepEqual(media, { origin: '长江日报', representativeId: 9, reposters: ['武汉市科技创新局'] });
+  });
+});
+
+describe('relevance', () => {
+  it('scores theme keywords with their evidence, title hits weighing more, Latin words whole', () => {
+    const relevance = scoreRelevance('关于发放算力券的通知', '支持企业使用智能算力，发放算力券。EMAIL 不是 AI。', taxonomy);
+    const compute = relevance.themes.find((t) => t.themeName === '算力')!;
+    const byTerm = (a: { term: string; where: string }, b: { term: string; where: string }) => a.term.localeCompare(b.term) || a.where.localeCompare(b.where);
+    assert.deepEqual([...compute.terms].sort(byTerm), [
+      { term: '智能算力', where: 'body', count: 1 },
+      { term: '算力券', where: 'body', count: 1 },
+      { term: '算力券', where: 'title', count: 1 },
+    ].sort(byTerm));
+    const ai = relevance.themes.find((t) => t.themeName === '人工智能+')!;
+    assert.deepEqual(ai.terms, [{ term: 'AI', where: 'body', count: 1 }]);
+    assert.equal(scoreRelevance('关于做好防汛工作的通知', '加强雨情水情监测预报预警。', taxonomy).score, 0);
+  });
+});
+
+describe('selection', () => {
+  it('keeps relevant stories only, one per group, ordered national → exchange → provincial → municipal', () => {
+    const documents = [
+      doc(1, 'wh-kjj', '武汉市发布人工智能+行动方案', '武汉市提出打造一批竞争力强的智能体，支持大模型在制造、医疗等领域应用，开放人工智能应用场景。'),
+      doc(2, 'bj-jxj', '北京市经济和信息化局关于印发《数据产业行动方案》的通知', plan),
+      doc(3, 'gov-cn', '北京：数据产业行动方案印发', plan, { repostOf: '北京市经济和信息化局' }),
+      doc(4, 'sse', '上交所发布科创板大模型企业审核指引', '上交所发布审核指引，支持人工智能大模型企业在科创板上市，明确上市标准和审核要求。'),
+      doc(5, 'nda', '国家数据局发布高质量数据集建设指引', '指引首次明确提出高质量数据集建设要求，推动数据标注、数据交易和数据产业发展，加强知识库和知识图谱建设。'),
+      doc(6, 'ndrc', '国家发展改革委部署夏粮收购工作', '各地要做好夏粮收购，保障粮食安全，稳定市场价格。'),
+    ];
+    const day = analyzeDay(documents, directory, taxonomy);
+    assert.equal(day.storyGroups, 5);
+    const items = selectItems(day.candidates, { minItems: 3, maxItems: 7, minRelevance: 4 });
+    assert.deepEqual(items.map((c) => c.document.id), [5, 4, 2, 1]);
+    const beijing = items[2]!;
+    assert.equal(beijing.origin, '北京市经济和信息化局');
+    assert.deepEqual(beijing.reposters, ['中国政府网']);
+    assert.equal(beijing.tier, 'provincial');
+    assert.ok(beijing.significance.evidence.some((e) => e.factor === 'spread'));
+    assert.equal(selectItems(day.candidates, { minItems: 1, maxItems: 2, minRelevance: 4 }).length, 2);
+  });
+});
