@@ -8,7 +8,9 @@ import { parseIssueDate } from '../util/time.ts';
 export interface CommandContext {
   positionals: string[];
   values: Record<string, string | boolean | undefined>;
+  /** The language of messages: --lang, else XINZHI_LANG, else the config's `lang` once it is loaded. */
   lang: Lang;
+  langChosen: boolean;
   json: boolean;
   dataDir: string;
   outDir: string;
@@ -18,7 +20,9 @@ export interface CommandContext {
 }
 
 export function loadCommandConfig(context: CommandContext): LoadedConfig {
-  return loadConfig(context.configPath);
+  const loaded = loadConfig(context.configPath);
+  if (!context.langChosen) context.lang = loaded.config.lang;
+  return loaded;
 }
 
 export function stringOption(context: CommandContext, name: string): string | undefined {

@@ -38,19 +38,23 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function languageOf(value: unknown): Lang {
-  if (value === undefined) return process.env.XINZHI_LANG === 'en' ? 'en' : 'zh';
-  if (value === 'zh' || value === 'en') return value;
-  throw new UserError(`--lang 只能是 zh 或 en，而不是 ${String(value)}`, `--lang must be zh or en, not ${String(value)}`);
+/** The language asked for by --lang or XINZHI_LANG, if any. */
+function chosenLanguage(value: unknown): Lang | undefined {
+  const chosen = value ?? process.env.XINZHI_LANG;
+  if (chosen === undefined || chosen === '') return undefined;
+  if (chosen === 'zh' || chosen === 'en') return chosen;
+  throw new UserError(`--lang 只能是 zh 或 en，而不是 ${String(chosen)}`, `--lang must be zh or en, not ${String(chosen)}`);
 }
 
 /** Runs the CLI; returns the exit code. Every failure is one line on stderr and a non-zero code. */
 export async function main(argv: string[], print: (line: string) => void = (line) => console.log(line)): Promise<number> {
   // Until the arguments parse, a plain look at --lang picks the language of a parse error.
-  let lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'zh';
+  let lang: Lang = (argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en') || process.env.XINZHI_LANG === 'en' ? 'en' : 'zh';
+  let context: CommandContext | undefined;
   try {
     const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    lang = languageOf(parsed.values.lang);
+    const chosen = chosenLanguage(parsed.values.lang);
+    lang = chosen ?? 'zh';
     const [name, ...positionals] = parsed.positionals;
     if (!name || parsed.values.help) {
       print(t(lang, 'usage'));
@@ -61,9 +65,10 @@ export async function main(argv: string[], print: (line: string) => void = (line
       if (plannedCommands.has(name)) throw new UserError(t('zh', 'notYet', name), t('en', 'notYet', name));
       throw new UserError(t('zh', 'unknownCommand', name), t('en', 'unknownCommand', name));
     }
-    const context: CommandContext = { positionals, values: parsed.values, lang, json: parsed.values.json === true, print, ...contextPaths(parsed.values) };
+    context = { positionals, values: parsed.values, lang, langChosen: chosen !== undefined, json: parsed.values.json === true, print, ...contextPaths(parsed.values) };
     return await command(context);
   } catch (err) {
+    lang = context?.lang ?? lang;
     const line = err instanceof UserError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') ? errorLine(err, lang) : `${t(lang, 'failed', errorLine(err, lang))}`;
     process.stderr.write(`xinzhi: ${line}\n`);
     if (process.env.XINZHI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
