@@ -8,7 +8,7 @@ import { composeExtractive } from '../brief/writers/extractive.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
-import { previousDay, shanghaiDayWindow } from '../util/time.ts';
+import { previousDay, secondsSince, shanghaiDayWindow } from '../util/time.ts';
 
 export interface ComposeTimings {
   analyze: number;
@@ -23,8 +23,6 @@ export interface ComposedIssue {
   storyGroups: number;
   timings: ComposeTimings;
 }
-
-const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 1000;
 
 /** The window of an issue: the Shanghai calendar day before the issue date. */
 export function issueWindow(issueDate: string): { start: Date; end: Date } {
@@ -44,10 +42,10 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
   const directory = new SourceDirectory(loaded.sources);
   let started = performance.now();
   const analysis = analyzeDay(documents, directory, loaded.taxonomy);
-  const analyzeSeconds = seconds(started);
+  const analyzeSeconds = secondsSince(started);
   started = performance.now();
   const items = selectItems(analysis.candidates, loaded.config.selection);
-  const selectSeconds = seconds(started);
+  const selectSeconds = secondsSince(started);
   if (items.length === 0) {
     throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents.length} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents.length} documents, none above the relevance threshold)`);
   }
@@ -70,13 +68,13 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
       themeShares,
     },
   });
-  const composeSeconds = seconds(started);
+  const composeSeconds = secondsSince(started);
   started = performance.now();
   brief.checks = verifyBrief(brief, (url) => store.documentByUrl(url));
   if (items.length < loaded.config.selection.minItems) {
     brief.checks.push({ name: 'items', ok: false, item: null, detail: `入选条目 ${items.length} 条，少于配置的最少 ${loaded.config.selection.minItems} 条` });
   }
-  const verifySeconds = seconds(started);
+  const verifySeconds = secondsSince(started);
   store.saveIssue(issueDate, brief, themeShares);
   return {
     brief,

@@ -7,7 +7,7 @@ import { ReplayFetcher } from '../crawl/replay.ts';
 import { WarcWriter } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import { shanghaiDay } from '../util/time.ts';
+import { secondsSince, shanghaiDay } from '../util/time.ts';
 import { composeIssue, type ComposeTimings } from './compose.ts';
 import { writeIssue } from './render.ts';
 
@@ -31,8 +31,6 @@ export interface RunSummary {
   seconds: { crawl: number; render: number } & ComposeTimings;
 }
 
-const seconds = (since: number) => Math.round((performance.now() - since) / 10) / 1000;
-
 /** The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render. */
 export async function runDay(options: RunOptions): Promise<RunSummary> {
   const { loaded, issueDate } = options;
@@ -46,7 +44,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       : new LiveFetcher({ userAgent: loaded.config.crawl.userAgent, timeoutMs: loaded.config.crawl.timeoutMs, maxBytes: loaded.config.crawl.maxBytes });
     const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`));
     const crawl = await crawlSources(loaded.sources, { fetcher, store, runId, archive, maxArticlesPerSource: loaded.config.crawl.maxArticlesPerSource });
-    const crawlSeconds = seconds(started);
+    const crawlSeconds = secondsSince(started);
     const composed = composeIssue(store, loaded, issueDate);
     started = performance.now();
     const outFolder = writeIssue(composed.brief, options.outDir, loaded.config.render);
@@ -58,7 +56,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       storyGroups: composed.storyGroups,
       itemsChosen: composed.brief.items.length,
       failedChecks: composed.brief.checks.filter((c) => !c.ok),
-      seconds: { crawl: crawlSeconds, ...composed.timings, render: seconds(started) },
+      seconds: { crawl: crawlSeconds, ...composed.timings, render: secondsSince(started) },
     };
     store.finishRun(runId, summary);
     return summary;

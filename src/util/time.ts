@@ -49,3 +49,8 @@ export function chineseMonthDay(date: string): string {
 export function chineseFullDate(date: string): string {
   return `${date.slice(0, 4)} 年 ${chineseMonthDay(date)}`;
 }
+
+/** Seconds elapsed since a performance.now() reading, to the millisecond: the run summary's stage times. */
+export function secondsSince(start: number): number {
+  return Math.round(performance.now() - start) / 1000;
+}
