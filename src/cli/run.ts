@@ -4,6 +4,7 @@ import { UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
 import { parseIssueDate } from '../util/time.ts';
 import { loadCommandConfig, requireDate, stringOption, type CommandContext } from './context.ts';
+import { crawlWatcher } from './progress.ts';
 import { formatSummary } from './summary.ts';
 
 /** The bundled sample day, replayed by `xinzhi demo`. */
@@ -11,7 +12,8 @@ export const sampleArchive = fileURLToPath(new URL('../../samples/2026-06-18', i
 export const sampleIssueDate = '2026-06-19';
 
 async function runAndReport(context: CommandContext, issueDate: string, replay: string | undefined): Promise<number> {
-  const summary = await runDay({ loaded: loadCommandConfig(context), dataDir: context.dataDir, outDir: context.outDir, issueDate, replay });
+  const watcher = context.json ? {} : crawlWatcher();
+  const summary = await runDay({ loaded: loadCommandConfig(context), dataDir: context.dataDir, outDir: context.outDir, issueDate, replay, ...watcher });
   if (context.json) context.print(JSON.stringify(summary));
   else for (const line of formatSummary(summary, context.lang)) context.print(line);
   if (summary.failedChecks.length > 0) throw new UserError(t('zh', 'verifyFailed', summary.failedChecks.length), t('en', 'verifyFailed', summary.failedChecks.length));

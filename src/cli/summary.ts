@@ -5,9 +5,9 @@ import { t, type Lang } from '../util/i18n.ts';
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
   const lines = [
     t(lang, 'summaryTitle', summary.issueDate),
-    `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}`,
+    `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}${summary.crawl.sourcesNotArchived > 0 ? ` (${t(lang, 'notArchived', summary.crawl.sourcesNotArchived)})` : ''}`,
     `  ${t(lang, 'pagesFetched')}: ${summary.crawl.pagesFetched}`,
-    `  ${t(lang, 'documentsKept')}: ${summary.crawl.documentsKept}`,
+    `  ${t(lang, 'documentsKept')}: ${summary.crawl.documentsKept}${summary.crawl.linksSkipped > 0 ? ` (${t(lang, 'linksSkipped', summary.crawl.linksSkipped)})` : ''}`,
     `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
     `  ${t(lang, 'itemsChosen')}: ${summary.itemsChosen}`,
     `  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`,
@@ -15,6 +15,10 @@ export function formatSummary(summary: RunSummary, lang: Lang): string[] {
   if (summary.crawl.failures.length > 0) {
     lines.push(`  ${t(lang, 'sourceErrors')}: ${summary.crawl.failures.length}`);
     for (const failure of summary.crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${failure.reason}`);
+  }
+  if (summary.crawl.alerts.length > 0) {
+    lines.push(`  ${t(lang, 'sourceAlerts')}: ${summary.crawl.alerts.length}`);
+    for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
   }
   if (summary.failedChecks.length > 0) {
     lines.push(`  ${t(lang, 'checksFailed')}: ${summary.failedChecks.length}`);

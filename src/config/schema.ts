@@ -10,8 +10,19 @@ const entryPoint = z.discriminatedUnion('type', [
     url: z.url(),
     /** CSS selector of article links; found automatically when absent. */
     linkSelector: z.string().optional(),
+    /** How many pages of the list to read, following its 下一页 link (or `nextSelector`). */
+    maxPages: z.number().int().min(1).max(50).default(1),
+    nextSelector: z.string().optional(),
   }).strict(),
   z.object({ type: z.literal('rss'), url: z.url() }).strict(),
+  z.object({
+    type: z.literal('api'),
+    url: z.url(),
+    /** Dot path to the array of items in the JSON response, e.g. data.list. */
+    items: z.string().min(1),
+    /** Dot paths, within one item, of its address, title and date. */
+    fields: z.object({ url: z.string().min(1), title: z.string().min(1), date: z.string().min(1).optional() }).strict(),
+  }).strict(),
 ]);
 
 export const sourceSchema = z.object({
@@ -28,6 +39,10 @@ export const sourceSchema = z.object({
   verified: z.boolean().default(false),
   /** Lets a source on a private address be fetched; only the tests' loopback sites need it. */
   allowPrivate: z.boolean().default(false),
+  /** `ignore` only where the operator has the site's permission: robots.txt is honoured otherwise. */
+  robots: z.enum(['obey', 'ignore']).default('obey'),
+  /** Overrides crawl.hostDelayMs for this source's host. */
+  hostDelayMs: z.number().int().min(0).optional(),
 }).strict();
 export type Source = z.infer<typeof sourceSchema>;
 export type EntryPoint = Source['entries'][number];
@@ -78,6 +93,23 @@ export const configSchema = z.object({
     timeoutMs: z.number().int().positive().default(20000),
     maxBytes: z.number().int().positive().default(20 * 1024 * 1024),
     maxArticlesPerSource: z.number().int().positive().default(50),
+    /** Minimum time between the starts of two requests to one host. */
+    hostDelayMs: z.number().int().min(0).default(1000),
+    /** Requests in flight to one host at once. */
+    hostConcurrency: z.number().int().min(1).max(2).default(1),
+    /** Requests in flight in all. */
+    concurrency: z.number().int().min(1).max(1000).default(32),
+    /** Retries of a request that failed on the network, timed out, or got 429 or 5xx. */
+    retries: z.number().int().min(0).max(10).default(3),
+    retryBaseMs: z.number().int().min(1).default(1000),
+    maxRedirects: z.number().int().min(0).max(20).default(5),
+    /** Consecutive failures that open a host's circuit, and how long it stays open. */
+    breakerThreshold: z.number().int().min(1).default(5),
+    breakerCooldownMs: z.number().int().min(0).default(10 * 60 * 1000),
+    /** Links listed more than this many days before the issue's window are not fetched. */
+    listedWithinDays: z.number().int().min(0).default(3),
+    /** A source that yields no links for this many runs in a row is named in the run summary. */
+    emptyRunsAlert: z.number().int().min(1).default(3),
   }).strict().prefault({}),
   render: z.object({
     formats: z.array(z.enum(['json', 'md', 'html', 'pdf'])).default(['json', 'md', 'html', 'pdf']),

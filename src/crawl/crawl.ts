@@ -1,11 +1,15 @@
-import type { Source } from '../config/schema.ts';
+import { createHash } from 'node:crypto';
+import type { EntryPoint, Source } from '../config/schema.ts';
 import { extractArticle } from '../extract/article.ts';
-import { findArticleLinks } from '../sources/listPage.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import { readApiList } from '../sources/api.ts';
+import { readFeed } from '../sources/feed.ts';
+import { readListPage, type ListedLink } from '../sources/listPage.ts';
+import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
 import { decodeHtml } from './charset.ts';
 import type { Fetcher } from './fetcher.ts';
-import type { FetchedResponse, WarcWriter } from './warc.ts';
+import type { CrawlProgress } from './progress.ts';
+import type { FetchedResponse } from './warc.ts';
 
 export interface SourceFailure {
   sourceId: string;
@@ -13,59 +17,149 @@ export interface SourceFailure {
   reason: string;
 }
 
+export interface SourceAlert {
+  sourceId: string;
+  kind: 'empty' | 'structure';
+  detail: string;
+}
+
 export interface CrawlReport {
   sourcesRead: number;
+  /** Sources none of whose entry points the archive holds (replay and import only). */
+  sourcesNotArchived: number;
   pagesFetched: number;
   documentsKept: number;
+  /** Links not fetched again: stored before, or listed long before the window. */
+  linksSkipped: number;
   failures: SourceFailure[];
+  alerts: SourceAlert[];
 }
 
 export interface CrawlContext {
   fetcher: Fetcher;
   store: SqliteStore;
   runId: number;
-  /** The day's archive; every live response is appended to it before it is parsed. */
-  archive?: WarcWriter;
   maxArticlesPerSource: number;
-  /** How many sources are read at once (each host is still read one request at a time). */
-  concurrency?: number;
+  /** Sources read at once; each host is still limited by the fetcher's politeness. */
+  concurrency: number;
+  /** Links listed before this instant are not fetched. */
+  listedSince?: Date;
+  /** Ask the server whether a list changed since the last run (live runs only). */
+  conditional: boolean;
+  /** Whether the fetcher holds a URL (a replay): sources it holds nothing of are not read. */
+  covers?: (url: string) => boolean;
+  emptyRunsAlert: number;
+  progress?: CrawlProgress;
+  /** Called when a source is done, for the plain log. */
+  onSourceDone?: (run: SourceRun) => void;
 }
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 class SourceCrawl {
   pagesFetched = 0;
+  linksSkipped = 0;
   /** Addresses of the documents stored: two links that redirect to one page keep one document. */
   readonly keptUrls = new Set<string>();
   readonly failures: SourceFailure[] = [];
+  private entriesOk = 0;
+  private linksFound = 0;
+  private unchanged = 0;
+  private listShape: string | null = null;
+
   constructor(private readonly source: Source, private readonly context: CrawlContext) {}
 
-  /** Fetches, archives and stores the raw response; a failure is recorded, never thrown. */
-  private async get(url: string): Promise<{ response: FetchedResponse; responseId: number } | undefined> {
-    const { fetcher, archive, store, runId } = this.context;
+  private fail(url: string, reason: string): void {
+    this.failures.push({ sourceId: this.source.id, url, reason });
+    if (this.context.progress) this.context.progress.errors++;
+  }
+
+  /** Fetches and keeps the raw response before anything parses it; a failure is recorded, never thrown. */
+  private async get(url: string, state?: UrlState): Promise<{ response: FetchedResponse; responseId: number } | undefined> {
+    const { fetcher, store, runId } = this.context;
     let response: FetchedResponse;
     try {
-      response = await fetcher.fetch(url, { allowPrivate: this.source.allowPrivate });
+      response = await fetcher.fetch(url, {
+        allowPrivate: this.source.allowPrivate,
+        robots: this.source.robots,
+        conditional: state ? { etag: state.etag ?? undefined, lastModified: state.lastModified ?? undefined } : undefined,
+      });
     } catch (err) {
-      this.failures.push({ sourceId: this.source.id, url, reason: errorLine(err) });
+      this.fail(url, errorLine(err));
       return undefined;
     }
     this.pagesFetched++;
-    if (fetcher.archives && archive) await archive.append(response);
+    this.context.progress?.responded(response.url, response.body.length);
     const responseId = store.saveResponse(runId, this.source.id, response);
-    if (response.status !== 200) {
-      this.failures.push({ sourceId: this.source.id, url, reason: `HTTP ${response.status}` });
+    if (response.status !== 200 && response.status !== 304) {
+      this.fail(url, `HTTP ${response.status}`);
       return undefined;
     }
     return { response, responseId };
   }
 
-  async run(): Promise<void> {
-    for (const entry of this.source.entries) {
-      const list = await this.get(entry.url);
-      if (!list) continue;
-      const links = findArticleLinks(decodeHtml(list.response.body, list.response.headers['content-type']).text, entry.url, entry.type === 'list' ? entry.linkSelector : undefined);
-      if (links.length === 0) this.failures.push({ sourceId: this.source.id, url: entry.url, reason: '列表页中未找到文章链接 (no article links on the list page)' });
-      for (const link of links.slice(0, this.context.maxArticlesPerSource)) await this.readArticle(link.url);
+  async run(): Promise<SourceRun> {
+    for (const entry of this.source.entries) await this.readEntry(entry);
+    return {
+      sourceId: this.source.id,
+      finishedAt: new Date().toISOString(),
+      entriesOk: this.entriesOk,
+      linksFound: this.linksFound,
+      unchanged: this.unchanged,
+      documentsNew: this.keptUrls.size,
+      errors: this.failures.map((f) => `${f.url}: ${f.reason}`),
+      listShape: this.listShape,
+    };
+  }
+
+  private async readEntry(entry: EntryPoint): Promise<void> {
+    const maxPages = entry.type === 'list' ? entry.maxPages : 1;
+    const links: ListedLink[] = [];
+    let pageUrl: string | null = entry.url;
+    for (let page = 0; page < maxPages && pageUrl; page++) {
+      const previous = this.context.conditional ? this.context.store.urlState(pageUrl) : undefined;
+      const fetched = await this.get(pageUrl, previous);
+      if (!fetched) return;
+      const { response } = fetched;
+      if (page === 0) this.entriesOk++;
+      // Unchanged since the last run: a 304, or the same bytes where the server gives no validators.
+      if (response.status === 304 || previous?.sha256 === sha256(response.body)) {
+        if (page === 0) this.unchanged++;
+        return;
+      }
+      this.context.store.saveUrlState(pageUrl, response);
+      const text = decodeHtml(response.body, response.headers['content-type']).text;
+      let next: string | null = null;
+      try {
+        if (entry.type === 'rss') links.push(...readFeed(text, response.url));
+        else if (entry.type === 'api') links.push(...readApiList(text, response.url, entry));
+        else {
+          const list = readListPage(text, response.url, { linkSelector: entry.linkSelector, nextSelector: entry.nextSelector });
+          links.push(...list.links);
+          if (page === 0) this.listShape = list.shape;
+          next = list.next;
+        }
+      } catch (err) {
+        this.fail(pageUrl, errorLine(err));
+        return;
+      }
+      pageUrl = next;
     }
+    this.linksFound += links.length;
+    if (links.length === 0) this.fail(entry.url, '入口未给出文章链接 (no article links found)');
+    await this.readArticles(links);
+  }
+
+  private async readArticles(links: ListedLink[]): Promise<void> {
+    const { store, listedSince } = this.context;
+    const fresh = links.filter((link) => {
+      const old = listedSince && link.listedAt && new Date(link.listedAt).getTime() < listedSince.getTime();
+      const seen = store.hasDocument(link.url);
+      if (old || seen) this.linksSkipped++;
+      return !old && !seen;
+    });
+    // All at once: the fetcher's politeness decides how many reach the host together.
+    await Promise.all(fresh.slice(0, this.context.maxArticlesPerSource).map((link) => this.readArticle(link.url)));
   }
 
   private async readArticle(url: string): Promise<void> {
@@ -76,39 +170,61 @@ class SourceCrawl {
       // After a redirect the document lives at the address that served it.
       const documentUrl = page.response.url;
       const article = extractArticle(text, documentUrl, this.source);
-      if (article.kind !== 'article') {
-        this.failures.push({ sourceId: this.source.id, url, reason: '页面没有正文 (no article body)' });
-        return;
-      }
-      if (!article.publishedAt) {
-        this.failures.push({ sourceId: this.source.id, url, reason: '页面没有发布日期 (no publication date)' });
-        return;
-      }
+      if (article.kind !== 'article') return this.fail(url, '页面没有正文 (no article body)');
+      if (!article.publishedAt) return this.fail(url, '页面没有发布日期 (no publication date)');
       this.context.store.saveDocument(this.source.id, documentUrl, page.responseId, article);
       this.keptUrls.add(documentUrl);
     } catch (err) {
-      this.failures.push({ sourceId: this.source.id, url, reason: `解析失败 (extraction failed): ${errorLine(err)}` });
+      this.fail(url, `解析失败 (extraction failed): ${errorLine(err)}`);
     }
   }
 }
 
-/** Reads every source's entry points and articles; one failing source never stops the others. */
+/** Sources that yielded no links for `runs` runs in a row, or whose list changed its layout. */
+function healthAlerts(store: SqliteStore, sourceIds: readonly string[], runs: number): SourceAlert[] {
+  const alerts: SourceAlert[] = [];
+  for (const sourceId of sourceIds) {
+    const recent = store.sourceRuns(sourceId, Math.max(runs, 2));
+    const empty = (run: SourceRun) => run.linksFound === 0 && run.unchanged === 0;
+    if (recent.length >= runs && recent.slice(0, runs).every(empty)) {
+      alerts.push({ sourceId, kind: 'empty', detail: `连续 ${runs} 次未取得文章链接 (no links for ${runs} runs)` });
+    }
+    const [latest, previous] = recent;
+    if (latest?.listShape && previous?.listShape && latest.listShape !== previous.listShape) {
+      alerts.push({ sourceId, kind: 'structure', detail: `列表页结构已变化 (list layout changed): ${previous.listShape} → ${latest.listShape}` });
+    }
+  }
+  return alerts;
+}
+
+/** Reads every source's entry points and new articles; one failing source never stops the others. */
 export async function crawlSources(sources: readonly Source[], context: CrawlContext): Promise<CrawlReport> {
-  const report: CrawlReport = { sourcesRead: 0, pagesFetched: 0, documentsKept: 0, failures: [] };
+  const report: CrawlReport = { sourcesRead: 0, sourcesNotArchived: 0, pagesFetched: 0, documentsKept: 0, linksSkipped: 0, failures: [], alerts: [] };
   const kept = new Set<string>();
-  const queue = [...sources];
+  const read: string[] = [];
+  const queue = sources.filter((source) => {
+    const archived = !context.covers || source.entries.some((entry) => context.covers!(entry.url));
+    if (!archived) report.sourcesNotArchived++;
+    return archived;
+  });
   const worker = async () => {
     for (let source = queue.shift(); source; source = queue.shift()) {
       const crawl = new SourceCrawl(source, context);
-      await crawl.run();
+      const run = await crawl.run();
+      context.store.saveSourceRun(context.runId, run);
+      read.push(source.id);
       report.sourcesRead++;
       report.pagesFetched += crawl.pagesFetched;
+      report.linksSkipped += crawl.linksSkipped;
       for (const url of crawl.keptUrls) kept.add(url);
-      report.documentsKept = kept.size;
       report.failures.push(...crawl.failures);
+      if (context.progress) context.progress.sourcesDone++;
+      context.onSourceDone?.(run);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, context.concurrency ?? 8) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, context.concurrency) }, worker));
+  report.documentsKept = kept.size;
   report.failures.sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.url.localeCompare(b.url));
+  report.alerts = healthAlerts(context.store, read.sort(), context.emptyRunsAlert);
   return report;
 }

@@ -1,90 +1,128 @@
-import { request } from 'undici';
 import { UserError } from '../util/errors.ts';
-import { assertPublicUrl } from './address.ts';
-import type { Fetcher } from './fetcher.ts';
+import { assertPublicLiteral } from './address.ts';
+import { CircuitBreakers } from './breaker.ts';
+import type { FetchOptions, Fetcher } from './fetcher.ts';
+import { httpGet, NetworkError } from './http.ts';
+import { HostGate } from './politeness.ts';
+import { isRetryableStatus, retryDelayMs } from './retry.ts';
+import { robotsRules, type RobotsRules } from './robots.ts';
 import type { FetchedResponse } from './warc.ts';
 
 export interface LiveFetcherOptions {
   userAgent: string;
   timeoutMs: number;
   maxBytes: number;
-  /** Minimum time between two requests to one host. */
-  hostDelayMs?: number;
-  maxRedirects?: number;
+  hostDelayMs: number;
+  hostConcurrency: number;
+  concurrency: number;
+  retries: number;
+  retryBaseMs: number;
+  maxRedirects: number;
+  breakerThreshold: number;
+  breakerCooldownMs: number;
+  /** Per-host spacing that a source asked for, overriding hostDelayMs. */
+  hostDelays?: ReadonlyMap<string, number>;
+  /** Called with every response (robots.txt, redirects, failed attempts) before anyone parses it. */
+  onResponse?: (response: FetchedResponse) => Promise<void>;
+  /** Called when a request starts, for the progress display. */
+  onRequest?: (url: URL) => void;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Fetches over HTTP with undici: one request at a time per host, spaced, bounded in time and size.
- * Redirects are followed by hand, so every hop is checked against private addresses; the response
- * carries the address it was finally served from.
+ * The live web, fetched as a good citizen: robots.txt honoured (with its Crawl-delay), per-host spacing
+ * and concurrency, a global concurrency limit, retries with backoff and jitter on network errors, 429 and
+ * 5xx (never on other 4xx), a circuit breaker per host, a size cap and a redirect limit. Redirects are
+ * followed by hand, so every hop is checked (protocol, private addresses, robots.txt).
  */
 export class LiveFetcher implements Fetcher {
-  readonly archives = true;
-  private readonly hostQueues = new Map<string, Promise<unknown>>();
-  private readonly lastRequestAt = new Map<string, number>();
+  private readonly gate: HostGate;
+  private readonly breakers: CircuitBreakers;
+  private readonly robots = new Map<string, Promise<RobotsRules>>();
+  private readonly robotsDelays = new Map<string, number>();
 
-  constructor(private readonly options: LiveFetcherOptions) {}
-
-  fetch(url: string, { allowPrivate }: { allowPrivate: boolean }): Promise<FetchedResponse> {
-    const host = new URL(url).host;
-    const previous = this.hostQueues.get(host) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.fetchFollowing(url, allowPrivate));
-    this.hostQueues.set(host, next);
-    return next;
+  constructor(private readonly options: LiveFetcherOptions) {
+    this.breakers = new CircuitBreakers(options.breakerThreshold, options.breakerCooldownMs);
+    this.gate = new HostGate({ perHost: options.hostConcurrency, global: options.concurrency, delayMs: (host) => this.hostDelay(host) });
   }
 
-  private async politeWait(host: string): Promise<void> {
-    const delay = this.options.hostDelayMs ?? 1000;
-    const last = this.lastRequestAt.get(host);
-    const wait = last === undefined ? 0 : last + delay - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    this.lastRequestAt.set(host, Date.now());
+  private hostDelay(host: string): number {
+    return Math.max(this.options.hostDelays?.get(host) ?? this.options.hostDelayMs, this.robotsDelays.get(host) ?? 0);
   }
 
-  private async fetchFollowing(url: string, allowPrivate: boolean): Promise<FetchedResponse> {
+  async fetch(url: string, options: FetchOptions): Promise<FetchedResponse> {
     let current = new URL(url);
-    for (let hop = 0; hop <= (this.options.maxRedirects ?? 5); hop++) {
+    for (let hop = 0; hop <= this.options.maxRedirects; hop++) {
       if (!['http:', 'https:'].includes(current.protocol)) throw new UserError(`不支持的协议 ${current.href}`, `unsupported protocol: ${current.href}`);
-      if (!allowPrivate) await assertPublicUrl(current);
-      await this.politeWait(current.host);
-      const response = await this.fetchOnce(current);
+      if (!options.allowPrivate) assertPublicLiteral(current);
+      if (options.robots !== 'ignore') {
+        const rules = await this.rulesFor(current, options);
+        if (!rules.isAllowed(current.href)) throw new UserError(`robots.txt 不允许抓取 ${current.href}`, `robots.txt disallows ${current.href}`);
+      }
+      const response = await this.getWithRetries(current, options, hop === 0 ? options.conditional : undefined);
       const location = response.headers.location;
-      if (response.status >= 300 && response.status < 400 && location) {
+      if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
         current = new URL(location, current);
         continue;
       }
       return response;
     }
-    throw new UserError(`重定向过多：${url}`, `too many redirects: ${url}`);
+    throw new UserError(`重定向过多（超过 ${this.options.maxRedirects} 次）：${url}`, `too many redirects (over ${this.options.maxRedirects}): ${url}`);
   }
 
-  private async fetchOnce(url: URL): Promise<FetchedResponse> {
-    const fetchedAt = new Date().toISOString();
-    let res: Awaited<ReturnType<typeof request>>;
-    try {
-      res = await request(url, {
-        method: 'GET',
-        headers: { 'user-agent': this.options.userAgent, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-      });
-    } catch (err) {
-      throw new UserError(`请求失败 ${url.href}：${(err as Error).message}`, `request failed ${url.href}: ${(err as Error).message}`);
+  /** The robots.txt rules of an origin, fetched once per run through the same polite, archived path. */
+  private rulesFor(url: URL, options: FetchOptions): Promise<RobotsRules> {
+    let rules = this.robots.get(url.origin);
+    if (!rules) {
+      const robotsUrl = `${url.origin}/robots.txt`;
+      rules = this.getWithRetries(new URL(robotsUrl), options, undefined)
+        .catch((err: unknown) => {
+          if (err instanceof NetworkError) return undefined;
+          throw err;
+        })
+        .then((response) => {
+          const parsed = robotsRules(robotsUrl, response, this.options.userAgent);
+          const delay = parsed.crawlDelayMs();
+          if (delay !== undefined) this.robotsDelays.set(url.host, delay);
+          return parsed;
+        });
+      this.robots.set(url.origin, rules);
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > this.options.maxBytes) {
-        res.body.destroy();
-        throw new UserError(`响应过大（超过 ${this.options.maxBytes} 字节）：${url.href}`, `response larger than ${this.options.maxBytes} bytes: ${url.href}`);
+    return rules;
+  }
+
+  /** One URL, retried on network errors, 429 and 5xx; the last response or error stands. */
+  private async getWithRetries(url: URL, options: FetchOptions, conditional: FetchOptions['conditional']): Promise<FetchedResponse> {
+    const host = url.host;
+    for (let attempt = 0; ; attempt++) {
+      if (!this.breakers.allows(host)) {
+        throw new UserError(`主机 ${host} 连续失败，已暂停访问（熔断）：${url.href}`, `host ${host} failed repeatedly and is paused (circuit open): ${url.href}`);
       }
-      chunks.push(chunk as Buffer);
+      const release = await this.gate.acquire(host);
+      let response: FetchedResponse | undefined;
+      let failure: unknown;
+      try {
+        this.options.onRequest?.(url);
+        response = await httpGet(url, { userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, allowPrivate: options.allowPrivate, conditional });
+      } catch (err) {
+        failure = err;
+      } finally {
+        release();
+      }
+      if (response) await this.options.onResponse?.(response);
+      const retryable = failure instanceof NetworkError || (response !== undefined && isRetryableStatus(response.status));
+      if (!retryable) {
+        if (failure) throw failure;
+        this.breakers.succeeded(host);
+        return response!;
+      }
+      this.breakers.failed(host);
+      if (attempt >= this.options.retries || this.breakers.isOpen(host)) {
+        if (failure) throw failure;
+        return response!;
+      }
+      await sleep(retryDelayMs(attempt, this.options.retryBaseMs, response?.headers['retry-after']));
     }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return { url: url.href, status: res.statusCode, headers, body: Buffer.concat(chunks), fetchedAt };
   }
 }

@@ -2,15 +2,19 @@ import { UserError } from '../util/errors.ts';
 import type { Fetcher } from './fetcher.ts';
 import { readWarcResponses, warcFiles, type FetchedResponse } from './warc.ts';
 
-/** Serves responses from WARC archives by URL; the last record of a URL wins, as in a re-crawl. */
+/**
+ * Serves responses from WARC archives by URL. The last full response of a URL wins, as in a re-crawl;
+ * a 304 (nothing new then) never hides the body an earlier record holds.
+ */
 export class ReplayFetcher implements Fetcher {
-  readonly archives = false;
   private constructor(private readonly responses: Map<string, FetchedResponse>) {}
 
   static async open(path: string): Promise<ReplayFetcher> {
     const responses = new Map<string, FetchedResponse>();
     for (const file of warcFiles(path)) {
-      for await (const response of readWarcResponses(file)) responses.set(response.url, response);
+      for await (const response of readWarcResponses(file)) {
+        if (response.status !== 304 || !responses.has(response.url)) responses.set(response.url, response);
+      }
     }
     return new ReplayFetcher(responses);
   }
@@ -21,6 +25,10 @@ export class ReplayFetcher implements Fetcher {
 
   urls(): string[] {
     return [...this.responses.keys()];
+  }
+
+  covers(url: string): boolean {
+    return this.responses.has(url);
   }
 
   async fetch(url: string): Promise<FetchedResponse> {

@@ -37,11 +37,18 @@ export async function warcResponseRecord(response: FetchedResponse): Promise<Uin
  * .warc.gz after every append and a crash loses at most the response being written.
  */
 export class WarcWriter {
+  /** Appends run one after another: concurrent writes to one file could interleave. */
+  private tail: Promise<void> = Promise.resolve();
+
   constructor(readonly path: string) {}
 
-  async append(response: FetchedResponse): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    await appendFile(this.path, await warcResponseRecord(response));
+  append(response: FetchedResponse): Promise<void> {
+    const write = this.tail.then(async () => {
+      await mkdir(dirname(this.path), { recursive: true });
+      await appendFile(this.path, await warcResponseRecord(response));
+    });
+    this.tail = write.catch(() => undefined);
+    return write;
   }
 }
 

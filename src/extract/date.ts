@@ -1,13 +1,20 @@
 import type { CheerioAPI } from 'cheerio';
-import { shanghaiIso } from '../util/time.ts';
+import { shanghaiIso, toShanghaiIso } from '../util/time.ts';
 import { oneLine } from './text.ts';
 
 const metaNames = ['PubDate', 'pubdate', 'publishdate', 'PublishDate', 'firstpublishedtime', 'article:published_time', 'og:release_date', 'Maketime'];
 
 const dateTime = /(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?/;
 
+/** RFC 822 dates of RSS: Thu, 18 Jun 2026 10:00:00 +0800 (or GMT). */
+const rfc822 = /^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|[A-Z]{1,4})\s*$/;
+
 /** Reads a date-time written on a Chinese page; a time without a zone is Shanghai wall-clock time. */
 export function parseChineseDateTime(text: string): string | null {
+  if (rfc822.test(text)) {
+    const instant = new Date(text);
+    if (!Number.isNaN(instant.getTime())) return toShanghaiIso(instant);
+  }
   const iso = /(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})/.exec(text);
   if (iso) {
     const instant = new Date(text.trim());

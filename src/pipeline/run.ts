@@ -6,9 +6,12 @@ import { LiveFetcher } from '../crawl/live.ts';
 import { ReplayFetcher } from '../crawl/replay.ts';
 import { WarcWriter } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
+import type { Source } from '../config/schema.ts';
+import { CrawlProgress } from '../crawl/progress.ts';
+import type { SourceRun } from '../store/sqlite.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
-import { composeIssue, type ComposeTimings } from './compose.ts';
+import { composeIssue, issueWindow, type ComposeTimings } from './compose.ts';
 import { writeIssue } from './render.ts';
 
 export interface RunOptions {
@@ -18,6 +21,10 @@ export interface RunOptions {
   issueDate: string;
   /** A WARC file or folder to replay instead of fetching live. */
   replay?: string;
+  /** Watches the crawl: the CLI's live display or plain log. */
+  onCrawlStart?: (progress: CrawlProgress) => void;
+  onSourceDone?: (run: SourceRun) => void;
+  onCrawlEnd?: () => void;
 }
 
 export interface RunSummary {
@@ -31,19 +38,56 @@ export interface RunSummary {
   seconds: { crawl: number; render: number } & ComposeTimings;
 }
 
+/** Per-host spacing that sources asked for, keyed by the hosts of their entry points. */
+function hostDelaysOf(sources: readonly Source[]): Map<string, number> {
+  const delays = new Map<string, number>();
+  for (const source of sources) {
+    if (source.hostDelayMs === undefined) continue;
+    for (const entry of source.entries) delays.set(new URL(entry.url).host, source.hostDelayMs);
+  }
+  return delays;
+}
+
 /** The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render. */
 export async function runDay(options: RunOptions): Promise<RunSummary> {
   const { loaded, issueDate } = options;
+  const crawlConfig = loaded.config.crawl;
   const store = new SqliteStore(options.dataDir);
   try {
     const mode = options.replay ? 'replay' : 'live';
     const runId = store.startRun(issueDate, mode);
     let started = performance.now();
-    const fetcher: Fetcher = options.replay
-      ? await ReplayFetcher.open(options.replay)
-      : new LiveFetcher({ userAgent: loaded.config.crawl.userAgent, timeoutMs: loaded.config.crawl.timeoutMs, maxBytes: loaded.config.crawl.maxBytes });
+    const progress = new CrawlProgress(loaded.sources.length);
     const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`));
-    const crawl = await crawlSources(loaded.sources, { fetcher, store, runId, archive, maxArticlesPerSource: loaded.config.crawl.maxArticlesPerSource });
+    const replay = options.replay ? await ReplayFetcher.open(options.replay) : undefined;
+    const fetcher: Fetcher =
+      replay ??
+      new LiveFetcher({
+        ...crawlConfig,
+        hostDelays: hostDelaysOf(loaded.sources),
+        onResponse: (response) => archive.append(response),
+        onRequest: (url) => progress.requestStarted(url),
+      });
+    const window = issueWindow(issueDate);
+    options.onCrawlStart?.(progress);
+    let crawl: CrawlReport;
+    try {
+      crawl = await crawlSources(loaded.sources, {
+        fetcher,
+        store,
+        runId,
+        maxArticlesPerSource: crawlConfig.maxArticlesPerSource,
+        concurrency: crawlConfig.concurrency,
+        listedSince: new Date(window.start.getTime() - crawlConfig.listedWithinDays * 24 * 3600 * 1000),
+        conditional: !replay,
+        covers: replay ? (url) => replay.covers(url) : undefined,
+        emptyRunsAlert: crawlConfig.emptyRunsAlert,
+        progress,
+        onSourceDone: options.onSourceDone,
+      });
+    } finally {
+      options.onCrawlEnd?.();
+    }
     const crawlSeconds = secondsSince(started);
     const composed = composeIssue(store, loaded, issueDate);
     started = performance.now();

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { dateFromUrl, parseChineseDateTime } from '../extract/date.ts';
 import { oneLine } from '../extract/text.ts';
@@ -19,13 +19,53 @@ function shapeOf(node: AnyNode | null): string {
   return parts.join('<');
 }
 
+export interface ListPage {
+  links: ListedLink[];
+  /** The element path the links share: when it changes between runs, the site changed its layout. */
+  shape: string | null;
+  /** The next page of the list, when the page links one. */
+  next: string | null;
+}
+
+/** TRS pages build their pager in script: createPageHTML(pages, current, "index", "html") → index_1.html… */
+const trsPager = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']/;
+
+function nextPageOf(html: string, $: CheerioAPI, pageUrl: string, nextSelector?: string): string | null {
+  const anchor = nextSelector ? $(nextSelector).first() : $('a').filter((_, a) => /^\s*(下一页|下页|后页|next|›|»|>)\s*$/i.test($(a).text())).first();
+  const href = anchor.attr('href');
+  if (href && !href.startsWith('javascript:') && href !== '#') {
+    try {
+      return new URL(href, pageUrl).href;
+    } catch {
+      return null;
+    }
+  }
+  const trs = trsPager.exec(html);
+  if (trs) {
+    const [pages, current, prefix, ext] = [Number(trs[1]), Number(trs[2]), trs[3], trs[4]];
+    if (current + 1 < pages) return new URL(`${prefix}_${current + 1}.${ext}`, pageUrl).href;
+  }
+  return null;
+}
+
+/** Reads a list page: its article links, their shape, and the next page. */
+export function readListPage(html: string, pageUrl: string, options: { linkSelector?: string; nextSelector?: string } = {}): ListPage {
+  const $ = load(html);
+  const { links, shape } = articleLinks($, pageUrl, options.linkSelector);
+  return { links, shape, next: nextPageOf(html, $, pageUrl, options.nextSelector) };
+}
+
+/** The article links of a list page (see articleLinks). */
+export function findArticleLinks(html: string, pageUrl: string, linkSelector?: string): ListedLink[] {
+  return articleLinks(load(html), pageUrl, linkSelector).links;
+}
+
 /**
  * Finds the article links of a list page. Given a selector, the links it matches; otherwise the
  * repeated block of dated links: links whose item (li, tr, dd, div) shows a date, grouped by the shape
  * of their item, the largest group winning; navigation rarely carries dates and never in bulk.
  */
-export function findArticleLinks(html: string, pageUrl: string, linkSelector?: string): ListedLink[] {
-  const $ = load(html);
+function articleLinks($: CheerioAPI, pageUrl: string, linkSelector?: string): { links: ListedLink[]; shape: string | null } {
   const page = new URL(pageUrl);
   const groups = new Map<string, ListedLink[]>();
   const seen = new Set<string>();
@@ -52,6 +92,9 @@ export function findArticleLinks(html: string, pageUrl: string, linkSelector?: s
     groups.set(shape, group);
   });
   let best: ListedLink[] = [];
-  for (const group of groups.values()) if (group.length > best.length) best = group;
-  return best;
+  let shape: string | null = null;
+  for (const [groupShape, group] of groups) {
+    if (group.length > best.length) [best, shape] = [group, groupShape];
+  }
+  return { links: best, shape };
 }

@@ -47,4 +47,27 @@ export const migrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE url_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    sha256 TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    fetched_at TEXT NOT NULL
+  );
+  CREATE TABLE source_runs (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    source_id TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    entries_ok INTEGER NOT NULL,
+    links_found INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL,
+    documents_new INTEGER NOT NULL,
+    errors TEXT NOT NULL,
+    list_shape TEXT,
+    PRIMARY KEY (run_id, source_id)
+  );
+  CREATE INDEX source_runs_source ON source_runs(source_id, finished_at);
+  `,
 ];

@@ -22,6 +22,29 @@ export interface StoredDocument {
   attachments: { name: string; url: string }[];
 }
 
+/** What the last fetch of a URL returned: validators for a conditional GET, and a hash for when there are none. */
+export interface UrlState {
+  etag: string | null;
+  lastModified: string | null;
+  sha256: string;
+  status: number;
+}
+
+/** One source's part of one run: what `xinzhi sources status` and the run summary's alerts read. */
+export interface SourceRun {
+  sourceId: string;
+  finishedAt: string;
+  /** Entry points that answered (200, or 304 unchanged). */
+  entriesOk: number;
+  linksFound: number;
+  /** Entry points that had not changed since the last run. */
+  unchanged: number;
+  documentsNew: number;
+  errors: string[];
+  /** The shape of the list's link block, to notice a site's redesign. */
+  listShape: string | null;
+}
+
 export interface StoredIssue {
   issueDate: string;
   themeShares: Record<string, number>;
@@ -38,6 +61,10 @@ interface DocumentRow {
   doc_number: string | null;
   body: string;
   attachments: string;
+}
+
+function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function toDocument(row: DocumentRow): StoredDocument {
@@ -97,7 +124,7 @@ export class SqliteStore {
 
   /** Keeps the raw response before anything parses it. */
   saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): number {
-    const sha256 = createHash('sha256').update(response.body).digest('hex');
+    const sha256 = sha256Of(response.body);
     const result = this.db
       .prepare('INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(runId, sourceId, response.url, response.status, JSON.stringify(response.headers), response.body, sha256, response.fetchedAt);
@@ -135,6 +162,53 @@ export class SqliteStore {
     // published_utc is the instant in one zone, so the range is a string comparison an index serves.
     const rows = this.db.prepare('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as DocumentRow[];
     return rows.map(toDocument);
+  }
+
+  hasDocument(url: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE url = ?').get(url) !== undefined;
+  }
+
+  urlState(url: string): UrlState | undefined {
+    const row = this.db.prepare('SELECT etag, last_modified, sha256, status FROM url_state WHERE url = ?').get(url) as { etag: string | null; last_modified: string | null; sha256: string; status: number } | undefined;
+    return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, status: row.status } : undefined;
+  }
+
+  /** Records a 200 response's validators and hash; a 304 keeps the earlier ones. */
+  saveUrlState(url: string, response: FetchedResponse): void {
+    if (response.status !== 200) return;
+    this.db
+      .prepare(
+        `INSERT INTO url_state (url, etag, last_modified, sha256, status, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256, status = excluded.status, fetched_at = excluded.fetched_at`,
+      )
+      .run(url, response.headers.etag ?? null, response.headers['last-modified'] ?? null, sha256Of(response.body), response.status, response.fetchedAt);
+  }
+
+  saveSourceRun(runId: number, run: SourceRun): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO source_runs (run_id, source_id, finished_at, entries_ok, links_found, unchanged, documents_new, errors, list_shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(runId, run.sourceId, run.finishedAt, run.entriesOk, run.linksFound, run.unchanged, run.documentsNew, JSON.stringify(run.errors), run.listShape);
+  }
+
+  /** A source's most recent runs, newest first. */
+  sourceRuns(sourceId: string, limit: number): SourceRun[] {
+    const rows = this.db.prepare('SELECT * FROM source_runs WHERE source_id = ? ORDER BY finished_at DESC, run_id DESC LIMIT ?').all(sourceId, limit) as {
+      source_id: string; finished_at: string; entries_ok: number; links_found: number; unchanged: number; documents_new: number; errors: string; list_shape: string | null;
+    }[];
+    return rows.map((row) => ({
+      sourceId: row.source_id,
+      finishedAt: row.finished_at,
+      entriesOk: row.entries_ok,
+      linksFound: row.links_found,
+      unchanged: row.unchanged,
+      documentsNew: row.documents_new,
+      errors: JSON.parse(row.errors) as string[],
+      listShape: row.list_shape,
+    }));
+  }
+
+  documentCount(sourceId: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM documents WHERE source_id = ?').get(sourceId) as { n: number }).n;
   }
 
   documentByUrl(url: string): StoredDocument | undefined {

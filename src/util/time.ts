@@ -54,3 +54,8 @@ export function chineseFullDate(date: string): string {
 export function secondsSince(start: number): number {
   return Math.round(performance.now() - start) / 1000;
 }
+
+/** An instant written as Shanghai wall-clock time with its offset, the form stored for Chinese sources. */
+export function toShanghaiIso(instant: Date): string {
+  return `${new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sourceSchema, type Source } from '../src/config/schema.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { crawlSources, type CrawlContext } from '../src/crawl/crawl.ts';
+import { LiveFetcher, type LiveFetcherOptions } from '../src/crawl/live.ts';
+import { readWarcResponses, WarcWriter } from '../src/crawl/warc.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import { tempDir } from './helpers.ts';
+
+export interface RequestLog {
+  path: string;
+  headers: IncomingMessage['headers'];
+  start: number;
+  end: number;
+}
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface TestSite {
+  base: string;
+  host: string;
+  log: RequestLog[];
+  hits: (path: string) => number;
+  close: () => Promise<void>;
+}
+
+/** A real HTTP server on 127.0.0.1 playing one official site; the caller closes it. */
+export async function startSite(routes: Record<string, Route>): Promise<TestSite> {
+  const log: RequestLog[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const entry: RequestLog = { path: req.url ?? '', headers: req.headers, start: performance.now(), end: 0 };
+    log.push(entry);
+    res.on('close', () => (entry.end = performance.now()));
+    const route = routes[req.url ?? ''];
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    await route(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return { base: `http://${host}`, host, log, hits: (path) => log.filter((l) => l.path === path).length, close };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function html(res: ServerResponse, body: string | Buffer, headers: Record<string, string> = {}, status = 200): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+  res.end(body);
+}
+
+/** A list page of dated links, as government sites print them. */
+export function listPage(links: { href: string; title: string; date?: string }[], extra = ''): string {
+  return `<html><body><div class="nav"><a href="/">网站首页</a></div><ul class="list">${links
+    .map((l) => `<li><a href="${l.href}">${l.title}</a><span>${l.date ?? '2026-06-18'}</span></li>`)
+    .join('')}</ul>${extra}</body></html>`;
+}
+
+export function articlePage(title: string, publisher = '测试市经济和信息化局'): string {
+  return `<html><head><meta name="ArticleTitle" content="${title}"><meta name="PubDate" content="2026-06-18 09:00"></head><body>
+    <div class="info">来源：${publisher}</div><div class="TRS_Editor"><p>${title}。为加快发展新质生产力，推动人工智能与实体经济深度融合，现提出如下措施。</p>
+    <p>支持建设行业高质量数据集，发放算力券和数据券，培育一批智能体应用。</p></div></body></html>`;
+}
+
+/** A catalog source for a loopback site (allowPrivate, as only test sites need). */
+export function testSource(id: string, entries: unknown[], extra: Record<string, unknown> = {}): Source {
+  return sourceSchema.parse({ id, name: `${id}机构`, tier: 'municipal', region: '测试市', homepage: 'http://127.0.0.1/', allowPrivate: true, entries, ...extra });
+}
+
+/** Fetcher settings for tests: fast, with the politeness under test set by each test. */
+export function fetcherOptions(overrides: Partial<LiveFetcherOptions> = {}): LiveFetcherOptions {
+  return {
+    userAgent: 'xinzhi-test/1.0',
+    timeoutMs: 2000,
+    maxBytes: 1_000_000,
+    hostDelayMs: 0,
+    hostConcurrency: 1,
+    concurrency: 16,
+    retries: 2,
+    retryBaseMs: 10,
+    maxRedirects: 5,
+    breakerThreshold: 5,
+    breakerCooldownMs: 60_000,
+    ...overrides,
+  };
+}
+
+/** One crawl of the given sources into a store and an archive (fresh ones unless `dir` names earlier ones). */
+export async function crawlOnce(sources: Source[], fetcher: Partial<LiveFetcherOptions> = {}, context: Partial<CrawlContext> & { dir?: string } = {}) {
+  const dir = context.dir ?? tempDir();
+  const store = new SqliteStore(dir);
+  const archivePath = join(dir, 'archive.warc.gz');
+  const archive = new WarcWriter(archivePath);
+  const live = new LiveFetcher(fetcherOptions({ onResponse: (r) => archive.append(r), ...fetcher }));
+  const report = await crawlSources(sources, {
+    fetcher: live, store, runId: store.startRun('2026-06-19', 'live'), maxArticlesPerSource: 50, concurrency: 8, conditional: true, emptyRunsAlert: 3, ...context,
+  });
+  store.close();
+  const archived: string[] = [];
+  if (existsSync(archivePath)) for await (const response of readWarcResponses(archivePath)) archived.push(`${response.status} ${new URL(response.url).pathname}`);
+  return { report, dir, archived };
+}
