@@ -96,28 +96,31 @@ export class LiveFetcher implements Fetcher {
   private async getWithRetries(url: URL, options: FetchOptions, conditional: FetchOptions['conditional']): Promise<FetchedResponse> {
     const host = url.host;
     for (let attempt = 0; ; attempt++) {
+      const release = await this.gate.acquire(host);
+      // Checked with the slot in hand: requests queued behind a failing one see its failure.
       if (!this.breakers.allows(host)) {
+        release();
         throw new UserError(`主机 ${host} 连续失败，已暂停访问（熔断）：${url.href}`, `host ${host} failed repeatedly and is paused (circuit open): ${url.href}`);
       }
-      const release = await this.gate.acquire(host);
       let response: FetchedResponse | undefined;
       let failure: unknown;
       try {
+        this.gate.started(host);
         this.options.onRequest?.(url);
         response = await httpGet(url, { userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, allowPrivate: options.allowPrivate, conditional });
       } catch (err) {
         failure = err;
-      } finally {
-        release();
       }
-      if (response) await this.options.onResponse?.(response);
       const retryable = failure instanceof NetworkError || (response !== undefined && isRetryableStatus(response.status));
+      // The breaker learns the outcome before the slot passes on, so the next request in line sees it.
+      if (retryable) this.breakers.failed(host);
+      else if (!failure) this.breakers.succeeded(host);
+      release();
+      if (response) await this.options.onResponse?.(response);
       if (!retryable) {
         if (failure) throw failure;
-        this.breakers.succeeded(host);
         return response!;
       }
-      this.breakers.failed(host);
       if (attempt >= this.options.retries || this.breakers.isOpen(host)) {
         if (failure) throw failure;
         return response!;

@@ -25,7 +25,7 @@ export class HostGate {
   private globalInFlight = 0;
   private readonly globalWaiting: (() => void)[] = [];
 
-  constructor(private readonly limits: PolitenessLimits, private readonly now: () => number = Date.now) {}
+  constructor(private readonly limits: PolitenessLimits, private readonly now: () => number = () => performance.now()) {}
 
   private state(host: string): HostState {
     let state = this.hosts.get(host);
@@ -44,6 +44,14 @@ export class HostGate {
   private releaseGlobalSlot(): void {
     this.globalInFlight--;
     this.globalWaiting.shift()?.();
+  }
+
+  /**
+   * Records that a request to `host` is being sent now. The grant from acquire() and the send can be
+   * milliseconds apart on a busy event loop; spacing counted from the send is spacing the server sees.
+   */
+  started(host: string): void {
+    this.state(host).lastStartAt = this.now();
   }
 
   /** Waits until a request to `host` may start; call the returned function when it ends. */
