@@ -14,6 +14,8 @@ export interface LoadedConfig {
   config: Config;
   taxonomy: Taxonomy;
   sources: Source[];
+  /** The catalog file each source is written in, by source id. */
+  sourceFiles: Map<string, string>;
 }
 
 function readYaml(file: string): unknown {
@@ -42,7 +44,7 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, file: string):
   throw new UserError(`配置文件 ${file} 的键 ${key} 无效：${message}`, `config file ${file}: key ${key} is invalid: ${message}`);
 }
 
-export function loadSources(dir: string): Source[] {
+export function loadSources(dir: string): { sources: Source[]; sourceFiles: Map<string, string> } {
   let files: string[];
   try {
     files = statSync(dir).isDirectory()
@@ -62,7 +64,7 @@ export function loadSources(dir: string): Source[] {
     }
   }
   if (sources.length === 0) throw new UserError(`来源目录 ${dir} 中没有来源`, `no sources in ${dir}`);
-  return sources;
+  return { sources, sourceFiles: seen };
 }
 
 export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
@@ -75,6 +77,6 @@ export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
   if (config.brief.footer.qrImage) config.brief.footer.qrImage = resolve(base, config.brief.footer.qrImage);
   const themesFile = resolve(base, config.themes);
   const taxonomy = validate(themesFileSchema, readYaml(themesFile), themesFile);
-  const sources = loadSources(resolve(base, config.sources));
-  return { file: path, config, taxonomy, sources };
+  const { sources, sourceFiles } = loadSources(resolve(base, config.sources));
+  return { file: path, config, taxonomy, sources, sourceFiles };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EntryPoint, Source } from '../config/schema.ts';
 import { extractArticle } from '../extract/article.ts';
-import { readApiList } from '../sources/api.ts';
-import { readFeed } from '../sources/feed.ts';
-import { readListPage, type ListedLink } from '../sources/listPage.ts';
+import { readEntryPage } from '../sources/entries.ts';
+import { sourceHealth } from '../sources/health.ts';
+import type { ListedLink } from '../sources/listPage.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
 import { decodeHtml } from './charset.ts';
@@ -131,14 +131,10 @@ class SourceCrawl {
       const text = decodeHtml(response.body, response.headers['content-type']).text;
       let next: string | null = null;
       try {
-        if (entry.type === 'rss') links.push(...readFeed(text, response.url));
-        else if (entry.type === 'api') links.push(...readApiList(text, response.url, entry));
-        else {
-          const list = readListPage(text, response.url, { linkSelector: entry.linkSelector, nextSelector: entry.nextSelector });
-          links.push(...list.links);
-          if (page === 0) this.listShape = list.shape;
-          next = list.next;
-        }
+        const read = readEntryPage(entry, text, response.url);
+        links.push(...read.links);
+        if (page === 0) this.listShape = read.shape;
+        next = read.next;
       } catch (err) {
         this.fail(pageUrl, errorLine(err));
         return;
@@ -180,18 +176,16 @@ class SourceCrawl {
   }
 }
 
-/** Sources that yielded no links for `runs` runs in a row, or whose list changed its layout. */
-function healthAlerts(store: SqliteStore, sourceIds: readonly string[], runs: number): SourceAlert[] {
+/** Sources that yielded no links for `runs` runs in a row, or whose list changed its layout since the run before. */
+function healthAlerts(store: SqliteStore, sources: readonly Source[], runs: number): SourceAlert[] {
   const alerts: SourceAlert[] = [];
-  for (const sourceId of sourceIds) {
-    const recent = store.sourceRuns(sourceId, Math.max(runs, 2));
-    const empty = (run: SourceRun) => run.linksFound === 0 && run.unchanged === 0;
-    if (recent.length >= runs && recent.slice(0, runs).every(empty)) {
-      alerts.push({ sourceId, kind: 'empty', detail: `连续 ${runs} 次未取得文章链接 (no links for ${runs} runs)` });
+  for (const source of sources) {
+    if (sourceHealth(store, source).emptyStreak >= runs) {
+      alerts.push({ sourceId: source.id, kind: 'empty', detail: `连续 ${runs} 次未取得文章链接 (no links for ${runs} runs)` });
     }
-    const [latest, previous] = recent;
+    const [latest, previous] = store.sourceRuns(source.id, 2);
     if (latest?.listShape && previous?.listShape && latest.listShape !== previous.listShape) {
-      alerts.push({ sourceId, kind: 'structure', detail: `列表页结构已变化 (list layout changed): ${previous.listShape} → ${latest.listShape}` });
+      alerts.push({ sourceId: source.id, kind: 'structure', detail: `列表页结构已变化 (list layout changed): ${previous.listShape} → ${latest.listShape}` });
     }
   }
   return alerts;
@@ -201,7 +195,7 @@ function healthAlerts(store: SqliteStore, sourceIds: readonly string[], runs: nu
 export async function crawlSources(sources: readonly Source[], context: CrawlContext): Promise<CrawlReport> {
   const report: CrawlReport = { sourcesRead: 0, sourcesNotArchived: 0, pagesFetched: 0, documentsKept: 0, linksSkipped: 0, failures: [], alerts: [] };
   const kept = new Set<string>();
-  const read: string[] = [];
+  const read: Source[] = [];
   const queue = sources.filter((source) => {
     const archived = !context.covers || source.entries.some((entry) => context.covers!(entry.url));
     if (!archived) report.sourcesNotArchived++;
@@ -212,7 +206,7 @@ export async function crawlSources(sources: readonly Source[], context: CrawlCon
       const crawl = new SourceCrawl(source, context);
       const run = await crawl.run();
       context.store.saveSourceRun(context.runId, run);
-      read.push(source.id);
+      read.push(source);
       report.sourcesRead++;
       report.pagesFetched += crawl.pagesFetched;
       report.linksSkipped += crawl.linksSkipped;
@@ -225,6 +219,6 @@ export async function crawlSources(sources: readonly Source[], context: CrawlCon
   await Promise.all(Array.from({ length: Math.max(1, context.concurrency) }, worker));
   report.documentsKept = kept.size;
   report.failures.sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.url.localeCompare(b.url));
-  report.alerts = healthAlerts(context.store, read.sort(), context.emptyRunsAlert);
+  report.alerts = healthAlerts(context.store, read.sort((a, b) => a.id.localeCompare(b.id)), context.emptyRunsAlert);
   return report;
 }

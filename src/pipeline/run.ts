@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import type { CrawlReport } from '../crawl/crawl.ts';
 import { crawlSources } from '../crawl/crawl.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
-import { LiveFetcher } from '../crawl/live.ts';
+import { liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { ReplayFetcher } from '../crawl/replay.ts';
 import { WarcWriter } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import type { Source } from '../config/schema.ts';
 import { CrawlProgress } from '../crawl/progress.ts';
 import type { SourceRun } from '../store/sqlite.ts';
 import { SqliteStore } from '../store/sqlite.ts';
@@ -38,16 +37,6 @@ export interface RunSummary {
   seconds: { crawl: number; render: number } & ComposeTimings;
 }
 
-/** Per-host spacing that sources asked for, keyed by the hosts of their entry points. */
-function hostDelaysOf(sources: readonly Source[]): Map<string, number> {
-  const delays = new Map<string, number>();
-  for (const source of sources) {
-    if (source.hostDelayMs === undefined) continue;
-    for (const entry of source.entries) delays.set(new URL(entry.url).host, source.hostDelayMs);
-  }
-  return delays;
-}
-
 /** The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render. */
 export async function runDay(options: RunOptions): Promise<RunSummary> {
   const { loaded, issueDate } = options;
@@ -62,9 +51,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     const replay = options.replay ? await ReplayFetcher.open(options.replay) : undefined;
     const fetcher: Fetcher =
       replay ??
-      new LiveFetcher({
-        ...crawlConfig,
-        hostDelays: hostDelaysOf(loaded.sources),
+      liveFetcherFromConfig(crawlConfig, loaded.sources, {
         onResponse: (response) => archive.append(response),
         onRequest: (url) => progress.requestStarted(url),
       });

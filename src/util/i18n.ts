@@ -3,8 +3,8 @@ export type Lang = 'zh' | 'en';
 
 const messages = {
   usage: {
-    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render extract sources verify\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
-    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render extract sources verify\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
+    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render extract import sources verify\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
+    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render extract import sources verify\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
   },
   unknownCommand: { zh: '未知命令：{0}', en: 'unknown command: {0}' },
   notYet: { zh: '命令 {0} 尚未实现', en: 'command {0} is not implemented yet' },

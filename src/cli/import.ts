@@ -1,0 +1,25 @@
+import { importArchives } from '../crawl/import.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { UserError } from '../util/errors.ts';
+import { loadCommandConfig, type CommandContext } from './context.ts';
+
+/** `xinzhi import FILE.warc[.gz]|DIR`: archives made elsewhere, through the same extract and store path. */
+export async function importCommand(context: CommandContext): Promise<number> {
+  const path = context.positionals[0];
+  if (!path) throw new UserError('用法：xinzhi import <文件.warc[.gz]|目录>', 'usage: xinzhi import FILE.warc[.gz]|DIR');
+  const loaded = loadCommandConfig(context);
+  const store = new SqliteStore(context.dataDir);
+  try {
+    const runId = store.startRun(new Date().toISOString().slice(0, 10), 'import');
+    const report = await importArchives(path, loaded.sources, store, runId);
+    store.finishRun(runId, report);
+    if (context.json) context.print(JSON.stringify(report));
+    else {
+      context.print(`响应 ${report.responses} · HTML 页面 ${report.htmlPages} · 文档 ${report.documents}`);
+      if (report.unmatchedHosts.length > 0) context.print(`不在来源目录中的主机：${report.unmatchedHosts.join('、')}`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

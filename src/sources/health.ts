@@ -1,0 +1,35 @@
+import type { Source } from '../config/schema.ts';
+import type { SqliteStore } from '../store/sqlite.ts';
+
+export interface SourceHealth {
+  sourceId: string;
+  name: string;
+  /** When a run last got an answer from one of its entry points. */
+  lastSuccess: string | null;
+  documents: number;
+  lastNewDocuments: number | null;
+  lastErrors: string[];
+  /** Runs in a row, up to the latest, that found no links (an unchanged list is not empty). */
+  emptyStreak: number;
+}
+
+const HISTORY = 30;
+
+/** A source's record over its recent runs, as `xinzhi sources status` shows it. */
+export function sourceHealth(store: SqliteStore, source: Source): SourceHealth {
+  const runs = store.sourceRuns(source.id, HISTORY);
+  let emptyStreak = 0;
+  for (const run of runs) {
+    if (run.linksFound > 0 || run.unchanged > 0) break;
+    emptyStreak++;
+  }
+  return {
+    sourceId: source.id,
+    name: source.name,
+    lastSuccess: runs.find((run) => run.entriesOk > 0)?.finishedAt ?? null,
+    documents: store.documentCount(source.id),
+    lastNewDocuments: runs[0]?.documentsNew ?? null,
+    lastErrors: runs[0]?.errors ?? [],
+    emptyStreak,
+  };
+}

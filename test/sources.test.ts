@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot, runCli, tempDir } from './helpers.ts';
+import { articlePage, html, listPage, startSite } from './sites.ts';
+
+/** A copy of the bundled config whose catalog is the given YAML, with politeness fast enough for tests. */
+function configWithCatalog(dir: string, catalog: string): string {
+  cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
+  const file = join(dir, 'catalog.yaml');
+  writeFileSync(file, catalog);
+  const config = join(dir, 'config', 'xinzhi.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^sources: sources /m, `sources: ${file} `).replace('maxArticlesPerSource: 50', 'maxArticlesPerSource: 50\n  hostDelayMs: 0\n  retries: 0'));
+  return config;
+}
+
+describe('xinzhi sources', () => {
+  it('check reads each entry point online, reports what it found, and --update records the verdict in the catalog', async (t) => {
+    const site = await startSite({
+      '/good/': (_, res) => html(res, listPage([{ href: '/a/t20260618_1.html', title: '测试市人工智能政策文件发布', date: '2026-06-18' }, { href: '/a/t20260617_2.html', title: '测试市数据要素政策文件发布', date: '2026-06-17' }])),
+      '/empty/': (_, res) => html(res, '<html><body>栏目建设中</body></html>'),
+    });
+    t.after(() => site.close());
+    const dir = tempDir();
+    const catalog = `# 测试目录：注释应当保留
+- id: good
+  name: 好来源
+  tier: municipal
+  region: 测试市
+  homepage: ${site.base}/
+  allowPrivate: true
+  entries:
+    - { type: list, url: "${site.base}/good/" }
+- id: bad
+  name: 坏来源
+  tier: municipal
+  region: 测试市
+  homepage: ${site.base}/
+  allowPrivate: true
+  verified: true
+  entries:
+    - { type: list, url: "${site.base}/empty/" }
+`;
+    const config = configWithCatalog(dir, catalog);
+    const result = await runCli(['sources', 'check', '--config', config, '--json', '--update']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /1 个来源未通过检查/);
+    const checks = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { sourceId: string; ok: boolean; entries: { links: number; datedLinks: number; newest: string; error: string | null }[] });
+    assert.deepEqual(checks.map((c) => [c.sourceId, c.ok]), [['good', true], ['bad', false]]);
+    assert.deepEqual([checks[0]!.entries[0]!.links, checks[0]!.entries[0]!.datedLinks, checks[0]!.entries[0]!.newest], [2, 2, '2026-06-18T00:00:00+08:00']);
+    assert.match(checks[1]!.entries[0]!.error!, /未找到带日期的文章链接/);
+    const updated = readFileSync(join(dir, 'catalog.yaml'), 'utf8');
+    assert.match(updated, /^# 测试目录：注释应当保留/);
+    assert.match(updated, /- id: good\n[\s\S]*?verified: true/);
+    assert.match(updated, /- id: bad\n[\s\S]*?verified: false/);
+    assert.match(updated, /- \{ type: list, url: "http:\/\/127\.0\.0\.1:\d+\/good\/" \}/);
+  });
+
+  it('status shows, per source, the last success, documents, errors and empty streaks', async (t) => {
+    const site = await startSite({
+      '/list/': (_, res) => html(res, listPage([{ href: '/a/t20260618_1.html', title: '测试市人工智能政策文件发布' }])),
+      '/a/t20260618_1.html': (_, res) => html(res, articlePage('测试市人工智能政策文件发布')),
+      '/gone/': (_, res) => html(res, 'gone', {}, 410),
+    });
+    t.after(() => site.close());
+    const dir = tempDir();
+    const config = configWithCatalog(dir, `- { id: up, name: 正常来源, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }
+- { id: down, name: 失效来源, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/gone/" }] }
+`);
+    const data = join(dir, 'data');
+    for (let run = 0; run < 2; run++) await runCli(['run', '--date', '2026-06-19', '--config', config, '--data', data, '--out', join(dir, 'out')]);
+    const result = await runCli(['sources', 'status', '--config', config, '--data', data, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const status = JSON.parse(result.stdout) as { sourceId: string; lastSuccess: string | null; documents: number; lastErrors: string[]; emptyStreak: number }[];
+    const up = status.find((s) => s.sourceId === 'up')!;
+    const down = status.find((s) => s.sourceId === 'down')!;
+    assert.ok(up.lastSuccess);
+    assert.equal(up.documents, 1);
+    assert.equal(up.emptyStreak, 0);
+    assert.equal(down.lastSuccess, null);
+    assert.equal(down.emptyStreak, 2);
+    assert.match(down.lastErrors[0]!, /gone\/: HTTP 410/);
+  });
+
+  it('import ingests an archive made elsewhere, matching hosts to catalog sources', async () => {
+    const dir = tempDir();
+    const result = await runCli(['import', join(repoRoot, 'samples/2026-06-18/crawl.warc.gz'), '--data', join(dir, 'data'), '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { responses: 38, htmlPages: 38, documents: 25, unmatchedHosts: [] });
+    const brief = await runCli(['brief', '--date', '2026-06-19', '--data', join(dir, 'data'), '--out', join(dir, 'out')]);
+    assert.equal(brief.code, 0, brief.stderr);
+  });
+});
