@@ -104,6 +104,7 @@ export async function crawlOnce(sources: Source[], fetcher: Partial<LiveFetcherO
     fetcher: live, store, runId: store.startRun('2026-06-19', 'live'), maxArticlesPerSource: 50, concurrency: 8, conditional: true, emptyRunsAlert: 3, ...context,
   });
   store.close();
+  await archive.close();
   const archived: string[] = [];
   if (existsSync(archivePath)) for await (const response of readWarcResponses(archivePath)) archived.push(`${response.status} ${new URL(response.url).pathname}`);
   return { report, dir, archived };

@@ -93,7 +93,7 @@ export const configSchema = z.object({
     timeoutMs: z.number().int().positive().default(20000),
     maxBytes: z.number().int().positive().default(20 * 1024 * 1024),
     maxArticlesPerSource: z.number().int().positive().default(50),
-    /** Minimum time between the starts of two requests to one host. */
+    /** Minimum time from the start, and from the end, of one request to a host to the start of the next. */
     hostDelayMs: z.number().int().min(0).default(1000),
     /** Requests in flight to one host at once. */
     hostConcurrency: z.number().int().min(1).max(2).default(1),

@@ -84,7 +84,10 @@ export class LiveFetcher implements Fetcher {
         .then((response) => {
           const parsed = robotsRules(robotsUrl, response, this.options.userAgent);
           const delay = parsed.crawlDelayMs();
-          if (delay !== undefined) this.robotsDelays.set(url.host, delay);
+          if (delay !== undefined) {
+            this.robotsDelays.set(url.host, delay);
+            this.gate.pushBack(url.host);
+          }
           return parsed;
         });
       this.robots.set(url.origin, rules);

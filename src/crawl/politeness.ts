@@ -1,7 +1,9 @@
 /**
- * Politeness: at most `perHost` requests in flight to one host, starts to one host at least `delayMs(host)`
- * apart, and at most `global` requests in flight in all. A request waits out its host's spacing before it
- * takes a global slot, so a slow or throttled host never holds slots that other hosts could use.
+ * Politeness: at most `perHost` requests in flight to one host; a request to a host starts at least
+ * `delayMs(host)` after the previous one started and after the previous one ended; at most `global`
+ * requests in flight in all. Counting from the end as well as the start means the site sees the spacing
+ * whatever the network and this process's event loop add. A request waits out its host's spacing before
+ * it takes a global slot, so a slow or throttled host never holds slots that other hosts could use.
  */
 export interface PolitenessLimits {
   perHost: number;
@@ -11,8 +13,8 @@ export interface PolitenessLimits {
 
 interface HostState {
   inFlight: number;
-  /** When the last request to the host actually started. */
-  lastStartAt: number;
+  /** The earliest time the next request to the host may start. */
+  nextStartAt: number;
   waiting: (() => void)[];
 }
 
@@ -30,7 +32,7 @@ export class HostGate {
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { inFlight: 0, lastStartAt: -Infinity, waiting: [] };
+      state = { inFlight: 0, nextStartAt: -Infinity, waiting: [] };
       this.hosts.set(host, state);
     }
     return state;
@@ -51,7 +53,13 @@ export class HostGate {
    * milliseconds apart on a busy event loop; spacing counted from the send is spacing the server sees.
    */
   started(host: string): void {
-    this.state(host).lastStartAt = this.now();
+    this.pushBack(host);
+  }
+
+  /** Puts the host's next start at least its delay from now: after a delay was learnt (Crawl-delay), say. */
+  pushBack(host: string): void {
+    const state = this.state(host);
+    state.nextStartAt = Math.max(state.nextStartAt, this.now() + this.limits.delayMs(host));
   }
 
   /** Waits until a request to `host` may start; call the returned function when it ends. */
@@ -59,20 +67,20 @@ export class HostGate {
     const state = this.state(host);
     while (state.inFlight >= this.limits.perHost) await new Promise<void>((resolve) => state.waiting.push(resolve));
     state.inFlight++;
-    const delay = this.limits.delayMs(host);
     for (;;) {
-      const wait = state.lastStartAt + delay - this.now();
+      const wait = state.nextStartAt - this.now();
       if (wait > 0) await sleep(wait);
       await this.takeGlobalSlot();
       // Another request to this host may have started while this one waited for a global slot.
-      if (this.now() >= state.lastStartAt + delay) break;
+      if (this.now() >= state.nextStartAt) break;
       this.releaseGlobalSlot();
     }
-    state.lastStartAt = this.now();
+    this.pushBack(host);
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      this.pushBack(host);
       this.releaseGlobalSlot();
       state.inFlight--;
       state.waiting.shift()?.();

@@ -73,6 +73,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
         onSourceDone: options.onSourceDone,
       });
     } finally {
+      await archive.close();
       options.onCrawlEnd?.();
     }
     const crawlSeconds = secondsSince(started);

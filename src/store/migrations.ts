@@ -70,4 +70,7 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX source_runs_source ON source_runs(source_id, finished_at);
   `,
+  `
+  CREATE INDEX documents_source ON documents(source_id);
+  `,
 ];

@@ -85,6 +85,7 @@ function toDocument(row: DocumentRow): StoredDocument {
 /** The embedded store: one SQLite file in the data folder. */
 export class SqliteStore {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly dataDir: string) {
     const file = join(dataDir, 'xinzhi.sqlite');
@@ -95,6 +96,9 @@ export class SqliteStore {
       throw new UserError(`无法打开数据库 ${file}：${(err as Error).message}`, `cannot open database ${file}: ${(err as Error).message}`);
     }
     this.db.pragma('journal_mode = WAL');
+    // WAL with NORMAL sync cannot corrupt the file; a power cut may lose the last commits, which the
+    // day's WARC archive still holds. FULL would fsync every insert and stall the crawl's event loop.
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.migrate();
   }
@@ -113,28 +117,36 @@ export class SqliteStore {
     this.db.close();
   }
 
+  /** A prepared statement, prepared once per store: the crawl runs the same few thousands of times. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   startRun(issueDate: string, mode: string): number {
-    const result = this.db.prepare('INSERT INTO runs (issue_date, mode, started_at) VALUES (?, ?, ?)').run(issueDate, mode, new Date().toISOString());
+    const result = this.sql('INSERT INTO runs (issue_date, mode, started_at) VALUES (?, ?, ?)').run(issueDate, mode, new Date().toISOString());
     return Number(result.lastInsertRowid);
   }
 
   finishRun(runId: number, summary: unknown): void {
-    this.db.prepare('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), runId);
+    this.sql('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), runId);
   }
 
   /** Keeps the raw response before anything parses it. */
   saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): number {
     const sha256 = sha256Of(response.body);
-    const result = this.db
-      .prepare('INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    const result = this.sql('INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(runId, sourceId, response.url, response.status, JSON.stringify(response.headers), response.body, sha256, response.fetchedAt);
     return Number(result.lastInsertRowid);
   }
 
   /** Stores an article, replacing an earlier extraction of the same URL. */
   saveDocument(sourceId: string, url: string, responseId: number, article: ExtractedArticle): void {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO documents (url, source_id, response_id, title, published_at, published_utc, publisher, repost_of, doc_number, body, attachments, extracted_at)
          VALUES (@url, @sourceId, @responseId, @title, @publishedAt, @publishedUtc, @publisher, @repostOf, @docNumber, @body, @attachments, @extractedAt)
          ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id, response_id = excluded.response_id, title = excluded.title,
@@ -160,24 +172,23 @@ export class SqliteStore {
   /** Documents published in [start, end). */
   documentsPublishedBetween(start: Date, end: Date): StoredDocument[] {
     // published_utc is the instant in one zone, so the range is a string comparison an index serves.
-    const rows = this.db.prepare('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as DocumentRow[];
+    const rows = this.sql('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as DocumentRow[];
     return rows.map(toDocument);
   }
 
   hasDocument(url: string): boolean {
-    return this.db.prepare('SELECT 1 FROM documents WHERE url = ?').get(url) !== undefined;
+    return this.sql('SELECT 1 FROM documents WHERE url = ?').get(url) !== undefined;
   }
 
   urlState(url: string): UrlState | undefined {
-    const row = this.db.prepare('SELECT etag, last_modified, sha256, status FROM url_state WHERE url = ?').get(url) as { etag: string | null; last_modified: string | null; sha256: string; status: number } | undefined;
+    const row = this.sql('SELECT etag, last_modified, sha256, status FROM url_state WHERE url = ?').get(url) as { etag: string | null; last_modified: string | null; sha256: string; status: number } | undefined;
     return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, status: row.status } : undefined;
   }
 
   /** Records a 200 response's validators and hash; a 304 keeps the earlier ones. */
   saveUrlState(url: string, response: FetchedResponse): void {
     if (response.status !== 200) return;
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO url_state (url, etag, last_modified, sha256, status, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256, status = excluded.status, fetched_at = excluded.fetched_at`,
       )
@@ -185,14 +196,13 @@ export class SqliteStore {
   }
 
   saveSourceRun(runId: number, run: SourceRun): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO source_runs (run_id, source_id, finished_at, entries_ok, links_found, unchanged, documents_new, errors, list_shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT OR REPLACE INTO source_runs (run_id, source_id, finished_at, entries_ok, links_found, unchanged, documents_new, errors, list_shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(runId, run.sourceId, run.finishedAt, run.entriesOk, run.linksFound, run.unchanged, run.documentsNew, JSON.stringify(run.errors), run.listShape);
   }
 
   /** A source's most recent runs, newest first. */
   sourceRuns(sourceId: string, limit: number): SourceRun[] {
-    const rows = this.db.prepare('SELECT * FROM source_runs WHERE source_id = ? ORDER BY finished_at DESC, run_id DESC LIMIT ?').all(sourceId, limit) as {
+    const rows = this.sql('SELECT * FROM source_runs WHERE source_id = ? ORDER BY finished_at DESC, run_id DESC LIMIT ?').all(sourceId, limit) as {
       source_id: string; finished_at: string; entries_ok: number; links_found: number; unchanged: number; documents_new: number; errors: string; list_shape: string | null;
     }[];
     return rows.map((row) => ({
@@ -208,23 +218,22 @@ export class SqliteStore {
   }
 
   documentCount(sourceId: string): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM documents WHERE source_id = ?').get(sourceId) as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM documents WHERE source_id = ?').get(sourceId) as { n: number }).n;
   }
 
   documentByUrl(url: string): StoredDocument | undefined {
-    const row = this.db.prepare('SELECT * FROM documents WHERE url = ?').get(url) as DocumentRow | undefined;
+    const row = this.sql('SELECT * FROM documents WHERE url = ?').get(url) as DocumentRow | undefined;
     return row ? toDocument(row) : undefined;
   }
 
   saveIssue(issueDate: string, brief: unknown, themeShares: Record<string, number>): void {
-    this.db
-      .prepare('INSERT INTO issues (issue_date, brief, theme_shares, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(issue_date) DO UPDATE SET brief = excluded.brief, theme_shares = excluded.theme_shares, created_at = excluded.created_at')
+    this.sql('INSERT INTO issues (issue_date, brief, theme_shares, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(issue_date) DO UPDATE SET brief = excluded.brief, theme_shares = excluded.theme_shares, created_at = excluded.created_at')
       .run(issueDate, JSON.stringify(brief), JSON.stringify(themeShares), new Date().toISOString());
   }
 
   /** The most recent issues before a date, newest first. */
   issuesBefore(issueDate: string, limit: number): StoredIssue[] {
-    const rows = this.db.prepare('SELECT issue_date, theme_shares FROM issues WHERE issue_date < ? ORDER BY issue_date DESC LIMIT ?').all(issueDate, limit) as { issue_date: string; theme_shares: string }[];
+    const rows = this.sql('SELECT issue_date, theme_shares FROM issues WHERE issue_date < ? ORDER BY issue_date DESC LIMIT ?').all(issueDate, limit) as { issue_date: string; theme_shares: string }[];
     return rows.map((row) => ({ issueDate: row.issue_date, themeShares: JSON.parse(row.theme_shares) as Record<string, number> }));
   }
 }
