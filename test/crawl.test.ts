@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { Brief } from '../src/brief/model.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
-import { repoRoot, runCli, tempDir } from './helpers.ts';
-import { crawlOnce, html, listPage, startSite, testSource, type TestSite } from './sites.ts';
+import { runCli, tempDir } from './helpers.ts';
+import { configWithCatalog, crawlOnce, html, listPage, startSite, testSource, type TestSite } from './sites.ts';
 
 const policy = '<p>为加快发展新质生产力，现印发人工智能+行动方案。方案提出，打造一批竞争力强的智能体，建设行业高质量数据集，发放算力券、数据券支持中小企业。</p><p>到2027年，全市数据产业规模超过500亿元。</p>';
 const article = (title: string, body: string) =>
@@ -62,12 +62,7 @@ describe('a live run against an official site on loopback', () => {
 
   it('runs the whole job live with `xinzhi run` and a catalog of its own', async () => {
     const dir = tempDir();
-    cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
-    const catalog = join(dir, 'loopback-sources.yaml');
-    writeFileSync(catalog, `- id: test-city\n  name: 测试市经济和信息化局\n  tier: municipal\n  region: 测试市\n  homepage: ${site.base}/\n  allowPrivate: true\n  entries:\n    - { type: list, url: "${site.base}/list/" }\n`);
-    const config = join(dir, 'config', 'xinzhi.yaml');
-    const settings = readFileSync(config, 'utf8').replace('minItems: 3', 'minItems: 1').replace(/^sources: sources /m, `sources: ${catalog} `).replace('maxArticlesPerSource: 50', 'maxArticlesPerSource: 50\n  hostDelayMs: 0\n  retryBaseMs: 10');
-    writeFileSync(config, settings);
+    const config = configWithCatalog(dir, `- id: test-city\n  name: 测试市经济和信息化局\n  tier: municipal\n  region: 测试市\n  homepage: ${site.base}/\n  allowPrivate: true\n  entries:\n    - { type: list, url: "${site.base}/list/" }\n`);
     const result = await runCli(['run', '--date', '2026-06-19', '--config', config, '--data', join(dir, 'data'), '--out', join(dir, 'out'), '--json']);
     assert.equal(result.code, 0, result.stderr);
     const summary = JSON.parse(result.stdout) as { crawl: { documentsKept: number; failures: { sourceId: string }[] } };

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sourceSchema, type Source } from '../src/config/schema.ts';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crawlSources, type CrawlContext } from '../src/crawl/crawl.ts';
 import { LiveFetcher, type LiveFetcherOptions } from '../src/crawl/live.ts';
 import { readWarcResponses, WarcWriter } from '../src/crawl/warc.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
-import { tempDir } from './helpers.ts';
+import { repoRoot, tempDir } from './helpers.ts';
 
 export interface RequestLog {
   path: string;
@@ -108,4 +108,19 @@ export async function crawlOnce(sources: Source[], fetcher: Partial<LiveFetcherO
   const archived: string[] = [];
   if (existsSync(archivePath)) for await (const response of readWarcResponses(archivePath)) archived.push(`${response.status} ${new URL(response.url).pathname}`);
   return { report, dir, archived };
+}
+
+/** A copy of the bundled config in `dir` whose catalog is the given YAML, with politeness fast enough for tests. */
+export function configWithCatalog(dir: string, catalog: string): string {
+  cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
+  const file = join(dir, 'catalog.yaml');
+  writeFileSync(file, catalog);
+  const config = join(dir, 'config', 'xinzhi.yaml');
+  const settings = readFileSync(config, 'utf8')
+    .replace(/^sources: sources /m, `sources: ${file} `)
+    .replace(/minItems: \d+/, 'minItems: 1')
+    .replace(/hostDelayMs: \d+/, 'hostDelayMs: 0')
+    .replace(/retries: \d+/, 'retries: 0');
+  writeFileSync(config, settings);
+  return config;
 }

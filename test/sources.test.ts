@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot, runCli, tempDir } from './helpers.ts';
-import { articlePage, html, listPage, startSite } from './sites.ts';
-
-/** A copy of the bundled config whose catalog is the given YAML, with politeness fast enough for tests. */
-function configWithCatalog(dir: string, catalog: string): string {
-  cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
-  const file = join(dir, 'catalog.yaml');
-  writeFileSync(file, catalog);
-  const config = join(dir, 'config', 'xinzhi.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace(/^sources: sources /m, `sources: ${file} `).replace('maxArticlesPerSource: 50', 'maxArticlesPerSource: 50\n  hostDelayMs: 0\n  retries: 0'));
-  return config;
-}
+import { articlePage, configWithCatalog, html, listPage, startSite } from './sites.ts';
 
 describe('xinzhi sources', () => {
   it('check reads each entry point online, reports what it found, and --update records the verdict in the catalog', async (t) => {
