@@ -1,0 +1,123 @@
+/**
+ * npm run eval:extract — extraction measured on public, hand-annotated pages (../shared/datasets, or
+ * DATASETS=…), xinzhi and Readability side by side in one run. The datasets are read in place, never
+ * copied into the repository.
+ *
+ * Metrics (docs/quality.md explains them):
+ * - extract-zh: body precision/recall/F1 over characters, whitespace removed, each page's extracted and
+ *   true text taken as bags of characters; the mean over pages.
+ * - extract-multi: trafilatura's measure — a "with" snippet found is a true positive, missing a false
+ *   negative; a "without" snippet found is a false positive. Precision/recall/F1 over all snippets.
+ *   Titles: exact match after folding whitespace; dates: the same day, where the truth has one.
+ * - pages-zh, lists-zh: robustness only (no ground truth): pages read without an error, titles and dates found.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeHtml } from '../src/crawl/charset.ts';
+import { readability, xinzhi, type Extractor } from './extractors.ts';
+
+const root = resolve(process.env.DATASETS ?? fileURLToPath(new URL('../../shared/datasets', import.meta.url)));
+const extractors: [string, Extractor][] = [['xinzhi', xinzhi], ['readability', readability]];
+const fold = (text: string) => text.replace(/\s+/g, '');
+const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
+
+function read(file: string): string {
+  return decodeHtml(readFileSync(file)).text;
+}
+
+function run(extractor: Extractor, html: string, url: string): { result: ReturnType<Extractor> | null; error: boolean } {
+  try {
+    return { result: extractor(html, url), error: false };
+  } catch {
+    return { result: null, error: true };
+  }
+}
+
+function bagScores(predicted: string, truth: string): { p: number; r: number; f: number } {
+  const counts = new Map<string, number>();
+  for (const ch of fold(truth)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let overlap = 0;
+  const pred = [...fold(predicted)];
+  for (const ch of pred) {
+    const left = counts.get(ch) ?? 0;
+    if (left > 0) {
+      overlap++;
+      counts.set(ch, left - 1);
+    }
+  }
+  const truthLength = [...fold(truth)].length;
+  const p = pred.length ? overlap / pred.length : 0;
+  const r = truthLength ? overlap / truthLength : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+function extractZh(): void {
+  const truth = JSON.parse(readFileSync(join(root, 'extract-zh/truth.json'), 'utf8')) as Record<string, { url: string; body: string }>;
+  console.log(`\nextract-zh (${Object.keys(truth).length} pages): body over characters, mean of pages`);
+  console.log('extractor      P      R     F1   errors');
+  for (const [name, extractor] of extractors) {
+    let [p, r, f, errors] = [0, 0, 0, 0];
+    for (const [id, page] of Object.entries(truth)) {
+      const { result, error } = run(extractor, read(join(root, 'extract-zh/html', `${id}.html`)), page.url);
+      errors += Number(error);
+      const scores = bagScores(result?.body ?? '', page.body);
+      [p, r, f] = [p + scores.p, r + scores.r, f + scores.f];
+    }
+    const n = Object.keys(truth).length;
+    console.log(`${name.padEnd(12)} ${pct(p / n)}  ${pct(r / n)}  ${pct(f / n)}   ${errors}`);
+  }
+}
+
+function extractMulti(): void {
+  const truth = JSON.parse(readFileSync(join(root, 'extract-multi/truth.json'), 'utf8')) as Record<string, { file: string; with: string[]; without: string[]; title?: string; date?: string }>;
+  const pages = Object.entries(truth);
+  const titled = pages.filter(([, t]) => t.title).length;
+  const dated = pages.filter(([, t]) => t.date).length;
+  console.log(`\nextract-multi (${pages.length} pages; ${titled} with a title, ${dated} with a date): snippets, titles, dates`);
+  console.log('extractor      P      R     F1   title   date   errors');
+  for (const [name, extractor] of extractors) {
+    let [tp, fp, fn, titles, dates, errors] = [0, 0, 0, 0, 0, 0];
+    for (const [url, page] of pages) {
+      const { result, error } = run(extractor, read(join(root, 'extract-multi/html', page.file)), url);
+      errors += Number(error);
+      const body = fold(result?.body ?? '');
+      for (const snippet of page.with) body.includes(fold(snippet)) ? tp++ : fn++;
+      for (const snippet of page.without) if (body.includes(fold(snippet))) fp++;
+      if (page.title && result && fold(result.title) === fold(page.title)) titles++;
+      if (page.date && result?.date === page.date) dates++;
+    }
+    const p = tp / (tp + fp);
+    const r = tp / (tp + fn);
+    console.log(`${name.padEnd(12)} ${pct(p)}  ${pct(r)}  ${pct((2 * p * r) / (p + r))}   ${pct(titles / titled)}  ${pct(dates / dated)}   ${errors}`);
+  }
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
+  });
+}
+
+function robustness(set: string): void {
+  const files = htmlFiles(join(root, set));
+  console.log(`\n${set} (${files.length} pages): robustness`);
+  console.log('extractor    errors  with title  with date');
+  for (const [name, extractor] of extractors) {
+    let [errors, titles, dates] = [0, 0, 0];
+    for (const file of files) {
+      const { result, error } = run(extractor, read(file), `https://example.cn/${file.split('/').pop()}`);
+      errors += Number(error);
+      titles += Number(Boolean(result?.title));
+      dates += Number(Boolean(result?.date));
+    }
+    console.log(`${name.padEnd(12)} ${String(errors).padStart(6)}  ${pct(titles / files.length)}%     ${pct(dates / files.length)}%`);
+  }
+}
+
+console.log(`datasets: ${root} · ${new Date().toISOString().slice(0, 10)} · Node ${process.version}`);
+extractZh();
+extractMulti();
+robustness('pages-zh');
+robustness('lists-zh');
