@@ -18,7 +18,8 @@ import { decodeHtml } from '../src/crawl/charset.ts';
 import { readability, xinzhi, type Extractor } from './extractors.ts';
 
 const root = resolve(process.env.DATASETS ?? fileURLToPath(new URL('../../shared/datasets', import.meta.url)));
-const extractors: [string, Extractor][] = [['xinzhi', xinzhi], ['readability', readability]];
+// ONLY=xinzhi skips Readability (slow on jsdom) while working on the extractor.
+const extractors = ([['xinzhi', xinzhi], ['readability', readability]] as [string, Extractor][]).filter(([name]) => !process.env.ONLY || process.env.ONLY === name);
 const fold = (text: string) => text.replace(/\s+/g, '');
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 
@@ -63,6 +64,7 @@ function extractZh(): void {
       errors += Number(error);
       const scores = bagScores(result?.body ?? '', page.body);
       [p, r, f] = [p + scores.p, r + scores.r, f + scores.f];
+      if (process.env.PAGES) console.log(`  ${id.slice(0, 12)} P ${pct(scores.p)} R ${pct(scores.r)} F ${pct(scores.f)} ${page.url}`);
     }
     const n = Object.keys(truth).length;
     console.log(`${name.padEnd(12)} ${pct(p / n)}  ${pct(r / n)}  ${pct(f / n)}   ${errors}`);

@@ -112,3 +112,14 @@ describe('paragraphs', () => {
     ]);
   });
 });
+
+describe('decodeHtml against a wrong label', () => {
+  it('reads UTF-8 labelled GBK as UTF-8, and GBK labelled UTF-8 as GBK', () => {
+    const text = '国家数据局发布高质量数据集建设指引';
+    const utf8Labelled = Buffer.from(`<html><head><meta charset="gbk"></head><body>${text}</body></html>`);
+    assert.ok(decodeHtml(utf8Labelled).text.includes(text));
+    const gbkLabelled = iconv.encode(`<html><head><meta charset="utf-8"></head><body>${text}</body></html>`, 'gbk');
+    assert.ok(decodeHtml(gbkLabelled, 'text/html; charset=utf-8').text.includes(text));
+    assert.ok(decodeHtml(iconv.encode(`<?xml version="1.0" encoding="gb2312"?><rss><title>${text}</title></rss>`, 'gb2312')).text.includes(text));
+  });
+});
