@@ -2,10 +2,16 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { cleanText } from './text.ts';
 
-/** Body containers of the CMSs that Chinese government sites run (TRS, Hanweb, UCAP and others). */
-const knownContainers = ['.TRS_Editor', '.TRS_UEDITOR', '#zoom', '.article-content', '.article_content', '.pages_content', '#UCAP-CONTENT', '.article_con', '#con_con', '.view.TRS_UEDITOR', '.con_text', 'article'];
+/**
+ * Body containers of the CMSs that Chinese government sites run (TRS, Hanweb, UCAP and others): where
+ * one holds text, it is the body. Other pages go to scoring.
+ */
+const knownContainers = ['.TRS_Editor', '.TRS_UEDITOR', '#zoom', '#UCAP-CONTENT', '.pages_content', '#con_con', '.con_text', '#detailContent', '.article_con'];
 
-const noise = 'script, style, noscript, iframe, nav, header, footer, form, button, select, .share, .bdsharebuttonbox, .print, .close, .related, .xgwz';
+const noise = 'script, style, noscript, iframe, nav, header, footer, aside, form, button, select, textarea, .share, .bdsharebuttonbox, .print, .close, .related, .xgwz';
+/** Class or id words of page furniture; a word of content in the same name keeps the element. */
+const unlikely = /comment|footer|foot|nav|menu|sidebar|side-bar|share|related|recommend|copyright|breadcrumb|crumb|advert|banner|hotnews|hot-list|rank|toolbar|login|popup|qrcode|subscribe/i;
+const likely = /article|content|main|body|text|detail|post|entry|story|news_txt|zoom/i;
 
 /** Lines that are page furniture rather than text: print/close links, share bars, font-size switches. */
 const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|字体)[:：】\s]|分享到|扫一扫|上一篇|下一篇|相关链接|责任编辑|【字体|【打印|\[打印|\[关闭)|(?:打印本页|关闭窗口)\s*$/;
@@ -50,32 +56,55 @@ function textLength($: CheerioAPI, element: AnyNode): number {
   return $(element).text().replace(/\s+/g, '').length;
 }
 
-function linkTextLength($: CheerioAPI, element: Element): number {
+function linkTextLength($: CheerioAPI, element: AnyNode): number {
   return $(element).find('a').text().replace(/\s+/g, '').length;
 }
 
+const punctuation = /[，。；、！？：,.;!?]/g;
+const paragraphLike = new Set(['p', 'td', 'pre', 'blockquote', 'section', 'div', 'span', 'font', 'li']);
+
 /**
- * When no known container holds the text: the block whose own paragraphs carry the most
- * punctuated, unlinked text wins (text density with a link-density penalty).
+ * When no known container holds the text, Readability's idea adapted to Chinese: each paragraph-like
+ * block scores by its punctuation and length (Chinese packs more per character, so the thresholds are
+ * lower); its parent gets the score, its grandparent half; link-heavy blocks are discounted. The best
+ * container wins, with those of its siblings that score near it (articles split over sibling blocks).
  */
-function densestBlock($: CheerioAPI): Cheerio<Element> | undefined {
+function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
+  const scores = new Map<Element, number>();
+  $('body *').each((_, element) => {
+    if (!paragraphLike.has(element.tagName.toLowerCase())) return;
+    // A paragraph is text in this element, not in its block children.
+    const own = $(element).clone().children('div, section, table, ul, ol, p').remove().end().text().replace(/\s+/g, '');
+    if (own.length < 10) return;
+    const score = 1 + (own.match(punctuation) ?? []).length + Math.min(own.length / 40, 4);
+    const parent = element.parent?.type === 'tag' ? element.parent : undefined;
+    const grandparent = parent?.parent?.type === 'tag' ? parent.parent : undefined;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
+    if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + score / 2);
+  });
   let best: Element | undefined;
   let bestScore = 0;
-  $('div, section, td, article, main').each((_, element) => {
-    const ownParagraphs = $(element).children('p, span, font');
-    const text = ownParagraphs.length > 0 ? ownParagraphs.text() : $(element).clone().children('div, section, table').remove().end().text();
-    const chars = text.replace(/\s+/g, '').length;
-    if (chars < 30) return;
-    const punctuation = (text.match(/[，。；：、！？]/g) ?? []).length;
+  const adjusted = new Map<Element, number>();
+  for (const [element, raw] of scores) {
     const total = textLength($, element);
     const linkDensity = total > 0 ? linkTextLength($, element) / total : 1;
-    const score = (chars + punctuation * 10) * (1 - linkDensity);
-    if (score > bestScore) {
-      bestScore = score;
-      best = element;
-    }
+    const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+    const named = likely.test(name) ? 1.25 : unlikely.test(name) ? 0.5 : 1;
+    const score = raw * (1 - linkDensity) * named;
+    adjusted.set(element, score);
+    if (score > bestScore) [best, bestScore] = [element, score];
+  }
+  if (!best) return undefined;
+  const parts = best.parent ? $(best.parent).children().toArray().filter((sibling) => sibling === best || (adjusted.get(sibling) ?? 0) >= Math.max(10, bestScore * 0.3)) : [best];
+  return $(parts);
+}
+
+function dropFurniture($: CheerioAPI): void {
+  $(noise).remove();
+  $('[class], [id]').each((_, element) => {
+    const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
+    if (unlikely.test(name) && !likely.test(name) && element.tagName !== 'body' && element.tagName !== 'html') $(element).remove();
   });
-  return best ? $(best) : undefined;
 }
 
 /** The article's paragraphs, without navigation, share bars, print/close links, related links or footers. */
@@ -85,6 +114,7 @@ export function extractBody($: CheerioAPI): string[] {
     const container = $(selector).first();
     if (container.length > 0 && textLength($, container.get(0)!) >= 40) return paragraphsOf(container);
   }
-  const block = densestBlock($);
-  return block ? paragraphsOf(block) : [];
+  dropFurniture($);
+  const blocks = scoredBlocks($);
+  return blocks ? paragraphsOf(blocks) : [];
 }
