@@ -84,7 +84,10 @@ function extractMulti(): void {
       const { result, error } = run(extractor, read(join(root, 'extract-multi/html', page.file)), url);
       errors += Number(error);
       const body = fold(result?.body ?? '');
-      for (const snippet of page.with) body.includes(fold(snippet)) ? tp++ : fn++;
+      for (const snippet of page.with) {
+        if (body.includes(fold(snippet))) tp++;
+        else fn++;
+      }
       for (const snippet of page.without) if (body.includes(fold(snippet))) fp++;
       if (page.title && result && fold(result.title) === fold(page.title)) titles++;
       if (page.date && result?.date === page.date) dates++;

@@ -33,8 +33,9 @@ const hasNonAscii = (bytes: Buffer) => bytes.some((b) => b >= 0x80);
 /**
  * Decodes an HTML response: a BOM first, then the charset from the HTTP header, then `<meta>` (or the
  * XML declaration), then a UTF-8 validity test with GB18030 as the fallback. A declaration the bytes
- * contradict loses: non-ASCII text that is valid UTF-8 is UTF-8 whatever a GBK label says (pages saved
- * by a browser keep their old label), and bytes labelled UTF-8 that are not UTF-8 are read as GB18030.
+ * contradict loses: non-ASCII text that is valid UTF-8 is UTF-8 whatever other label it has (pages saved
+ * by a browser keep their old GBK or EUC-JP label; text in another multibyte encoding is almost never
+ * valid UTF-8), and bytes labelled UTF-8 that are not UTF-8 are read as GB18030.
  */
 export function decodeHtml(bytes: Buffer, contentType?: string): { text: string; charset: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), charset: 'utf8' };
@@ -42,7 +43,7 @@ export function decodeHtml(bytes: Buffer, contentType?: string): { text: string;
   const nonAscii = hasNonAscii(bytes);
   const utf8 = nonAscii ? isUtf8(bytes) : true;
   let charset: string;
-  if (declared === 'gb18030' && nonAscii && utf8) charset = 'utf8';
+  if (declared && declared !== 'utf8' && nonAscii && utf8) charset = 'utf8';
   else if (declared === 'utf8' && !utf8) charset = 'gb18030';
   else charset = declared ?? (utf8 ? 'utf8' : 'gb18030');
   return { text: iconv.decode(bytes, charset), charset };

@@ -95,7 +95,8 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
     if (score > bestScore) [best, bestScore] = [element, score];
   }
   if (!best) return undefined;
-  const parts = best.parent ? $(best.parent).children().toArray().filter((sibling) => sibling === best || (adjusted.get(sibling) ?? 0) >= Math.max(10, bestScore * 0.3)) : [best];
+  const joins = (sibling: Element) => (adjusted.get(sibling) ?? 0) >= Math.max(10, bestScore * 0.5) && linkTextLength($, sibling) < textLength($, sibling) * 0.2;
+  const parts = best.parent ? $(best.parent).children().toArray().filter((sibling) => sibling === best || joins(sibling)) : [best];
   return $(parts);
 }
 

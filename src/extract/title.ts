@@ -1,22 +1,38 @@
 import type { CheerioAPI } from 'cheerio';
 import { oneLine } from './text.ts';
 
-/** `<title>` usually ends in the site's name: 标题_国家数据局, 标题 - 中国政府网. */
-function withoutSiteSuffix(title: string): string {
-  const parts = title.split(/\s*(?:_|\||｜|——|-{1,2}|—)\s*/).filter((p) => p.length > 0);
+const fold = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * A page title usually carries the site's name: 标题_国家数据局, Title - Site, Title | Site. Chinese
+ * titles use —— inside themselves, so only spaced dashes, bars, underscores and ｜ separate parts. The
+ * part naming the site (og:site_name) goes; failing that, the longest part stays.
+ */
+export function withoutSiteSuffix(title: string, siteName = ''): string {
+  const parts = title.split(/\s+[-|–—]\s+|\s*[_｜]\s*/).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length <= 1) return title;
+  const site = fold(siteName);
+  const rest = site ? parts.filter((p) => !(fold(p).includes(site) || site.includes(fold(p)))) : parts;
+  if (site && rest.length > 0 && rest.length < parts.length) return rest.join(' - ');
   return parts.reduce((best, part) => (part.length > best.length ? part : best), '');
 }
 
+/**
+ * The headline: the CMS's ArticleTitle; else an <h1> that the og:title or <title> also carries (so not
+ * a logo or a section name); else og:title or <title> without the site's name.
+ */
 export function extractTitle($: CheerioAPI): string {
-  const candidates = [
-    $('meta[name="ArticleTitle"]').attr('content'),
-    $('meta[property="og:title"]').attr('content'),
-    $('.article-title, .article_title, .title_text, #title, h1').first().text(),
-  ];
-  for (const candidate of candidates) {
-    const title = oneLine(candidate ?? '');
-    if (title.length >= 4) return title;
-  }
-  return withoutSiteSuffix(oneLine($('title').text()));
+  const articleTitle = oneLine($('meta[name="ArticleTitle"]').attr('content') ?? '');
+  if (articleTitle.length >= 4) return articleTitle;
+  const og = oneLine($('meta[property="og:title"]').attr('content') ?? '');
+  const documentTitle = oneLine($('title').first().text());
+  const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
+  const headings = $('h1').toArray().map((h) => oneLine($(h).text())).filter((h) => h.length >= 4);
+  const confirmed = headings.find((h) => fold(og).includes(fold(h)) || fold(documentTitle).includes(fold(h)));
+  if (confirmed) return confirmed;
+  if (og.length >= 4) return withoutSiteSuffix(og, site);
+  const classed = oneLine($('.article-title, .article_title, .title_text, #title').first().text());
+  if (classed.length >= 4) return classed;
+  if (headings.length === 1) return headings[0]!;
+  return withoutSiteSuffix(documentTitle, site);
 }
