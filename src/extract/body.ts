@@ -61,6 +61,8 @@ function linkTextLength($: CheerioAPI, element: AnyNode): number {
 }
 
 const punctuation = /[，。；、！？：,.;!?]/g;
+/** Above this share of link text, the chosen text is a list of links. */
+const MAX_LINK_DENSITY = 0.5;
 const paragraphLike = new Set(['p', 'td', 'pre', 'blockquote', 'section', 'div', 'span', 'font', 'li']);
 
 /**
@@ -117,5 +119,9 @@ export function extractBody($: CheerioAPI): string[] {
   }
   dropFurniture($);
   const blocks = scoredBlocks($);
-  return blocks ? paragraphsOf(blocks) : [];
+  if (!blocks) return [];
+  // Text that is mostly links is a list, an index or a navigation page, not an article.
+  const total = blocks.toArray().reduce((n, block) => n + textLength($, block), 0);
+  const linked = blocks.toArray().reduce((n, block) => n + linkTextLength($, block), 0);
+  return total > 0 && linked / total > MAX_LINK_DENSITY ? [] : paragraphsOf(blocks);
 }
