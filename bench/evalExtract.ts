@@ -16,11 +16,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHtml } from '../src/crawl/charset.ts';
 import { readability, xinzhi, type Extractor } from './extractors.ts';
+import { bagScores, fold } from './metrics.ts';
 
 const root = resolve(process.env.DATASETS ?? fileURLToPath(new URL('../../shared/datasets', import.meta.url)));
 // ONLY=xinzhi skips Readability (slow on jsdom) while working on the extractor.
 const extractors = ([['xinzhi', xinzhi], ['readability', readability]] as [string, Extractor][]).filter(([name]) => !process.env.ONLY || process.env.ONLY === name);
-const fold = (text: string) => text.replace(/\s+/g, '');
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 
 function read(file: string): string {
@@ -33,24 +33,6 @@ function run(extractor: Extractor, html: string, url: string): { result: ReturnT
   } catch {
     return { result: null, error: true };
   }
-}
-
-function bagScores(predicted: string, truth: string): { p: number; r: number; f: number } {
-  const counts = new Map<string, number>();
-  for (const ch of fold(truth)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let overlap = 0;
-  const pred = [...fold(predicted)];
-  for (const ch of pred) {
-    const left = counts.get(ch) ?? 0;
-    if (left > 0) {
-      overlap++;
-      counts.set(ch, left - 1);
-    }
-  }
-  const truthLength = [...fold(truth)].length;
-  const p = pred.length ? overlap / pred.length : 0;
-  const r = truthLength ? overlap / truthLength : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
 function extractZh(): void {
