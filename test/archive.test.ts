@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
 import { readWarcResponses, WarcWriter } from '../src/crawl/warc.ts';
-import { findArticleLinks } from '../src/sources/listPage.ts';
+import { readListPage } from '../src/sources/listPage.ts';
 import { tempDir } from './helpers.ts';
 
 describe('WARC archive', () => {
@@ -27,7 +27,7 @@ describe('WARC archive', () => {
   });
 });
 
-describe('findArticleLinks', () => {
+describe('readListPage', () => {
   it('finds the repeated block of dated links and leaves navigation alone', () => {
     const html = `<html><body>
       <ul class="nav"><li><a href="/">网站首页欢迎您访问</a></li><li><a href="/zwgk/">政务公开信息目录</a></li></ul>
@@ -38,7 +38,8 @@ describe('findArticleLinks', () => {
       </ul>
       <div class="hot"><a href="/special/ai/">人工智能+专题专栏入口链接</a></div>
     </body></html>`;
-    const links = findArticleLinks(html, 'https://jxj.beijing.gov.cn/zwgk/zcwj/');
+    const { links, next } = readListPage(html, 'https://jxj.beijing.gov.cn/zwgk/zcwj/');
+    assert.equal(next, null);
     assert.deepEqual(links, [
       { url: 'https://jxj.beijing.gov.cn/zwgk/zcwj/202606/t20260618_1.html', title: '关于推进数据要素市场化配置的通知', listedAt: '2026-06-18T00:00:00+08:00' },
       { url: 'https://jxj.beijing.gov.cn/zwgk/zcwj/202606/t20260617_2.html', title: '人工智能赋能新型工业化典型案例发布', listedAt: '2026-06-17T00:00:00+08:00' },
@@ -48,6 +49,6 @@ describe('findArticleLinks', () => {
 
   it('uses a CSS selector when the source gives one', () => {
     const html = '<div class="news"><a href="/a.html">甲</a><a href="/b.html">乙</a></div><a href="/c.html">丙</a>';
-    assert.deepEqual(findArticleLinks(html, 'https://x.gov.cn/', '.news a').map((l) => l.url), ['https://x.gov.cn/a.html', 'https://x.gov.cn/b.html']);
+    assert.deepEqual(readListPage(html, 'https://x.gov.cn/', { linkSelector: '.news a' }).links.map((l) => l.url), ['https://x.gov.cn/a.html', 'https://x.gov.cn/b.html']);
   });
 });

@@ -19,14 +19,6 @@ export class ReplayFetcher implements Fetcher {
     return new ReplayFetcher(responses);
   }
 
-  get size(): number {
-    return this.responses.size;
-  }
-
-  urls(): string[] {
-    return [...this.responses.keys()];
-  }
-
   covers(url: string): boolean {
     return this.responses.has(url);
   }

@@ -55,11 +55,6 @@ export function readListPage(html: string, pageUrl: string, options: { linkSelec
   return { links, shape, next: nextPageOf(html, $, pageUrl, options.nextSelector) };
 }
 
-/** The article links of a list page (see articleLinks). */
-export function findArticleLinks(html: string, pageUrl: string, linkSelector?: string): ListedLink[] {
-  return articleLinks(load(html), pageUrl, linkSelector).links;
-}
-
 /**
  * Finds the article links of a list page. Given a selector, the links it matches; otherwise the
  * repeated block of dated links: links whose item (li, tr, dd, div) shows a date, grouped by the shape
