@@ -102,11 +102,16 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
   return $(parts);
 }
 
+/**
+ * Removes blocks named like furniture (sidebar, comments, share bars…) unless the name also says content,
+ * or the block holds most of the page's text: a wrapper called page-with-sidebar is the page itself.
+ */
 function dropFurniture($: CheerioAPI): void {
-  $(noise).remove();
+  const pageText = textLength($, $('body').get(0) ?? $.root().get(0)!);
   $('[class], [id]').each((_, element) => {
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    if (unlikely.test(name) && !likely.test(name) && element.tagName !== 'body' && element.tagName !== 'html') $(element).remove();
+    if (!unlikely.test(name) || likely.test(name) || element.tagName === 'body' || element.tagName === 'html') return;
+    if (textLength($, element) < pageText * 0.3) $(element).remove();
   });
 }
 
