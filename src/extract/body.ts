@@ -63,6 +63,7 @@ function linkTextLength($: CheerioAPI, element: AnyNode): number {
 const punctuation = /[，。；、！？：,.;!?]/g;
 /** Above this share of link text, the chosen text is a list of links. */
 const MAX_LINK_DENSITY = 0.5;
+const MIN_BODY_SCORE = 8;
 const paragraphLike = new Set(['p', 'td', 'pre', 'blockquote', 'section', 'div', 'span', 'font', 'li']);
 
 /**
@@ -96,7 +97,8 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
     adjusted.set(element, score);
     if (score > bestScore) [best, bestScore] = [element, score];
   }
-  if (!best) return undefined;
+  // A page whose best block scores this low has no prose: a list, an index, a landing page.
+  if (!best || bestScore < MIN_BODY_SCORE) return undefined;
   const joins = (sibling: Element) => (adjusted.get(sibling) ?? 0) >= Math.max(10, bestScore * 0.5) && linkTextLength($, sibling) < textLength($, sibling) * 0.2;
   const parts = best.parent ? $(best.parent).children().toArray().filter((sibling) => sibling === best || joins(sibling)) : [best];
   return $(parts);
