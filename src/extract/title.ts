@@ -9,7 +9,8 @@ const fold = (text: string) => text.replace(/\s+/g, '').toLowerCase();
  * part naming the site (og:site_name) goes; failing that, the longest part stays.
  */
 export function withoutSiteSuffix(title: string, siteName = ''): string {
-  const parts = title.split(/\s+[-|–—]\s+|\s*[_｜]\s*/).map((p) => p.trim()).filter((p) => p.length > 0);
+  // A bare hyphen separates only between Chinese characters (标题-新华网); in Latin text it joins words.
+  const parts = title.split(/\s+[-–—]\s+|\s*[_｜|]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length <= 1) return title;
   const site = fold(siteName);
   const rest = site ? parts.filter((p) => !(fold(p).includes(site) || site.includes(fold(p)))) : parts;
@@ -28,7 +29,11 @@ export function extractTitle($: CheerioAPI): string {
   const documentTitle = oneLine($('title').first().text());
   const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
   const headings = $('h1').toArray().map((h) => oneLine($(h).text())).filter((h) => h.length >= 4);
-  const confirmed = headings.find((h) => fold(og).includes(fold(h)) || fold(documentTitle).includes(fold(h)));
+  // An <h1> the title tags carry, and not just a short label inside a longer headline.
+  const stated = withoutSiteSuffix(og || documentTitle, site);
+  const confirmed = headings
+    .filter((h) => (fold(og).includes(fold(h)) || fold(documentTitle).includes(fold(h))) && h.length * 2 >= stated.length)
+    .sort((a, b) => b.length - a.length)[0];
   if (confirmed) return confirmed;
   if (og.length >= 4) return withoutSiteSuffix(og, site);
   const classed = oneLine($('.article-title, .article_title, .title_text, #title').first().text());
