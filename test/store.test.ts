@@ -14,7 +14,7 @@ describe('SqliteStore', () => {
     const store = new SqliteStore(dir);
     const runId = store.startRun('2026-06-19', 'live');
     const body = Buffer.from([0xc4, 0xe3, 0xba, 0xc3]);
-    const responseId = store.saveResponse(runId, 'nda', { url: 'https://a.gov.cn/1', status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body, fetchedAt: '2026-06-18T16:00:00Z' });
+    const { id: responseId } = store.saveResponse(runId, 'nda', { url: 'https://a.gov.cn/1', status: 200, headers: { 'content-type': 'text/html; charset=gbk' }, body, fetchedAt: '2026-06-18T16:00:00Z' });
     store.saveDocument('nda', 'https://a.gov.cn/1', responseId, article);
     store.saveDocument('nda', 'https://a.gov.cn/2', responseId, { ...article, publishedAt: '2026-06-19T00:00:00+08:00' });
     store.close();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntryPoint, Source } from '../config/schema.ts';
 import { extractArticle } from '../extract/article.ts';
 import { readEntryPage } from '../sources/entries.ts';
@@ -54,8 +53,6 @@ export interface CrawlContext {
   onSourceDone?: (run: SourceRun) => void;
 }
 
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
 class SourceCrawl {
   pagesFetched = 0;
   linksSkipped = 0;
@@ -75,7 +72,7 @@ class SourceCrawl {
   }
 
   /** Fetches and keeps the raw response before anything parses it; a failure is recorded, never thrown. */
-  private async get(url: string, state?: UrlState): Promise<{ response: FetchedResponse; responseId: number } | undefined> {
+  private async get(url: string, state?: UrlState): Promise<{ response: FetchedResponse; responseId: number; sha256: string } | undefined> {
     const { fetcher, store, runId } = this.context;
     let response: FetchedResponse;
     try {
@@ -90,12 +87,12 @@ class SourceCrawl {
     }
     this.pagesFetched++;
     this.context.progress?.responded(response.url, response.body.length);
-    const responseId = store.saveResponse(runId, this.source.id, response);
+    const saved = store.saveResponse(runId, this.source.id, response);
     if (response.status !== 200 && response.status !== 304) {
       this.fail(url, `HTTP ${response.status}`);
       return undefined;
     }
-    return { response, responseId };
+    return { response, responseId: saved.id, sha256: saved.sha256 };
   }
 
   async run(): Promise<SourceRun> {
@@ -120,14 +117,14 @@ class SourceCrawl {
       const previous = this.context.conditional ? this.context.store.urlState(pageUrl) : undefined;
       const fetched = await this.get(pageUrl, previous);
       if (!fetched) return;
-      const { response } = fetched;
+      const { response, sha256 } = fetched;
       if (page === 0) this.entriesOk++;
       // Unchanged since the last run: a 304, or the same bytes where the server gives no validators.
-      if (response.status === 304 || previous?.sha256 === sha256(response.body)) {
+      if (response.status === 304 || previous?.sha256 === sha256) {
         if (page === 0) this.unchanged++;
         return;
       }
-      this.context.store.saveUrlState(pageUrl, response);
+      this.context.store.saveUrlState(pageUrl, response, sha256);
       const text = decodeHtml(response.body, response.headers['content-type']).text;
       let next: string | null = null;
       try {

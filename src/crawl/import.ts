@@ -43,7 +43,7 @@ export async function importArchives(path: string, sources: readonly Source[], s
         continue;
       }
       const source = byHost.get(host);
-      const responseId = store.saveResponse(runId, source?.id ?? null, response);
+      const responseId = store.saveResponse(runId, source?.id ?? null, response).id;
       const contentType = response.headers['content-type'] ?? '';
       if (response.status !== 200 || !/html/i.test(contentType)) continue;
       report.htmlPages++;

@@ -136,12 +136,12 @@ export class SqliteStore {
     this.sql('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), runId);
   }
 
-  /** Keeps the raw response before anything parses it. */
-  saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): number {
+  /** Keeps the raw response before anything parses it; returns its row and the SHA-256 of its body. */
+  saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): { id: number; sha256: string } {
     const sha256 = sha256Of(response.body);
     const result = this.sql('INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(runId, sourceId, response.url, response.status, JSON.stringify(response.headers), response.body, sha256, response.fetchedAt);
-    return Number(result.lastInsertRowid);
+    return { id: Number(result.lastInsertRowid), sha256 };
   }
 
   /** Stores an article, replacing an earlier extraction of the same URL. */
@@ -185,14 +185,14 @@ export class SqliteStore {
     return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, status: row.status } : undefined;
   }
 
-  /** Records a 200 response's validators and hash; a 304 keeps the earlier ones. */
-  saveUrlState(url: string, response: FetchedResponse): void {
+  /** Records a 200 response's validators and body hash (from saveResponse); a 304 keeps the earlier ones. */
+  saveUrlState(url: string, response: FetchedResponse, sha256: string): void {
     if (response.status !== 200) return;
     this.sql(
         `INSERT INTO url_state (url, etag, last_modified, sha256, status, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256, status = excluded.status, fetched_at = excluded.fetched_at`,
       )
-      .run(url, response.headers.etag ?? null, response.headers['last-modified'] ?? null, sha256Of(response.body), response.status, response.fetchedAt);
+      .run(url, response.headers.etag ?? null, response.headers['last-modified'] ?? null, sha256, response.status, response.fetchedAt);
   }
 
   saveSourceRun(runId: number, run: SourceRun): void {
