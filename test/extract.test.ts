@@ -125,12 +125,13 @@ describe('decodeHtml against a wrong label', () => {
 });
 
 describe('where an article ends', () => {
-  it('stops at a 相关阅读 / 其他人也在看 heading, not before the first paragraph', () => {
+  it('stops at a short 你可能還想看 / 相关阅读 heading, not at a paragraph that begins with the same words', () => {
     const page = `<html><head><title>t</title></head><body><div class="main"><p>国家数据局发布通知，部署高质量数据集建设试点工作，要求各地加快建设，并做好评估和推广。</p>
-      <p>通知明确，试点期限为两年，试点地区要建立健全工作机制，形成可复制的经验。</p><p>相关阅读</p><p>另一条新闻的导语，讲的是别的事情，但也有很多文字和标点，容易被当成正文。</p></div></body></html>`;
+      <p>通知明确，试点期限为两年，试点地区要建立健全工作机制，形成可复制的经验。</p><p>相关新闻报道指出，这是首批试点。</p><p>你可能還想看</p><p>另一条新闻的导语，讲的是别的事情，但也有很多文字和标点，容易被当成正文。</p></div></body></html>`;
     assert.deepEqual(extractArticle(page, 'https://a.gov.cn/t20260618_1.html').paragraphs, [
       '国家数据局发布通知，部署高质量数据集建设试点工作，要求各地加快建设，并做好评估和推广。',
       '通知明确，试点期限为两年，试点地区要建立健全工作机制，形成可复制的经验。',
+      '相关新闻报道指出，这是首批试点。',
     ]);
   });
 });

@@ -17,7 +17,7 @@ const likely = /article|content|main|body|text|detail|post|entry|story|news_txt|
 const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|字体)[:：】\s]|分享到|扫一扫|上一篇|下一篇|相关链接|责任编辑|【字体|【打印|\[打印|\[关闭)|(?:打印本页|关闭窗口)\s*$/;
 const metaLine = /^(?:来源|发布时间|发布日期|作者|浏览次数|访问量|信息来源)\s*[:：]/;
 /** Headings after which a news page lists other stories: the article ends there. */
-const endOfArticle = /^(?:其他人也在看|相关阅读|相关新闻|相关文章|推荐阅读|延伸阅读|热门推荐|猜你喜欢|更多精彩|热点推荐|为你推荐|精彩推荐|相關新聞|其他人也在看|標籤|标签)\s*[:：]?/;
+const endOfArticle = /^(?:其他人也在看|你可能[还還]想看|相[关關](?:阅读|閱讀|新闻|新聞|文章|报道|報道)|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[热熱]门推[荐薦]|猜你喜[欢歡]|更多精彩|[为為]你推[荐薦]|精彩推[荐薦]|[标標][签籤])\s*[:：]?/;
 
 const blockTags = new Set(['p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'blockquote', 'ul', 'ol', 'dd', 'dt', 'pre']);
 
@@ -52,7 +52,8 @@ function paragraphsOf(container: Cheerio<AnyNode>): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !furniture.test(line) && !(metaLine.test(line) && line.length < 80));
-  const end = lines.findIndex((line, i) => i > 0 && endOfArticle.test(line));
+  // Only a short line is such a heading: a paragraph may well begin 相关新闻报道指出…
+  const end = lines.findIndex((line, i) => i > 0 && line.length <= 16 && endOfArticle.test(line));
   return end > 0 ? lines.slice(0, end) : lines;
 }
 
