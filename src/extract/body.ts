@@ -52,8 +52,8 @@ function paragraphsOf(container: Cheerio<AnyNode>): string[] {
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !furniture.test(line) && !(metaLine.test(line) && line.length < 80));
-  // Only a short line is such a heading: a paragraph may well begin 相关新闻报道指出…
-  const end = lines.findIndex((line, i) => i > 0 && line.length <= 16 && endOfArticle.test(line));
+  // Only a short line without a sentence in it is such a heading: a paragraph may begin 相关新闻报道指出，…
+  const end = lines.findIndex((line, i) => i > 0 && line.length <= 16 && !/[，。！？]/.test(line) && endOfArticle.test(line));
   return end > 0 ? lines.slice(0, end) : lines;
 }
 
