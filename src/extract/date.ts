@@ -97,6 +97,10 @@ export function extractPublishedAt($: CheerioAPI, url: string): string | null {
   const pageText = oneLine($('body').text());
   const labelled = /(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]\s*([^\s].{0,30})/.exec(pageText);
   const fromLabel = labelled?.[1] ? parseChineseDateTime(labelled[1]) : null;
+  // A date printed on the page sits near the headline: read around the <h1> before the page's top.
+  const headline = oneLine($('h1').first().text());
+  const at = headline ? pageText.indexOf(headline) : -1;
+  const nearHeadline = at >= 0 ? pageText.slice(Math.max(0, at - 500), at + 3000) : '';
   const head = pageText.slice(0, 3000);
-  return fromLabel ?? dateFromUrl(url) ?? parseChineseDateTime(head) ?? parseWrittenDate(head);
+  return fromLabel ?? dateFromUrl(url) ?? parseChineseDateTime(nearHeadline) ?? parseWrittenDate(nearHeadline) ?? parseChineseDateTime(head) ?? parseWrittenDate(head);
 }
