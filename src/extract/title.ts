@@ -35,6 +35,12 @@ export function extractTitle($: CheerioAPI): string {
     .filter((h) => (fold(og).includes(fold(h)) || fold(documentTitle).includes(fold(h))) && h.length * 2 >= stated.length)
     .sort((a, b) => b.length - a.length)[0];
   if (confirmed) return confirmed;
+  // The headline printed in the article itself, when it is not the site's name: editors often give
+  // og:title an SEO wording the page does not show.
+  const siteNames = new Set([site, ...documentTitle.split(/\s+[-–—|]\s+|\s*[_｜|]\s*/).slice(1)].map(fold).filter(Boolean));
+  const inArticle = $('article h1, main h1, [class*="article"] h1, [class*="content"] h1, [class*="post"] h1').toArray().map((h) => oneLine($(h).text()));
+  const printed = inArticle.find((h) => h.length >= 8 && !siteNames.has(fold(h)));
+  if (printed) return printed;
   if (og.length >= 4) return withoutSiteSuffix(og, site);
   const classed = oneLine($('.article-title, .article_title, .title_text, #title').first().text());
   if (classed.length >= 4) return classed;
