@@ -8,9 +8,13 @@ const fold = (text: string) => text.replace(/\s+/g, '').toLowerCase();
  * titles use —— inside themselves, so only spaced dashes, bars, underscores and ｜ separate parts. The
  * part naming the site (og:site_name) goes; failing that, the longest part stays.
  */
+/** The parts of a page title. A bare hyphen separates only between Chinese characters (标题-新华网); in Latin text it joins words. */
+function titleParts(title: string): string[] {
+  return title.split(/\s+[-–—]\s+|\s*[_｜|]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
 export function withoutSiteSuffix(title: string, siteName = ''): string {
-  // A bare hyphen separates only between Chinese characters (标题-新华网); in Latin text it joins words.
-  const parts = title.split(/\s+[-–—]\s+|\s*[_｜|]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = titleParts(title);
   if (parts.length <= 1) return title;
   const site = fold(siteName);
   const rest = site ? parts.filter((p) => !(fold(p).includes(site) || site.includes(fold(p)))) : parts;
@@ -37,7 +41,7 @@ export function extractTitle($: CheerioAPI): string {
   if (confirmed) return confirmed;
   // The headline printed in the article itself, when it is not the site's name: editors often give
   // og:title an SEO wording the page does not show.
-  const siteNames = new Set([site, ...documentTitle.split(/\s+[-–—|]\s+|\s*[_｜|]\s*/).slice(1)].map(fold).filter(Boolean));
+  const siteNames = new Set([site, ...titleParts(documentTitle).slice(1)].map(fold).filter(Boolean));
   const inArticle = $('article h1, main h1, [class*="article"] h1, [class*="content"] h1, [class*="post"] h1').toArray().map((h) => oneLine($(h).text()));
   const printed = inArticle.find((h) => h.length >= 8 && !siteNames.has(fold(h)));
   if (printed) return printed;
