@@ -1,6 +1,7 @@
 import { Agent, request } from 'undici';
 import { UserError } from '../util/errors.ts';
 import { publicOnlyLookup } from './address.ts';
+import type { FetchOptions } from './fetcher.ts';
 import type { FetchedResponse } from './warc.ts';
 
 export interface HttpOptions {
@@ -8,7 +9,7 @@ export interface HttpOptions {
   timeoutMs: number;
   maxBytes: number;
   allowPrivate: boolean;
-  conditional?: { etag?: string; lastModified?: string };
+  conditional?: FetchOptions['conditional'];
 }
 
 /** A failure before a whole response arrived: connection, timeout, truncation. Worth a retry. */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../util/errors.ts';
 import { assertPublicLiteral } from './address.ts';
 import { CircuitBreakers } from './breaker.ts';
@@ -27,8 +28,6 @@ export interface LiveFetcherOptions {
   /** Called when a request starts, for the progress display. */
   onRequest?: (url: URL) => void;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The live web, fetched as a good citizen: robots.txt honoured (with its Crawl-delay), per-host spacing

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * Politeness: at most `perHost` requests in flight to one host; a request to a host starts at least
  * `delayMs(host)` after the previous one started and after the previous one ended; at most `global`
@@ -19,8 +21,6 @@ interface HostState {
 }
 
 type Release = () => void;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class HostGate {
   private readonly hosts = new Map<string, HostState>();
