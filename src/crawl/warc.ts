@@ -1,10 +1,10 @@
 import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import { UserError } from '../util/errors.ts';
+import { sha256Hex } from '../util/hash.ts';
 
 /** One HTTP response as fetched: what the WARC archive keeps and the extractor reads. */
 export interface FetchedResponse {
@@ -18,7 +18,7 @@ export interface FetchedResponse {
 
 const statusText: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 404: 'Not Found', 500: 'Internal Server Error' };
 
-const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+const sha256 = (bytes: Uint8Array) => `sha256:${sha256Hex(bytes)}`;
 
 /**
  * Serialises one response as a gzip member of a WARC/1.1 file (ISO 28500). The digests are computed

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ExtractedArticle } from '../extract/article.ts';
 import type { FetchedResponse } from '../crawl/warc.ts';
 import { UserError } from '../util/errors.ts';
+import { sha256Hex } from '../util/hash.ts';
 import { migrations } from './migrations.ts';
 
 /** A stored article: what extraction found, with where and when it was fetched. */
@@ -61,10 +61,6 @@ interface DocumentRow {
   doc_number: string | null;
   body: string;
   attachments: string;
-}
-
-function sha256Of(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function toDocument(row: DocumentRow): StoredDocument {
@@ -138,7 +134,7 @@ export class SqliteStore {
 
   /** Keeps the raw response before anything parses it; returns its row and the SHA-256 of its body. */
   saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): { id: number; sha256: string } {
-    const sha256 = sha256Of(response.body);
+    const sha256 = sha256Hex(response.body);
     const result = this.sql('INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(runId, sourceId, response.url, response.status, JSON.stringify(response.headers), response.body, sha256, response.fetchedAt);
     return { id: Number(result.lastInsertRowid), sha256 };
