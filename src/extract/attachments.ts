@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { oneLine } from './text.ts';
+import { resolveUrl } from '../util/url.ts';
 
 export interface Attachment {
   name: string;
@@ -15,13 +16,8 @@ export function extractAttachments($: CheerioAPI, pageUrl: string): Attachment[]
   $('a[href]').each((_, element) => {
     const href = $(element).attr('href') ?? '';
     if (!attachmentExt.test(href)) return;
-    let url: string;
-    try {
-      url = new URL(href, pageUrl).href;
-    } catch {
-      return;
-    }
-    if (seen.has(url)) return;
+    const url = resolveUrl(href, pageUrl)?.href;
+    if (!url || seen.has(url)) return;
     seen.add(url);
     attachments.push({ name: oneLine($(element).text()) || decodeURIComponent(url.split('/').pop() ?? url), url });
   });

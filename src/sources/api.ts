@@ -3,6 +3,7 @@ import { oneLine } from '../extract/text.ts';
 import { UserError } from '../util/errors.ts';
 import { toShanghaiIso } from '../util/time.ts';
 import type { ListedLink } from './listPage.ts';
+import { resolveUrl } from '../util/url.ts';
 
 export interface ApiMapping {
   items: string;
@@ -27,13 +28,8 @@ export function readApiList(text: string, endpoint: string, mapping: ApiMapping)
   const links: ListedLink[] = [];
   for (const item of items) {
     const href = at(item, mapping.fields.url);
-    if (typeof href !== 'string' || !href) continue;
-    let url: string;
-    try {
-      url = new URL(href, endpoint).href;
-    } catch {
-      continue;
-    }
+    const url = typeof href === 'string' && href ? resolveUrl(href, endpoint)?.href : undefined;
+    if (!url) continue;
     const date = mapping.fields.date ? at(item, mapping.fields.date) : undefined;
     const listedAt = typeof date === 'string' ? parseChineseDateTime(date) : typeof date === 'number' ? toShanghaiIso(new Date(date < 1e12 ? date * 1000 : date)) : null;
     links.push({ url, title: oneLine(String(at(item, mapping.fields.title) ?? '')), listedAt });

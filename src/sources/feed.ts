@@ -3,6 +3,7 @@ import { parseChineseDateTime } from '../extract/date.ts';
 import { oneLine } from '../extract/text.ts';
 import { UserError } from '../util/errors.ts';
 import type { ListedLink } from './listPage.ts';
+import { resolveUrl } from '../util/url.ts';
 
 /** The date fields of RSS 2.0, Atom, RSS 1.0 (Dublin Core) and JSON Feed, as the feed wrote them. */
 function rawDate(entry: Record<string, unknown>): string | undefined {
@@ -28,13 +29,8 @@ export function readFeed(text: string, feedUrl: string): ListedLink[] {
   }
   const links: ListedLink[] = [];
   for (const entry of feed.entries ?? []) {
-    if (!entry.link) continue;
-    let url: string;
-    try {
-      url = new URL(entry.link, feedUrl).href;
-    } catch {
-      continue;
-    }
+    const url = entry.link ? resolveUrl(entry.link, feedUrl)?.href : undefined;
+    if (!url) continue;
     const date = (entry as { rawDate?: string }).rawDate;
     links.push({ url, title: oneLine(entry.title ?? ''), listedAt: date ? parseChineseDateTime(date) : null });
   }

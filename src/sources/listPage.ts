@@ -2,6 +2,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { dateFromUrl, parseChineseDateTime } from '../extract/date.ts';
 import { oneLine } from '../extract/text.ts';
+import { resolveUrl } from '../util/url.ts';
 
 export interface ListedLink {
   url: string;
@@ -33,13 +34,7 @@ const trsPager = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([\w-]+)["']\s*
 function nextPageOf(html: string, $: CheerioAPI, pageUrl: string, nextSelector?: string): string | null {
   const anchor = nextSelector ? $(nextSelector).first() : $('a').filter((_, a) => /^\s*(下一页|下页|后页|next|›|»|>)\s*$/i.test($(a).text())).first();
   const href = anchor.attr('href');
-  if (href && !href.startsWith('javascript:') && href !== '#') {
-    try {
-      return new URL(href, pageUrl).href;
-    } catch {
-      return null;
-    }
-  }
+  if (href && !href.startsWith('javascript:') && href !== '#') return resolveUrl(href, pageUrl)?.href ?? null;
   const trs = trsPager.exec(html);
   if (trs) {
     const [pages, current, prefix, ext] = [Number(trs[1]), Number(trs[2]), trs[3], trs[4]];
@@ -67,13 +62,8 @@ function articleLinks($: CheerioAPI, pageUrl: string, linkSelector?: string): { 
   $(linkSelector ?? 'a[href]').each((_, anchor) => {
     const href = $(anchor).attr('href');
     if (!href || href.startsWith('javascript:') || href.startsWith('#')) return;
-    let url: URL;
-    try {
-      url = new URL(href, page);
-    } catch {
-      return;
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || seen.has(url.href)) return;
+    const url = resolveUrl(href, page);
+    if (!url || !['http:', 'https:'].includes(url.protocol) || seen.has(url.href)) return;
     const title = oneLine($(anchor).attr('title') ?? $(anchor).text());
     if (title.length < 6 && !linkSelector) return;
     const item = $(anchor).closest('li, tr, dd, dl, p, div');
