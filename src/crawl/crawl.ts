@@ -1,11 +1,10 @@
 import type { EntryPoint, Source } from '../config/schema.ts';
-import { extractArticle } from '../extract/article.ts';
 import { readEntryPage } from '../sources/entries.ts';
 import { sourceHealth } from '../sources/health.ts';
 import type { ListedLink } from '../sources/listPage.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
-import { decodeHtml } from './charset.ts';
+import { articleOfResponse, responseText } from './document.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { CrawlProgress } from './progress.ts';
 import type { FetchedResponse } from './warc.ts';
@@ -125,10 +124,9 @@ class SourceCrawl {
         return;
       }
       this.context.store.saveUrlState(pageUrl, response, sha256);
-      const text = decodeHtml(response.body, response.headers['content-type']).text;
       let next: string | null = null;
       try {
-        const read = readEntryPage(entry, text, response.url);
+        const read = readEntryPage(entry, responseText(response), response.url);
         links.push(...read.links);
         if (page === 0) this.listShape = read.shape;
         next = read.next;
@@ -159,14 +157,11 @@ class SourceCrawl {
     const page = await this.get(url);
     if (!page) return;
     try {
-      const { text } = decodeHtml(page.response.body, page.response.headers['content-type']);
       // After a redirect the document lives at the address that served it.
-      const documentUrl = page.response.url;
-      const article = extractArticle(text, documentUrl, this.source);
-      if (article.kind !== 'article') return this.fail(url, '页面没有正文 (no article body)');
-      if (!article.publishedAt) return this.fail(url, '页面没有发布日期 (no publication date)');
-      this.context.store.saveDocument(this.source.id, documentUrl, page.responseId, article);
-      this.keptUrls.add(documentUrl);
+      const read = articleOfResponse(page.response, this.source);
+      if ('reason' in read) return this.fail(url, read.reason);
+      this.context.store.saveDocument(this.source.id, page.response.url, page.responseId, read.article);
+      this.keptUrls.add(page.response.url);
     } catch (err) {
       this.fail(url, `解析失败 (extraction failed): ${errorLine(err)}`);
     }

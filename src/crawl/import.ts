@@ -1,7 +1,6 @@
 import type { Source } from '../config/schema.ts';
-import { extractArticle } from '../extract/article.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
-import { decodeHtml } from './charset.ts';
+import { articleOfResponse } from './document.ts';
 import { readWarcResponses, warcFiles } from './warc.ts';
 
 export interface ImportReport {
@@ -44,13 +43,12 @@ export async function importArchives(path: string, sources: readonly Source[], s
       }
       const source = byHost.get(host);
       const responseId = store.saveResponse(runId, source?.id ?? null, response).id;
-      const contentType = response.headers['content-type'] ?? '';
-      if (response.status !== 200 || !/html/i.test(contentType)) continue;
+      if (response.status !== 200 || !/html/i.test(response.headers['content-type'] ?? '')) continue;
       report.htmlPages++;
-      const article = extractArticle(decodeHtml(response.body, contentType).text, response.url, source);
-      if (article.kind !== 'article' || !article.publishedAt) continue;
+      const read = articleOfResponse(response, source);
+      if (!('article' in read)) continue;
       if (!source) unmatched.add(host);
-      store.saveDocument(source?.id ?? `web:${host}`, response.url, responseId, article);
+      store.saveDocument(source?.id ?? `web:${host}`, response.url, responseId, read.article);
       report.documents++;
     }
   }

@@ -1,5 +1,5 @@
 import type { EntryPoint, Source } from '../config/schema.ts';
-import { decodeHtml } from '../crawl/charset.ts';
+import { responseText } from '../crawl/document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { errorLine } from '../util/errors.ts';
 import { readEntryPage } from './entries.ts';
@@ -32,7 +32,7 @@ export async function checkSource(source: Source, fetcher: Fetcher): Promise<Sou
       check.status = response.status;
       if (response.status !== 200) check.error = `HTTP ${response.status}`;
       else {
-        const { links } = readEntryPage(entry, decodeHtml(response.body, response.headers['content-type']).text, response.url);
+        const { links } = readEntryPage(entry, responseText(response), response.url);
         const dates = links.map((l) => l.listedAt).filter((d): d is string => d !== null).sort((a, b) => new Date(b).getTime() - new Date(a).getTime());
         Object.assign(check, { links: links.length, datedLinks: dates.length, newest: dates[0] ?? null });
         if (dates.length === 0) check.error = '未找到带日期的文章链接 (no dated article links)';
