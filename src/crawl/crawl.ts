@@ -1,6 +1,6 @@
 import type { EntryPoint, Source } from '../config/schema.ts';
 import { readEntryPage } from '../sources/entries.ts';
-import { sourceHealth } from '../sources/health.ts';
+import { emptyStreak } from '../sources/health.ts';
 import type { ListedLink } from '../sources/listPage.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
@@ -172,10 +172,11 @@ class SourceCrawl {
 function healthAlerts(store: SqliteStore, sources: readonly Source[], runs: number): SourceAlert[] {
   const alerts: SourceAlert[] = [];
   for (const source of sources) {
-    if (sourceHealth(store, source).emptyStreak >= runs) {
+    const recent = store.sourceRuns(source.id, Math.max(runs, 2));
+    if (emptyStreak(recent) >= runs) {
       alerts.push({ sourceId: source.id, kind: 'empty', detail: `连续 ${runs} 次未取得文章链接 (no links for ${runs} runs)` });
     }
-    const [latest, previous] = store.sourceRuns(source.id, 2);
+    const [latest, previous] = recent;
     if (latest?.listShape && previous?.listShape && latest.listShape !== previous.listShape) {
       alerts.push({ sourceId: source.id, kind: 'structure', detail: `列表页结构已变化 (list layout changed): ${previous.listShape} → ${latest.listShape}` });
     }

@@ -1,5 +1,5 @@
 import type { Source } from '../config/schema.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { SourceRun, SqliteStore } from '../store/sqlite.ts';
 
 export interface SourceHealth {
   sourceId: string;
@@ -15,14 +15,15 @@ export interface SourceHealth {
 
 const HISTORY = 30;
 
+/** Runs in a row, newest first, that found no links; an unchanged list is not empty. */
+export function emptyStreak(runs: readonly SourceRun[]): number {
+  const found = runs.findIndex((run) => run.linksFound > 0 || run.unchanged > 0);
+  return found === -1 ? runs.length : found;
+}
+
 /** A source's record over its recent runs, as `xinzhi sources status` shows it. */
 export function sourceHealth(store: SqliteStore, source: Source): SourceHealth {
   const runs = store.sourceRuns(source.id, HISTORY);
-  let emptyStreak = 0;
-  for (const run of runs) {
-    if (run.linksFound > 0 || run.unchanged > 0) break;
-    emptyStreak++;
-  }
   return {
     sourceId: source.id,
     name: source.name,
@@ -30,6 +31,6 @@ export function sourceHealth(store: SqliteStore, source: Source): SourceHealth {
     documents: store.documentCount(source.id),
     lastNewDocuments: runs[0]?.documentsNew ?? null,
     lastErrors: runs[0]?.errors ?? [],
-    emptyStreak,
+    emptyStreak: emptyStreak(runs),
   };
 }
