@@ -143,7 +143,9 @@ class SourceCrawl {
 
   private async readArticles(links: ListedLink[]): Promise<void> {
     const { store, listedSince } = this.context;
-    const fresh = links.filter((link) => {
+    // A link listed twice (on two pages, or by two entry points) is read once.
+    const unique = [...new Map(links.map((link) => [link.url, link])).values()];
+    const fresh = unique.filter((link) => {
       const old = listedSince && link.listedAt && new Date(link.listedAt).getTime() < listedSince.getTime();
       const seen = store.hasDocument(link.url);
       if (old || seen) this.linksSkipped++;
