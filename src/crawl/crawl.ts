@@ -95,7 +95,9 @@ class SourceCrawl {
   }
 
   async run(): Promise<SourceRun> {
-    for (const entry of this.source.entries) await this.readEntry(entry);
+    // A replay reads the entry points its archive holds; the others were not crawled that day.
+    const covers = this.context.covers;
+    for (const entry of this.source.entries) if (!covers || covers(entry.url)) await this.readEntry(entry);
     return {
       sourceId: this.source.id,
       finishedAt: new Date().toISOString(),
