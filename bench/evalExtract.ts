@@ -8,7 +8,8 @@
  *   true text taken as bags of characters; the mean over pages.
  * - extract-multi: trafilatura's measure — a "with" snippet found is a true positive, missing a false
  *   negative; a "without" snippet found is a false positive. Precision/recall/F1 over all snippets.
- *   Titles: exact match after folding whitespace; dates: the same day, where the truth has one.
+ *   Titles: exact match after folding whitespace (title≈: case folded too — several truths were typed
+ *   as the page shows them under CSS text-transform: uppercase); dates: the same day, where the truth has one.
  * - pages-zh, lists-zh: robustness only (no ground truth): pages read without an error, titles and dates found.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -59,9 +60,9 @@ function extractMulti(): void {
   const titled = pages.filter(([, t]) => t.title).length;
   const dated = pages.filter(([, t]) => t.date).length;
   console.log(`\nextract-multi (${pages.length} pages; ${titled} with a title, ${dated} with a date): snippets, titles, dates`);
-  console.log('extractor      P      R     F1   title   date   errors');
+  console.log('extractor      P      R     F1   title  title≈   date   errors');
   for (const [name, extractor] of extractors) {
-    let [tp, fp, fn, titles, dates, errors] = [0, 0, 0, 0, 0, 0];
+    let [tp, fp, fn, titles, titlesAnyCase, dates, errors] = [0, 0, 0, 0, 0, 0, 0];
     for (const [url, page] of pages) {
       const { result, error } = run(extractor, read(join(root, 'extract-multi/html', page.file)), url);
       errors += Number(error);
@@ -71,12 +72,22 @@ function extractMulti(): void {
         else fn++;
       }
       for (const snippet of page.without) if (body.includes(fold(snippet))) fp++;
-      if (page.title && result && fold(result.title) === fold(page.title)) titles++;
-      if (page.date && result?.date === page.date) dates++;
+      const titleRight = page.title && result && fold(result.title) === fold(page.title);
+      const dateRight = page.date && result?.date === page.date;
+      titles += Number(Boolean(titleRight));
+      titlesAnyCase += Number(Boolean(page.title && result && fold(result.title).toLowerCase() === fold(page.title).toLowerCase()));
+      dates += Number(Boolean(dateRight));
+      if (process.env.PAGES) {
+        const missed = page.with.filter((s) => !body.includes(fold(s))).length;
+        const leaked = page.without.filter((s) => body.includes(fold(s))).length;
+        if (page.title && !titleRight) console.log(`  title ${page.file}: ${JSON.stringify(result?.title)} ≠ ${JSON.stringify(page.title)}`);
+        if (page.date && !dateRight) console.log(`  date  ${page.file}: ${result?.date} ≠ ${page.date}`);
+        if (missed + leaked > 0) console.log(`  body  ${page.file}: ${missed} missed, ${leaked} leaked`);
+      }
     }
     const p = tp / (tp + fp);
     const r = tp / (tp + fn);
-    console.log(`${name.padEnd(12)} ${pct(p)}  ${pct(r)}  ${pct((2 * p * r) / (p + r))}   ${pct(titles / titled)}  ${pct(dates / dated)}   ${errors}`);
+    console.log(`${name.padEnd(12)} ${pct(p)}  ${pct(r)}  ${pct((2 * p * r) / (p + r))}   ${pct(titles / titled)}  ${pct(titlesAnyCase / titled)}  ${pct(dates / dated)}   ${errors}`);
   }
 }
 

@@ -135,3 +135,67 @@ describe('where an article ends', () => {
     ]);
   });
 });
+
+describe('choosing the body on pages no CMS rule knows', () => {
+  const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>第${i + 1}段：国家数据局表示，将加快推进数据要素市场化配置改革，支持各地开展试点，并做好评估工作。</p>`).join('');
+
+  it('keeps an article whose wrapper is named print, and drops the print button', () => {
+    const page = `<html><head><title>数据要素试点</title></head><body><div class="print">${prose(4)}</div><div class="close"><a href="#">关闭</a></div></body></html>`;
+    const article = extractArticle(page, 'https://example.cn/a.html');
+    assert.equal(article.kind, 'article');
+    assert.equal(article.paragraphs.length, 4);
+  });
+
+  it('does not count links that wrap a whole card as navigation', () => {
+    const card = (i: number) => `<a href="/shop/${i}"><div><h3>第${i}家店</h3><p>地址：福井市中央${i}丁目，营业时间：十时至二十时，周三休息。</p></div></a>`;
+    const page = `<html><head><title>美食一月记</title></head><body><div class="entry">${prose(2)}${card(1)}${card(2)}${card(3)}${card(4)}${card(5)}</div></body></html>`;
+    const article = extractArticle(page, 'https://example.cn/food.html');
+    assert.equal(article.kind, 'article');
+    assert.ok(article.paragraphs.some((p) => p.startsWith('地址：福井市中央3丁目')));
+  });
+
+  it('drops the headline and the dateline above the text, and a teaser list inside the article', () => {
+    const page = `<html><head><title>数据要素试点启动 - 示例网</title></head><body><div class="main"><h1>数据要素试点启动</h1><div>2026-06-18 10:30</div>
+      ${prose(3)}<ul><li><a href="/1">另一条新闻的标题一</a></li><li><a href="/2">另一条新闻的标题二</a></li><li><a href="/3">另一条新闻的标题三</a></li></ul></div></body></html>`;
+    const article = extractArticle(page, 'https://example.cn/b.html');
+    assert.equal(article.title, '数据要素试点启动');
+    assert.ok(article.paragraphs[0]!.startsWith('第1段'), article.paragraphs[0]);
+    assert.ok(!article.paragraphs.some((p) => p.includes('另一条新闻')));
+  });
+
+  it('reads ruby text without its glosses', () => {
+    const page = `<html><head><title>子どもの法律 | NHK</title></head><body><article><h1><ruby>子<rt>こ</rt></ruby>どもの法律</h1><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができました。親は子どもをたたいてはいけません。</p><p>新しい法律は四月から始まります。専門家が親に子どもの育て方を教えます。</p><p>政府は、たたかないで子どもを育てる方法を、親に知らせることにしています。</p></article></body></html>`;
+    const article = extractArticle(page, 'https://example.jp/k.html');
+    assert.equal(article.title, '子どもの法律');
+    assert.ok(article.paragraphs[0]!.startsWith('子どもへの体罰を禁止する'));
+  });
+});
+
+describe('titles and dates beyond the CMS tags', () => {
+  it('takes the stated title from an <h1> that adds a kicker before it', () => {
+    const page = `<html><head><title>Brothel catering to politicians busted in Boston – Boston Herald</title><meta property="og:title" content="Brothel catering to politicians busted in Boston"></head>
+      <body><h1>Local News | Brothel catering to politicians busted in Boston</h1><p>A long enough paragraph of the article text, so that the page is an article and has a body to read.</p></body></html>`;
+    assert.equal(extractArticle(page, 'https://example.com/x').title, 'Brothel catering to politicians busted in Boston');
+  });
+
+  it('does not take a logo <h1> the <title> does not carry', () => {
+    const page = `<html><head><title>Weitere Digitalisierung der Schweizer Kinos</title></head><body><h1>L-Mag</h1><p>Ein langer Absatz des Artikels, damit die Seite ein Artikel ist und einen Text hat, den man lesen kann.</p></body></html>`;
+    assert.equal(extractArticle(page, 'https://example.de/x').title, 'Weitere Digitalisierung der Schweizer Kinos');
+  });
+
+  it('reads a date printed in a span next to its label, in German, Italian and US spellings', () => {
+    const page = (date: string, lang = 'de') => `<html lang="${lang}"><head><title>Kreatives Basteln</title></head><body><h1>Kreatives Basteln</h1><div><span>Erstellt am</span><span>${date}</span></div><p>Text.</p></body></html>`;
+    assert.equal(extractArticle(page('09.02.2022'), 'https://example.de/x').publishedAt?.slice(0, 10), '2022-02-09');
+    assert.equal(extractArticle(page('26 Okt 2018'), 'https://example.de/x').publishedAt?.slice(0, 10), '2018-10-26');
+    assert.equal(extractArticle(page('14 gennaio 2020', 'it'), 'https://example.it/x').publishedAt?.slice(0, 10), '2020-01-14');
+    assert.equal(extractArticle(page('11/01/2023', 'en'), 'https://example.com/x').publishedAt?.slice(0, 10), '2023-11-01');
+    assert.equal(extractArticle(page('26/10/2018'), 'https://example.de/x').publishedAt?.slice(0, 10), '2018-10-26');
+  });
+
+  it('prefers the printed day to a UTC timestamp a day apart, and reads a time kept in script state', () => {
+    const utc = `<html><head><title>Bericht</title><meta property="article:published_time" content="2022-11-06T23:00:00.000Z"></head><body><h1>Bericht</h1><p>07.11.2022</p></body></html>`;
+    assert.equal(extractArticle(utc, 'https://example.de/x').publishedAt, '2022-11-07T00:00:00+08:00');
+    const script = `<html><head><title>百家号文章</title></head><body><h1>百家号文章</h1><script>var state = {"time": "2019-12-29 22:31:02"};</script><p>正文。</p></body></html>`;
+    assert.equal(extractArticle(script, 'https://baijiahao.baidu.com/s?id=1').publishedAt, '2019-12-29T22:31:02+08:00');
+  });
+});

@@ -47,12 +47,14 @@ export function extractArticle(html: string, url: string, site?: SiteIdentity): 
 
 function extractFromDom(html: string, url: string, site?: SiteIdentity): ExtractedArticle {
   const $ = load(html);
+  // Ruby glosses (furigana, pinyin) are read aloud, not read: 子<rt>こども</rt> is 子.
+  $('rt, rp').remove();
   const title = extractTitle($);
-  const publishedAt = extractPublishedAt($, url);
+  const publishedAt = extractPublishedAt($, url, title);
   const publisherOnPage = extractPublisher($);
   const docNumber = (docNumberPattern.exec($('meta[name="FileNumber"]').attr('content') ?? '') ?? docNumberPattern.exec($('body').text().slice(0, 3000)))?.[0].replace(/\s+/g, '') ?? null;
   const attachments = extractAttachments($, url);
-  const paragraphs = extractBody($);
+  const paragraphs = extractBody($, title);
   const bodyChars = paragraphs.join('').length;
   const publisher = publisherOnPage ?? (site ? normalisePublisher(site.name) : null);
   const repostOf = publisher && site && !isOwnName(publisher, site) ? publisher : null;

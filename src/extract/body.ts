@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { cleanText } from './text.ts';
+import { cleanText, foldText as fold } from './text.ts';
 
 /**
  * Body containers of the CMSs that Chinese government sites run (TRS, Hanweb, UCAP and others): where
@@ -8,16 +8,23 @@ import { cleanText } from './text.ts';
  */
 const knownContainers = ['.TRS_Editor', '.TRS_UEDITOR', '#zoom', '#UCAP-CONTENT', '.pages_content', '#con_con', '.con_text', '#detailContent', '.article_con'];
 
-const noise = 'script, style, noscript, iframe, nav, header, footer, aside, form, button, select, textarea, .share, .bdsharebuttonbox, .print, .close, .related, .xgwz';
-/** Class or id words of page furniture; a word of content in the same name keeps the element. */
-const unlikely = /comment|footer|foot|nav|menu|sidebar|side-bar|share|related|recommend|copyright|breadcrumb|crumb|advert|banner|hotnews|hot-list|rank|toolbar|login|popup|qrcode|subscribe/i;
+const namedBodies = ['[itemprop="articleBody"]', '.entry-content'];
+
+const noise = 'script, style, noscript, iframe, nav, footer, aside, form, button, select, textarea';
+/**
+ * Class or id words of page furniture; a word of content in the same name keeps the element. print,
+ * close and xgwz (相关文章) are the print button, the close link and the related list of government CMSs.
+ */
+const unlikely = /comment|footer|foot|nav|menu|sidebar|side-bar|share|related|recommend|copyright|breadcrumb|crumb|advert|banner|hotnews|hot-list|rank|toolbar|login|popup|qrcode|subscribe|player|consent|cookie|gdpr|dsgvo|privacy|^print$|^close$|xgwz/i;
 const likely = /article|content|main|body|text|detail|post|entry|story|news_txt|zoom/i;
 
 /** Lines that are page furniture rather than text: print/close links, share bars, font-size switches. */
-const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|字体)[:：】\s]|分享到|扫一扫|上一篇|下一篇|相关链接|责任编辑|【字体|【打印|\[打印|\[关闭)|(?:打印本页|关闭窗口)\s*$/;
-const metaLine = /^(?:来源|发布时间|发布日期|作者|浏览次数|访问量|信息来源)\s*[:：]/;
+const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|字体)[:：】\s]|分享到|扫一扫|上一篇|下一篇|相关链接|[（(]?责任编辑|[（(]编辑[:：]|【字体|【打印|\[打印|\[关闭|返回搜狐|平台声明[:：]|内容举报$|阅读\s*[（(]\d)|(?:打印本页|关闭窗口)\s*$/;
+const metaLine = /^(?:来源|发布时间|发布日期|发布于|时间|作者|浏览次数|访问量|信息来源)\s*[:：]/;
+/** A line that is only a date and time: the dateline printed under a headline. */
+const datelineOnly = /^(?:20\d{2}|19\d{2})[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 /** Headings after which a news page lists other stories: the article ends there. */
-const endOfArticle = /^(?:其他人也在看|你可能[还還]想看|相[关關](?:阅读|閱讀|新闻|新聞|文章|报道|報道)|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[热熱]门推[荐薦]|猜你喜[欢歡]|更多精彩|[为為]你推[荐薦]|精彩推[荐薦]|[标標][签籤])\s*[:：]?/;
+const endOfArticle = /^(?:其他人也在看|你可能[还還]想看|相[关關](?:阅读|閱讀|新闻|新聞|文章|报道|報道)|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[热熱]门推[荐薦]|猜你喜[欢歡]|更多精彩|[为為]你推[荐薦]|精彩推[荐薦]|[标標][签籤]|related (?:stories|articles|posts|news)|read (?:more|next)|more (?:stories|from)|mehr zum thema|das könnte sie auch interessieren|weitere artikel|lesen sie auch|te puede interesar|más noticias)\s*[:：]?/i;
 
 const blockTags = new Set(['p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'blockquote', 'ul', 'ol', 'dd', 'dt', 'pre']);
 
@@ -29,8 +36,11 @@ function sourceLineBreaks(text: string): string {
   return text.replace(breakBetweenCjk, '$1').replace(/\s*\n\s*/g, ' ');
 }
 
-/** The text of a container as paragraphs: block boundaries and <br> end a paragraph. */
-function paragraphsOf(container: Cheerio<AnyNode>): string[] {
+/**
+ * The text of a container as paragraphs: block boundaries and <br> end a paragraph. The headline and
+ * the dateline under it are the article's metadata, not its body: leading lines equal to the title go.
+ */
+function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
   const parts: string[] = [];
   const walk = (nodes: AnyNode[]) => {
     for (const node of nodes) {
@@ -51,9 +61,13 @@ function paragraphsOf(container: Cheerio<AnyNode>): string[] {
   const lines = cleanText(parts.join(''))
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !furniture.test(line) && !(metaLine.test(line) && line.length < 80));
+    .filter((line) => line.length > 0 && !furniture.test(line) && !(metaLine.test(line) && line.length < 80) && !datelineOnly.test(line));
+  // A kicker, a photo credit or a date may stand above the headline: short lines, dropped with it.
+  const headline = fold(title);
+  const at = headline ? lines.slice(0, 4).findIndex((line) => fold(line) === headline) : -1;
+  if (at >= 0 && lines.length > at + 1 && lines.slice(0, at).every((line) => line.length < 80)) lines.splice(0, at + 1);
   // Only a short line without a sentence in it is such a heading: a paragraph may begin 相关新闻报道指出，…
-  const end = lines.findIndex((line, i) => i > 0 && line.length <= 16 && !/[，。！？]/.test(line) && endOfArticle.test(line));
+  const end = lines.findIndex((line, i) => i > 0 && line.length <= 40 && !/[，。！？]/.test(line) && endOfArticle.test(line));
   return end > 0 ? lines.slice(0, end) : lines;
 }
 
@@ -61,8 +75,9 @@ function textLength($: CheerioAPI, element: AnyNode): number {
   return $(element).text().replace(/\s+/g, '').length;
 }
 
+/** Text inside links — but not links that wrap a whole block (a card around a teaser): those are content, not navigation. */
 function linkTextLength($: CheerioAPI, element: AnyNode): number {
-  return $(element).find('a').text().replace(/\s+/g, '').length;
+  return $(element).find('a').filter((_, link) => $(link).find('p, div, article, section, h1, h2, h3, h4, ul, table').length === 0).text().replace(/\s+/g, '').length;
 }
 
 const punctuation = /[，。；、！？：,.;!?]/g;
@@ -104,36 +119,73 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
   }
   // A page whose best block scores this low has no prose: a list, an index, a landing page.
   if (!best || bestScore < MIN_BODY_SCORE) return undefined;
-  const joins = (sibling: Element) => (adjusted.get(sibling) ?? 0) >= Math.max(10, bestScore * 0.5) && linkTextLength($, sibling) < textLength($, sibling) * 0.2;
+  // Readability's sibling rule: blocks scoring a fifth of the best, and paragraphs of prose.
+  const joins = (sibling: Element) => {
+    const length = textLength($, sibling);
+    if (linkTextLength($, sibling) >= length * 0.2) return false;
+    if ((adjusted.get(sibling) ?? 0) >= Math.max(10, bestScore * 0.2)) return true;
+    return sibling.tagName === 'p' && (length > 80 || /[.。!?！？]$/.test($(sibling).text().trim()));
+  };
   const parts = best.parent ? $(best.parent).children().toArray().filter((sibling) => sibling === best || joins(sibling)) : [best];
   return $(parts);
 }
 
 /**
  * Removes blocks named like furniture (sidebar, comments, share bars…) unless the name also says content,
- * or the block holds most of the page's text: a wrapper called page-with-sidebar is the page itself.
+ * or the block holds most of the page's text or of its paragraphs: a wrapper called page-with-sidebar,
+ * or a layout cell named for a banner, is the page itself.
  */
 function dropFurniture($: CheerioAPI): void {
+  const paragraphText = (scope: Cheerio<AnyNode>) => scope.find('p').toArray().reduce((n, p) => n + textLength($, p), 0);
   const pageText = textLength($, $('body').get(0) ?? $.root().get(0)!);
+  const pageParagraphs = paragraphText($('body'));
   $('[class], [id]').each((_, element) => {
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
     if (!unlikely.test(name) || likely.test(name) || element.tagName === 'body' || element.tagName === 'html') return;
-    if (textLength($, element) < pageText * 0.3) $(element).remove();
+    if (textLength($, element) >= pageText * 0.3) return;
+    if (pageParagraphs > 0 && paragraphText($(element)) >= pageParagraphs * 0.5) return;
+    $(element).remove();
   });
 }
 
 /** The article's paragraphs, without navigation, share bars, print/close links, related links or footers. */
-export function extractBody($: CheerioAPI): string[] {
+export function extractBody($: CheerioAPI, title = ''): string[] {
   $(noise).remove();
+  // A page's header is furniture; an article's <header> may hold its lead paragraph.
+  $('header').filter((_, header) => !$(header).find('p').toArray().some((p) => textLength($, p) >= 80)).remove();
   for (const selector of knownContainers) {
     const container = $(selector).first();
-    if (container.length > 0 && textLength($, container.get(0)!) >= 40) return paragraphsOf(container);
+    if (container.length > 0 && textLength($, container.get(0)!) >= 40) return paragraphsOf(container, title);
   }
+
   dropFurniture($);
+  // Markup that names the article body (schema.org, WordPress) is trusted when the page has one such
+  // body; teaser lists inside it go, unless the post is itself a list of links.
+  for (const selector of namedBodies) {
+    const container = $(selector);
+    if (container.length !== 1) continue;
+    const length = textLength($, container.get(0)!);
+    if (length < 200) continue;
+    if (linkTextLength($, container.get(0)!) <= length * MAX_LINK_DENSITY) dropLinkLists($, container);
+    return paragraphsOf(container, title);
+  }
   const blocks = scoredBlocks($);
   if (!blocks) return [];
   // Text that is mostly links is a list, an index or a navigation page, not an article.
   const total = blocks.toArray().reduce((n, block) => n + textLength($, block), 0);
   const linked = blocks.toArray().reduce((n, block) => n + linkTextLength($, block), 0);
-  return total > 0 && linked / total > MAX_LINK_DENSITY ? [] : paragraphsOf(blocks);
+  if (total > 0 && linked / total > MAX_LINK_DENSITY) return [];
+  dropLinkLists($, blocks);
+  return paragraphsOf(blocks, title);
+}
+
+/**
+ * Inside a chosen article, a block that is mostly links is a teaser list (related stories, more from
+ * the section), as Readability's conditional cleaning finds them.
+ */
+function dropLinkLists($: CheerioAPI, blocks: Cheerio<AnyNode>): void {
+  blocks.find('ul, ol, div, section, table, dl').each((_, element) => {
+    const length = textLength($, element);
+    if (length > 0 && linkTextLength($, element) > length * MAX_LINK_DENSITY) $(element).remove();
+  });
 }

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { shanghaiIso, toShanghaiIso } from '../util/time.ts';
-import { oneLine } from './text.ts';
+import { oneLine, spacedText } from './text.ts';
 
 /** Meta tags (name, property or itemprop) that carry the publication time, most specific first. */
 const metaNames = [
@@ -10,10 +10,13 @@ const metaNames = [
   'og:release_date', 'release_date', 'date',
 ];
 
+/** Month names and abbreviations of the languages the pages are written in (English, German, French, Italian, Spanish). */
 const monthNames: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-  januar: 1, februar: 2, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  januar: 1, februar: 2, märz: 3, maerz: 3, mär: 3, mrz: 3, mai: 5, juni: 6, juli: 7, okt: 10, oktober: 10, dez: 12, dezember: 12,
   janvier: 1, février: 2, mars: 3, avril: 4, juin: 6, juillet: 7, août: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12,
+  gen: 1, gennaio: 1, febbraio: 2, marzo: 3, aprile: 4, mag: 5, maggio: 5, giu: 6, giugno: 6, lug: 7, luglio: 7, ago: 8, agosto: 8, set: 9, settembre: 9, ott: 10, ottobre: 10, dic: 12, dicembre: 12,
+  ene: 1, enero: 1, febrero: 2, abr: 4, abril: 4, mayo: 5, junio: 6, julio: 7, septiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
 };
 
 function monthOf(name: string): number | undefined {
@@ -21,14 +24,24 @@ function monthOf(name: string): number | undefined {
   return monthNames[lower] ?? monthNames[lower.slice(0, 3)];
 }
 
-/** Dates written the European and English ways: 20.05.2024, 20. Mai 2024, May 20, 2024, 20 May 2024. */
-function parseWrittenDate(text: string): string | null {
+/**
+ * Dates written the European and English ways: 20.05.2024, 20. Mai 2024, May 20, 2024, 20 May 2024,
+ * and with slashes, 20/05/2024 (month first only where the day cannot be a month, or on English pages).
+ */
+function parseWrittenDate(text: string, monthFirstSlashes = false): string | null {
   const dotted = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(20\d{2}|19\d{2})\b/.exec(text);
   if (dotted) return shanghaiIso(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
-  const dayFirst = /\b(\d{1,2})\.?\s+([A-Za-zÀ-ÿ]{3,10}\.?)\s+(20\d{2}|19\d{2})\b/.exec(text);
+  const dayFirst = /\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?)\s+(?:de\s+)?(20\d{2}|19\d{2})\b/.exec(text);
   if (dayFirst && monthOf(dayFirst[2]!)) return shanghaiIso(Number(dayFirst[3]), monthOf(dayFirst[2]!)!, Number(dayFirst[1]));
-  const monthFirst = /\b([A-Za-z]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d{2}|19\d{2})\b/.exec(text);
+  const monthFirst = /\b([A-Za-zÀ-ÿ]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d{2}|19\d{2})\b/.exec(text);
   if (monthFirst && monthOf(monthFirst[1]!)) return shanghaiIso(Number(monthFirst[3]), monthOf(monthFirst[1]!)!, Number(monthFirst[2]));
+  const slashed = /\b(\d{1,2})\/(\d{1,2})\/(20\d{2}|19\d{2})\b/.exec(text);
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    const monthIsFirst = b > 12 || (a <= 12 && monthFirstSlashes);
+    const [month, day] = monthIsFirst ? [a, b] : [b, a];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return shanghaiIso(Number(slashed[3]), month, day);
+  }
   return null;
 }
 
@@ -82,8 +95,13 @@ export function dateFromUrl(url: string): string | null {
   return match ? shanghaiIso(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 
-/** The publication time of an article: meta tags, then a labelled date on the page, then the URL. */
-export function extractPublishedAt($: CheerioAPI, url: string): string | null {
+/** Whole days between two ISO dates' calendar days. */
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
+}
+
+/** A date from metadata, read where the page states it. */
+function metadataDate($: CheerioAPI): string | null {
   for (const name of metaNames) {
     const content = $(`meta[name="${name}"], meta[property="${name}"], meta[itemprop="${name}"]`).attr('content');
     const parsed = content ? parseChineseDateTime(content) : null;
@@ -92,15 +110,42 @@ export function extractPublishedAt($: CheerioAPI, url: string): string | null {
   const fromJsonLd = jsonLdDate($);
   if (fromJsonLd) return fromJsonLd;
   const time = $('time[itemprop="datePublished"], time[pubdate], article time[datetime], time[datetime]').first();
-  const fromTime = parseChineseDateTime(time.attr('datetime') ?? '') ?? parseChineseDateTime(time.text());
-  if (fromTime) return fromTime;
-  const pageText = oneLine($('body').text());
+  return parseChineseDateTime(time.attr('datetime') ?? '') ?? parseChineseDateTime(time.text());
+}
+
+/**
+ * The publication time of an article: meta tags, JSON-LD and <time>, then a labelled date on the page,
+ * the URL, and a date printed near the headline. `headline` is the extracted title, to find where the
+ * article starts in the page's text.
+ */
+export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): string | null {
+  const pageText = spacedText($('body').get(0));
+  const h1 = oneLine($('h1').first().text());
+  const title = headline && pageText.includes(headline) ? headline : h1;
+  const at = title ? pageText.indexOf(title) : -1;
+  const nearHeadline = at >= 0 ? pageText.slice(Math.max(0, at - 300), at + title.length + 1500) : '';
+  const monthFirstSlashes = /^en/i.test($('html').attr('lang') ?? '');
+  const printed = parseChineseDateTime(nearHeadline) ?? parseWrittenDate(nearHeadline, monthFirstSlashes);
+  const fromMetadata = metadataDate($);
+  if (fromMetadata) {
+    // A timestamp given in UTC falls on the day before or after the one the publisher printed, near
+    // midnight: the printed day is the one its readers saw.
+    if (printed && /(?:Z|[+-]00:00)$/.test(fromMetadata) && daysApart(printed, fromMetadata) === 1) return printed;
+    return fromMetadata;
+  }
   const labelled = /(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]\s*([^\s].{0,30})/.exec(pageText);
   const fromLabel = labelled?.[1] ? parseChineseDateTime(labelled[1]) : null;
-  // A date printed on the page sits near the headline: read around the <h1> before the page's top.
-  const headline = oneLine($('h1').first().text());
-  const at = headline ? pageText.indexOf(headline) : -1;
-  const nearHeadline = at >= 0 ? pageText.slice(Math.max(0, at - 500), at + 3000) : '';
   const head = pageText.slice(0, 3000);
-  return fromLabel ?? dateFromUrl(url) ?? parseChineseDateTime(nearHeadline) ?? parseWrittenDate(nearHeadline) ?? parseChineseDateTime(head) ?? parseWrittenDate(head);
+  return fromLabel ?? dateFromUrl(url) ?? printed ?? parseChineseDateTime(head) ?? parseWrittenDate(head, monthFirstSlashes) ?? scriptDate($);
+}
+
+/** Portals that render with script (百家号, 头条) keep the time in the page's state: "time": "2019-12-29 22:31:02". */
+const scriptTime = /"(?:publish_?[tT]ime|pub_?[tT]ime|pubDate|ptime|time|datePublished)"\s*:\s*"((?:20|19)\d{2}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)"/;
+
+function scriptDate($: CheerioAPI): string | null {
+  for (const script of $('script:not([src])').toArray()) {
+    const match = scriptTime.exec($(script).text());
+    if (match) return parseChineseDateTime(match[1]!);
+  }
+  return null;
 }
