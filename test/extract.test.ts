@@ -198,4 +198,11 @@ describe('titles and dates beyond the CMS tags', () => {
     const script = `<html><head><title>百家号文章</title></head><body><h1>百家号文章</h1><script>var state = {"time": "2019-12-29 22:31:02"};</script><p>正文。</p></body></html>`;
     assert.equal(extractArticle(script, 'https://baijiahao.baidu.com/s?id=1').publishedAt, '2019-12-29T22:31:02+08:00');
   });
+
+  it('reads RDFa dates on any element and a date after Erschienen am', () => {
+    const rdfa = `<html><head><title>LVMH</title></head><body><h1>LVMH</h1><span property="schema:dateCreated" content="2022-01-28T12:45:46+01:00"></span><p>Text.</p></body></html>`;
+    assert.equal(extractArticle(rdfa, 'https://example.de/x').publishedAt, '2022-01-28T12:45:46+01:00');
+    const labelled = `<html><head><title>Rezension</title></head><body><p>Die Rezension.</p><div>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</div></body></html>`;
+    assert.equal(extractArticle(labelled, 'https://example.de/x').publishedAt?.slice(0, 10), '2023-11-01');
+  });
 });

@@ -7,7 +7,7 @@ const metaNames = [
   'PubDate', 'pubdate', 'publishdate', 'PublishDate', 'firstpublishedtime', 'Maketime',
   'article:published_time', 'og:published_time', 'og:article:published_time', 'datePublished', 'DC.date.issued', 'DC.date',
   'dcterms.created', 'dcterms.date', 'citation_publication_date', 'publication_date', 'parsely-pub-date', 'sailthru.date',
-  'og:release_date', 'release_date', 'date',
+  'og:release_date', 'release_date', 'date', 'schema:datePublished', 'schema:dateCreated', 'dateCreated',
 ];
 
 /** Month names and abbreviations of the languages the pages are written in (English, German, French, Italian, Spanish). */
@@ -103,7 +103,8 @@ function daysApart(a: string, b: string): number {
 /** A date from metadata, read where the page states it. */
 function metadataDate($: CheerioAPI): string | null {
   for (const name of metaNames) {
-    const content = $(`meta[name="${name}"], meta[property="${name}"], meta[itemprop="${name}"]`).attr('content');
+    // RDFa and microdata put the same on any element: <span property="schema:dateCreated" content="…">.
+    const content = $(`meta[name="${name}"], [property="${name}"][content], [itemprop="${name}"][content]`).attr('content');
     const parsed = content ? parseChineseDateTime(content) : null;
     if (parsed) return parsed;
   }
@@ -133,14 +134,14 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
     if (printed && /(?:Z|[+-]00:00)$/.test(fromMetadata) && daysApart(printed, fromMetadata) === 1) return printed;
     return fromMetadata;
   }
-  const labelled = /(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]\s*([^\s].{0,30})/.exec(pageText);
-  const fromLabel = labelled?.[1] ? parseChineseDateTime(labelled[1]) : null;
+  const labelled = /(?:(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?)\s*([^\s].{0,30})/.exec(pageText);
+  const fromLabel = labelled?.[1] ? (parseChineseDateTime(labelled[1]) ?? parseWrittenDate(labelled[1], monthFirstSlashes)) : null;
   const head = pageText.slice(0, 3000);
   return fromLabel ?? dateFromUrl(url) ?? printed ?? parseChineseDateTime(head) ?? parseWrittenDate(head, monthFirstSlashes) ?? scriptDate($);
 }
 
 /** Portals that render with script (百家号, 头条) keep the time in the page's state: "time": "2019-12-29 22:31:02". */
-const scriptTime = /"(?:publish_?[tT]ime|pub_?[tT]ime|pubDate|ptime|time|datePublished)"\s*:\s*"((?:20|19)\d{2}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)"/;
+const scriptTime = /"(?:publish_?[tT]ime|pub_?[tT]ime|pubDate|publishedDate|ptime|time|datePublished)"\s*:\s*"((?:20|19)\d{2}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)"/;
 
 function scriptDate($: CheerioAPI): string | null {
   for (const script of $('script:not([src])').toArray()) {
