@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
-import { resolveOrigin, SourceDirectory } from '../src/analyze/origin.ts';
-import { scoreRelevance } from '../src/analyze/relevance.ts';
+import { issuerNamedIn, resolveOrigin, SourceDirectory } from '../src/analyze/origin.ts';
+import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
+import { createSegmenter } from '../src/analyze/segment.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
 import { selectItems } from '../src/brief/select.ts';
+import { themeDynamics } from '../src/brief/themeShares.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { StoredDocument } from '../src/store/sqlite.ts';
 
 const { taxonomy, sources } = loadConfig();
 const directory = new SourceDirectory(sources);
+const segmenter = createSegmenter(domainWords(taxonomy));
 
 const plan = [
   '为加快培育数据要素市场，现将有关事项通知如下。各地要建立公共数据资源开发利用工作机制，推动数据资源有序开放。',
@@ -41,6 +44,16 @@ describe('story groups', () => {
     assert.equal(groups.flat().length, 7);
   });
 
+  it('groups a copy in traditional characters, and keeps the meeting that approved a plan apart from the plan', () => {
+    const traditional = '為加快培育數據要素市場，現將有關事項通知如下。各地要建立公共數據資源開發利用工作機制，推動數據資源有序開放。\n支持建設行業高質量數據集，鼓勵企業參與數據標註和數據交易，培育壯大數據產業，形成一批典型應用場景。\n到2027年，全省數據產業規模超過1000億元，建成10個以上高質量數據集，發放算力券和數據券支持中小企業。';
+    const groups = groupStories([
+      { id: 1, title: '浙江省数据产业发展行动方案', body: plan, docNumber: null },
+      { id: 2, title: '浙江省數據產業發展行動方案', body: traditional, docNumber: null },
+      { id: 3, title: '省政府常务会议审议通过浙江省数据产业发展行动方案', body: `会议指出，要抓好落实。\n${plan}`, docNumber: null },
+    ]);
+    assert.deepEqual(groups, [[1, 2], [3]]);
+  });
+
   it('names the issuer as origin when its own page was crawled, and every other host as a reposter', () => {
     const origin = resolveOrigin(
       [
@@ -53,11 +66,26 @@ describe('story groups', () => {
     const media = resolveOrigin([{ id: 9, sourceId: 'wh-kjj', repostOf: '长江日报', publishedAt: '2026-06-18T08:40:00+08:00' }], directory);
     assert.deepEqual(media, { origin: '长江日报', representativeId: 9, reposters: ['武汉市科技创新局'] });
   });
+
+  it('reads the issuer from the document when only portals carried it: its title, or its signature', () => {
+    assert.equal(issuerNamedIn('国家数据局关于开展数据要素试点的通知', '各地：现将有关事项通知如下。', directory), '国家数据局');
+    assert.equal(issuerNamedIn('关于开展数据要素试点的通知', '各地：现将有关事项通知如下。\n国家数据局\n2026年6月18日', directory), '国家数据局');
+    assert.equal(issuerNamedIn('关于开展数据要素试点的通知', '会议由国家数据局主持。', directory), null);
+    const portals = resolveOrigin(
+      [
+        { id: 1, sourceId: 'gov-cn', repostOf: '中国政府网', issuer: '国家数据局', publishedAt: '2026-06-18T19:30:00+08:00' },
+        { id: 2, sourceId: 'sh-jrj', repostOf: null, issuer: '国家数据局', publishedAt: '2026-06-18T20:00:00+08:00' },
+      ],
+      directory,
+    );
+    assert.equal(portals.origin, '国家数据局');
+    assert.deepEqual(portals.reposters, ['中国政府网', '上海市地方金融管理局']);
+  });
 });
 
 describe('relevance', () => {
   it('scores theme keywords with their evidence, title hits weighing more, Latin words whole', () => {
-    const relevance = scoreRelevance('关于发放算力券的通知', '支持企业使用智能算力，发放算力券。EMAIL 不是 AI。', taxonomy);
+    const relevance = scoreRelevance('关于发放算力券的通知', '支持企业使用智能算力，发放算力券。EMAIL 不是 AI。', taxonomy, segmenter);
     const compute = relevance.themes.find((t) => t.themeName === '算力')!;
     const byTerm = (a: { term: string; where: string }, b: { term: string; where: string }) => a.term.localeCompare(b.term) || a.where.localeCompare(b.where);
     assert.deepEqual([...compute.terms].sort(byTerm), [
@@ -67,7 +95,19 @@ describe('relevance', () => {
     ].sort(byTerm));
     const ai = relevance.themes.find((t) => t.themeName === '人工智能+')!;
     assert.deepEqual(ai.terms, [{ term: 'AI', where: 'body', count: 1 }]);
-    assert.equal(scoreRelevance('关于做好防汛工作的通知', '加强雨情水情监测预报预警。', taxonomy).score, 0);
+    assert.equal(scoreRelevance('关于做好防汛工作的通知', '加强雨情水情监测预报预警。', taxonomy, segmenter).score, 0);
+  });
+
+  it('counts a keyword only where it is a word: 数据集 in 行业数据集, not in 大数据集团', () => {
+    const datasets = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).themes.find((t) => t.themeName === '高质量数据集');
+    assert.equal(datasets('大数据集团召开年中工作会', '大数据集团总经理出席会议并讲话。'), undefined);
+    assert.deepEqual(datasets('推进行业数据集建设', '')?.terms, [{ term: '数据集', where: 'title', count: 1 }]);
+  });
+
+  it('counts a theme\'s aliases as its keywords', () => {
+    const withAlias = { ...taxonomy, themes: taxonomy.themes.map((t) => (t.name === '低空经济' ? { ...t, aliases: ['空中出租车'] } : t)) };
+    const hit = scoreRelevance('空中出租车首飞', '', withAlias, createSegmenter(domainWords(withAlias))).themes.find((t) => t.themeName === '低空经济');
+    assert.deepEqual(hit?.terms, [{ term: '空中出租车', where: 'title', count: 1 }]);
   });
 });
 
@@ -81,7 +121,7 @@ describe('selection', () => {
       doc(5, 'nda', '国家数据局发布高质量数据集建设指引', '指引首次明确提出高质量数据集建设要求，推动数据标注、数据交易和数据产业发展，加强知识库和知识图谱建设。'),
       doc(6, 'ndrc', '国家发展改革委部署夏粮收购工作', '各地要做好夏粮收购，保障粮食安全，稳定市场价格。'),
     ];
-    const day = analyzeDay(documents, directory, taxonomy);
+    const day = analyzeDay(documents, directory, taxonomy, segmenter);
     assert.equal(day.storyGroups, 5);
     const items = selectItems(day.candidates, { minItems: 3, maxItems: 7, minRelevance: 4 });
     assert.deepEqual(items.map((c) => c.document.id), [5, 4, 2, 1]);
@@ -91,5 +131,27 @@ describe('selection', () => {
     assert.equal(beijing.tier, 'provincial');
     assert.ok(beijing.significance.evidence.some((e) => e.factor === 'spread'));
     assert.equal(selectItems(day.candidates, { minItems: 1, maxItems: 2, minRelevance: 4 }).length, 2);
+  });
+});
+
+describe('day over day', () => {
+  it('compares today with the previous issue and the mean of the last seven, and names what is new to the week', () => {
+    const history: Record<string, number>[] = [{ 算力: 0.6, 数据要素: 0.4 }, { 算力: 0.5, 低空经济: 0.5 }, { 数据要素: 1 }];
+    const dynamics = themeDynamics({ 算力: 0.5, 数据要素: 0.3, 智能体: 0.2 }, history);
+    assert.equal(dynamics.previous.direction, 'spreading');
+    assert.deepEqual(dynamics.previous.new, ['智能体']);
+    assert.equal(dynamics.week.issues, 3);
+    assert.deepEqual(dynamics.week.rising, ['算力']);
+    assert.deepEqual(dynamics.week.new, ['智能体']);
+    assert.equal(dynamics.topShare, 0.5);
+    assert.equal(themeDynamics({ 算力: 1 }, []).previous.direction, 'first');
+  });
+
+  it('ranks a story an earlier issue covered below the same story when it is new', () => {
+    const documents = [doc(1, 'nda', '国家数据局关于开展数据要素试点的通知', plan)];
+    const fresh = analyzeDay(documents, directory, taxonomy, segmenter).candidates[0]!;
+    const covered = analyzeDay(documents, directory, taxonomy, segmenter, [{ issueDate: '2026-06-17', titles: ['国家数据局关于开展数据要素试点的通知'] }]).candidates[0]!;
+    assert.ok(covered.significance.score < fresh.significance.score);
+    assert.deepEqual(covered.significance.evidence.find((e) => e.factor === 'freshness'), { factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17' });
   });
 });

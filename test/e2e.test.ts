@@ -120,6 +120,25 @@ describe('xinzhi demo: the sample day end to end', () => {
     assert.deepEqual(recomposed.references, brief.references);
   });
 
+  it('explains the day with `xinzhi explain`: every candidate, its scores and their evidence, the picked ones marked', async () => {
+    const result = await runCli(['explain', '--date', '2026-06-19', '--data', data, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const explained = JSON.parse(result.stdout) as { storyGroups: number; candidates: { selected: boolean; url: string; significance: { score: number; evidence: { factor: string; points: number }[] }; relevance: { themes: { terms: unknown[] }[] } }[] };
+    assert.equal(explained.candidates.length, explained.storyGroups);
+    const picked = explained.candidates.filter((c) => c.selected);
+    const cited = new Set(brief.references.map((r) => r.url));
+    assert.ok(picked.every((c) => cited.has(c.url)), 'every picked story is a story the brief cites');
+    assert.equal(picked.length, brief.items.length);
+    for (const candidate of explained.candidates) {
+      const sum = candidate.significance.evidence.reduce((total, part) => total + part.points, 0);
+      assert.ok(Math.abs(sum - candidate.significance.score) < 0.02, 'the evidence adds up to the score');
+    }
+    assert.ok(picked.every((c) => c.relevance.themes.length > 0 && c.relevance.themes[0]!.terms.length > 0));
+    const text = await runCli(['explain', '--date', '2026-06-19', '--data', data]);
+    assert.match(text.stdout, /入选 5 条/);
+    assert.match(text.stdout, /重要性：tier \+5 \(national\)/);
+  });
+
   it('re-renders an edited brief.json with `xinzhi render`, and `xinzhi verify` catches a changed quote', async () => {
     const edited = structuredClone(brief);
     edited.items[0]!.headline = '编辑修改后的标题';

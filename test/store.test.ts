@@ -34,11 +34,11 @@ describe('SqliteStore', () => {
     db.close();
   });
 
-  it('remembers issues and their theme shares for day-over-day comparison', () => {
+  it('remembers issues, their theme shares and the titles they cited, for day-over-day comparison', () => {
     const store = new SqliteStore(tempDir());
-    store.saveIssue('2026-06-18', { n: 1 }, { 数据要素: 1 });
-    store.saveIssue('2026-06-19', { n: 2 }, { 算力: 1 });
-    assert.deepEqual(store.issuesBefore('2026-06-19', 7), [{ issueDate: '2026-06-18', themeShares: { 数据要素: 1 } }]);
+    store.saveIssue('2026-06-18', { references: [{ title: '关于开展数据要素试点的通知' }] }, { 数据要素: 1 });
+    store.saveIssue('2026-06-19', { references: [] }, { 算力: 1 });
+    assert.deepEqual(store.issuesBefore('2026-06-19', 7), [{ issueDate: '2026-06-18', themeShares: { 数据要素: 1 }, reportedTitles: ['关于开展数据要素试点的通知'] }]);
     store.close();
   });
 });

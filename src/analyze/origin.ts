@@ -27,7 +27,30 @@ export interface OriginMember {
   id: number;
   sourceId: string;
   repostOf: string | null;
+  /** The body the document names as its issuer in its own text (title, signature), when it does. */
+  issuer?: string | null;
   publishedAt: string;
+}
+
+/** A date line as documents sign off: 2026年6月18日, 2026-06-18. */
+const signatureDate = /^(?:19|20)\d{2}\s*[年.-]\s*\d{1,2}\s*[月.-]\s*\d{1,2}\s*日?$/;
+
+/**
+ * The issuing body as the document itself names it, when the catalog knows that body: the start of a
+ * title (国家数据局关于…的通知, 国家数据局印发…), or the signature above the closing date. Official
+ * documents often reach a crawl first through portals and media, whose 来源 line names themselves.
+ */
+export function issuerNamedIn(title: string, body: string, directory: SourceDirectory): string | null {
+  const lead = /^(.{2,24}?)(?:关于|印发|发布|联合印发|办公厅关于)/.exec(title.replace(/\s+/g, ''));
+  const fromTitle = lead?.[1] ? directory.byName(lead[1]) : undefined;
+  if (fromTitle) return fromTitle.name;
+  const lines = body.split('\n').map((line) => line.trim()).filter(Boolean);
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 4); i--) {
+    if (!signatureDate.test(lines[i]!)) continue;
+    const signer = directory.byName(lines[i - 1]!);
+    if (signer) return signer.name;
+  }
+  return null;
 }
 
 export interface StoryOrigin {
@@ -40,7 +63,8 @@ export interface StoryOrigin {
 }
 
 /**
- * The origin of a story is the body its copies name as their source; when the origin's own page is among
+ * The origin of a story is the body its copies name as their issuer (in their text) or source (来源);
+ * when the origin's own page is among
  * the copies it represents the story, and every other hosting site is a reposter.
  */
 export function resolveOrigin(members: readonly OriginMember[], directory: SourceDirectory): StoryOrigin {
@@ -48,14 +72,14 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
   const hostName = (m: OriginMember) => directory.get(m.sourceId)?.name ?? m.sourceId;
   const claims = new Map<string, number>();
   for (const member of byTime) {
-    const claimed = member.repostOf ?? hostName(member);
+    const claimed = member.issuer ?? member.repostOf ?? hostName(member);
     const canonical = directory.byName(claimed)?.name ?? claimed;
     claims.set(canonical, (claims.get(canonical) ?? 0) + 1);
   }
   let origin = hostName(byTime[0]!);
   let most = 0;
   for (const [name, count] of claims) if (count > most) [origin, most] = [name, count];
-  const own = byTime.find((m) => m.repostOf === null && hostName(m) === origin);
+  const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && hostName(m) === origin);
   const representative = own ?? byTime[0]!;
   const reposters = [...new Set(byTime.map(hostName).filter((name) => name !== origin))];
   return { origin, representativeId: representative.id, reposters };

@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../config/schema.ts';
+import { wordBoundaries, type Segmenter } from './segment.ts';
 
 export interface ThemeHit {
   themeId: string;
@@ -18,33 +19,55 @@ const TITLE_WEIGHT = 3;
 /** Repetition in a body adds evidence, with diminishing returns. */
 const MAX_BODY_COUNT = 3;
 
-function countOccurrences(text: string, term: string): number {
-  // Latin keywords (AI, OPC, Token) match whole words only, so AI does not match inside MAIL.
+/** A text with the word boundaries its segmentation gives. */
+interface SegmentedText {
+  text: string;
+  boundaries: Set<number>;
+}
+
+function segmentedText(text: string, segmenter: Segmenter): SegmentedText {
+  return { text, boundaries: wordBoundaries(segmenter.cut(text)) };
+}
+
+/**
+ * Occurrences of a keyword that are words of the text: 数据集 counts in 建设行业数据集 but not in
+ * 大数据集团, where the segmenter reads 大数据/集团. Latin keywords (AI, OPC, Token) match whole words
+ * only, so AI does not match inside MAIL.
+ */
+function countOccurrences({ text, boundaries }: SegmentedText, term: string): number {
   const latin = /^[A-Za-z][A-Za-z0-9 +]*$/.test(term);
   if (latin) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return (text.match(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, 'g')) ?? []).length;
   }
   let count = 0;
-  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) count++;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+    if (boundaries.has(at) && boundaries.has(at + term.length)) count++;
+  }
   return count;
+}
+
+/** Every word the segmenter must keep whole for the taxonomy to be read: keywords, aliases, the dictionary. */
+export function domainWords(taxonomy: Taxonomy): string[] {
+  return [...taxonomy.dictionary, ...taxonomy.themes.flatMap((theme) => [...theme.keywords, ...theme.aliases])];
 }
 
 /**
  * How much a document is about the brief's topic, theme by theme, with the evidence: each keyword
  * found and where. A keyword contained in a longer one that also matched (算力 in 算力券) is counted once.
  */
-export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy): Relevance {
+export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, segmenter: Segmenter): Relevance {
+  const [segmentedTitle, segmentedBody] = [segmentedText(title, segmenter), segmentedText(body, segmenter)];
   const themes: ThemeHit[] = [];
   for (const theme of taxonomy.themes) {
     const terms: ThemeHit['terms'] = [];
     let score = 0;
-    const keywords = [...new Set(theme.keywords)].sort((a, b) => b.length - a.length);
+    const keywords = [...new Set([...theme.keywords, ...theme.aliases])].sort((a, b) => b.length - a.length);
     const matched: string[] = [];
     for (const keyword of keywords) {
       if (matched.some((longer) => longer.includes(keyword))) continue;
-      const inTitle = countOccurrences(title, keyword);
-      const inBody = countOccurrences(body, keyword);
+      const inTitle = countOccurrences(segmentedTitle, keyword);
+      const inBody = countOccurrences(segmentedBody, keyword);
       if (inTitle + inBody === 0) continue;
       matched.push(keyword);
       if (inTitle > 0) terms.push({ term: keyword, where: 'title', count: inTitle });

@@ -30,6 +30,8 @@ export interface SignificanceInput {
   /** Tiers of the bodies that reposted the story. */
   reposterTiers: SourceTier[];
   relevance: number;
+  /** The date of an earlier issue that already covered this story, if one did. */
+  reportedOn?: string;
 }
 
 export interface Significance {
@@ -41,6 +43,8 @@ export interface Significance {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** Enough to put a covered story below a fresh one of the same tier and kind. */
+const REPORTED_PENALTY = 4;
 
 export function documentKind(title: string): { kind: string; weight: number } {
   return documentKinds.find((k) => k.pattern.test(title)) ?? { kind: '新闻', weight: 1 };
@@ -60,5 +64,7 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   const spread = input.reposterTiers.reduce((sum, tier) => sum + tierWeight[tier] * 0.3, 0);
   if (spread > 0) evidence.push({ factor: 'spread', points: round(Math.min(spread, 3)), why: `${input.reposterTiers.length} reposts` });
   evidence.push({ factor: 'relevance', points: round(Math.min(input.relevance / 10, 3)), why: `relevance ${input.relevance}` });
+  // Readers saw it already: a story an earlier issue covered ranks below what is new today.
+  if (input.reportedOn) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `reported in the issue of ${input.reportedOn}` });
   return { score: round(evidence.reduce((sum, part) => sum + part.points, 0)), kind: kind.kind, novelty, evidence };
 }

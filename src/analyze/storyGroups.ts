@@ -4,6 +4,8 @@
  * from a shared paragraph or from MinHash with locality-sensitive hashing, so the work grows with the
  * number of documents, not its square.
  */
+import { differentPlaces, placesIn } from './places.ts';
+import { simplified } from './simplified.ts';
 
 export interface GroupableDocument {
   id: number;
@@ -34,16 +36,20 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-function shingles(body: string): Set<number> {
+/** The distinct 5-character shingles of a text, hashed and sorted: 4 bytes each, where a Set would take ten times that. */
+function shingles(body: string): Uint32Array {
   const text = body.replace(/[\s\p{P}\p{S}]/gu, '');
-  const set = new Set<number>();
-  for (let i = 0; i + SHINGLE <= text.length; i++) set.add(fnv1a(text.slice(i, i + SHINGLE)));
-  return set;
+  const hashes = new Uint32Array(Math.max(0, text.length - SHINGLE + 1));
+  for (let i = 0; i + SHINGLE <= text.length; i++) hashes[i] = fnv1a(text.slice(i, i + SHINGLE));
+  hashes.sort();
+  let unique = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
+  return hashes.slice(0, unique);
 }
 
 const seeds = Array.from({ length: BANDS * ROWS }, (_, i) => [fnv1a(`a${i}`) | 1, fnv1a(`b${i}`)] as const);
 
-function minHash(set: Set<number>): Uint32Array {
+function minHash(set: Uint32Array): Uint32Array {
   const signature = new Uint32Array(seeds.length).fill(0xffffffff);
   for (const value of set) {
     for (let i = 0; i < seeds.length; i++) {
@@ -55,18 +61,32 @@ function minHash(set: Set<number>): Uint32Array {
   return signature;
 }
 
-function containment(a: Set<number>, b: Set<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
+/** The share of the smaller text's shingles that the larger contains: a merge of two sorted lists. */
+function containment(a: Uint32Array, b: Uint32Array): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length === 0) return 0;
   let shared = 0;
-  for (const value of small) if (large.has(value)) shared++;
-  return shared / small.size;
+  for (let i = 0, j = 0; i < small.length && j < large.length; ) {
+    if (small[i] === large[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (small[i]! < large[j]!) i++;
+    else j++;
+  }
+  return shared / small.length;
 }
 
-import { differentPlaces, placesIn } from './places.ts';
 
 /** An interpretation of a document is its own story, however much of the document it quotes. */
 const interpretation = /解读|答记者问|问答/;
+/** So is the meeting that approved it: 常务会议审议通过《…方案》 is news of the meeting, not the 方案. */
+const meeting = /会议|审议通过|座谈会|推进会/;
+/** A document itself, by its title: 《…》 or a title ending in its kind (…行动方案, …的通知). */
+const officialDocument = /《[^》]+》|(?:条例|规划|方案|意见|办法|细则|指引|通知|决定)$/;
+function isDocument(title: string): boolean {
+  return officialDocument.test(title) && !meeting.test(title);
+}
 
 class UnionFind {
   private readonly parent: number[];
@@ -90,24 +110,29 @@ class UnionFind {
 /** Groups documents into stories; returns groups of document ids, each in input order, groups ordered by first member. */
 export function groupStories(documents: readonly GroupableDocument[]): number[][] {
   const sets = new UnionFind(documents.length);
-  const places = documents.map((doc) => placesIn(doc.title));
-  // An interpretation is not its document, and one province's plan is not another's however alike the wording.
+  // A copy in traditional characters is compared as simplified text.
+  const titles = documents.map((doc) => simplified(doc.title));
+  const places = titles.map((title) => placesIn(title));
+  // An interpretation is not its document, nor a meeting's report the document it approved, and one
+  // province's plan is not another's however alike the wording.
+  const meetingAndDocument = (i: number, j: number) => (meeting.test(titles[i]!) && isDocument(titles[j]!)) || (meeting.test(titles[j]!) && isDocument(titles[i]!));
   const sameKind = (i: number, j: number) =>
-    interpretation.test(documents[i]!.title) === interpretation.test(documents[j]!.title) && !differentPlaces(places[i]!, places[j]!);
+    interpretation.test(titles[i]!) === interpretation.test(titles[j]!) && !meetingAndDocument(i, j) && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number>();
   const joinOnKey = (key: string, i: number) => {
     const first = byKey.get(key);
     if (first === undefined) byKey.set(key, i);
     else if (sameKind(first, i)) sets.union(first, i);
   };
-  const shingleSets = documents.map((doc) => shingles(doc.body));
+  const bodies = documents.map((doc) => simplified(doc.body));
+  const shingleSets = bodies.map((body) => shingles(body));
   const buckets = new Map<string, number[]>();
   documents.forEach((doc, i) => {
     if (doc.docNumber) joinOnKey(`no:${doc.docNumber}`, i);
-    const title = normaliseTitle(doc.title);
+    const title = normaliseTitle(titles[i]!);
     if (title.length >= 8) joinOnKey(`title:${title}`, i);
     const keys = new Set<string>();
-    for (const paragraph of doc.body.split('\n')) {
+    for (const paragraph of bodies[i]!.split('\n')) {
       const text = paragraph.replace(/[\s\p{P}\p{S}]/gu, '');
       if (text.length >= MIN_PARAGRAPH) keys.add(`p:${fnv1a(text)}`);
     }

@@ -27,6 +27,13 @@ export const referenceSchema = z.object({
   usedFor: z.string(),
 }).strict();
 
+const themeMovementSchema = z.object({
+  direction: z.enum(['first', 'converging', 'spreading', 'steady']),
+  top: z.array(z.string()),
+  rising: z.array(z.string()),
+  new: z.array(z.string()),
+}).strict();
+
 export const checkSchema = z.object({
   name: z.string(),
   ok: z.boolean(),
@@ -51,6 +58,13 @@ export const briefSchema = z.object({
     candidates: z.number().int(),
     storyGroups: z.number().int(),
     themeShares: z.record(z.string(), z.number()),
+    /** Today's themes against the previous issue and the last seven (added after the first release). */
+    themeDynamics: z.object({
+      entropy: z.number(),
+      topShare: z.number(),
+      previous: themeMovementSchema,
+      week: themeMovementSchema.extend({ issues: z.number().int() }),
+    }).strict().optional(),
   }).strict(),
 }).strict();
 

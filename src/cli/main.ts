@@ -3,6 +3,7 @@ import { errorLine, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { briefCommand } from './brief.ts';
 import { contextPaths, type CommandContext } from './context.ts';
+import { explainCommand } from './explain.ts';
 import { extractCommand } from './extract.ts';
 import { importCommand } from './import.ts';
 import { renderCommand } from './render.ts';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   run: runCommand,
   demo: demoCommand,
   brief: briefCommand,
+  explain: explainCommand,
   render: renderCommand,
   verify: verifyCommand,
   extract: extractCommand,
@@ -24,7 +26,7 @@ const commands: Record<string, Command> = {
 };
 
 /** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
-const plannedCommands = new Set(['explain', 'publish', 'schedule', 'serve', 'worker']);
+const plannedCommands = new Set(['publish', 'schedule', 'serve', 'worker']);
 
 const options = {
   config: { type: 'string' },

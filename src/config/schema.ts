@@ -53,6 +53,8 @@ export const themeSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   keywords: z.array(z.string().min(1)).min(1),
+  /** Other names of the theme itself (AI+ for 人工智能+): found in a text, they count as keywords. */
+  aliases: z.array(z.string().min(1)).default([]),
   weight: z.number().positive().default(1),
 }).strict();
 export type Theme = z.infer<typeof themeSchema>;
@@ -60,6 +62,8 @@ export type Theme = z.infer<typeof themeSchema>;
 export const themesFileSchema = z.object({
   /** Words that mark a document as the brief's topic even without a theme keyword. */
   topic: z.string().min(1),
+  /** Words the segmenter keeps whole besides the themes' keywords (新质生产力, 词元, 算力券 …). */
+  dictionary: z.array(z.string().min(1)).default([]),
   themes: z.array(themeSchema).min(1),
 }).strict();
 export type Taxonomy = z.infer<typeof themesFileSchema>;

@@ -1,12 +1,14 @@
-import { analyzeDay } from '../analyze/day.ts';
+import { analyzeDay, type Candidate, type DayAnalysis } from '../analyze/day.ts';
 import { SourceDirectory } from '../analyze/origin.ts';
+import { domainWords } from '../analyze/relevance.ts';
+import { createSegmenter } from '../analyze/segment.ts';
 import type { Brief } from '../brief/model.ts';
 import { selectItems } from '../brief/select.ts';
-import { themeSharesOf } from '../brief/themeShares.ts';
+import { themeDynamics, themeSharesOf } from '../brief/themeShares.ts';
 import { verifyBrief } from '../brief/verify.ts';
 import { composeExtractive } from '../brief/writers/extractive.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { SqliteStore, StoredIssue } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { previousDay, secondsSince, shanghaiDayWindow } from '../util/time.ts';
 
@@ -29,8 +31,18 @@ export function issueWindow(issueDate: string): { start: Date; end: Date } {
   return shanghaiDayWindow(previousDay(issueDate));
 }
 
-/** From stored documents to a verified brief: analyze, select, compose, verify. Reads the store only. */
-export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): ComposedIssue {
+/** A day analysed and its items picked: what composing an issue starts from, and what `explain` shows. */
+export interface AnalysedDay {
+  window: { start: Date; end: Date };
+  documents: number;
+  analysis: DayAnalysis;
+  items: Candidate[];
+  recentIssues: StoredIssue[];
+  timings: Pick<ComposeTimings, 'analyze' | 'select'>;
+}
+
+/** The documents of an issue's window, grouped, scored and selected. Reads the store only. */
+export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueDate: string): AnalysedDay {
   const window = issueWindow(issueDate);
   const documents = store.documentsPublishedBetween(window.start, window.end);
   if (documents.length === 0) {
@@ -40,18 +52,26 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
     );
   }
   const directory = new SourceDirectory(loaded.sources);
+  const recentIssues = store.issuesBefore(issueDate, 7);
   let started = performance.now();
-  const analysis = analyzeDay(documents, directory, loaded.taxonomy);
+  const covered = recentIssues.map((issue) => ({ issueDate: issue.issueDate, titles: issue.reportedTitles }));
+  const analysis = analyzeDay(documents, directory, loaded.taxonomy, createSegmenter(domainWords(loaded.taxonomy)), covered);
   const analyzeSeconds = secondsSince(started);
   started = performance.now();
   const items = selectItems(analysis.candidates, loaded.config.selection);
-  const selectSeconds = secondsSince(started);
+  return { window, documents: documents.length, analysis, items, recentIssues, timings: { analyze: analyzeSeconds, select: secondsSince(started) } };
+}
+
+/** From stored documents to a verified brief: analyze, select, compose, verify. Reads the store only. */
+export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): ComposedIssue {
+  const { window, documents, analysis, items, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
+  const directory = new SourceDirectory(loaded.sources);
   if (items.length === 0) {
-    throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents.length} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents.length} documents, none above the relevance threshold)`);
+    throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents} documents, none above the relevance threshold)`);
   }
-  started = performance.now();
+  let started = performance.now();
   const themeShares = themeSharesOf(items);
-  const previous = store.issuesBefore(issueDate, 1)[0];
+  const dynamics = themeDynamics(themeShares, recentIssues.map((issue) => issue.themeShares));
   const brief = composeExtractive({
     issueDate,
     items,
@@ -59,13 +79,14 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
     taxonomy: loaded.taxonomy,
     brief: loaded.config.brief,
     themeShares,
-    previousShares: previous?.themeShares,
+    dynamics,
     stats: {
       window: { start: window.start.toISOString(), end: window.end.toISOString() },
-      documents: documents.length,
+      documents,
       candidates: analysis.candidates.filter((c) => c.relevance.score >= loaded.config.selection.minRelevance).length,
       storyGroups: analysis.storyGroups,
       themeShares,
+      themeDynamics: dynamics,
     },
   });
   const composeSeconds = secondsSince(started);
@@ -78,8 +99,8 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
   store.saveIssue(issueDate, brief, themeShares);
   return {
     brief,
-    documents: documents.length,
+    documents,
     storyGroups: analysis.storyGroups,
-    timings: { analyze: analyzeSeconds, select: selectSeconds, compose: composeSeconds, verify: verifySeconds },
+    timings: { ...timings, compose: composeSeconds, verify: verifySeconds },
   };
 }

@@ -48,6 +48,8 @@ export interface SourceRun {
 export interface StoredIssue {
   issueDate: string;
   themeShares: Record<string, number>;
+  /** The titles of the documents the issue cited: a story it covered is not news again. */
+  reportedTitles: string[];
 }
 
 interface DocumentRow {
@@ -229,7 +231,11 @@ export class SqliteStore {
 
   /** The most recent issues before a date, newest first. */
   issuesBefore(issueDate: string, limit: number): StoredIssue[] {
-    const rows = this.sql('SELECT issue_date, theme_shares FROM issues WHERE issue_date < ? ORDER BY issue_date DESC LIMIT ?').all(issueDate, limit) as { issue_date: string; theme_shares: string }[];
-    return rows.map((row) => ({ issueDate: row.issue_date, themeShares: JSON.parse(row.theme_shares) as Record<string, number> }));
+    const rows = this.sql('SELECT issue_date, theme_shares, brief FROM issues WHERE issue_date < ? ORDER BY issue_date DESC LIMIT ?').all(issueDate, limit) as { issue_date: string; theme_shares: string; brief: string }[];
+    return rows.map((row) => ({
+      issueDate: row.issue_date,
+      themeShares: JSON.parse(row.theme_shares) as Record<string, number>,
+      reportedTitles: ((JSON.parse(row.brief) as { references?: { title: string }[] }).references ?? []).map((reference) => reference.title),
+    }));
   }
 }

@@ -3,8 +3,8 @@ export type Lang = 'zh' | 'en';
 
 const messages = {
   usage: {
-    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render extract import sources verify\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
-    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render extract import sources verify\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
+    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render explain extract import sources verify\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
+    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render explain extract import sources verify\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
   },
   unknownCommand: { zh: '未知命令：{0}', en: 'unknown command: {0}' },
   notYet: { zh: '命令 {0} 尚未实现', en: 'command {0} is not implemented yet' },
@@ -26,6 +26,11 @@ const messages = {
   wrote: { zh: '已写入', en: 'wrote' },
   verifyOk: { zh: '核查通过：{0}', en: 'all checks passed: {0}' },
   verifyFailed: { zh: '核查未通过：{0} 项', en: 'checks failed: {0}' },
+  explainTitle: { zh: '{0} 期候选：文档 {1} 篇，报道组 {2} 个，入选 {3} 条（按重要性排序）', en: 'candidates of the {0} issue: {1} documents, {2} story groups, {3} picked (most significant first)' },
+  explainLegend: { zh: '✓ 入选 · 低于相关度阈值 {0}，不参与选择', en: '✓ picked · below the relevance threshold {0}, not eligible' },
+  reposted: { zh: '（{0} 家转载）', en: ' ({0} reposts)' },
+  relevance: { zh: '相关度', en: 'relevance' },
+  significance: { zh: '重要性', en: 'significance' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -5,7 +5,7 @@ import type { Config, Source, Taxonomy } from '../../config/schema.ts';
 import { chineseMonthDay, shanghaiDay } from '../../util/time.ts';
 import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, keyTerms } from '../references.ts';
-import { themeMovement, type ThemeShares } from '../themeShares.ts';
+import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes } from './quotes.ts';
 import { actionOf, actorOf, headlineOf, inBookQuotes, innerDocument, tierLabel } from './phrasing.ts';
 
@@ -17,8 +17,8 @@ export interface ComposeInput {
   taxonomy: Taxonomy;
   brief: Config['brief'];
   themeShares: ThemeShares;
-  /** The previous issue's theme distribution, when there was one. */
-  previousShares?: ThemeShares;
+  /** Today's themes against the previous issue and the last week. */
+  dynamics: ThemeDynamics;
   stats: Brief['stats'];
 }
 
@@ -83,8 +83,7 @@ function mixPhrase(items: readonly Candidate[]): string {
   return `${official ? '国内官方与政务来源' : '官方来源与媒体报道'}为主（${labels.map(([l, n]) => `${l} ${n} 条`).join('、')}）`;
 }
 
-function movementPhrase(shares: ThemeShares, previous: ThemeShares | undefined): string {
-  const movement = themeMovement(shares, previous);
+function movementPhrase(movement: ThemeMovement): string {
   const top = quoted(movement.top);
   if (movement.direction === 'first') return `主题集中在${top}，暂无上期可作比较`;
   const base = movement.direction === 'converging' ? `主题比上期更收敛，集中到${top}` : movement.direction === 'spreading' ? `主题比上期更分散，${top}居前` : `主题分布与上期大体相当，${top}居前`;
@@ -98,7 +97,7 @@ function abstractOf(input: ComposeInput, clauses: string[]): string {
   const tiers = new Set(input.items.map((i) => tierLabel[i.tier]));
   const themes = quoted(Object.keys(input.themeShares).slice(0, 3));
   return (
-    `今日${input.brief.topicName}线索以${mixPhrase(input.items)}，${movementPhrase(input.themeShares, input.previousShares)}。` +
+    `今日${input.brief.topicName}线索以${mixPhrase(input.items)}，${movementPhrase(input.dynamics.previous)}。` +
     `${clauses.join('；')}。` +
     `整体看，本期 ${input.items.length} 条信息集中在${themes}等方向，覆盖${[...tiers].join('、')}${tiers.size > 1 ? '多个层级' : ''}。`
   );

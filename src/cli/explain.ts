@@ -1,0 +1,64 @@
+import type { Candidate } from '../analyze/day.ts';
+import { analyseIssueDay } from '../pipeline/compose.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { t, type Lang } from '../util/i18n.ts';
+import { loadCommandConfig, requireDate, type CommandContext } from './context.ts';
+
+/** One candidate as `explain --json` prints it: every score with the evidence behind it. */
+function candidateRecord(candidate: Candidate, rank: number, selected: boolean) {
+  return {
+    rank,
+    selected,
+    title: candidate.document.title,
+    url: candidate.document.url,
+    origin: candidate.origin,
+    reposters: candidate.reposters,
+    tier: candidate.tier,
+    kind: candidate.significance.kind,
+    significance: { score: candidate.significance.score, evidence: candidate.significance.evidence },
+    relevance: candidate.relevance,
+    members: candidate.members.map((member) => member.url),
+  };
+}
+
+function evidenceLine(candidate: Candidate): string {
+  return candidate.significance.evidence.map((part) => `${part.factor} ${part.points > 0 ? '+' : ''}${part.points} (${part.why})`).join(' · ');
+}
+
+function relevanceLine(candidate: Candidate, lang: Lang): string {
+  const where = (w: 'title' | 'body') => (lang === 'zh' ? (w === 'title' ? '标题' : '正文') : w);
+  const themes = candidate.relevance.themes.slice(0, 3).map((theme) => `${theme.themeName} ${theme.score}（${theme.terms.map((term) => `${term.term}@${where(term.where)}×${term.count}`).join('、')}）`);
+  return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `：${themes.join('；')}` : ''}`;
+}
+
+/**
+ * `xinzhi explain --date D`: the day's candidates, most significant first, each with its scores and the
+ * evidence behind them, and whether it was picked — so an editor can see why a story is in or out.
+ */
+export function explainCommand(context: CommandContext): number {
+  const loaded = loadCommandConfig(context);
+  const issueDate = requireDate(context);
+  const store = new SqliteStore(context.dataDir);
+  try {
+    const day = analyseIssueDay(store, loaded, issueDate);
+    const picked = new Set(day.items);
+    const records = day.analysis.candidates.map((candidate, i) => candidateRecord(candidate, i + 1, picked.has(candidate)));
+    if (context.json) {
+      context.print(JSON.stringify({ issueDate, window: { start: day.window.start.toISOString(), end: day.window.end.toISOString() }, documents: day.documents, storyGroups: day.analysis.storyGroups, minRelevance: loaded.config.selection.minRelevance, candidates: records }));
+      return 0;
+    }
+    const lang = context.lang;
+    context.print(t(lang, 'explainTitle', issueDate, day.documents, day.analysis.storyGroups, day.items.length));
+    day.analysis.candidates.forEach((candidate, i) => {
+      const mark = picked.has(candidate) ? '✓' : candidate.relevance.score < loaded.config.selection.minRelevance ? '·' : ' ';
+      const reposts = candidate.reposters.length > 0 ? t(lang, 'reposted', candidate.reposters.length) : '';
+      context.print(`${String(i + 1).padStart(3)} ${mark} ${candidate.significance.score.toFixed(2).padStart(6)}  ${candidate.origin}：${candidate.document.title}${reposts}`);
+      context.print(`           ${relevanceLine(candidate, lang)}`);
+      context.print(`           ${t(lang, 'significance')}：${evidenceLine(candidate)}`);
+    });
+    context.print(t(lang, 'explainLegend', loaded.config.selection.minRelevance));
+    return 0;
+  } finally {
+    store.close();
+  }
+}
