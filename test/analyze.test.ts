@@ -9,6 +9,7 @@ import { selectItems } from '../src/brief/select.ts';
 import { themeDynamics } from '../src/brief/themeShares.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { StoredDocument } from '../src/store/sqlite.ts';
+import { loadEvalDay } from '../bench/evalDay.ts';
 
 const { taxonomy, sources } = loadConfig();
 const directory = new SourceDirectory(sources);
@@ -104,6 +105,16 @@ describe('relevance', () => {
     assert.deepEqual(datasets('推进行业数据集建设', '')?.terms, [{ term: '数据集', where: 'title', count: 1 }]);
   });
 
+  it('halves a document found by everyday words alone, unless it speaks of policy or industry', () => {
+    const show = scoreRelevance('千架无人机点亮江城夜空', '1000架无人机在东湖上空组成玉兔图案，为市民送上中秋祝福。', taxonomy, segmenter);
+    assert.match(show.discount ?? '', /only everyday words \(无人机\), 0 context words/);
+    assert.equal(show.score, show.themes.reduce((sum, hit) => sum + hit.score, 0) / 2);
+    const policy = scoreRelevance('无人机物流试点启动', '推动无人机物流应用，支持企业建设起降点。', taxonomy, segmenter);
+    assert.equal(policy.discount, undefined);
+    const strong = scoreRelevance('全国新型储能装机规模突破1亿千瓦', '较去年底增长40%。', taxonomy, segmenter);
+    assert.equal(strong.discount, undefined);
+  });
+
   it('counts a theme\'s aliases as its keywords', () => {
     const withAlias = { ...taxonomy, themes: taxonomy.themes.map((t) => (t.name === '低空经济' ? { ...t, aliases: ['空中出租车'] } : t)) };
     const hit = scoreRelevance('空中出租车首飞', '', withAlias, createSegmenter(domainWords(withAlias))).themes.find((t) => t.themeName === '低空经济');
@@ -153,5 +164,17 @@ describe('day over day', () => {
     const covered = analyzeDay(documents, directory, taxonomy, segmenter, [{ issueDate: '2026-06-17', titles: ['国家数据局关于开展数据要素试点的通知'] }]).candidates[0]!;
     assert.ok(covered.significance.score < fresh.significance.score);
     assert.deepEqual(covered.significance.evidence.find((e) => e.factor === 'freshness'), { factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17' });
+  });
+});
+
+describe('the labelled evaluation day', () => {
+  it('holds at least 150 documents, five editor picks, and reposts that copy an earlier document of their story', () => {
+    const day = loadEvalDay();
+    assert.ok(day.documents.length >= 150, `${day.documents.length} documents`);
+    assert.equal(day.stories.filter((story) => story.pick).length, 5);
+    assert.ok(day.stories.filter((story) => story.pick).every((story) => story.relevant));
+    assert.equal(new Set(day.stories.map((story) => story.id)).size, day.stories.length);
+    const traditional = day.documents.find((doc) => doc.title.startsWith('國務院辦公廳'));
+    assert.ok(traditional?.body.includes('國務院辦公廳'));
   });
 });

@@ -12,12 +12,20 @@ export interface ThemeHit {
 export interface Relevance {
   score: number;
   themes: ThemeHit[];
+  /** Why the score was discounted, when it was: only everyday words, and no sign of policy or industry. */
+  discount?: string;
 }
 
 /** A keyword in the title says more about a document than one in its body. */
 const TITLE_WEIGHT = 3;
 /** Repetition in a body adds evidence, with diminishing returns. */
 const MAX_BODY_COUNT = 3;
+/**
+ * A document whose only theme words are everyday ones (无人机 at a light show, 人工智能 in a fraud case)
+ * counts half, unless it speaks of policy or industry: at least this many of the taxonomy's context words.
+ */
+const MIN_CONTEXT_WORDS = 2;
+const BROAD_ONLY_FACTOR = 0.5;
 
 /** A text with the word boundaries its segmentation gives. */
 interface SegmentedText {
@@ -49,7 +57,7 @@ function countOccurrences({ text, boundaries }: SegmentedText, term: string): nu
 
 /** Every word the segmenter must keep whole for the taxonomy to be read: keywords, aliases, the dictionary. */
 export function domainWords(taxonomy: Taxonomy): string[] {
-  return [...taxonomy.dictionary, ...taxonomy.themes.flatMap((theme) => [...theme.keywords, ...theme.aliases])];
+  return [...taxonomy.dictionary, ...taxonomy.themes.flatMap((theme) => [...theme.keywords, ...theme.aliases, ...theme.broad])];
 }
 
 /**
@@ -62,7 +70,7 @@ export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, 
   for (const theme of taxonomy.themes) {
     const terms: ThemeHit['terms'] = [];
     let score = 0;
-    const keywords = [...new Set([...theme.keywords, ...theme.aliases])].sort((a, b) => b.length - a.length);
+    const keywords = [...new Set([...theme.keywords, ...theme.aliases, ...theme.broad])].sort((a, b) => b.length - a.length);
     const matched: string[] = [];
     for (const keyword of keywords) {
       if (matched.some((longer) => longer.includes(keyword))) continue;
@@ -77,5 +85,13 @@ export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, 
     if (score > 0) themes.push({ themeId: theme.id, themeName: theme.name, score: Math.round(score * 100) / 100, terms });
   }
   themes.sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId));
-  return { score: Math.round(themes.reduce((sum, hit) => sum + hit.score, 0) * 100) / 100, themes };
+  const total = themes.reduce((sum, hit) => sum + hit.score, 0);
+  const broad = new Set(taxonomy.themes.flatMap((theme) => theme.broad));
+  const onlyBroad = themes.length > 0 && themes.every((hit) => hit.terms.every((term) => broad.has(term.term)));
+  const context = taxonomy.context.filter((word) => title.includes(word) || body.includes(word));
+  if (onlyBroad && context.length < MIN_CONTEXT_WORDS) {
+    const why = `only everyday words (${[...new Set(themes.flatMap((hit) => hit.terms.map((term) => term.term)))].join('、')}), ${context.length} context words`;
+    return { score: Math.round(total * BROAD_ONLY_FACTOR * 100) / 100, themes, discount: why };
+  }
+  return { score: Math.round(total * 100) / 100, themes };
 }

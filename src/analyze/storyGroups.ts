@@ -88,10 +88,18 @@ function isDocument(title: string): boolean {
   return officialDocument.test(title) && !meeting.test(title);
 }
 
-class UnionFind {
+/**
+ * Union-find over documents that also knows, for each group, whether it holds a meeting's report and
+ * whether it holds a document: the two never join, even through a portal's copy that links them.
+ */
+class StorySets {
   private readonly parent: number[];
-  constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
+  private readonly hasMeeting: boolean[];
+  private readonly hasDocument: boolean[];
+  constructor(meetings: boolean[], documents: boolean[]) {
+    this.parent = meetings.map((_, i) => i);
+    this.hasMeeting = [...meetings];
+    this.hasDocument = [...documents];
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -101,23 +109,25 @@ class UnionFind {
     return i;
   }
   union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return;
+    if ((this.hasMeeting[ra] && this.hasDocument[rb]) || (this.hasDocument[ra] && this.hasMeeting[rb])) return;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[child] = root;
+    this.hasMeeting[root] = this.hasMeeting[root]! || this.hasMeeting[child]!;
+    this.hasDocument[root] = this.hasDocument[root]! || this.hasDocument[child]!;
   }
 }
 
 /** Groups documents into stories; returns groups of document ids, each in input order, groups ordered by first member. */
 export function groupStories(documents: readonly GroupableDocument[]): number[][] {
-  const sets = new UnionFind(documents.length);
   // A copy in traditional characters is compared as simplified text.
   const titles = documents.map((doc) => simplified(doc.title));
   const places = titles.map((title) => placesIn(title));
-  // An interpretation is not its document, nor a meeting's report the document it approved, and one
-  // province's plan is not another's however alike the wording.
-  const meetingAndDocument = (i: number, j: number) => (meeting.test(titles[i]!) && isDocument(titles[j]!)) || (meeting.test(titles[j]!) && isDocument(titles[i]!));
-  const sameKind = (i: number, j: number) =>
-    interpretation.test(titles[i]!) === interpretation.test(titles[j]!) && !meetingAndDocument(i, j) && !differentPlaces(places[i]!, places[j]!);
+  const sets = new StorySets(titles.map((title) => meeting.test(title)), titles.map(isDocument));
+  // An interpretation is not its document, and one province's plan is not another's however alike the
+  // wording; a meeting and the document it approved are kept apart by the sets themselves.
+  const sameKind = (i: number, j: number) => interpretation.test(titles[i]!) === interpretation.test(titles[j]!) && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number>();
   const joinOnKey = (key: string, i: number) => {
     const first = byKey.get(key);
@@ -145,6 +155,7 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     }
   });
   const compared = new Set<string>();
+  const matches: { i: number; j: number; shared: number }[] = [];
   for (const bucket of buckets.values()) {
     if (bucket.length > MAX_BUCKET) continue;
     for (let x = 0; x < bucket.length; x++) {
@@ -154,10 +165,16 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
         const pair = `${i},${j}`;
         if (compared.has(pair)) continue;
         compared.add(pair);
-        if (sameKind(i, j) && containment(shingleSets[i]!, shingleSets[j]!) >= CONTAINMENT_THRESHOLD) sets.union(i, j);
+        if (!sameKind(i, j)) continue;
+        const shared = containment(shingleSets[i]!, shingleSets[j]!);
+        if (shared >= CONTAINMENT_THRESHOLD) matches.push({ i, j, shared });
       }
     }
   }
+  // Closest copies join first: a portal's copy of a plan joins the plan before the meeting report that
+  // quotes a paragraph of it, and the meeting then stays apart.
+  matches.sort((a, b) => b.shared - a.shared || a.i - b.i || a.j - b.j);
+  for (const { i, j } of matches) sets.union(i, j);
   const groups = new Map<number, number[]>();
   documents.forEach((doc, i) => {
     const root = sets.find(i);

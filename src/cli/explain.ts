@@ -28,7 +28,8 @@ function evidenceLine(candidate: Candidate): string {
 function relevanceLine(candidate: Candidate, lang: Lang): string {
   const where = (w: 'title' | 'body') => (lang === 'zh' ? (w === 'title' ? '标题' : '正文') : w);
   const themes = candidate.relevance.themes.slice(0, 3).map((theme) => `${theme.themeName} ${theme.score}（${theme.terms.map((term) => `${term.term}@${where(term.where)}×${term.count}`).join('、')}）`);
-  return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `：${themes.join('；')}` : ''}`;
+  const discount = candidate.relevance.discount ? ` [${t(lang, 'halved')}: ${candidate.relevance.discount}]` : '';
+  return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `：${themes.join('；')}` : ''}${discount}`;
 }
 
 /**

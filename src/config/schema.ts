@@ -55,6 +55,8 @@ export const themeSchema = z.object({
   keywords: z.array(z.string().min(1)).min(1),
   /** Other names of the theme itself (AI+ for 人工智能+): found in a text, they count as keywords. */
   aliases: z.array(z.string().min(1)).default([]),
+  /** Everyday words of the theme (无人机, 人工智能): they count, but alone they need the taxonomy's context words. */
+  broad: z.array(z.string().min(1)).default([]),
   weight: z.number().positive().default(1),
 }).strict();
 export type Theme = z.infer<typeof themeSchema>;
@@ -64,6 +66,8 @@ export const themesFileSchema = z.object({
   topic: z.string().min(1),
   /** Words the segmenter keeps whole besides the themes' keywords (新质生产力, 词元, 算力券 …). */
   dictionary: z.array(z.string().min(1)).default([]),
+  /** Words of policy and industry (产业, 政策, 推动 …): what a document found by everyday words alone must also speak of. */
+  context: z.array(z.string().min(1)).default([]),
   themes: z.array(themeSchema).min(1),
 }).strict();
 export type Taxonomy = z.infer<typeof themesFileSchema>;

@@ -30,6 +30,7 @@ const messages = {
   explainLegend: { zh: '✓ 入选 · 低于相关度阈值 {0}，不参与选择', en: '✓ picked · below the relevance threshold {0}, not eligible' },
   reposted: { zh: '（{0} 家转载）', en: ' ({0} reposts)' },
   relevance: { zh: '相关度', en: 'relevance' },
+  halved: { zh: '折半', en: 'halved' },
   significance: { zh: '重要性', en: 'significance' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
