@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
 import { issuerNamedIn, resolveOrigin, SourceDirectory } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
-import { createSegmenter } from '../src/analyze/segment.ts';
+import { createSegmenter, SegmentedText, wordBoundaries } from '../src/analyze/segment.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
 import { selectItems } from '../src/brief/select.ts';
 import { themeDynamics } from '../src/brief/themeShares.ts';
@@ -103,6 +103,15 @@ describe('relevance', () => {
     const datasets = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).themes.find((t) => t.themeName === '高质量数据集');
     assert.equal(datasets('大数据集团召开年中工作会', '大数据集团总经理出席会议并讲话。'), undefined);
     assert.deepEqual(datasets('推进行业数据集建设', '')?.terms, [{ term: '数据集', where: 'title', count: 1 }]);
+  });
+
+  it('finds the same word boundaries segmenting only the run around a position as segmenting the whole text', () => {
+    for (const doc of loadEvalDay().documents.slice(0, 60)) {
+      const text = `${doc.title}\n${doc.body}`;
+      const whole = wordBoundaries(segmenter.cut(text));
+      const lazy = new SegmentedText(text, segmenter);
+      for (let at = 0; at <= text.length; at++) assert.equal(lazy.isBoundary(at), whole.has(at), `${doc.title} at ${at}`);
+    }
   });
 
   it('halves a document found by everyday words alone, unless it speaks of policy or industry', () => {

@@ -1,5 +1,5 @@
 import type { Taxonomy } from '../config/schema.ts';
-import { wordBoundaries, type Segmenter } from './segment.ts';
+import { SegmentedText, type Segmenter } from './segment.ts';
 
 export interface ThemeHit {
   themeId: string;
@@ -27,22 +27,13 @@ const MAX_BODY_COUNT = 3;
 const MIN_CONTEXT_WORDS = 2;
 const BROAD_ONLY_FACTOR = 0.5;
 
-/** A text with the word boundaries its segmentation gives. */
-interface SegmentedText {
-  text: string;
-  boundaries: Set<number>;
-}
-
-function segmentedText(text: string, segmenter: Segmenter): SegmentedText {
-  return { text, boundaries: wordBoundaries(segmenter.cut(text)) };
-}
-
 /**
  * Occurrences of a keyword that are words of the text: 数据集 counts in 建设行业数据集 but not in
  * 大数据集团, where the segmenter reads 大数据/集团. Latin keywords (AI, OPC, Token) match whole words
  * only, so AI does not match inside MAIL.
  */
-function countOccurrences({ text, boundaries }: SegmentedText, term: string): number {
+function countOccurrences(segmented: SegmentedText, term: string): number {
+  const { text } = segmented;
   const latin = /^[A-Za-z][A-Za-z0-9 +]*$/.test(term);
   if (latin) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -50,7 +41,7 @@ function countOccurrences({ text, boundaries }: SegmentedText, term: string): nu
   }
   let count = 0;
   for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
-    if (boundaries.has(at) && boundaries.has(at + term.length)) count++;
+    if (segmented.isWord(at, term.length)) count++;
   }
   return count;
 }
@@ -65,7 +56,7 @@ export function domainWords(taxonomy: Taxonomy): string[] {
  * found and where. A keyword contained in a longer one that also matched (算力 in 算力券) is counted once.
  */
 export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, segmenter: Segmenter): Relevance {
-  const [segmentedTitle, segmentedBody] = [segmentedText(title, segmenter), segmentedText(body, segmenter)];
+  const [segmentedTitle, segmentedBody] = [new SegmentedText(title, segmenter), new SegmentedText(body, segmenter)];
   const themes: ThemeHit[] = [];
   for (const theme of taxonomy.themes) {
     const terms: ThemeHit['terms'] = [];

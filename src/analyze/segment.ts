@@ -34,3 +34,41 @@ export function wordBoundaries(tokens: readonly string[]): Set<number> {
   }
   return boundaries;
 }
+
+/** jieba segments each run of these characters on its own: Han characters, Latin letters, digits, +#&._%-. */
+const blockCharacter = /[\p{Script=Han}A-Za-z0-9+#&._%-]/u;
+
+/**
+ * A text whose word boundaries are found where they are asked for: only the run of characters around a
+ * position is segmented, which gives the same words as segmenting the whole text (jieba cuts each run on
+ * its own) at a fraction of the cost when the words looked for are few.
+ */
+export class SegmentedText {
+  private readonly runs = new Map<number, Set<number>>();
+  constructor(
+    readonly text: string,
+    private readonly segmenter: Segmenter,
+  ) {}
+
+  /** Whether a word of the text begins or ends at this offset. */
+  isBoundary(at: number): boolean {
+    const { text } = this;
+    if (at <= 0 || at >= text.length) return true;
+    if (!blockCharacter.test(text[at - 1]!) || !blockCharacter.test(text[at]!)) return true;
+    let start = at - 1;
+    while (start > 0 && blockCharacter.test(text[start - 1]!)) start--;
+    let boundaries = this.runs.get(start);
+    if (!boundaries) {
+      let end = at;
+      while (end < text.length && blockCharacter.test(text[end]!)) end++;
+      boundaries = new Set([...wordBoundaries(this.segmenter.cut(text.slice(start, end)))].map((offset) => start + offset));
+      this.runs.set(start, boundaries);
+    }
+    return boundaries.has(at);
+  }
+
+  /** Whether text[at, at + length) is a word, or a run of words, of the text. */
+  isWord(at: number, length: number): boolean {
+    return this.isBoundary(at) && this.isBoundary(at + length);
+  }
+}
