@@ -40,6 +40,13 @@ describe('verifyBrief', () => {
     assert.deepEqual(failures(brief(good.replace('“包含Token券（模型券）、算力券、数据券”', '“包含Token券、算力券、数据券”'))), ['quotes: 第 1 条的引文不在所引来源正文中：“包含Token券、算力券、数据券”']);
   });
 
+  it('catches a body the sources do not name, and accepts a body by its short name', () => {
+    const bodies = [{ names: ['北京市经济和信息化局', '北京市经信局'] }, { names: ['工业和信息化部', '工信部'] }];
+    const check = (paragraph: string) => verifyBrief(brief(paragraph), (u) => (u === url ? source : undefined), bodies).filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+    assert.deepEqual(check(good.replace('北京市经济和信息化局', '北京市经信局')), []);
+    assert.deepEqual(check(`${good}工信部随后作出部署。`), ['names: 第 1 条提到的机构“工信部”不在所引来源中']);
+  });
+
   it('tolerates whitespace only', () => {
     assert.deepEqual(failures(brief(good.replace('“包含Token券', '“包含 Token 券'))), []);
   });

@@ -16,6 +16,11 @@ export class SourceDirectory {
     return this.sources.find((s) => s.name === name || s.shortName === name || s.aliases.includes(name));
   }
 
+  /** Every body with all the names it goes by: what the verifier needs to check the names in a text. */
+  knownBodies(): { names: string[] }[] {
+    return this.sources.map((s) => ({ names: [s.name, ...(s.shortName ? [s.shortName] : []), ...s.aliases].sort((a, b) => b.length - a.length) }));
+  }
+
   /** How running text names a body: its short name when it has one. */
   shortName(name: string): string {
     const source = this.byName(name);

@@ -1,5 +1,5 @@
 import { shanghaiDay } from '../util/time.ts';
-import type { Brief, BriefItem, Check } from './model.ts';
+import type { Brief, BriefItem, Check, Reference } from './model.ts';
 
 /** What the verifier knows of a cited source: its stored metadata and body. */
 export interface SourceRecord {
@@ -7,6 +7,11 @@ export interface SourceRecord {
   body: string;
   publishedAt: string | null;
   docNumber: string | null;
+}
+
+/** A body of the catalog by all the names it goes by, so a text may name it by any of them. */
+export interface KnownBody {
+  names: readonly string[];
 }
 
 /** Whitespace is the one difference a quote may have from its source. */
@@ -46,7 +51,7 @@ function itemText(item: BriefItem): string {
  * items inside the window, and titles, dates and numbers in the text found in the cited sources.
  * Returns one check per finding, passed or failed; a brief may be published only when all pass.
  */
-export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecord | undefined): Check[] {
+export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecord | undefined, bodies: readonly KnownBody[] = []): Check[] {
   const checks: Check[] = [];
   const fail = (name: string, item: number | null, detail: string) => checks.push({ name, ok: false, item, detail });
   const references = new Map(brief.references.map((r) => [r.id, r]));
@@ -65,43 +70,59 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
     if (reference.date < windowStart || reference.date > windowEnd) fail('window', null, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
   }
 
-  for (const item of brief.items) {
-    const cited = item.refs.map((id) => references.get(id)).filter((r) => r !== undefined);
-    if (item.refs.length === 0) fail('citations', item.n, `第 ${item.n} 条没有引用任何参考文献`);
-    if (cited.length < item.refs.length) fail('citations', item.n, `第 ${item.n} 条引用了不存在的参考文献`);
-    const sources = cited.map((r) => ({ reference: r, source: sourceOf(r.url) })).filter((s) => s.source !== undefined) as { reference: Brief['references'][number]; source: SourceRecord }[];
-    if (sources.length === 0) continue;
-    const text = itemText(item);
-    const bodies = sources.map((s) => normaliseSpace(s.source.body));
-    const haystack = normaliseSpace(sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n'));
-
-    const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])];
-    for (const span of spans) {
-      if (!bodies.some((body) => body.includes(normaliseSpace(span)))) fail('quotes', item.n, `第 ${item.n} 条的引文不在所引来源正文中：“${span}”`);
-    }
-    for (const quote of item.quotes) {
-      if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
-    }
-    // A title in 《》 must be a whole title: the source's own, or one the source itself writes in 《》.
-    const knownTitles = new Set(sources.flatMap((s) => [s.source.title, ...titlesIn(s.source.title), ...titlesIn(s.source.body)]).map(normaliseSpace));
-    for (const match of outermostTitles(text)) {
-      const title = normaliseSpace(fromBookQuotes(match));
-      if (!knownTitles.has(title)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
-    }
-    const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
-    for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {
-      const [month, day] = [Number(match[1]), Number(match[2])];
-      const onSourceDay = sourceDays.some((d) => d && Number(d.slice(5, 7)) === month && Number(d.slice(8, 10)) === day);
-      if (!onSourceDay && !haystack.includes(`${month}月${day}日`)) fail('dates', item.n, `第 ${item.n} 条的日期“${match[0]}”与来源不符`);
-    }
-    const withoutDates = text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, '');
-    for (const match of withoutDates.matchAll(/\d+(?:\.\d+)?/g)) {
-      if (!haystack.includes(match[0])) fail('numbers', item.n, `第 ${item.n} 条的数字 ${match[0]} 不在来源中`);
-    }
-  }
+  for (const item of brief.items) checks.push(...verifyItem(item, references, sourceOf, bodies));
   const failed = new Set(checks.map((c) => c.name));
-  for (const name of ['quotes', 'citations', 'sources', 'references', 'window', 'titles', 'dates', 'numbers']) {
+  for (const name of ['quotes', 'citations', 'sources', 'references', 'window', 'titles', 'names', 'dates', 'numbers']) {
     if (!failed.has(name)) checks.push({ name, ok: true, item: null, detail: '' });
+  }
+  return checks;
+}
+
+/**
+ * The checks of one section against the sources it cites: quotes verbatim, citations that exist, whole
+ * titles, and dates and numbers found in the sources. Returns the failures only. The LLM writer checks
+ * each section it writes with this before it takes it.
+ */
+export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Reference>, sourceOf: (url: string) => SourceRecord | undefined, bodies: readonly KnownBody[] = []): Check[] {
+  const checks: Check[] = [];
+  const fail = (name: string, n: number | null, detail: string) => checks.push({ name, ok: false, item: n, detail });
+  const cited = item.refs.map((id) => references.get(id)).filter((r) => r !== undefined);
+  if (item.refs.length === 0) fail('citations', item.n, `第 ${item.n} 条没有引用任何参考文献`);
+  if (cited.length < item.refs.length) fail('citations', item.n, `第 ${item.n} 条引用了不存在的参考文献`);
+  const sources = cited.map((r) => ({ reference: r, source: sourceOf(r.url) })).filter((s) => s.source !== undefined) as { reference: Reference; source: SourceRecord }[];
+  if (sources.length === 0) return checks;
+  const text = itemText(item);
+  const sourceBodies = sources.map((s) => normaliseSpace(s.source.body));
+  const haystack = normaliseSpace(sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n'));
+
+  const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])];
+  for (const span of spans) {
+    if (!sourceBodies.some((body) => body.includes(normaliseSpace(span)))) fail('quotes', item.n, `第 ${item.n} 条的引文不在所引来源正文中：“${span}”`);
+  }
+  for (const quote of item.quotes) {
+    if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
+  }
+  // A title in 《》 must be a whole title: the source's own, or one the source itself writes in 《》.
+  const knownTitles = new Set(sources.flatMap((s) => [s.source.title, ...titlesIn(s.source.title), ...titlesIn(s.source.body)]).map(normaliseSpace));
+  for (const match of outermostTitles(text)) {
+    const title = normaliseSpace(fromBookQuotes(match));
+    if (!knownTitles.has(title)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
+  }
+  const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
+  for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {
+    const [month, day] = [Number(match[1]), Number(match[2])];
+    const onSourceDay = sourceDays.some((d) => d && Number(d.slice(5, 7)) === month && Number(d.slice(8, 10)) === day);
+    if (!onSourceDay && !haystack.includes(`${month}月${day}日`)) fail('dates', item.n, `第 ${item.n} 条的日期“${match[0]}”与来源不符`);
+  }
+  // A body named in the text is one the cited sources name, by any of its names (上交所 for 上海证券交易所).
+  const named = normaliseSpace(`${haystack}\n${cited.map((r) => `${r.publisher} ${r.reposter ?? ''}`).join('\n')}`);
+  for (const body of bodies) {
+    const mentioned = body.names.find((name) => text.includes(name));
+    if (mentioned && !body.names.some((name) => named.includes(normaliseSpace(name)))) fail('names', item.n, `第 ${item.n} 条提到的机构“${mentioned}”不在所引来源中`);
+  }
+  const withoutDates = text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, '');
+  for (const match of withoutDates.matchAll(/\d+(?:\.\d+)?/g)) {
+    if (!haystack.includes(match[0])) fail('numbers', item.n, `第 ${item.n} 条的数字 ${match[0]} 不在来源中`);
   }
   return checks;
 }

@@ -1,18 +1,20 @@
+import { SourceDirectory } from '../analyze/origin.ts';
 import { verifyBrief } from '../brief/verify.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
-import type { CommandContext } from './context.ts';
+import { loadCommandConfig, type CommandContext } from './context.ts';
 
 /** `xinzhi verify FILE.json`: rechecks a brief (also one edited by hand) against the stored sources. */
 export function verifyCommand(context: CommandContext): number {
   const file = context.positionals[0];
   if (!file) throw new UserError('用法：xinzhi verify <brief.json>', 'usage: xinzhi verify <brief.json>');
   const brief = readBriefFile(file);
+  const directory = new SourceDirectory(loadCommandConfig(context).sources);
   const store = new SqliteStore(context.dataDir);
   try {
-    const checks = verifyBrief(brief, (url) => store.documentByUrl(url));
+    const checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies());
     const failed = checks.filter((c) => !c.ok);
     if (context.json) context.print(JSON.stringify({ file, ok: failed.length === 0, checks }));
     else for (const check of failed) context.print(`[${check.name}] ${check.detail}`);

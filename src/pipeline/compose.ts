@@ -91,7 +91,7 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
   });
   const composeSeconds = secondsSince(started);
   started = performance.now();
-  brief.checks = verifyBrief(brief, (url) => store.documentByUrl(url));
+  brief.checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies());
   if (items.length < loaded.config.selection.minItems) {
     brief.checks.push({ name: 'items', ok: false, item: null, detail: `入选条目 ${items.length} 条，少于配置的最少 ${loaded.config.selection.minItems} 条` });
   }
