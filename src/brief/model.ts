@@ -59,6 +59,16 @@ export const briefSchema = z.object({
     storyGroups: z.number().int(),
     themeShares: z.record(z.string(), z.number()),
     /** Today's themes against the previous issue and the last seven (added after the first release). */
+    /** What the LLM writer did, when it ran: calls, tokens, their cost, and the sections that fell back. */
+    llm: z.object({
+      model: z.string(),
+      calls: z.number().int(),
+      promptTokens: z.number().int(),
+      completionTokens: z.number().int(),
+      cost: z.number(),
+      currency: z.string(),
+      fallbacks: z.array(z.object({ item: z.number().int().nullable(), reason: z.string() }).strict()),
+    }).strict().optional(),
     themeDynamics: z.object({
       entropy: z.number(),
       topShare: z.number(),

@@ -20,10 +20,19 @@ export function formatSummary(summary: RunSummary, lang: Lang): string[] {
     lines.push(`  ${t(lang, 'sourceAlerts')}: ${summary.crawl.alerts.length}`);
     for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
   }
+  if (summary.llm) lines.push(...llmLines(summary.llm, lang));
   if (summary.failedChecks.length > 0) {
     lines.push(`  ${t(lang, 'checksFailed')}: ${summary.failedChecks.length}`);
     for (const check of summary.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
   }
   lines.push(`  ${t(lang, 'wrote')}: ${summary.outFolder}`);
+  return lines;
+}
+
+/** What the model writer did: calls, tokens, cost, and each section that fell back, with why. */
+export function llmLines(llm: NonNullable<RunSummary['llm']>, lang: Lang): string[] {
+  const lines = [`  ${t(lang, 'llmWriter', llm.model, llm.calls, llm.promptTokens, llm.completionTokens, `${llm.cost} ${llm.currency}`)}`];
+  if (llm.fallbacks.length > 0) lines.push(`  ${t(lang, 'llmFallbacks', llm.fallbacks.length)}`);
+  for (const fallback of llm.fallbacks) lines.push(`    [${fallback.item ?? '-'}] ${fallback.reason}`);
   return lines;
 }

@@ -119,6 +119,29 @@ export const configSchema = z.object({
     /** A source that yields no links for this many runs in a row is named in the run summary. */
     emptyRunsAlert: z.number().int().min(1).default(3),
   }).strict().prefault({}),
+  /** Who writes the sections: the offline extractive writer, or a model behind an OpenAI-compatible API. */
+  writer: z.object({
+    kind: z.enum(['extractive', 'llm']).default('extractive'),
+    llm: z.object({
+      /** The API's base, up to /v1: https://api.deepseek.com/v1, http://127.0.0.1:11434/v1 (Ollama) … */
+      baseUrl: z.url(),
+      model: z.string().min(1),
+      /** The environment variable holding the API key; a local server may need none. */
+      apiKeyEnv: z.string().min(1).default('XINZHI_LLM_API_KEY'),
+      timeoutMs: z.number().int().positive().default(60_000),
+      retries: z.number().int().min(0).max(10).default(3),
+      retryBaseMs: z.number().int().min(1).default(1000),
+      temperature: z.number().min(0).max(2).default(0.3),
+      /** The source text given to the model is cut at this many characters. */
+      maxSourceChars: z.number().int().positive().default(4000),
+      /** 词元计价: the provider's price per million input and output tokens, for the cost in brief.json. */
+      prices: z.object({
+        inputPerMillion: z.number().min(0).default(0),
+        outputPerMillion: z.number().min(0).default(0),
+        currency: z.string().min(1).default('CNY'),
+      }).strict().prefault({}),
+    }).strict().optional(),
+  }).strict().prefault({}).refine((writer) => writer.kind !== 'llm' || writer.llm !== undefined, { message: 'writer.kind llm needs writer.llm (baseUrl, model)', path: ['llm'] }),
   render: z.object({
     formats: z.array(z.enum(['json', 'md', 'html', 'pdf'])).default(['json', 'md', 'html', 'pdf']),
     /** Folders searched for CJK fonts for the PDF. */

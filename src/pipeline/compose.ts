@@ -7,6 +7,7 @@ import { selectItems } from '../brief/select.ts';
 import { themeDynamics, themeSharesOf } from '../brief/themeShares.ts';
 import { verifyBrief } from '../brief/verify.ts';
 import { composeExtractive } from '../brief/writers/extractive.ts';
+import { rewriteWithLlm } from '../brief/writers/llm/write.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { SqliteStore, StoredIssue } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
@@ -62,8 +63,8 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
   return { window, documents: documents.length, analysis, items, recentIssues, timings: { analyze: analyzeSeconds, select: secondsSince(started) } };
 }
 
-/** From stored documents to a verified brief: analyze, select, compose, verify. Reads the store only. */
-export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): ComposedIssue {
+/** From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when configured), verify. */
+export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
   const { window, documents, analysis, items, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
   const directory = new SourceDirectory(loaded.sources);
   if (items.length === 0) {
@@ -72,7 +73,7 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
   let started = performance.now();
   const themeShares = themeSharesOf(items);
   const dynamics = themeDynamics(themeShares, recentIssues.map((issue) => issue.themeShares));
-  const brief = composeExtractive({
+  const draft = composeExtractive({
     issueDate,
     items,
     directory,
@@ -89,6 +90,12 @@ export function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate
       themeDynamics: dynamics,
     },
   });
+  const { writer } = loaded.config;
+  // The model rewrites the sections; the extractive draft stands wherever it cannot.
+  const brief =
+    writer.kind === 'llm' && writer.llm
+      ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf: (url) => store.documentByUrl(url), apiKey: process.env[writer.llm.apiKeyEnv] })
+      : draft;
   const composeSeconds = secondsSince(started);
   started = performance.now();
   brief.checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies());

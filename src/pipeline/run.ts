@@ -10,6 +10,7 @@ import { CrawlProgress } from '../crawl/progress.ts';
 import type { SourceRun } from '../store/sqlite.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
+import type { Brief } from '../brief/model.ts';
 import { composeIssue, issueWindow, type ComposeTimings } from './compose.ts';
 import { writeIssue } from './render.ts';
 
@@ -34,6 +35,8 @@ export interface RunSummary {
   storyGroups: number;
   itemsChosen: number;
   failedChecks: { name: string; item: number | null; detail: string }[];
+  /** What the LLM writer did, when it ran. */
+  llm?: Brief['stats']['llm'];
   seconds: { crawl: number; render: number } & ComposeTimings;
 }
 
@@ -77,7 +80,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       options.onCrawlEnd?.();
     }
     const crawlSeconds = secondsSince(started);
-    const composed = composeIssue(store, loaded, issueDate);
+    const composed = await composeIssue(store, loaded, issueDate);
     started = performance.now();
     const outFolder = writeIssue(composed.brief, options.outDir, loaded.config.render);
     const summary: RunSummary = {
@@ -88,6 +91,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       storyGroups: composed.storyGroups,
       itemsChosen: composed.brief.items.length,
       failedChecks: composed.brief.checks.filter((c) => !c.ok),
+      llm: composed.brief.stats.llm,
       seconds: { crawl: crawlSeconds, ...composed.timings, render: secondsSince(started) },
     };
     store.finishRun(runId, summary);

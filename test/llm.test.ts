@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parseDocument } from 'yaml';
+import type { Brief } from '../src/brief/model.ts';
+import { quotedSpans } from '../src/brief/verify.ts';
+import { repoRoot, runCli, tempDir } from './helpers.ts';
+
+/** What the recorded provider does with one request. */
+interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  /** The message content; the server wraps it as a chat completion. */
+  content?: string;
+  /** A raw body, sent as is (for a provider that answers with something else). */
+  raw?: string;
+  delayMs?: number;
+}
+
+interface Request {
+  title: string;
+  /** The source text the writer gave, and the day. */
+  source: string;
+  day: string;
+  origin: string;
+  /** How many requests this story has had, this one included. */
+  count: number;
+  /** Whether this request carries the checks' findings on an earlier answer. */
+  correcting: boolean;
+  body: { model: string; messages: { role: string; content: string }[]; response_format?: unknown };
+  authorization: string | undefined;
+  /** Whether the client got a completion with its token usage (not an error, not after it gave up). */
+  completed?: boolean;
+}
+
+/**
+ * A local OpenAI-compatible chat server: every request is answered by `script`, which sees the story the
+ * request is about. Tokens are reported as a real provider does.
+ */
+async function startProvider(script: (request: Request) => Answer): Promise<{ url: string; requests: Request[]; server: Server }> {
+  const counts = new Map<string, number>();
+  const requests: Request[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    req.on('end', () => {
+      const body = JSON.parse(text) as Request['body'];
+      const user = body.messages[1]!.content;
+      const title = /^标题：(.+)$/m.exec(user)![1]!;
+      counts.set(title, (counts.get(title) ?? 0) + 1);
+      const request: Request = {
+        title,
+        source: /原文：\n([\s\S]*?)\n\n参考草稿/.exec(user)![1]!,
+        day: /^日期：(.+)$/m.exec(user)![1]!,
+        origin: /^发布主体：(.+?)（/m.exec(user)![1]!,
+        count: counts.get(title)!,
+        correcting: body.messages.length > 2,
+        body,
+        authorization: req.headers.authorization,
+      };
+      requests.push(request);
+      const answer = script(request);
+      request.completed = (answer.status ?? 200) === 200 && answer.raw === undefined && !answer.delayMs;
+      const send = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+        res.end(answer.raw ?? JSON.stringify({ choices: [{ message: { role: 'assistant', content: answer.content ?? '' } }], usage: { prompt_tokens: 1000, completion_tokens: 200 } }));
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests, server };
+}
+
+/** A clause of the source, verbatim, that a faithful writer would quote: no digits, no 《》, no quotes. */
+function quotable(source: string): string {
+  const clauses = source.split(/[。！？；，\n]/).map((c) => c.trim());
+  return clauses.find((c) => c.length >= 8 && c.length <= 40 && !/[\d《》“”〔〕]/.test(c))!;
+}
+
+/** A section that keeps every rule: the source's day, its issuer, a verbatim quote, no other facts. */
+function faithful(request: Request, quote = quotable(request.source)): string {
+  return JSON.stringify({
+    headline: `${request.origin}出台新举措，释放明确政策信号`,
+    paragraphs: [`${request.origin} ${request.day}发布消息。其中提出：“${quote}”。`, '这一动向值得相关企业和地方持续关注，后续落地细则有待观察。'],
+  });
+}
+
+/** The bundled config, with the model writer pointed at the recorded provider. */
+function llmConfig(dir: string, url: string): string {
+  cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
+  const file = join(dir, 'config', 'xinzhi.yaml');
+  const config = parseDocument(readFileSync(file, 'utf8'));
+  config.set('writer', {
+    kind: 'llm',
+    llm: { baseUrl: url, model: 'test-model', apiKeyEnv: 'XINZHI_TEST_KEY', timeoutMs: 400, retries: 2, retryBaseMs: 10, prices: { inputPerMillion: 2, outputPerMillion: 8, currency: 'CNY' } },
+  });
+  writeFileSync(file, config.toString());
+  return file;
+}
+
+describe('the LLM writer against a local OpenAI-compatible server', () => {
+  const dir = tempDir();
+  const data = join(dir, 'data');
+  before(async () => {
+    const demo = await runCli(['demo', '--data', data, '--out', join(dir, 'demo')]);
+    assert.equal(demo.code, 0, demo.stderr);
+  });
+
+  async function briefWith(script: (request: Request) => Answer, name: string): Promise<{ brief: Brief; stdout: string; requests: Request[]; extractive: Brief }> {
+    const provider = await startProvider(script);
+    const out = join(dir, name);
+    const result = await runCli(['brief', '--date', '2026-06-19', '--data', data, '--out', out, '--config', llmConfig(join(dir, name), provider.url)], { env: { XINZHI_TEST_KEY: 'sk-test' } });
+    assert.equal(result.code, 0, result.stderr);
+    const brief = JSON.parse(readFileSync(join(out, '2026-06-19', 'brief.json'), 'utf8')) as Brief;
+    const extractive = JSON.parse(readFileSync(join(dir, 'demo', '2026-06-19', 'brief.json'), 'utf8')) as Brief;
+    return { brief, stdout: result.stdout, requests: provider.requests, extractive };
+  }
+
+  it('takes good sections, retries 429s and a malformed answer, and falls back on a timeout and an invented quote', async () => {
+    const titles: string[] = [];
+    const behaviour = (request: Request): Answer => {
+      if (!titles.includes(request.title)) titles.push(request.title);
+      switch (titles.indexOf(request.title)) {
+        case 0:
+          return { content: faithful(request) };
+        case 1:
+          return request.count === 1 ? { content: '好的，以下是改写后的内容：标题……' } : { content: faithful(request) };
+        case 2:
+          return request.count <= 2 ? { status: 429, headers: { 'retry-after': '0' }, raw: '{"error":"rate limited"}' } : { content: faithful(request) };
+        case 3:
+          return { content: faithful(request), delayMs: 2000 };
+        default:
+          return { content: faithful(request, '文件明确提出要全面加快发展') };
+      }
+    };
+    const { brief, stdout, requests, extractive } = await briefWith(behaviour, 'mixed');
+    assert.equal(brief.writer, 'llm:test-model');
+    assert.ok(brief.checks.every((check) => check.ok), JSON.stringify(brief.checks.filter((c) => !c.ok)));
+    // Sections 1–3 are the model's (after a correction and after two 429s); 4 and 5 are the extractive text.
+    for (const n of [1, 2, 3]) assert.match(brief.items[n - 1]!.headline, /出台新举措，释放明确政策信号$/);
+    assert.deepEqual(brief.items[3], extractive.items[3]);
+    assert.deepEqual(brief.items[4], extractive.items[4]);
+    const llm = brief.stats.llm!;
+    assert.deepEqual(llm.fallbacks.map((f) => f.item), [4, 5]);
+    assert.match(llm.fallbacks[0]!.reason, /no answer within 400 ms after 3 attempts/);
+    assert.match(llm.fallbacks[1]!.reason, /checks failed twice: .*引文不在所引来源正文中：“文件明确提出要全面加快发展”/);
+    // Every HTTP call counted: tokens for the answered ones, and their cost at the configured prices.
+    assert.equal(llm.calls, requests.length);
+    const answered = requests.filter((r) => r.completed).length;
+    assert.equal(requests.length - answered, 2 + 3, 'two 429s and three timed-out attempts carry no usage');
+    assert.equal(llm.promptTokens, answered * 1000);
+    assert.equal(llm.cost, (answered * 1000 * 2 + answered * 200 * 8) / 1e6);
+    // Quotes of a model's section are the spans it puts in “ ”, each verbatim in its source.
+    for (const item of brief.items.slice(0, 3)) assert.deepEqual(item.quotes.map((q) => q.text), quotedSpans(item.paragraphs.join('\n')));
+    // Requests: the key from the environment, JSON output asked for, the correction carries the findings.
+    assert.ok(requests.every((r) => r.authorization === 'Bearer sk-test' && r.body.model === 'test-model'));
+    assert.deepEqual(requests[0]!.body.response_format, { type: 'json_object' });
+    assert.ok(requests.some((r) => r.correcting && r.body.messages.at(-1)!.content.includes('未通过核查')));
+    assert.match(stdout, /模型写作：test-model · 调用 \d+ 次/);
+    assert.match(stdout, /改用抽取式文本的条目：2 条/);
+  });
+
+  it('catches a changed date and a quote from another story\'s source, and never lets them through', async () => {
+    const sources: string[] = [];
+    const behaviour = (request: Request): Answer => {
+      if (!sources.includes(request.source)) sources.push(request.source);
+      const index = sources.indexOf(request.source);
+      if (index === 0) return { content: faithful({ ...request, day: request.day.replace(/\d+ 日/, (d) => `${Number.parseInt(d, 10) - 1} 日`) }) };
+      if (index === 1) return { content: faithful(request, quotable(sources[0]!)) };
+      return { content: faithful(request) };
+    };
+    const { brief } = await briefWith(behaviour, 'wrong');
+    assert.ok(brief.checks.every((check) => check.ok));
+    const reasons = brief.stats.llm!.fallbacks;
+    assert.deepEqual(reasons.map((f) => f.item), [1, 2]);
+    assert.match(reasons[0]!.reason, /日期“6 月 17 日”与来源不符/);
+    assert.match(reasons[1]!.reason, /引文不在所引来源正文中/);
+  });
+
+  it('still writes the brief when the provider is down, saying so', async () => {
+    const { brief, stdout } = await briefWith(() => ({ status: 503, raw: 'Service Unavailable' }), 'down');
+    assert.equal(brief.writer, 'extractive');
+    assert.equal(brief.stats.llm!.fallbacks.length, brief.items.length);
+    assert.ok(brief.stats.llm!.fallbacks.every((f) => /HTTP 503 after 3 attempts/.test(f.reason)));
+    assert.match(stdout, /改用抽取式文本的条目：5 条/);
+  });
+});
