@@ -34,11 +34,13 @@ describe('SqliteStore', () => {
     db.close();
   });
 
-  it('remembers issues, their theme shares and the titles they cited, for day-over-day comparison', () => {
+  it('remembers issues, their theme shares, the titles they cited and their sections, for day-over-day comparison', () => {
     const store = new SqliteStore(tempDir());
-    store.saveIssue('2026-06-18', { references: [{ title: '关于开展数据要素试点的通知' }] }, { 数据要素: 1 });
+    store.saveIssue('2026-06-18', { references: [{ title: '关于开展数据要素试点的通知' }], items: [{ headline: '国家数据局部署数据要素试点', themes: ['数据要素'] }] }, { 数据要素: 1 });
     store.saveIssue('2026-06-19', { references: [] }, { 算力: 1 });
-    assert.deepEqual(store.issuesBefore('2026-06-19', 7), [{ issueDate: '2026-06-18', themeShares: { 数据要素: 1 }, reportedTitles: ['关于开展数据要素试点的通知'] }]);
+    assert.deepEqual(store.issuesBefore('2026-06-19', 7), [
+      { issueDate: '2026-06-18', themeShares: { 数据要素: 1 }, reportedTitles: ['关于开展数据要素试点的通知'], items: [{ headline: '国家数据局部署数据要素试点', themes: ['数据要素'] }] },
+    ]);
     store.close();
   });
 });

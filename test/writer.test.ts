@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyzeDay } from '../src/analyze/day.ts';
+import { SourceDirectory } from '../src/analyze/origin.ts';
+import { domainWords } from '../src/analyze/relevance.ts';
+import { createSegmenter } from '../src/analyze/segment.ts';
 import { formatReference } from '../src/brief/references.ts';
-import { themeMovement } from '../src/brief/themeShares.ts';
+import { themeDynamics, themeMovement, themeSharesOf } from '../src/brief/themeShares.ts';
+import { composeExtractive, type EarlierIssue } from '../src/brief/writers/extractive.ts';
 import { headlineOf, inBookQuotes } from '../src/brief/writers/phrasing.ts';
 import { chooseQuotes } from '../src/brief/writers/quotes.ts';
 import { loadConfig } from '../src/config/load.ts';
+import { chineseNumber } from '../src/util/chineseNumerals.ts';
 import { chineseFullDate, chineseMonthDay } from '../src/util/time.ts';
 
 const { taxonomy } = loadConfig();
@@ -67,5 +73,54 @@ describe('theme movement', () => {
     assert.deepEqual(converging, { direction: 'converging', top: ['数据要素', '算力'], rising: ['数据要素'], new: [] });
     const spreading = themeMovement({ 数据要素: 0.4, 算力: 0.3, 智能体: 0.3 }, { 数据要素: 0.9, 算力: 0.1 });
     assert.deepEqual(spreading, { direction: 'spreading', top: ['数据要素', '算力'], rising: ['算力'], new: ['智能体'] });
+  });
+});
+
+describe('the extractive writer', () => {
+  const { sources, config } = loadConfig();
+  const directory = new SourceDirectory(sources);
+  const body = '国家数据局首次提出建设数据标注基地，支持企业参与数据标注。\n到2027年，建成10个左右国家级数据标注基地，发放数据券支持中小企业采购服务。';
+  const document = { id: 1, url: 'https://www.nda.gov.cn/1.html', sourceId: 'nda', title: '国家数据局关于促进数据标注产业发展的实施意见', publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, body, attachments: [] };
+  const candidates = analyzeDay([document], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
+  const compose = (history: EarlierIssue[]) =>
+    composeExtractive({
+      issueDate: '2026-09-16',
+      items: candidates,
+      directory,
+      taxonomy,
+      brief: config.brief,
+      themeShares: themeSharesOf(candidates),
+      dynamics: themeDynamics(themeSharesOf(candidates), history.map((issue) => issue.themeShares)),
+      history,
+      stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} },
+    });
+
+  it('adds what is new to the headline when it fits the line', () => {
+    const headline = compose([]).items[0]!.headline;
+    assert.ok(headline.startsWith('国家数据局'), headline);
+    assert.ok(headline.length <= 40, headline);
+    assert.match(headline, /，/);
+  });
+
+  it('says how often the theme came up in earlier issues and what the item continues, and says so when there is no record', () => {
+    assert.match(compose([]).items[0]!.paragraphs[1]!, /本系统尚无往期记录/);
+    const theme = candidates[0]!.relevance.themes[0]!.themeName;
+    const issue = (date: string, themes: string[], headline = '某市发布消息'): EarlierIssue => ({ issueDate: date, themeShares: Object.fromEntries(themes.map((t) => [t, 1 / themes.length])), items: [{ headline, themes }] });
+    const history = [
+      issue('2026-09-15', ['算力']),
+      issue('2026-09-14', [theme], '国家数据局发布数据标注试点名单'),
+      issue('2026-09-13', [theme]),
+      ...['09-12', '09-11', '09-10', '09-09', '09-08'].map((day) => issue(`2026-${day}`, ['算力'])),
+    ];
+    const analysis = compose(history).items[0]!.paragraphs[1]!;
+    assert.match(analysis, new RegExp(`${theme.replace('+', '\\+')}主题在本简报近七期中有二期涉及，近八期中有二期；二天前的一期已报道国家数据局在这一主题上的动态，本条是其延续。`));
+    assert.ok(!/\d/.test(analysis.slice(analysis.indexOf('主题在本简报'))), 'counts of our issues are not written as source numbers');
+  });
+});
+
+describe('chineseNumber', () => {
+  it('writes 0–99 as running text does, and refuses the rest', () => {
+    assert.deepEqual([0, 2, 10, 12, 20, 30, 99].map(chineseNumber), ['零', '二', '十', '十二', '二十', '三十', '九十九']);
+    assert.throws(() => chineseNumber(100), /outside 0–99/);
   });
 });

@@ -53,9 +53,10 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
     );
   }
   const directory = new SourceDirectory(loaded.sources);
-  const recentIssues = store.issuesBefore(issueDate, 7);
+  // Seven issues for the themes' week and for what was covered; thirty for the analysis's history.
+  const recentIssues = store.issuesBefore(issueDate, 30);
   let started = performance.now();
-  const covered = recentIssues.map((issue) => ({ issueDate: issue.issueDate, titles: issue.reportedTitles }));
+  const covered = recentIssues.slice(0, 7).map((issue) => ({ issueDate: issue.issueDate, titles: issue.reportedTitles }));
   const analysis = analyzeDay(documents, directory, loaded.taxonomy, createSegmenter(domainWords(loaded.taxonomy)), covered);
   const analyzeSeconds = secondsSince(started);
   started = performance.now();
@@ -81,6 +82,7 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
     brief: loaded.config.brief,
     themeShares,
     dynamics,
+    history: recentIssues,
     stats: {
       window: { start: window.start.toISOString(), end: window.end.toISOString() },
       documents,

@@ -45,11 +45,26 @@ export interface SourceRun {
   listShape: string | null;
 }
 
+/** The parts of a stored brief.json a later issue reads. */
+interface StoredBrief {
+  references?: { title: string }[];
+  items?: { headline: string; themes?: string[] }[];
+}
+
+function issueContents(brief: StoredBrief): Pick<StoredIssue, 'reportedTitles' | 'items'> {
+  return {
+    reportedTitles: (brief.references ?? []).map((reference) => reference.title),
+    items: (brief.items ?? []).map((item) => ({ headline: item.headline, themes: item.themes ?? [] })),
+  };
+}
+
 export interface StoredIssue {
   issueDate: string;
   themeShares: Record<string, number>;
   /** The titles of the documents the issue cited: a story it covered is not news again. */
   reportedTitles: string[];
+  /** Its sections' headlines and themes: what a later issue's analysis says it continues. */
+  items: { headline: string; themes: string[] }[];
 }
 
 interface DocumentRow {
@@ -235,7 +250,7 @@ export class SqliteStore {
     return rows.map((row) => ({
       issueDate: row.issue_date,
       themeShares: JSON.parse(row.theme_shares) as Record<string, number>,
-      reportedTitles: ((JSON.parse(row.brief) as { references?: { title: string }[] }).references ?? []).map((reference) => reference.title),
+      ...issueContents(JSON.parse(row.brief) as StoredBrief),
     }));
   }
 }

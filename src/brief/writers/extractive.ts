@@ -2,12 +2,20 @@ import type { Candidate } from '../../analyze/day.ts';
 import { instrumentPattern } from '../../analyze/significance.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import type { Config, Source, Taxonomy } from '../../config/schema.ts';
+import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { chineseMonthDay, shanghaiDay } from '../../util/time.ts';
 import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, keyTerms } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
-import { chooseQuotes } from './quotes.ts';
-import { actionOf, actorOf, headlineOf, inBookQuotes, innerDocument, tierLabel } from './phrasing.ts';
+import { chooseQuotes, quoteCandidates } from './quotes.ts';
+import { actionOf, actorOf, HEADLINE_MAX, headlineOf, inBookQuotes, innerDocument, tierLabel } from './phrasing.ts';
+
+/** What the writer knows of an earlier issue. */
+export interface EarlierIssue {
+  issueDate: string;
+  themeShares: Record<string, number>;
+  items: readonly { headline: string; themes: readonly string[] }[];
+}
 
 export interface ComposeInput {
   issueDate: string;
@@ -19,6 +27,8 @@ export interface ComposeInput {
   themeShares: ThemeShares;
   /** Today's themes against the previous issue and the last week. */
   dynamics: ThemeDynamics;
+  /** Earlier issues, newest first (up to thirty): how often a theme came up, and what an item continues. */
+  history: readonly EarlierIssue[];
   stats: Brief['stats'];
 }
 
@@ -57,8 +67,42 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 
-/** Paragraph 2, the analysis, from the signals only: themes, issuer tier, kind, novelty, instruments. */
-function analysisParagraph(candidate: Candidate): string {
+/**
+ * The headline's "what is new": the source's own most salient short clause — one that names a novelty
+ * (首次, 正式, 明确…), an instrument (算力券) or a theme — when it fits the line and the action does not
+ * already say it. Not a quote, so not in “ ”; taken from the text, so its facts are the source's.
+ */
+function noveltyClause(candidate: Candidate, taxonomy: Taxonomy, head: string): string | undefined {
+  const room = HEADLINE_MAX - head.length - 1;
+  if (room < 8) return undefined;
+  const doc = candidate.document;
+  return quoteCandidates(doc.body, doc.title, taxonomy)
+    .filter((c) => c.text.length <= room && c.text.length >= 6 && !/[《》〈〉（）()]/.test(c.text) && !head.includes(c.text) && c.score > 1)
+    .sort((a, b) => b.score - a.score || a.at - b.at)[0]?.text;
+}
+
+/**
+ * How the item's leading theme stands in the brief's own record: in how many of the last seven and
+ * thirty issues it appeared, and the latest earlier item of the same body on it. Counts of our issues
+ * are written in Chinese numerals: they are not facts of the source. With no record, it says so.
+ */
+function historySentence(candidate: Candidate, actor: string, issueDate: string, history: readonly EarlierIssue[]): string {
+  const theme = candidate.relevance.themes[0]?.themeName;
+  if (!theme) return '';
+  if (history.length === 0) return '本系统尚无往期记录，暂无法判断这一主题的延续情况。';
+  const has = (issue: EarlierIssue) => theme in issue.themeShares;
+  const week = history.slice(0, 7);
+  const inWeek = week.filter(has).length;
+  const counts = [`近${chineseNumber(week.length)}期中有${chineseNumber(inWeek)}期涉及`];
+  if (history.length > 7) counts.push(`近${chineseNumber(history.length)}期中有${chineseNumber(history.filter(has).length)}期`);
+  const earlier = history.find((issue) => issue.items.some((item) => item.themes.includes(theme) && item.headline.startsWith(actor)));
+  const days = earlier ? Math.round((Date.parse(issueDate) - Date.parse(earlier.issueDate)) / 86_400_000) : 0;
+  const continues = earlier && days <= 99 ? `；${chineseNumber(days)}天前的一期已报道${actor}在这一主题上的动态，本条是其延续` : '';
+  return `${theme}主题在本简报${counts.join('，')}${continues}。`;
+}
+
+/** Paragraph 2, the analysis, from the signals only: themes, issuer tier, kind, novelty, instruments, history. */
+function analysisParagraph(candidate: Candidate, actor: string, issueDate: string, history: readonly EarlierIssue[]): string {
   const themes = candidate.relevance.themes.slice(0, 3).map((t) => t.themeName);
   const terms = keyTerms(candidate, 4);
   // Theme names are ours, not the source's: they stay out of “ ”, which holds verbatim quotes only.
@@ -68,6 +112,7 @@ function analysisParagraph(candidate: Candidate): string {
   if (novelty.length > 0) parts.push(`文中使用了${quoted(novelty)}等表述，显示出新的政策信号。`);
   const instruments = [...new Set(candidate.document.body.match(instrumentPattern) ?? [])];
   if (instruments.length > 0) parts.push(`文中给出了${instruments.join('、')}等具体政策工具，便于跟踪落地。`);
+  parts.push(historySentence(candidate, actor, issueDate, history));
   return parts.join('');
 }
 
@@ -115,10 +160,11 @@ export function composeExtractive(input: ComposeInput): Brief {
     const action = actionOf(candidate, input.directory);
     const facts = factParagraph(candidate, input.directory, input.taxonomy);
     clauses.push(`${actor}${action}`);
+    const whatIsNew = noveltyClause(candidate, input.taxonomy, `${actor}${action}`);
     items.push({
       n: index + 1,
-      headline: headlineOf(actor, action),
-      paragraphs: [facts.text, analysisParagraph(candidate)],
+      headline: headlineOf(actor, action, whatIsNew),
+      paragraphs: [facts.text, analysisParagraph(candidate, actor, input.issueDate, input.history)],
       quotes: facts.quotes.map((text) => ({ text, ref: reference.id })),
       refs: [reference.id],
       tier: candidate.tier,

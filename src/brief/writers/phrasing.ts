@@ -57,12 +57,17 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
   return `提出${clauses(title)}`;
 }
 
-const HEADLINE_MAX = 40;
+export const HEADLINE_MAX = 40;
 
-/** `<actor><action>`, cut at a clause boundary when it runs past one line. */
-export function headlineOf(actor: string, action: string): string {
+/**
+ * `<actor><action>，<what is new>` in the house pattern, cut at a clause boundary when it runs past one
+ * line; the clause of what is new comes only when it fits.
+ */
+export function headlineOf(actor: string, action: string, whatIsNew?: string): string {
   const full = `${actor}${action}`;
-  if (full.length <= HEADLINE_MAX) return full;
-  const cut = full.lastIndexOf('，', HEADLINE_MAX);
-  return cut > actor.length + 8 ? full.slice(0, cut) : full;
+  if (full.length > HEADLINE_MAX) {
+    const cut = full.lastIndexOf('，', HEADLINE_MAX);
+    return cut > actor.length + 8 ? full.slice(0, cut) : full;
+  }
+  return whatIsNew && full.length + 1 + whatIsNew.length <= HEADLINE_MAX ? `${full}，${whatIsNew}` : full;
 }
