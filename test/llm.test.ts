@@ -166,6 +166,7 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
     assert.ok(requests.every((r) => r.authorization === 'Bearer sk-test' && r.body.model === 'test-model'));
     assert.deepEqual(requests[0]!.body.response_format, { type: 'json_object' });
     assert.ok(requests.some((r) => r.correcting && r.body.messages.at(-1)!.content.includes('未通过核查')));
+    assert.deepEqual(brief.checks.filter((c) => c.name === 'writer').map((c) => c.item), [4, 5]);
     assert.match(stdout, /模型写作：test-model · 调用 \d+ 次/);
     assert.match(stdout, /改用抽取式文本的条目：2 条/);
   });

@@ -115,6 +115,8 @@ describe('the extractive writer', () => {
     const analysis = compose(history).items[0]!.paragraphs[1]!;
     assert.match(analysis, new RegExp(`${theme.replace('+', '\\+')}主题在本简报近七期中有二期涉及，近八期中有二期；二天前的一期已报道国家数据局在这一主题上的动态，本条是其延续。`));
     assert.ok(!/\d/.test(analysis.slice(analysis.indexOf('主题在本简报'))), 'counts of our issues are not written as source numbers');
+    assert.match(compose(history).abstract, new RegExp(`“${theme.replace('+', '\\+')}”高于近七期的平均水平`));
+    assert.ok(!compose([]).abstract.includes('近七期'), 'no week to compare with, no claim about it');
   });
 });
 

@@ -137,6 +137,16 @@ function movementPhrase(movement: ThemeMovement): string {
   return `${base}${rising}${fresh}`;
 }
 
+/** Against the last week of issues: which themes rose above their mean, which the week had not seen. */
+function weekPhrase(week: ThemeDynamics['week']): string {
+  if (week.issues < 2) return '';
+  const parts = [
+    week.rising.length > 0 ? `${quoted(week.rising)}高于近${chineseNumber(week.issues)}期的平均水平` : '',
+    week.new.length > 0 ? `${quoted(week.new)}是近${chineseNumber(week.issues)}期首次出现的主题` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `；${parts.join('，')}` : '';
+}
+
 /** The abstract: the source mix, the theme movement, one clause per item, an overall judgement. */
 function abstractOf(input: ComposeInput, clauses: string[]): string {
   const tiers = new Set(input.items.map((i) => tierLabel[i.tier]));
@@ -144,7 +154,7 @@ function abstractOf(input: ComposeInput, clauses: string[]): string {
   return (
     `今日${input.brief.topicName}线索以${mixPhrase(input.items)}，${movementPhrase(input.dynamics.previous)}。` +
     `${clauses.join('；')}。` +
-    `整体看，本期 ${input.items.length} 条信息集中在${themes}等方向，覆盖${[...tiers].join('、')}${tiers.size > 1 ? '多个层级' : ''}。`
+    `整体看，本期 ${input.items.length} 条信息集中在${themes}等方向，覆盖${[...tiers].join('、')}${tiers.size > 1 ? '多个层级' : ''}${weekPhrase(input.dynamics.week)}。`
   );
 }
 
