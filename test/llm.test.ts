@@ -21,7 +21,9 @@ interface Answer {
 }
 
 interface Request {
+  /** The story's title, or 摘要 for the abstract's request. */
   title: string;
+  abstract: boolean;
   /** The source text the writer gave, and the day. */
   source: string;
   day: string;
@@ -49,13 +51,15 @@ async function startProvider(script: (request: Request) => Answer): Promise<{ ur
     req.on('end', () => {
       const body = JSON.parse(text) as Request['body'];
       const user = body.messages[1]!.content;
-      const title = /^标题：(.+)$/m.exec(user)![1]!;
+      const abstract = user.includes('请为本期简报写“摘要”');
+      const title = abstract ? '摘要' : /^标题：(.+)$/m.exec(user)![1]!;
       counts.set(title, (counts.get(title) ?? 0) + 1);
       const request: Request = {
         title,
-        source: /原文：\n([\s\S]*?)\n\n参考草稿/.exec(user)![1]!,
-        day: /^日期：(.+)$/m.exec(user)![1]!,
-        origin: /^发布主体：(.+?)（/m.exec(user)![1]!,
+        abstract,
+        source: abstract ? '' : /原文：\n([\s\S]*?)\n\n参考草稿/.exec(user)![1]!,
+        day: abstract ? '' : /^日期：(.+)$/m.exec(user)![1]!,
+        origin: abstract ? '' : /^发布主体：(.+?)（/m.exec(user)![1]!,
         count: counts.get(title)!,
         correcting: body.messages.length > 2,
         body,
@@ -95,6 +99,9 @@ function faithful(request: Request, quote = quotable(request.source)): string {
   });
 }
 
+/** An abstract that keeps every rule: no figures, names or titles of its own. */
+const faithfulAbstract = JSON.stringify({ abstract: '今日新质生产力线索以国内官方与政务来源为主，各条信息分别涉及数据要素、人工智能与资本市场规则。整体看，相关政策正在从原则表述走向具体工具。' });
+
 /** The bundled config, with the model writer pointed at the recorded provider. */
 function llmConfig(dir: string, url: string): string {
   cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
@@ -129,6 +136,7 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
   it('takes good sections, retries 429s and a malformed answer, and falls back on a timeout and an invented quote', async () => {
     const titles: string[] = [];
     const behaviour = (request: Request): Answer => {
+      if (request.abstract) return { content: faithfulAbstract };
       if (!titles.includes(request.title)) titles.push(request.title);
       switch (titles.indexOf(request.title)) {
         case 0:
@@ -146,12 +154,14 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
     const { brief, stdout, requests, extractive } = await briefWith(behaviour, 'mixed');
     assert.equal(brief.writer, 'llm:test-model');
     assert.ok(brief.checks.every((check) => check.ok), JSON.stringify(brief.checks.filter((c) => !c.ok)));
+    assert.equal(brief.abstract, JSON.parse(faithfulAbstract).abstract);
     // Sections 1–3 are the model's (after a correction and after two 429s); 4 and 5 are the extractive text.
     for (const n of [1, 2, 3]) assert.match(brief.items[n - 1]!.headline, /出台新举措，释放明确政策信号$/);
     assert.deepEqual(brief.items[3], extractive.items[3]);
     assert.deepEqual(brief.items[4], extractive.items[4]);
     const llm = brief.stats.llm!;
     assert.deepEqual(llm.fallbacks.map((f) => f.item), [4, 5]);
+    assert.equal(requests.filter((r) => r.abstract).length, 1);
     assert.match(llm.fallbacks[0]!.reason, /no answer within 400 ms after 3 attempts/);
     assert.match(llm.fallbacks[1]!.reason, /checks failed twice: .*引文不在所引来源正文中：“文件明确提出要全面加快发展”/);
     // Every HTTP call counted: tokens for the answered ones, and their cost at the configured prices.
@@ -168,12 +178,13 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
     assert.ok(requests.some((r) => r.correcting && r.body.messages.at(-1)!.content.includes('未通过核查')));
     assert.deepEqual(brief.checks.filter((c) => c.name === 'writer').map((c) => c.item), [4, 5]);
     assert.match(stdout, /模型写作：test-model · 调用 \d+ 次/);
-    assert.match(stdout, /改用抽取式文本的条目：2 条/);
+    assert.match(stdout, /改用抽取式文本的部分：2 处/);
   });
 
   it('catches a changed date and a quote from another story\'s source, and never lets them through', async () => {
     const sources: string[] = [];
     const behaviour = (request: Request): Answer => {
+      if (request.abstract) return { content: JSON.stringify({ abstract: '今日线索以官方来源为主，共有 987 项新举措落地。整体看，政策工具更加具体。' }) };
       if (!sources.includes(request.source)) sources.push(request.source);
       const index = sources.indexOf(request.source);
       if (index === 0) return { content: faithful({ ...request, day: request.day.replace(/\d+ 日/, (d) => `${Number.parseInt(d, 10) - 1} 日`) }) };
@@ -183,16 +194,18 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
     const { brief } = await briefWith(behaviour, 'wrong');
     assert.ok(brief.checks.every((check) => check.ok));
     const reasons = brief.stats.llm!.fallbacks;
-    assert.deepEqual(reasons.map((f) => f.item), [1, 2]);
+    assert.deepEqual(reasons.map((f) => f.item), [1, 2, null]);
     assert.match(reasons[0]!.reason, /日期“6 月 17 日”与来源不符/);
     assert.match(reasons[1]!.reason, /引文不在所引来源正文中/);
+    assert.match(reasons[2]!.reason, /^abstract: checks failed twice: .*数字 987 不在来源中/);
+    assert.ok(!brief.abstract.includes('987'), 'the invented figure never reaches the brief');
   });
 
   it('still writes the brief when the provider is down, saying so', async () => {
     const { brief, stdout } = await briefWith(() => ({ status: 503, raw: 'Service Unavailable' }), 'down');
     assert.equal(brief.writer, 'extractive');
-    assert.equal(brief.stats.llm!.fallbacks.length, brief.items.length);
+    assert.equal(brief.stats.llm!.fallbacks.length, brief.items.length + 1);
     assert.ok(brief.stats.llm!.fallbacks.every((f) => /HTTP 503 after 3 attempts/.test(f.reason)));
-    assert.match(stdout, /改用抽取式文本的条目：5 条/);
+    assert.match(stdout, /改用抽取式文本的部分：6 处/);
   });
 });

@@ -33,6 +33,6 @@ export function formatSummary(summary: RunSummary, lang: Lang): string[] {
 export function llmLines(llm: NonNullable<RunSummary['llm']>, lang: Lang): string[] {
   const lines = [`  ${t(lang, 'llmWriter', llm.model, llm.calls, llm.promptTokens, llm.completionTokens, `${llm.cost} ${llm.currency}`)}`];
   if (llm.fallbacks.length > 0) lines.push(`  ${t(lang, 'llmFallbacks', llm.fallbacks.length)}`);
-  for (const fallback of llm.fallbacks) lines.push(`    [${fallback.item ?? '-'}] ${fallback.reason}`);
+  for (const fallback of llm.fallbacks) lines.push(`    [${fallback.item ?? t(lang, 'abstract')}] ${fallback.reason}`);
   return lines;
 }

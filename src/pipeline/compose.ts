@@ -104,7 +104,8 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
   // A section the model could not write faithfully went out with the extractive text: the brief is
   // right, and the record says which and why.
   for (const fallback of brief.stats.llm?.fallbacks ?? []) {
-    brief.checks.push({ name: 'writer', ok: true, item: fallback.item, detail: `第 ${fallback.item} 条改用抽取式文本：${fallback.reason}` });
+    const part = fallback.item === null ? '摘要' : `第 ${fallback.item} 条`;
+    brief.checks.push({ name: 'writer', ok: true, item: fallback.item, detail: `${part}改用抽取式文本：${fallback.reason}` });
   }
   if (items.length < loaded.config.selection.minItems) {
     brief.checks.push({ name: 'items', ok: false, item: null, detail: `入选条目 ${items.length} 条，少于配置的最少 ${loaded.config.selection.minItems} 条` });

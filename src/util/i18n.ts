@@ -31,8 +31,9 @@ const messages = {
   reposted: { zh: '（{0} 家转载）', en: ' ({0} reposts)' },
   relevance: { zh: '相关度', en: 'relevance' },
   halved: { zh: '折半', en: 'halved' },
+  abstract: { zh: '摘要', en: 'abstract' },
   llmWriter: { zh: '模型写作：{0} · 调用 {1} 次 · 词元 输入 {2} / 输出 {3} · 费用 {4}', en: 'model writer: {0} · {1} calls · tokens in {2} / out {3} · cost {4}' },
-  llmFallbacks: { zh: '改用抽取式文本的条目：{0} 条', en: 'sections that fell back to the extractive text: {0}' },
+  llmFallbacks: { zh: '改用抽取式文本的部分：{0} 处', en: 'parts that fell back to the extractive text: {0}' },
   significance: { zh: '重要性', en: 'significance' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

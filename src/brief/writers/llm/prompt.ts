@@ -3,7 +3,7 @@ import type { Candidate } from '../../../analyze/day.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
 import type { Config } from '../../../config/schema.ts';
 import { chineseMonthDay, shanghaiDay } from '../../../util/time.ts';
-import type { BriefItem } from '../../model.ts';
+import type { Brief, BriefItem } from '../../model.ts';
 import { tierLabel } from '../phrasing.ts';
 import type { ChatMessage } from './chat.ts';
 
@@ -50,16 +50,18 @@ const sectionSchema = z.object({
 
 export type WrittenSection = z.infer<typeof sectionSchema>;
 
-/** Reads the model's answer; a fence (```json) around it is tolerated, anything else that is not the object is not. */
-export function parseSection(content: string): WrittenSection {
-  const unfenced = content.trim().replace(/^```(?:json)?\s*|\s*```$/g, '');
-  let data: unknown;
+/** The JSON a model answered; a fence (```json) around it is tolerated, anything else that is not JSON is not. */
+function jsonAnswer(content: string): unknown {
   try {
-    data = JSON.parse(unfenced);
+    return JSON.parse(content.trim().replace(/^```(?:json)?\s*|\s*```$/g, ''));
   } catch {
     throw new Error(`the answer is not JSON: ${content.slice(0, 80)}`);
   }
-  const parsed = sectionSchema.safeParse(data);
+}
+
+/** Reads the model's section: a headline on one line and one to three paragraphs. */
+export function parseSection(content: string): WrittenSection {
+  const parsed = sectionSchema.safeParse(jsonAnswer(content));
   if (!parsed.success) throw new Error(`the answer is not a section: ${parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
   if (/\n/.test(parsed.data.headline)) throw new Error('the headline runs over more than one line');
   return parsed.data;
@@ -71,4 +73,30 @@ export function correctionMessages(previous: string, findings: readonly string[]
     { role: 'assistant', content: previous },
     { role: 'user', content: `上一稿未通过核查：\n${findings.map((finding) => `- ${finding}`).join('\n')}\n请改正后重新输出 JSON。` },
   ];
+}
+
+/** The abstract's task: the day's sections as written, the theme data, and the extractive draft. */
+export function abstractPrompt(brief: Brief): string {
+  const shares = Object.entries(brief.stats.themeShares).map(([theme, share]) => `${theme} ${Math.round(share * 100)}%`).join('、');
+  return [
+    '请为本期简报写“摘要”：一段话，约 300 字，依次写出：来源构成；主题相对上期的变化；每条信息一个分句（写明主体和要点）；最后以“整体看，”开头给出一个总体判断。',
+    '只使用下列各条和主题数据中的事实；“”中只能放各条中已有的原文引语；不要写出下文没有的数字、日期、机构名称或文件名。',
+    '只输出一个 JSON 对象：{"abstract": "摘要"}。',
+    '',
+    ...brief.items.map((item) => `${item.n}. ${item.headline}\n${item.paragraphs[0]}`),
+    '',
+    `主题占比：${shares}`,
+    '',
+    `参考草稿：${brief.abstract}`,
+  ].join('\n');
+}
+
+const abstractSchema = z.object({ abstract: z.string().trim().min(20).max(1200) }).strip();
+
+/** Reads the model's abstract: one paragraph. */
+export function parseAbstract(content: string): string {
+  const parsed = abstractSchema.safeParse(jsonAnswer(content));
+  if (!parsed.success) throw new Error('the answer is not an abstract');
+  if (/\n/.test(parsed.data.abstract)) throw new Error('the abstract runs over more than one paragraph');
+  return parsed.data.abstract;
 }

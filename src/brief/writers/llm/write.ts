@@ -4,7 +4,7 @@ import type { Config } from '../../../config/schema.ts';
 import type { Brief, BriefItem } from '../../model.ts';
 import { quotedSpans, verifyItem, type SourceRecord } from '../../verify.ts';
 import { askChat, ChatError, type ChatMessage, type ChatReply, type ChatSettings } from './chat.ts';
-import { correctionMessages, parseSection, storyPrompt, systemPrompt } from './prompt.ts';
+import { abstractPrompt, correctionMessages, parseAbstract, parseSection, storyPrompt, systemPrompt } from './prompt.ts';
 
 export type LlmSettings = NonNullable<Config['writer']['llm']>;
 
@@ -25,48 +25,74 @@ function sectionItem(draft: BriefItem, headline: string, paragraphs: string[]): 
 }
 
 /**
- * One section by the model: asked once, checked with the verifier, asked again once with the findings,
- * and given up for the extractive draft when it still fails, the API fails or the answer is not a section.
+ * Asks the model, checks the answer, and asks once more with the findings when it fails; gives the
+ * reason when the call fails or the second answer fails too.
  */
-async function writeSection(
-  candidate: Candidate,
-  draft: BriefItem,
-  draftBrief: Brief,
-  settings: LlmSettings,
-  context: LlmContext,
+async function askChecked<T>(
+  chat: ChatSettings,
+  messages: ChatMessage[],
+  read: (content: string) => T,
+  check: (value: T) => string[],
   onCall: (reply: ChatReply | null) => void,
-): Promise<{ item: BriefItem; fallback?: Fallback }> {
-  const chat: ChatSettings = { ...settings, apiKey: context.apiKey };
-  const references = new Map(draftBrief.references.map((reference) => [reference.id, reference]));
-  const messages: ChatMessage[] = [
-    { role: 'system', content: systemPrompt(context.brief) },
-    { role: 'user', content: storyPrompt(candidate, draft, context.directory, settings.maxSourceChars) },
-  ];
+): Promise<{ value: T } | { reason: string }> {
   let findings: string[] = [];
   for (let attempt = 0; attempt < 2; attempt++) {
     let reply: ChatReply;
     try {
       reply = await askChat(chat, messages, onCall);
     } catch (err) {
-      if (err instanceof ChatError) return { item: draft, fallback: { item: draft.n, reason: err.message } };
+      if (err instanceof ChatError) return { reason: err.message };
       throw err;
     }
     try {
-      const section = parseSection(reply.content);
-      const item = sectionItem(draft, section.headline, section.paragraphs);
-      findings = verifyItem(item, references, context.sourceOf, context.directory.knownBodies()).map((check) => check.detail);
-      if (findings.length === 0) return { item };
+      const value = read(reply.content);
+      findings = check(value);
+      if (findings.length === 0) return { value };
     } catch (err) {
       findings = [(err as Error).message];
     }
     messages.push(...correctionMessages(reply.content, findings));
   }
-  return { item: draft, fallback: { item: draft.n, reason: `checks failed twice: ${findings.join('; ')}` } };
+  return { reason: `checks failed twice: ${findings.join('; ')}` };
+}
+
+/** One section by the model, checked by the verifier against the sources it cites. */
+async function writeSection(candidate: Candidate, draft: BriefItem, draftBrief: Brief, chat: ChatSettings, settings: LlmSettings, context: LlmContext, onCall: (reply: ChatReply | null) => void) {
+  const references = new Map(draftBrief.references.map((reference) => [reference.id, reference]));
+  const messages: ChatMessage[] = [
+    { role: 'system', content: systemPrompt(context.brief) },
+    { role: 'user', content: storyPrompt(candidate, draft, context.directory, settings.maxSourceChars) },
+  ];
+  return askChecked(
+    chat,
+    messages,
+    (content) => {
+      const section = parseSection(content);
+      return sectionItem(draft, section.headline, section.paragraphs);
+    },
+    (item) => verifyItem(item, references, context.sourceOf, context.directory.knownBodies()).map((found) => found.detail),
+    onCall,
+  );
 }
 
 /**
- * Rewrites the sections of an extractive brief with a model behind an OpenAI-compatible API. References,
- * the abstract, and every section the model could not write to the verifier's satisfaction stay as the
+ * The abstract by the model, from the sections as written. It is checked as a section citing every
+ * reference: its quotes, titles, dates, names and numbers must all be found in the day's sources.
+ */
+async function writeAbstract(brief: Brief, chat: ChatSettings, context: LlmContext, onCall: (reply: ChatReply | null) => void) {
+  const references = new Map(brief.references.map((reference) => [reference.id, reference]));
+  const refs = brief.references.map((reference) => reference.id);
+  const asSection = (abstract: string): BriefItem => ({ n: 0, headline: '摘要', paragraphs: [abstract], quotes: [], refs, tier: 'national', themes: [] });
+  const messages: ChatMessage[] = [
+    { role: 'system', content: systemPrompt(context.brief) },
+    { role: 'user', content: abstractPrompt(brief) },
+  ];
+  return askChecked(chat, messages, parseAbstract, (abstract) => verifyItem(asSection(abstract), references, context.sourceOf, context.directory.knownBodies()).map((found) => found.detail), onCall);
+}
+
+/**
+ * Rewrites the sections and the abstract of an extractive brief with a model behind an OpenAI-compatible
+ * API. References, and every part the model could not write to the verifier's satisfaction, stay as the
  * extractive writer made them; what happened is recorded in `stats.llm`.
  */
 export async function rewriteWithLlm(draftBrief: Brief, candidates: readonly Candidate[], settings: LlmSettings, context: LlmContext): Promise<Brief> {
@@ -78,17 +104,24 @@ export async function rewriteWithLlm(draftBrief: Brief, candidates: readonly Can
   };
   const items: BriefItem[] = [];
   const fallbacks: Fallback[] = [];
+  const chat: ChatSettings = { ...settings, apiKey: context.apiKey };
   for (const [i, draft] of draftBrief.items.entries()) {
-    const written = await writeSection(candidates[i]!, draft, draftBrief, settings, context, onCall);
-    items.push(written.item);
-    if (written.fallback) fallbacks.push(written.fallback);
+    const written = await writeSection(candidates[i]!, draft, draftBrief, chat, settings, context, onCall);
+    if ('value' in written) items.push(written.value);
+    else {
+      items.push(draft);
+      fallbacks.push({ item: draft.n, reason: written.reason });
+    }
   }
+  const abstract = await writeAbstract({ ...draftBrief, items }, chat, context, onCall);
+  if ('reason' in abstract) fallbacks.push({ item: null, reason: `abstract: ${abstract.reason}` });
   const { prices } = settings;
   const cost = (usage.promptTokens * prices.inputPerMillion + usage.completionTokens * prices.outputPerMillion) / 1_000_000;
   return {
     ...draftBrief,
+    abstract: 'value' in abstract ? abstract.value : draftBrief.abstract,
     items,
-    writer: fallbacks.length === items.length ? 'extractive' : `llm:${settings.model}`,
+    writer: fallbacks.length === items.length + 1 ? 'extractive' : `llm:${settings.model}`,
     stats: { ...draftBrief.stats, llm: { model: settings.model, ...usage, cost: Math.round(cost * 1e6) / 1e6, currency: prices.currency, fallbacks } },
   };
 }
