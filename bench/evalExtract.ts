@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHtml } from '../src/crawl/charset.ts';
 import { readability, xinzhi, type Extractor } from './extractors.ts';
-import { bagScores, fold } from './metrics.ts';
+import { bagScores, dayWrittenOnPage, fold } from './metrics.ts';
 
 const root = resolve(process.env.DATASETS ?? fileURLToPath(new URL('../../shared/datasets', import.meta.url)));
 // ONLY=xinzhi skips Readability (slow on jsdom) while working on the extractor.
@@ -60,6 +60,8 @@ function extractMulti(): void {
   const titled = pages.filter(([, t]) => t.title).length;
   const dated = pages.filter(([, t]) => t.date).length;
   console.log(`\nextract-multi (${pages.length} pages; ${titled} with a title, ${dated} with a date): snippets, titles, dates`);
+  const findable = pages.filter(([, t]) => t.date && dayWrittenOnPage(readFileSync(join(root, 'extract-multi/html', t.file), 'utf8'), t.date)).length;
+  console.log(`dates the page writes somewhere: ${findable} of ${dated} (${pct(findable / dated)} %, the most any extractor can reach)`);
   console.log('extractor      P      R     F1   title  title≈   date   errors');
   for (const [name, extractor] of extractors) {
     let [tp, fp, fn, titles, titlesAnyCase, dates, errors] = [0, 0, 0, 0, 0, 0, 0];
