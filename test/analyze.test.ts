@@ -6,6 +6,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter, SegmentedText, wordBoundaries } from '../src/analyze/segment.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
 import { selectItems } from '../src/brief/select.ts';
+import { issueWindow } from '../src/pipeline/compose.ts';
 import { themeDynamics } from '../src/brief/themeShares.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { StoredDocument } from '../src/store/sqlite.ts';
@@ -185,5 +186,12 @@ describe('the labelled evaluation day', () => {
     assert.equal(new Set(day.stories.map((story) => story.id)).size, day.stories.length);
     const traditional = day.documents.find((doc) => doc.title.startsWith('國務院辦公廳'));
     assert.ok(traditional?.body.includes('國務院辦公廳'));
+  });
+});
+
+describe('the issue window', () => {
+  it('is the Shanghai day before the issue date by default, and the days before it for a weekly', () => {
+    assert.deepEqual(issueWindow('2026-06-19'), { start: new Date('2026-06-18T00:00:00+08:00'), end: new Date('2026-06-19T00:00:00+08:00') });
+    assert.deepEqual(issueWindow('2026-06-19', 7), { start: new Date('2026-06-12T00:00:00+08:00'), end: new Date('2026-06-19T00:00:00+08:00') });
   });
 });

@@ -95,6 +95,8 @@ export const configSchema = z.object({
     maxItems: z.number().int().min(1).default(7),
     /** Documents below this relevance score are never picked. */
     minRelevance: z.number().min(0).default(4),
+    /** The issue covers this many Shanghai calendar days before its date: 1 for a daily, 7 for a weekly. */
+    windowDays: z.number().int().min(1).max(31).default(1),
   }).strict().prefault({}),
   crawl: z.object({
     userAgent: z.string().min(1).default('xinzhi/0.1 (policy brief crawler)'),

@@ -11,7 +11,7 @@ import { rewriteWithLlm } from '../brief/writers/llm/write.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { SqliteStore, StoredIssue } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
-import { previousDay, secondsSince, shanghaiDayWindow } from '../util/time.ts';
+import { previousDay, secondsSince, shanghaiDay, shanghaiDayWindow } from '../util/time.ts';
 
 export interface ComposeTimings {
   analyze: number;
@@ -27,9 +27,20 @@ export interface ComposedIssue {
   timings: ComposeTimings;
 }
 
-/** The window of an issue: the Shanghai calendar day before the issue date. */
-export function issueWindow(issueDate: string): { start: Date; end: Date } {
-  return shanghaiDayWindow(previousDay(issueDate));
+/**
+ * The window of an issue: the `days` Shanghai calendar days before the issue date (one by default: the
+ * issue of 6-19 holds what was published on 6-18; seven for a weekly).
+ */
+export function issueWindow(issueDate: string, days = 1): { start: Date; end: Date } {
+  const end = shanghaiDayWindow(previousDay(issueDate)).end;
+  return { start: new Date(end.getTime() - days * 24 * 3600 * 1000), end };
+}
+
+/** The window's days as a reader names them: 6-18, or 6-12 至 6-18. */
+function windowLabel(window: { start: Date; end: Date }): string {
+  const first = shanghaiDay(window.start.toISOString());
+  const last = shanghaiDay(new Date(window.end.getTime() - 1).toISOString());
+  return first === last ? first : `${first} — ${last}`;
 }
 
 /** A day analysed and its items picked: what composing an issue starts from, and what `explain` shows. */
@@ -44,12 +55,12 @@ export interface AnalysedDay {
 
 /** The documents of an issue's window, grouped, scored and selected. Reads the store only. */
 export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueDate: string): AnalysedDay {
-  const window = issueWindow(issueDate);
+  const window = issueWindow(issueDate, loaded.config.selection.windowDays);
   const documents = store.documentsPublishedBetween(window.start, window.end);
   if (documents.length === 0) {
     throw new UserError(
-      `${issueDate} 这一期的时间窗口（${previousDay(issueDate)}，北京时间）内没有文档：请先运行 xinzhi run 或检查 --data 目录`,
-      `no documents in the window of issue ${issueDate} (${previousDay(issueDate)}, Asia/Shanghai): run xinzhi run first or check --data`,
+      `${issueDate} 这一期的时间窗口（${windowLabel(window)}，北京时间）内没有文档：请先运行 xinzhi run 或检查 --data 目录`,
+      `no documents in the window of issue ${issueDate} (${windowLabel(window)}, Asia/Shanghai): run xinzhi run first or check --data`,
     );
   }
   const directory = new SourceDirectory(loaded.sources);

@@ -58,7 +58,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
         onResponse: (response) => archive.append(response),
         onRequest: (url) => progress.requestStarted(url),
       });
-    const window = issueWindow(issueDate);
+    const window = issueWindow(issueDate, loaded.config.selection.windowDays);
     options.onCrawlStart?.(progress);
     let crawl: CrawlReport;
     try {
