@@ -4,8 +4,7 @@ import { issuerNamedIn, resolveOrigin, type SourceDirectory } from './origin.ts'
 import { scoreRelevance, type Relevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance, type Significance } from './significance.ts';
-import { groupStories, normaliseTitle } from './storyGroups.ts';
-import { simplified } from './simplified.ts';
+import { groupStories, titleKey } from './storyGroups.ts';
 
 /** One story of the day, as selection sees it. */
 export interface Candidate {
@@ -25,19 +24,19 @@ export interface DayAnalysis {
   candidates: Candidate[];
 }
 
-/** Story groups, their origins, relevance and significance, for one day's dated documents. */
 /** What earlier issues covered: titles of the documents they cited, by issue date. */
 export interface CoveredStories {
   issueDate: string;
   titles: readonly string[];
 }
 
+/** Story groups, their origins, relevance and significance, for one day's dated documents. */
 export function analyzeDay(documents: readonly StoredDocument[], directory: SourceDirectory, taxonomy: Taxonomy, segmenter: Segmenter, covered: readonly CoveredStories[] = []): DayAnalysis {
   const reportedOn = new Map<string, string>();
   // Newest issue first: a story covered twice is dated by its latest coverage.
   for (const issue of covered) {
     for (const title of issue.titles) {
-      const key = normaliseTitle(simplified(title));
+      const key = titleKey(title);
       if (!reportedOn.has(key)) reportedOn.set(key, issue.issueDate);
     }
   }
@@ -54,7 +53,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const tier = directory.byName(origin.origin)?.tier ?? directory.get(document.sourceId)?.tier ?? 'media';
     const relevance = scoreRelevance(document.title, document.body, taxonomy, segmenter);
     const reposterTiers = origin.reposters.map((name) => directory.byName(name)?.tier ?? 'media');
-    const reported = members.map((m) => reportedOn.get(normaliseTitle(simplified(m.title)))).find(Boolean);
+    const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
     const significance = scoreSignificance({ title: document.title, body: document.body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported });
     return { document, members, origin: origin.origin, reposters: origin.reposters, tier, relevance, significance };
   });

@@ -31,9 +31,15 @@ export function normaliseTitle(title: string): string {
   return title.replace(/^[\u4e00-\u9fff]{2,8}[：:]\s*/, '').replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-function fnv1a(text: string): number {
+/** The key one story's titles share across sites and scripts: normalised, in simplified characters. */
+export function titleKey(title: string): string {
+  return normaliseTitle(simplified(title));
+}
+
+/** FNV-1a over text[start, end): a shingle is hashed in place, without cutting a string for it. */
+function fnv1a(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
@@ -41,11 +47,7 @@ function fnv1a(text: string): number {
 function shingles(body: string): Uint32Array {
   const text = body.replace(/[\s\p{P}\p{S}]/gu, '');
   const hashes = new Uint32Array(Math.max(0, text.length - SHINGLE + 1));
-  for (let i = 0; i + SHINGLE <= text.length; i++) {
-    let hash = 0x811c9dc5;
-    for (let c = i; c < i + SHINGLE; c++) hash = Math.imul(hash ^ text.charCodeAt(c), 0x01000193);
-    hashes[i] = hash >>> 0;
-  }
+  for (let i = 0; i + SHINGLE <= text.length; i++) hashes[i] = fnv1a(text, i, i + SHINGLE);
   hashes.sort();
   let unique = 0;
   for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
