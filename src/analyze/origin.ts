@@ -69,8 +69,8 @@ export interface StoryOrigin {
 
 /**
  * The origin of a story is the body its copies name as their issuer (in their text) or source (来源);
- * when the origin's own page is among
- * the copies it represents the story, and every other hosting site is a reposter.
+ * when the origin's own page is among the copies it represents the story, and every other hosting site
+ * is a reposter.
  */
 export function resolveOrigin(members: readonly OriginMember[], directory: SourceDirectory): StoryOrigin {
   const byTime = [...members].sort((a, b) => new Date(a.publishedAt).getTime() - new Date(b.publishedAt).getTime() || a.id - b.id);

@@ -51,17 +51,39 @@ export function domainWords(taxonomy: Taxonomy): string[] {
   return [...taxonomy.dictionary, ...taxonomy.themes.flatMap((theme) => [...theme.keywords, ...theme.aliases, ...theme.broad])];
 }
 
+/** A taxonomy as scoring reads it: each theme's words, longest first, and the everyday words. */
+interface PreparedTaxonomy {
+  keywords: Map<string, string[]>;
+  broad: Set<string>;
+}
+
+// Scoring runs once per story group, tens of thousands a day: the taxonomy is prepared once per taxonomy.
+const prepared = new WeakMap<Taxonomy, PreparedTaxonomy>();
+
+function prepare(taxonomy: Taxonomy): PreparedTaxonomy {
+  let ready = prepared.get(taxonomy);
+  if (!ready) {
+    ready = {
+      keywords: new Map(taxonomy.themes.map((theme) => [theme.id, [...new Set([...theme.keywords, ...theme.aliases, ...theme.broad])].sort((a, b) => b.length - a.length)])),
+      broad: new Set(taxonomy.themes.flatMap((theme) => theme.broad)),
+    };
+    prepared.set(taxonomy, ready);
+  }
+  return ready;
+}
+
 /**
  * How much a document is about the brief's topic, theme by theme, with the evidence: each keyword
  * found and where. A keyword contained in a longer one that also matched (算力 in 算力券) is counted once.
  */
 export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, segmenter: Segmenter): Relevance {
   const [segmentedTitle, segmentedBody] = [new SegmentedText(title, segmenter), new SegmentedText(body, segmenter)];
+  const { keywords: themeWords, broad } = prepare(taxonomy);
   const themes: ThemeHit[] = [];
   for (const theme of taxonomy.themes) {
     const terms: ThemeHit['terms'] = [];
     let score = 0;
-    const keywords = [...new Set([...theme.keywords, ...theme.aliases, ...theme.broad])].sort((a, b) => b.length - a.length);
+    const keywords = themeWords.get(theme.id)!;
     const matched: string[] = [];
     for (const keyword of keywords) {
       if (matched.some((longer) => longer.includes(keyword))) continue;
@@ -77,7 +99,6 @@ export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, 
   }
   themes.sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId));
   const total = themes.reduce((sum, hit) => sum + hit.score, 0);
-  const broad = new Set(taxonomy.themes.flatMap((theme) => theme.broad));
   const onlyBroad = themes.length > 0 && themes.every((hit) => hit.terms.every((term) => broad.has(term.term)));
   const context = taxonomy.context.filter((word) => title.includes(word) || body.includes(word));
   if (onlyBroad && context.length < MIN_CONTEXT_WORDS) {

@@ -120,6 +120,10 @@ function metadataDate($: CheerioAPI): string | null {
  * article starts in the page's text.
  */
 export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): string | null {
+  const fromMetadata = metadataDate($);
+  // A timestamp with its own zone, other than UTC, is the publisher's own: the page need not be read.
+  const givenInUtc = fromMetadata !== null && /(?:Z|[+-]00:00)$/.test(fromMetadata);
+  if (fromMetadata && !givenInUtc) return fromMetadata;
   const pageText = spacedText($('body').get(0));
   const h1 = oneLine($('h1').first().text());
   const title = headline && pageText.includes(headline) ? headline : h1;
@@ -127,12 +131,10 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
   const nearHeadline = at >= 0 ? pageText.slice(Math.max(0, at - 300), at + title.length + 1500) : '';
   const monthFirstSlashes = /^en/i.test($('html').attr('lang') ?? '');
   const printed = parseChineseDateTime(nearHeadline) ?? parseWrittenDate(nearHeadline, monthFirstSlashes);
-  const fromMetadata = metadataDate($);
   if (fromMetadata) {
     // A timestamp given in UTC falls on the day before or after the one the publisher printed, near
     // midnight: the printed day is the one its readers saw.
-    if (printed && /(?:Z|[+-]00:00)$/.test(fromMetadata) && daysApart(printed, fromMetadata) === 1) return printed;
-    return fromMetadata;
+    return printed && daysApart(printed, fromMetadata) === 1 ? printed : fromMetadata;
   }
   const labelled = /(?:(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?)\s*([^\s].{0,30})/.exec(pageText);
   const fromLabel = labelled?.[1] ? (parseChineseDateTime(labelled[1]) ?? parseWrittenDate(labelled[1], monthFirstSlashes)) : null;

@@ -46,6 +46,7 @@ function windowLabel(window: { start: Date; end: Date }): string {
 /** A day analysed and its items picked: what composing an issue starts from, and what `explain` shows. */
 export interface AnalysedDay {
   window: { start: Date; end: Date };
+  directory: SourceDirectory;
   documents: number;
   analysis: DayAnalysis;
   items: Candidate[];
@@ -72,13 +73,12 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
   const analyzeSeconds = secondsSince(started);
   started = performance.now();
   const items = selectItems(analysis.candidates, loaded.config.selection);
-  return { window, documents: documents.length, analysis, items, recentIssues, timings: { analyze: analyzeSeconds, select: secondsSince(started) } };
+  return { window, directory, documents: documents.length, analysis, items, recentIssues, timings: { analyze: analyzeSeconds, select: secondsSince(started) } };
 }
 
 /** From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when configured), verify. */
 export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
-  const { window, documents, analysis, items, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
-  const directory = new SourceDirectory(loaded.sources);
+  const { window, directory, documents, analysis, items, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
   if (items.length === 0) {
     throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents} documents, none above the relevance threshold)`);
   }
