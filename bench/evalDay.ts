@@ -10,10 +10,10 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { StoredDocument } from '../src/store/sqlite.ts';
 
-export const evalDayDir = fileURLToPath(new URL('../test/fixtures/eval-day/', import.meta.url));
-/** The day the fixture's documents were published (Shanghai), and the issue that covers it. */
-export const evalDayDate = '2026-09-15';
-export const evalIssueDate = '2026-09-16';
+/** The labelled days, by folder name: eval-day (the development day) and eval-day-2 (held out). */
+export function evalDayDir(name = 'eval-day'): string {
+  return fileURLToPath(new URL(`../test/fixtures/${name}/`, import.meta.url));
+}
 
 const docSchema = z.object({
   source: z.string().min(1),
@@ -40,6 +40,8 @@ const storySchema = z.object({
 export type EvalStory = z.infer<typeof storySchema>;
 
 export interface EvalDay {
+  /** The Shanghai day the documents were published. */
+  date: string;
   stories: EvalStory[];
   documents: StoredDocument[];
   /** The story each document belongs to, by document id. */
@@ -58,7 +60,8 @@ function repostBody(original: string, doc: z.infer<typeof docSchema>): string {
   return doc.traditional ? toTraditional(body) : body;
 }
 
-export function loadEvalDay(dir = evalDayDir): EvalDay {
+export function loadEvalDay(dir = evalDayDir()): EvalDay {
+  const { date } = z.object({ date: z.iso.date() }).parse(parse(readFileSync(join(dir, 'day.yaml'), 'utf8')));
   const stories: EvalStory[] = [];
   for (const file of readdirSync(dir).filter((name) => /^stories-.*\.yaml$/.test(name)).sort()) {
     const parsed = z.array(storySchema).safeParse(parse(readFileSync(join(dir, file), 'utf8')));
@@ -77,10 +80,10 @@ export function loadEvalDay(dir = evalDayDir): EvalDay {
       const id = documents.length + 1;
       documents.push({
         id,
-        url: `https://${doc.source}.example.cn/2026/0915/${story.id}-${i}.html`,
+        url: `https://${doc.source}.example.cn/${date}/${story.id}-${i}.html`,
         sourceId: doc.source,
         title: doc.traditional ? toTraditional(doc.title) : doc.title,
-        publishedAt: `${evalDayDate}T${doc.time}:00+08:00`,
+        publishedAt: `${date}T${doc.time}:00+08:00`,
         publisher: doc.repostOf ?? null,
         repostOf: doc.repostOf ?? null,
         docNumber: doc.docNumber ?? null,
@@ -90,5 +93,5 @@ export function loadEvalDay(dir = evalDayDir): EvalDay {
       storyOf.set(id, story);
     });
   }
-  return { stories, documents, storyOf };
+  return { date, stories, documents, storyOf };
 }

@@ -1,6 +1,7 @@
 /**
- * npm run eval:select — the analysis and selection the brief uses, on the labelled evaluation day
- * (test/fixtures/eval-day), against the labels an editor set. DETAIL=1 lists every disagreement.
+ * npm run eval:select — the analysis and selection the brief uses, on a labelled evaluation day
+ * (test/fixtures/eval-day; EVAL_DAY=eval-day-2 for the held-out day), against the labels an editor set.
+ * DETAIL=1 lists every disagreement.
  *
  * - relevance: per document, relevant when its story group's relevance reaches selection.minRelevance;
  *   precision, recall and F1 against the story's label.
@@ -14,14 +15,16 @@ import { domainWords } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { selectItems } from '../src/brief/select.ts';
 import { loadConfig } from '../src/config/load.ts';
-import { loadEvalDay, type EvalStory } from './evalDay.ts';
+import { evalDayDir, loadEvalDay, type EvalStory } from './evalDay.ts';
 
 const detail = Boolean(process.env.DETAIL);
 const pct = (x: number) => (x * 100).toFixed(1);
 const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
 
 const { config, taxonomy, sources } = loadConfig();
-const day = loadEvalDay();
+// EVAL_DAY=eval-day-2 measures the held-out day.
+const dayName = process.env.EVAL_DAY ?? 'eval-day';
+const day = loadEvalDay(evalDayDir(dayName));
 const analysis = analyzeDay(day.documents, new SourceDirectory(sources), taxonomy, createSegmenter(domainWords(taxonomy)));
 const items = selectItems(analysis.candidates, config.selection);
 
@@ -69,7 +72,7 @@ const pickedStories = items.map((item) => storyOfItem(item.members));
 const editorPicks = day.stories.filter((story) => story.pick);
 const agreed = editorPicks.filter((story) => pickedStories.includes(story));
 
-console.log(`eval day: ${day.documents.length} documents, ${day.stories.length} stories (${day.stories.filter((s) => s.relevant).length} relevant), ${analysis.storyGroups} groups found · ${new Date().toISOString().slice(0, 10)} · Node ${process.version}`);
+console.log(`${dayName} (${day.date}): ${day.documents.length} documents, ${day.stories.length} stories (${day.stories.filter((s) => s.relevant).length} relevant), ${analysis.storyGroups} groups found · ${new Date().toISOString().slice(0, 10)} · Node ${process.version}`);
 console.log(`relevance   P ${pct(relevance.p)}  R ${pct(relevance.r)}  F1 ${pct(f1(relevance.p, relevance.r))}   (target F1 ≥ 90)`);
 console.log(`grouping    P ${pct(grouping.p)}  R ${pct(grouping.r)}  F1 ${pct(f1(grouping.p, grouping.r))}   (pairwise; target F1 ≥ 95)`);
 console.log(`picks       ${agreed.length} of ${editorPicks.length} editor picks selected   (target ≥ 4)`);

@@ -10,7 +10,7 @@ import { issueWindow } from '../src/pipeline/compose.ts';
 import { themeDynamics } from '../src/brief/themeShares.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { StoredDocument } from '../src/store/sqlite.ts';
-import { loadEvalDay } from '../bench/evalDay.ts';
+import { evalDayDir, loadEvalDay } from '../bench/evalDay.ts';
 
 const { taxonomy, sources } = loadConfig();
 const directory = new SourceDirectory(sources);
@@ -186,6 +186,13 @@ describe('the labelled evaluation day', () => {
     assert.equal(new Set(day.stories.map((story) => story.id)).size, day.stories.length);
     const traditional = day.documents.find((doc) => doc.title.startsWith('國務院辦公廳'));
     assert.ok(traditional?.body.includes('國務院辦公廳'));
+  });
+
+  it('has a held-out second day of its own date, also with five picks', () => {
+    const day = loadEvalDay(evalDayDir('eval-day-2'));
+    assert.equal(day.date, '2026-10-20');
+    assert.ok(day.documents.every((doc) => doc.publishedAt!.startsWith('2026-10-20T')));
+    assert.equal(day.stories.filter((story) => story.pick).length, 5);
   });
 });
 
