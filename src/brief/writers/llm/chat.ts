@@ -45,11 +45,12 @@ export async function askChat(settings: ChatSettings, messages: readonly ChatMes
   let lastReason = '';
   for (let attempt = 0; attempt <= settings.retries; attempt++) {
     let retryAfter: string | undefined;
+    // Every attempt is a call to count; only a completion brings tokens.
+    let reply: ChatReply | null = null;
     try {
       const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(settings.timeoutMs) });
       const text = await response.text();
       if (!response.ok) {
-        onCall(null);
         lastReason = `HTTP ${response.status}`;
         if (!isRetryableStatus(response.status)) throw new ChatError(`${lastReason}: ${text.slice(0, 200)}`);
         retryAfter = response.headers.get('retry-after') ?? undefined;
@@ -57,22 +58,19 @@ export async function askChat(settings: ChatSettings, messages: readonly ChatMes
         const parsed = JSON.parse(text) as CompletionBody;
         const content = parsed.choices?.[0]?.message?.content;
         if (typeof content !== 'string') throw new ChatError('the reply has no message content');
-        const reply = {
+        reply = {
           content,
           promptTokens: typeof parsed.usage?.prompt_tokens === 'number' ? parsed.usage.prompt_tokens : 0,
           completionTokens: typeof parsed.usage?.completion_tokens === 'number' ? parsed.usage.completion_tokens : 0,
         };
-        onCall(reply);
         return reply;
       }
     } catch (err) {
       if (err instanceof ChatError) throw err;
-      if (err instanceof SyntaxError) {
-        onCall(null);
-        throw new ChatError('the API answered with something that is not JSON');
-      }
-      onCall(null);
+      if (err instanceof SyntaxError) throw new ChatError('the API answered with something that is not JSON');
       lastReason = (err as Error).name === 'TimeoutError' ? `no answer within ${settings.timeoutMs} ms` : `network error: ${(err as Error).message}`;
+    } finally {
+      onCall(reply);
     }
     if (attempt < settings.retries) await sleep(retryDelayMs(attempt, settings.retryBaseMs, retryAfter));
   }

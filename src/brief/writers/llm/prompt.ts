@@ -26,20 +26,15 @@ export function systemPrompt(brief: Config['brief']): string {
 export function storyPrompt(candidate: Candidate, draft: BriefItem, directory: SourceDirectory, maxSourceChars: number): string {
   const doc = candidate.document;
   const body = doc.body.length > maxSourceChars ? `${doc.body.slice(0, maxSourceChars)}……（以下从略）` : doc.body;
-  return [
+  const facts = [
     `发布主体：${candidate.origin}（${tierLabel[candidate.tier]}）`,
     candidate.reposters.length > 0 ? `转载：${candidate.reposters.map((name) => directory.shortName(name)).join('、')}` : '',
     `日期：${chineseMonthDay(shanghaiDay(doc.publishedAt!))}`,
     `标题：${doc.title}`,
     doc.docNumber ? `文号：${doc.docNumber}` : '',
     `主题：${candidate.relevance.themes.slice(0, 3).map((theme) => theme.themeName).join('、')}`,
-    '原文：',
-    body,
-    '',
-    '参考草稿（可以改写，事实以原文为准）：',
-    `标题：${draft.headline}`,
-    ...draft.paragraphs,
-  ].filter((line, i, lines) => line !== '' || lines[i - 1] === body).join('\n');
+  ].filter((line) => line !== '');
+  return [...facts, '原文：', body, '', '参考草稿（可以改写，事实以原文为准）：', `标题：${draft.headline}`, ...draft.paragraphs].join('\n');
 }
 
 /** What the model must answer: a headline and one to three paragraphs. */

@@ -2,7 +2,7 @@ import type { Candidate } from '../../../analyze/day.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
 import type { Config } from '../../../config/schema.ts';
 import type { Brief, BriefItem } from '../../model.ts';
-import { quotedSpans, verifyItem, type SourceRecord } from '../../verify.ts';
+import { quotedSpans, verifyItem, type KnownBody, type SourceRecord } from '../../verify.ts';
 import { askChat, ChatError, type ChatMessage, type ChatReply, type ChatSettings } from './chat.ts';
 import { abstractPrompt, correctionMessages, parseAbstract, parseSection, storyPrompt, systemPrompt } from './prompt.ts';
 
@@ -57,7 +57,16 @@ async function askChecked<T>(
 }
 
 /** One section by the model, checked by the verifier against the sources it cites. */
-async function writeSection(candidate: Candidate, draft: BriefItem, draftBrief: Brief, chat: ChatSettings, settings: LlmSettings, context: LlmContext, onCall: (reply: ChatReply | null) => void) {
+async function writeSection(
+  candidate: Candidate,
+  draft: BriefItem,
+  draftBrief: Brief,
+  chat: ChatSettings,
+  settings: LlmSettings,
+  context: LlmContext,
+  bodies: readonly KnownBody[],
+  onCall: (reply: ChatReply | null) => void,
+) {
   const references = new Map(draftBrief.references.map((reference) => [reference.id, reference]));
   const messages: ChatMessage[] = [
     { role: 'system', content: systemPrompt(context.brief) },
@@ -70,7 +79,7 @@ async function writeSection(candidate: Candidate, draft: BriefItem, draftBrief: 
       const section = parseSection(content);
       return sectionItem(draft, section.headline, section.paragraphs);
     },
-    (item) => verifyItem(item, references, context.sourceOf, context.directory.knownBodies()).map((found) => found.detail),
+    (item) => verifyItem(item, references, context.sourceOf, bodies).map((found) => found.detail),
     onCall,
   );
 }
@@ -79,7 +88,7 @@ async function writeSection(candidate: Candidate, draft: BriefItem, draftBrief: 
  * The abstract by the model, from the sections as written. It is checked as a section citing every
  * reference: its quotes, titles, dates, names and numbers must all be found in the day's sources.
  */
-async function writeAbstract(brief: Brief, chat: ChatSettings, context: LlmContext, onCall: (reply: ChatReply | null) => void) {
+async function writeAbstract(brief: Brief, chat: ChatSettings, context: LlmContext, bodies: readonly KnownBody[], onCall: (reply: ChatReply | null) => void) {
   const references = new Map(brief.references.map((reference) => [reference.id, reference]));
   const refs = brief.references.map((reference) => reference.id);
   const asSection = (abstract: string): BriefItem => ({ n: 0, headline: '摘要', paragraphs: [abstract], quotes: [], refs, tier: 'national', themes: [] });
@@ -87,7 +96,7 @@ async function writeAbstract(brief: Brief, chat: ChatSettings, context: LlmConte
     { role: 'system', content: systemPrompt(context.brief) },
     { role: 'user', content: abstractPrompt(brief) },
   ];
-  return askChecked(chat, messages, parseAbstract, (abstract) => verifyItem(asSection(abstract), references, context.sourceOf, context.directory.knownBodies()).map((found) => found.detail), onCall);
+  return askChecked(chat, messages, parseAbstract, (abstract) => verifyItem(asSection(abstract), references, context.sourceOf, bodies).map((found) => found.detail), onCall);
 }
 
 /**
@@ -105,15 +114,16 @@ export async function rewriteWithLlm(draftBrief: Brief, candidates: readonly Can
   const items: BriefItem[] = [];
   const fallbacks: Fallback[] = [];
   const chat: ChatSettings = { ...settings, apiKey: context.apiKey };
+  const bodies = context.directory.knownBodies();
   for (const [i, draft] of draftBrief.items.entries()) {
-    const written = await writeSection(candidates[i]!, draft, draftBrief, chat, settings, context, onCall);
+    const written = await writeSection(candidates[i]!, draft, draftBrief, chat, settings, context, bodies, onCall);
     if ('value' in written) items.push(written.value);
     else {
       items.push(draft);
       fallbacks.push({ item: draft.n, reason: written.reason });
     }
   }
-  const abstract = await writeAbstract({ ...draftBrief, items }, chat, context, onCall);
+  const abstract = await writeAbstract({ ...draftBrief, items }, chat, context, bodies, onCall);
   if ('reason' in abstract) fallbacks.push({ item: null, reason: `abstract: ${abstract.reason}` });
   const { prices } = settings;
   const cost = (usage.promptTokens * prices.inputPerMillion + usage.completionTokens * prices.outputPerMillion) / 1_000_000;
