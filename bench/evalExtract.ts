@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeHtml } from '../src/crawl/charset.ts';
 import { readability, xinzhi, type Extractor } from './extractors.ts';
-import { bagScores, dayWrittenOnPage, fold } from './metrics.ts';
+import { bagScores, dayWrittenOnPage, f1, fold } from './metrics.ts';
 
 const root = resolve(process.env.DATASETS ?? fileURLToPath(new URL('../../shared/datasets', import.meta.url)));
 // ONLY=xinzhi skips Readability (slow on jsdom) while working on the extractor.
@@ -89,7 +89,7 @@ function extractMulti(): void {
     }
     const p = tp / (tp + fp);
     const r = tp / (tp + fn);
-    console.log(`${name.padEnd(12)} ${pct(p)}  ${pct(r)}  ${pct((2 * p * r) / (p + r))}   ${pct(titles / titled)}  ${pct(titlesAnyCase / titled)}  ${pct(dates / dated)}   ${errors}`);
+    console.log(`${name.padEnd(12)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   ${pct(titles / titled)}  ${pct(titlesAnyCase / titled)}  ${pct(dates / dated)}   ${errors}`);
   }
 }
 

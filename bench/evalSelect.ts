@@ -16,10 +16,10 @@ import { createSegmenter } from '../src/analyze/segment.ts';
 import { selectItems } from '../src/brief/select.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { evalDayDir, loadEvalDay, type EvalStory } from './evalDay.ts';
+import { f1 } from './metrics.ts';
 
 const detail = Boolean(process.env.DETAIL);
 const pct = (x: number) => (x * 100).toFixed(1);
-const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
 
 const { config, taxonomy, sources } = loadConfig();
 // EVAL_DAY=eval-day-2 measures the held-out day.

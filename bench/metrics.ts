@@ -1,5 +1,10 @@
 /** Scoring shared by eval:extract and bench:extract. */
 
+/** The harmonic mean of precision and recall; 0 when both are. */
+export function f1(p: number, r: number): number {
+  return p + r > 0 ? (2 * p * r) / (p + r) : 0;
+}
+
 /** Text with whitespace removed: what the comparisons look at. */
 export const fold = (text: string) => text.replace(/\s+/g, '');
 
@@ -22,7 +27,7 @@ export function bagScores(predicted: string, truth: string): { p: number; r: num
   const truthLength = [...fold(truth)].length;
   const p = pred.length ? overlap / pred.length : 0;
   const r = truthLength ? overlap / truthLength : 0;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+  return { p, r, f: f1(p, r) };
 }
 
 const monthWords: Record<number, string[]> = {

@@ -25,9 +25,15 @@ function evidenceLine(candidate: Candidate): string {
   return candidate.significance.evidence.map((part) => `${part.factor} ${part.points > 0 ? '+' : ''}${part.points} (${part.why})`).join(' · ');
 }
 
+/** The punctuation of a line in each language: full-width in Chinese. */
+function marks(lang: Lang) {
+  const [open, close, comma, semicolon, colon] = lang === 'zh' ? ['（', '）', '、', '；', '：'] : [' (', ')', ', ', '; ', ': '];
+  return { open, close, comma, semicolon, colon };
+}
+
 function relevanceLine(candidate: Candidate, lang: Lang): string {
   const where = (w: 'title' | 'body') => (lang === 'zh' ? (w === 'title' ? '标题' : '正文') : w);
-  const [open, close, comma, semicolon, colon] = lang === 'zh' ? ['（', '）', '、', '；', '：'] : [' (', ')', ', ', '; ', ': '];
+  const { open, close, comma, semicolon, colon } = marks(lang);
   const themes = candidate.relevance.themes.slice(0, 3).map((theme) => `${theme.themeName} ${theme.score}${open}${theme.terms.map((term) => `${term.term}@${where(term.where)}×${term.count}`).join(comma)}${close}`);
   const discount = candidate.relevance.discount ? ` [${t(lang, 'halved')}: ${candidate.relevance.discount}]` : '';
   return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `${colon}${themes.join(semicolon)}` : ''}${discount}`;
@@ -54,9 +60,9 @@ export function explainCommand(context: CommandContext): number {
     day.analysis.candidates.forEach((candidate, i) => {
       const mark = picked.has(candidate) ? '✓' : candidate.relevance.score < loaded.config.selection.minRelevance ? '·' : ' ';
       const reposts = candidate.reposters.length > 0 ? t(lang, 'reposted', candidate.reposters.length) : '';
-      context.print(`${String(i + 1).padStart(3)} ${mark} ${candidate.significance.score.toFixed(2).padStart(6)}  ${candidate.origin}${lang === 'zh' ? '：' : ': '}${candidate.document.title}${reposts}`);
+      context.print(`${String(i + 1).padStart(3)} ${mark} ${candidate.significance.score.toFixed(2).padStart(6)}  ${candidate.origin}${marks(lang).colon}${candidate.document.title}${reposts}`);
       context.print(`           ${relevanceLine(candidate, lang)}`);
-      context.print(`           ${t(lang, 'significance')}${lang === 'zh' ? '：' : ': '}${evidenceLine(candidate)}`);
+      context.print(`           ${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate)}`);
     });
     context.print(t(lang, 'explainLegend', loaded.config.selection.minRelevance));
     return 0;
