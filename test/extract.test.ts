@@ -42,6 +42,11 @@ describe('extractArticle', () => {
     assert.equal(article.repostOf, '国家数据局');
   });
 
+  it('reads a source tag that keeps its label and a note: 来源：人民网-文化频道 原创稿', () => {
+    const page = trsPage.replace('<meta name="ContentSource" content="国家数据局">', '<meta name="source" content="来源：人民网-文化频道 原创稿">');
+    assert.equal(extractArticle(page, 'https://culture.people.com.cn/n1/x.html', { name: '人民网', aliases: [] }).publisher, '人民网-文化频道');
+  });
+
   it('falls back to text density when no known container holds the body, and to the URL for the date', () => {
     const page = `<html><head><title>科创板改革新举措发布 | 上海证券交易所</title></head><body>
       <ul class="menu"><li><a href="/1">关于我们</a></li><li><a href="/2">披露</a></li><li><a href="/3">服务</a></li></ul>
@@ -146,6 +151,16 @@ describe('choosing the body on pages no CMS rule knows', () => {
     assert.equal(article.paragraphs.length, 4);
   });
 
+  it('reads an article inside a form: the ASP.NET page form and 博达 VSB\'s article form; a search form goes', () => {
+    const search = '<form action="/search"><input name="q"><span>搜索</span></form>';
+    const aspnet = `<html><head><title>数据要素试点</title></head><body><form id="form1" method="post">${search}<div class="detail">${prose(4)}</div></form></body></html>`;
+    const article = extractArticle(aspnet, 'https://example.gov.cn/a.aspx');
+    assert.equal(article.paragraphs.length, 4);
+    assert.ok(!article.paragraphs.some((p) => p.includes('搜索')));
+    const vsb = `<html><head><title>监察法</title></head><body><table><tr><td><form name="_newscontent_fromname"><div id="vsb_content">${prose(3)}</div></form></td><td><a href="/">首页</a></td></tr></table></body></html>`;
+    assert.equal(extractArticle(vsb, 'https://example.edu.cn/info/1.htm').paragraphs.length, 3);
+  });
+
   it('does not count links that wrap a whole card as navigation', () => {
     const card = (i: number) => `<a href="/shop/${i}"><div><h3>第${i}家店</h3><p>地址：福井市中央${i}丁目，营业时间：十时至二十时，周三休息。</p></div></a>`;
     const page = `<html><head><title>美食一月记</title></head><body><div class="entry">${prose(2)}${card(1)}${card(2)}${card(3)}${card(4)}${card(5)}</div></body></html>`;
@@ -183,6 +198,34 @@ describe('titles and dates beyond the CMS tags', () => {
     assert.equal(extractArticle(page, 'https://example.de/x').title, 'Weitere Digitalisierung der Schweizer Kinos');
   });
 
+  it('reads the headline of an <h1> without its kicker, screen-reader suffix or dateline line', () => {
+    const prose = '<p>A long enough paragraph of the article text, so that the page is an article and has a body to read.</p>';
+    const page = (head: string, h1: string) => `<html><head>${head}</head><body><article><h1>${h1}</h1>${prose}</article></body></html>`;
+    const overline = page('<meta property="og:title" content="Wie Firmen ihre Beschäftigten schützen">', '<span class="ts-overline">Abstandsregeln </span><span>: </span><span class="ts-headline">Wie Firmen ihre Beschäftigten schützen</span>');
+    assert.equal(extractArticle(overline, 'https://example.de/x').title, 'Wie Firmen ihre Beschäftigten schützen');
+    const roofline = page('<meta property="og:title" content="Adblue nachfüllen: wo kaufen; Preis | autozeitung.de">', '<span class="article-header__roofline">Adblue nachfüllen: wo kaufen; Preis</span> So wird Adblue richtig angewendet');
+    assert.equal(extractArticle(roofline, 'https://example.de/x').title, 'So wird Adblue richtig angewendet');
+    const hidden = page('<title>Was wir nicht hören wollen | SITE</title>', 'Was wir nicht hören wollen<span class="element-invisible"> | FASSETTE.NET</span>');
+    assert.equal(extractArticle(hidden, 'https://example.de/x').title, 'Was wir nicht hören wollen');
+    const small = page('<meta property="og:title" content="Zuschauerrückkehr bei den Proficlubs">', 'Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • Verband, Presse</small>');
+    assert.equal(extractArticle(small, 'https://example.de/x').title, 'Zuschauerrückkehr bei den Proficlubs');
+  });
+
+  it('reads a breadcrumb <title> (Site » Section » Headline) and ignores an og:title that is the site name', () => {
+    const prose = '<p>Ein langer Absatz des Artikels, damit die Seite ein Artikel ist und einen Text hat, den man lesen kann.</p>';
+    const breadcrumb = `<html><head><title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Kinos</title></head><body><h1>Time 4 talks</h1>${prose}</body></html>`;
+    assert.equal(extractArticle(breadcrumb, 'https://example.de/x').title, 'Weitere Digitalisierung der Kinos');
+    const siteOg = `<html><head><meta property="og:title" content="NMB-MEDIA Vorlagen"><meta property="og:site_name" content="NMB-MEDIA Vorlagen"><title>NMB-MEDIA Vorlagen</title></head><body><h1>Datenschutztechnische Anpassung der Vorlagen</h1>${prose}</body></html>`;
+    assert.equal(extractArticle(siteOg, 'https://example.de/x').title, 'Datenschutztechnische Anpassung der Vorlagen');
+  });
+
+  it('takes the heading of a title box that also holds the dateline and share bar', () => {
+    const page = `<html><head><title>京沪高速大桥段封闭_网易订阅</title></head><body><div class="article_title"><h2>5月20日至31日，京沪高速大桥段封闭！</h2>
+      <div class="share_box"><p class="time"><span>2019-05-17</span> · <span>城市报道</span></p><style>.pop { color: #bbb; }</style><span>分享到</span></div></div>
+      <div class="post_text"><p>5月20日至31日，京沪高速无锡至江阴大桥段将封闭施工，过往车辆请提前绕行，注意交通安全。</p></div></body></html>`;
+    assert.equal(extractArticle(page, 'https://www.163.com/dy/article/x.html').title, '5月20日至31日，京沪高速大桥段封闭！');
+  });
+
   it('reads a date printed in a span next to its label, in German, Italian and US spellings', () => {
     const page = (date: string, lang = 'de') => `<html lang="${lang}"><head><title>Kreatives Basteln</title></head><body><h1>Kreatives Basteln</h1><div><span>Erstellt am</span><span>${date}</span></div><p>Text.</p></body></html>`;
     assert.equal(extractArticle(page('09.02.2022'), 'https://example.de/x').publishedAt?.slice(0, 10), '2022-02-09');
@@ -197,6 +240,11 @@ describe('titles and dates beyond the CMS tags', () => {
     assert.equal(extractArticle(utc, 'https://example.de/x').publishedAt, '2022-11-07T00:00:00+08:00');
     const script = `<html><head><title>百家号文章</title></head><body><h1>百家号文章</h1><script>var state = {"time": "2019-12-29 22:31:02"};</script><p>正文。</p></body></html>`;
     assert.equal(extractArticle(script, 'https://baijiahao.baidu.com/s?id=1').publishedAt, '2019-12-29T22:31:02+08:00');
+  });
+
+  it('reads the Unix time a WeChat article keeps in its script, where the page prints only 昨天', () => {
+    const page = `<html><head><title>一日一技</title></head><body><h1>一日一技</h1><em id="publish_time">昨天</em><p>正文。</p><script>var ct = "1581418070";</script></body></html>`;
+    assert.equal(extractArticle(page, 'https://mp.weixin.qq.com/s/x').publishedAt, '2020-02-11T18:47:50+08:00');
   });
 
   it('reads RDFa dates on any element and a date after Erschienen am', () => {

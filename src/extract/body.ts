@@ -6,11 +6,16 @@ import { cleanText, foldText as fold } from './text.ts';
  * Body containers of the CMSs that Chinese government sites run (TRS, Hanweb, UCAP and others): where
  * one holds text, it is the body. Other pages go to scoring.
  */
-const knownContainers = ['.TRS_Editor', '.TRS_UEDITOR', '#zoom', '#UCAP-CONTENT', '.pages_content', '#con_con', '.con_text', '#detailContent', '.article_con'];
+const knownContainers = ['.TRS_Editor', '.TRS_UEDITOR', '#zoom', '#UCAP-CONTENT', '#vsb_content', '.v_news_content', '.pages_content', '#con_con', '.con_text', '#detailContent', '.article_con'];
 
 const namedBodies = ['[itemprop="articleBody"]', '.entry-content'];
 
-const noise = 'script, style, noscript, iframe, nav, footer, aside, form, button, select, textarea';
+const noise = 'script, style, noscript, iframe, nav, footer, aside, button, select, textarea';
+/**
+ * A form with little text is a search box or a login; a large one, or one around a CMS's body, is the
+ * page itself (ASP.NET wraps every page in one, 博达 VSB wraps the article).
+ */
+const MAX_FORM_TEXT = 300;
 /**
  * Class or id words of page furniture; a word of content in the same name keeps the element. print,
  * close and xgwz (相关文章) are the print button, the close link and the related list of government CMSs.
@@ -151,6 +156,7 @@ function dropFurniture($: CheerioAPI): void {
 /** The article's paragraphs, without navigation, share bars, print/close links, related links or footers. */
 export function extractBody($: CheerioAPI, title = ''): string[] {
   $(noise).remove();
+  $('form').filter((_, form) => textLength($, form) < MAX_FORM_TEXT && $(form).find(knownContainers.join(', ')).length === 0).remove();
   // A page's header is furniture; an article's <header> may hold its lead paragraph.
   $('header').filter((_, header) => !$(header).find('p').toArray().some((p) => textLength($, p) >= 80)).remove();
   for (const selector of knownContainers) {

@@ -145,10 +145,16 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
 /** Portals that render with script (百家号, 头条) keep the time in the page's state: "time": "2019-12-29 22:31:02". */
 const scriptTime = /"(?:publish_?[tT]ime|pub_?[tT]ime|pubDate|publishedDate|ptime|time|datePublished)"\s*:\s*"((?:20|19)\d{2}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)"/;
 
+/** WeChat articles (mp.weixin.qq.com) print only 昨天 or 前天; the script keeps the Unix time: var ct = "1581517074". */
+const scriptEpoch = /\bvar\s+ct\s*=\s*"(\d{10})"|"(?:publish_time|create_time)"\s*:\s*"?(\d{10})\b/;
+
 function scriptDate($: CheerioAPI): string | null {
   for (const script of $('script:not([src])').toArray()) {
-    const match = scriptTime.exec($(script).text());
+    const text = $(script).text();
+    const match = scriptTime.exec(text);
     if (match) return parseChineseDateTime(match[1]!);
+    const epoch = scriptEpoch.exec(text);
+    if (epoch) return toShanghaiIso(new Date(Number(epoch[1] ?? epoch[2]) * 1000));
   }
   return null;
 }

@@ -4,8 +4,12 @@ import { oneLine } from './text.ts';
 /** Words a 来源 line adds to a body's name: 国家数据局网站, 上交所官网, 长江日报微信公众号. */
 const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
 
+/** A source tag may keep its label and a note on the text: 来源：人民网-文化频道 原创稿. */
+const sourceLabel = /^(?:信息|文章)?来源\s*[:：]\s*/;
+const textNote = /\s+(?:原创稿?|供稿|转载|独家)$/;
+
 export function normalisePublisher(name: string): string {
-  return oneLine(name).replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
+  return oneLine(name).replace(sourceLabel, '').replace(textNote, '').replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
 }
 
 /** The body that published the text: ContentSource, then a 来源： line, then the site's own name tag. */

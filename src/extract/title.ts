@@ -1,16 +1,18 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { foldText as fold, oneLine } from './text.ts';
 
 /**
- * A page title usually carries the site's name: 标题_国家数据局, Title - Site, Title | Site. Chinese
- * titles use —— inside themselves, so only spaced dashes, bars, underscores and ｜ separate parts. The
- * part naming the site (og:site_name) goes; failing that, the longest part stays.
+ * A page title usually carries the site's name: 标题_国家数据局, Title - Site, Title | Site, and in
+ * breadcrumb order Site » Section » Title. Chinese titles use —— inside themselves, so only spaced dashes,
+ * bars, underscores, ｜ and » separate parts. A bare hyphen separates only between Chinese characters
+ * (标题-新华网); in Latin text it joins words.
  */
-/** The parts of a page title. A bare hyphen separates only between Chinese characters (标题-新华网); in Latin text it joins words. */
 function titleParts(title: string): string[] {
-  return title.split(/\s+[-–—]\s+|\s*[_｜|]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
+  return title.split(/\s+[-–—]\s+|\s*[_｜|»›]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
+/** The part naming the site (og:site_name) goes; failing that, the longest part stays. */
 export function withoutSiteSuffix(title: string, siteName = ''): string {
   const parts = titleParts(title);
   if (parts.length <= 1) return title;
@@ -36,37 +38,78 @@ function sharesWords(a: string, b: string): boolean {
 const comparable = (text: string) => text.replace(/[–—]/g, '-').toLowerCase();
 
 /**
- * The headline: the CMS's ArticleTitle; else an <h1> that the og:title or <title> also carries (so not
- * a logo or a section name); else og:title or <title> without the site's name.
+ * Parts of a headline element that are not the headline: the kicker or overline set in it (Dachzeile,
+ * 引题), text for screen readers only (often the site's name), and a <small> line of date and tags.
+ */
+const besideHeadline = '[class*="kicker"], [class*="overline"], [class*="roofline"], [class*="dachzeile"], [class*="eyebrow"], .sr-only, .element-invisible, .screen-reader-text, .visually-hidden, small';
+
+/** A headline element as printed (`printed`, for recognising it) and its headline alone (`text`, to return). */
+interface Heading {
+  printed: string;
+  text: string;
+}
+
+function readHeading($: CheerioAPI, element: Element): Heading {
+  const own = $(element).clone();
+  own.find('script, style').remove();
+  const printed = oneLine(own.text());
+  own.find(besideHeadline).remove();
+  // What joined the kicker to the headline (": ", " | ") is left at the start once the kicker goes.
+  const text = oneLine(own.text()).replace(/^[\s:：|｜•·–—-]+/, '');
+  return { printed, text: text.length >= 4 ? text : printed };
+}
+
+/**
+ * The headline: the CMS's ArticleTitle; else a headline element (<h1>, itemprop=headline) that the
+ * og:title or <title> also carries (so not a logo or a section name); else og:title or <title> without
+ * the site's name.
  */
 export function extractTitle($: CheerioAPI): string {
   const articleTitle = oneLine($('meta[name="ArticleTitle"]').attr('content') ?? '');
   if (articleTitle.length >= 4) return articleTitle;
-  const og = oneLine($('meta[property="og:title"]').attr('content') ?? '');
-  const documentTitle = oneLine($('title').first().text());
   const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
-  const stated = withoutSiteSuffix(og || documentTitle, site);
-  const siteNames = new Set([site, ...titleParts(documentTitle).slice(1)].map(fold).filter(Boolean));
-  const headings = $('h1').toArray().map((h) => oneLine($(h).text())).filter((h) => h.length >= 4 && !siteNames.has(fold(h)));
-  // An <h1> the title tags carry, and not just a short label inside a longer headline.
-  const confirmed = headings
-    .filter((h) => (fold(og).includes(fold(h)) || fold(documentTitle).includes(fold(h))) && h.length * 2 >= stated.length)
+  const ogTitle = oneLine($('meta[property="og:title"]').attr('content') ?? '');
+  // Some sites fill og:title with the site's name on every page.
+  const og = fold(ogTitle) === fold(site) ? '' : ogTitle;
+  const documentTitle = oneLine($('title').first().text());
+  const documentParts = titleParts(documentTitle);
+  // The site's name is what follows the headline in <title>, or in breadcrumb order what precedes it.
+  const siteNames = new Set([site, ...(/[»›]/.test(documentTitle) ? documentParts.slice(0, -1) : documentParts.slice(1))].map(fold).filter(Boolean));
+  // A heading of several parts that <title> ends with is the site's banner (Page - Section - Site, <h1>Section - Site</h1>).
+  const isBanner = (heading: string) => {
+    const parts = titleParts(heading);
+    return parts.length >= 2 && parts.length < documentParts.length && fold(documentParts.slice(-parts.length).join('')) === fold(parts.join(''));
+  };
+  const banner = $('h1').toArray().map((h) => oneLine($(h).text())).find((h) => h.length >= 4 && isBanner(h)) ?? '';
+  const stated = withoutSiteSuffix(og || documentTitle, site || banner);
+  const isSiteName = (heading: Heading) => siteNames.has(fold(heading.printed)) || isBanner(heading.printed);
+  const headings = $('h1').toArray().map((h) => readHeading($, h)).filter((h) => h.text.length >= 4 && !isSiteName(h));
+  const headlines = [...headings, ...$('[itemprop="headline"]:not(meta, h1)').toArray().map((h) => readHeading($, h))];
+  // A headline the title tags carry, and not just a short label inside a longer headline.
+  const confirmed = headlines
+    .map((h) => h.text)
+    .filter((h) => [og, documentTitle].some((t) => fold(comparable(t)).includes(fold(comparable(h)))) && h.length * 2 >= stated.length)
     .sort((a, b) => b.length - a.length)[0];
   if (confirmed) return confirmed;
-  // An <h1> that adds a kicker before the stated title (Politik | Titel, Thema: Titel): the title is the stated part, as the h1 prints it.
-  for (const heading of headings) {
-    if (stated.length >= 8 && heading.length > stated.length && comparable(heading).endsWith(comparable(stated))) return heading.slice(heading.length - stated.length);
+  for (const { text } of headings) {
+    // The stated title with the site's furniture after it (Title | Site, Title 02.02.2022 • Tags): the stated part.
+    if (stated.length >= 8 && text.length > stated.length && comparable(text).startsWith(comparable(stated)) && /^\s*[|｜•·–—-]|^\s+\d/.test(text.slice(stated.length))) return text.slice(0, stated.length);
+    // A kicker before the stated title (Politik | Titel, Thema: Titel): the stated part, as the heading prints it.
+    if (stated.length >= 8 && text.length > stated.length && comparable(text).endsWith(comparable(stated))) return text.slice(text.length - stated.length);
   }
   // The headline printed in the article itself, when it is not the site's name or a section label:
   // editors often give og:title an SEO wording the page does not show.
-  const inArticle = $('article h1, main h1, [class*="article"] h1, [class*="content"] h1, [class*="post"] h1').toArray().map((h) => oneLine($(h).text()));
-  const printed = inArticle.find((h) => h.length >= 8 && !siteNames.has(fold(h)) && sharesWords(h, stated));
-  if (printed) return printed;
+  const inArticle = $('article h1, main h1, [class*="article"] h1, [class*="content"] h1, [class*="post"] h1').toArray().map((h) => readHeading($, h));
+  const printed = inArticle.find((h) => h.text.length >= 8 && !isSiteName(h) && sharesWords(h.printed, stated));
+  if (printed) return printed.text;
   if (og.length >= 4) return withoutSiteSuffix(og, site);
-  const classed = oneLine($('.article-title, .article_title, .title_text, #title').first().text());
-  if (classed.length >= 4) return classed;
+  // A title box: the heading in it, when it also holds the dateline and the share bar; else the box, when short.
+  const box = $('.article-title, .article_title, .title_text, #title').first();
+  const classedBox = box.find('h1, h2, h3').get(0) ?? box.get(0);
+  const classed = classedBox ? readHeading($, classedBox).text : '';
+  if (classed.length >= 4 && classed.length <= 120) return classed;
   // A lone <h1> is the headline unless it is a short name the <title> does not carry: a logo.
-  const lone = headings.length === 1 ? headings[0]! : '';
+  const lone = headings.length === 1 ? headings[0]!.text : '';
   if (lone && (lone.length >= 15 || fold(documentTitle).includes(fold(lone)) || !documentTitle)) return lone;
-  return withoutSiteSuffix(documentTitle, site);
+  return stated;
 }
