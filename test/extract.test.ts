@@ -86,6 +86,31 @@ describe('dates', () => {
     assert.equal(dateFromUrl('https://jxj.beijing.gov.cn/zwgk/202606/t20260618_4201187.html'), '2026-06-18T00:00:00+08:00');
     assert.equal(dateFromUrl('https://example.gov.cn/about.html'), null);
   });
+
+  it('reads the dates news sites and blogs write in URLs, and an archived copy by its original address', () => {
+    assert.equal(dateFromUrl('http://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm'), '2012-06-04T00:00:00+08:00');
+    assert.equal(dateFromUrl('http://culture.people.com.cn/n1/2019/0615/c1013-31153719.html'), '2019-06-15T00:00:00+08:00');
+    assert.equal(dateFromUrl('https://www.limespace.de/2019/10/22/professionell-entloeten/'), '2019-10-22T00:00:00+08:00');
+    assert.equal(dateFromUrl('https://web.archive.org/web/20140226054445/http://www.time4talks.com/2013/08/07/kinos/'), '2013-08-07T00:00:00+08:00');
+    assert.equal(dateFromUrl('https://web.archive.org/web/20120611024252/http://example.com/about.html'), null);
+  });
+
+  it('takes the date printed closest to the headline: not the header\'s today, not one inside the headline, not a sidebar <time>', () => {
+    const page = `<html><head><title>x</title><meta name="date" content="2020-02-12"></head><body><div>今天是 2026年11月26日 星期四</div><nav>首页</nav>
+      <h1>关于2026年6月18日试点工作的通知</h1><div>发布：2026-06-20 10:00</div><p>正文内容，足够长的一段文字，让这个页面成为一篇文章，里面有一些内容。</p>
+      <aside><time datetime="2009-04-11T18:06:36">11. April 2009</time></aside></body></html>`;
+    assert.equal(extractArticle(page, 'https://example.cn/a.html').publishedAt, '2026-06-20T10:00:00+08:00');
+  });
+
+  it('keeps the time printed under the headline when the URL gives the same day', () => {
+    const page = `<html><head><title>x</title></head><body><h1>全国CPI同比上涨</h1><div>2024-05-11 09:36:26 来源：财经</div><p>正文。</p></body></html>`;
+    assert.equal(extractArticle(page, 'https://economy.caijing.com.cn/20240511/5010608.shtml').publishedAt, '2024-05-11T09:36:26+08:00');
+  });
+
+  it('dates a wiki page by its last edit when nothing else gives a date', () => {
+    const page = `<html><head><title>Stammtisch</title></head><body><h1>Stammtisch</h1><p>${'Wir treffen uns jeden Mittwoch im Gasthaus. '.repeat(80)}</p><div id="footer-info-lastmod">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</div></body></html>`;
+    assert.equal(extractArticle(page, 'https://wiki.example.de/HE:Kassel/Stammtisch').publishedAt?.slice(0, 10), '2020-01-29');
+  });
 });
 
 describe('decodeHtml', () => {

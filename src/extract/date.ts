@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { shanghaiIso, toShanghaiIso } from '../util/time.ts';
+import { archivedFrom } from '../util/url.ts';
 import { oneLine, spacedText } from './text.ts';
 
 /** Meta tags (name, property or itemprop) that carry the publication time, most specific first. */
@@ -24,25 +25,68 @@ function monthOf(name: string): number | undefined {
   return monthNames[lower] ?? monthNames[lower.slice(0, 3)];
 }
 
+/** A date found in a text, and where: the earliest of several spellings is the one printed first. */
+interface FoundDate {
+  at: number;
+  iso: string;
+}
+
 /**
  * Dates written the European and English ways: 20.05.2024, 20. Mai 2024, May 20, 2024, 20 May 2024,
  * and with slashes, 20/05/2024 (month first only where the day cannot be a month, or on English pages).
  */
-function parseWrittenDate(text: string, monthFirstSlashes = false): string | null {
-  const dotted = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(20\d{2}|19\d{2})\b/.exec(text);
-  if (dotted) return shanghaiIso(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
-  const dayFirst = /\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?)\s+(?:de\s+)?(20\d{2}|19\d{2})\b/.exec(text);
-  if (dayFirst && monthOf(dayFirst[2]!)) return shanghaiIso(Number(dayFirst[3]), monthOf(dayFirst[2]!)!, Number(dayFirst[1]));
-  const monthFirst = /\b([A-Za-zÀ-ÿ]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d{2}|19\d{2})\b/.exec(text);
-  if (monthFirst && monthOf(monthFirst[1]!)) return shanghaiIso(Number(monthFirst[3]), monthOf(monthFirst[1]!)!, Number(monthFirst[2]));
-  const slashed = /\b(\d{1,2})\/(\d{1,2})\/(20\d{2}|19\d{2})\b/.exec(text);
-  if (slashed) {
+function writtenDates(text: string, monthFirstSlashes: boolean): FoundDate[] {
+  const found: FoundDate[] = [];
+  const add = (at: number, iso: string | null) => {
+    if (iso) found.push({ at, iso });
+  };
+  for (const dotted of text.matchAll(/\b(\d{1,2})\.\s?(\d{1,2})\.\s?(20\d{2}|19\d{2})\b/g)) add(dotted.index, shanghaiIso(Number(dotted[3]), Number(dotted[2]), Number(dotted[1])));
+  for (const dayFirst of text.matchAll(/\b(\d{1,2})\.?\s+(?:de\s+)?([A-Za-zÀ-ÿ]{3,10}\.?)\s+(?:de\s+)?(20\d{2}|19\d{2})\b/g)) {
+    const month = monthOf(dayFirst[2]!);
+    if (month) add(dayFirst.index, shanghaiIso(Number(dayFirst[3]), month, Number(dayFirst[1])));
+  }
+  for (const monthFirst of text.matchAll(/\b([A-Za-zÀ-ÿ]{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d{2}|19\d{2})\b/g)) {
+    const month = monthOf(monthFirst[1]!);
+    if (month) add(monthFirst.index, shanghaiIso(Number(monthFirst[3]), month, Number(monthFirst[2])));
+  }
+  for (const slashed of text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(20\d{2}|19\d{2})\b/g)) {
     const [a, b] = [Number(slashed[1]), Number(slashed[2])];
     const monthIsFirst = b > 12 || (a <= 12 && monthFirstSlashes);
     const [month, day] = monthIsFirst ? [a, b] : [b, a];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return shanghaiIso(Number(slashed[3]), month, day);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) add(slashed.index, shanghaiIso(Number(slashed[3]), month, day));
   }
-  return null;
+  return found;
+}
+
+/** Every date a text prints, in the Chinese and ISO spellings and the written ones. */
+function datesIn(text: string, monthFirstSlashes: boolean): FoundDate[] {
+  const found = writtenDates(text, monthFirstSlashes);
+  for (const chinese of text.matchAll(new RegExp(dateTime.source, 'g'))) {
+    const iso = parseChineseDateTime(chinese[0]);
+    if (iso) found.push({ at: chinese.index, iso });
+  }
+  return found;
+}
+
+function parseWrittenDate(text: string, monthFirstSlashes = false): string | null {
+  return writtenDates(text, monthFirstSlashes).sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+}
+
+/** The date a text prints first. */
+function firstDateIn(text: string, monthFirstSlashes: boolean): string | null {
+  return datesIn(text, monthFirstSlashes).sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+}
+
+/**
+ * The date printed closest to the headline, above or below it: farther above sits the header's
+ * date of today (今天是…, Mittwoch, 26.02.2020), farther below the sidebar's and the comments'.
+ */
+function closestDate(above: string, below: string, monthFirstSlashes: boolean): string | null {
+  const candidates = [
+    ...datesIn(above, monthFirstSlashes).map((found) => ({ iso: found.iso, distance: above.length - found.at })),
+    ...datesIn(below, monthFirstSlashes).map((found) => ({ iso: found.iso, distance: found.at })),
+  ];
+  return candidates.sort((a, b) => a.distance - b.distance)[0]?.iso ?? null;
 }
 
 /** datePublished from JSON-LD, at the top level or in an @graph. */
@@ -89,10 +133,20 @@ export function parseChineseDateTime(text: string): string | null {
   return shanghaiIso(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
 }
 
-/** A date written in the URL the way government CMSs do: /t20260618_…, /202606/18/, /20260618/. */
+/**
+ * A date written in the URL the way government CMSs and news sites do: /t20260618_…, /202606/18/,
+ * /20260618/, /2012-06/04/ (新华网), /2019/0615/ (人民网), /2019/10/22/ and /2019-10-22/ (blogs). An archived copy's
+ * address is read for the original's.
+ */
 export function dateFromUrl(url: string): string | null {
-  const match = /(?:\/t|\/|_)(20\d{2})(\d{2})(\d{2})(?:[_/.]|\d)/.exec(url) ?? /\/(20\d{2})(\d{2})\/(\d{2})\//.exec(url);
-  return match ? shanghaiIso(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+  const address = archivedFrom(url);
+  const patterns = [/(?:\/t|\/|_)(20\d{2})(\d{2})(\d{2})(?:[_/.]|\d)/, /\/(20\d{2})-?(\d{2})\/(\d{2})\//, /\/(20\d{2})\/(\d{2})(\d{2})\//, /\/(20\d{2})[/-](\d{2})[/-](\d{2})\//];
+  for (const pattern of patterns) {
+    const match = pattern.exec(address);
+    const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+    if (match && month >= 1 && month <= 12 && day >= 1 && day <= 31) return shanghaiIso(year, month, day);
+  }
+  return null;
 }
 
 /** Whole days between two ISO dates' calendar days. */
@@ -100,17 +154,24 @@ function daysApart(a: string, b: string): number {
   return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
 }
 
-/** A date from metadata, read where the page states it. */
-function metadataDate($: CheerioAPI): string | null {
+/** Meta names that say "a date", not which: a CMS may fill them with the last change. */
+const vagueMetaNames = new Set(['date', 'DC.date', 'dcterms.date']);
+
+/** A date from metadata, read where the page states it; `vague` when only a vague name gave it. */
+function metadataDate($: CheerioAPI): { iso: string; vague: boolean } | null {
   for (const name of metaNames) {
     // RDFa and microdata put the same on any element: <span property="schema:dateCreated" content="…">.
     const content = $(`meta[name="${name}"], [property="${name}"][content], [itemprop="${name}"][content]`).attr('content');
     const parsed = content ? parseChineseDateTime(content) : null;
-    if (parsed) return parsed;
+    if (parsed) return { iso: parsed, vague: vagueMetaNames.has(name) };
   }
-  const fromJsonLd = jsonLdDate($);
-  if (fromJsonLd) return fromJsonLd;
-  const time = $('time[itemprop="datePublished"], time[pubdate], article time[datetime], time[datetime]').first();
+  const fromJsonLd = jsonLdDate($) ?? timeElementDate($, 'time[itemprop="datePublished"], time[pubdate]');
+  return fromJsonLd ? { iso: fromJsonLd, vague: false } : null;
+}
+
+/** A <time> element's date: its datetime attribute, else its text. */
+function timeElementDate($: CheerioAPI, selector: string): string | null {
+  const time = $(selector).first();
   return parseChineseDateTime(time.attr('datetime') ?? '') ?? parseChineseDateTime(time.text());
 }
 
@@ -120,17 +181,19 @@ function metadataDate($: CheerioAPI): string | null {
  * article starts in the page's text.
  */
 export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): string | null {
-  const fromMetadata = metadataDate($);
+  const metadata = metadataDate($);
+  const fromMetadata = metadata?.iso ?? null;
   // A timestamp with its own zone, other than UTC, is the publisher's own: the page need not be read.
   const givenInUtc = fromMetadata !== null && /(?:Z|[+-]00:00)$/.test(fromMetadata);
-  if (fromMetadata && !givenInUtc) return fromMetadata;
+  if (metadata && !givenInUtc && !metadata.vague) return metadata.iso;
   const pageText = spacedText($('body').get(0));
   const h1 = oneLine($('h1').first().text());
   const title = headline && pageText.includes(headline) ? headline : h1;
   const at = title ? pageText.indexOf(title) : -1;
-  const nearHeadline = at >= 0 ? pageText.slice(Math.max(0, at - 300), at + title.length + 1500) : '';
+  // Around the headline, not in it: a headline may name a date of its own (Tagung am 26. 2. 2015).
   const monthFirstSlashes = /^en/i.test($('html').attr('lang') ?? '');
-  const printed = parseChineseDateTime(nearHeadline) ?? parseWrittenDate(nearHeadline, monthFirstSlashes);
+  const printed = at >= 0 ? closestDate(pageText.slice(Math.max(0, at - 300), at), pageText.slice(at + title.length, at + title.length + 1500), monthFirstSlashes) : null;
+  if (metadata?.vague) return printed ?? metadata.iso;
   if (fromMetadata) {
     // A timestamp given in UTC falls on the day before or after the one the publisher printed, near
     // midnight: the printed day is the one its readers saw.
@@ -139,7 +202,19 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
   const labelled = /(?:(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?)\s*([^\s].{0,30})/.exec(pageText);
   const fromLabel = labelled?.[1] ? (parseChineseDateTime(labelled[1]) ?? parseWrittenDate(labelled[1], monthFirstSlashes)) : null;
   const head = pageText.slice(0, 3000);
-  return fromLabel ?? dateFromUrl(url) ?? printed ?? parseChineseDateTime(head) ?? parseWrittenDate(head, monthFirstSlashes) ?? scriptDate($);
+  // Any <time> comes after what the article prints: the first on a page may be a sidebar's or a comment's.
+  // The URL gives the day only: the same day printed near the headline adds the time.
+  const fromUrl = dateFromUrl(url);
+  const urlDay = fromUrl && printed?.slice(0, 10) === fromUrl.slice(0, 10) ? printed : fromUrl;
+  return fromLabel ?? urlDay ?? printed ?? timeElementDate($, 'article time[datetime], time[datetime]') ?? parseChineseDateTime(head) ?? parseWrittenDate(head, monthFirstSlashes) ?? scriptDate($) ?? lastEdited(pageText, monthFirstSlashes);
+}
+
+/** A wiki page's date is its last edit: 此页面最后编辑于2020年1月29日, last edited 2019-11-10, zuletzt am 29. Januar 2020 geändert. */
+const lastEditedLabel = /(?:最后(?:编辑|修改|修订)于|last (?:edited|modified)(?: on)?|zuletzt am|zuletzt (?:bearbeitet|geändert) am)\s*([^\s].{0,30})/i;
+
+function lastEdited(pageText: string, monthFirstSlashes: boolean): string | null {
+  const label = lastEditedLabel.exec(pageText);
+  return label?.[1] ? firstDateIn(label[1], monthFirstSlashes) : null;
 }
 
 /** Portals that render with script (百家号, 头条) keep the time in the page's state: "time": "2019-12-29 22:31:02". */

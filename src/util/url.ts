@@ -6,3 +6,10 @@ export function resolveUrl(href: string, base: string | URL): URL | null {
     return null;
   }
 }
+
+/** The address an archived copy was taken from: web.archive.org/web/20120611024252/http://… gives http://…. */
+export function archivedFrom(url: string): string {
+  const wayback = /^https?:\/\/web\.archive\.org\/web\/\d{4,14}[a-z_]*\/(.+)$/.exec(url);
+  if (!wayback) return url;
+  return /^https?:\/\//.test(wayback[1]!) ? wayback[1]! : `http://${wayback[1]!}`;
+}
