@@ -11,6 +11,10 @@ const knownContainers = ['.TRS_Editor', '.TRS_UEDITOR', '#zoom', '#UCAP-CONTENT'
 const namedBodies = ['[itemprop="articleBody"]', '.entry-content'];
 
 const noise = 'script, style, noscript, iframe, nav, footer, aside, button, select, textarea';
+/** Captions and credits of pictures: what a picture shows and who took it, not what the article says. */
+const pictureNotes = '[class*="credit"], [class*="copyright-img"]';
+/** A block this long named caption is a wrapper around the article, not a caption. */
+const MAX_PICTURE_NOTE = 300;
 /**
  * A form with little text is a search box or a login; a large one, or one around a CMS's body, is the
  * page itself (ASP.NET wraps every page in one, 博达 VSB wraps the article).
@@ -24,12 +28,16 @@ const unlikely = /comment|footer|foot|nav|menu|sidebar|side-bar|share|related|re
 const likely = /article|content|main|body|text|detail|post|entry|story|news_txt|zoom/i;
 
 /** Lines that are page furniture rather than text: print/close links, share bars, font-size switches. */
-const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|字体)[:：】\s]|分享到|扫一扫|上一篇|下一篇|相关链接|[（(]?责任编辑|[（(]编辑[:：]|【字体|【打印|\[打印|\[关闭|返回搜狐|平台声明[:：]|内容举报$|阅读\s*[（(]\d)|(?:打印本页|关闭窗口)\s*$/;
+const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|字体|纠错)[:：】\s]|分享到|扫一扫|上一篇|下一篇|相关链接|[（(]?责任编辑|[（(]编辑[:：]|【字体|【打印|\[打印|\[关闭|返回搜狐|平台声明[:：]|内容举报$|阅读\s*[（(]\d|上一条[:：]|下一条[:：]|【?(?:返回顶部|返回列表|返回首页|返回)】?$|展开全文$|(?:点击)?加载更多$)|(?:打印本页|关闭窗口)\s*$/;
+/** A line that only credits a picture: Foto: dpa, (Photo: ABr), Crédits photos : Bestimage, Augusta National/Getty Images. */
+const pictureCredit = /^[（(]?\s*(?:fotos?|photos?|bild|credits?|crédits? photos?|crédito|titelbild|image)\s*:.{0,60}$|^.{0,40}\/\s*(?:getty images|istock|dpa|afp|reuters|imago)[\w.]*\)?$|^(?:istock\.com|getty images)\b.{0,40}$/i;
+/** A line that is a control of the page in a Western language: Rezept drucken, zurück, Wird geladen, Advertisement. */
+const controlLine = /^(?:rezept drucken|zurück(?: zur (?:listenansicht|übersicht))?|wird geladen\.*|loading\.*|inhaltsverzeichnis|table of contents|quellen (?:ausblenden|anzeigen)|war der artikel nützlich\?|möchten sie den artikel teilen\?|empfohlener redaktioneller inhalt|advertisement:?|anzeige)$/i;
 const metaLine = /^(?:来源|发布时间|发布日期|发布于|时间|作者|浏览次数|访问量|信息来源)\s*[:：]/;
 /** A line that is only a date and time: the dateline printed under a headline. */
 const datelineOnly = /^(?:20\d{2}|19\d{2})[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 /** Headings after which a news page lists other stories: the article ends there. */
-const endOfArticle = /^(?:其他人也在看|你可能[还還]想看|相[关關](?:阅读|閱讀|新闻|新聞|文章|报道|報道)|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[热熱]门推[荐薦]|猜你喜[欢歡]|更多精彩|[为為]你推[荐薦]|精彩推[荐薦]|[标標][签籤]|related (?:stories|articles|posts|news)|read (?:more|next)|more (?:stories|from)|mehr zum thema|das könnte sie auch interessieren|weitere artikel|lesen sie auch|te puede interesar|más noticias)\s*[:：]?/i;
+const endOfArticle = /^(?:其他人也在看|你可能[还還]想看|相[关關](?:阅读|閱讀|新闻|新聞|文章|报道|報道)|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[热熱]门推[荐薦]|猜你喜[欢歡]|更多精彩|[为為]你推[荐薦]|精彩推[荐薦]|[标標][签籤]|related (?:stories|articles|posts|news)|read (?:more|next)|more (?:stories|from)|you may also like|mehr zum thema|mehr themen|das könnte sie auch interessieren|weitere artikel|neueste artikel|ähnliche beiträge|lesen sie auch|auch lesen|schon gelesen\??|vorschau auf den nächsten artikel|te puede interesar|más noticias)\s*[:：]?/i;
 
 const blockTags = new Set(['p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'blockquote', 'ul', 'ol', 'dd', 'dt', 'pre']);
 
@@ -66,7 +74,7 @@ function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
   const lines = cleanText(parts.join(''))
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !furniture.test(line) && !(metaLine.test(line) && line.length < 80) && !datelineOnly.test(line));
+    .filter((line) => line.length > 0 && !furniture.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(metaLine.test(line) && line.length < 80) && !datelineOnly.test(line));
   // A kicker, a photo credit or a date may stand above the headline: short lines, dropped with it.
   const headline = fold(title);
   const at = headline ? lines.slice(0, 4).findIndex((line) => fold(line) === headline) : -1;
@@ -156,6 +164,7 @@ function dropFurniture($: CheerioAPI): void {
 /** The article's paragraphs, without navigation, share bars, print/close links, related links or footers. */
 export function extractBody($: CheerioAPI, title = ''): string[] {
   $(noise).remove();
+  $(pictureNotes).filter((_, note) => textLength($, note) < MAX_PICTURE_NOTE).remove();
   $('form').filter((_, form) => textLength($, form) < MAX_FORM_TEXT && $(form).find(knownContainers.join(', ')).length === 0).remove();
   // A page's header is furniture; an article's <header> may hold its lead paragraph.
   $('header').filter((_, header) => !$(header).find('p').toArray().some((p) => textLength($, p) >= 80)).remove();
