@@ -165,6 +165,16 @@ describe('where an article ends', () => {
     ]);
   });
 
+  it('leads with the standfirst set beside the headline, outside the body\'s container', () => {
+    const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>第${i + 1}段：国家数据局表示，将加快推进数据要素市场化配置改革，支持各地开展试点，并做好评估工作。</p>`).join('');
+    const page = `<html><head><title>数据要素试点启动</title></head><body><article><div class="articlehead"><div class="text"><h1>数据要素试点启动</h1>
+      <p class="subtitle">国家数据局今天宣布，首批数据要素试点正式启动，二十个城市入选，试点期限为两年，重点探索数据流通交易、收益分配和安全治理的新机制，形成可复制的经验。</p></div></div>
+      <div class="articlecontent">${prose(4)}</div></article><div class="links"><a href="/1">链接一</a></div></body></html>`;
+    const paragraphs = extractArticle(page, 'https://example.cn/c.html').paragraphs;
+    assert.equal(paragraphs.length, 5);
+    assert.ok(paragraphs[0]!.startsWith('国家数据局今天宣布'));
+  });
+
   it('drops picture credits, page controls and 纠错 / 返回顶部 lines, and stops at Ähnliche Beiträge', () => {
     const page = `<html><head><title>t</title></head><body><div id="zoom"><p>国家数据局发布通知，部署高质量数据集建设试点工作，要求各地加快建设。</p>
       <p>（Foto: ABr）</p><p>Augusta National/Getty Images</p><span class="image-credit">新华社发</span><p>【纠错】</p><p>返回顶部</p><p>Rezept drucken</p>

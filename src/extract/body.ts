@@ -182,7 +182,7 @@ export function extractBody($: CheerioAPI, title = ''): string[] {
     const length = textLength($, container.get(0)!);
     if (length < 200) continue;
     if (linkTextLength($, container.get(0)!) <= length * MAX_LINK_DENSITY) dropLinkLists($, container);
-    return paragraphsOf(container, title);
+    return withLead($, container, title);
   }
   const blocks = scoredBlocks($);
   if (!blocks) return [];
@@ -191,7 +191,30 @@ export function extractBody($: CheerioAPI, title = ''): string[] {
   const linked = blocks.toArray().reduce((n, block) => n + linkTextLength($, block), 0);
   if (total > 0 && linked / total > MAX_LINK_DENSITY) return [];
   dropLinkLists($, blocks);
-  return paragraphsOf(blocks, title);
+  return withLead($, blocks, title);
+}
+
+/** A lead paragraph is prose of this size; longer, the element is a block of the article itself. */
+const LEAD_CHARS = { min: 60, max: 800 };
+
+/**
+ * The body's paragraphs, led by the lead (standfirst, 导语) when the page sets it beside the headline,
+ * outside the container chosen for the body: the first paragraph of prose among the headline's next
+ * few siblings.
+ */
+function withLead($: CheerioAPI, body: Cheerio<AnyNode>, title: string): string[] {
+  const paragraphs = paragraphsOf(body, title);
+  const headline = fold(title);
+  if (headline.length < 4) return paragraphs;
+  const heading = $('h1, h2').toArray().find((h) => fold($(h).text()).includes(headline));
+  if (!heading || body.toArray().some((block) => block === heading || $(block).find(heading).length > 0)) return paragraphs;
+  const lead = $(heading).nextAll().slice(0, 3).toArray().find((sibling) => {
+    const length = textLength($, sibling);
+    return ['p', 'div'].includes(sibling.tagName) && length >= LEAD_CHARS.min && length <= LEAD_CHARS.max && linkTextLength($, sibling) < length * 0.2 && $(sibling).find('p, div, ul, table').length === 0;
+  });
+  const leadText = lead ? cleanText($(lead).text()).replace(/\s*\n\s*/g, ' ') : '';
+  if (!leadText || paragraphs.some((p) => fold(p).includes(fold(leadText)))) return paragraphs;
+  return [leadText, ...paragraphs];
 }
 
 /**
