@@ -42,6 +42,12 @@ describe('extractArticle', () => {
     assert.equal(article.repostOf, '国家数据局');
   });
 
+  it('reads a 来源 label set in its own element, the name in the next: <span>来源：</span><span><a>澎湃新闻</a></span>', () => {
+    const page = `<html><head><title>女童眼睛被塞纸片</title></head><body><h1>女童眼睛被塞纸片</h1><p class="time"><span>2019年11月25日 16:04:30</span><br><span>来源：</span><span class="publisher"><span class="source"><a href="https://mp.weixin.qq.com/s">澎湃新闻网</a></span></span></p>
+      <div class="main"><p>一段足够长的正文，讲述了这件事情的来龙去脉，以及医生和家长的说法，还有专家的分析意见。</p></div></body></html>`;
+    assert.equal(extractArticle(page, 'https://news.ifeng.com/c/7rl7xGsOBzE').publisher, '澎湃新闻网');
+  });
+
   it('reads a source tag that keeps its label and a note: 来源：人民网-文化频道 原创稿', () => {
     const page = trsPage.replace('<meta name="ContentSource" content="国家数据局">', '<meta name="source" content="来源：人民网-文化频道 原创稿">');
     assert.equal(extractArticle(page, 'https://culture.people.com.cn/n1/x.html', { name: '人民网', aliases: [] }).publisher, '人民网-文化频道');

@@ -213,7 +213,9 @@ function withLead($: CheerioAPI, body: Cheerio<AnyNode>, title: string): string[
     return ['p', 'div'].includes(sibling.tagName) && length >= LEAD_CHARS.min && length <= LEAD_CHARS.max && linkTextLength($, sibling) < length * 0.2 && $(sibling).find('p, div, ul, table').length === 0;
   });
   const leadText = lead ? cleanText($(lead).text()).replace(/\s*\n\s*/g, ' ') : '';
-  if (!leadText || paragraphs.some((p) => fold(p).includes(fold(leadText)))) return paragraphs;
+  // A summary box (摘要：…) often repeats the first paragraph: then it is not a lead of its own.
+  const leadWords = fold(leadText.replace(/^(?:摘要|导语|内容提要|核心提示)\s*[:：]\s*/, ''));
+  if (!leadWords || paragraphs.some((p) => fold(p).includes(leadWords))) return paragraphs;
   return [leadText, ...paragraphs];
 }
 

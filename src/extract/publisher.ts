@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { oneLine } from './text.ts';
+import { oneLine, spacedText } from './text.ts';
 
 /** Words a 来源 line adds to a body's name: 国家数据局网站, 上交所官网, 长江日报微信公众号. */
 const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
@@ -12,6 +12,8 @@ export function normalisePublisher(name: string): string {
   return oneLine(name).replace(sourceLabel, '').replace(textNote, '').replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
 }
 
+const sourceLine = /(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|｜]{2,30}?)(?=\s|$|[|｜]|发布|时间|日期|作者|字号|【|浏览)/;
+
 /** The body that published the text: ContentSource, then a 来源： line, then the site's own name tag. */
 export function extractPublisher($: CheerioAPI): string | null {
   const meta = $('meta[name="ContentSource"]').attr('content') ?? $('meta[name="source"]').attr('content');
@@ -20,8 +22,11 @@ export function extractPublisher($: CheerioAPI): string | null {
   const labelled = $('body *')
     .filter((_, element) => /(?:来源|信息来源|文章来源)\s*[:：]/.test($(element).text()) && $(element).children().filter((_, child) => /来源\s*[:：]/.test($(child).text())).length === 0)
     .first();
-  const line = /(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|｜]{2,30}?)(?=\s|$|[|｜]|发布|时间|日期|作者|字号|【|浏览)/.exec(oneLine(labelled.text()));
-  if (line?.[1]) return normalisePublisher(line[1]);
+  // The label may stand in its own element, the name in the next (<span>来源：</span><span><a>澎湃新闻</a></span>): then the parent holds both.
+  for (const scope of [labelled, labelled.parent()]) {
+    const line = sourceLine.exec(spacedText(scope.get(0)));
+    if (line?.[1]) return normalisePublisher(line[1]);
+  }
   const site = $('meta[name="SiteName"]').attr('content');
   return site ? normalisePublisher(site) : null;
 }
