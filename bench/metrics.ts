@@ -1,4 +1,5 @@
 /** Scoring shared by eval:extract and bench:extract. */
+import { load } from 'cheerio';
 
 /** The harmonic mean of precision and recall; 0 when both are. */
 export function f1(p: number, r: number): number {
@@ -62,4 +63,16 @@ export function dayWrittenOnPage(html: string, isoDay: string): boolean {
     ...(monthWords[m] ?? []).flatMap((name) => [`${d}. ${name}`, `${d} ${name}`, `${name} ${d},`, `${name} ${d} `, `${name}. ${d}`, `${pad(d)} ${name}`]),
   ];
   return spellings.some((spelling) => page.includes(spelling));
+}
+
+/**
+ * Whether a page writes a title anywhere, as typed (case kept, whitespace removed): in its text, its
+ * <title>, or a tag's attribute (og:title, alt, title). A truth typed as CSS shows it (uppercase), or
+ * cut short, or edited after publication, is written nowhere and bounds the title accuracy a set allows.
+ */
+export function titleWrittenOnPage(html: string, title: string): boolean {
+  const $ = load(html);
+  const wanted = fold(title);
+  if (fold($.root().text()).includes(wanted)) return true;
+  return $('*').toArray().some((element) => 'attribs' in element && Object.values(element.attribs).some((value) => fold(value).includes(wanted)));
 }
