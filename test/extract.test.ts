@@ -212,6 +212,16 @@ describe('choosing the body on pages no CMS rule knows', () => {
     assert.equal(extractArticle(vsb, 'https://example.edu.cn/info/1.htm').paragraphs.length, 3);
   });
 
+  it('drops a recommended article named by a BEM modifier, however long, and a read-aloud button in the headline (快资讯)', () => {
+    const page = `<html><head><title>美官员否认直升机事故存在谋杀行为_【快资讯】</title></head><body><div class="detail-content__content">
+      <div class="detail-content__content--normal"><h1 class="article__title"><span>美官员否认直升机事故存在谋杀行为</span><div class="article-audio"><div class="article-audio-btn">播报文章</div></div></h1>
+      <div id="article__content" class="detail-content__content--normal__content"><p>据美国全国广播公司报道，美参议院多数党领袖表示，已从情报部门获悉，没有证据表明该事件中存在谋杀行为，全面调查仍在进行中。</p></div></div>
+      <div class="detail-content__content--recommend__content">${prose(8)}</div></div></body></html>`;
+    const article = extractArticle(page, 'https://www.360kuai.com/9a0132f36c25dd0ac');
+    assert.equal(article.title, '美官员否认直升机事故存在谋杀行为');
+    assert.deepEqual(article.paragraphs, ['据美国全国广播公司报道，美参议院多数党领袖表示，已从情报部门获悉，没有证据表明该事件中存在谋杀行为，全面调查仍在进行中。']);
+  });
+
   it('does not count links that wrap a whole card as navigation', () => {
     const card = (i: number) => `<a href="/shop/${i}"><div><h3>第${i}家店</h3><p>地址：福井市中央${i}丁目，营业时间：十时至二十时，周三休息。</p></div></a>`;
     const page = `<html><head><title>美食一月记</title></head><body><div class="entry">${prose(2)}${card(1)}${card(2)}${card(3)}${card(4)}${card(5)}</div></body></html>`;

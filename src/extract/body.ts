@@ -24,8 +24,18 @@ const MAX_FORM_TEXT = 300;
  * Class or id words of page furniture; a word of content in the same name keeps the element. print,
  * close and xgwz (相关文章) are the print button, the close link and the related list of government CMSs.
  */
-const unlikely = /comment|footer|foot|nav|menu|sidebar|side-bar|share|related|recommend|copyright|breadcrumb|crumb|advert|banner|hotnews|hot-list|rank|toolbar|login|popup|qrcode|subscribe|player|consent|cookie|gdpr|dsgvo|privacy|^print$|^close$|xgwz/i;
+const unlikely = /comment|footer|foot|nav|menu|sidebar|side-bar|share|related|recommend|copyright|breadcrumb|crumb|advert|banner|hot-?news|hot-list|rank|toolbar|login|popup|qrcode|subscribe|player|consent|cookie|gdpr|dsgvo|privacy|^print$|^close$|xgwz/i;
 const likely = /article|content|main|body|text|detail|post|entry|story|news_txt|zoom/i;
+/**
+ * A BEM modifier or element naming furniture (detail-content__content--recommend) says what the block
+ * is, whatever the block's own name: the word after -- or __ is the specific one.
+ */
+const furnitureModifier = /(?:--|__)(?:recommend|related|comment|share|hot|rank|ad|ads|advert)(?![a-z])/i;
+
+/** Whether a class-and-id name marks page furniture rather than the article. */
+function namedAsFurniture(name: string): boolean {
+  return furnitureModifier.test(name) || (unlikely.test(name) && !likely.test(name));
+}
 
 /** Lines that are page furniture rather than text: print/close links, share bars, font-size switches. */
 const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|字体|纠错)[:：】\s]|分享到|扫一扫|上一篇|下一篇|相关链接|[（(]?责任编辑|[（(]编辑[:：]|【字体|【打印|\[打印|\[关闭|返回搜狐|平台声明[:：]|内容举报$|阅读\s*[（(]\d|上一条[:：]|下一条[:：]|【?(?:返回顶部|返回列表|返回首页|返回)】?$|展开全文$|(?:点击)?加载更多$)|(?:打印本页|关闭窗口)\s*$/;
@@ -125,7 +135,8 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
     const total = textLength($, element);
     const linkDensity = total > 0 ? linkTextLength($, element) / total : 1;
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    const named = likely.test(name) ? 1.25 : unlikely.test(name) ? 0.5 : 1;
+    // <body>'s classes name the page's layout (pageLayout--related), not a block of it.
+    const named = element.tagName !== 'body' && namedAsFurniture(name) ? 0.5 : likely.test(name) ? 1.25 : unlikely.test(name) ? 0.5 : 1;
     const score = raw * (1 - linkDensity) * named;
     adjusted.set(element, score);
     if (score > bestScore) [best, bestScore] = [element, score];
@@ -154,7 +165,13 @@ function dropFurniture($: CheerioAPI): void {
   const pageParagraphs = paragraphText($('body'));
   $('[class], [id]').each((_, element) => {
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    if (!unlikely.test(name) || likely.test(name) || element.tagName === 'body' || element.tagName === 'html') return;
+    if (!namedAsFurniture(name) || element.tagName === 'body' || element.tagName === 'html') return;
+    // A BEM modifier is explicit: a recommended article goes however long it is, unless it holds the headline.
+    const explicit = furnitureModifier.test(name) && $(element).find('h1').length === 0;
+    if (explicit) {
+      $(element).remove();
+      return;
+    }
     if (textLength($, element) >= pageText * 0.3) return;
     if (pageParagraphs > 0 && paragraphText($(element)) >= pageParagraphs * 0.5) return;
     $(element).remove();

@@ -39,9 +39,10 @@ const comparable = (text: string) => text.replace(/[–—]/g, '-').toLowerCase(
 
 /**
  * Parts of a headline element that are not the headline: the kicker or overline set in it (Dachzeile,
- * 引题), text for screen readers only (often the site's name), and a <small> line of date and tags.
+ * 引题), text for screen readers only (often the site's name), a <small> line of date and tags, and a
+ * read-aloud button (播报文章).
  */
-const besideHeadline = '[class*="kicker"], [class*="overline"], [class*="roofline"], [class*="dachzeile"], [class*="eyebrow"], .sr-only, .element-invisible, .screen-reader-text, .visually-hidden, small';
+const besideHeadline = '[class*="kicker"], [class*="overline"], [class*="roofline"], [class*="dachzeile"], [class*="eyebrow"], .sr-only, .element-invisible, .screen-reader-text, .visually-hidden, small, button, audio, [class*="audio"]';
 
 /** A headline element as printed (`printed`, for recognising it) and its headline alone (`text`, to return). */
 interface Heading {
