@@ -13,7 +13,7 @@ const namedBodies = ['[itemprop="articleBody"]', '.entry-content'];
 const noise = 'script, style, noscript, iframe, nav, footer, aside, button, select, textarea';
 /** Captions and credits of pictures: what a picture shows and who took it, not what the article says. */
 const pictureNotes = '[class*="credit"], [class*="copyright-img"]';
-/** A block this long named caption is a wrapper around the article, not a caption. */
+/** A block this long named for a credit is a wrapper around the article, not a credit. */
 const MAX_PICTURE_NOTE = 300;
 /**
  * A form with little text is a search box or a login; a large one, or one around a CMS's body, is the
@@ -167,8 +167,7 @@ function dropFurniture($: CheerioAPI): void {
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
     if (!namedAsFurniture(name) || element.tagName === 'body' || element.tagName === 'html') return;
     // A BEM modifier is explicit: a recommended article goes however long it is, unless it holds the headline.
-    const explicit = furnitureModifier.test(name) && $(element).find('h1').length === 0;
-    if (explicit) {
+    if (furnitureModifier.test(name) && $(element).find('h1').length === 0) {
       $(element).remove();
       return;
     }

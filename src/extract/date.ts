@@ -176,8 +176,9 @@ function timeElementDate($: CheerioAPI, selector: string): string | null {
 }
 
 /**
- * The publication time of an article: meta tags, JSON-LD and <time>, then a labelled date on the page,
- * the URL, and a date printed near the headline. `headline` is the extracted title, to find where the
+ * The publication time of an article: meta tags, JSON-LD and <time itemprop=datePublished>, then a
+ * labelled date on the page, the URL, the date printed closest to the headline, any <time>, the head of
+ * the page, script state and a wiki's last edit. `headline` is the extracted title, to find where the
  * article starts in the page's text.
  */
 export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): string | null {
@@ -202,10 +203,10 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
   const labelled = /(?:(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?)\s*([^\s].{0,30})/.exec(pageText);
   const fromLabel = labelled?.[1] ? (parseChineseDateTime(labelled[1]) ?? parseWrittenDate(labelled[1], monthFirstSlashes)) : null;
   const head = pageText.slice(0, 3000);
-  // Any <time> comes after what the article prints: the first on a page may be a sidebar's or a comment's.
   // The URL gives the day only: the same day printed near the headline adds the time.
   const fromUrl = dateFromUrl(url);
   const urlDay = fromUrl && printed?.slice(0, 10) === fromUrl.slice(0, 10) ? printed : fromUrl;
+  // Any <time> comes after what the article prints: the first on a page may be a sidebar's or a comment's.
   return fromLabel ?? urlDay ?? printed ?? timeElementDate($, 'article time[datetime], time[datetime]') ?? parseChineseDateTime(head) ?? parseWrittenDate(head, monthFirstSlashes) ?? scriptDate($) ?? lastEdited(pageText, monthFirstSlashes);
 }
 

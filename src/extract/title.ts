@@ -112,5 +112,5 @@ export function extractTitle($: CheerioAPI): string {
   // A lone <h1> is the headline unless it is a short name the <title> does not carry: a logo.
   const lone = headings.length === 1 ? headings[0]!.text : '';
   if (lone && (lone.length >= 15 || fold(documentTitle).includes(fold(lone)) || !documentTitle)) return lone;
-  return stated;
+  return withoutSiteSuffix(documentTitle, site || banner);
 }
