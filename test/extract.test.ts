@@ -48,6 +48,15 @@ describe('extractArticle', () => {
     assert.equal(extractArticle(page, 'https://news.ifeng.com/c/7rl7xGsOBzE').publisher, '澎湃新闻网');
   });
 
+  it('reads a portal\'s unlabelled source beside the date (新浪 .date-source .source), not a teaser list\'s', () => {
+    const page = (teasers: string) => `<html><head><title>中铁总辟谣_新浪新闻</title></head><body>${teasers}<h1>中铁总辟谣称消息不实</h1>
+      <div class="date-source"><span class="date">2018年12月28日 19:56</span><a class="source" href="http://www.bjnews.com.cn/">新京报</a></div>
+      <div class="article"><p>网传60万12306账号外泄，中国铁路总公司回应称，经核查，该消息不实，网站未发现用户信息泄露。</p></div></body></html>`;
+    assert.equal(extractArticle(page(''), 'https://news.sina.com.cn/s/2018-12-28/doc-1.shtml', { name: '新浪', aliases: [] }).publisher, '新京报');
+    const teasers = '<ul class="feed"><li><a href="/x">别的新闻</a><a class="footer-bar-action source">上海热线要闻</a></li></ul>';
+    assert.equal(extractArticle(page(teasers), 'https://news.sina.com.cn/s/2018-12-28/doc-1.shtml', { name: '新浪', aliases: [] }).publisher, '新京报');
+  });
+
   it('reads a source tag that keeps its label and a note: 来源：人民网-文化频道 原创稿', () => {
     const page = trsPage.replace('<meta name="ContentSource" content="国家数据局">', '<meta name="source" content="来源：人民网-文化频道 原创稿">');
     assert.equal(extractArticle(page, 'https://culture.people.com.cn/n1/x.html', { name: '人民网', aliases: [] }).publisher, '人民网-文化频道');

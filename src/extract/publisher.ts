@@ -14,7 +14,7 @@ export function normalisePublisher(name: string): string {
 
 const sourceLine = /(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|｜]{2,30}?)(?=\s|$|[|｜]|发布|时间|日期|作者|字号|【|浏览)/;
 
-/** The body that published the text: ContentSource, then a 来源： line, then the site's own name tag. */
+/** The body that published the text: ContentSource, then a 来源： line, a source element, then the site's own name tag. */
 export function extractPublisher($: CheerioAPI): string | null {
   const meta = $('meta[name="ContentSource"]').attr('content') ?? $('meta[name="source"]').attr('content');
   if (meta && oneLine(meta)) return normalisePublisher(meta);
@@ -27,6 +27,25 @@ export function extractPublisher($: CheerioAPI): string | null {
     const line = sourceLine.exec(spacedText(scope.get(0)));
     if (line?.[1]) return normalisePublisher(line[1]);
   }
+  const named = sourceElement($);
+  if (named) return named;
   const site = $('meta[name="SiteName"]').attr('content');
   return site ? normalisePublisher(site) : null;
+}
+
+/** A name, not a sentence or a count: 参考消息, 北京日报, 澎湃新闻·澎湃号. */
+const bodyName = /^[\p{L}\p{N}·・\-－ ]{2,30}$/u;
+
+/**
+ * Portals print the source without a label, in an element of its own beside the date (新浪:
+ * <div class="date-source">…<a class="source">参考消息</a>). The teaser lists of the same portals mark
+ * each teaser's source alike, so an element inside a list, a footer or a recommendation does not count.
+ */
+function sourceElement($: CheerioAPI): string | null {
+  for (const element of $('[class~="source"], #source').toArray()) {
+    if ($(element).closest('li, footer, [class*="footer"], [class*="list"], [class*="recommend"], [class*="related"]').length > 0) continue;
+    const name = normalisePublisher($(element).text());
+    if (bodyName.test(name)) return name;
+  }
+  return null;
 }
