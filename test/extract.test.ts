@@ -48,6 +48,14 @@ describe('extractArticle', () => {
     assert.equal(extractArticle(page, 'https://news.ifeng.com/c/7rl7xGsOBzE').publisher, '澎湃新闻网');
   });
 
+  it('reads 稿源： and 转自 as the body a text was reposted from', () => {
+    const page = (line: string) => `<html><head><title>数据要素试点启动</title></head><body><h1>数据要素试点启动</h1><div class="info">2026-06-18 ${line}</div>
+      <div class="main"><p>国家数据局今天宣布，首批数据要素试点正式启动，二十个城市入选，试点期限为两年。</p></div></body></html>`;
+    const site = { name: '示例市人民政府', aliases: [] };
+    assert.equal(extractArticle(page('稿源：新华社'), 'https://www.example.gov.cn/a.html', site).repostOf, '新华社');
+    assert.equal(extractArticle(page('本文转自人民日报，有删节'), 'https://www.example.gov.cn/a.html', site).repostOf, '人民日报');
+  });
+
   it('reads a portal\'s unlabelled source beside the date (新浪 .date-source .source), not a teaser list\'s', () => {
     const page = (teasers: string) => `<html><head><title>中铁总辟谣_新浪新闻</title></head><body>${teasers}<h1>中铁总辟谣称消息不实</h1>
       <div class="date-source"><span class="date">2018年12月28日 19:56</span><a class="source" href="http://www.bjnews.com.cn/">新京报</a></div>

@@ -5,14 +5,17 @@ import { oneLine, spacedText } from './text.ts';
 const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
 
 /** A source tag may keep its label and a note on the text: 来源：人民网-文化频道 原创稿. */
-const sourceLabel = /^(?:信息|文章)?来源\s*[:：]\s*/;
+const sourceLabel = /^(?:(?:信息|文章|稿件)?来源|稿源)\s*[:：]\s*/;
 const textNote = /\s+(?:原创稿?|供稿|转载|独家)$/;
 
 export function normalisePublisher(name: string): string {
   return oneLine(name).replace(sourceLabel, '').replace(textNote, '').replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
 }
 
-const sourceLine = /(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|｜]{2,30}?)(?=\s|$|[|｜]|发布|时间|日期|作者|字号|【|浏览)/;
+/** The labels a page writes before the body whose text it carries: 来源：, 稿源：, 转自, 本文转载自. */
+const sourceLabels = String.raw`(?:(?:(?:信息|文章|稿件)?来源|稿源)\s*[:：]|(?:本文)?转(?:载)?自\s*[:：]?)`;
+const labelledSource = new RegExp(sourceLabels);
+const sourceLine = new RegExp(String.raw`${sourceLabels}\s*([^\s|｜，。,]{2,30}?)(?=\s|$|[|｜，。,]|发布|时间|日期|作者|字号|【|浏览)`);
 
 /** The body that published the text: ContentSource, then a 来源： line, a source element, then the site's own name tag. */
 export function extractPublisher($: CheerioAPI): string | null {
@@ -20,7 +23,7 @@ export function extractPublisher($: CheerioAPI): string | null {
   if (meta && oneLine(meta)) return normalisePublisher(meta);
   // The innermost element holding the label, so the name ends where its element ends.
   const labelled = $('body *')
-    .filter((_, element) => /(?:来源|信息来源|文章来源)\s*[:：]/.test($(element).text()) && $(element).children().filter((_, child) => /来源\s*[:：]/.test($(child).text())).length === 0)
+    .filter((_, element) => labelledSource.test($(element).text()) && $(element).children().filter((_, child) => labelledSource.test($(child).text())).length === 0)
     .first();
   // The label may stand in its own element, the name in the next (<span>来源：</span><span><a>澎湃新闻</a></span>): then the parent holds both.
   for (const scope of [labelled, labelled.parent()]) {
