@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { decodeHtml } from '../src/crawl/charset.ts';
 import { extractArticle } from '../src/extract/article.ts';
 import { dateFromUrl, parseChineseDateTime } from '../src/extract/date.ts';
+import { extractDocNumber } from '../src/extract/docNumber.ts';
 
 const nda = { name: '国家数据局', aliases: [] };
 const trsPage = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于开展数据要素试点的通知_国家数据局</title>
@@ -133,6 +134,17 @@ describe('dates', () => {
   it('dates a wiki page by its last edit when nothing else gives a date', () => {
     const page = `<html><head><title>Stammtisch</title></head><body><h1>Stammtisch</h1><p>${'Wir treffen uns jeden Mittwoch im Gasthaus. '.repeat(80)}</p><div id="footer-info-lastmod">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</div></body></html>`;
     assert.equal(extractArticle(page, 'https://wiki.example.de/HE:Kassel/Stammtisch').publishedAt?.slice(0, 10), '2020-01-29');
+  });
+});
+
+describe('document numbers (文号)', () => {
+  it('reads the bracketed form, a ministry\'s order and a numbered announcement, spaces removed', () => {
+    assert.equal(extractDocNumber('', '各省、自治区：工信部联规 〔2024〕 3 号 现印发'), '工信部联规〔2024〕3号');
+    assert.equal(extractDocNumber('', '国办函﹝2023﹞120号'), '国办函﹝2023﹞120号');
+    assert.equal(extractDocNumber('', '中华人民共和国国家发展和改革委员会令第12号 《产业结构调整指导目录》已经…'), '中华人民共和国国家发展和改革委员会令第12号');
+    assert.equal(extractDocNumber('', '国家数据局公告2024年第5号 为贯彻落实…'), '国家数据局公告2024年第5号');
+    assert.equal(extractDocNumber('国数政策〔2023〕11号', '正文提到国办发〔2022〕1号'), '国数政策〔2023〕11号');
+    assert.equal(extractDocNumber('', '第5号台风今天登陆，2024年第3号预警发布。'), null);
   });
 });
 

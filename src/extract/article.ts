@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import { extractAttachments, type Attachment } from './attachments.ts';
 import { extractBody } from './body.ts';
 import { extractPublishedAt } from './date.ts';
+import { extractDocNumber } from './docNumber.ts';
 import { flattenDeepHtml } from './flatten.ts';
 import { extractPublisher, normalisePublisher } from './publisher.ts';
 import { extractTitle } from './title.ts';
@@ -24,8 +25,6 @@ export interface SiteIdentity {
   name: string;
   aliases: readonly string[];
 }
-
-const docNumberPattern = /[\u4e00-\u9fff]{1,12}[〔［[（(]\s*20\d{2}\s*[〕］\]）)]\s*\d{1,4}\s*号/;
 
 function isOwnName(publisher: string, site: SiteIdentity): boolean {
   return [site.name, ...site.aliases].some((name) => publisher === name || publisher.includes(name) || name.includes(publisher));
@@ -52,7 +51,7 @@ function extractFromDom(html: string, url: string, site?: SiteIdentity): Extract
   const title = extractTitle($);
   const publishedAt = extractPublishedAt($, url, title);
   const publisherOnPage = extractPublisher($);
-  const docNumber = (docNumberPattern.exec($('meta[name="FileNumber"]').attr('content') ?? '') ?? docNumberPattern.exec($('body').text().slice(0, 3000)))?.[0].replace(/\s+/g, '') ?? null;
+  const docNumber = extractDocNumber($('meta[name="FileNumber"]').attr('content') ?? '', $('body').text());
   const attachments = extractAttachments($, url);
   const paragraphs = extractBody($, title);
   const bodyChars = paragraphs.join('').length;

@@ -1,0 +1,18 @@
+/**
+ * The number an official document carries (文号). Three forms are in use:
+ * - 机关代字〔年份〕序号号: 国数政策〔2023〕11号, 工信部联规〔2024〕3号 (brackets vary: 〔〕, ［］, ﹝﹞, [], ());
+ * - a ministry's order: 国家发展和改革委员会令第12号, 令 2024年第3号;
+ * - a numbered announcement: 公告2024年第5号, 公告〔2024〕第1号.
+ */
+const bracketed = /[\u4e00-\u9fff]{1,12}\s*[〔［[（(﹝]\s*(?:19|20)\d{2}\s*[〕］\]）)﹞]\s*第?\s*\d{1,4}\s*号/;
+const order = /[\u4e00-\u9fff]{2,20}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,4}\s*号/;
+const announcement = /[\u4e00-\u9fff]{0,20}公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号/;
+
+/** The 文号 of a document: from the CMS's FileNumber tag, else from the start of its text; spaces removed. */
+export function extractDocNumber(fileNumberTag: string, text: string): string | null {
+  for (const source of [fileNumberTag, text.slice(0, 3000)]) {
+    const found = [bracketed, order, announcement].map((pattern) => pattern.exec(source)).filter((match) => match !== null).sort((a, b) => a.index - b.index)[0];
+    if (found) return found[0].replace(/\s+/g, '');
+  }
+  return null;
+}
