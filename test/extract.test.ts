@@ -126,6 +126,13 @@ describe('dates', () => {
     assert.equal(extractArticle(page, 'https://example.cn/a.html').publishedAt, '2026-06-20T10:00:00+08:00');
   });
 
+  it('prefers the day a policy library says it published a document to the day it was signed, and skips 会议时间', () => {
+    const page = `<html><head><title>关于推进数据要素市场化配置的意见</title></head><body><table><tr><td>发文机关：</td><td>国务院办公厅</td></tr>
+      <tr><td>成文日期：</td><td>2024年05月20日</td></tr><tr><td>会议时间：</td><td>2024年04月30日</td></tr><tr><td>发布日期：</td><td>2024年05月22日</td></tr></table>
+      <div class="article"><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现就推进数据要素市场化配置提出如下意见。</p></div></body></html>`;
+    assert.equal(extractArticle(page, 'https://www.gov.cn/zhengce/content/x.htm').publishedAt, '2024-05-22T00:00:00+08:00');
+  });
+
   it('keeps the time printed under the headline when the URL gives the same day', () => {
     const page = `<html><head><title>x</title></head><body><h1>全国CPI同比上涨</h1><div>2024-05-11 09:36:26 来源：财经</div><p>正文。</p></body></html>`;
     assert.equal(extractArticle(page, 'https://economy.caijing.com.cn/20240511/5010608.shtml').publishedAt, '2024-05-11T09:36:26+08:00');

@@ -200,14 +200,33 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
     // midnight: the printed day is the one its readers saw.
     return printed && daysApart(printed, fromMetadata) === 1 ? printed : fromMetadata;
   }
-  const labelled = /(?:(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?)\s*([^\s].{0,30})/.exec(pageText);
-  const fromLabel = labelled?.[1] ? (parseChineseDateTime(labelled[1]) ?? parseWrittenDate(labelled[1], monthFirstSlashes)) : null;
+  const fromLabel = labelledDate(pageText, monthFirstSlashes);
   const head = pageText.slice(0, 3000);
   // The URL gives the day only: the same day printed near the headline adds the time.
   const fromUrl = dateFromUrl(url);
   const urlDay = fromUrl && printed?.slice(0, 10) === fromUrl.slice(0, 10) ? printed : fromUrl;
   // Any <time> comes after what the article prints: the first on a page may be a sidebar's or a comment's.
   return fromLabel ?? urlDay ?? printed ?? timeElementDate($, 'article time[datetime], time[datetime]') ?? parseChineseDateTime(head) ?? parseWrittenDate(head, monthFirstSlashes) ?? scriptDate($) ?? lastEdited(pageText, monthFirstSlashes);
+}
+
+/**
+ * Labels of a date, strongest first: the publication's own (发布时间, Erschienen am), a bare 时间 or 日期,
+ * then the day the document was signed (成文日期, 发文日期), which a policy library lists before the day
+ * it was published.
+ */
+const dateLabels = [
+  /(?:(?:发布|发稿|发表|上线)(?:时间|日期)\s*[:：]|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?)\s*([^\s].{0,30})/,
+  /(?<![\u4e00-\u9fff])(?:时间|日期)\s*[:：]\s*([^\s].{0,30})/,
+  /(?:成文|发文|印发)日期\s*[:：]\s*([^\s].{0,30})/,
+];
+
+function labelledDate(pageText: string, monthFirstSlashes: boolean): string | null {
+  for (const label of dateLabels) {
+    const value = label.exec(pageText)?.[1];
+    const parsed = value ? (parseChineseDateTime(value) ?? parseWrittenDate(value, monthFirstSlashes)) : null;
+    if (parsed) return parsed;
+  }
+  return null;
 }
 
 /** A wiki page's date is its last edit: 此页面最后编辑于2020年1月29日, last edited 2019-11-10, zuletzt am 29. Januar 2020 geändert. */
