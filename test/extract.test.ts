@@ -258,6 +258,14 @@ describe('choosing the body on pages no CMS rule knows', () => {
     assert.deepEqual(article.paragraphs, ['据美国全国广播公司报道，美参议院多数党领袖表示，已从情报部门获悉，没有证据表明该事件中存在谋杀行为，全面调查仍在进行中。']);
   });
 
+  it('reads an article laid out in sections, a row each with an advertisement between them', () => {
+    const section = (from: number) => `<div class="row"><div class="col-8 text">${prose(2).replaceAll('第1段', `第${from}段`).replaceAll('第2段', `第${from + 1}段`)}</div></div>`;
+    const page = `<html><head><title>数据要素试点</title></head><body><article>${section(1)}<div class="row"><div class="ad">广告：点击领取优惠券</div></div>${section(3)}${section(5)}</article>
+      <div class="links"><a href="/1">链接一</a> <a href="/2">链接二</a></div></body></html>`;
+    const paragraphs = extractArticle(page, 'https://example.cn/d.html').paragraphs;
+    assert.deepEqual(paragraphs.map((p) => p.slice(0, 3)), ['第1段', '第2段', '第3段', '第4段', '第5段', '第6段']);
+  });
+
   it('does not count links that wrap a whole card as navigation', () => {
     const card = (i: number) => `<a href="/shop/${i}"><div><h3>第${i}家店</h3><p>地址：福井市中央${i}丁目，营业时间：十时至二十时，周三休息。</p></div></a>`;
     const page = `<html><head><title>美食一月记</title></head><body><div class="entry">${prose(2)}${card(1)}${card(2)}${card(3)}${card(4)}${card(5)}</div></body></html>`;

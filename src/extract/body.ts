@@ -151,7 +151,34 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
     return sibling.tagName === 'p' && (length > 80 || /[.。!?！？]$/.test($(sibling).text().trim()));
   };
   const parts = best.parent ? $(best.parent).children().toArray().filter((sibling) => sibling === best || joins(sibling)) : [best];
-  return $(parts);
+  const sections = sectionsLike($, best, parts, joins);
+  return $(sections.length > 0 ? [...parts, ...sections].sort(documentOrder($)) : parts);
+}
+
+/** How far up from the best block an article's other sections are looked for. */
+const SECTION_LEVELS = 3;
+
+/**
+ * An article laid out in sections (a row per section, an ad between them) puts each section's text
+ * in a block of the same tag and class as the best one, as a cousin rather than a sibling: those
+ * blocks, under the same ancestor a few levels up, are the article too when they would join as siblings.
+ */
+function sectionsLike($: CheerioAPI, best: Element, parts: Element[], joins: (block: Element) => boolean): Element[] {
+  const signature = `${best.tagName}.${best.attribs.class ?? ''}`;
+  if (!best.attribs.class) return [];
+  let ancestor: Element = best;
+  for (let level = 0; level < SECTION_LEVELS && ancestor.parent?.type === 'tag' && ancestor.parent.tagName !== 'body'; level++) ancestor = ancestor.parent;
+  return $(ancestor)
+    .find(best.tagName)
+    .toArray()
+    .filter((block) => `${block.tagName}.${block.attribs.class ?? ''}` === signature && !parts.some((part) => part === block || $(part).find(block).length > 0 || $(block).find(part).length > 0) && joins(block));
+}
+
+/** Sorts elements as they stand in the page. */
+function documentOrder($: CheerioAPI): (a: Element, b: Element) => number {
+  const all = $('*').toArray();
+  const position = new Map(all.map((element, index) => [element, index]));
+  return (a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
 }
 
 /**
