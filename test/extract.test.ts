@@ -219,7 +219,7 @@ describe('where an article ends', () => {
 
   it('drops picture credits, page controls and 纠错 / 返回顶部 lines, and stops at Ähnliche Beiträge', () => {
     const page = `<html><head><title>t</title></head><body><div id="zoom"><p>国家数据局发布通知，部署高质量数据集建设试点工作，要求各地加快建设。</p>
-      <p>（Foto: ABr）</p><p>Augusta National/Getty Images</p><span class="image-credit">新华社发</span><p>【纠错】</p><p>返回顶部</p><p>Rezept drucken</p>
+      <p>（Foto: ABr）</p><p>Augusta National/Getty Images</p><span class="image-credit">新华社发</span><p>【纠错】</p><p>返回顶部</p><p>Rezept drucken</p><p>Zurück zum Inhaltsverzeichnis</p>
       <p>通知明确，试点期限为两年，试点地区要建立健全工作机制。</p><h3>Ähnliche Beiträge</h3><p>Ein anderer Beitrag mit viel Text, der nicht zum Artikel gehört.</p></div></body></html>`;
     assert.deepEqual(extractArticle(page, 'https://a.gov.cn/t20260618_1.html').paragraphs, [
       '国家数据局发布通知，部署高质量数据集建设试点工作，要求各地加快建设。',
