@@ -331,6 +331,14 @@ describe('titles and dates beyond the CMS tags', () => {
     assert.equal(extractArticle(page, 'https://www.163.com/dy/article/x.html').title, '5月20日至31日，京沪高速大桥段封闭！');
   });
 
+  it('takes the first heading when <title> is only the site\'s name, as some government CMSs give every page', () => {
+    const page = `<html><head><title>国家发展和改革委员会</title></head><body><div class="header"><h1>国家发展和改革委员会</h1><ul class="nav"><li><h3>机构设置与职能配置</h3></li></ul></div>
+      <div class="crumb"><span class="title">首页 > 通知公告 > 关于开展数据要素试点工作的通知</span></div>
+      <div class="article"><h2 class="title">关于开展数据要素试点工作的通知</h2><p>各省、自治区、直辖市发展改革委：为推进数据要素市场化配置改革，现就开展试点有关事项通知如下。</p></div></body></html>`;
+    const ndrc = { name: '国家发展和改革委员会', aliases: ['国家发展改革委'] };
+    assert.equal(extractArticle(page, 'https://www.ndrc.gov.cn/xxgk/zcfb/tz/202606/t20260618_1.html', ndrc).title, '关于开展数据要素试点工作的通知');
+  });
+
   it('reads a date printed in a span next to its label, in German, Italian and US spellings', () => {
     const page = (date: string, lang = 'de') => `<html lang="${lang}"><head><title>Kreatives Basteln</title></head><body><h1>Kreatives Basteln</h1><div><span>Erstellt am</span><span>${date}</span></div><p>Text.</p></body></html>`;
     assert.equal(extractArticle(page('09.02.2022'), 'https://example.de/x').publishedAt?.slice(0, 10), '2022-02-09');

@@ -48,7 +48,7 @@ function extractFromDom(html: string, url: string, site?: SiteIdentity): Extract
   const $ = load(html);
   // Ruby glosses (furigana, pinyin) are read aloud, not read: 子<rt>こども</rt> is 子.
   $('rt, rp').remove();
-  const title = extractTitle($);
+  const title = extractTitle($, site ? [site.name, ...site.aliases] : []);
   const publishedAt = extractPublishedAt($, url, title);
   const publisherOnPage = extractPublisher($);
   const docNumber = extractDocNumber($('meta[name="FileNumber"]').attr('content') ?? '', $('body').text());

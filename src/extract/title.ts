@@ -63,9 +63,33 @@ function readHeading($: CheerioAPI, element: Element): Heading {
 /**
  * The headline: the CMS's ArticleTitle; else a headline element (<h1>, itemprop=headline) that the
  * og:title or <title> also carries (so not a logo or a section name); else og:title or <title> without
- * the site's name.
+ * the site's name; and where all that gives is the site's name (`siteNames`, og:site_name), the page's
+ * first heading.
  */
-export function extractTitle($: CheerioAPI): string {
+export function extractTitle($: CheerioAPI, siteNames: readonly string[] = []): string {
+  const title = statedTitle($);
+  // Some CMSs give every page the site's name for <title> (国家发展和改革委员会): the headline is then
+  // only on the page, as its first heading that is not the site's name.
+  const known = new Set([...siteNames, oneLine($('meta[property="og:site_name"]').attr('content') ?? '')].map(fold).filter(Boolean));
+  return known.has(fold(title)) || title === '' ? (firstHeading($, known) ?? title) : title;
+}
+
+/** Where a page's first heading cannot be: its navigation, breadcrumb, header band and footer. */
+const outsideArticle = 'nav, header, footer, [class*="crumb"], [class*="nav"], [class*="menu"], [class*="footer"]';
+/** A headline is a line, not a label (通知公告) nor a paragraph. */
+const HEADLINE_CHARS = { min: 6, max: 100 };
+
+function firstHeading($: CheerioAPI, siteNames: Set<string>): string | undefined {
+  return $('body')
+    .find('h1, h2, h3, [class*="title"]')
+    .toArray()
+    .filter((element) => $(element).closest(outsideArticle).length === 0)
+    .map((element) => readHeading($, element).text)
+    .find((text) => text.length >= HEADLINE_CHARS.min && text.length <= HEADLINE_CHARS.max && !siteNames.has(fold(text)));
+}
+
+/** The headline as the page's tags and headline elements state it. */
+function statedTitle($: CheerioAPI): string {
   const articleTitle = oneLine($('meta[name="ArticleTitle"]').attr('content') ?? '');
   if (articleTitle.length >= 4) return articleTitle;
   const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
