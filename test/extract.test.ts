@@ -331,6 +331,12 @@ describe('titles and dates beyond the CMS tags', () => {
     assert.equal(extractArticle(page, 'https://www.163.com/dy/article/x.html').title, '5月20日至31日，京沪高速大桥段封闭！');
   });
 
+  it('drops the column with the site from a Chinese CMS title (标题_栏目_站点)', () => {
+    const page = `<html><head><title>国务院办公厅关于推进数据要素市场化配置的意见_国务院文件_中国政府网</title><meta property="og:site_name" content="中国政府网"></head>
+      <body><div class="article"><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：现就推进数据要素市场化配置提出如下意见。</p></div></body></html>`;
+    assert.equal(extractArticle(page, 'https://www.gov.cn/zhengce/content/x.htm').title, '国务院办公厅关于推进数据要素市场化配置的意见');
+  });
+
   it('takes the first heading when <title> is only the site\'s name, as some government CMSs give every page', () => {
     const page = `<html><head><title>国家发展和改革委员会</title></head><body><div class="header"><h1>国家发展和改革委员会</h1><ul class="nav"><li><h3>机构设置与职能配置</h3></li></ul></div>
       <div class="crumb"><span class="title">首页 > 通知公告 > 关于开展数据要素试点工作的通知</span></div>

@@ -12,13 +12,14 @@ function titleParts(title: string): string[] {
   return title.split(/\s+[-–—]\s+|\s*[_｜|»›]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
-/** The part naming the site (og:site_name) goes; failing that, the longest part stays. */
+/** The part naming the site (og:site_name) goes, and a Chinese CMS's column with it; failing that, the longest part stays. */
 export function withoutSiteSuffix(title: string, siteName = ''): string {
   const parts = titleParts(title);
   if (parts.length <= 1) return title;
   const site = fold(siteName);
   const rest = site ? parts.filter((p) => !(fold(p).includes(site) || site.includes(fold(p)))) : parts;
-  if (site && rest.length > 0 && rest.length < parts.length) return rest.join(' - ');
+  // Chinese CMSs write 标题_栏目_站点: with the site gone, the first part is the headline, the rest its column.
+  if (site && rest.length > 0 && rest.length < parts.length) return /_/.test(title) ? rest[0]! : rest.join(' - ');
   return parts.reduce((best, part) => (part.length > best.length ? part : best), '');
 }
 
