@@ -36,6 +36,16 @@ describe('extractArticle', () => {
     ]);
   });
 
+  it('finds attachments served by a download script by their names, and survives a malformed %-escape', () => {
+    const page = trsPage.replace('<a href="../docs/申报表.docx">申报表</a>', '<a href="/download.jsp?id=88" title="附件2：申报表.wps">下载</a> <a href="/files/%E4%B8.ofd"></a> <a href="javascript:get(\'x.pdf\')">x.pdf</a>');
+    const article = extractArticle(page, 'https://www.nda.gov.cn/sjj/zwgk/tzgg/0618/x_pc.html', nda);
+    assert.deepEqual(article.attachments, [
+      { name: '试点名单.pdf', url: 'https://www.nda.gov.cn/files/P020260618.pdf' },
+      { name: '附件2：申报表.wps', url: 'https://www.nda.gov.cn/download.jsp?id=88' },
+      { name: '%E4%B8.ofd', url: 'https://www.nda.gov.cn/files/%E4%B8.ofd' },
+    ]);
+  });
+
   it('marks a repost when 来源 names another body, with 网站 and 微信公众号 suffixes dropped', () => {
     const page = trsPage.replace(/国家数据局<\/div>/, '国家数据局网站</div>').replace('content="国家数据局"', 'content="国家数据局微信公众号"');
     const article = extractArticle(page, 'https://www.gov.cn/lianbo/bumen/202606/content_1.htm', { name: '中国政府网', aliases: [] });
