@@ -4,17 +4,17 @@ import { oneLine, spacedText } from './text.ts';
 /** Words a 来源 line adds to a body's name: 国家数据局网站, 上交所官网, 长江日报微信公众号. */
 const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
 
-/** A source tag may keep its label and a note on the text: 来源：人民网-文化频道 原创稿. */
-const sourceLabel = /^(?:(?:信息|文章|稿件)?来源|稿源)\s*[:：]\s*/;
-const textNote = /\s+(?:原创稿?|供稿|转载|独家)$/;
-
-export function normalisePublisher(name: string): string {
-  return oneLine(name).replace(sourceLabel, '').replace(textNote, '').replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
-}
-
 /** The labels a page writes before the body whose text it carries: 来源：, 稿源：, 转自, 本文转载自. */
 const sourceLabels = String.raw`(?:(?:(?:信息|文章|稿件)?来源|稿源)\s*[:：]|(?:本文)?转(?:载)?自\s*[:：]?)`;
 const labelledSource = new RegExp(sourceLabels);
+
+/** A source tag may keep its label and a note on the text: 来源：人民网-文化频道 原创稿. */
+const leadingLabel = new RegExp(String.raw`^${sourceLabels}\s*`);
+const textNote = /\s+(?:原创稿?|供稿|转载|独家)$/;
+
+export function normalisePublisher(name: string): string {
+  return oneLine(name).replace(leadingLabel, '').replace(textNote, '').replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
+}
 const sourceLine = new RegExp(String.raw`${sourceLabels}\s*([^\s|｜，。,]{2,30}?)(?=\s|$|[|｜，。,]|发布|时间|日期|作者|字号|【|浏览)`);
 
 /** The body that published the text: ContentSource, then a 来源： line, a source element, then the site's own name tag. */

@@ -68,10 +68,11 @@ function readHeading($: CheerioAPI, element: Element): Heading {
  * first heading.
  */
 export function extractTitle($: CheerioAPI, siteNames: readonly string[] = []): string {
-  const title = statedTitle($);
+  const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
+  const title = statedTitle($, site);
   // Some CMSs give every page the site's name for <title> (国家发展和改革委员会): the headline is then
   // only on the page, as its first heading that is not the site's name.
-  const known = new Set([...siteNames, oneLine($('meta[property="og:site_name"]').attr('content') ?? '')].map(fold).filter(Boolean));
+  const known = new Set([...siteNames, site].map(fold).filter(Boolean));
   return known.has(fold(title)) || title === '' ? (firstHeading($, known) ?? title) : title;
 }
 
@@ -89,11 +90,10 @@ function firstHeading($: CheerioAPI, siteNames: Set<string>): string | undefined
     .find((text) => text.length >= HEADLINE_CHARS.min && text.length <= HEADLINE_CHARS.max && !siteNames.has(fold(text)));
 }
 
-/** The headline as the page's tags and headline elements state it. */
-function statedTitle($: CheerioAPI): string {
+/** The headline as the page's tags and headline elements state it; `site` is og:site_name. */
+function statedTitle($: CheerioAPI, site: string): string {
   const articleTitle = oneLine($('meta[name="ArticleTitle"]').attr('content') ?? '');
   if (articleTitle.length >= 4) return articleTitle;
-  const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
   const ogTitle = oneLine($('meta[property="og:title"]').attr('content') ?? '');
   // Some sites fill og:title with the site's name on every page.
   const og = fold(ogTitle) === fold(site) ? '' : ogTitle;
