@@ -148,6 +148,13 @@ describe('dates', () => {
     assert.equal(extractArticle(page, 'https://economy.caijing.com.cn/20240511/5010608.shtml').publishedAt, '2024-05-11T09:36:26+08:00');
   });
 
+  it('reads the date of a byline (Gespeichert von rasos am …, Posted by … on …) before a date the text names', () => {
+    const page = (byline: string) => `<html><head><title>FairCoin hackathon</title></head><body><h1>FairCoin hackathon</h1>
+      <p>Das Sommercamp beginnt am 26. August 2017 im Jura, mit Aktivisten aus ganz Europa und vielen Themen.</p><div class="submitted">${byline}</div></body></html>`;
+    assert.equal(extractArticle(page('Gespeichert von rasos am 24. Juli 2017 - 18:55'), 'https://www.example.at/faircoin').publishedAt?.slice(0, 10), '2017-07-24');
+    assert.equal(extractArticle(page('Posted by admin on July 24, 2017'), 'https://www.example.com/faircoin').publishedAt?.slice(0, 10), '2017-07-24');
+  });
+
   it('dates a wiki page by its last edit when nothing else gives a date', () => {
     const page = `<html><head><title>Stammtisch</title></head><body><h1>Stammtisch</h1><p>${'Wir treffen uns jeden Mittwoch im Gasthaus. '.repeat(80)}</p><div id="footer-info-lastmod">Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</div></body></html>`;
     assert.equal(extractArticle(page, 'https://wiki.example.de/HE:Kassel/Stammtisch').publishedAt?.slice(0, 10), '2020-01-29');
