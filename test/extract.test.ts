@@ -153,6 +153,7 @@ describe('dates', () => {
       <p>Das Sommercamp beginnt am 26. August 2017 im Jura, mit Aktivisten aus ganz Europa und vielen Themen.</p><div class="submitted">${byline}</div></body></html>`;
     assert.equal(extractArticle(page('Gespeichert von rasos am 24. Juli 2017 - 18:55'), 'https://www.example.at/faircoin').publishedAt?.slice(0, 10), '2017-07-24');
     assert.equal(extractArticle(page('Posted by admin on July 24, 2017'), 'https://www.example.com/faircoin').publishedAt?.slice(0, 10), '2017-07-24');
+    assert.equal(extractArticle(page('张三 发表于 2017-07-24 18:55'), 'https://www.example.cn/faircoin').publishedAt, '2017-07-24T18:55:00+08:00');
   });
 
   it('dates a wiki page by its last edit when nothing else gives a date', () => {

@@ -215,7 +215,7 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
  * it was published.
  */
 const dateLabels = [
-  /(?:(?:发布|发稿|发表|上线)(?:时间|日期)\s*[:：]|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?|(?:Gespeichert|Verfasst|Geschrieben|Eingestellt) von \S{1,40} am|(?:Posted|Submitted|Written) by \S{1,40} on)\s*([^\s].{0,30})/,
+  /(?:(?:发布|发稿|发表|上线)(?:时间|日期)\s*[:：]|(?:发布|发表)于\s*[:：]?|(?:Erschienen am|Veröffentlicht am|Published(?: on)?|Publié le|Pubblicato il|Publicado el)\s*:?|(?:Gespeichert|Verfasst|Geschrieben|Eingestellt) von \S{1,40} am|(?:Posted|Submitted|Written) by \S{1,40} on)\s*([^\s].{0,30})/,
   /(?<![\u4e00-\u9fff])(?:时间|日期)\s*[:：]\s*([^\s].{0,30})/,
   /(?:成文|发文|印发)日期\s*[:：]\s*([^\s].{0,30})/,
 ];
