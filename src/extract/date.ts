@@ -61,20 +61,25 @@ function writtenDates(text: string, monthFirstSlashes: boolean): FoundDate[] {
 /** Every date a text prints, in the Chinese and ISO spellings and the written ones. */
 function datesIn(text: string, monthFirstSlashes: boolean): FoundDate[] {
   const found = writtenDates(text, monthFirstSlashes);
-  for (const chinese of text.matchAll(new RegExp(dateTime.source, 'g'))) {
+  for (const chinese of text.matchAll(everyDateTime)) {
     const iso = parseChineseDateTime(chinese[0]);
     if (iso) found.push({ at: chinese.index, iso });
   }
   return found;
 }
 
+/** The one of several dates found that comes first in its text. */
+function earliest(found: FoundDate[]): string | null {
+  return found.sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+}
+
 function parseWrittenDate(text: string, monthFirstSlashes = false): string | null {
-  return writtenDates(text, monthFirstSlashes).sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+  return earliest(writtenDates(text, monthFirstSlashes));
 }
 
 /** The date a text prints first. */
 function firstDateIn(text: string, monthFirstSlashes: boolean): string | null {
-  return datesIn(text, monthFirstSlashes).sort((a, b) => a.at - b.at)[0]?.iso ?? null;
+  return earliest(datesIn(text, monthFirstSlashes));
 }
 
 /**
@@ -109,6 +114,8 @@ function jsonLdDate($: CheerioAPI): string | null {
 }
 
 const dateTime = /(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2}))?)?/;
+/** The same, for every date-time in a text (matchAll copies it, so sharing it is safe). */
+const everyDateTime = new RegExp(dateTime.source, 'g');
 
 /** RFC 822 dates of RSS: Thu, 18 Jun 2026 10:00:00 +0800 (or GMT). */
 const rfc822 = /^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|[A-Z]{1,4})\s*$/;
