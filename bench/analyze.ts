@@ -78,7 +78,7 @@ function generateDay(count: number): StoredDocument[] {
   const originals: StoredDocument[] = [];
   for (let id = 1; id <= count; id++) {
     const time = `${String(Math.floor(rand() * 24)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}`;
-    const base = { id, url: `https://bench.example.cn/${id}.html`, sourceId: pick(sourceIds), publishedAt: `2026-09-15T${time}:00+08:00`, publisher: null, docNumber: null, attachments: [] };
+    const base = { id, url: `https://bench.example.cn/${id}.html`, sourceId: pick(sourceIds), publishedAt: `2026-09-15T${time}:00+08:00`, publisher: null, docNumber: null, siteName: null, attachments: [] };
     if (originals.length > 10 && rand() < REPOST_SHARE) {
       const original = pick(originals.slice(-500));
       const paragraphs = original.body.split('\n');
@@ -99,7 +99,7 @@ function measure(count: number): void {
   let started = performance.now();
   const documents = generateDay(count);
   const generateSeconds = (performance.now() - started) / 1000;
-  const { config, taxonomy, sources } = loadConfig();
+  const { config, taxonomy, sources, bodies } = loadConfig();
   started = performance.now();
   const segmenter = createSegmenter(domainWords(taxonomy));
   const segmenterSeconds = (performance.now() - started) / 1000;
@@ -107,7 +107,7 @@ function measure(count: number): void {
   const originals = new Map(documents.filter((doc) => doc.repostOf).map((doc) => [doc.id, Number(doc.repostOf!.slice(1))]));
   const day = documents.map((doc) => ({ ...doc, repostOf: null }));
   started = performance.now();
-  const analysis = analyzeDay(day, new SourceDirectory(sources), taxonomy, segmenter);
+  const analysis = analyzeDay(day, new SourceDirectory(sources, bodies), taxonomy, segmenter);
   const analyzeSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const items = selectItems(analysis.candidates, config.selection);

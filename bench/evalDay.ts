@@ -87,6 +87,7 @@ export function loadEvalDay(dir = evalDayDir()): EvalDay {
         publisher: doc.repostOf ?? null,
         repostOf: doc.repostOf ?? null,
         docNumber: doc.docNumber ?? null,
+        siteName: null,
         body,
         attachments: [],
       });

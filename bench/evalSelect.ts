@@ -21,11 +21,11 @@ import { f1 } from './metrics.ts';
 const detail = Boolean(process.env.DETAIL);
 const pct = (x: number) => (x * 100).toFixed(1);
 
-const { config, taxonomy, sources } = loadConfig();
+const { config, taxonomy, sources, bodies } = loadConfig();
 // EVAL_DAY=eval-day-2 measures the held-out day.
 const dayName = process.env.EVAL_DAY ?? 'eval-day';
 const day = loadEvalDay(evalDayDir(dayName));
-const analysis = analyzeDay(day.documents, new SourceDirectory(sources), taxonomy, createSegmenter(domainWords(taxonomy)));
+const analysis = analyzeDay(day.documents, new SourceDirectory(sources, bodies), taxonomy, createSegmenter(domainWords(taxonomy)));
 const items = selectItems(analysis.candidates, config.selection);
 
 const groupOf = new Map<number, number>();

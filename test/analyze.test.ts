@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
-import { issuerNamedIn, resolveOrigin, SourceDirectory } from '../src/analyze/origin.ts';
+import { readIssuer } from '../src/analyze/issuer.ts';
+import { resolveOrigin, SourceDirectory } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter, SegmentedText, wordBoundaries } from '../src/analyze/segment.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
@@ -12,8 +13,8 @@ import { loadConfig } from '../src/config/load.ts';
 import type { StoredDocument } from '../src/store/sqlite.ts';
 import { evalDayDir, loadEvalDay } from '../bench/evalDay.ts';
 
-const { taxonomy, sources } = loadConfig();
-const directory = new SourceDirectory(sources);
+const { taxonomy, sources, bodies } = loadConfig();
+const directory = new SourceDirectory(sources, bodies);
 const segmenter = createSegmenter(domainWords(taxonomy));
 
 const plan = [
@@ -23,7 +24,7 @@ const plan = [
 ].join('\n');
 
 function doc(id: number, sourceId: string, title: string, body: string, extra: Partial<StoredDocument> = {}): StoredDocument {
-  return { id, url: `https://${sourceId}.example.gov.cn/${id}.html`, sourceId, title, publishedAt: '2026-06-18T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, body, attachments: [], ...extra };
+  return { id, url: `https://${sourceId}.example.gov.cn/${id}.html`, sourceId, title, publishedAt: '2026-06-18T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, body, attachments: [], ...extra };
 }
 
 describe('story groups', () => {
@@ -59,24 +60,25 @@ describe('story groups', () => {
   it('names the issuer as origin when its own page was crawled, and every other host as a reposter', () => {
     const origin = resolveOrigin(
       [
-        { id: 1, sourceId: 'sh-jrj', repostOf: '上海证券交易所', publishedAt: '2026-06-18T19:30:00+08:00' },
-        { id: 2, sourceId: 'sse', repostOf: null, publishedAt: '2026-06-18T18:00:00+08:00' },
+        { id: 1, site: '上海市地方金融管理局', repostOf: '上海证券交易所', publishedAt: '2026-06-18T19:30:00+08:00' },
+        { id: 2, site: '上海证券交易所', repostOf: null, publishedAt: '2026-06-18T18:00:00+08:00' },
       ],
       directory,
     );
     assert.deepEqual(origin, { origin: '上海证券交易所', representativeId: 2, reposters: ['上海市地方金融管理局'] });
-    const media = resolveOrigin([{ id: 9, sourceId: 'wh-kjj', repostOf: '长江日报', publishedAt: '2026-06-18T08:40:00+08:00' }], directory);
+    const media = resolveOrigin([{ id: 9, site: '武汉市科技创新局', repostOf: '长江日报', publishedAt: '2026-06-18T08:40:00+08:00' }], directory);
     assert.deepEqual(media, { origin: '长江日报', representativeId: 9, reposters: ['武汉市科技创新局'] });
   });
 
   it('reads the issuer from the document when only portals carried it: its title, or its signature', () => {
-    assert.equal(issuerNamedIn('国家数据局关于开展数据要素试点的通知', '各地：现将有关事项通知如下。', directory), '国家数据局');
-    assert.equal(issuerNamedIn('关于开展数据要素试点的通知', '各地：现将有关事项通知如下。\n国家数据局\n2026年6月18日', directory), '国家数据局');
-    assert.equal(issuerNamedIn('关于开展数据要素试点的通知', '会议由国家数据局主持。', directory), null);
+    const issuer = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory)?.name ?? null;
+    assert.equal(issuer('国家数据局关于开展数据要素试点的通知', '各地：现将有关事项通知如下。'), '国家数据局');
+    assert.equal(issuer('关于开展数据要素试点的通知', '各地：现将有关事项通知如下。\n国家数据局\n2026年6月18日'), '国家数据局');
+    assert.equal(issuer('关于开展数据要素试点的通知', '会议由国家数据局主持。'), null);
     const portals = resolveOrigin(
       [
-        { id: 1, sourceId: 'gov-cn', repostOf: '中国政府网', issuer: '国家数据局', publishedAt: '2026-06-18T19:30:00+08:00' },
-        { id: 2, sourceId: 'sh-jrj', repostOf: null, issuer: '国家数据局', publishedAt: '2026-06-18T20:00:00+08:00' },
+        { id: 1, site: '中国政府网', repostOf: '中国政府网', issuer: '国家数据局', publishedAt: '2026-06-18T19:30:00+08:00' },
+        { id: 2, site: '上海市地方金融管理局', repostOf: null, issuer: '国家数据局', publishedAt: '2026-06-18T20:00:00+08:00' },
       ],
       directory,
     );

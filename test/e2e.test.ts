@@ -85,8 +85,12 @@ describe('xinzhi demo: the sample day end to end', () => {
   it('keeps the masthead, the abstract and the footer from the config', () => {
     assert.equal(brief.title, '新质生产力每日动态');
     assert.equal(brief.publisher, '中国高技术产业发展促进会新质生产力工作委员会');
-    assert.match(brief.abstract, /^今日新质生产力线索以国内官方与政务来源为主/);
+    // Every item is official: the abstract says so, it does not claim a mere majority.
+    assert.match(brief.abstract, /^今日新质生产力线索均来自官方与政务来源（国家层面机构两条、/);
     assert.match(brief.abstract, /整体看，/);
+    // A reader never hears about the system, and spacing beside digits is the typesetter's, not typed.
+    const prose = [brief.abstract, ...brief.items.flatMap((i) => [i.headline, ...i.paragraphs])];
+    assert.ok(prose.every((text) => !/本系统|往期记录/.test(text) && !/\d [月日]|[月日] \d/.test(text)), prose.join('\n'));
     assert.equal(brief.footer.disclaimer, '本报告仅供行业研究参考，不构成投资建议');
   });
 

@@ -187,7 +187,7 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
       if (request.abstract) return { content: JSON.stringify({ abstract: '今日线索以官方来源为主，共有 987 项新举措落地。整体看，政策工具更加具体。' }) };
       if (!sources.includes(request.source)) sources.push(request.source);
       const index = sources.indexOf(request.source);
-      if (index === 0) return { content: faithful({ ...request, day: request.day.replace(/\d+ 日/, (d) => `${Number.parseInt(d, 10) - 1} 日`) }) };
+      if (index === 0) return { content: faithful({ ...request, day: request.day.replace(/\d+日/, (d) => `${Number.parseInt(d, 10) - 1}日`) }) };
       if (index === 1) return { content: faithful(request, quotable(sources[0]!)) };
       return { content: faithful(request) };
     };
@@ -195,7 +195,7 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
     assert.ok(brief.checks.every((check) => check.ok));
     const reasons = brief.stats.llm!.fallbacks;
     assert.deepEqual(reasons.map((f) => f.item), [1, 2, null]);
-    assert.match(reasons[0]!.reason, /日期“6 月 17 日”与来源不符/);
+    assert.match(reasons[0]!.reason, /日期“6月17日”与来源不符/);
     assert.match(reasons[1]!.reason, /引文不在所引来源正文中/);
     assert.match(reasons[2]!.reason, /^abstract: checks failed twice: .*数字 987 不在来源中/);
     assert.ok(!brief.abstract.includes('987'), 'the invented figure never reaches the brief');

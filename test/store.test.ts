@@ -6,7 +6,7 @@ import { migrations } from '../src/store/migrations.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { tempDir } from './helpers.ts';
 
-const article = { kind: 'article' as const, title: '标题', publishedAt: '2026-06-18T23:30:00+08:00', publisher: '国家数据局', repostOf: null, docNumber: null, paragraphs: ['第一段', '第二段'], attachments: [] };
+const article = { kind: 'article' as const, title: '标题', publishedAt: '2026-06-18T23:30:00+08:00', publisher: '国家数据局', repostOf: null, docNumber: null, siteName: null, paragraphs: ['第一段', '第二段'], attachments: [] };
 
 describe('SqliteStore', () => {
   it('migrates a new file once, keeps raw responses, and finds documents by their Shanghai day', () => {

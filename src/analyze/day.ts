@@ -1,10 +1,13 @@
 import type { SourceTier, Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../store/sqlite.ts';
-import { issuerNamedIn, resolveOrigin, type SourceDirectory } from './origin.ts';
+import { readIssuer, type IssuerReading } from './issuer.ts';
+import { needsNormalising, normaliseText } from './normalise.ts';
+import { resolveOrigin, type SourceDirectory } from './origin.ts';
 import { scoreRelevance, type Relevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance, type Significance } from './significance.ts';
 import { groupStories, titleKey } from './storyGroups.ts';
+import { cleanTitle, isDocumentItself, issuedDocument } from './titles.ts';
 
 /** One story of the day, as selection sees it. */
 export interface Candidate {
@@ -12,9 +15,17 @@ export interface Candidate {
   document: StoredDocument;
   /** Every copy of the story, the representative included. */
   members: StoredDocument[];
+  /** The issuing body (or, when no copy names one, the site that carried the story). */
   origin: string;
+  /** How the issuer was read, from the copy that showed it best; null when no copy names one. */
+  issuer: IssuerReading | null;
+  /** The document the story is about, by name, when it is one (titles.issuedDocument). */
+  issued: string | null;
+  /** The sites that republished it, by name. */
   reposters: string[];
   tier: SourceTier;
+  /** Where the tier came from: the catalog or registry, the form of the issuer's name, or the site. */
+  tierHow: 'registry' | 'form' | 'site';
   relevance: Relevance;
   significance: Significance;
 }
@@ -44,18 +55,36 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   const groups = groupStories(documents.map((d) => ({ id: d.id, title: d.title, body: d.body, docNumber: d.docNumber })));
   const candidates = groups.map((ids): Candidate => {
     const members = ids.map((id) => byId.get(id)!);
+    const readings = members.map((m) => readIssuer(m, directory));
     const origin = resolveOrigin(
-      members.map((m) => ({ id: m.id, sourceId: m.sourceId, repostOf: m.repostOf, issuer: issuerNamedIn(m.title, m.body, directory), publishedAt: m.publishedAt! })),
+      members.map((m, i) => ({
+        id: m.id,
+        site: directory.siteName(m),
+        repostOf: m.repostOf,
+        issuer: readings[i]?.name ?? null,
+        issuerHow: readings[i]?.how ?? null,
+        publishedAt: m.publishedAt!,
+        clean: !needsNormalising(`${m.title}\n${m.body}`),
+        primary: isDocumentItself(cleanTitle(normaliseText(m.title))),
+      })),
       directory,
     );
     const document = byId.get(origin.representativeId)!;
-    // The issuing body's tier when the catalog knows it; otherwise the tier of the site that carried it.
-    const tier = directory.byName(origin.origin)?.tier ?? directory.get(document.sourceId)?.tier ?? 'media';
-    const relevance = scoreRelevance(document.title, document.body, taxonomy, segmenter);
-    const reposterTiers = origin.reposters.map((name) => directory.byName(name)?.tier ?? 'media');
+    // The copy that says most about the issuer: a joint document's count, or its signature, may show in one copy only.
+    const issuer = readings.filter((r) => r?.name === origin.origin).sort((a, b) => Number(Boolean(b!.partners)) - Number(Boolean(a!.partners)))[0] ?? null;
+    // The issuing body's tier, wherever its copies were found; the site's only when no copy names an issuer.
+    const known = directory.byName(origin.origin)?.tier;
+    const byForm = known ? null : directory.tierOf(origin.origin);
+    const tier = known ?? byForm ?? directory.get(document.sourceId)?.tier ?? 'media';
+    const tierHow = known ? 'registry' : byForm ? 'form' : 'site';
+    const [title, body] = [cleanTitle(normaliseText(document.title)), normaliseText(document.body)];
+    const relevance = scoreRelevance(title, body, taxonomy, segmenter);
+    // A news copy of a document is of that document's kind: 七部门印发《…若干措施》 is the 措施.
+    const issued = issuedDocument(title, body);
+    const reposterTiers = origin.reposters.map((name) => directory.tierOf(name) ?? 'media');
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
-    const significance = scoreSignificance({ title: document.title, body: document.body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported });
-    return { document, members, origin: origin.origin, reposters: origin.reposters, tier, relevance, significance };
+    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null });
+    return { document, members, origin: origin.origin, issuer, issued, reposters: origin.reposters, tier, tierHow, relevance, significance };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || a.document.id - b.document.id);
   return { storyGroups: groups.length, candidates };

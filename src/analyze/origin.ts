@@ -1,10 +1,31 @@
-import type { Source } from '../config/schema.ts';
+import type { BodiesFile, Body, Source } from '../config/schema.ts';
+import { registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
 
-/** Finds a catalog body by any name it signs with. */
+/**
+ * The bodies a brief knows: the catalog's sources (the sites it crawls) and the registry's issuing bodies
+ * (config/bodies.yaml), each by every name it goes by; and the names of sites by their domain.
+ */
 export class SourceDirectory {
   private readonly byId: Map<string, Source>;
-  constructor(readonly sources: readonly Source[]) {
+  private readonly names = new Map<string, NamedBody>();
+  private readonly docCodes = new Map<string, Body>();
+  private readonly sites: Readonly<Record<string, string>>;
+  private readonly longestFirst: string[];
+
+  constructor(
+    readonly sources: readonly Source[],
+    registry: BodiesFile = { bodies: [], provinces: [], sites: {} },
+  ) {
     this.byId = new Map(sources.map((s) => [s.id, s]));
+    const bodies = registryBodies(registry);
+    // The catalog first: its names are what the brief prints for the bodies it crawls.
+    for (const body of [...sources, ...bodies]) {
+      for (const name of [body.name, body.shortName, ...body.aliases]) if (name && !this.names.has(name)) this.names.set(name, body);
+    }
+    // The registry gives the tier of a catalog body's names as well, when both list it.
+    for (const body of bodies) for (const code of body.docCodes) this.docCodes.set(code, body);
+    this.sites = registry.sites;
+    this.longestFirst = [...this.names.keys()].sort((a, b) => b.length - a.length);
   }
 
   get(id: string): Source | undefined {
@@ -12,80 +33,103 @@ export class SourceDirectory {
   }
 
   /** Exact names only: 国务院办公厅 is not 国务院, and a department is not its ministry. */
-  byName(name: string): Source | undefined {
-    return this.sources.find((s) => s.name === name || s.shortName === name || s.aliases.includes(name));
+  byName(name: string): NamedBody | undefined {
+    return this.names.get(name);
+  }
+
+  /** Every name the directory knows, longest first: what a title may begin with. */
+  namesLongestFirst(): readonly string[] {
+    return this.longestFirst;
+  }
+
+  /** The body whose 文号 begin with this 机关代字, the longest code first (国办发 before 国发). */
+  bodyByDocCode(code: string): Body | undefined {
+    for (let end = code.length; end > 0; end--) {
+      const body = this.docCodes.get(code.slice(0, end));
+      if (body) return body;
+    }
+    return undefined;
   }
 
   /** Every body with all the names it goes by: what the verifier needs to check the names in a text. */
   knownBodies(): { names: string[] }[] {
-    return this.sources.map((s) => ({ names: [s.name, ...(s.shortName ? [s.shortName] : []), ...s.aliases].sort((a, b) => b.length - a.length) }));
+    const seen = new Set<NamedBody>(this.names.values());
+    return [...seen].map((b) => ({ names: [b.name, ...(b.shortName ? [b.shortName] : []), ...b.aliases].sort((x, y) => y.length - x.length) }));
   }
 
   /** How running text names a body: its short name when it has one. */
   shortName(name: string): string {
-    const source = this.byName(name);
-    return source ? (source.shortName ?? source.name) : name;
+    const body = this.byName(name);
+    return body ? (body.shortName ?? body.name) : name;
+  }
+
+  /**
+   * The tier of an issuing body: the catalog's or the registry's when either lists it, else by the form
+   * of its name (…省… provincial, …市… municipal, …县/区… county); null when nothing tells.
+   */
+  tierOf(name: string): NamedBody['tier'] | null {
+    return this.byName(name)?.tier ?? tierByForm(name);
+  }
+
+  /**
+   * The name of the site a document was found on: the catalog source's name; for a site no catalog lists,
+   * the name its page gives itself, else the registry's name for its domain, else the registrable domain.
+   * Never an internal id.
+   */
+  siteName(doc: { sourceId: string; url: string; siteName?: string | null }): string {
+    return this.get(doc.sourceId)?.name ?? doc.siteName ?? siteNameOf(doc.url, this.sites);
   }
 }
 
 export interface OriginMember {
   id: number;
-  sourceId: string;
+  /** The name of the site that carried this copy (SourceDirectory.siteName). */
+  site: string;
   repostOf: string | null;
-  /** The body the document names as its issuer in its own text (title, signature), when it does. */
+  /** The body the document names as its issuer in its own text (title, 文号, signature, lead), when it does. */
   issuer?: string | null;
+  /** Where the issuer was read: the title, 文号 and signature are the document's own word; a lead is a reporter's. */
+  issuerHow?: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place' | null;
   publishedAt: string;
-}
-
-/** A date line as documents sign off: 2026年6月18日, 2026-06-18. */
-const signatureDate = /^(?:19|20)\d{2}\s*[年.-]\s*\d{1,2}\s*[月.-]\s*\d{1,2}\s*日?$/;
-
-/**
- * The issuing body as the document itself names it, when the catalog knows that body: the start of a
- * title (国家数据局关于…的通知, 国家数据局印发…), or the signature above the closing date. Official
- * documents often reach a crawl first through portals and media, whose 来源 line names themselves.
- */
-export function issuerNamedIn(title: string, body: string, directory: SourceDirectory): string | null {
-  const lead = /^(.{2,24}?)(?:关于|印发|发布|联合印发|办公厅关于)/.exec(title.replace(/\s+/g, ''));
-  const fromTitle = lead?.[1] ? directory.byName(lead[1]) : undefined;
-  if (fromTitle) return fromTitle.name;
-  const lines = body.split('\n').map((line) => line.trim()).filter(Boolean);
-  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 4); i--) {
-    if (!signatureDate.test(lines[i]!)) continue;
-    const signer = directory.byName(lines[i - 1]!);
-    if (signer) return signer.name;
-  }
-  return null;
+  /** Whether the copy reads as published once normalised: not traditional, glossed or full-width. */
+  clean?: boolean;
+  /** Whether the copy is the document itself (its own title), not a headline about it. */
+  primary?: boolean;
 }
 
 export interface StoryOrigin {
   /** The issuing body's name, as the documents give it. */
   origin: string;
-  /** The document that stands for the story: the origin's own page when crawled, else the earliest copy. */
+  /**
+   * The document that stands for the story, whose words the brief quotes: the origin's own page when
+   * crawled, else the earliest copy of the document itself in simplified characters, else the earliest
+   * copy in simplified characters, else the earliest copy.
+   */
   representativeId: number;
-  /** The hosting bodies that republished it, by catalog name, in order of publication. */
+  /** The sites that republished it, by name, in order of publication. */
   reposters: string[];
 }
 
 /**
- * The origin of a story is the body its copies name as their issuer (in their text) or source (来源);
- * when the origin's own page is among the copies it represents the story, and every other hosting site
- * is a reposter.
+ * The origin of a story is the body its copies name as their issuer (in their text) or source (来源),
+ * the one most copies name; when the origin's own page is among the copies it represents the story, and
+ * every other site is a reposter.
  */
 export function resolveOrigin(members: readonly OriginMember[], directory: SourceDirectory): StoryOrigin {
   const byTime = [...members].sort((a, b) => new Date(a.publishedAt).getTime() - new Date(b.publishedAt).getTime() || a.id - b.id);
-  const hostName = (m: OriginMember) => directory.get(m.sourceId)?.name ?? m.sourceId;
   const claims = new Map<string, number>();
   for (const member of byTime) {
-    const claimed = member.issuer ?? member.repostOf ?? hostName(member);
+    const claimed = member.issuer ?? member.repostOf ?? member.site;
     const canonical = directory.byName(claimed)?.name ?? claimed;
-    claims.set(canonical, (claims.get(canonical) ?? 0) + 1);
+    // A copy that names its issuer in its own words outweighs a reporter's lead, which outweighs a site.
+    const weight = !member.issuer ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'place' ? 2 : 3;
+    claims.set(canonical, (claims.get(canonical) ?? 0) + weight);
   }
-  let origin = hostName(byTime[0]!);
+  let origin = byTime[0]!.site;
   let most = 0;
   for (const [name, count] of claims) if (count > most) [origin, most] = [name, count];
-  const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && hostName(m) === origin);
-  const representative = own ?? byTime[0]!;
-  const reposters = [...new Set(byTime.map(hostName).filter((name) => name !== origin))];
+  const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && m.site === origin);
+  const representative = own ?? byTime.find((m) => m.primary && m.clean !== false) ?? byTime.find((m) => m.clean !== false) ?? byTime[0]!;
+  const reposters = [...new Set(byTime.map((m) => m.site).filter((name) => name !== origin))];
   return { origin, representativeId: representative.id, reposters };
 }

@@ -26,6 +26,8 @@ const MAX_BODY_COUNT = 3;
  */
 const MIN_CONTEXT_WORDS = 2;
 const BROAD_ONLY_FACTOR = 0.5;
+/** A title of another genre (a fraud warning, a ban, a show) leaves a quarter of the topic's evidence. */
+const DISTRACTOR_FACTOR = 0.25;
 
 /**
  * Occurrences of a keyword that are words of the text: 数据集 counts in 建设行业数据集 but not in
@@ -99,6 +101,8 @@ export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, 
   }
   themes.sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId));
   const total = themes.reduce((sum, hit) => sum + hit.score, 0);
+  const distractor = taxonomy.distractors.find((word) => title.includes(word));
+  if (distractor && total > 0) return { score: Math.round(total * DISTRACTOR_FACTOR * 100) / 100, themes, discount: `title of another genre (${distractor})` };
   const onlyBroad = themes.length > 0 && themes.every((hit) => hit.terms.every((term) => broad.has(term.term)));
   const context = taxonomy.context.filter((word) => title.includes(word) || body.includes(word));
   if (onlyBroad && context.length < MIN_CONTEXT_WORDS) {

@@ -1,14 +1,20 @@
 import type { SourceTier } from '../config/schema.ts';
 
 /** The weight of who issued a document: the order of BRIEF-FORMAT (national first, media last). */
-export const tierWeight: Record<SourceTier, number> = { national: 5, regulator: 4.5, exchange: 4.5, provincial: 3.5, municipal: 3, media: 1.5 };
+export const tierWeight: Record<SourceTier, number> = { national: 5, regulator: 4.5, exchange: 4.5, provincial: 3.5, municipal: 3, county: 2.5, media: 1.5 };
 
 /** The rank of a tier in a brief's section order. */
-export const tierRank: Record<SourceTier, number> = { national: 0, regulator: 1, exchange: 1, provincial: 2, municipal: 3, media: 4 };
+export const tierRank: Record<SourceTier, number> = { national: 0, regulator: 1, exchange: 1, provincial: 2, municipal: 3, county: 4, media: 5 };
 
-/** Document kinds, read off the title; the first that matches wins. An interpretation is derivative. */
+/**
+ * Document kinds, read off the title (normalised: 意見 is 意见); the first that matches wins. An
+ * interpretation is derivative; a draft for comment is not yet policy and counts less than what is issued.
+ */
 const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
-  { kind: '解读', pattern: /解读|答记者问/, weight: 1 },
+  // A meeting report that a portal headed 解读 is a meeting's report: 国务院常务会议解读｜….
+  { kind: '会议', pattern: /常务会议|全体会议/, weight: 1.5 },
+  { kind: '解读', pattern: /解读|详解|答记者问|问答|答问/, weight: 1 },
+  { kind: '征求意见稿', pattern: /征求意见|意见稿|草案/, weight: 0.5 },
   { kind: '条例', pattern: /条例|法$/, weight: 3 },
   { kind: '规划', pattern: /规划/, weight: 3 },
   { kind: '方案', pattern: /方案|行动计划/, weight: 3 },
@@ -32,6 +38,10 @@ export interface SignificanceInput {
   relevance: number;
   /** The date of an earlier issue that already covered this story, if one did. */
   reportedOn?: string;
+  /** The document the story is about, when a news copy names it: its kind is the story's. */
+  issued?: string | null;
+  /** How many bodies issued it jointly (17, 七), when it is a joint document. */
+  partners?: string | null;
 }
 
 export interface Significance {
@@ -43,6 +53,8 @@ export interface Significance {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** A joint document's weight over one body's: about half a kind step. */
+const JOINT_POINTS = 1;
 /** Enough to put a covered story below a fresh one of the same tier and kind. */
 const REPORTED_PENALTY = 4;
 
@@ -54,8 +66,12 @@ export function documentKind(title: string): { kind: string; weight: number } {
 export function scoreSignificance(input: SignificanceInput): Significance {
   const evidence: Significance['evidence'] = [];
   evidence.push({ factor: 'tier', points: tierWeight[input.tier], why: input.tier });
-  const kind = documentKind(input.title);
+  const own = documentKind(input.title);
+  // A headline about a document (七部门发力！十五项举措…) is of the kind of the document it names; a meeting stays a meeting.
+  const kind = own.kind === '新闻' && input.issued ? documentKind(input.issued) : own;
   evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind });
+  // Several bodies issuing together is a stronger signal than one: the policy has the departments behind it.
+  if (input.partners) evidence.push({ factor: 'joint', points: JOINT_POINTS, why: `等${input.partners}部门` });
   const novelty = noveltyMarkers.filter((marker) => input.body.includes(marker) || input.title.includes(marker));
   if (novelty.length > 0) evidence.push({ factor: 'novelty', points: Math.min(novelty.length * 0.5, 2), why: novelty.join('、') });
   const concrete = [...new Set(concretePatterns.flatMap((pattern) => input.body.match(pattern) ?? []))];

@@ -5,7 +5,8 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { simplified } from './simplified.ts';
+import { cleanTitle, issuedDocument } from './titles.ts';
+import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
   id: number;
@@ -31,9 +32,14 @@ export function normaliseTitle(title: string): string {
   return title.replace(/^[\u4e00-\u9fff]{2,8}[：:]\s*/, '').replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
+/** The key copies of one document share by its name: from 关于 on, without punctuation (《》, “”, spaces). */
+export function documentKey(name: string): string {
+  return normaliseTitle(name.replace(/^.*?(?=关于)/, ''));
+}
+
 /** The key one story's titles share across sites and scripts: normalised, in simplified characters. */
 export function titleKey(title: string): string {
-  return normaliseTitle(simplified(title));
+  return normaliseTitle(normaliseText(title));
 }
 
 /** FNV-1a over text[start, end): a shingle is hashed in place, without cutting a string for it. */
@@ -109,7 +115,7 @@ function containment(a: Uint32Array, b: Uint32Array): number {
 
 
 /** An interpretation of a document is its own story, however much of the document it quotes. */
-const interpretation = /解读|答记者问|问答/;
+const interpretation = /解读|详解|答记者问|问答|答问/;
 /** So is the meeting that approved it: 常务会议审议通过《…方案》 is news of the meeting, not the 方案. */
 const meeting = /会议|审议通过|座谈会|推进会/;
 /** A document itself, by its title: 《…》 or a title ending in its kind (…行动方案, …的通知). */
@@ -152,25 +158,30 @@ class StorySets {
 /** Groups documents into stories; returns groups of document ids, each in input order, groups ordered by first member. */
 export function groupStories(documents: readonly GroupableDocument[]): number[][] {
   // A copy in traditional characters is compared as simplified text.
-  const titles = documents.map((doc) => simplified(doc.title));
+  const titles = documents.map((doc) => cleanTitle(normaliseText(doc.title)));
   const places = titles.map((title) => placesIn(title));
   const sets = new StorySets(titles.map((title) => meeting.test(title)), titles.map(isDocument));
   // An interpretation is not its document, and one province's plan is not another's however alike the
   // wording; a meeting and the document it approved are kept apart by the sets themselves.
   const sameKind = (i: number, j: number) => interpretation.test(titles[i]!) === interpretation.test(titles[j]!) && !differentPlaces(places[i]!, places[j]!);
-  const byKey = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
-    const first = byKey.get(key);
-    if (first === undefined) byKey.set(key, i);
-    else if (sameKind(first, i)) sets.union(first, i);
+    const earlier = byKey.get(key) ?? [];
+    for (const j of earlier) if (sameKind(j, i)) sets.union(j, i);
+    earlier.push(i);
+    byKey.set(key, earlier);
   };
-  const bodies = documents.map((doc) => simplified(doc.body));
+  const bodies = documents.map((doc) => normaliseText(doc.body));
   const shingleSets = bodies.map((body) => shingles(body));
   const buckets = new Map<number, number[]>();
   documents.forEach((doc, i) => {
     if (doc.docNumber) joinOnKey(`no:${doc.docNumber}`, i);
     const title = normaliseTitle(titles[i]!);
     if (title.length >= 8) joinOnKey(`title:${title}`, i);
+    // Copies worded each their own way (a portal's headline, a reporter's lead) name the document they carry.
+    const issued = issuedDocument(titles[i]!, bodies[i]!);
+    const key = issued ? documentKey(issued) : '';
+    if (key.length >= 8) joinOnKey(`document:${key}`, i);
     // Bucket keys are numbers — a namespace (the band, or BANDS for a paragraph) above a 32-bit hash — so
     // that a day of 100,000 documents does not build millions of strings. A rare hash collision only
     // adds a pair to compare.

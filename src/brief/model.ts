@@ -52,6 +52,11 @@ export const briefSchema = z.object({
   footer: z.object({ account: z.string(), qrImage: z.string().nullable(), platform: z.string(), disclaimer: z.string() }).strict(),
   writer: z.string(),
   checks: z.array(checkSchema),
+  /**
+   * Sections that failed a check and are kept out of every published format, with the findings, for an
+   * editor to mend (added after the first release).
+   */
+  withheld: z.array(z.object({ item: itemSchema, reasons: z.array(z.string()) }).strict()).optional(),
   stats: z.object({
     window: z.object({ start: z.string(), end: z.string() }).strict(),
     documents: z.number().int(),

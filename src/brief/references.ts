@@ -1,9 +1,8 @@
 import type { Candidate } from '../analyze/day.ts';
-import type { SourceDirectory } from '../analyze/origin.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Reference } from './model.ts';
 
-/** The keywords a story gave the brief, most frequent first: what the reference was used for. */
+/** The keywords a story gave the brief, most frequent first. */
 export function keyTerms(candidate: Candidate, limit: number): string[] {
   const counts = new Map<string, number>();
   for (const theme of candidate.relevance.themes) {
@@ -12,18 +11,38 @@ export function keyTerms(candidate: Candidate, limit: number): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([term]) => term).slice(0, limit);
 }
 
-/** A reference from stored metadata only: the issuing body, who reposted it, title, date and address. */
-export function buildReference(candidate: Candidate, id: string, directory: SourceDirectory): Reference {
-  const reposter = candidate.reposters.length > 0 ? candidate.reposters.map((name) => directory.shortName(name)).join('、') : null;
-  const terms = keyTerms(candidate, 4);
+/** What an item took from its source, for the reference's 用于…信息: the facts by kind. */
+export interface UsedFacts {
+  targets: boolean;
+  scope: boolean;
+  instruments: boolean;
+  quotes: boolean;
+}
+
+/**
+ * 用于<what the brief took>信息, as the reference issue writes it (用于科创板审核指引和大模型企业制度安排信息):
+ * the subject, by the story's leading keywords, and the kinds of facts the item used from it.
+ */
+export function usedForOf(candidate: Candidate, used: UsedFacts): string {
+  const subject = keyTerms(candidate, 2).join('、');
+  const facts = [used.targets ? '量化目标' : '', used.scope ? '重点任务' : '', used.instruments ? '政策工具' : '', used.quotes ? '原文表述' : ''].filter(Boolean);
+  const what = facts.length > 1 ? `${facts.slice(0, -1).join('、')}和${facts[facts.length - 1]}` : (facts[0] ?? '事实');
+  return `用于${subject ? `${subject}相关的` : ''}${what}信息`;
+}
+
+/**
+ * A reference from stored metadata only: the issuing body (`publisher`, 等N部门 for a joint document),
+ * the sites that reposted it by name, the representative copy's own title, its Shanghai date and address.
+ */
+export function buildReference(candidate: Candidate, id: string, publisher: string, reposter: string | null, usedFor: string): Reference {
   return {
     id,
-    publisher: candidate.origin,
+    publisher,
     reposter,
     title: candidate.document.title,
     date: shanghaiDay(candidate.document.publishedAt!),
     url: candidate.document.url,
-    usedFor: terms.length > 0 ? `用于${terms.join('、')}信息` : '用于事实信息',
+    usedFor,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Candidate } from '../analyze/day.ts';
 import { tierRank } from '../analyze/significance.ts';
+import { documentKey } from '../analyze/storyGroups.ts';
 
 export interface SelectionRules {
   minItems: number;
@@ -11,8 +12,13 @@ export interface SelectionRules {
 const REPEAT_THEME_FACTOR = 0.85;
 const REPEAT_BODY_FACTOR = 0.9;
 
+/** Whether two stories are about the same issued document, by its name. */
+function sameDocument(a: Candidate, b: Candidate): boolean {
+  return a.issued !== null && b.issued !== null && documentKey(a.issued) === documentKey(b.issued);
+}
+
 /**
- * Picks the day's items: relevant stories only, one per story group, the most significant first with
+ * Picks the day's items: relevant stories only, one per story group and one per issued document, the most significant first with
  * a discount for repeating a theme or a body, then ordered as a brief is read: by tier, then significance.
  */
 export function selectItems(candidates: readonly Candidate[], rules: SelectionRules): Candidate[] {
@@ -27,7 +33,9 @@ export function selectItems(candidates: readonly Candidate[], rules: SelectionRu
     };
     let best = 0;
     for (let i = 1; i < pool.length; i++) if (adjusted(pool[i]!) > adjusted(pool[best]!)) best = i;
-    picked.push(...pool.splice(best, 1));
+    const [chosen] = pool.splice(best, 1);
+    // Two groups about one document (copies the grouping could not join) make one item: the better one.
+    if (!picked.some((p) => sameDocument(p, chosen!))) picked.push(chosen!);
   }
   return picked.sort((a, b) => tierRank[a.tier] - tierRank[b.tier] || b.significance.score - a.significance.score || a.document.id - b.document.id);
 }

@@ -1,3 +1,5 @@
+import { looksLikeBody } from '../analyze/bodies.ts';
+import { normaliseText } from '../analyze/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Brief, BriefItem, Check, Reference } from './model.ts';
 
@@ -42,6 +44,12 @@ function outermostTitles(text: string): string[] {
   return [...text.matchAll(/《((?:[^《》]|〈[^〉]*〉)+)》/g)].map((m) => m[1]!);
 }
 
+/** Whether a title's head names its issuer: a known body, or one of a body's form (…省人民政府), joint ones included. */
+function issuedBy(head: string, bodies: readonly KnownBody[]): boolean {
+  const names = head.replace(/(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?$/, '').split(/[、]/);
+  return names.every((name) => bodies.some((b) => b.names.includes(name)) || looksLikeBody(name));
+}
+
 function itemText(item: BriefItem): string {
   return [item.headline, ...item.paragraphs].join('\n');
 }
@@ -59,15 +67,17 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
   const windowEnd = shanghaiDay(new Date(new Date(brief.stats.window.end).getTime() - 1).toISOString());
 
   for (const reference of brief.references) {
-    if (!brief.items.some((item) => item.refs.includes(reference.id))) fail('citations', null, `参考文献 ${reference.id} 未被任何条目引用`);
+    // A reference's fault is its section's: the section that cites it is the one to withhold.
+    const citing = brief.items.find((item) => item.refs.includes(reference.id))?.n ?? null;
+    if (citing === null) fail('citations', null, `参考文献 ${reference.id} 未被任何条目引用`);
     const source = sourceOf(reference.url);
     if (!source) {
-      fail('sources', null, `参考文献 ${reference.id} 的来源不在库中：${reference.url}`);
+      fail('sources', citing, `参考文献 ${reference.id} 的来源不在库中：${reference.url}`);
       continue;
     }
-    if (source.title !== reference.title) fail('references', null, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
-    if (source.publishedAt && shanghaiDay(source.publishedAt) !== reference.date) fail('references', null, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
-    if (reference.date < windowStart || reference.date > windowEnd) fail('window', null, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
+    if (source.title !== reference.title) fail('references', citing, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
+    if (source.publishedAt && shanghaiDay(source.publishedAt) !== reference.date) fail('references', citing, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
+    if (reference.date < windowStart || reference.date > windowEnd) fail('window', citing, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
   }
 
   for (const item of brief.items) checks.push(...verifyItem(item, references, sourceOf, bodies));
@@ -93,20 +103,29 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
   if (sources.length === 0) return checks;
   const text = itemText(item);
   const sourceBodies = sources.map((s) => normaliseSpace(s.source.body));
-  const haystack = normaliseSpace(sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n'));
+  // A traditional or glossed source is also read as the brief's text is written: normalised.
+  const normalisedBodies = sources.map((s) => normaliseSpace(normaliseText(s.source.body)));
+  const sourceText = sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n');
+  const haystack = normaliseSpace(`${sourceText}\n${normaliseText(sourceText)}`);
 
   const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])];
   for (const span of spans) {
-    if (!sourceBodies.some((body) => body.includes(normaliseSpace(span)))) fail('quotes', item.n, `第 ${item.n} 条的引文不在所引来源正文中：“${span}”`);
+    if (sourceBodies.some((body) => body.includes(normaliseSpace(span)))) continue;
+    if (normalisedBodies.some((body) => body.includes(normaliseSpace(normaliseText(span))))) {
+      // Verbatim once both are normalised: the source is a traditional or glossed copy. Passed, and said so.
+      checks.push({ name: 'quotes', ok: true, item: item.n, detail: `第 ${item.n} 条的引文与来源经繁简转换或去除注音后一致：“${span}”` });
+    } else fail('quotes', item.n, `第 ${item.n} 条的引文不在所引来源正文中：“${span}”`);
   }
   for (const quote of item.quotes) {
     if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
   }
-  // A title in 《》 must be a whole title: the source's own, or one the source itself writes in 《》.
-  const knownTitles = new Set(sources.flatMap((s) => [s.source.title, ...titlesIn(s.source.title), ...titlesIn(s.source.body)]).map(normaliseSpace));
+  // A title in 《》 must be a whole title: the source's own, one the source itself writes in 《》, or the
+  // source's own without the issuer it begins with (国务院关于…的意见 is named 《关于…的意见》), read normalised.
+  const knownTitles = [...new Set(sources.flatMap((s) => [s.source.title, ...titlesIn(s.source.title), ...titlesIn(s.source.body)]).map((t) => normaliseSpace(normaliseText(t))))];
   for (const match of outermostTitles(text)) {
-    const title = normaliseSpace(fromBookQuotes(match));
-    if (!knownTitles.has(title)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
+    const title = normaliseSpace(normaliseText(fromBookQuotes(match)));
+    const known = knownTitles.some((t) => t === title || (t.endsWith(title) && title.length >= 6 && issuedBy(t.slice(0, t.length - title.length), bodies)));
+    if (!known) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
   }
   const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
   for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {

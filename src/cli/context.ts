@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
-import { UserError } from '../util/errors.ts';
-import type { Lang } from '../util/i18n.ts';
+import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
+import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate } from '../util/time.ts';
 
 /** The options every command shares, parsed once. */
@@ -39,4 +39,14 @@ export function requireDate(context: CommandContext): string {
 export function contextPaths(values: CommandContext['values']): Pick<CommandContext, 'dataDir' | 'outDir' | 'configPath'> {
   const text = (name: string, fallback: string) => (typeof values[name] === 'string' ? (values[name] as string) : fallback);
   return { dataDir: resolve(text('data', 'data')), outDir: resolve(text('out', 'out')), configPath: resolve(text('config', defaultConfigPath)) };
+}
+
+/**
+ * The exit code of a command that wrote an issue: 0 when every section went out and every check passed,
+ * else EXIT_NEEDS_REVIEW with one line on stderr that says how many sections were withheld and checks failed.
+ */
+export function needsReview(context: CommandContext, withheld: number, failedChecks: number): number {
+  if (withheld === 0 && failedChecks === 0) return 0;
+  process.stderr.write(`xinzhi: ${t(context.lang, 'needsReview', withheld, failedChecks)}\n`);
+  return EXIT_NEEDS_REVIEW;
 }

@@ -12,8 +12,10 @@ function candidateRecord(candidate: Candidate, rank: number, selected: boolean) 
     title: candidate.document.title,
     url: candidate.document.url,
     origin: candidate.origin,
+    issuer: candidate.issuer,
     reposters: candidate.reposters,
     tier: candidate.tier,
+    tierHow: candidate.tierHow,
     kind: candidate.significance.kind,
     significance: { score: candidate.significance.score, evidence: candidate.significance.evidence },
     relevance: candidate.relevance,
@@ -29,6 +31,13 @@ function evidenceLine(candidate: Candidate): string {
 function marks(lang: Lang) {
   const [open, close, comma, semicolon, colon] = lang === 'zh' ? ['（', '）', '、', '；', '：'] : [' (', ')', ', ', '; ', ': '];
   return { open, close, comma, semicolon, colon };
+}
+
+/** How the issuer and its tier were found: from which part of the text, and by which rule. */
+function issuerLine(candidate: Candidate, lang: Lang): string {
+  const { colon } = marks(lang);
+  const how = candidate.issuer ? `${t(lang, `issuerHow.${candidate.issuer.how}`)}「${candidate.issuer.evidence}」` : t(lang, 'issuerHow.none');
+  return `${t(lang, 'issuer')}${colon}${candidate.origin}${candidate.issuer?.partners ? t(lang, 'jointOf', candidate.issuer.partners) : ''} · ${how} · ${t(lang, 'tier')} ${candidate.tier} (${t(lang, `tierHow.${candidate.tierHow}`)})`;
 }
 
 function relevanceLine(candidate: Candidate, lang: Lang): string {
@@ -61,6 +70,7 @@ export function explainCommand(context: CommandContext): number {
       const mark = picked.has(candidate) ? '✓' : candidate.relevance.score < loaded.config.selection.minRelevance ? '·' : ' ';
       const reposts = candidate.reposters.length > 0 ? t(lang, 'reposted', candidate.reposters.length) : '';
       context.print(`${String(i + 1).padStart(3)} ${mark} ${candidate.significance.score.toFixed(2).padStart(6)}  ${candidate.origin}${marks(lang).colon}${candidate.document.title}${reposts}`);
+      context.print(`           ${issuerLine(candidate, lang)}`);
       context.print(`           ${relevanceLine(candidate, lang)}`);
       context.print(`           ${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate)}`);
     });

@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { runDay } from '../pipeline/run.ts';
-import { UserError } from '../util/errors.ts';
-import { t } from '../util/i18n.ts';
 import { parseIssueDate } from '../util/time.ts';
-import { loadCommandConfig, requireDate, stringOption, type CommandContext } from './context.ts';
+import { loadCommandConfig, needsReview, requireDate, stringOption, type CommandContext } from './context.ts';
 import { crawlWatcher } from './progress.ts';
 import { formatSummary } from './summary.ts';
 
@@ -16,8 +14,7 @@ async function runAndReport(context: CommandContext, issueDate: string, replay: 
   const summary = await runDay({ loaded: loadCommandConfig(context), dataDir: context.dataDir, outDir: context.outDir, issueDate, replay, ...watcher });
   if (context.json) context.print(JSON.stringify(summary));
   else for (const line of formatSummary(summary, context.lang)) context.print(line);
-  if (summary.failedChecks.length > 0) throw new UserError(t('zh', 'verifyFailed', summary.failedChecks.length), t('en', 'verifyFailed', summary.failedChecks.length));
-  return 0;
+  return needsReview(context, summary.withheld.length, summary.failedChecks.length);
 }
 
 /** `xinzhi run --date D [--replay ARCHIVE]`: the main job for one issue. */

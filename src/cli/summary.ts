@@ -21,6 +21,7 @@ export function formatSummary(summary: RunSummary, lang: Lang): string[] {
     for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
   }
   if (summary.llm) lines.push(...llmLines(summary.llm, lang));
+  if (summary.withheld.length > 0) lines.push(...withheldLines(summary.withheld, lang));
   if (summary.failedChecks.length > 0) {
     lines.push(`  ${t(lang, 'checksFailed')}: ${summary.failedChecks.length}`);
     for (const check of summary.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
@@ -34,5 +35,12 @@ export function llmLines(llm: NonNullable<RunSummary['llm']>, lang: Lang): strin
   const lines = [`  ${t(lang, 'llmWriter', llm.model, llm.calls, llm.promptTokens, llm.completionTokens, `${llm.cost} ${llm.currency}`)}`];
   if (llm.fallbacks.length > 0) lines.push(`  ${t(lang, 'llmFallbacks', llm.fallbacks.length)}`);
   for (const fallback of llm.fallbacks) lines.push(`    [${fallback.item ?? t(lang, 'abstract')}] ${fallback.reason}`);
+  return lines;
+}
+
+/** The sections kept out of the published formats, each with the findings that withheld it. */
+export function withheldLines(withheld: RunSummary['withheld'], lang: Lang): string[] {
+  const lines = [`  ${t(lang, 'withheld', withheld.length)}`];
+  for (const section of withheld) lines.push(`    ${section.headline}：${section.reasons.join('；')}`);
   return lines;
 }

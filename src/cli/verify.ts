@@ -11,7 +11,8 @@ export function verifyCommand(context: CommandContext): number {
   const file = context.positionals[0];
   if (!file) throw new UserError('用法：xinzhi verify <brief.json>', 'usage: xinzhi verify <brief.json>');
   const brief = readBriefFile(file);
-  const directory = new SourceDirectory(loadCommandConfig(context).sources);
+  const loaded = loadCommandConfig(context);
+  const directory = new SourceDirectory(loaded.sources, loaded.bodies);
   const store = new SqliteStore(context.dataDir);
   try {
     const checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies());

@@ -4,16 +4,20 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../util/errors.ts';
-import { configSchema, sourceFileSchema, themesFileSchema, type Config, type Source, type Taxonomy } from './schema.ts';
+import { bodiesFileSchema, configSchema, sourceFileSchema, themesFileSchema, type BodiesFile, type Config, type Source, type Taxonomy } from './schema.ts';
 
 /** The config bundled with xinzhi: the brief 新质生产力每日动态 and its catalog. */
 export const defaultConfigPath = fileURLToPath(new URL('../../config/xinzhi.yaml', import.meta.url));
+/** The registry of issuing bodies bundled with xinzhi: China's official bodies do not change with the brief. */
+export const defaultBodiesPath = fileURLToPath(new URL('../../config/bodies.yaml', import.meta.url));
 
 export interface LoadedConfig {
   file: string;
   config: Config;
   taxonomy: Taxonomy;
   sources: Source[];
+  /** The registry of issuing bodies and site names. */
+  bodies: BodiesFile;
   /** The catalog file each source is written in, by source id. */
   sourceFiles: Map<string, string>;
 }
@@ -78,5 +82,7 @@ export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
   const themesFile = resolve(base, config.themes);
   const taxonomy = validate(themesFileSchema, readYaml(themesFile), themesFile);
   const { sources, sourceFiles } = loadSources(resolve(base, config.sources));
-  return { file: path, config, taxonomy, sources, sourceFiles };
+  const bodiesFile = config.bodies ? resolve(base, config.bodies) : defaultBodiesPath;
+  const bodies = validate(bodiesFileSchema, readYaml(bodiesFile), bodiesFile);
+  return { file: path, config, taxonomy, sources, bodies, sourceFiles };
 }

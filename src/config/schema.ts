@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The tiers of issuing bodies, highest first: the order sections appear in a brief. */
-export const sourceTiers = ['national', 'regulator', 'exchange', 'provincial', 'municipal', 'media'] as const;
+export const sourceTiers = ['national', 'regulator', 'exchange', 'provincial', 'municipal', 'county', 'media'] as const;
 export type SourceTier = (typeof sourceTiers)[number];
 
 const entryPoint = z.discriminatedUnion('type', [
@@ -68,9 +68,36 @@ export const themesFileSchema = z.object({
   dictionary: z.array(z.string().min(1)).default([]),
   /** Words of policy and industry (产业, 政策, 推动 …): what a document found by everyday words alone must also speak of. */
   context: z.array(z.string().min(1)).default([]),
+  /**
+   * Words that mark a title as another genre of official news that shares the topic's words: a fraud
+   * warning (诈骗), a ban (禁飞), a show (灯光秀), a drill (演练), a school event (科技节). Such a
+   * document's relevance counts a quarter.
+   */
+  distractors: z.array(z.string().min(1)).default([]),
   themes: z.array(themeSchema).min(1),
 }).strict();
 export type Taxonomy = z.infer<typeof themesFileSchema>;
+
+/** An issuing body of the registry (config/bodies.yaml): who signs the documents, under every name. */
+export const bodySchema = z.object({
+  name: z.string().min(1),
+  /** How the brief names it in running text (国家发展改革委 for 国家发展和改革委员会). */
+  shortName: z.string().min(1).optional(),
+  aliases: z.array(z.string().min(1)).default([]),
+  tier: z.enum(sourceTiers).exclude(['media']),
+  /** The 机关代字 its 文号 begin with: 国发 in 国发〔2025〕11号. */
+  docCodes: z.array(z.string().min(1)).default([]),
+}).strict();
+export type Body = z.infer<typeof bodySchema>;
+
+export const bodiesFileSchema = z.object({
+  bodies: z.array(bodySchema).default([]),
+  /** Provincial-level governments: each yields <place>人民政府 (docCode <code>) and its 办公厅 (<code>办). */
+  provinces: z.array(z.object({ place: z.string().min(2), code: z.string().min(1) }).strict()).default([]),
+  /** Names of sites by registrable domain (163.com: 网易): how a reposter no catalog lists is named. */
+  sites: z.record(z.string().min(1), z.string().min(1)).default({}),
+}).strict();
+export type BodiesFile = z.infer<typeof bodiesFileSchema>;
 
 export const configSchema = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
@@ -90,6 +117,8 @@ export const configSchema = z.object({
   /** Paths relative to the config file. */
   themes: z.string().default('themes.yaml'),
   sources: z.string().default('sources'),
+  /** The registry of issuing bodies; without the key, the one bundled with xinzhi (config/bodies.yaml). */
+  bodies: z.string().optional(),
   selection: z.object({
     minItems: z.number().int().min(1).default(3),
     maxItems: z.number().int().min(1).default(7),

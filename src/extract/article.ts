@@ -5,6 +5,7 @@ import { extractPublishedAt } from './date.ts';
 import { extractDocNumber } from './docNumber.ts';
 import { flattenDeepHtml } from './flatten.ts';
 import { extractPublisher, normalisePublisher } from './publisher.ts';
+import { extractSiteName } from './siteName.ts';
 import { extractTitle } from './title.ts';
 
 export interface ExtractedArticle {
@@ -16,6 +17,8 @@ export interface ExtractedArticle {
   /** The body a reposted text came from, when it is not the site's own. */
   repostOf: string | null;
   docNumber: string | null;
+  /** The name the site gives itself on the page (og:site_name, 主办 footer, <title> suffix), when it does. */
+  siteName: string | null;
   paragraphs: string[];
   attachments: Attachment[];
 }
@@ -26,8 +29,19 @@ export interface SiteIdentity {
   aliases: readonly string[];
 }
 
-function isOwnName(publisher: string, site: SiteIdentity): boolean {
-  return [site.name, ...site.aliases].some((name) => publisher === name || publisher.includes(name) || name.includes(publisher));
+function isOwnName(publisher: string, names: readonly string[]): boolean {
+  return names.some((name) => publisher === name || publisher.includes(name) || name.includes(publisher));
+}
+
+/** A 来源 that names the site itself: 本站, 本网, 本网站, or the site's own host (www.example.gov.cn). */
+function namesTheSiteItself(publisher: string, url: string): boolean {
+  if (/^本(?:站|网|网站|平台)$/.test(publisher)) return true;
+  try {
+    const host = new URL(url).hostname;
+    return publisher === host || host.endsWith(`.${publisher}`) || publisher.endsWith(host.replace(/^www\./, ''));
+  } catch {
+    return false;
+  }
 }
 
 /** The minimum body an article has; below it, the page is a list, an index or an error page. */
@@ -51,12 +65,15 @@ function extractFromDom(html: string, url: string, site?: SiteIdentity): Extract
   const title = extractTitle($, site ? [site.name, ...site.aliases] : []);
   const publishedAt = extractPublishedAt($, url, title);
   const publisherOnPage = extractPublisher($);
-  const docNumber = extractDocNumber($('meta[name="FileNumber"]').attr('content') ?? '', $('body').text());
+  const docNumber = extractDocNumber($('meta[name="FileNumber"]').attr('content') ?? '', $('body').text(), title);
   const attachments = extractAttachments($, url);
   const paragraphs = extractBody($, title);
   const bodyChars = paragraphs.join('').length;
-  const publisher = publisherOnPage ?? (site ? normalisePublisher(site.name) : null);
-  const repostOf = publisher && site && !isOwnName(publisher, site) ? publisher : null;
+  const siteName = extractSiteName($, title);
+  const publisher = publisherOnPage ?? (site ? normalisePublisher(site.name) : siteName);
+  // A site the catalog does not know is known by the name its page gives itself, when it gives one.
+  const ownNames = site ? [site.name, ...site.aliases] : siteName ? [siteName] : [];
+  const repostOf = publisher && !namesTheSiteItself(publisher, url) && (site || siteName) && !isOwnName(publisher, ownNames) ? publisher : null;
   return {
     kind: bodyChars >= minArticleChars && title.length > 0 ? 'article' : 'not-article',
     title,
@@ -64,6 +81,7 @@ function extractFromDom(html: string, url: string, site?: SiteIdentity): Extract
     publisher,
     repostOf,
     docNumber,
+    siteName,
     paragraphs: bodyChars >= minArticleChars ? paragraphs : [],
     attachments,
   };

@@ -84,7 +84,10 @@ function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
   const lines = cleanText(parts.join(''))
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !furniture.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(metaLine.test(line) && line.length < 80) && !datelineOnly.test(line));
+    .filter((line) => line.length > 0 && !furniture.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(metaLine.test(line) && line.length < 80))
+    // A dateline stands above the text or carries a time; a closing date under a signature (2025年6月24日)
+    // is the document's own, and the signature above it names the issuer.
+    .filter((line, i) => !datelineOnly.test(line) || (i >= 3 && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)));
   // A kicker, a photo credit or a date may stand above the headline: short lines, dropped with it.
   const headline = fold(title);
   const at = headline ? lines.slice(0, 4).findIndex((line) => fold(line) === headline) : -1;

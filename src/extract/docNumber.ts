@@ -8,10 +8,25 @@ const bracketed = /[\u4e00-\u9fff]{1,12}\s*[〔［[（(﹝]\s*(?:19|20)\d{2}\s*[
 const order = /[\u4e00-\u9fff]{2,20}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,4}\s*号/;
 const announcement = /[\u4e00-\u9fff]{0,20}公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号/;
 
-/** The 文号 of a document: from the CMS's FileNumber tag, else from the start of its text; spaces removed. */
-export function extractDocNumber(fileNumberTag: string, text: string): string | null {
+/**
+ * Whether a 文号 at this offset is one the text cites rather than its own: written in parentheses right
+ * after a 《title》 (…《关于…的意见》（国发〔2024〕10号）) or inside a sentence's parentheses. A document's
+ * own number stands on its own: in the metadata table, under the title, above the first line.
+ */
+function isCited(source: string, at: number, title: string): boolean {
+  const before = source.slice(Math.max(0, at - 3 - title.length * 2), at).replace(/\s+/g, '');
+  // Under the page's own title, in parentheses, it is the document's own: 国务院关于…的意见（国发〔2025〕11号）.
+  if (title && before.replace(/[（(]$/, '').endsWith(title.replace(/\s+/g, ''))) return false;
+  return /》[（(]$/.test(before) || /[\u4e00-\u9fff，、][（(]$/.test(before);
+}
+
+/** The 文号 of a document: from the CMS's FileNumber tag, else the first of its own in the start of its text; spaces removed. */
+export function extractDocNumber(fileNumberTag: string, text: string, title = ''): string | null {
   for (const source of [fileNumberTag, text.slice(0, 3000)]) {
-    const found = [bracketed, order, announcement].map((pattern) => pattern.exec(source)).filter((match) => match !== null).sort((a, b) => a.index - b.index)[0];
+    const found = [bracketed, order, announcement]
+      .flatMap((pattern) => [...source.matchAll(new RegExp(pattern.source, 'g'))])
+      .filter((match) => !isCited(source, match.index, title))
+      .sort((a, b) => a.index - b.index)[0];
     if (found) return found[0].replace(/\s+/g, '');
   }
   return null;

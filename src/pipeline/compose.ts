@@ -64,7 +64,7 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
       `no documents in the window of issue ${issueDate} (${windowLabel(window)}, Asia/Shanghai): run xinzhi run first or check --data`,
     );
   }
-  const directory = new SourceDirectory(loaded.sources);
+  const directory = new SourceDirectory(loaded.sources, loaded.bodies);
   // Seven issues for the themes' week and for what was covered; thirty for the analysis's history.
   const recentIssues = store.issuesBefore(issueDate, 30);
   let started = performance.now();
@@ -76,42 +76,78 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
   return { window, directory, documents: documents.length, analysis, items, recentIssues, timings: { analyze: analyzeSeconds, select: secondsSince(started) } };
 }
 
-/** From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when configured), verify. */
+/**
+ * The sections whose checks failed, by section number: a fault of a reference is its citing section's.
+ * A check that belongs to no section (too few items) withholds nothing.
+ */
+function failingSections(brief: Brief): Set<number> {
+  return new Set(brief.checks.filter((c) => !c.ok && c.item !== null).map((c) => c.item!));
+}
+
+/**
+ * From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when
+ * configured), verify. A section that fails a check is withheld: the brief is written again without it
+ * (so numbering, abstract and references stay whole), and `brief.withheld` keeps it with its findings
+ * for an editor. Throws a UserError when nothing relevant was found, or when every section failed.
+ */
 export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
-  const { window, directory, documents, analysis, items, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
-  if (items.length === 0) {
+  const { window, directory, documents, analysis, items: selected, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
+  if (selected.length === 0) {
     throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents} documents, none above the relevance threshold)`);
   }
   let started = performance.now();
-  const themeShares = themeSharesOf(items);
-  const dynamics = themeDynamics(themeShares, recentIssues.map((issue) => issue.themeShares));
-  const draft = composeExtractive({
-    issueDate,
-    items,
-    directory,
-    taxonomy: loaded.taxonomy,
-    brief: loaded.config.brief,
-    themeShares,
-    dynamics,
-    history: recentIssues,
-    stats: {
-      window: { start: window.start.toISOString(), end: window.end.toISOString() },
-      documents,
-      candidates: analysis.candidates.filter((c) => c.relevance.score >= loaded.config.selection.minRelevance).length,
-      storyGroups: analysis.storyGroups,
-      themeShares,
-      themeDynamics: dynamics,
-    },
-  });
+  let composeSeconds = 0;
+  const sourceOf = (url: string) => store.documentByUrl(url);
   const { writer } = loaded.config;
-  // The model rewrites the sections; the extractive draft stands wherever it cannot.
-  const brief =
-    writer.kind === 'llm' && writer.llm
-      ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf: (url) => store.documentByUrl(url), apiKey: process.env[writer.llm.apiKeyEnv] })
-      : draft;
-  const composeSeconds = secondsSince(started);
+  const write = async (items: Candidate[]): Promise<Brief> => {
+    const begun = performance.now();
+    const themeShares = themeSharesOf(items);
+    const dynamics = themeDynamics(themeShares, recentIssues.map((issue) => issue.themeShares));
+    const draft = composeExtractive({
+      issueDate,
+      items,
+      directory,
+      taxonomy: loaded.taxonomy,
+      brief: loaded.config.brief,
+      themeShares,
+      dynamics,
+      history: recentIssues,
+      stats: {
+        window: { start: window.start.toISOString(), end: window.end.toISOString() },
+        documents,
+        candidates: analysis.candidates.filter((c) => c.relevance.score >= loaded.config.selection.minRelevance).length,
+        storyGroups: analysis.storyGroups,
+        themeShares,
+        themeDynamics: dynamics,
+      },
+    });
+    // The model rewrites the sections; the extractive draft stands wherever it cannot.
+    const brief =
+      writer.kind === 'llm' && writer.llm
+        ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf, apiKey: process.env[writer.llm.apiKeyEnv] })
+        : draft;
+    composeSeconds += secondsSince(begun);
+    brief.checks = verifyBrief(brief, sourceOf, directory.knownBodies());
+    return brief;
+  };
+  let items = selected;
+  let brief = await write(items);
+  const withheld: NonNullable<Brief['withheld']> = [];
+  // Twice at most: a section withheld changes no other section's text, so a second round finds nothing new.
+  for (let round = 0; round < 2; round++) {
+    const failing = failingSections(brief);
+    if (failing.size === 0) break;
+    for (const n of [...failing].sort((a, b) => a - b)) {
+      withheld.push({ item: brief.items[n - 1]!, reasons: brief.checks.filter((c) => !c.ok && c.item === n).map((c) => c.detail) });
+    }
+    items = items.filter((_, i) => !failing.has(i + 1));
+    if (items.length === 0) {
+      throw new UserError(`${issueDate} 这一期的每一条都未通过核查：${withheld[0]!.reasons[0]}`, `every section of issue ${issueDate} failed its checks: ${withheld[0]!.reasons[0]}`);
+    }
+    brief = await write(items);
+  }
   started = performance.now();
-  brief.checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies());
+  if (withheld.length > 0) brief.withheld = withheld;
   // A section the model could not write faithfully went out with the extractive text: the brief is
   // right, and the record says which and why.
   for (const fallback of brief.stats.llm?.fallbacks ?? []) {
@@ -122,7 +158,7 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
     brief.checks.push({ name: 'items', ok: false, item: null, detail: `入选条目 ${items.length} 条，少于配置的最少 ${loaded.config.selection.minItems} 条` });
   }
   const verifySeconds = secondsSince(started);
-  store.saveIssue(issueDate, brief, themeShares);
+  store.saveIssue(issueDate, brief, brief.stats.themeShares);
   return {
     brief,
     documents,

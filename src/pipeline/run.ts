@@ -35,6 +35,8 @@ export interface RunSummary {
   storyGroups: number;
   itemsChosen: number;
   failedChecks: { name: string; item: number | null; detail: string }[];
+  /** Sections kept out of the published formats because a check failed: their headline and the findings. */
+  withheld: { headline: string; reasons: string[] }[];
   /** What the LLM writer did, when it ran. */
   llm?: Brief['stats']['llm'];
   seconds: { crawl: number; render: number } & ComposeTimings;
@@ -91,6 +93,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       storyGroups: composed.storyGroups,
       itemsChosen: composed.brief.items.length,
       failedChecks: composed.brief.checks.filter((c) => !c.ok),
+      withheld: (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons })),
       llm: composed.brief.stats.llm,
       seconds: { crawl: crawlSeconds, ...composed.timings, render: secondsSince(started) },
     };

@@ -73,4 +73,7 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX documents_source ON documents(source_id);
   `,
+  `
+  ALTER TABLE documents ADD COLUMN site_name TEXT;
+  `,
 ];

@@ -17,6 +17,8 @@ export interface StoredDocument {
   publisher: string | null;
   repostOf: string | null;
   docNumber: string | null;
+  /** The name the page gives its site (og:site_name, 主办 footer), when it gives one. */
+  siteName: string | null;
   /** Paragraphs joined by "\n". */
   body: string;
   attachments: { name: string; url: string }[];
@@ -76,6 +78,7 @@ interface DocumentRow {
   publisher: string | null;
   repost_of: string | null;
   doc_number: string | null;
+  site_name: string | null;
   body: string;
   attachments: string;
 }
@@ -90,6 +93,7 @@ function toDocument(row: DocumentRow): StoredDocument {
     publisher: row.publisher,
     repostOf: row.repost_of,
     docNumber: row.doc_number,
+    siteName: row.site_name,
     body: row.body,
     attachments: JSON.parse(row.attachments) as StoredDocument['attachments'],
   };
@@ -160,11 +164,11 @@ export class SqliteStore {
   /** Stores an article, replacing an earlier extraction of the same URL. */
   saveDocument(sourceId: string, url: string, responseId: number, article: ExtractedArticle): void {
     this.sql(
-        `INSERT INTO documents (url, source_id, response_id, title, published_at, published_utc, publisher, repost_of, doc_number, body, attachments, extracted_at)
-         VALUES (@url, @sourceId, @responseId, @title, @publishedAt, @publishedUtc, @publisher, @repostOf, @docNumber, @body, @attachments, @extractedAt)
+        `INSERT INTO documents (url, source_id, response_id, title, published_at, published_utc, publisher, repost_of, doc_number, site_name, body, attachments, extracted_at)
+         VALUES (@url, @sourceId, @responseId, @title, @publishedAt, @publishedUtc, @publisher, @repostOf, @docNumber, @siteName, @body, @attachments, @extractedAt)
          ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id, response_id = excluded.response_id, title = excluded.title,
            published_at = excluded.published_at, published_utc = excluded.published_utc, publisher = excluded.publisher, repost_of = excluded.repost_of,
-           doc_number = excluded.doc_number, body = excluded.body, attachments = excluded.attachments, extracted_at = excluded.extracted_at`,
+           doc_number = excluded.doc_number, site_name = excluded.site_name, body = excluded.body, attachments = excluded.attachments, extracted_at = excluded.extracted_at`,
       )
       .run({
         url,
@@ -176,6 +180,7 @@ export class SqliteStore {
         publisher: article.publisher,
         repostOf: article.repostOf,
         docNumber: article.docNumber,
+        siteName: article.siteName,
         body: article.paragraphs.join('\n'),
         attachments: JSON.stringify(article.attachments),
         extractedAt: new Date().toISOString(),

@@ -13,6 +13,13 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The exit code of a brief that was written and needs review: a section failed a check and was withheld
+ * from the published formats, or a check of the whole brief failed (too few items). Distinct from 0
+ * (published as it stands) and from 1 (an error: nothing written).
+ */
+export const EXIT_NEEDS_REVIEW = 3;
+
 /** The one-line text of any thrown value, in the user's language when it is a UserError. */
 export function errorLine(err: unknown, lang: Lang = 'zh'): string {
   const text = err instanceof UserError ? (lang === 'en' ? err.en : err.message) : err instanceof Error ? err.message : String(err);

@@ -13,11 +13,21 @@ export function parseIssueDate(text: string): string {
   return text;
 }
 
+/** The day `days` after (before, when negative), as YYYY-MM-DD. */
+function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 /** The day before, as YYYY-MM-DD. */
 export function previousDay(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
+  return addDays(date, -1);
+}
+
+/** The day after, as YYYY-MM-DD: the issue that covers a day. */
+export function nextDay(date: string): string {
+  return addDays(date, 1);
 }
 
 /** The half-open window [start, end) of one Shanghai calendar day, as instants. */
@@ -39,15 +49,15 @@ export function shanghaiDay(iso: string): string {
   return new Date(new Date(iso).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** `6 月 18 日`: how the brief writes a date in running text. */
+/** `6月18日`: how the brief writes a date in running text; the space a reader sees beside digits is the typesetter's, not typed. */
 export function chineseMonthDay(date: string): string {
   const [, month, day] = date.split('-');
-  return `${Number(month)} 月 ${Number(day)} 日`;
+  return `${Number(month)}月${Number(day)}日`;
 }
 
-/** `2026 年 6 月 19 日`: how the masthead writes the issue date. */
+/** `2026年6月19日`: how the masthead writes the issue date. */
 export function chineseFullDate(date: string): string {
-  return `${date.slice(0, 4)} 年 ${chineseMonthDay(date)}`;
+  return `${date.slice(0, 4)}年${chineseMonthDay(date)}`;
 }
 
 /** Seconds elapsed since a performance.now() reading, to the millisecond: the run summary's stage times. */

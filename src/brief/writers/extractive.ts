@@ -1,14 +1,17 @@
 import type { Candidate } from '../../analyze/day.ts';
-import { instrumentPattern } from '../../analyze/significance.ts';
+import { isPrintableName } from '../../analyze/bodies.ts';
+import { fromDocNumber } from '../../analyze/issuer.ts';
+import { needsNormalising, normaliseText } from '../../analyze/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
-import type { Config, Source, Taxonomy } from '../../config/schema.ts';
+import type { Config, Taxonomy } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { chineseMonthDay, shanghaiDay } from '../../util/time.ts';
 import type { Brief, BriefItem, Reference } from '../model.ts';
-import { buildReference, keyTerms } from '../references.ts';
+import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, HEADLINE_MAX, headlineOf, inBookQuotes, innerDocument, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, verbOf, tierLabel } from './phrasing.ts';
+import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
 export interface EarlierIssue {
@@ -27,43 +30,73 @@ export interface ComposeInput {
   themeShares: ThemeShares;
   /** Today's themes against the previous issue and the last week. */
   dynamics: ThemeDynamics;
-  /** Earlier issues, newest first (up to thirty): how often a theme came up, and what an item continues. */
+  /** Earlier issues, newest first (up to thirty): what an item continues. */
   history: readonly EarlierIssue[];
   stats: Brief['stats'];
 }
 
-function startsWithName(title: string, body: Source): boolean {
-  return [body.name, body.shortName, ...body.aliases].some((name) => name && title.startsWith(name));
+/**
+ * The text the brief quotes from: the representative copy's body as published, or — when every copy is
+ * traditional or glossed — that body normalised (simplified, glosses removed), which the verifier checks
+ * against the source normalised the same way.
+ */
+export function quotableBody(candidate: Candidate): string {
+  const { body } = candidate.document;
+  return needsNormalising(body) ? normaliseText(body) : body;
 }
 
-const documentKinds = new Set(['方案', '指引', '规划', '条例', '指导意见', '通知']);
-const quoted = (names: string[]) => names.map((n) => `“${n}”`).join('');
+/** How many reposters the facts name before 等. */
+const NAMED_REPOSTERS = 3;
 
-/** Paragraph 1, the facts: who, when, which document, and verbatim quotes. */
+/**
+ * The reposting sites by name: 中国政府网、网易、新浪等; sites known only by their domain are counted,
+ * never printed (中国政府网等5家网站, 3家网站): a domain is no name for a reader, and its digits are no figure.
+ */
+export function reposterList(sites: readonly string[], directory: SourceDirectory): string {
+  // A catalog body goes by its short name in running text (上海金融办).
+  const names = sites.map((site) => directory.shortName(site));
+  const named = names.filter(isPrintableName);
+  const shown = named.slice(0, NAMED_REPOSTERS);
+  if (shown.length === names.length) return shown.join('、');
+  const count = `${names.length === 2 ? '两' : chineseNumber(Math.min(names.length, 99))}家网站`;
+  return shown.length > 0 ? `${shown.join('、')}等${count}` : count;
+}
+
+/** The 文号 to print beside a document's name: only the document's own, whose code names its issuer. */
+function ownDocNumber(candidate: Candidate, directory: SourceDirectory): string {
+  const number = candidate.document.docNumber ? normaliseText(candidate.document.docNumber) : null;
+  return number && fromDocNumber(number, directory)?.name === candidate.origin ? `（${number}）` : '';
+}
+
+/**
+ * Paragraph 1, the facts: who (the issuer, a joint document's 等N部门), when, which document in 《》 or what
+ * was done, verbatim quotes from the source, and the sites that reposted it, by name.
+ */
 function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonomy: Taxonomy): { text: string; quotes: string[] } {
   const doc = candidate.document;
   const date = chineseMonthDay(shanghaiDay(doc.publishedAt!));
-  const host = directory.get(doc.sourceId)?.name ?? doc.sourceId;
-  const issuer = directory.byName(candidate.origin);
-  const kind = candidate.significance.kind;
-  const number = doc.docNumber ? `（${doc.docNumber}）` : '';
+  const actor = fullActorOf(candidate);
+  const title = storyTitle(candidate);
+  const document = documentName(candidate);
   let lead: string;
   let intro = '文中提出';
-  if (!issuer) {
-    lead = `${host} ${date}转载${candidate.origin}报道${inBookQuotes(doc.title)}`;
-  } else if (/关于印发《.+》的通知$/.test(doc.title)) {
-    lead = `${issuer.name} ${date}印发${inBookQuotes(innerDocument(doc.title)!)}${number}`;
+  if (document) {
+    lead = `${actor}${date}${verbOf(candidate)}${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
     intro = '文件提出';
-  } else if (directory.byName(candidate.origin) && startsWithName(doc.title, issuer)) {
-    // A title that begins with the issuer's name is a news release about what it did.
-    lead = `${issuer.name} ${date}发布消息${inBookQuotes(doc.title)}`;
+  } else if (candidate.significance.kind === '解读') {
+    lead = `${actor}${date}发布解读文章${inBookQuotes(title)}`;
+  } else if (candidate.tierHow === 'site') {
+    // No copy names an issuer: the site that carried it speaks, crediting the 来源 it names.
+    const site = directory.siteName(doc);
+    lead = site === candidate.origin ? `${site}${date}发布消息：${asRunningText(title)}` : `${site}${date}转载${candidate.origin}报道：${asRunningText(title)}`;
   } else {
-    lead = `${issuer.name} ${date}发布${documentKinds.has(kind) ? '' : kind === '解读' ? '解读文章' : '消息'}${inBookQuotes(doc.title)}${number}`;
-    if (documentKinds.has(kind)) intro = '文件提出';
+    const action = actionOf(candidate, directory);
+    lead = action.startsWith('发布消息：') ? `据${actor}${date}消息，${action.slice('发布消息：'.length)}` : `${actor}${date}${action}`;
   }
-  const quotes = chooseQuotes(doc.body, doc.title, taxonomy, 2);
+  const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   const quoteText = quotes.length > 0 ? `${intro}：${quotes.map((q) => `“${q}”`).join('；')}。` : '';
-  const reposted = candidate.reposters.length > 0 && issuer ? `${candidate.reposters.map((r) => directory.shortName(r)).join('、')}当日转载了这一信息。` : '';
+  const reposters = candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== directory.siteName(doc)) : candidate.reposters;
+  const reposted = reposters.length > 0 ? `${reposterList(reposters, directory)}当日转载了这一${document ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 
@@ -75,62 +108,114 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
 function noveltyClause(candidate: Candidate, taxonomy: Taxonomy, head: string): string | undefined {
   const room = HEADLINE_MAX - head.length - 1;
   if (room < 8) return undefined;
-  const doc = candidate.document;
-  return quoteCandidates(doc.body, doc.title, taxonomy)
-    .filter((c) => c.text.length <= room && c.text.length >= 6 && !/[《》〈〉（）()]/.test(c.text) && !head.includes(c.text) && c.score > 1)
+  return quoteCandidates(quotableBody(candidate), storyTitle(candidate), taxonomy)
+    .filter((c) => c.text.length <= room && c.text.length >= 6 && !/[《》〈〉（）()\s]/.test(c.text) && !head.includes(c.text) && c.score > 1)
     .sort((a, b) => b.score - a.score || a.at - b.at)[0]?.text;
 }
 
+/** What kind of thing the item is, as the analysis names it. */
+const kindPhrase: Record<string, string> = {
+  解读: '政策解读',
+  征求意见稿: '征求意见稿，尚未正式施行',
+  条例: '法规文件',
+  规划: '规划文件',
+  方案: '实施方案',
+  指导意见: '指导性意见',
+  指引: '规范性文件',
+  通知: '通知',
+  会议: '会议部署',
+  新闻: '工作动态',
+};
+
+const levelPhrase: Record<Candidate['tier'], string> = {
+  national: '国家层面',
+  regulator: '金融监管部门',
+  exchange: '交易所层面',
+  provincial: '省级层面',
+  municipal: '市级层面',
+  county: '区县层面',
+  media: '媒体报道的',
+};
+
+/** The level of a body in a list of levels: 国家、交易所和省级层面. */
+const levelName: Record<Candidate['tier'], string> = { national: '国家', regulator: '金融监管', exchange: '交易所', provincial: '省级', municipal: '市级', county: '区县', media: '媒体' };
+
 /**
- * How the item's leading theme stands in the brief's own record: in how many of the last seven and
- * thirty issues it appeared, and the latest earlier item of the same body on it. Counts of our issues
- * are written in Chinese numerals: they are not facts of the source. With no record, it says so.
+ * The latest earlier item of the same body on the item's leading theme, within 99 days: what this item
+ * continues. The count of days is written in Chinese numerals, as a fact of the brief, not of a source.
  */
-function historySentence(candidate: Candidate, actor: string, issueDate: string, history: readonly EarlierIssue[]): string {
+function continuitySentence(candidate: Candidate, actor: string, issueDate: string, history: readonly EarlierIssue[]): string {
   const theme = candidate.relevance.themes[0]?.themeName;
   if (!theme) return '';
-  if (history.length === 0) return '本系统尚无往期记录，暂无法判断这一主题的延续情况。';
-  const has = (issue: EarlierIssue) => theme in issue.themeShares;
-  const week = history.slice(0, 7);
-  const inWeek = week.filter(has).length;
-  const counts = [`近${chineseNumber(week.length)}期中有${chineseNumber(inWeek)}期涉及`];
-  if (history.length > 7) counts.push(`近${chineseNumber(history.length)}期中有${chineseNumber(history.filter(has).length)}期`);
   const earlier = history.find((issue) => issue.items.some((item) => item.themes.includes(theme) && item.headline.startsWith(actor)));
-  const days = earlier ? Math.round((Date.parse(issueDate) - Date.parse(earlier.issueDate)) / 86_400_000) : 0;
-  const continues = earlier && days <= 99 ? `；${chineseNumber(days)}天前的一期已报道${actor}在这一主题上的动态，本条是其延续` : '';
-  return `${theme}主题在本简报${counts.join('，')}${continues}。`;
+  if (!earlier) return '';
+  const days = Math.round((Date.parse(issueDate) - Date.parse(earlier.issueDate)) / 86_400_000);
+  return days >= 1 && days <= 99 ? `${days === 2 ? '两' : chineseNumber(days)}天前的一期已报道${actor}在${theme}方面的动态，本条是其延续。` : '';
 }
 
-/** Paragraph 2, the analysis, from the signals only: themes, issuer tier, kind, novelty, instruments, history. */
-function analysisParagraph(candidate: Candidate, actor: string, issueDate: string, history: readonly EarlierIssue[]): string {
-  const themes = candidate.relevance.themes.slice(0, 3).map((t) => t.themeName);
-  const terms = keyTerms(candidate, 4);
-  // Theme names are ours, not the source's: they stay out of “ ”, which holds verbatim quotes only.
-  const parts = [`这条信息主要涉及${themes.join('、')}等主题，文中关键词包括${terms.join('、')}。`];
-  parts.push(`从发布主体和类型看，这是${tierLabel[candidate.tier]}发布的${candidate.significance.kind}类信息。`);
-  const novelty = candidate.significance.novelty;
-  if (novelty.length > 0) parts.push(`文中使用了${quoted(novelty)}等表述，显示出新的政策信号。`);
-  const instruments = [...new Set(candidate.document.body.match(instrumentPattern) ?? [])];
-  if (instruments.length > 0) parts.push(`文中给出了${instruments.join('、')}等具体政策工具，便于跟踪落地。`);
-  parts.push(historySentence(candidate, actor, issueDate, history));
-  return parts.join('');
-}
-
-function mixPhrase(items: readonly Candidate[]): string {
-  const labels: [string, number][] = [];
-  for (const item of items) {
-    const label = tierLabel[item.tier];
-    const entry = labels.find(([l]) => l === label);
-    if (entry) entry[1]++;
-    else labels.push([label, 1]);
+/**
+ * Paragraph 2, the analysis, from the source's own substance: the issuing level and kind, quantified
+ * targets with their years, scope, named instruments, a clause marked as new, and the earlier item it
+ * continues when the archive has one. Quotes are verbatim; every other figure is the source's.
+ */
+function analysisParagraph(candidate: Candidate, actor: string, issueDate: string, history: readonly EarlierIssue[], quoted: readonly string[]): { text: string; quotes: string[]; used: Omit<UsedFacts, 'quotes'> } {
+  const substance = substanceOf(quotableBody(candidate), storyTitle(candidate), quoted);
+  const isDocument = !['新闻', '会议', '解读'].includes(candidate.significance.kind);
+  const subject = isDocument ? '文件' : '文中';
+  const themes = candidate.relevance.themes.slice(0, 2).map((t) => t.themeName);
+  const parts = [`这是${levelPhrase[candidate.tier]}的${kindPhrase[candidate.significance.kind] ?? '工作动态'}${themes.length > 0 ? `，主题涉及${themes.join('、')}` : ''}。`];
+  const quotes: string[] = [];
+  if (substance.targets.length > 0) {
+    parts.push(`${subject}给出了量化目标：${substance.targets.map((t) => `“${t}”`).join('；')}。`);
+    quotes.push(...substance.targets);
   }
-  const official = items.every((i) => i.tier !== 'media');
-  return `${official ? '国内官方与政务来源' : '官方来源与媒体报道'}为主（${labels.map(([l, n]) => `${l} ${n} 条`).join('、')}）`;
+  if (substance.scope.length > 0) parts.push(`从覆盖面看，${subject}涉及${substance.scope.join('、')}。`);
+  if (substance.instruments.length > 0) parts.push(`${subject}点名的政策工具包括${substance.instruments.join('、')}，便于跟踪落地。`);
+  else if (substance.instrumentClause) {
+    parts.push(`在具体支持上，${subject}明确“${substance.instrumentClause}”。`);
+    quotes.push(substance.instrumentClause);
+  }
+  if (parts.length === 1 && substance.novelty) {
+    parts.push(`值得注意的是，${subject}明确“${substance.novelty}”。`);
+    quotes.push(substance.novelty);
+  }
+  // What the step is for, in the source's words: the reason a reader should care.
+  if (parts.length <= 2 && substance.purpose && !quotes.includes(substance.purpose)) {
+    parts.push(`${isDocument ? '文件' : '文中'}指出，“${substance.purpose}”。`);
+    quotes.push(substance.purpose);
+  }
+  parts.push(continuitySentence(candidate, actor, issueDate, history));
+  const used = { targets: substance.targets.length > 0, scope: substance.scope.length > 0, instruments: substance.instruments.length > 0 || substance.instrumentClause !== null };
+  return { text: parts.join(''), quotes, used };
 }
 
+/** A count of the brief's own items, in Chinese numerals (两 for two, as a count is read): not a figure of a source. */
+const itemCount = (n: number) => `${n === 2 ? '两' : chineseNumber(n)}条`;
+
+/** A list read aloud: A、B和C. */
+function listed(parts: readonly string[]): string {
+  return parts.length > 1 ? `${parts.slice(0, -1).join('、')}和${parts[parts.length - 1]}` : (parts[0] ?? '');
+}
+
+function tierCounts(items: readonly Candidate[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(tierLabel[item.tier], (counts.get(tierLabel[item.tier]) ?? 0) + 1);
+  return [...counts].map(([label, n]) => `${label}${itemCount(n)}`).join('、');
+}
+
+/** The day's source mix, as the reference issue opens its abstract. */
+function mixPhrase(items: readonly Candidate[]): string {
+  const media = items.filter((i) => i.tier === 'media').length;
+  if (media === 0) return `均来自官方与政务来源（${tierCounts(items)}）`;
+  return media === items.length ? `均来自媒体报道` : `以官方与政务来源为主，兼有媒体报道（${tierCounts(items)}）`;
+}
+
+const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join('');
+
+/** How the themes moved against the previous issue; with no previous issue, where they stand. */
 function movementPhrase(movement: ThemeMovement): string {
   const top = quoted(movement.top);
-  if (movement.direction === 'first') return `主题集中在${top}，暂无上期可作比较`;
+  if (movement.direction === 'first') return `主题集中在${top}`;
   const base = movement.direction === 'converging' ? `主题比上期更收敛，集中到${top}` : movement.direction === 'spreading' ? `主题比上期更分散，${top}居前` : `主题分布与上期大体相当，${top}居前`;
   const rising = movement.rising.length > 0 ? `，${quoted(movement.rising)}占比上升` : '';
   const fresh = movement.new.length > 0 ? `，新出现${quoted(movement.new)}` : '';
@@ -147,15 +232,18 @@ function weekPhrase(week: ThemeDynamics['week']): string {
   return parts.length > 0 ? `；${parts.join('，')}` : '';
 }
 
+/** The overall judgement: what kind of signals the day gave, without repeating the mix or the themes. */
+function judgement(input: ComposeInput): string {
+  const documents = input.items.filter((i) => !['新闻', '会议', '解读', '征求意见稿'].includes(i.significance.kind)).length;
+  const levels = [...new Set(input.items.filter((i) => i.tier !== 'media').map((i) => levelName[i.tier]))];
+  const kind = documents === input.items.length ? '全部为正式印发的政策文件' : documents > 0 ? `中有${itemCount(documents)}为正式印发的政策文件` : '以工作部署和动态为主';
+  const spread = levels.length > 1 ? `，${listed(levels)}层面均有动作` : '';
+  return `整体看，本期${itemCount(input.items.length)}信息${kind}${spread}${weekPhrase(input.dynamics.week)}。`;
+}
+
 /** The abstract: the source mix, the theme movement, one clause per item, an overall judgement. */
 function abstractOf(input: ComposeInput, clauses: string[]): string {
-  const tiers = new Set(input.items.map((i) => tierLabel[i.tier]));
-  const themes = quoted(Object.keys(input.themeShares).slice(0, 3));
-  return (
-    `今日${input.brief.topicName}线索以${mixPhrase(input.items)}，${movementPhrase(input.dynamics.previous)}。` +
-    `${clauses.join('；')}。` +
-    `整体看，本期 ${input.items.length} 条信息集中在${themes}等方向，覆盖${[...tiers].join('、')}${tiers.size > 1 ? '多个层级' : ''}${weekPhrase(input.dynamics.week)}。`
-  );
+  return `今日${input.brief.topicName}线索${mixPhrase(input.items)}，${movementPhrase(input.dynamics.previous)}。${clauses.join('；')}。${judgement(input)}`;
 }
 
 /** Writes the brief from the selected stories, offline and deterministically. */
@@ -164,18 +252,21 @@ export function composeExtractive(input: ComposeInput): Brief {
   const items: BriefItem[] = [];
   const clauses: string[] = [];
   input.items.forEach((candidate, index) => {
-    const reference = buildReference(candidate, `R${index + 1}`, input.directory);
-    references.push(reference);
     const actor = actorOf(candidate, input.directory);
     const action = actionOf(candidate, input.directory);
     const facts = factParagraph(candidate, input.directory, input.taxonomy);
+    const analysis = analysisParagraph(candidate, actor, input.issueDate, input.history, facts.quotes);
+    const usedFor = usedForOf(candidate, { ...analysis.used, quotes: facts.quotes.length + analysis.quotes.length > 0 });
+    const reposter = candidate.reposters.length > 0 ? reposterList(candidate.reposters, input.directory) : null;
+    const reference = buildReference(candidate, `R${index + 1}`, fullActorOf(candidate), reposter, usedFor);
+    references.push(reference);
     clauses.push(`${actor}${action}`);
     const whatIsNew = noveltyClause(candidate, input.taxonomy, `${actor}${action}`);
     items.push({
       n: index + 1,
       headline: headlineOf(actor, action, whatIsNew),
-      paragraphs: [facts.text, analysisParagraph(candidate, actor, input.issueDate, input.history)],
-      quotes: facts.quotes.map((text) => ({ text, ref: reference.id })),
+      paragraphs: [facts.text, analysis.text],
+      quotes: [...facts.quotes, ...analysis.quotes].map((text) => ({ text, ref: reference.id })),
       refs: [reference.id],
       tier: candidate.tier,
       themes: candidate.relevance.themes.map((t) => t.themeName),

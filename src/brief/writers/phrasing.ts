@@ -1,5 +1,7 @@
 import type { Candidate } from '../../analyze/day.ts';
+import { normaliseText } from '../../analyze/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
+import { cleanTitle, documentTitle } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../config/schema.ts';
 
 /** A title inside 《》: nested 《》 become 〈〉 as Chinese typography requires. */
@@ -13,48 +15,115 @@ export const tierLabel: Record<SourceTier, string> = {
   exchange: '证券交易所',
   provincial: '省级部门',
   municipal: '市级部门',
+  county: '区县部门',
   media: '媒体',
 };
 
-/** Who the story is about, as a reader names it: the issuer's short name, or the city of a local paper's story. */
-export function actorOf(candidate: Candidate, directory: SourceDirectory): string {
-  const issuer = directory.byName(candidate.origin);
-  if (issuer) return issuer.shortName ?? issuer.name;
-  const host = directory.get(candidate.document.sourceId);
-  return host && host.region !== '全国' ? host.region : candidate.origin;
+const han = String.raw`\p{Script=Han}`;
+/**
+ * Text the brief derives from a title, set as running text: a bar or a space between two clauses
+ * becomes a comma (…审核指引 | 全文 → …审核指引，全文), a space typed beside a digit, a Latin word or + goes
+ * (spacing there is the typesetter's, in every format alike), and nothing is left to start a line with +.
+ */
+export function asRunningText(text: string): string {
+  return text
+    .replace(/\s*[|｜丨]\s*/g, '，')
+    .replace(new RegExp(String.raw`(?<=${han}|[”》）])\s+(?=${han}|[“《（])`, 'gu'), '，')
+    .replace(/\s+(?=[+＋%])|(?<=[+＋])\s+/g, '')
+    .replace(new RegExp(String.raw`(?<=${han})\s+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\s+(?=${han})`, 'gu'), '')
+    .replace(/，{2,}/g, '，')
+    .replace(/^，|，$/g, '')
+    .trim();
 }
 
-/** The names the issuer may start a title with. */
-function namesOf(candidate: Candidate, directory: SourceDirectory): string[] {
-  const issuer = directory.byName(candidate.origin);
-  const names = issuer ? [issuer.name, issuer.shortName, ...issuer.aliases] : [candidate.origin];
+/** The story's title as the brief reads it: normalised (simplified, no glosses), without a portal's 重磅！ or 【转载】. */
+export function storyTitle(candidate: Candidate): string {
+  return cleanTitle(normaliseText(candidate.document.title));
+}
+
+/** The names the issuer goes by, longest first: what a title may begin with. */
+function issuerNames(candidate: Candidate, directory: SourceDirectory): string[] {
+  const body = directory.byName(candidate.origin);
+  const names = body ? [body.name, body.shortName, ...body.aliases] : [candidate.origin];
   return names.filter((n): n is string => Boolean(n)).sort((a, b) => b.length - a.length);
 }
 
-/** The document a title is about, for 关于印发《X》的通知 and 《X》解读 titles. */
-export function innerDocument(title: string): string | undefined {
-  return /《(.+)》/.exec(title)?.[1];
+/** 等17部门 for a joint document, as its text writes the count. */
+function jointSuffix(candidate: Candidate): string {
+  return candidate.issuer?.partners ? `等${candidate.issuer.partners}部门` : '';
 }
 
 /**
- * What the actor did, from the title: 印发《X》 for a notice that issues a document, 发布《X》解读 for an
- * interpretation, the title without the actor's name where it starts with it, else 提出 + the title.
- * A space between two clauses of a title becomes a comma.
+ * Who the story is about, as running text names it: the issuer's short name (等N部门 for a joint
+ * document); for a story no copy names an issuer of, the place of the catalog site that carried it (武汉),
+ * else the name of whoever published it.
+ */
+export function actorOf(candidate: Candidate, directory: SourceDirectory): string {
+  if (candidate.tierHow === 'site') {
+    const host = directory.get(candidate.document.sourceId);
+    if (host && host.region !== '全国') return host.region;
+  }
+  return `${directory.shortName(candidate.origin)}${jointSuffix(candidate)}`;
+}
+
+/** The issuer's full name for the first mention in the facts (国家发展和改革委员会等8部门). */
+export function fullActorOf(candidate: Candidate): string {
+  return `${candidate.origin}${jointSuffix(candidate)}`;
+}
+
+/** The title without the issuer's name it begins with (and a joint document's 等N部门, 联合): 关于…的意见. */
+function afterIssuer(title: string, candidate: Candidate, directory: SourceDirectory): string | null {
+  for (const name of issuerNames(candidate, directory)) {
+    if (title.startsWith(name)) return title.slice(name.length).replace(/^(?:、[^关印发]{2,20}?)*(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?[：:\s]*/, '');
+  }
+  return null;
+}
+
+/** Documents one 印发s; notices and announcements are 发布ed. */
+const issuedKinds = /(?:条例|规划|方案|意见|办法|细则|指引|决定|规定|措施|计划|纲要|指南|标准)(?:（[^）]{1,8}）)?$/;
+
+/**
+ * The document a story is about, by the name to write in 《》, when the story is a document or a report
+ * of one being issued (titles.issuedDocument: Y of X关于印发《Y》的通知, 关于…的意见 of 国务院关于…的意见,
+ * Y of 三部门印发《Y》). Null for news, meetings and interpretations.
+ */
+export function documentName(candidate: Candidate): string | null {
+  if (candidate.significance.kind === '解读' || candidate.significance.kind === '会议') return null;
+  return candidate.issued;
+}
+
+/**
+ * The verb for issuing the story's document: the one its title uses (上交所发布…指引 stays 发布), else
+ * 印发 for a plan or an opinion and 发布 for a notice or an announcement.
+ */
+export function verbOf(candidate: Candidate): string {
+  const used = /(印发|发布|出台|公布)/.exec(storyTitle(candidate).split('《')[0]!)?.[1];
+  return used ?? (issuedKinds.test(candidate.issued ?? '') ? '印发' : '发布');
+}
+
+/** A title that begins with what was done: 全面实施…, 加快打造…: the actor 提出 it. */
+const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|打造|深化|促进|构建|开展|加强|提升|发展|培育|优化|探索|聚焦|围绕|做好|强化|深入|着力)/;
+
+/**
+ * What the actor did, from the title: 印发《Y》 for a document, 发布《X》解读 for an interpretation, the
+ * title's own verb phrase where it starts with the issuer (召开系列座谈会…), 提出 + a title that opens with
+ * an action; a news headline stays a headline, never in 《》.
  */
 export function actionOf(candidate: Candidate, directory: SourceDirectory): string {
-  const title = candidate.document.title.trim();
-  const inner = innerDocument(title);
-  if (candidate.significance.kind === '解读' && inner) return `发布${inBookQuotes(inner)}解读`;
-  const issued = /关于印发《(.+)》的通知$/.exec(title);
-  if (issued?.[1]) return `印发${inBookQuotes(issued[1])}`;
-  const clauses = (text: string) => text.replace(/\s+/g, '，');
-  for (const name of namesOf(candidate, directory)) {
-    if (title.startsWith(name)) {
-      const rest = title.slice(name.length).replace(/^[：:\s]+/, '');
-      return clauses(/^关于/.test(rest) ? `发布${rest}` : rest);
-    }
+  const title = storyTitle(candidate);
+  const inner = /《(.+?)》/.exec(title)?.[1];
+  if (candidate.significance.kind === '解读') return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
+  const document = documentName(candidate);
+  if (document) return `${verbOf(candidate)}${inBookQuotes(document)}`;
+  const rest = afterIssuer(title, candidate, directory);
+  if (rest) {
+    // A news headline that names a document without 《》 (上交所发布…审核指引): the document's name goes in 《》 when the text writes it so.
+    const named = /^(发布|印发|出台|公布)(.{4,60})$/.exec(rest);
+    if (named && documentTitle.test(named[2]!) && normaliseText(candidate.document.body).includes(`《${named[2]}》`)) return `${named[1]}${inBookQuotes(named[2]!)}`;
+    return asRunningText(rest);
   }
-  return `提出${clauses(title)}`;
+  if (startsWithAction.test(title)) return `提出${asRunningText(title)}`;
+  return `发布消息：${asRunningText(title)}`;
 }
 
 export const HEADLINE_MAX = 40;

@@ -4,16 +4,44 @@ import type { Taxonomy } from '../../config/schema.ts';
 /** Words that mark a statement as saying something new or concrete; they weigh more than a theme keyword. */
 const salientMarkers = ['首次', '正式', '明确', '探索', '构建', '打造', '至少', '包含', '初显', '迈入', '发放'];
 
-const MIN_QUOTE = 12;
+const MIN_QUOTE = 14;
 const MAX_QUOTE = 64;
 /** Per character: of two spans that say the same, the shorter is the better quote. */
 const LENGTH_COST = 0.02;
+/** A whole sentence reads better in “ ” than a piece cut out of one. */
+const WHOLE_SENTENCE_BONUS = 1;
+/** Share of a span's character pairs that the title holds, above which the span only restates the title. */
+const RESTATES_TITLE = 0.6;
+
+/** The distinct pairs of adjacent characters in a text. */
+function bigrams(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  return pairs;
+}
+
+/** Whether a span says little more than the title: most of its character pairs are the title's. */
+function restates(span: string, titlePairs: Set<string>): boolean {
+  const pairs = bigrams(span);
+  let shared = 0;
+  for (const pair of pairs) if (titlePairs.has(pair)) shared++;
+  return pairs.size > 0 && shared / pairs.size > RESTATES_TITLE;
+}
 
 export interface QuoteCandidate {
   text: string;
   /** Offset in the body: quotes are given in the order of the text and never overlap. */
   at: number;
   score: number;
+}
+
+/**
+ * Whether a verbatim span can stand in “ ”: it holds no “ ” of its own (a quote cannot nest the marks that
+ * delimit it), defines nothing (以下简称), is not a numbered heading, does not start or end inside a phrase
+ * (…的, 和…), and says more than the title does.
+ */
+export function worthQuoting(text: string, title: string, titlePairs = bigrams(title)): boolean {
+  return !/[“”]|以下简称/.test(text) && !/^[一二三四五六七八九十]+、/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
 }
 
 /**
@@ -24,9 +52,11 @@ export interface QuoteCandidate {
  */
 export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy): QuoteCandidate[] {
   const keywords = [...new Set(taxonomy.themes.flatMap((t) => t.keywords))];
+  const titlePairs = bigrams(title);
   const candidates: QuoteCandidate[] = [];
   for (const sentence of body.matchAll(/[^。！？；\n]+/g)) {
     if (/^附件|：$/.test(sentence[0].trim())) continue;
+    const sentenceText = sentence[0].trimEnd();
     const clauses = [...sentence[0].matchAll(/[^，：]+/g)];
     for (let first = 0; first < clauses.length; first++) {
       for (let last = first; last < clauses.length; last++) {
@@ -34,12 +64,13 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
         const end = clauses[last]!.index + clauses[last]![0].length;
         const text = sentence[0].slice(start, end);
         if (text.length > MAX_QUOTE) break;
-        if (text.length < MIN_QUOTE || /[“”]|以下简称/.test(text) || /^[一二三四五六七八九十]+、/.test(text) || title.includes(text)) continue;
+        if (text.length < MIN_QUOTE || !worthQuoting(text, title, titlePairs)) continue;
         const themeHits = keywords.filter((k) => text.includes(k)).length;
         if (themeHits === 0) continue;
         const markerHits = salientMarkers.filter((m) => text.includes(m)).length;
         const instruments = new Set(text.match(instrumentPattern) ?? []).size;
-        const score = themeHits + markerHits * 1.5 + instruments - text.length * LENGTH_COST;
+        const whole = start === 0 && end >= sentenceText.length ? WHOLE_SENTENCE_BONUS : 0;
+        const score = themeHits + markerHits * 1.5 + instruments + whole - text.length * LENGTH_COST;
         candidates.push({ text, at: sentence.index + start, score });
       }
     }

@@ -1,0 +1,78 @@
+import { getDomain } from 'tldts';
+import type { BodiesFile, Body, SourceTier } from '../config/schema.ts';
+
+/** A body as the analysis knows it: a catalog source or a registry entry, by every name it goes by. */
+export interface NamedBody {
+  name: string;
+  shortName?: string;
+  aliases: readonly string[];
+  tier: SourceTier;
+}
+
+/** The registry's bodies, the provincial governments and their general offices spelled out. */
+export function registryBodies(file: BodiesFile): Body[] {
+  const provinces = file.provinces.flatMap(({ place, code }): Body[] => [
+    { name: `${place}人民政府`, shortName: `${place}政府`, aliases: [`${place}政府`], tier: 'provincial', docCodes: [code] },
+    { name: `${place}人民政府办公厅`, shortName: `${place}政府办公厅`, aliases: [`${place}政府办公厅`], tier: 'provincial', docCodes: [`${code}办`] },
+  ]);
+  return [...file.bodies, ...provinces];
+}
+
+/** The four municipalities directly under the State Council: their bureaus are provincial-level. */
+const directMunicipality = /^(?:北京|天津|上海|重庆)市/;
+const province = /^[\u4e00-\u9fff]{2,7}?(?:省|自治区)/;
+const prefecture = /^[\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟)/;
+const county = /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市)/;
+
+/**
+ * The tier of a body the registry does not list, from the form of its name (GB/T 2260 divisions): a
+ * province's or autonomous region's body is provincial, and so are the bureaus of the four directly
+ * governed municipalities; a prefecture-level city's is municipal; a county's, district's or county-level
+ * city's is `county`. Returns null for a name that names no place (a ministry the registry misses).
+ */
+export function tierByForm(name: string): SourceTier | null {
+  let rest = name;
+  const direct = directMunicipality.exec(rest);
+  if (direct) return county.test(rest.slice(direct[0].length)) && !/^(?:人民政府|政府)/.test(rest.slice(direct[0].length)) ? 'county' : 'provincial';
+  const prov = province.exec(rest);
+  if (prov) rest = rest.slice(prov[0].length);
+  const city = prefecture.exec(rest);
+  if (!city) {
+    if (!prov && county.test(rest) && /(?:县|区|旗)/.test(rest.slice(0, 9))) return 'county';
+    return prov ? 'provincial' : null;
+  }
+  return county.test(rest.slice(city[0].length)) && /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗)/.test(rest.slice(city[0].length)) ? 'county' : 'municipal';
+}
+
+/**
+ * Whether a name has the form of an official body: a place or a national prefix, then the kind of body
+ * (人民政府, 办公厅, 委员会, 局, 厅, 部…). What a title's or a signature's unknown issuer must look like.
+ */
+export function looksLikeBody(name: string): boolean {
+  return (
+    name.length >= 3 &&
+    name.length <= 30 &&
+    /^[\u4e00-\u9fff（）()]+$/.test(name) &&
+    // 市数管局, 省政府: a body named relative to the reader's place, not by its own name.
+    !/^[市省县区]/.test(name) &&
+    /(?:人民政府(?:办公厅|办公室)?|人民代表大会常务委员会|政府|委员会|管委会|办公厅|办公室|厅|局|委|部|署|院|中心|银行|交易所|司|处)$/.test(name) &&
+    !/(?:关于|印发|发布|通知|意见|方案|会议|报告)/.test(name)
+  );
+}
+
+/** A site's name by its registrable domain (www.163.com → 网易), or the registrable domain itself. */
+export function siteNameOf(url: string, sites: Readonly<Record<string, string>>): string {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return url;
+  }
+  const domain = getDomain(host) ?? host;
+  return sites[host] ?? sites[domain] ?? domain;
+}
+
+/** Whether a site name is a name a reader can be shown, not a domain standing in for one (5588vip.com). */
+export function isPrintableName(name: string): boolean {
+  return !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(name);
+}

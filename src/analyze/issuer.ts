@@ -1,0 +1,198 @@
+/**
+ * Who issued a document, read from the document itself: the start of its title, its 文号, its signature
+ * above the closing date, or the first sentence of a news copy (国务院日前印发《…》). Official documents
+ * reach a crawl mostly as copies on sites nobody catalogued, whose 来源 line names the site, not the issuer.
+ */
+import { looksLikeBody, tierByForm } from './bodies.ts';
+import { normaliseText } from './normalise.ts';
+import type { SourceDirectory } from './origin.ts';
+import { cleanTitle, isDocumentItself } from './titles.ts';
+
+export interface IssuerReading {
+  /** The lead issuing body: its registry or catalog name when it is known, else as the text writes it. */
+  name: string;
+  /** How many bodies issued it jointly, as written (17 in 国家数据局等17部门, 八 in 八部门联合印发); null for one. */
+  partners: string | null;
+  /** Where it was read, for `xinzhi explain`. */
+  how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place';
+  /** The words that showed it. */
+  evidence: string;
+}
+
+export interface IssuerInput {
+  title: string;
+  body: string;
+  docNumber: string | null;
+  /** The page's 来源 line, when it names another body than the site. */
+  repostOf?: string | null;
+}
+
+const count = String.raw`(\d{1,3}|[一二三四五六七八九十]{1,3})`;
+const jointTail = new RegExp(String.raw`等${count}个?(?:部门|单位|部委)$`);
+/** Verbs that follow the issuer at the start of a title. */
+const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|部署|公开征求|制定|修订|批复|通报|公示)/;
+/** A joint document that names only its count: 八部门联合印发…. */
+const countOnly = new RegExp(String.raw`(?:^|[^等])${count}个?部门联合`);
+/** A closing date: 2025年8月21日, 2025-08-21, 二〇二五年八月二十一日. */
+const closingDate = /^(?:(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?|[二〇零○一三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
+/** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
+const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|\d{1,2}月\d{1,2}日|\d{1,2}日)+$/;
+/** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
+const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$/;
+/** What comes before the issuer in a news lead: 记者从…获悉, 据, 新华社北京8月26日电. */
+const leadIn = /^(?:.*?(?:电|讯|获悉|消息|了解到))?(?:据|从|经|由)?/;
+
+/**
+ * The body a name stands for: known to the catalog or the registry, or of the form of an official body;
+ * a unit inside a body (its 综合司, its 数字经济处) stands for the body.
+ */
+function bodyNamed(name: string, directory: SourceDirectory): string | null {
+  const plain = name.replace(/[（(][^）)]{1,12}[）)]$/, '');
+  const known = directory.byName(plain);
+  if (known) return known.name;
+  if (looksLikeBody(plain)) {
+    for (let cut = plain.length - 2; cut >= 3; cut--) {
+      if (!internalUnit.test(plain.slice(cut))) continue;
+      const parent = directory.byName(plain.slice(0, cut))?.name ?? (looksLikeBody(plain.slice(0, cut)) ? plain.slice(0, cut) : null);
+      if (parent) return parent;
+    }
+    return plain;
+  }
+  return null;
+}
+
+/** A run of bodies as a title or a lead writes them (国家数据局、工业和信息化部等17部门): the lead body and the count. */
+function bodiesIn(text: string, directory: SourceDirectory): { name: string; partners: string | null } | null {
+  let names = text.trim();
+  let partners: string | null = null;
+  const joint = jointTail.exec(names);
+  if (joint) {
+    partners = joint[1]!;
+    names = names.slice(0, joint.index);
+  }
+  const parts = names.split(/[、\s]+/).filter(Boolean);
+  if (parts.length === 0) return null;
+  const lead = bodyNamed(parts[0]!, directory);
+  if (!lead || !parts.every((part) => bodyNamed(part, directory))) return null;
+  if (!partners && parts.length > 1) partners = String(parts.length);
+  return { name: lead, partners };
+}
+
+/**
+ * The issuer a title starts with: 国家数据局关于…, 江西省人民政府办公厅印发…, 国家数据局等17部门联合印发…;
+ * each part of a title a portal joined with | is read on its own.
+ */
+function fromTitle(whole: string, directory: SourceDirectory): IssuerReading | null {
+  for (const part of whole.split(/[|｜丨]/).map((p) => p.trim()).filter(Boolean)) {
+    const found = fromTitlePart(part, directory);
+    if (found) return found;
+  }
+  return null;
+}
+
+function fromTitlePart(title: string, directory: SourceDirectory): IssuerReading | null {
+  const verb = titleVerb.exec(title);
+  // A verb inside 《》 is the cited document's, not the title's.
+  if (verb && verb.index >= 2 && !title.slice(0, verb.index).includes('《')) {
+    const found = bodiesIn(title.slice(0, verb.index), directory);
+    if (found) return { ...found, how: 'title', evidence: title.slice(0, verb.index + verb[0].length) };
+  }
+  // An interpretation or a statement headed by its body: 国家数据局负责同志就《…》答记者问.
+  const known = directory.namesLongestFirst().find((name) => title.startsWith(name) && !/^[的之]/.test(title.slice(name.length)));
+  return known ? { name: directory.byName(known)!.name, partners: null, how: 'title', evidence: known } : null;
+}
+
+/** The body a draft for comment asks for replies: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
+function fromFeedback(body: string, directory: SourceDirectory): IssuerReading | null {
+  const reply = /(?:反馈至|反馈给|报送至|发送至|寄送至)([\u4e00-\u9fff（）()]{4,30}?)(?=[，。,.;；：:]|地址|邮箱|电话|联系|$)/m.exec(body.slice(0, 1200));
+  const name = reply ? bodyNamed(reply[1]!, directory) : null;
+  return name ? { name, partners: null, how: 'lead', evidence: reply![0] } : null;
+}
+
+/** A ministry's or the State Council's order: 国务院总理李强签署国务院令, 国家发展和改革委员会令第12号. */
+function fromOrder(text: string, directory: SourceDirectory): IssuerReading | null {
+  const order = /签署([\u4e00-\u9fff]{2,20}?)令|([\u4e00-\u9fff]{2,20}?)令\s*第\s*\d{1,4}\s*号/.exec(text.slice(0, 600));
+  const name = order ? (order[1] ?? order[2])! : null;
+  const body = name ? directory.byName(name) : undefined;
+  return body ? { name: body.name, partners: null, how: 'lead', evidence: order![0] } : null;
+}
+
+/** The issuer a 文号 names by its 机关代字: 国发 → 国务院, 国办发 → 国务院办公厅, 粤府办 → 广东省人民政府办公厅. */
+export function fromDocNumber(docNumber: string, directory: SourceDirectory): IssuerReading | null {
+  const code = docNumber.split(/[〔［[（(﹝]/)[0]!;
+  // The extractor may keep a few characters of the sentence before the code: the code is a suffix.
+  for (let start = 0; start < code.length; start++) {
+    const body = directory.bodyByDocCode(code.slice(start));
+    if (body) return { name: body.name, partners: null, how: 'docNumber', evidence: docNumber };
+  }
+  return null;
+}
+
+/**
+ * The signers above the closing date; the first signs for the rest. The first signature of the text is
+ * the document's: a consultation page goes on after it with the draft and its explanation.
+ */
+function fromSignature(body: string, directory: SourceDirectory): IssuerReading | null {
+  const lines = body.split('\n').map((line) => line.trim()).filter(Boolean);
+  for (let i = 1; i < lines.length; i++) {
+    if (!closingDate.test(lines[i]!.replace(/\s+/g, ''))) continue;
+    const signers: string[] = [];
+    for (let j = i - 1; j >= 0 && signers.length < 30; j--) {
+      // Several signers may share a line, separated by spaces.
+      const names = lines[j]!.split(/\s+/);
+      if (!names.every((name) => bodyNamed(name, directory))) break;
+      signers.unshift(...names);
+    }
+    if (signers.length === 0) continue;
+    const lead = bodyNamed(signers[0]!, directory)!;
+    return { name: lead, partners: signers.length > 1 ? String(signers.length) : null, how: 'signature', evidence: `${signers.join(' ')} ${lines[i]}` };
+  }
+  return null;
+}
+
+/** The issuer a news copy names before 印发《…》 in its first sentences: 新华社北京8月26日电 国务院日前印发《…》. */
+function fromLead(body: string, directory: SourceDirectory): IssuerReading | null {
+  const opening = body.slice(0, 400);
+  // 起草了《…》 and 反馈至 name the drafter of a draft for comment.
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|牵头起草|起草)了?(?:《|关于)/g)) {
+    const before = opening.slice(Math.max(0, verb.index - 60), verb.index).replace(timeWords, '').replace(timeWords, '');
+    const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
+    const words = clause.split(/\s+/);
+    const last = words.pop()!.replace(leadIn, '');
+    for (let start = 0; start < last.length - 1; start++) {
+      const found = bodiesIn(last.slice(start), directory);
+      // Cut out of a longer phrase, only a known body or one that names its place is a body (数管局 of 市数管局 is not).
+      if (found && (directory.byName(found.name) || tierByForm(found.name))) {
+        return { ...found, how: 'lead', evidence: opening.slice(Math.max(0, verb.index - last.length + start), verb.index + verb[0].length) };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The issuing body of a document, in this order: the start of its title, its 文号, the signature above its
+ * closing date, the first sentences of a news copy, then the page's 来源 line when that names a body.
+ * Each is read on the normalised text (simplified, without glosses or a portal's 重磅！). Null when
+ * none names one: the site that carried it is all that is known.
+ */
+export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
+  const title = cleanTitle(normaliseText(input.title)).replace(/\s+/g, '');
+  const body = normaliseText(input.body);
+  const found =
+    fromTitle(title, directory) ??
+    (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
+    fromSignature(body, directory) ??
+    fromLead(body, directory) ??
+    fromOrder(body, directory) ??
+    fromFeedback(body, directory);
+  if (found) {
+    const joint = found.partners ? null : countOnly.exec(`${title}\n${body.slice(0, 200)}`);
+    return joint ? { ...found, partners: joint[1]! } : found;
+  }
+  const source = input.repostOf ? bodyNamed(normaliseText(input.repostOf), directory) : null;
+  if (source) return { name: source, partners: null, how: 'source', evidence: input.repostOf! };
+  // A document titled with its place and no body (廊坊市人工智能算力券实施细则) is that place's.
+  const place = /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区)/.exec(title);
+  return place && isDocumentItself(title) && tierByForm(place[0]) ? { name: place[0], partners: null, how: 'place', evidence: title } : null;
+}

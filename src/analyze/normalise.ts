@@ -1,0 +1,63 @@
+import * as OpenCC from 'opencc-js/t2cn';
+
+/**
+ * Characters that occur only in traditional writing and often in official news: a text without any of
+ * them needs no conversion, which spares converting the (nearly all simplified) day's documents.
+ */
+const traditionalMarkers = /[國與發們這說經對會時為產業數據機關區實現開濟術網設應務點線體電進總門規劃標準環員廣營價財稅權資證聯組織調]/;
+
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+/** A text in simplified characters: a copy of a story in traditional characters compares equal to the original. */
+export function simplified(text: string): string {
+  return traditionalMarkers.test(text) ? toSimplified(text) : text;
+}
+
+/** The letters of Hanyu Pinyin, tone marks included. */
+const pinyinLetters = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
+/**
+ * A pinyin gloss that some mirror sites inject after characters: 國務(wù)院, 資本市場(chǎng). It follows a
+ * Han character, in ASCII or full-width parentheses, and reads as one syllable.
+ */
+const gloss = new RegExp(String.raw`(?<=\p{Script=Han})[(（]([${pinyinLetters}]{1,6})[)）]`, 'gu');
+const toneMark = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
+
+/**
+ * Removes injected pinyin glosses. A syllable with a tone mark is a gloss wherever it stands; a toneless
+ * one (de, men) only in a text that carries at least two marked glosses, since (de) alone may be prose.
+ */
+export function withoutGlosses(text: string): string {
+  if (!text.includes('(') && !text.includes('（')) return text;
+  const marked = [...text.matchAll(gloss)].filter((m) => toneMark.test(m[1]!)).length;
+  if (marked === 0) return text;
+  return text.replace(gloss, (whole: string, syllable: string) => (marked >= 2 || toneMark.test(syllable) ? '' : whole));
+}
+
+/** Zero-width and invisible characters that pages carry inside words (ZWSP, ZWJ, BOM, soft hyphen, word joiner). */
+const invisible = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Full-width digits, Latin letters and plus: ２０２５, ＡＩ, 人工智能＋. Chinese punctuation stays full-width. */
+const fullWidthAlnum = /[\uff0b\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+
+/**
+ * The one normalisation of text for analysis — relevance, document kind, issuer, places, grouping and
+ * headlines all read text through it: traditional → simplified (OpenCC, Hong Kong variants), injected
+ * pinyin glosses and invisible characters removed, full-width digits, Latin and ＋ → half-width, corner
+ * brackets 「」『』 → “”‘’, dash variants → —. Text shown to readers as a quote stays verbatim; where a quote
+ * must come from a traditional or glossed copy it is passed through this too, and the verifier compares
+ * it with the source passed through this.
+ */
+export function normaliseText(text: string): string {
+  const cleaned = withoutGlosses(text.normalize('NFC').replace(invisible, ''));
+  return simplified(cleaned)
+    .replace(fullWidthAlnum, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/「/g, '“')
+    .replace(/」/g, '”')
+    .replace(/『/g, '‘')
+    .replace(/』/g, '’')
+    .replace(/[‒–―─]/g, '—');
+}
+
+/** Whether a text reads differently once normalised: a traditional, glossed or full-width copy. */
+export function needsNormalising(text: string): boolean {
+  return normaliseText(text) !== text;
+}

@@ -1,0 +1,69 @@
+/**
+ * Titles as portals and mirrors dress them, and as the brief reads them. Pure string functions over a
+ * title already normalised (normaliseText) where the caller needs that.
+ */
+
+/** Heads that portals put before a title: 【转载】, [图文], 重磅！, 最新印发！, 转自江西省教育厅：, 转载： */
+const dressings = [
+  /^\s*[【[［][^】\]］]{1,20}[】\]］]\s*/,
+  /^\s*[^，,。！!：:《“\s]{1,8}[！!]+\s*/,
+  /^\s*(?:转自|转载自|来源|转发)[^：:，,《]{0,30}[：:]\s*/,
+  /^\s*(?:转载|转发|原创)\s*[|｜丨]\s*/,
+];
+/** Tails of the same kind: （转载）, (图), ——来自…. */
+const tails = [/\s*[（(](?:转载|转发|图|图文|视频|全文)[)）]\s*$/];
+
+/** A title without the dressing a reposting site adds: 重磅！国务院印发… → 国务院印发…; 【…】 round a whole title go. */
+export function cleanTitle(title: string): string {
+  let text = title.trim().replace(/^[【[［]([^】\]］]+)[】\]］]$/, '$1');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const pattern of [...dressings, ...tails]) {
+      const next = text.replace(pattern, '');
+      // A dressing never takes the whole title.
+      if (next !== text && next.length >= 6) {
+        text = next;
+        changed = true;
+      }
+    }
+  }
+  return text;
+}
+
+/**
+ * The document a notice issues, and who issued it: 江西省人民政府关于印发《Y》的通知 → { issuer: 江西省人民政府,
+ * document: Y }. Also …印发《Y》的通知 without 关于, and 转发 notices. Returns null for other titles.
+ */
+export function issuingNotice(title: string): { issuer: string; document: string } | null {
+  const match = /^(.*?)(?:关于)?(?:印发|转发|发布)[^《]{0,12}《(.+)》的通知$/.exec(title) ?? /^(.*?)关于(?:印发|转发|发布)([^《》]{4,})的通知$/.exec(title);
+  return match ? { issuer: match[1]!, document: match[2]! } : null;
+}
+
+/** A title that names a document by its kind at its end: …行动方案, 关于…的意见, …办法（试行）. */
+export const documentTitle = /(?:条例|规划|方案|意见|办法|细则|指引|通知|决定|规定|措施|计划|纲要|指南|公告|通告|标准|要点)(?:[（(][^）)]{1,12}[）)])?$/;
+const issuingVerb = String.raw`(?:印发|发布|出台|公布|推出)`;
+
+/**
+ * The document a text issues or reports the issuing of, by its name: Y of X关于印发《Y》的通知, of
+ * X印发《Y》 or 《Y》发布 headlines, of a lead sentence 国务院日前印发《Y》; a document's own title from
+ * 关于 on (国务院关于…的意见 → 关于…的意见), or whole. Copies that share it are one story however they
+ * are worded. Read on a normalised, cleaned title; null when the text names no document so.
+ */
+export function issuedDocument(title: string, body: string): string | null {
+  const notice = issuingNotice(title);
+  if (notice) return notice.document;
+  const headline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`).exec(title);
+  if (headline) return (headline[1] ?? headline[2])!;
+  if (isDocumentItself(title)) {
+    const about = title.indexOf('关于');
+    return about > 0 ? title.slice(about) : title;
+  }
+  // A news copy: the first sentence names what was issued, in 《》 or as 关于…的意见 without them.
+  const lead = new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))`).exec(body.split(/[。\n]/, 1)[0] ?? '');
+  return lead ? (lead[1] ?? lead[2])! : null;
+}
+
+/** Whether a title is a document's own (关于…的意见, X关于印发《Y》的通知, …实施细则), not a headline about one. */
+export function isDocumentItself(title: string): boolean {
+  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !new RegExp(issuingVerb).test(title));
+}

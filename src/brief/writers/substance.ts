@@ -1,0 +1,81 @@
+import { instrumentPattern } from '../../analyze/significance.ts';
+import { worthQuoting } from './quotes.ts';
+
+/**
+ * What an analysis can say from a source's own words: its quantified targets with their years, the
+ * instruments it names and the clause that names them, its scope, and a clause marked as new. Every
+ * string is a verbatim substring of the body, so a sentence built on it states only what the source does.
+ */
+export interface Substance {
+  /** Clauses from 到20XX年 on that carry a figure: 到2027年，…普及率超70%. */
+  targets: string[];
+  /** Instruments named: 算力券, 模型券. */
+  instruments: string[];
+  /** The first clause naming an instrument or an amount (…发放1000万元算力券). */
+  instrumentClause: string | null;
+  /** Scope phrases: 6大重点行动, 覆盖12个行业, 16条措施. */
+  scope: string[];
+  /** A clause marked as new (首次, 正式, 首个…). */
+  novelty: string | null;
+  /** A clause in which the source says what the step is for or what it changes (有利于, 旨在, 标志着…). */
+  purpose: string | null;
+}
+
+const MAX_CLAUSE = 56;
+const sentences = (body: string) => body.split(/[。；！？\n]/).map((s) => s.trim()).filter(Boolean);
+
+/** A clause cut at a comma so that it stays within MAX_CLAUSE characters; null when no cut leaves one long enough. */
+function clauseWithin(text: string, min = 10): string | null {
+  if (text.length <= MAX_CLAUSE) return text.length >= min ? text : null;
+  const cut = text.lastIndexOf('，', MAX_CLAUSE);
+  return cut >= min ? text.slice(0, cut) : null;
+}
+
+const target = /到\s*20\d{2}\s*年/;
+const amount = /\d+(?:\.\d+)?\s*(?:亿|万)?元/;
+const scopePatterns = [
+  /(?:覆盖|涵盖|涉及)[^，。；、]{0,8}?\d+个[^，。；、\d]{1,6}/g,
+  /(?:\d+|[一二三四五六七八九十]+)(?:大|项|条|个方面)(?:重点|重大|具体)?(?:行动|任务|举措|措施|工程|政策)/g,
+];
+const noveltyMarkers = /首次|首个|首批|正式|试行|填补/;
+const purposeMarkers = /有利于|有助于|旨在|标志着|意味着|为.{2,16}提供|将进一步|进一步推动|助力/;
+
+/** The substance of a source body, leaving out spans already quoted and spans that only restate the title. */
+export function substanceOf(body: string, title: string, alreadyQuoted: readonly string[] = []): Substance {
+  const fresh = (text: string) => worthQuoting(text, title) && !alreadyQuoted.some((q) => q.includes(text) || text.includes(q));
+  const all = sentences(body);
+  const targets: string[] = [];
+  for (const sentence of all) {
+    const at = sentence.search(target);
+    if (at < 0) continue;
+    const clause = clauseWithin(sentence.slice(at));
+    // A target has a figure besides its year.
+    if (!clause || !/\d/.test(clause.replace(target, ''))) continue;
+    if (fresh(clause) && targets.length < 2) targets.push(clause);
+  }
+  const instruments = [...new Set(body.match(instrumentPattern) ?? [])];
+  let instrumentClause: string | null = null;
+  for (const sentence of all) {
+    if (!(new RegExp(instrumentPattern.source).test(sentence) || amount.test(sentence))) continue;
+    const clauses = sentence.split('，');
+    const index = clauses.findIndex((c) => new RegExp(instrumentPattern.source).test(c) || amount.test(c));
+    const clause = clauseWithin(clauses.slice(Math.max(0, index - 1), index + 1).join('，')) ?? clauseWithin(clauses[index]!, 6);
+    if (clause && fresh(clause)) {
+      instrumentClause = clause;
+      break;
+    }
+  }
+  const scope = [...new Set(scopePatterns.flatMap((pattern) => body.match(pattern) ?? []))].slice(0, 3);
+  // The clause that holds the marker, with the one before it: 为经济回升提供支撑 needs what it is said of.
+  const clauseWith = (marker: RegExp) => {
+    for (const sentence of all) {
+      const clauses = sentence.split('，');
+      const at = clauses.findIndex((c) => marker.test(c));
+      if (at < 0) continue;
+      const clause = clauseWithin(clauses.slice(Math.max(0, at - 1), at + 1).join('，')) ?? clauseWithin(clauses[at]!);
+      if (clause && fresh(clause)) return clause;
+    }
+    return null;
+  };
+  return { targets, instruments, instrumentClause, scope, novelty: clauseWith(noveltyMarkers), purpose: clauseWith(purposeMarkers) };
+}

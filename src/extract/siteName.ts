@@ -1,0 +1,31 @@
+import type { CheerioAPI } from 'cheerio';
+import { oneLine } from './text.ts';
+
+/** A site's name, not a sentence: 网易, 江西省人民政府, 中国经济网. */
+const siteNamePattern = /^[\p{Script=Han}A-Za-z0-9·（）() ]{2,24}$/u;
+/** The owner line of a Chinese site's footer: 主办：…, 主办单位：…, 版权所有：… (©, Copyright before it). */
+const ownerLine = /(?:主办单位|主办|版权所有|承办单位)\s*[:：]?\s*(?:©|Copyright)?\s*([\p{Script=Han}·（）()]{2,24}?)(?=\s|$|[|｜，,。;；]|承办|版权|主办|地址|电话|网站|备案|ICP|京ICP|技术支持|联系)/u;
+
+function plausible(name: string | undefined): string | null {
+  const text = oneLine(name ?? '').replace(/(?:门户网站|官方网站|官网)$/, '');
+  return text && siteNamePattern.test(text) && !/^(?:首页|网站首页|登录|注册)$/.test(text) ? text : null;
+}
+
+/**
+ * The name a site gives itself on a page: og:site_name, the SiteName tag of Chinese CMSs, the owner in
+ * its footer (主办：, 版权所有：), or the suffix of its <title> (标题_网易, 标题 - 中国经济网). Null when
+ * the page names no one: the caller then names the site by its domain.
+ */
+export function extractSiteName($: CheerioAPI, headline: string): string | null {
+  const tagged = plausible($('meta[property="og:site_name"]').attr('content')) ?? plausible($('meta[name="SiteName"]').attr('content'));
+  if (tagged) return tagged;
+  const footer = $('footer, [class*="footer"], [id*="footer"], [class*="bottom"], [id*="bottom"]').text();
+  const owner = ownerLine.exec(oneLine(footer)) ?? ownerLine.exec(oneLine($('body').text()).slice(-600));
+  const named = plausible(owner?.[1]);
+  if (named) return named;
+  const title = oneLine($('title').first().text());
+  const parts = title.split(/\s+[-–—]\s+|\s*[_｜|]\s*/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!;
+  return last !== headline && !headline.includes(last) ? plausible(last) : null;
+}
