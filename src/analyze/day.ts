@@ -7,7 +7,7 @@ import { scoreRelevance, type Relevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance, type Significance } from './significance.ts';
 import { groupStories, titleKey } from './storyGroups.ts';
-import { cleanTitle, isDocumentItself, issuedDocument } from './titles.ts';
+import { cleanTitle, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 
 /** One story of the day, as selection sees it. */
 export interface Candidate {
@@ -83,7 +83,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const issued = issuedDocument(title, body);
     const reposterTiers = origin.reposters.map((name) => directory.tierOf(name) ?? 'media');
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
-    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null });
+    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body) });
     return { document, members, origin: origin.origin, issuer, issued, reposters: origin.reposters, tier, tierHow, relevance, significance };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || a.document.id - b.document.id);

@@ -6,7 +6,7 @@
 import { looksLikeBody, tierByForm } from './bodies.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceDirectory } from './origin.ts';
-import { cleanTitle, isDocumentItself } from './titles.ts';
+import { cleanTitle, isDocumentItself, isInterpretation } from './titles.ts';
 
 export interface IssuerReading {
   /** The lead issuing body: its registry or catalog name when it is known, else as the text writes it. */
@@ -102,6 +102,33 @@ function fromTitlePart(title: string, directory: SourceDirectory): IssuerReading
   return known ? { name: directory.byName(known)!.name, partners: null, how: 'title', evidence: known } : null;
 }
 
+/** The body that approved a text its page carries: 《…措施》已经保定国家数据标注基地建设工作专班审议通过. */
+function fromApproval(body: string, directory: SourceDirectory): IssuerReading | null {
+  const approval = /已经([\u4e00-\u9fff]{4,30}?)审议通过/.exec(body.slice(0, 400));
+  const name = approval ? bodyNamed(approval[1]!, directory) : null;
+  return name && tierByForm(name) ? { name, partners: null, how: 'lead', evidence: approval![0] } : null;
+}
+
+/** The news source a copy cites (中评社引述新华网报道, 据人民网消息), when the registry knows it. */
+function fromAttribution(body: string, directory: SourceDirectory): IssuerReading | null {
+  for (const match of body.slice(0, 300).matchAll(/(?:据|引述|援引|转引)([\u4e00-\u9fff]{2,12}?)(?:报道|报导|消息|讯)/g)) {
+    if (directory.isSiteName(match[1]!) || directory.byName(match[1]!)) return { name: directory.byName(match[1]!)?.name ?? match[1]!, partners: null, how: 'source', evidence: match[0] };
+  }
+  return null;
+}
+
+/** Who explains a document in an interpretation: 国家发展改革委有关负责人, 证监会新闻发言人. */
+function fromInterpreter(text: string, directory: SourceDirectory): IssuerReading | null {
+  for (const match of text.slice(0, 400).matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|发言人)/g)) {
+    const words = match[1]!;
+    for (let start = 0; start < words.length - 1; start++) {
+      const name = directory.byName(words.slice(start))?.name ?? (tierByForm(words.slice(start)) ? bodyNamed(words.slice(start), directory) : null);
+      if (name) return { name, partners: null, how: 'lead', evidence: match[0] };
+    }
+  }
+  return null;
+}
+
 /** The body a draft for comment asks for replies: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
 function fromFeedback(body: string, directory: SourceDirectory): IssuerReading | null {
   const reply = /(?:反馈至|反馈给|报送至|发送至|寄送至)([\u4e00-\u9fff（）()]{4,30}?)(?=[，。,.;；：:]|地址|邮箱|电话|联系|$)/m.exec(body.slice(0, 1200));
@@ -179,12 +206,16 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
   const title = cleanTitle(normaliseText(input.title)).replace(/\s+/g, '');
   const body = normaliseText(input.body);
+  // An interpretation is the interpreting body's, whatever document its headline names.
+  const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const found =
+    interpreter ??
     fromTitle(title, directory) ??
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
     fromSignature(body, directory) ??
     fromLead(body, directory) ??
     fromOrder(body, directory) ??
+    fromApproval(body, directory) ??
     fromFeedback(body, directory);
   if (found) {
     const joint = found.partners ? null : countOnly.exec(`${title}\n${body.slice(0, 200)}`);
@@ -192,6 +223,8 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   }
   const source = input.repostOf ? bodyNamed(normaliseText(input.repostOf), directory) : null;
   if (source) return { name: source, partners: null, how: 'source', evidence: input.repostOf! };
+  const cited = fromAttribution(body, directory);
+  if (cited) return cited;
   // A document titled with its place and no body (廊坊市人工智能算力券实施细则) is that place's.
   const place = /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区)/.exec(title);
   return place && isDocumentItself(title) && tierByForm(place[0]) ? { name: place[0], partners: null, how: 'place', evidence: title } : null;

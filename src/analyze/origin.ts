@@ -51,11 +51,21 @@ export class SourceDirectory {
     return undefined;
   }
 
+  private bodies: { names: string[] }[] | undefined;
+
   /** Every body with all the names it goes by: what the verifier needs to check the names in a text. */
   knownBodies(): { names: string[] }[] {
-    const seen = new Set<NamedBody>(this.names.values());
-    return [...seen].map((b) => ({ names: [b.name, ...(b.shortName ? [b.shortName] : []), ...b.aliases].sort((x, y) => y.length - x.length) }));
+    this.bodies ??= [...new Set<NamedBody>(this.names.values())].map((b) => ({ names: [b.name, ...(b.shortName ? [b.shortName] : []), ...b.aliases].sort((x, y) => y.length - x.length) }));
+    return this.bodies;
   }
+
+  /** Whether a name is a site's the registry knows (新华网, 澎湃新闻): a news source a text may cite. */
+  isSiteName(name: string): boolean {
+    this.siteNames ??= new Set(Object.values(this.sites));
+    return this.siteNames.has(name);
+  }
+
+  private siteNames: Set<string> | undefined;
 
   /** How running text names a body: its short name when it has one. */
   shortName(name: string): string {
@@ -102,8 +112,8 @@ export interface StoryOrigin {
   origin: string;
   /**
    * The document that stands for the story, whose words the brief quotes: the origin's own page when
-   * crawled, else the earliest copy of the document itself in simplified characters, else the earliest
-   * copy in simplified characters, else the earliest copy.
+   * crawled, else the earliest copy of the document itself (in simplified characters first, else
+   * traditional or glossed), else the earliest copy in simplified characters, else the earliest copy.
    */
   representativeId: number;
   /** The sites that republished it, by name, in order of publication. */
@@ -129,7 +139,8 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
   let most = 0;
   for (const [name, count] of claims) if (count > most) [origin, most] = [name, count];
   const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && m.site === origin);
-  const representative = own ?? byTime.find((m) => m.primary && m.clean !== false) ?? byTime.find((m) => m.clean !== false) ?? byTime[0]!;
+  // The document's own text nearest the issuer, in simplified characters where a copy has them.
+  const representative = own ?? byTime.find((m) => m.primary && m.clean !== false) ?? byTime.find((m) => m.primary) ?? byTime.find((m) => m.clean !== false) ?? byTime[0]!;
   const reposters = [...new Set(byTime.map((m) => m.site).filter((name) => name !== origin))];
   return { origin, representativeId: representative.id, reposters };
 }

@@ -19,7 +19,7 @@ const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
   { kind: '规划', pattern: /规划/, weight: 3 },
   { kind: '方案', pattern: /方案|行动计划/, weight: 3 },
   { kind: '指导意见', pattern: /意见/, weight: 3 },
-  { kind: '指引', pattern: /指引|办法|细则|标准/, weight: 3 },
+  { kind: '指引', pattern: /指引|办法|细则|标准|规则|措施|举措/, weight: 3 },
   { kind: '通知', pattern: /通知|公告|通告/, weight: 2 },
   { kind: '会议', pattern: /会议|座谈会|推进会|发布会/, weight: 1.5 },
 ];
@@ -42,6 +42,8 @@ export interface SignificanceInput {
   issued?: string | null;
   /** How many bodies issued it jointly (17, 七), when it is a joint document. */
   partners?: string | null;
+  /** Whether the text interprets a document (titles.isInterpretation), whatever its headline says. */
+  interprets?: boolean;
 }
 
 export interface Significance {
@@ -58,6 +60,8 @@ const JOINT_POINTS = 1;
 /** Enough to put a covered story below a fresh one of the same tier and kind. */
 const REPORTED_PENALTY = 4;
 
+const INTERPRETATION = documentKinds.find((k) => k.kind === '解读')!;
+
 export function documentKind(title: string): { kind: string; weight: number } {
   return documentKinds.find((k) => k.pattern.test(title)) ?? { kind: '新闻', weight: 1 };
 }
@@ -68,7 +72,8 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   evidence.push({ factor: 'tier', points: tierWeight[input.tier], why: input.tier });
   const own = documentKind(input.title);
   // A headline about a document (七部门发力！十五项举措…) is of the kind of the document it names; a meeting stays a meeting.
-  const kind = own.kind === '新闻' && input.issued ? documentKind(input.issued) : own;
+  // So is a notice that issues a document (关于印发《…若干措施》的通知 is the 措施).
+  const kind = input.interprets ? INTERPRETATION : (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;
   evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind });
   // Several bodies issuing together is a stronger signal than one: the policy has the departments behind it.
   if (input.partners) evidence.push({ factor: 'joint', points: JOINT_POINTS, why: `等${input.partners}部门` });

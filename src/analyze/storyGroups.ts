@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, issuedDocument } from './titles.ts';
+import { cleanTitle, isInterpretation, issuedDocument } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
@@ -32,9 +32,12 @@ export function normaliseTitle(title: string): string {
   return title.replace(/^[\u4e00-\u9fff]{2,8}[：:]\s*/, '').replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-/** The key copies of one document share by its name: from 关于 on, without punctuation (《》, “”, spaces). */
+/**
+ * The key copies of one document share by its name: from 关于 on, without punctuation (《》, “”, spaces)
+ * and without the function words a reporter drops when naming it (关于推动…的实施意见 → …实施意见).
+ */
 export function documentKey(name: string): string {
-  return normaliseTitle(name.replace(/^.*?(?=关于)/, ''));
+  return normaliseTitle(name.replace(/^.*?(?=关于)/, '')).replace(/关于|推动|促进|加快|推进|进一步|的/g, '');
 }
 
 /** The key one story's titles share across sites and scripts: normalised, in simplified characters. */
@@ -114,8 +117,6 @@ function containment(a: Uint32Array, b: Uint32Array): number {
 }
 
 
-/** An interpretation of a document is its own story, however much of the document it quotes. */
-const interpretation = /解读|详解|答记者问|问答|答问/;
 /** So is the meeting that approved it: 常务会议审议通过《…方案》 is news of the meeting, not the 方案. */
 const meeting = /会议|审议通过|座谈会|推进会/;
 /** A document itself, by its title: 《…》 or a title ending in its kind (…行动方案, …的通知). */
@@ -159,11 +160,14 @@ class StorySets {
 export function groupStories(documents: readonly GroupableDocument[]): number[][] {
   // A copy in traditional characters is compared as simplified text.
   const titles = documents.map((doc) => cleanTitle(normaliseText(doc.title)));
+  const bodies = documents.map((doc) => normaliseText(doc.body));
   const places = titles.map((title) => placesIn(title));
   const sets = new StorySets(titles.map((title) => meeting.test(title)), titles.map(isDocument));
   // An interpretation is not its document, and one province's plan is not another's however alike the
   // wording; a meeting and the document it approved are kept apart by the sets themselves.
-  const sameKind = (i: number, j: number) => interpretation.test(titles[i]!) === interpretation.test(titles[j]!) && !differentPlaces(places[i]!, places[j]!);
+  // An interpretation of a document is its own story, however much of the document it quotes.
+  const interpreting = titles.map((title, i) => isInterpretation(title, bodies[i]!));
+  const sameKind = (i: number, j: number) => interpreting[i] === interpreting[j] && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
     const earlier = byKey.get(key) ?? [];
@@ -171,7 +175,6 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     earlier.push(i);
     byKey.set(key, earlier);
   };
-  const bodies = documents.map((doc) => normaliseText(doc.body));
   const shingleSets = bodies.map((body) => shingles(body));
   const buckets = new Map<number, number[]>();
   documents.forEach((doc, i) => {

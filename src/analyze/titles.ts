@@ -67,3 +67,16 @@ export function issuedDocument(title: string, body: string): string | null {
 export function isDocumentItself(title: string): boolean {
   return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !new RegExp(issuingVerb).test(title));
 }
+
+/** A title of an interpretation: 解读, 详解, 答记者问. */
+const interpretationTitle = /解读|详解|答记者问|问答|答问/;
+/** Its opening, when the title does not say so: 国家发展改革委有关负责人介绍…, …作了解读. */
+const interpretationLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:介绍|解读|答记者问|回应|就)|作了?解读|进行了?解读/;
+
+/**
+ * Whether a text interprets a document rather than carries it: its title says so, or its opening has an
+ * official explain it (a report of 国家发展改革委负责人's answers under the headline 国务院印发《…》).
+ */
+export function isInterpretation(title: string, body: string): boolean {
+  return interpretationTitle.test(title) || interpretationLead.test(body.slice(0, 300));
+}

@@ -44,6 +44,18 @@ function outermostTitles(text: string): string[] {
   return [...text.matchAll(/《((?:[^《》]|〈[^〉]*〉)+)》/g)].map((m) => m[1]!);
 }
 
+/**
+ * Whether a name may stand in 《》 for these sources: a whole title — a source's own, one a source itself
+ * writes in 《》, or a source's own without the issuer it begins with (国务院关于…的意见 is named
+ * 《关于…的意见》) — compared normalised (traditional, glossed and spaced copies alike). The writer names
+ * documents only by what passes this, so its text passes the check by construction.
+ */
+export function titleKnown(name: string, sources: readonly SourceRecord[], bodies: readonly KnownBody[]): boolean {
+  const title = normaliseSpace(normaliseText(name));
+  const known = new Set(sources.flatMap((s) => [s.title, ...titlesIn(s.title), ...titlesIn(s.body)]).map((t) => normaliseSpace(normaliseText(t))));
+  return [...known].some((t) => t === title || (t.endsWith(title) && title.length >= 6 && issuedBy(t.slice(0, t.length - title.length), bodies)));
+}
+
 /** Whether a title's head names its issuer: a known body, or one of a body's form (…省人民政府), joint ones included. */
 function issuedBy(head: string, bodies: readonly KnownBody[]): boolean {
   const names = head.replace(/(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?$/, '').split(/[、]/);
@@ -119,13 +131,8 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
   for (const quote of item.quotes) {
     if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
   }
-  // A title in 《》 must be a whole title: the source's own, one the source itself writes in 《》, or the
-  // source's own without the issuer it begins with (国务院关于…的意见 is named 《关于…的意见》), read normalised.
-  const knownTitles = [...new Set(sources.flatMap((s) => [s.source.title, ...titlesIn(s.source.title), ...titlesIn(s.source.body)]).map((t) => normaliseSpace(normaliseText(t))))];
   for (const match of outermostTitles(text)) {
-    const title = normaliseSpace(normaliseText(fromBookQuotes(match)));
-    const known = knownTitles.some((t) => t === title || (t.endsWith(title) && title.length >= 6 && issuedBy(t.slice(0, t.length - title.length), bodies)));
-    if (!known) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
+    if (!titleKnown(fromBookQuotes(match), sources.map((s) => s.source), bodies)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
   }
   const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
   for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {

@@ -77,7 +77,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const date = chineseMonthDay(shanghaiDay(doc.publishedAt!));
   const actor = fullActorOf(candidate);
   const title = storyTitle(candidate);
-  const document = documentName(candidate);
+  const document = documentName(candidate, directory);
   let lead: string;
   let intro = '文中提出';
   if (document) {

@@ -3,6 +3,7 @@ import { normaliseText } from '../../analyze/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { cleanTitle, documentTitle } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../config/schema.ts';
+import { titleKnown } from '../verify.ts';
 
 /** A title inside 《》: nested 《》 become 〈〉 as Chinese typography requires. */
 export function inBookQuotes(title: string): string {
@@ -87,9 +88,10 @@ const issuedKinds = /(?:条例|规划|方案|意见|办法|细则|指引|决定|
  * of one being issued (titles.issuedDocument: Y of X关于印发《Y》的通知, 关于…的意见 of 国务院关于…的意见,
  * Y of 三部门印发《Y》). Null for news, meetings and interpretations.
  */
-export function documentName(candidate: Candidate): string | null {
-  if (candidate.significance.kind === '解读' || candidate.significance.kind === '会议') return null;
-  return candidate.issued;
+export function documentName(candidate: Candidate, directory: SourceDirectory): string | null {
+  if (candidate.significance.kind === '解读' || candidate.significance.kind === '会议' || !candidate.issued) return null;
+  // Only a name the cited copy bears out goes in 《》: the verifier's own rule, so the check cannot fail.
+  return titleKnown(candidate.issued, [candidate.document], directory.knownBodies()) ? candidate.issued : null;
 }
 
 /**
@@ -113,7 +115,7 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
   const title = storyTitle(candidate);
   const inner = /《(.+?)》/.exec(title)?.[1];
   if (candidate.significance.kind === '解读') return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
-  const document = documentName(candidate);
+  const document = documentName(candidate, directory);
   if (document) return `${verbOf(candidate)}${inBookQuotes(document)}`;
   const rest = afterIssuer(title, candidate, directory);
   if (rest) {

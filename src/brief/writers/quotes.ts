@@ -28,6 +28,22 @@ function restates(span: string, titlePairs: Set<string>): boolean {
   return pairs.size > 0 && shared / pairs.size > RESTATES_TITLE;
 }
 
+/**
+ * Sentences of a text, as spans [start, end): ended by 。！？； or a line, and by their half-width
+ * forms, which many official pages use (…服务,制定本方案;).
+ */
+export function sentenceSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(/[^。！？；!?;\n]+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * Clauses of a sentence, as spans [start, end) within it: separated by ，： and their half-width forms,
+ * except a comma between digits (1,000).
+ */
+export function clauseSpans(sentence: string): { start: number; end: number }[] {
+  return [...sentence.matchAll(/(?:[^，：,:]|(?<=\d)[,:](?=\d))+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 export interface QuoteCandidate {
   text: string;
   /** Offset in the body: quotes are given in the order of the text and never overlap. */
@@ -41,6 +57,8 @@ export interface QuoteCandidate {
  * (…的, 和…), and says more than the title does.
  */
 export function worthQuoting(text: string, title: string, titlePairs = bigrams(title)): boolean {
+  // A reporter's attribution (人民日报报道，新华社北京8月26日电) and the act of issuing (…印发《…》) are the facts' lead, not the source's words.
+  if (/^[^，,]{0,16}(?:报道|电|讯|获悉|消息)[，,：:\s]|(?:印发|发布|出台)了?《/.test(text)) return false;
   return !/[“”]|以下简称/.test(text) && !/^[一二三四五六七八九十]+、/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
 }
 
@@ -54,15 +72,16 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
   const keywords = [...new Set(taxonomy.themes.flatMap((t) => t.keywords))];
   const titlePairs = bigrams(title);
   const candidates: QuoteCandidate[] = [];
-  for (const sentence of body.matchAll(/[^。！？；\n]+/g)) {
-    if (/^附件|：$/.test(sentence[0].trim())) continue;
-    const sentenceText = sentence[0].trimEnd();
-    const clauses = [...sentence[0].matchAll(/[^，：]+/g)];
+  for (const span of sentenceSpans(body)) {
+    const sentence = body.slice(span.start, span.end);
+    if (/^附件|[：:]$/.test(sentence.trim())) continue;
+    const sentenceText = sentence.trimEnd();
+    const clauses = clauseSpans(sentence);
     for (let first = 0; first < clauses.length; first++) {
       for (let last = first; last < clauses.length; last++) {
-        const start = clauses[first]!.index;
-        const end = clauses[last]!.index + clauses[last]![0].length;
-        const text = sentence[0].slice(start, end);
+        const start = clauses[first]!.start;
+        const end = clauses[last]!.end;
+        const text = sentence.slice(start, end);
         if (text.length > MAX_QUOTE) break;
         if (text.length < MIN_QUOTE || !worthQuoting(text, title, titlePairs)) continue;
         const themeHits = keywords.filter((k) => text.includes(k)).length;
@@ -71,7 +90,7 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
         const instruments = new Set(text.match(instrumentPattern) ?? []).size;
         const whole = start === 0 && end >= sentenceText.length ? WHOLE_SENTENCE_BONUS : 0;
         const score = themeHits + markerHits * 1.5 + instruments + whole - text.length * LENGTH_COST;
-        candidates.push({ text, at: sentence.index + start, score });
+        candidates.push({ text, at: span.start + start, score });
       }
     }
   }

@@ -1,5 +1,5 @@
 import { instrumentPattern } from '../../analyze/significance.ts';
-import { worthQuoting } from './quotes.ts';
+import { clauseSpans, sentenceSpans, worthQuoting } from './quotes.ts';
 
 /**
  * What an analysis can say from a source's own words: its quantified targets with their years, the
@@ -22,13 +22,22 @@ export interface Substance {
 }
 
 const MAX_CLAUSE = 56;
-const sentences = (body: string) => body.split(/[。；！？\n]/).map((s) => s.trim()).filter(Boolean);
+const sentences = (body: string) => sentenceSpans(body).map((s) => body.slice(s.start, s.end).trim()).filter(Boolean);
 
 /** A clause cut at a comma so that it stays within MAX_CLAUSE characters; null when no cut leaves one long enough. */
 function clauseWithin(text: string, min = 10): string | null {
   if (text.length <= MAX_CLAUSE) return text.length >= min ? text : null;
-  const cut = text.lastIndexOf('，', MAX_CLAUSE);
+  const cut = Math.max(...clauseSpans(text).map((c) => c.end).filter((end) => end <= MAX_CLAUSE), 0);
   return cut >= min ? text.slice(0, cut) : null;
+}
+
+/** The first clause of a sentence that passes `test`, with the one before it, as the sentence writes them (its own comma kept). */
+function withPrevious(sentence: string, test: (clause: string) => boolean): { pair: string; alone: string } | null {
+  const clauses = clauseSpans(sentence);
+  const at = clauses.findIndex((c) => test(sentence.slice(c.start, c.end)));
+  if (at < 0) return null;
+  const from = clauses[Math.max(0, at - 1)]!.start;
+  return { pair: sentence.slice(from, clauses[at]!.end), alone: sentence.slice(clauses[at]!.start, clauses[at]!.end) };
 }
 
 const target = /到\s*20\d{2}\s*年/;
@@ -56,10 +65,9 @@ export function substanceOf(body: string, title: string, alreadyQuoted: readonly
   const instruments = [...new Set(body.match(instrumentPattern) ?? [])];
   let instrumentClause: string | null = null;
   for (const sentence of all) {
-    if (!(new RegExp(instrumentPattern.source).test(sentence) || amount.test(sentence))) continue;
-    const clauses = sentence.split('，');
-    const index = clauses.findIndex((c) => new RegExp(instrumentPattern.source).test(c) || amount.test(c));
-    const clause = clauseWithin(clauses.slice(Math.max(0, index - 1), index + 1).join('，')) ?? clauseWithin(clauses[index]!, 6);
+    const found = withPrevious(sentence, (c) => new RegExp(instrumentPattern.source).test(c) || amount.test(c));
+    if (!found) continue;
+    const clause = clauseWithin(found.pair) ?? clauseWithin(found.alone, 6);
     if (clause && fresh(clause)) {
       instrumentClause = clause;
       break;
@@ -69,10 +77,8 @@ export function substanceOf(body: string, title: string, alreadyQuoted: readonly
   // The clause that holds the marker, with the one before it: 为经济回升提供支撑 needs what it is said of.
   const clauseWith = (marker: RegExp) => {
     for (const sentence of all) {
-      const clauses = sentence.split('，');
-      const at = clauses.findIndex((c) => marker.test(c));
-      if (at < 0) continue;
-      const clause = clauseWithin(clauses.slice(Math.max(0, at - 1), at + 1).join('，')) ?? clauseWithin(clauses[at]!);
+      const found = withPrevious(sentence, (c) => marker.test(c));
+      const clause = found ? (clauseWithin(found.pair) ?? clauseWithin(found.alone)) : null;
       if (clause && fresh(clause)) return clause;
     }
     return null;
