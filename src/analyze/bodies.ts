@@ -55,7 +55,7 @@ export function looksLikeBody(name: string): boolean {
     /^[\u4e00-\u9fff（）()]+$/.test(name) &&
     // 市数管局, 省政府: a body named relative to the reader's place, not by its own name.
     !/^[市省县区]/.test(name) &&
-    /(?:人民政府(?:办公厅|办公室)?|人民代表大会常务委员会|政府|委员会|管委会|办公厅|办公室|厅|局|委|部|署|院|中心|银行|交易所|司|处|专班|领导小组|工作组)$/.test(name) &&
+    /(?:人民政府(?:办公厅|办公室)?|人民代表大会常务委员会|政府|委员会|管委会|办公厅|办公室|厅|局|委|部|署|院|中心|银行|交易所|司|处|专班|领导小组|工作组|新闻办)$/.test(name) &&
     !/(?:关于|印发|发布|通知|意见|方案|会议|报告)/.test(name)
   );
 }

@@ -3,6 +3,7 @@
  * above the closing date, or the first sentence of a news copy (国务院日前印发《…》). Official documents
  * reach a crawl mostly as copies on sites nobody catalogued, whose 来源 line names the site, not the issuer.
  */
+import { chineseNumber } from '../util/chineseNumerals.ts';
 import { looksLikeBody, tierByForm } from './bodies.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceDirectory } from './origin.ts';
@@ -11,7 +12,10 @@ import { cleanTitle, isDocumentItself, isInterpretation } from './titles.ts';
 export interface IssuerReading {
   /** The lead issuing body: its registry or catalog name when it is known, else as the text writes it. */
   name: string;
-  /** How many bodies issued it jointly, as written (17 in 国家数据局等17部门, 八 in 八部门联合印发); null for one. */
+  /**
+   * How many bodies issued it jointly, as the text writes it (17 in 国家数据局等17部门, 八 in 八部门联合印发),
+   * or counted from its signers in Chinese numerals (四); null for one.
+   */
   partners: string | null;
   /** Where it was read, for `xinzhi explain`. */
   how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place';
@@ -63,7 +67,8 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
 
 /** A run of bodies as a title or a lead writes them (国家数据局、工业和信息化部等17部门): the lead body and the count. */
 function bodiesIn(text: string, directory: SourceDirectory): { name: string; partners: string | null } | null {
-  let names = text.trim();
+  // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads.
+  let names = text.trim().split(/会同|联合/)[0]!;
   let partners: string | null = null;
   const joint = jointTail.exec(names);
   if (joint) {
@@ -74,7 +79,8 @@ function bodiesIn(text: string, directory: SourceDirectory): { name: string; par
   if (parts.length === 0) return null;
   const lead = bodyNamed(parts[0]!, directory);
   if (!lead || !parts.every((part) => bodyNamed(part, directory))) return null;
-  if (!partners && parts.length > 1) partners = String(parts.length);
+  // A count the text does not write is ours: in Chinese numerals, never a figure the verifier seeks in the source.
+  if (!partners && parts.length > 1) partners = chineseNumber(Math.min(parts.length, 99));
   return { name: lead, partners };
 }
 
@@ -172,7 +178,7 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
     }
     if (signers.length === 0) continue;
     const lead = bodyNamed(signers[0]!, directory)!;
-    return { name: lead, partners: signers.length > 1 ? String(signers.length) : null, how: 'signature', evidence: `${signers.join(' ')} ${lines[i]}` };
+    return { name: lead, partners: signers.length > 1 ? chineseNumber(Math.min(signers.length, 99)) : null, how: 'signature', evidence: `${signers.join(' ')} ${lines[i]}` };
   }
   return null;
 }
@@ -181,7 +187,8 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
 function fromLead(body: string, directory: SourceDirectory): IssuerReading | null {
   const opening = body.slice(0, 400);
   // 起草了《…》 and 反馈至 name the drafter of a draft for comment.
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|牵头起草|起草)了?(?:《|关于)/g)) {
+  // A meeting's report names who held it: 山东省政府新闻办11月8日举行政策例行吹风会.
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|牵头起草|起草)了?(?:《|关于)|(?:召开|举行|举办)(?!仪式)/g)) {
     const before = opening.slice(Math.max(0, verb.index - 60), verb.index).replace(timeWords, '').replace(timeWords, '');
     const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
     const words = clause.split(/\s+/);
@@ -198,6 +205,19 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
 }
 
 /**
+ * A body named relative to its place (省数据局, 市政府) as the place the title names writes it (河南省数据局):
+ * a provincial copy says 省 for its own province. Only where the title names one place of that level.
+ */
+function withPlaceNamed(body: string, title: string, directory: SourceDirectory): string {
+  const provinces = directory.provinces().filter((p) => title.includes(p.short));
+  const cities = [...new Set(title.match(/[\u4e00-\u9fff]{2,3}市/g) ?? [])].filter((c) => !provinces.some((p) => p.place === c));
+  let text = body;
+  if (provinces.length === 1) text = text.replace(/(?<![\u4e00-\u9fff])省(?=[\u4e00-\u9fff]{1,12}?(?:厅|局|委|办|政府))/g, provinces[0]!.place);
+  if (cities.length === 1) text = text.replace(/(?<![\u4e00-\u9fff])市(?=[\u4e00-\u9fff]{1,12}?(?:局|委|办|政府))/g, cities[0]!);
+  return text;
+}
+
+/**
  * The issuing body of a document, in this order: the start of its title, its 文号, the signature above its
  * closing date, the first sentences of a news copy, then the page's 来源 line when that names a body.
  * Each is read on the normalised text (simplified, without glosses or a portal's 重磅！). Null when
@@ -205,7 +225,7 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
  */
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
   const title = cleanTitle(normaliseText(input.title)).replace(/\s+/g, '');
-  const body = normaliseText(input.body);
+  const body = withPlaceNamed(normaliseText(input.body), title, directory);
   // An interpretation is the interpreting body's, whatever document its headline names.
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const found =
@@ -216,7 +236,9 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromLead(body, directory) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
-    fromFeedback(body, directory);
+    fromFeedback(body, directory) ??
+    // Last, whose official speaks in it: 省数据局负责人向…颁发任务书.
+    fromInterpreter(body, directory);
   if (found) {
     const joint = found.partners ? null : countOnly.exec(`${title}\n${body.slice(0, 200)}`);
     return joint ? { ...found, partners: joint[1]! } : found;

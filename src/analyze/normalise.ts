@@ -24,13 +24,16 @@ const toneMark = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
 
 /**
  * Removes injected pinyin glosses. A syllable with a tone mark is a gloss wherever it stands; a toneless
- * one (de, men) only in a text that carries at least two marked glosses, since (de) alone may be prose.
+ * one (wu, de) only in a text that carries at least two marked glosses or three glosses in all, since a
+ * single (de) may be prose. Some mirrors gloss without tone marks: 國務(wu)院常務(wu)會(hui)議.
  */
 export function withoutGlosses(text: string): string {
   if (!text.includes('(') && !text.includes('（')) return text;
-  const marked = [...text.matchAll(gloss)].filter((m) => toneMark.test(m[1]!)).length;
-  if (marked === 0) return text;
-  return text.replace(gloss, (whole: string, syllable: string) => (marked >= 2 || toneMark.test(syllable) ? '' : whole));
+  const found = [...text.matchAll(gloss)];
+  const marked = found.filter((m) => toneMark.test(m[1]!)).length;
+  const glossed = marked >= 2 || found.length >= 3;
+  if (!glossed && marked === 0) return text;
+  return text.replace(gloss, (whole: string, syllable: string) => (glossed || toneMark.test(syllable) ? '' : whole));
 }
 
 /** Zero-width and invisible characters that pages carry inside words (ZWSP, ZWJ, BOM, soft hyphen, word joiner). */

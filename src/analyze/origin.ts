@@ -11,6 +11,7 @@ export class SourceDirectory {
   private readonly docCodes = new Map<string, Body>();
   private readonly sites: Readonly<Record<string, string>>;
   private readonly longestFirst: string[];
+  private readonly provinceNames: { place: string; short: string }[];
 
   constructor(
     readonly sources: readonly Source[],
@@ -25,7 +26,13 @@ export class SourceDirectory {
     // The registry gives the tier of a catalog body's names as well, when both list it.
     for (const body of bodies) for (const code of body.docCodes) this.docCodes.set(code, body);
     this.sites = registry.sites;
+    this.provinceNames = registry.provinces.map(({ place }) => ({ place, short: place.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '') }));
     this.longestFirst = [...this.names.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /** The provincial-level divisions, by full place name and the short name titles use (河南省, 河南). */
+  provinces(): readonly { place: string; short: string }[] {
+    return this.provinceNames;
   }
 
   get(id: string): Source | undefined {

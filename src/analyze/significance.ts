@@ -1,4 +1,5 @@
 import type { SourceTier } from '../config/schema.ts';
+import { normaliseText } from './normalise.ts';
 
 /** The weight of who issued a document: the order of BRIEF-FORMAT (national first, media last). */
 export const tierWeight: Record<SourceTier, number> = { national: 5, regulator: 4.5, exchange: 4.5, provincial: 3.5, municipal: 3, county: 2.5, media: 1.5 };
@@ -70,7 +71,8 @@ export function documentKind(title: string): { kind: string; weight: number } {
 export function scoreSignificance(input: SignificanceInput): Significance {
   const evidence: Significance['evidence'] = [];
   evidence.push({ factor: 'tier', points: tierWeight[input.tier], why: input.tier });
-  const own = documentKind(input.title);
+  // Read normalised: 意見 is 意见.
+  const own = documentKind(normaliseText(input.title));
   // A headline about a document (七部门发力！十五项举措…) is of the kind of the document it names; a meeting stays a meeting.
   // So is a notice that issues a document (关于印发《…若干措施》的通知 is the 措施).
   const kind = input.interprets ? INTERPRETATION : (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;

@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, isDraft, isInterpretation, issuedDocument } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
@@ -167,7 +167,9 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
   // wording; a meeting and the document it approved are kept apart by the sets themselves.
   // An interpretation of a document is its own story, however much of the document it quotes.
   const interpreting = titles.map((title, i) => isInterpretation(title, bodies[i]!));
-  const sameKind = (i: number, j: number) => interpreting[i] === interpreting[j] && !differentPlaces(places[i]!, places[j]!);
+  // So is a draft for comment: the document issued later from it is news of its own.
+  const drafts = titles.map((title, i) => isDraft(title, bodies[i]!));
+  const sameKind = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
     const earlier = byKey.get(key) ?? [];

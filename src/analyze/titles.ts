@@ -80,3 +80,8 @@ const interpretationLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:
 export function isInterpretation(title: string, body: string): boolean {
   return interpretationTitle.test(title) || interpretationLead.test(body.slice(0, 300));
 }
+
+/** Whether a text is, or announces, a draft for comment: 征求意见稿, 公开征求意见, 草案. */
+export function isDraft(title: string, body: string): boolean {
+  return /征求意见|意见稿|草案/.test(title) || /公开征求意见|征求意见稿/.test(body.slice(0, 200));
+}

@@ -85,17 +85,41 @@ function failingSections(brief: Brief): Set<number> {
 }
 
 /**
+ * Writes and verifies the brief; a section that fails a check is withheld: the brief is written again
+ * without it (so numbering, abstract and references stay whole), and `brief.withheld` keeps it with its
+ * findings. Returns the brief and the stories it holds. Throws a UserError when every section failed.
+ */
+export async function withholdFailing<T>(selected: readonly T[], write: (items: T[]) => Promise<Brief>): Promise<{ brief: Brief; items: T[] }> {
+  let items = [...selected];
+  let brief = await write(items);
+  const withheld: NonNullable<Brief['withheld']> = [];
+  // Twice at most: a section withheld changes no other section's text, so a second round finds nothing new.
+  for (let round = 0; round < 2; round++) {
+    const failing = failingSections(brief);
+    if (failing.size === 0) break;
+    for (const n of [...failing].sort((a, b) => a - b)) {
+      withheld.push({ item: brief.items[n - 1]!, reasons: brief.checks.filter((c) => !c.ok && c.item === n).map((c) => c.detail) });
+    }
+    items = items.filter((_, i) => !failing.has(i + 1));
+    if (items.length === 0) {
+      throw new UserError(`${brief.date} 这一期的每一条都未通过核查：${withheld[0]!.reasons[0]}`, `every section of issue ${brief.date} failed its checks: ${withheld[0]!.reasons[0]}`);
+    }
+    brief = await write(items);
+  }
+  if (withheld.length > 0) brief.withheld = withheld;
+  return { brief, items };
+}
+
+/**
  * From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when
- * configured), verify. A section that fails a check is withheld: the brief is written again without it
- * (so numbering, abstract and references stay whole), and `brief.withheld` keeps it with its findings
- * for an editor. Throws a UserError when nothing relevant was found, or when every section failed.
+ * configured), verify, withholding a section that fails a check (withholdFailing). Throws a UserError
+ * when nothing relevant was found, or when every section failed.
  */
 export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
   const { window, directory, documents, analysis, items: selected, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
   if (selected.length === 0) {
     throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents} documents, none above the relevance threshold)`);
   }
-  let started = performance.now();
   let composeSeconds = 0;
   const sourceOf = (url: string) => store.documentByUrl(url);
   const { writer } = loaded.config;
@@ -130,24 +154,8 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
     brief.checks = verifyBrief(brief, sourceOf, directory.knownBodies());
     return brief;
   };
-  let items = selected;
-  let brief = await write(items);
-  const withheld: NonNullable<Brief['withheld']> = [];
-  // Twice at most: a section withheld changes no other section's text, so a second round finds nothing new.
-  for (let round = 0; round < 2; round++) {
-    const failing = failingSections(brief);
-    if (failing.size === 0) break;
-    for (const n of [...failing].sort((a, b) => a - b)) {
-      withheld.push({ item: brief.items[n - 1]!, reasons: brief.checks.filter((c) => !c.ok && c.item === n).map((c) => c.detail) });
-    }
-    items = items.filter((_, i) => !failing.has(i + 1));
-    if (items.length === 0) {
-      throw new UserError(`${issueDate} 这一期的每一条都未通过核查：${withheld[0]!.reasons[0]}`, `every section of issue ${issueDate} failed its checks: ${withheld[0]!.reasons[0]}`);
-    }
-    brief = await write(items);
-  }
-  started = performance.now();
-  if (withheld.length > 0) brief.withheld = withheld;
+  const { brief, items } = await withholdFailing(selected, write);
+  const started = performance.now();
   // A section the model could not write faithfully went out with the extractive text: the brief is
   // right, and the record says which and why.
   for (const fallback of brief.stats.llm?.fallbacks ?? []) {

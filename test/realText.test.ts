@@ -1,0 +1,277 @@
+/**
+ * The rules that make the brief right on real text: the normalisation for analysis, the registry of
+ * issuing bodies, the issuer read from a text, sites named without ids, titles as portals dress them,
+ * and the writer's house style. Each rule has a case that fails when the rule is broken, and a second
+ * variant of our own besides the case that showed the fault.
+ */
+import assert from 'node:assert/strict';
+import { load } from 'cheerio';
+import { describe, it } from 'node:test';
+import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
+import { readIssuer } from '../src/analyze/issuer.ts';
+import { needsNormalising, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
+import { SourceDirectory } from '../src/analyze/origin.ts';
+import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
+import { cleanTitle, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
+import { scoreSignificance } from '../src/analyze/significance.ts';
+import { titleKnown, verifyItem } from '../src/brief/verify.ts';
+import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
+import { asRunningText } from '../src/brief/writers/phrasing.ts';
+import { reposterList } from '../src/brief/writers/extractive.ts';
+import { clauseSpans } from '../src/brief/writers/quotes.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { extractDocNumber } from '../src/extract/docNumber.ts';
+import { extractSiteName } from '../src/extract/siteName.ts';
+import { withholdFailing } from '../src/pipeline/compose.ts';
+
+const { sources, bodies } = loadConfig();
+const directory = new SourceDirectory(sources, bodies);
+const issuer = (title: string, body = '', docNumber: string | null = null) => readIssuer({ title, body, docNumber }, directory);
+
+describe('one normalisation for analysis', () => {
+  it('reads traditional, glossed, full-width and zero-width copies as the simplified original', () => {
+    assert.equal(normaliseText('國務(wù)院關(guān)于印發(fā)《資本市場(chǎng)》'), '国务院关于印发《资本市场》');
+    assert.equal(normaliseText('國務（wù）院'), '国务院');
+    // Toneless glosses go where a text carries three glosses or two marked ones.
+    assert.equal(normaliseText('國務(wu)院常務(wu)會(hui)議'), '国务院常务会议');
+    assert.equal(normaliseText('實(shí)施與(yǔ)推進(de)'), '实施与推进');
+    assert.equal(normaliseText('２０２５年ＡＩ\u200b大模型「人工智能＋」'), '2025年AI大模型“人工智能+”');
+    assert.equal(normaliseText('數據─資源'), '数据—资源');
+  });
+
+  it('leaves prose in parentheses, and a clean simplified text, as they are', () => {
+    assert.equal(withoutGlosses('人工智能(AI)与大模型(LLM)'), '人工智能(AI)与大模型(LLM)');
+    assert.equal(withoutGlosses('口语词(de)的用法'), '口语词(de)的用法');
+    assert.equal(needsNormalising('国务院关于深入实施“人工智能+”行动的意见'), false);
+    assert.equal(needsNormalising('國務院關於深入實施'), true);
+  });
+});
+
+describe('the registry of issuing bodies', () => {
+  it('knows ministries, regulators, exchanges and the 31 provincial governments by every name', () => {
+    assert.equal(directory.byName('发改委')?.name, '国家发展和改革委员会');
+    assert.equal(directory.byName('金融监管总局')?.tier, 'regulator');
+    assert.equal(directory.byName('深交所')?.tier, 'exchange');
+    assert.equal(directory.byName('新疆维吾尔自治区人民政府办公厅')?.tier, 'provincial');
+    assert.equal(directory.byName('广东省政府')?.name, '广东省人民政府');
+  });
+
+  it('reads the issuer from a 文号 by its longest 机关代字: 国办发 is the General Office, not the State Council', () => {
+    assert.equal(directory.bodyByDocCode('国办发')?.name, '国务院办公厅');
+    assert.equal(directory.bodyByDocCode('国发')?.name, '国务院');
+    assert.equal(directory.bodyByDocCode('粤府办')?.name, '广东省人民政府办公厅');
+    assert.equal(issuer('关于加快推进的意见', '各地：', '国办发〔2025〕31号')?.name, '国务院办公厅');
+    assert.equal(issuer('关于印发方案的通知', '', '京政发〔2025〕3号')?.name, '北京市人民政府');
+  });
+
+  it('gives a name the registry lacks its tier by its form: province, prefecture, county', () => {
+    const cases: [string, string | null][] = [
+      ['江西省教育厅', 'provincial'],
+      ['北京市经济和信息化局', 'provincial'],
+      ['北京市海淀区人民政府', 'county'],
+      ['盐城市人民政府办公室', 'municipal'],
+      ['江苏省苏州市工业和信息化局', 'municipal'],
+      ['杭州市余杭区人民政府', 'county'],
+      ['广西壮族自治区人民政府', 'provincial'],
+      ['市场监管总局', null],
+    ];
+    for (const [name, tier] of cases) assert.equal(tierByForm(name), tier, name);
+  });
+});
+
+describe('the issuer read from the text', () => {
+  it('from the title, a joint title, and a title a portal dressed or wrote in traditional characters', () => {
+    assert.equal(issuer('国家数据局关于开展试点的通知')?.name, '国家数据局');
+    const joint = issuer('国家数据局等17部门关于印发《“数据要素×”三年行动计划》的通知');
+    assert.deepEqual([joint?.name, joint?.partners], ['国家数据局', '17']);
+    assert.equal(issuer('重磅！國務院關於深入實施“人工智能+”行動的意見')?.name, '国务院');
+    assert.equal(issuer('盐城市人民政府办公室关于印发盐城市算力券管理办法的通知')?.name, '盐城市人民政府办公室');
+    // A verb inside 《》 is the cited document's: the title's head names no body.
+    assert.equal(issuer('《关于印发某方案的通知》解读要点'), null);
+  });
+
+  it('from the signature above the closing date, the first of several signers, wherever the signature stands', () => {
+    assert.equal(issuer('关于开展试点的通知', '各地：现将有关事项通知如下。\n国家数据局\n2026年6月18日')?.name, '国家数据局');
+    const signed = issuer('关于促进数据产业高质量发展的指导意见', '为促进数据产业发展，提出如下意见。\n国家数据局 国家发展改革委 工业和信息化部\n二〇二四年十二月二十七日');
+    // Counted, not written: in Chinese numerals, so no figure of ours is taken for the source's.
+    assert.deepEqual([signed?.name, signed?.partners], ['国家数据局', '三']);
+    const consultation = issuer('关于征求意见的公告', '现公开征求意见。\n六安市数据资源管理局\n2025年6月24日\n起草说明\n一、起草背景。');
+    assert.equal(consultation?.name, '六安市数据资源管理局');
+  });
+
+  it('from a news copy\'s lead, past a dateline, 日前 and 对外; never a fragment cut out of a relative name', () => {
+    assert.equal(issuer('人工智能+重磅文件出台', '新华社北京8月26日电 国务院日前印发《关于深入实施“人工智能+”行动的意见》。')?.name, '国务院');
+    assert.equal(issuer('科创板迎新规', '上海证券交易所日前对外发布《科创板上市公司自律监管指引第5号》等规则。')?.name, '上海证券交易所');
+    const joint = issuer('七部门部署脑机接口产业', '据报道，工业和信息化部等七部门日前联合印发《关于推动脑机接口产业创新发展的实施意见》。');
+    assert.deepEqual([joint?.name, joint?.partners], ['工业和信息化部', '七']);
+    // 市数管局 is named relative to the reader's city: its tail 数管局 is no body.
+    assert.equal(issuer('关于征求意见的公告', '结合我市实际，市数管局牵头起草了《公共数据授权运营方案》，现公开征求意见。'), null);
+  });
+
+  it('an interpretation is the interpreting body\'s, whatever document its headline names', () => {
+    const body = '国务院近日印发《关于深入实施“人工智能+”行动的意见》，国家发展改革委相关负责人就文件的背景作了解读。';
+    assert.equal(isInterpretation('国务院印发《关于深入实施“人工智能+”行动的意见》', body), true);
+    assert.equal(issuer('国务院印发《关于深入实施“人工智能+”行动的意见》', body)?.name, '国家发展和改革委员会');
+    assert.equal(issuer('证监会新闻发言人就《关于在科创板设置科创成长层的意见》答记者问', '')?.name, '中国证券监督管理委员会');
+    assert.equal(isInterpretation('国务院印发《意见》', '国务院近日印发《意见》，明确了六大行动。'), false);
+  });
+
+  it('a body named relative to its place is that place\'s; a meeting is its host\'s; 会同 puts the lead first', () => {
+    assert.equal(issuer('建设省级数据标注基地河南7地先行先试', '启动仪式在郑州举行。\n仪式上，省数据局负责人颁发了任务书。')?.name, '河南省数据局');
+    assert.equal(issuer('盐城市推进算力发展', '近日，市数据局印发《盐城市算力券管理办法》。')?.name, '盐城市数据局');
+    assert.equal(issuer('山东解读低空经济三年行动方案', '山东省政府新闻办11月8日举行政策例行吹风会，解读《方案》。')?.name, '山东省政府新闻办');
+    const led = issuer('首次界定国家数据基础设施', '国家数据局会同国家发展和改革委员会、工业和信息化部日前起草了《国家数据基础设施建设指引》。');
+    assert.equal(led?.name, '国家数据局');
+    // Two provinces in the title: 省 is neither's.
+    assert.equal(issuer('河南山东两省合作', '仪式上，省数据局负责人颁发了任务书。'), null);
+  });
+
+  it('a draft for comment is its drafter\'s; a unit of a body stands for the body', () => {
+    assert.equal(issuer('关于再次征求《湖州市人工智能三年行动计划(征求意见稿)》意见建议的函', '如有意见，请于7月10日前反馈至湖州市经济和信息化局数字经济处(人工智能处)。地址：凤凰路')?.name, '湖州市经济和信息化局');
+    assert.equal(issuer('《数字中国建设2025年行动方案》发布', '国家数据局综合司近期印发《数字中国建设2025年行动方案》。')?.name, '国家数据局');
+  });
+
+  it('takes a 文号 the page only cites for no one\'s', () => {
+    assert.equal(extractDocNumber('', '为贯彻《国务院关于加强监管的若干意见》（国发〔2024〕10号），现提出意见。'), null);
+    assert.equal(extractDocNumber('', '根据《意见》(中办发〔2024〕67号)和《实施意见》(国数资源〔2024〕125号)等文件'), null);
+    assert.equal(extractDocNumber('', '国务院关于深入实施的意见\n国发〔2025〕11号\n各省'), '国发〔2025〕11号');
+    assert.equal(extractDocNumber('', '首页国务院关于深入实施的意见（国发〔2025〕11号）各省', '国务院关于深入实施的意见'), '国发〔2025〕11号');
+  });
+});
+
+describe('sites outside the catalog', () => {
+  it('are named by their page: og:site_name, the 主办 footer, the <title> suffix', () => {
+    const page = (head: string, footer: string) => load(`<html><head>${head}</head><body><h1>标题</h1><div class="footer">${footer}</div></body></html>`);
+    assert.equal(extractSiteName(page('<meta property="og:site_name" content="网易新闻">', ''), '标题'), '网易新闻');
+    assert.equal(extractSiteName(page('<title>标题</title>', '主办：江西省人民政府办公厅 承办：江西省信息中心'), '标题'), '江西省人民政府办公厅');
+    assert.equal(extractSiteName(page('<title>标题_中国经济网</title>', '网站地图'), '标题'), '中国经济网');
+    assert.equal(extractSiteName(page('<title>标题</title>', '网站地图'), '标题'), null);
+  });
+
+  it('else by the registry\'s name for their domain, else by the domain, which no prose ever prints', () => {
+    assert.equal(siteNameOf('https://www.163.com/dy/article/1.html', bodies.sites), '网易');
+    assert.equal(siteNameOf('http://news.sina.com.cn/c/1.shtml', bodies.sites), '新浪');
+    assert.equal(siteNameOf('https://www.jiangxi.gov.cn/art/1.html', bodies.sites), 'jiangxi.gov.cn');
+    assert.equal(isPrintableName('jiangxi.gov.cn'), false);
+    assert.equal(reposterList(['中国政府网', '5588vip.com', '10100.com'], directory), '中国政府网等三家网站');
+    assert.equal(reposterList(['5588vip.com', '10100.com'], directory), '两家网站');
+    assert.equal(reposterList(['上海市地方金融管理局'], directory), '上海金融办');
+  });
+});
+
+describe('titles as portals dress them', () => {
+  it('lose their dressing: 【…】, 重磅！, 转自X：, 最新印发!', () => {
+    assert.equal(cleanTitle('【转载】国务院关于深入实施“人工智能+”行动的意见'), '国务院关于深入实施“人工智能+”行动的意见');
+    assert.equal(cleanTitle('重磅！国务院印发《意见》'), '国务院印发《意见》');
+    assert.equal(cleanTitle('转自江西省教育厅：关于开展人工智能教育的通知'), '关于开展人工智能教育的通知');
+    assert.equal(cleanTitle('最新印发!江西省数据条例'), '江西省数据条例');
+    assert.equal(cleanTitle('【国家数据局副局长：计划布局建设一批数据产业集聚区】'), '国家数据局副局长：计划布局建设一批数据产业集聚区');
+  });
+
+  it('name the document they issue, in 《》 or not, and copies of one document share its key', () => {
+    assert.deepEqual(issuingNotice('江西省人民政府关于印发《江西省数据条例》的通知'), { issuer: '江西省人民政府', document: '江西省数据条例' });
+    assert.deepEqual(issuingNotice('嘉兴市人民政府办公室关于印发嘉兴市推进“人工智能+”行动计划的通知'), { issuer: '嘉兴市人民政府办公室', document: '嘉兴市推进“人工智能+”行动计划' });
+    assert.equal(issuedDocument('国务院关于深入实施“人工智能+”行动的意见', ''), '关于深入实施“人工智能+”行动的意见');
+    assert.equal(issuedDocument('《数字中国建设2025年行动方案》发布，明确目标', ''), '数字中国建设2025年行动方案');
+    assert.equal(issuedDocument('七部门部署脑机接口产业', '工信部等七部门近日联合印发关于推动脑机接口产业创新发展的实施意见，提出目标。'), '关于推动脑机接口产业创新发展的实施意见');
+    assert.equal(documentKey('关于推动脑机接口产业创新发展的实施意见'), documentKey('《关于脑机接口产业创新发展的实施意见》'));
+    assert.notEqual(documentKey('江西省数据条例'), documentKey('江苏省数据条例'));
+  });
+
+  it('join copies worded their own way, and keep an interpretation apart', () => {
+    const groups = groupStories([
+      { id: 1, title: '国务院关于深入实施“人工智能+”行动的意见', body: '各省、自治区、直辖市人民政府：现提出如下意见。到2027年，智能体等应用普及率超70%。', docNumber: '国发〔2025〕11号' },
+      { id: 2, title: '人工智能+重磅文件出台', body: '国务院日前印发《关于深入实施“人工智能＋”行动的意见》。文件提出六大行动。', docNumber: null },
+      { id: 3, title: '國務院印發《關於深入實施“人工智能+”行動的意見》', body: '國務院近日印發《關於深入實施“人工智能+”行動的意見》，部署六大行動。', docNumber: null },
+      { id: 4, title: '国务院印发《关于深入实施“人工智能+”行动的意见》', body: '国务院近日印发《关于深入实施“人工智能+”行动的意见》，国家发展改革委相关负责人作了解读。', docNumber: null },
+    ]);
+    assert.deepEqual(groups, [[1, 2, 3], [4]]);
+    // A draft for comment and the document issued from it are two stories, however alike their text.
+    const text = '为加快建设国家数据基础设施，制定本指引。到2029年，基本建成国家数据基础设施主体结构，数据流通利用体系基本完善。';
+    assert.deepEqual(groupStories([
+      { id: 1, title: '国家数据基础设施建设指引', body: text, docNumber: null },
+      { id: 2, title: '国家数据基础设施建设指引（征求意见稿）', body: text, docNumber: null },
+      { id: 3, title: '关于公开征求意见的公告', body: `现公开征求意见。${text}`, docNumber: null },
+    ]), [[1], [2, 3]]);
+  });
+});
+
+describe('significance on real copies', () => {
+  const score = (title: string, extra: Partial<Parameters<typeof scoreSignificance>[0]> = {}) => scoreSignificance({ title, body: '', tier: 'municipal', reposterTiers: [], relevance: 10, ...extra });
+  it('counts a draft for comment below the document issued, and reads the kind from a traditional title', () => {
+    assert.ok(score('某市人工智能三年行动计划（征求意见稿）').score < score('某市人工智能三年行动计划').score);
+    assert.equal(score('某市關於加快數據產業發展的意見').kind, '指导意见');
+    assert.equal(score('七部门发力！十五项举措支持科技金融', { issued: '加快构建科技金融体制的若干政策举措' }).kind, '指引');
+    assert.ok(score('关于科技金融的若干措施', { partners: '七' }).score > score('关于科技金融的若干措施').score);
+  });
+});
+
+describe('the house style', () => {
+  it('sets derived text as running text: no comma round a bar, no typed space beside digits, nothing to start a line with +', () => {
+    assert.equal(asRunningText('上交所发布审核指引 | 全文'), '上交所发布审核指引，全文');
+    assert.equal(asRunningText('国办印发意见 到2028年培育100个以上标杆应用'), '国办印发意见，到2028年培育100个以上标杆应用');
+    assert.equal(asRunningText('支持人工智能 OPC 创新发展'), '支持人工智能OPC创新发展');
+    assert.equal(asRunningText('全面实施“人工智能 +”行动'), '全面实施“人工智能+”行动');
+  });
+
+  it('splits clauses at the source\'s own punctuation, half-width included, but not inside 1,000', () => {
+    const sentence = '统筹推进,打造4.0版:提高便利性，规模1,000亿元';
+    assert.deepEqual(clauseSpans(sentence).map((c) => sentence.slice(c.start, c.end)), ['统筹推进', '打造4.0版', '提高便利性', '规模1,000亿元']);
+  });
+});
+
+describe('the verifier on converted and renamed sources', () => {
+  const source = { title: '國務院關於深入實施“人工智能+”行動的意見', body: '到2027年，新一代智能終端、智能體等應用普及率超70%。', publishedAt: '2025-08-26T09:00:00+08:00', docNumber: null };
+  const reference: Reference = { id: 'R1', publisher: '国务院', reposter: null, title: source.title, date: '2025-08-26', url: 'https://example.cn/1', usedFor: '用于目标信息' };
+  const item = (paragraph: string): BriefItem => ({ n: 1, headline: '国务院印发意见', paragraphs: [paragraph], quotes: [], refs: ['R1'], tier: 'national', themes: [] });
+  const check = (paragraph: string) => verifyItem(item(paragraph), new Map([['R1', reference]]), () => source, directory.knownBodies());
+
+  it('checks a quote of a traditional copy in simplified characters, and records that it converted', () => {
+    const checks = check('国务院8月26日印发《关于深入实施“人工智能+”行动的意见》。文件提出：“新一代智能终端、智能体等应用普及率超70%”。');
+    assert.deepEqual(checks.filter((c) => !c.ok), []);
+    assert.ok(checks.some((c) => c.ok && c.name === 'quotes' && /繁简转换/.test(c.detail)));
+    assert.ok(check('文件提出：“智能体应用普及率超80%”。').some((c) => !c.ok && c.name === 'quotes'));
+  });
+
+  it('names a document by its title without its issuer, but not by a piece of it', () => {
+    assert.equal(titleKnown('关于深入实施“人工智能+”行动的意见', [source], directory.knownBodies()), true);
+    assert.equal(titleKnown('“人工智能+”行动的意见', [source], directory.knownBodies()), false);
+    assert.equal(titleKnown('人工智能+行动', [source], directory.knownBodies()), false);
+  });
+});
+
+describe('withholding a section that fails a check', () => {
+  const brief = (items: string[]): Brief => ({
+    date: '2026-06-19',
+    title: 't',
+    publisher: 'p',
+    producers: '',
+    abstract: items.join('；'),
+    items: items.map((headline, i) => ({ n: i + 1, headline, paragraphs: [headline], quotes: [], refs: [`R${i + 1}`], tier: 'national', themes: [] })),
+    references: [],
+    footer: { account: '', qrImage: null, platform: '', disclaimer: '' },
+    writer: 'extractive',
+    checks: items.map((headline, i) => ({ name: 'numbers', ok: !headline.includes('坏'), item: i + 1, detail: `第 ${i + 1} 条：${headline}` })),
+    stats: { window: { start: '', end: '' }, documents: 0, candidates: 0, storyGroups: 0, themeShares: {} },
+  });
+
+  it('writes the brief again without it, keeps it with its findings, and numbers the rest anew', async () => {
+    const written: string[][] = [];
+    const { brief: result, items } = await withholdFailing(['甲', '坏乙', '丙'], async (chosen) => {
+      written.push(chosen);
+      return brief(chosen);
+    });
+    assert.deepEqual(written, [['甲', '坏乙', '丙'], ['甲', '丙']]);
+    assert.deepEqual(items, ['甲', '丙']);
+    assert.deepEqual(result.items.map((i) => [i.n, i.headline]), [[1, '甲'], [2, '丙']]);
+    assert.deepEqual(result.withheld?.map((w) => [w.item.headline, w.reasons]), [['坏乙', ['第 2 条：坏乙']]]);
+  });
+
+  it('writes once when every check passes, and refuses a brief of which every section failed', async () => {
+    let calls = 0;
+    const { brief: result } = await withholdFailing(['甲'], async (chosen) => (calls++, brief(chosen)));
+    assert.equal(calls, 1);
+    assert.equal(result.withheld, undefined);
+    await assert.rejects(withholdFailing(['坏甲'], async (chosen) => brief(chosen)), /每一条都未通过核查/);
+  });
+});
