@@ -18,7 +18,7 @@ import { titleKnown, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';
-import { clauseSpans } from '../src/brief/writers/quotes.ts';
+import { clauseSpans, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { extractDocNumber } from '../src/extract/docNumber.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -154,7 +154,7 @@ describe('sites outside the catalog', () => {
     assert.equal(siteNameOf('https://www.jiangxi.gov.cn/art/1.html', bodies.sites), 'jiangxi.gov.cn');
     assert.equal(isPrintableName('jiangxi.gov.cn'), false);
     assert.equal(reposterList(['中国政府网', '5588vip.com', '10100.com'], directory), '中国政府网等三家网站');
-    assert.equal(reposterList(['5588vip.com', '10100.com'], directory), '两家网站');
+    assert.equal(reposterList(['5588vip.com', '10100.com'], directory), null);
     assert.equal(reposterList(['上海市地方金融管理局'], directory), '上海金融办');
   });
 });
@@ -212,6 +212,14 @@ describe('the house style', () => {
     assert.equal(asRunningText('国办印发意见 到2028年培育100个以上标杆应用'), '国办印发意见，到2028年培育100个以上标杆应用');
     assert.equal(asRunningText('支持人工智能 OPC 创新发展'), '支持人工智能OPC创新发展');
     assert.equal(asRunningText('全面实施“人工智能 +”行动'), '全面实施“人工智能+”行动');
+  });
+
+  it('quotes the source\'s own words: not a reporter\'s framing, a connective, a preamble or the act of issuing', () => {
+    const title = '关于促进数据标注产业高质量发展的实施意见';
+    for (const span of ['人民日报报道，工业和信息化部等七个部门日前联合印发', '文件判断，我国数据基础设施目前仍处在起步建设阶段', '同时要培育一批有影响力的科技型数据标注企业', '为贯彻落实市委、市政府决策部署,进一步推动我市低空经济高质量发展', '国家数据局近日印发《可信数据空间发展行动计划》']) {
+      assert.equal(worthQuoting(span, title), false, span);
+    }
+    assert.equal(worthQuoting('到2027年，数据标注产业规模年均复合增长率超过20%', title), true);
   });
 
   it('splits clauses at the source\'s own punctuation, half-width included, but not inside 1,000', () => {

@@ -50,16 +50,17 @@ const NAMED_REPOSTERS = 3;
 
 /**
  * The reposting sites by name: 中国政府网、网易、新浪等; sites known only by their domain are counted,
- * never printed (中国政府网等5家网站, 3家网站): a domain is no name for a reader, and its digits are no figure.
+ * never printed (中国政府网等五家网站): a domain is no name for a reader, and its digits are no figure.
+ * Null when no reposter has a name.
  */
-export function reposterList(sites: readonly string[], directory: SourceDirectory): string {
+export function reposterList(sites: readonly string[], directory: SourceDirectory): string | null {
   // A catalog body goes by its short name in running text (上海金融办).
   const names = sites.map((site) => directory.shortName(site));
-  const named = names.filter(isPrintableName);
-  const shown = named.slice(0, NAMED_REPOSTERS);
+  const shown = names.filter(isPrintableName).slice(0, NAMED_REPOSTERS);
+  // Sites known by no name are no news to a reader: they are counted beside a named one, never alone.
+  if (shown.length === 0) return null;
   if (shown.length === names.length) return shown.join('、');
-  const count = `${names.length === 2 ? '两' : chineseNumber(Math.min(names.length, 99))}家网站`;
-  return shown.length > 0 ? `${shown.join('、')}等${count}` : count;
+  return `${shown.join('、')}等${names.length === 2 ? '两' : chineseNumber(Math.min(names.length, 99))}家网站`;
 }
 
 /** The 文号 to print beside a document's name: only the document's own, whose code names its issuer. */
@@ -96,7 +97,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   const quoteText = quotes.length > 0 ? `${intro}：${quotes.map((q) => `“${q}”`).join('；')}。` : '';
   const reposters = candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== directory.siteName(doc)) : candidate.reposters;
-  const reposted = reposters.length > 0 ? `${reposterList(reposters, directory)}当日转载了这一${document ? '文件' : '消息'}。` : '';
+  const reposted = reposters.length > 0 && reposterList(reposters, directory) ? `${reposterList(reposters, directory)}当日转载了这一${document ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 
@@ -158,12 +159,20 @@ function continuitySentence(candidate: Candidate, actor: string, issueDate: stri
  * targets with their years, scope, named instruments, a clause marked as new, and the earlier item it
  * continues when the archive has one. Quotes are verbatim; every other figure is the source's.
  */
-function analysisParagraph(candidate: Candidate, actor: string, issueDate: string, history: readonly EarlierIssue[], quoted: readonly string[]): { text: string; quotes: string[]; used: Omit<UsedFacts, 'quotes'> } {
+function analysisParagraph(candidate: Candidate, index: number, actor: string, issueDate: string, history: readonly EarlierIssue[], quoted: readonly string[]): { text: string; quotes: string[]; used: Omit<UsedFacts, 'quotes'> } {
   const substance = substanceOf(quotableBody(candidate), storyTitle(candidate), quoted);
   const isDocument = !['新闻', '会议', '解读'].includes(candidate.significance.kind);
   const subject = isDocument ? '文件' : '文中';
   const themes = candidate.relevance.themes.slice(0, 2).map((t) => t.themeName);
-  const parts = [`这是${levelPhrase[candidate.tier]}的${kindPhrase[candidate.significance.kind] ?? '工作动态'}${themes.length > 0 ? `，主题涉及${themes.join('、')}` : ''}。`];
+  const what = `${levelPhrase[candidate.tier]}的${kindPhrase[candidate.significance.kind] ?? '工作动态'}`;
+  const about = themes.join('、');
+  // The same fact, said three ways in turn: five sections do not open alike.
+  const openings = [
+    `这是${what}${about ? `，主题涉及${about}` : ''}。`,
+    `从发文层级和类型看，这是${what}${about ? `，聚焦${about}` : ''}。`,
+    `${actor}此次发布的是${what}${about ? `，重点在${about}` : ''}。`,
+  ];
+  const parts = [openings[index % openings.length]!];
   const quotes: string[] = [];
   if (substance.targets.length > 0) {
     parts.push(`${subject}给出了量化目标：${substance.targets.map((t) => `“${t}”`).join('；')}。`);
@@ -255,9 +264,9 @@ export function composeExtractive(input: ComposeInput): Brief {
     const actor = actorOf(candidate, input.directory);
     const action = actionOf(candidate, input.directory);
     const facts = factParagraph(candidate, input.directory, input.taxonomy);
-    const analysis = analysisParagraph(candidate, actor, input.issueDate, input.history, facts.quotes);
+    const analysis = analysisParagraph(candidate, index, actor, input.issueDate, input.history, facts.quotes);
     const usedFor = usedForOf(candidate, { ...analysis.used, quotes: facts.quotes.length + analysis.quotes.length > 0 });
-    const reposter = candidate.reposters.length > 0 ? reposterList(candidate.reposters, input.directory) : null;
+    const reposter = reposterList(candidate.reposters, input.directory);
     const reference = buildReference(candidate, `R${index + 1}`, fullActorOf(candidate), reposter, usedFor);
     references.push(reference);
     clauses.push(`${actor}${action}`);

@@ -47,7 +47,7 @@ const scopePatterns = [
   /(?:\d+|[一二三四五六七八九十]+)(?:大|项|条|个方面)(?:重点|重大|具体)?(?:行动|任务|举措|措施|工程|政策)/g,
 ];
 const noveltyMarkers = /首次|首个|首批|正式|试行|填补/;
-const purposeMarkers = /有利于|有助于|旨在|标志着|意味着|为.{2,16}提供|将进一步|进一步推动|助力/;
+const purposeMarkers = /有利于|有助于|旨在|标志着|意味着|为.{2,16}提供|助力/;
 
 /** The substance of a source body, leaving out spans already quoted and spans that only restate the title. */
 export function substanceOf(body: string, title: string, alreadyQuoted: readonly string[] = []): Substance {
