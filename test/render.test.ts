@@ -59,6 +59,19 @@ describe('scraped text never becomes markup', () => {
   });
 });
 
+describe('Chinese typesetting', () => {
+  it('never starts a PDF line with +: 人工智能+ stays on one line wherever the line breaks', () => {
+    // Paragraphs whose every place could put + at a line's start: shifted one character at a time.
+    const paragraphs = Array.from({ length: 24 }, (_, i) => `${'数'.repeat(i)}${'推进人工智能+行动，'.repeat(12)}`);
+    const brief = { ...hostileBrief(), abstract: '摘要', items: [{ ...hostileBrief().items[0]!, headline: '标题', paragraphs }] };
+    const pdf = join(tempDir(), 'plus.pdf');
+    writeFileSync(pdf, renderPdf(brief, { fontPaths }));
+    const lines = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\n').map((line) => line.trim());
+    assert.ok(lines.some((line) => line.includes('人工智能+')));
+    assert.deepEqual(lines.filter((line) => /^[+＋]/.test(line)), []);
+  });
+});
+
 describe('writeIssue', () => {
   it('writes the configured formats as one folder, replacing an earlier render whole', () => {
     const out = tempDir();
