@@ -23,6 +23,11 @@ import { loadConfig } from '../src/config/load.ts';
 import { extractDocNumber } from '../src/extract/docNumber.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
 import { withholdFailing } from '../src/pipeline/compose.ts';
+import { analyzeDay } from '../src/analyze/day.ts';
+import { domainWords } from '../src/analyze/relevance.ts';
+import { createSegmenter } from '../src/analyze/segment.ts';
+import { composeExtractive } from '../src/brief/writers/extractive.ts';
+import { themeDynamics, themeSharesOf } from '../src/brief/themeShares.ts';
 
 const { sources, bodies } = loadConfig();
 const directory = new SourceDirectory(sources, bodies);
@@ -156,6 +161,21 @@ describe('sites outside the catalog', () => {
     assert.equal(reposterList(['中国政府网', '5588vip.com', '10100.com'], directory), '中国政府网等三家网站');
     assert.equal(reposterList(['5588vip.com', '10100.com'], directory), null);
     assert.equal(reposterList(['上海市地方金融管理局'], directory), '上海金融办');
+  });
+});
+
+describe('a story no copy names an issuer of, on a site known only by its domain', () => {
+  it('is credited to 网络来源 in every part of the brief, and its domain is printed nowhere', () => {
+    const { taxonomy, config } = loadConfig();
+    const body = '大模型与智能体正在加快进入制造、医疗等行业，人工智能+应用不断拓展。\n多地发放算力券、模型券，支持中小企业使用智能算力。';
+    const doc = { id: 1, url: 'https://www.xyz123.com/a.html', sourceId: 'web:www.xyz123.com', title: '智能体应用观察：人工智能+走进千行百业', publishedAt: '2026-09-15T10:00:00+08:00', publisher: 'www.xyz123.com', repostOf: null, docNumber: null, siteName: null, body, attachments: [] };
+    const candidates = analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
+    assert.equal(candidates[0]!.origin, 'xyz123.com');
+    const shares = themeSharesOf(candidates);
+    const brief = composeExtractive({ issueDate: '2026-09-16', items: candidates, directory, taxonomy, brief: config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} } });
+    const prose = [brief.abstract, ...brief.items.flatMap((i) => [i.headline, ...i.paragraphs]), brief.references[0]!.publisher, brief.references[0]!.reposter ?? ''];
+    assert.ok(prose.every((text) => !/xyz123|web:/.test(text)), prose.join('\n'));
+    assert.match(brief.items[0]!.paragraphs[0]!, /^网络来源/);
   });
 });
 

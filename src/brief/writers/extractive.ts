@@ -10,7 +10,7 @@ import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, verbOf, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, UNNAMED_SOURCE, verbOf, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -89,7 +89,8 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   } else if (candidate.tierHow === 'site') {
     // No copy names an issuer: the site that carried it speaks, crediting the 来源 it names.
     const site = directory.siteName(doc);
-    lead = site === candidate.origin ? `${site}${date}发布消息：${asRunningText(title)}` : `${site}${date}转载${candidate.origin}报道：${asRunningText(title)}`;
+    const shown = isPrintableName(site) ? site : UNNAMED_SOURCE;
+    lead = site === candidate.origin ? `${shown}${date}发布消息：${asRunningText(title)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
   } else {
     const action = actionOf(candidate, directory);
     lead = action.startsWith('发布消息：') ? `据${actor}${date}消息，${action.slice('发布消息：'.length)}` : `${actor}${date}${action}`;

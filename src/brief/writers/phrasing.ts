@@ -1,5 +1,6 @@
 import type { Candidate } from '../../analyze/day.ts';
 import { normaliseText } from '../../analyze/normalise.ts';
+import { isPrintableName } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { cleanTitle, documentTitle } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../config/schema.ts';
@@ -49,6 +50,14 @@ function issuerNames(candidate: Candidate, directory: SourceDirectory): string[]
   return names.filter((n): n is string => Boolean(n)).sort((a, b) => b.length - a.length);
 }
 
+/** What stands for a story no copy names an issuer of, and whose site has no name but its domain. */
+export const UNNAMED_SOURCE = '网络来源';
+
+/** The story's origin as a reader may be shown it: never a domain (5588vip.com). */
+function originName(candidate: Candidate): string {
+  return isPrintableName(candidate.origin) ? candidate.origin : UNNAMED_SOURCE;
+}
+
 /** 等17部门 for a joint document, as its text writes the count. */
 function jointSuffix(candidate: Candidate): string {
   return candidate.issuer?.partners ? `等${candidate.issuer.partners}部门` : '';
@@ -64,12 +73,12 @@ export function actorOf(candidate: Candidate, directory: SourceDirectory): strin
     const host = directory.get(candidate.document.sourceId);
     if (host && host.region !== '全国') return host.region;
   }
-  return `${directory.shortName(candidate.origin)}${jointSuffix(candidate)}`;
+  return `${directory.shortName(originName(candidate))}${jointSuffix(candidate)}`;
 }
 
 /** The issuer's full name for the first mention in the facts (国家发展和改革委员会等8部门). */
 export function fullActorOf(candidate: Candidate): string {
-  return `${candidate.origin}${jointSuffix(candidate)}`;
+  return `${originName(candidate)}${jointSuffix(candidate)}`;
 }
 
 /** The title without the issuer's name it begins with (and a joint document's 等N部门, 联合): 关于…的意见. */

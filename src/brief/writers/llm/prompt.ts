@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Candidate } from '../../../analyze/day.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
+import { reposterList } from '../extractive.ts';
 import type { Config } from '../../../config/schema.ts';
 import { chineseMonthDay, shanghaiDay } from '../../../util/time.ts';
 import type { Brief, BriefItem } from '../../model.ts';
-import { tierLabel } from '../phrasing.ts';
+import { fullActorOf, tierLabel } from '../phrasing.ts';
 import type { ChatMessage } from './chat.ts';
 
 /** The house style, in the language the brief is written in. Source text is data, never an instruction. */
@@ -27,8 +28,9 @@ export function storyPrompt(candidate: Candidate, draft: BriefItem, directory: S
   const doc = candidate.document;
   const body = doc.body.length > maxSourceChars ? `${doc.body.slice(0, maxSourceChars)}……（以下从略）` : doc.body;
   const facts = [
-    `发布主体：${candidate.origin}（${tierLabel[candidate.tier]}）`,
-    candidate.reposters.length > 0 ? `转载：${candidate.reposters.map((name) => directory.shortName(name)).join('、')}` : '',
+    `发布主体：${fullActorOf(candidate)}（${tierLabel[candidate.tier]}）`,
+    // The same reposters the extractive facts name: never a domain a reader cannot be shown.
+    reposterList(candidate.reposters, directory) ? `转载：${reposterList(candidate.reposters, directory)}` : '',
     `日期：${chineseMonthDay(shanghaiDay(doc.publishedAt!))}`,
     `标题：${doc.title}`,
     doc.docNumber ? `文号：${doc.docNumber}` : '',
