@@ -18,7 +18,7 @@ import { titleKnown, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';
-import { clauseSpans, worthQuoting } from '../src/brief/writers/quotes.ts';
+import { chooseQuotes, clauseSpans, overlaps, quoteCandidates, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { extractDocNumber } from '../src/extract/docNumber.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -240,6 +240,17 @@ describe('the house style', () => {
       assert.equal(worthQuoting(span, title), false, span);
     }
     assert.equal(worthQuoting('到2027年，数据标注产业规模年均复合增长率超过20%', title), true);
+  });
+
+  it('never cuts a quote from the year its claim holds for, prefers a sentence\'s start, and never says twice what a quote said', () => {
+    const body = '到2035年，我国全面步入智能经济和智能社会发展新阶段，为基本实现社会主义现代化提供有力支撑。随着大模型应用规模持续扩大，词元计价等数据要素新业态初显。';
+    const quotes = quoteCandidates(body, '标题', loadConfig().taxonomy).map((c) => c.text);
+    assert.ok(quotes.length > 0);
+    assert.ok(quotes.every((q) => !q.startsWith('我国全面步入')), quotes.join(' | '));
+    const best = chooseQuotes(body, '标题', loadConfig().taxonomy, 1)[0]!;
+    assert.ok(best.startsWith('随着') || best.startsWith('到2035年'), best);
+    assert.equal(overlaps('培育壮大数据产业，为经济持续回升向好提供有力支撑', '推动公共数据资源有序开放，培育壮大数据产业'), true);
+    assert.equal(overlaps('推动公共数据资源有序开放', '为经济持续回升向好提供有力支撑'), false);
   });
 
   it('splits clauses at the source\'s own punctuation, half-width included, but not inside 1,000', () => {

@@ -1,5 +1,6 @@
 import { looksLikeBody } from '../analyze/bodies.ts';
 import { normaliseText } from '../analyze/normalise.ts';
+import { cleanTitle } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Brief, BriefItem, Check, Reference } from './model.ts';
 
@@ -52,7 +53,8 @@ function outermostTitles(text: string): string[] {
  */
 export function titleKnown(name: string, sources: readonly SourceRecord[], bodies: readonly KnownBody[]): boolean {
   const title = normaliseSpace(normaliseText(name));
-  const known = new Set(sources.flatMap((s) => [s.title, ...titlesIn(s.title), ...titlesIn(s.body)]).map((t) => normaliseSpace(normaliseText(t))));
+  // A title is also known without a portal's dressing (专家解读 | …): titles.cleanTitle.
+  const known = new Set(sources.flatMap((s) => [s.title, cleanTitle(normaliseText(s.title)), ...titlesIn(s.title), ...titlesIn(s.body)]).map((t) => normaliseSpace(normaliseText(t))));
   return [...known].some((t) => t === title || (t.endsWith(title) && title.length >= 6 && issuedBy(t.slice(0, t.length - title.length), bodies)));
 }
 

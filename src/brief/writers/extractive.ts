@@ -1,6 +1,7 @@
 import type { Candidate } from '../../analyze/day.ts';
 import { isPrintableName } from '../../analyze/bodies.ts';
 import { fromDocNumber } from '../../analyze/issuer.ts';
+import { isDocumentItself } from '../../analyze/titles.ts';
 import { needsNormalising, normaliseText } from '../../analyze/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import type { Config, Taxonomy } from '../../config/schema.ts';
@@ -10,7 +11,7 @@ import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, UNNAMED_SOURCE, verbOf, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -79,11 +80,12 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const actor = fullActorOf(candidate);
   const title = storyTitle(candidate);
   const document = documentName(candidate, directory);
+  // The day is the day it was published, which is what the source bears out: 发布, not 印发 (a document is
+  // often signed days before), and a news release 发布消息称 what it reports (近日召开…).
+  const itself = isDocumentItself(title);
   let lead: string;
-  let intro = '文中提出';
   if (document) {
-    lead = `${actor}${date}${verbOf(candidate)}${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
-    intro = '文件提出';
+    lead = `${actor}${date}发布${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
   } else if (candidate.significance.kind === '解读') {
     lead = `${actor}${date}发布解读文章${inBookQuotes(title)}`;
   } else if (candidate.tierHow === 'site') {
@@ -93,12 +95,13 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     lead = site === candidate.origin ? `${shown}${date}发布消息：${asRunningText(title)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
   } else {
     const action = actionOf(candidate, directory);
-    lead = action.startsWith('发布消息：') ? `据${actor}${date}消息，${action.slice('发布消息：'.length)}` : `${actor}${date}${action}`;
+    lead = `${actor}${date}发布消息称，${action.replace(/^发布消息：/, '')}`;
   }
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
-  const quoteText = quotes.length > 0 ? `${intro}：${quotes.map((q) => `“${q}”`).join('；')}。` : '';
+  // Only the document's own text is 文件: a release or a report about it is 文中.
+  const quoteText = quotes.length > 0 ? `${itself ? '文件提出' : '文中提到'}：${quotes.map((q) => `“${q}”`).join('；')}。` : '';
   const reposters = candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== directory.siteName(doc)) : candidate.reposters;
-  const reposted = reposters.length > 0 && reposterList(reposters, directory) ? `${reposterList(reposters, directory)}当日转载了这一${document ? '文件' : '消息'}。` : '';
+  const reposted = reposters.length > 0 && reposterList(reposters, directory) ? `${reposterList(reposters, directory)}当日转载了这一${itself ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 
@@ -139,9 +142,6 @@ const levelPhrase: Record<Candidate['tier'], string> = {
   media: '媒体报道的',
 };
 
-/** The level of a body in a list of levels: 国家、交易所和省级层面. */
-const levelName: Record<Candidate['tier'], string> = { national: '国家', regulator: '金融监管', exchange: '交易所', provincial: '省级', municipal: '市级', county: '区县', media: '媒体' };
-
 /**
  * The latest earlier item of the same body on the item's leading theme, within 99 days: what this item
  * continues. The count of days is written in Chinese numerals, as a fact of the brief, not of a source.
@@ -162,16 +162,18 @@ function continuitySentence(candidate: Candidate, actor: string, issueDate: stri
  */
 function analysisParagraph(candidate: Candidate, index: number, actor: string, issueDate: string, history: readonly EarlierIssue[], quoted: readonly string[]): { text: string; quotes: string[]; used: Omit<UsedFacts, 'quotes'> } {
   const substance = substanceOf(quotableBody(candidate), storyTitle(candidate), quoted);
-  const isDocument = !['新闻', '会议', '解读'].includes(candidate.significance.kind);
+  const isDocument = isDocumentItself(storyTitle(candidate));
   const subject = isDocument ? '文件' : '文中';
   const themes = candidate.relevance.themes.slice(0, 2).map((t) => t.themeName);
   const what = `${levelPhrase[candidate.tier]}的${kindPhrase[candidate.significance.kind] ?? '工作动态'}`;
   const about = themes.join('、');
-  // The same fact, said three ways in turn: five sections do not open alike.
+  // The same fact, said five ways in turn: the sections of one issue do not open alike.
   const openings = [
     `这是${what}${about ? `，主题涉及${about}` : ''}。`,
     `从发文层级和类型看，这是${what}${about ? `，聚焦${about}` : ''}。`,
     `${actor}此次发布的是${what}${about ? `，重点在${about}` : ''}。`,
+    `就层级而言，这属于${what}${about ? `，落点是${about}` : ''}。`,
+    `作为${what}${about ? `，它指向${about}` : ''}。`,
   ];
   const parts = [openings[index % openings.length]!];
   const quotes: string[] = [];
@@ -209,13 +211,17 @@ function listed(parts: readonly string[]): string {
 
 function tierCounts(items: readonly Candidate[]): string {
   const counts = new Map<string, number>();
-  for (const item of items) counts.set(tierLabel[item.tier], (counts.get(tierLabel[item.tier]) ?? 0) + 1);
+  for (const item of items) {
+    const label = item.tierHow === 'site' ? tierLabel.media : tierLabel[item.tier];
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
   return [...counts].map(([label, n]) => `${label}${itemCount(n)}`).join('、');
 }
 
 /** The day's source mix, as the reference issue opens its abstract. */
 function mixPhrase(items: readonly Candidate[]): string {
-  const media = items.filter((i) => i.tier === 'media').length;
+  // A story no copy names an issuer of is the site's or the paper's, whatever the tier of the site.
+  const media = items.filter((i) => i.tier === 'media' || i.tierHow === 'site').length;
   if (media === 0) return `均来自官方与政务来源（${tierCounts(items)}）`;
   return media === items.length ? `均来自媒体报道` : `以官方与政务来源为主，兼有媒体报道（${tierCounts(items)}）`;
 }
@@ -245,10 +251,13 @@ function weekPhrase(week: ThemeDynamics['week']): string {
 /** The overall judgement: what kind of signals the day gave, without repeating the mix or the themes. */
 function judgement(input: ComposeInput): string {
   const documents = input.items.filter((i) => !['新闻', '会议', '解读', '征求意见稿'].includes(i.significance.kind)).length;
-  const levels = [...new Set(input.items.filter((i) => i.tier !== 'media').map((i) => levelName[i.tier]))];
-  const kind = documents === input.items.length ? '全部为正式印发的政策文件' : documents > 0 ? `中有${itemCount(documents)}为正式印发的政策文件` : '以工作部署和动态为主';
-  const spread = levels.length > 1 ? `，${listed(levels)}层面均有动作` : '';
-  return `整体看，本期${itemCount(input.items.length)}信息${kind}${spread}${weekPhrase(input.dynamics.week)}。`;
+  const all = input.items.length;
+  const kind =
+    documents === all ? (all === 1 ? '为正式印发的政策文件' : '全部为正式印发的政策文件') : documents > 0 ? `中有${itemCount(documents)}为正式印发的政策文件` : '以工作部署和动态为主';
+  // What the day's documents are, by kind (方案、指导意见…): the mix already said who issued them.
+  const kinds = [...new Set(input.items.map((i) => i.significance.kind).filter((k) => !['新闻', '会议', '解读', '通知'].includes(k)))];
+  const spread = kinds.length > 1 ? `，涵盖${listed(kinds.slice(0, 4))}等政策形态` : '';
+  return `整体看，本期${itemCount(all)}信息${kind}${spread}${weekPhrase(input.dynamics.week)}。`;
 }
 
 /** The abstract: the source mix, the theme movement, one clause per item, an overall judgement. */

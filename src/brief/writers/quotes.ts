@@ -8,8 +8,12 @@ const MIN_QUOTE = 14;
 const MAX_QUOTE = 64;
 /** Per character: of two spans that say the same, the shorter is the better quote. */
 const LENGTH_COST = 0.02;
-/** A whole sentence reads better in “ ” than a piece cut out of one. */
+/** A whole sentence reads better in “ ” than a piece cut out of one… */
 const WHOLE_SENTENCE_BONUS = 1;
+/** …and a piece that starts where its sentence starts better than one cut from its middle. */
+const MID_SENTENCE_COST = 1.5;
+/** A clause that sets a span's time or condition: the span after it says nothing true without it. */
+const condition = /^\s*(?:到|至|截至|预计到?)\s*20\d{2}\s*年(?:底|末)?\s*$/;
 /** Share of a span's character pairs that the title holds, above which the span only restates the title. */
 const RESTATES_TITLE = 0.6;
 
@@ -60,7 +64,7 @@ export function worthQuoting(text: string, title: string, titlePairs = bigrams(t
   // A reporter's attribution (人民日报报道，新华社北京8月26日电) and the act of issuing (…印发《…》) are the facts' lead, not the source's words.
   if (/^[^，,]{0,16}(?:报道|电|讯|获悉|消息)[，,：:\s]|(?:印发|发布|出台)了?《/.test(text)) return false;
   // A reporter's framing (文件判断，据介绍) or a connective (同时, 此外) opens no quote; a preamble (为贯彻…制定本方案) says nothing.
-  if (/^(?:文件|文章|方案|意见|报道|稿件|据)(?:判断|提出|明确|指出|称|介绍|显示)|^(?:同时|此外|另外|并且|而且|其中)/.test(text)) return false;
+  if (/^(?:文件|文章|方案|意见|报道|稿件|会议|座谈会|据)(?:判断|提出|明确|指出|称|介绍|显示|强调|认为)|^(?:同时|此外|另外|并且|而且|其中)/.test(text)) return false;
   if (/^为(?:深入)?(?:贯彻|落实)|制定本|特制定|现提出|如下$/.test(text)) return false;
   return !/[“”]|以下简称/.test(text) && !/^[一二三四五六七八九十]+、/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
 }
@@ -81,6 +85,8 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
     const sentenceText = sentence.trimEnd();
     const clauses = clauseSpans(sentence);
     for (let first = 0; first < clauses.length; first++) {
+      // 我国全面步入智能经济新阶段 is not what the source says: it says so 到2035年.
+      if (first > 0 && condition.test(sentence.slice(clauses[first - 1]!.start, clauses[first - 1]!.end))) continue;
       for (let last = first; last < clauses.length; last++) {
         const start = clauses[first]!.start;
         const end = clauses[last]!.end;
@@ -91,13 +97,22 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
         if (themeHits === 0) continue;
         const markerHits = salientMarkers.filter((m) => text.includes(m)).length;
         const instruments = new Set(text.match(instrumentPattern) ?? []).size;
-        const whole = start === 0 && end >= sentenceText.length ? WHOLE_SENTENCE_BONUS : 0;
-        const score = themeHits + markerHits * 1.5 + instruments + whole - text.length * LENGTH_COST;
+        const whole = first === 0 && end >= sentenceText.length ? WHOLE_SENTENCE_BONUS : 0;
+        const cut = first === 0 ? 0 : MID_SENTENCE_COST;
+        const score = themeHits + markerHits * 1.5 + instruments + whole - cut - text.length * LENGTH_COST;
         candidates.push({ text, at: span.start + start, score });
       }
     }
   }
   return candidates;
+}
+
+/** Whether two spans share a run of eight characters or more: one says in part what the other does. */
+export function overlaps(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 8) return long.includes(short);
+  for (let i = 0; i + 8 <= short.length; i++) if (long.includes(short.slice(i, i + 8))) return true;
+  return false;
 }
 
 /** The best quotes (at most `max`), in the order they stand in the text, never overlapping. */

@@ -1,5 +1,5 @@
 import { instrumentPattern } from '../../analyze/significance.ts';
-import { clauseSpans, sentenceSpans, worthQuoting } from './quotes.ts';
+import { clauseSpans, overlaps, sentenceSpans, worthQuoting } from './quotes.ts';
 
 /**
  * What an analysis can say from a source's own words: its quantified targets with their years, the
@@ -51,7 +51,7 @@ const purposeMarkers = /有利于|有助于|旨在|标志着|意味着|为.{2,16
 
 /** The substance of a source body, leaving out spans already quoted and spans that only restate the title. */
 export function substanceOf(body: string, title: string, alreadyQuoted: readonly string[] = []): Substance {
-  const fresh = (text: string) => worthQuoting(text, title) && !alreadyQuoted.some((q) => q.includes(text) || text.includes(q));
+  const fresh = (text: string) => worthQuoting(text, title) && !alreadyQuoted.some((q) => overlaps(q, text));
   const all = sentences(body);
   const targets: string[] = [];
   for (const sentence of all) {
