@@ -124,9 +124,12 @@ describe('the issuer read from the text', () => {
   it('a body named relative to its place is that place\'s; a meeting is its host\'s; 会同 puts the lead first', () => {
     assert.equal(issuer('建设省级数据标注基地河南7地先行先试', '启动仪式在郑州举行。\n仪式上，省数据局负责人颁发了任务书。')?.name, '河南省数据局');
     assert.equal(issuer('盐城市推进算力发展', '近日，市数据局印发《盐城市算力券管理办法》。')?.name, '盐城市数据局');
-    assert.equal(issuer('山东解读低空经济三年行动方案', '山东省政府新闻办11月8日举行政策例行吹风会，解读《方案》。')?.name, '山东省政府新闻办');
+    assert.equal(issuer('山东解读低空经济三年行动方案', '山东省政府新闻办11月8日举行政策例行吹风会，解读《方案》。')?.name, '山东省人民政府新闻办公室');
+    assert.equal(issuer('关于算力券的通知', '各县区：\n现将有关事项通知如下。\n廊坊市发改委\n2025年1月3日')?.name, '廊坊市发展和改革委员会');
     const led = issuer('首次界定国家数据基础设施', '国家数据局会同国家发展和改革委员会、工业和信息化部日前起草了《国家数据基础设施建设指引》。');
     assert.equal(led?.name, '国家数据局');
+    const counted = issuer('数据产业新规', '国家数据局会同国家发展改革委、工业和信息化部等3部门日前印发《关于促进数据产业高质量发展的指导意见》。');
+    assert.deepEqual([counted?.name, counted?.partners], ['国家数据局', '3']);
     // Two provinces in the title: 省 is neither's.
     assert.equal(issuer('河南山东两省合作', '仪式上，省数据局负责人颁发了任务书。'), null);
   });
@@ -206,6 +209,11 @@ describe('titles as portals dress them', () => {
       { id: 4, title: '国务院印发《关于深入实施“人工智能+”行动的意见》', body: '国务院近日印发《关于深入实施“人工智能+”行动的意见》，国家发展改革委相关负责人作了解读。', docNumber: null },
     ]);
     assert.deepEqual(groups, [[1, 2, 3], [4]]);
+    // Two reports of one briefing that explains a document are one story.
+    assert.deepEqual(groupStories([
+      { id: 1, title: '权威发布|三年行动方案出炉', body: '山东省政府新闻办11月8日举行政策例行吹风会，对《山东省低空经济高质量发展三年行动方案》进行解读。据介绍，方案由省交通运输厅会同有关部门起草。', docNumber: null },
+      { id: 2, title: '山东解读低空经济三年行动方案', body: '发布会介绍，到2023年底全省相关企业有417家。\n吹风会上解读了《山东省低空经济高质量发展三年行动方案》的主要目标。', docNumber: null },
+    ]), [[1, 2]]);
     // A draft for comment and the document issued from it are two stories, however alike their text.
     const text = '为加快建设国家数据基础设施，制定本指引。到2029年，基本建成国家数据基础设施主体结构，数据流通利用体系基本完善。';
     assert.deepEqual(groupStories([

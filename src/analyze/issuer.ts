@@ -1,7 +1,8 @@
 /**
  * Who issued a document, read from the document itself: the start of its title, its 文号, its signature
- * above the closing date, or the first sentence of a news copy (国务院日前印发《…》). Official documents
- * reach a crawl mostly as copies on sites nobody catalogued, whose 来源 line names the site, not the issuer.
+ * above the closing date, the first sentence of a news copy (国务院日前印发《…》), the body whose official
+ * speaks in an interpretation, the drafter of a draft for comment. Official documents reach a crawl mostly
+ * as copies on sites nobody catalogued, whose 来源 line names the site, not the issuer.
  */
 import { chineseNumber } from '../util/chineseNumerals.ts';
 import { looksLikeBody, tierByForm } from './bodies.ts';
@@ -46,12 +47,30 @@ const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$/;
 /** What comes before the issuer in a news lead: 记者从…获悉, 据, 新华社北京8月26日电. */
 const leadIn = /^(?:.*?(?:电|讯|获悉|消息|了解到))?(?:据|从|经|由)?/;
 
+/** Short forms of a local body's name and the full forms official texts sign with. */
+const shortForms: [RegExp, string][] = [
+  [/([省市县区])政府(?=办公厅|办公室|新闻办|$)/, '$1人民政府'],
+  [/新闻办$/, '新闻办公室'],
+  [/发改委$/, '发展和改革委员会'],
+  [/经信局$/, '经济和信息化局'],
+  [/经信委$/, '经济和信息化委员会'],
+  [/工信局$/, '工业和信息化局'],
+  [/工信厅$/, '工业和信息化厅'],
+  [/科技局$/, '科学技术局'],
+  [/科技厅$/, '科学技术厅'],
+];
+
+/** A local body's name in its full form (山东省政府新闻办 → 山东省人民政府新闻办公室); a name without a place stays. */
+function fullForm(name: string): string {
+  return tierByForm(name) ? shortForms.reduce((text, [short, full]) => text.replace(short, full), name) : name;
+}
+
 /**
- * The body a name stands for: known to the catalog or the registry, or of the form of an official body;
- * a unit inside a body (its 综合司, its 数字经济处) stands for the body.
+ * The body a name stands for: known to the catalog or the registry, or of the form of an official body,
+ * in its full form; a unit inside a body (its 综合司, its 数字经济处) stands for the body.
  */
 function bodyNamed(name: string, directory: SourceDirectory): string | null {
-  const plain = name.replace(/[（(][^）)]{1,12}[）)]$/, '');
+  const plain = fullForm(name.replace(/[（(][^）)]{1,12}[）)]$/, ''));
   const known = directory.byName(plain);
   if (known) return known.name;
   if (looksLikeBody(plain)) {
@@ -67,14 +86,15 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
 
 /** A run of bodies as a title or a lead writes them (国家数据局、工业和信息化部等17部门): the lead body and the count. */
 function bodiesIn(text: string, directory: SourceDirectory): { name: string; partners: string | null } | null {
-  // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads.
-  let names = text.trim().split(/会同|联合/)[0]!;
+  let names = text.trim();
   let partners: string | null = null;
   const joint = jointTail.exec(names);
   if (joint) {
     partners = joint[1]!;
     names = names.slice(0, joint.index);
   }
+  // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads.
+  names = names.split(/会同|联合/)[0]!;
   const parts = names.split(/[、\s]+/).filter(Boolean);
   if (parts.length === 0) return null;
   const lead = bodyNamed(parts[0]!, directory);

@@ -144,7 +144,8 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
   }
   let origin = byTime[0]!.site;
   let most = 0;
-  for (const [name, count] of claims) if (count > most) [origin, most] = [name, count];
+  // On a tie, the more specific of two names of one body's family wins: 山东省人民政府新闻办公室 over 山东省人民政府.
+  for (const [name, count] of claims) if (count > most || (count === most && name.startsWith(origin) && name !== origin)) [origin, most] = [name, count];
   const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && m.site === origin);
   // The document's own text nearest the issuer, in simplified characters where a copy has them.
   const representative = own ?? byTime.find((m) => m.primary && m.clean !== false) ?? byTime.find((m) => m.primary) ?? byTime.find((m) => m.clean !== false) ?? byTime[0]!;

@@ -187,6 +187,9 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     const issued = issuedDocument(titles[i]!, bodies[i]!);
     const key = issued ? documentKey(issued) : '';
     if (key.length >= 8) joinOnKey(`document:${key}`, i);
+    // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
+    const explained = interpreting[i] ? /《([^》]{4,})》/.exec(`${titles[i]}\n${bodies[i]!.slice(0, 200)}`)?.[1] : undefined;
+    if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);
     // Bucket keys are numbers — a namespace (the band, or BANDS for a paragraph) above a 32-bit hash — so
     // that a day of 100,000 documents does not build millions of strings. A rare hash collision only
     // adds a pair to compare.
