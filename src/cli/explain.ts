@@ -69,7 +69,9 @@ export function explainCommand(context: CommandContext): number {
     day.analysis.candidates.forEach((candidate, i) => {
       const mark = picked.has(candidate) ? '✓' : candidate.relevance.score < loaded.config.selection.minRelevance ? '·' : ' ';
       const reposts = candidate.reposters.length > 0 ? t(lang, 'reposted', candidate.reposters.length) : '';
-      context.print(`${String(i + 1).padStart(3)} ${mark} ${candidate.significance.score.toFixed(2).padStart(6)}  ${candidate.origin}${marks(lang).colon}${candidate.document.title}${reposts}`);
+      // A title that begins with its issuer's name is not prefixed with it again (国家统计局：国家统计局…).
+      const who = candidate.document.title.startsWith(candidate.origin) ? '' : `${candidate.origin}${marks(lang).colon}`;
+      context.print(`${String(i + 1).padStart(3)} ${mark} ${candidate.significance.score.toFixed(2).padStart(6)}  ${who}${candidate.document.title}${reposts}`);
       context.print(`           ${issuerLine(candidate, lang)}`);
       context.print(`           ${relevanceLine(candidate, lang)}`);
       context.print(`           ${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate)}`);
