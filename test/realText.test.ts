@@ -280,6 +280,13 @@ describe('the verifier on converted and renamed sources', () => {
     assert.ok(check('文件提出：“智能体应用普及率超80%”。').some((c) => !c.ok && c.name === 'quotes'));
   });
 
+  it('reads a quotation nested as ‘ ’ back as the source wrote it, “ ”', () => {
+    const nested = { ...source, body: '各地要深入实施“人工智能+”行动，推动大模型落地。' };
+    const checkNested = (paragraph: string) => verifyItem(item(paragraph), new Map([['R1', reference]]), () => nested, directory.knownBodies());
+    assert.deepEqual(checkNested('文件提出：“各地要深入实施‘人工智能+’行动”。').filter((c) => !c.ok), []);
+    assert.ok(checkNested('文件提出：“各地要深入实施‘人工智能’行动”。').some((c) => !c.ok && c.name === 'quotes'));
+  });
+
   it('names a document by its title without its issuer, but not by a piece of it', () => {
     assert.equal(titleKnown('关于深入实施“人工智能+”行动的意见', [source], directory.knownBodies()), true);
     assert.equal(titleKnown('“人工智能+”行动的意见', [source], directory.knownBodies()), false);

@@ -8,7 +8,7 @@ import { formatReference } from '../src/brief/references.ts';
 import { themeDynamics, themeMovement, themeSharesOf } from '../src/brief/themeShares.ts';
 import { composeExtractive, type EarlierIssue } from '../src/brief/writers/extractive.ts';
 import { headlineOf, inBookQuotes } from '../src/brief/writers/phrasing.ts';
-import { chooseQuotes } from '../src/brief/writers/quotes.ts';
+import { chooseQuotes, inQuotes } from '../src/brief/writers/quotes.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { chineseNumber } from '../src/util/chineseNumerals.ts';
 import { chineseFullDate, chineseMonthDay } from '../src/util/time.ts';
@@ -48,15 +48,25 @@ describe('quotes', () => {
     '要打造一批竞争力强的智能体，加快发展智能体矩阵。',
   ].join('\n');
 
-  it('are verbatim spans of the body, never nesting “ ”, never the salutation or the title', () => {
+  it('are verbatim spans of the body, never cutting a quotation in two, never the salutation or the title', () => {
     const quotes = chooseQuotes(body, '支持人工智能OPC创新发展行动方案', taxonomy, 3);
     assert.ok(quotes.length >= 2);
     for (const quote of quotes) {
       assert.ok(body.includes(quote), quote);
-      assert.ok(!/[“”]/.test(quote), quote);
+      // A quotation inside a quote is whole: as many “ as ”, each “ before its ”.
+      assert.equal((quote.match(/“/g) ?? []).length, (quote.match(/”/g) ?? []).length, quote);
+      assert.ok(!/”[^“]*$/.test(quote.replace(/“[^“”]*”/g, '')), quote);
       assert.ok(!quote.endsWith('：'), quote);
     }
     assert.ok(quotes.some((q) => q.includes('算力券')));
+  });
+
+  it('nest a quotation the source makes as ‘ ’, and the verifier reads it back as the source wrote it', () => {
+    const source = '各地要深入实施“人工智能+”行动，推动大模型在制造业落地应用。';
+    const [quote] = chooseQuotes(source, '', taxonomy, 1);
+    assert.equal(quote, '各地要深入实施“人工智能+”行动，推动大模型在制造业落地应用');
+    assert.equal(inQuotes(quote!), '“各地要深入实施‘人工智能+’行动，推动大模型在制造业落地应用”');
+    assert.ok(!chooseQuotes('推动“人工智能+行动，支持大模型落地。', '', taxonomy, 1).some((q) => q.includes('“')), 'an unclosed quotation is never quoted');
   });
 
   it('never overlap, and follow the order of the text', () => {

@@ -19,6 +19,8 @@ export interface KnownBody {
 
 /** Whitespace is the one difference a quote may have from its source. */
 const normaliseSpace = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, '');
+/** Quotation marks nested in a quote are ‘ ’ where the source wrote “ ”: both read as “ ” to compare. */
+const foldQuotes = (text: string) => text.replace(/‘/g, '“').replace(/’/g, '”');
 const fromBookQuotes = (text: string) => text.replace(/〈/g, '《').replace(/〉/g, '》');
 
 /** Spans in “ ” outside 《》: the quotes a reader takes as the source's own words. */
@@ -116,16 +118,16 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
   const sources = cited.map((r) => ({ reference: r, source: sourceOf(r.url) })).filter((s) => s.source !== undefined) as { reference: Reference; source: SourceRecord }[];
   if (sources.length === 0) return checks;
   const text = itemText(item);
-  const sourceBodies = sources.map((s) => normaliseSpace(s.source.body));
+  const sourceBodies = sources.map((s) => foldQuotes(normaliseSpace(s.source.body)));
   // A traditional or glossed source is also read as the brief's text is written: normalised.
-  const normalisedBodies = sources.map((s) => normaliseSpace(normaliseText(s.source.body)));
+  const normalisedBodies = sources.map((s) => foldQuotes(normaliseSpace(normaliseText(s.source.body))));
   const sourceText = sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n');
   const haystack = normaliseSpace(`${sourceText}\n${normaliseText(sourceText)}`);
 
   const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])];
   for (const span of spans) {
-    if (sourceBodies.some((body) => body.includes(normaliseSpace(span)))) continue;
-    if (normalisedBodies.some((body) => body.includes(normaliseSpace(normaliseText(span))))) {
+    if (sourceBodies.some((body) => body.includes(foldQuotes(normaliseSpace(span))))) continue;
+    if (normalisedBodies.some((body) => body.includes(foldQuotes(normaliseSpace(normaliseText(span)))))) {
       // Verbatim once both are normalised: the source is a traditional or glossed copy. Passed, and said so.
       checks.push({ name: 'quotes', ok: true, item: item.n, detail: `第 ${item.n} 条的引文与来源经繁简转换或去除注音后一致：“${span}”` });
     } else fail('quotes', item.n, `第 ${item.n} 条的引文不在所引来源正文中：“${span}”`);

@@ -10,7 +10,7 @@ import { chineseMonthDay, shanghaiDay } from '../../util/time.ts';
 import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
-import { chooseQuotes, quoteCandidates } from './quotes.ts';
+import { chooseQuotes, inQuotes, quoteCandidates } from './quotes.ts';
 import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
@@ -99,7 +99,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   }
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   // Only the document's own text is 文件: a release or a report about it is 文中.
-  const quoteText = quotes.length > 0 ? `${itself ? '文件提出' : '文中提到'}：${quotes.map((q) => `“${q}”`).join('；')}。` : '';
+  const quoteText = quotes.length > 0 ? `${itself ? '文件提出' : '文中提到'}：${quotes.map(inQuotes).join('；')}。` : '';
   const reposters = candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== directory.siteName(doc)) : candidate.reposters;
   const reposted = reposters.length > 0 && reposterList(reposters, directory) ? `${reposterList(reposters, directory)}当日转载了这一${itself ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
@@ -178,22 +178,22 @@ function analysisParagraph(candidate: Candidate, index: number, actor: string, i
   const parts = [openings[index % openings.length]!];
   const quotes: string[] = [];
   if (substance.targets.length > 0) {
-    parts.push(`${subject}给出了量化目标：${substance.targets.map((t) => `“${t}”`).join('；')}。`);
+    parts.push(`${subject}给出了量化目标：${substance.targets.map(inQuotes).join('；')}。`);
     quotes.push(...substance.targets);
   }
   if (substance.scope.length > 0) parts.push(`从覆盖面看，${subject}涉及${substance.scope.join('、')}。`);
   if (substance.instruments.length > 0) parts.push(`${subject}点名的政策工具包括${substance.instruments.join('、')}，便于跟踪落地。`);
   else if (substance.instrumentClause) {
-    parts.push(`在具体支持上，${subject}明确“${substance.instrumentClause}”。`);
+    parts.push(`在具体支持上，${subject}明确${inQuotes(substance.instrumentClause)}。`);
     quotes.push(substance.instrumentClause);
   }
   if (parts.length === 1 && substance.novelty) {
-    parts.push(`值得注意的是，${subject}明确“${substance.novelty}”。`);
+    parts.push(`值得注意的是，${subject}明确${inQuotes(substance.novelty)}。`);
     quotes.push(substance.novelty);
   }
   // What the step is for, in the source's words: the reason a reader should care.
   if (parts.length <= 2 && substance.purpose && !quotes.includes(substance.purpose)) {
-    parts.push(`${isDocument ? '文件' : '文中'}指出，“${substance.purpose}”。`);
+    parts.push(`${isDocument ? '文件' : '文中'}指出，${inQuotes(substance.purpose)}。`);
     quotes.push(substance.purpose);
   }
   parts.push(continuitySentence(candidate, actor, issueDate, history));

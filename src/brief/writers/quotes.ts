@@ -56,17 +56,35 @@ export interface QuoteCandidate {
 }
 
 /**
- * Whether a verbatim span can stand in “ ”: it holds no “ ” of its own (a quote cannot nest the marks that
- * delimit it), defines nothing (以下简称), is not a numbered heading, does not start or end inside a phrase
+ * Whether a verbatim span can stand in “ ”: the quotations it holds are whole (they are nested as ‘ ’) and it
+ * holds no ‘ ’ of its own, defines nothing (以下简称), is not a numbered heading, does not start or end inside a phrase
  * (…的, 和…), and says more than the title does.
  */
+/**
+ * A verbatim span as it stands inside the brief's “ ”: its own “ ” become ‘ ’, as Chinese typography nests
+ * quotation marks (GB/T 15834). The verifier reads ‘ ’ inside a quote back as “ ”.
+ */
+export function inQuotes(span: string): string {
+  return `“${span.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+}
+
+/** Whether every “ in a span is closed by a ” after it, and no ” comes first: a span that cuts no quotation in two. */
+function balancedQuotes(text: string): boolean {
+  let open = 0;
+  for (const ch of text) {
+    if (ch === '“') open++;
+    else if (ch === '”' && --open < 0) return false;
+  }
+  return open === 0;
+}
+
 export function worthQuoting(text: string, title: string, titlePairs = bigrams(title)): boolean {
   // A reporter's attribution (人民日报报道，新华社北京8月26日电) and the act of issuing (…印发《…》) are the facts' lead, not the source's words.
   if (/^[^，,]{0,16}(?:报道|电|讯|获悉|消息)[，,：:\s]|(?:印发|发布|出台)了?《/.test(text)) return false;
   // A reporter's framing (文件判断，据介绍) or a connective (同时, 此外) opens no quote; a preamble (为贯彻…制定本方案) says nothing.
   if (/^(?:文件|文章|方案|意见|报道|稿件|会议|座谈会|据)(?:判断|提出|明确|指出|称|介绍|显示|强调|认为)|^(?:同时|此外|另外|并且|而且|其中)/.test(text)) return false;
   if (/^为(?:深入)?(?:贯彻|落实)|制定本|特制定|现提出|如下$/.test(text)) return false;
-  return !/[“”]|以下简称/.test(text) && !/^[一二三四五六七八九十]+、/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
+  return balancedQuotes(text) && !/[‘’]|以下简称/.test(text) && !/^[一二三四五六七八九十]+、/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
 }
 
 /**
