@@ -248,6 +248,11 @@ describe('the house style', () => {
       assert.equal(worthQuoting(span, title), false, span);
     }
     assert.equal(worthQuoting('到2027年，数据标注产业规模年均复合增长率超过20%', title), true);
+    // A numbered heading is no statement.
+    for (const heading of ['(一)“人工智能+”科学技术', '（二）推进工业全要素智能化发展', '3.加快农业数智化转型升级']) assert.equal(worthQuoting(heading, title), false, heading);
+    // Nor is a preamble, whichever piece of it: 为…，现提出如下意见.
+    const preamble = '为把握新一轮科技革命和产业变革机遇，推动脑机接口产业高质量发展，加快形成新质生产力，现提出如下意见。';
+    assert.deepEqual(quoteCandidates(preamble, '标题', loadConfig().taxonomy), []);
   });
 
   it('never cuts a quote from the year its claim holds for, prefers a sentence\'s start, and never says twice what a quote said', () => {

@@ -84,7 +84,7 @@ export function worthQuoting(text: string, title: string, titlePairs = bigrams(t
   // A reporter's framing (文件判断，据介绍) or a connective (同时, 此外) opens no quote; a preamble (为贯彻…制定本方案) says nothing.
   if (/^(?:文件|文章|方案|意见|报道|稿件|会议|座谈会|据)(?:判断|提出|明确|指出|称|介绍|显示|强调|认为)|^(?:同时|此外|另外|并且|而且|其中)/.test(text)) return false;
   if (/^为(?:深入)?(?:贯彻|落实)|制定本|特制定|现提出|如下$/.test(text)) return false;
-  return balancedQuotes(text) && !/[‘’]|以下简称/.test(text) && !/^[一二三四五六七八九十]+、/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
+  return balancedQuotes(text) && !/[‘’]|以下简称/.test(text) && !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．]|\d+\.(?!\d))/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
 }
 
 /**
@@ -99,7 +99,8 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
   const candidates: QuoteCandidate[] = [];
   for (const span of sentenceSpans(body)) {
     const sentence = body.slice(span.start, span.end);
-    if (/^附件|[：:]$/.test(sentence.trim())) continue;
+    // A preamble (为…，现提出如下意见) says why the text exists, not what it says; an attachment line or a lead-in is no statement.
+    if (/^附件|[：:]$/.test(sentence.trim()) || /制定本|现提出|现就|特制定|提出如下|制定如下/.test(sentence)) continue;
     const sentenceText = sentence.trimEnd();
     const clauses = clauseSpans(sentence);
     for (let first = 0; first < clauses.length; first++) {
