@@ -165,5 +165,14 @@ describe('xinzhi demo: the sample day end to end', () => {
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /\[quotes\] 第 1 条的引文不在所引来源正文中/);
     assert.match(bad.stderr, /^xinzhi: 核查未通过：1 项\n$/);
+
+    // Cut to two sections: verify finds too few, as `brief` would, and the two agree.
+    const short = structuredClone(brief);
+    short.items = short.items.slice(0, 2);
+    short.references = short.references.filter((r) => short.items.some((i) => i.refs.includes(r.id)));
+    writeFileSync(file, JSON.stringify(short));
+    const few = await runCli(['verify', file, '--data', data]);
+    assert.equal(few.code, 1);
+    assert.match(few.stdout, /\[items\] 入选条目 2 条，少于配置的最少 3 条/);
   });
 });

@@ -13,7 +13,7 @@ const REPEAT_THEME_FACTOR = 0.85;
 const REPEAT_BODY_FACTOR = 0.9;
 
 /** Whether two stories are about the same issued document, by its name. */
-function sameDocument(a: Candidate, b: Candidate): boolean {
+export function sameDocument(a: Candidate, b: Candidate): boolean {
   return a.issued !== null && b.issued !== null && documentKey(a.issued) === documentKey(b.issued);
 }
 

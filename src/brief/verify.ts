@@ -105,6 +105,14 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
 }
 
 /**
+ * The check of a brief's length against the config's minimum: failed, and not any section's, when fewer
+ * sections went out than `selection.minItems` asks. Null when there are enough.
+ */
+export function itemsCheck(items: number, minItems: number): Check | null {
+  return items < minItems ? { name: 'items', ok: false, item: null, detail: `入选条目 ${items} 条，少于配置的最少 ${minItems} 条` } : null;
+}
+
+/**
  * The checks of one section against the sources it cites: quotes verbatim, citations that exist, whole
  * titles, and dates and numbers found in the sources. Returns the failures only. The LLM writer checks
  * each section it writes with this before it takes it.

@@ -1,14 +1,22 @@
 import type { Candidate } from '../analyze/day.ts';
+import { sameDocument } from '../brief/select.ts';
 import { analyseIssueDay } from '../pipeline/compose.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { loadCommandConfig, requireDate, type CommandContext } from './context.ts';
 
+/** Why an eligible candidate is not in the brief: it is about a picked one's document, or ranked below the picks. */
+function notPicked(candidate: Candidate, picked: readonly Candidate[], maxItems: number, lang: Lang): string {
+  const twin = picked.find((p) => sameDocument(p, candidate));
+  return twin ? t(lang, 'notPickedSame', twin.document.title) : t(lang, 'notPickedRank', maxItems);
+}
+
 /** One candidate as `explain --json` prints it: every score with the evidence behind it. */
-function candidateRecord(candidate: Candidate, rank: number, selected: boolean) {
+function candidateRecord(candidate: Candidate, rank: number, selected: boolean, whyNot: string | null) {
   return {
     rank,
     selected,
+    whyNot,
     title: candidate.document.title,
     url: candidate.document.url,
     origin: candidate.origin,
@@ -59,7 +67,9 @@ export function explainCommand(context: CommandContext): number {
   try {
     const day = analyseIssueDay(store, loaded, issueDate);
     const picked = new Set(day.items);
-    const records = day.analysis.candidates.map((candidate, i) => candidateRecord(candidate, i + 1, picked.has(candidate)));
+    const { minRelevance, maxItems } = loaded.config.selection;
+    const whyNot = (candidate: Candidate, lang: Lang) => (picked.has(candidate) || candidate.relevance.score < minRelevance ? null : notPicked(candidate, day.items, maxItems, lang));
+    const records = day.analysis.candidates.map((candidate, i) => candidateRecord(candidate, i + 1, picked.has(candidate), whyNot(candidate, 'en')));
     if (context.json) {
       context.print(JSON.stringify({ issueDate, window: { start: day.window.start.toISOString(), end: day.window.end.toISOString() }, documents: day.documents, storyGroups: day.analysis.storyGroups, minRelevance: loaded.config.selection.minRelevance, candidates: records }));
       return 0;
@@ -72,6 +82,8 @@ export function explainCommand(context: CommandContext): number {
       // A title that begins with its issuer's name is not prefixed with it again (国家统计局：国家统计局…).
       const who = candidate.document.title.startsWith(candidate.origin) ? '' : `${candidate.origin}${marks(lang).colon}`;
       context.print(`${String(i + 1).padStart(3)} ${mark} ${candidate.significance.score.toFixed(2).padStart(6)}  ${who}${candidate.document.title}${reposts}`);
+      const reason = whyNot(candidate, lang);
+      if (reason) context.print(`           ${reason}`);
       context.print(`           ${issuerLine(candidate, lang)}`);
       context.print(`           ${relevanceLine(candidate, lang)}`);
       context.print(`           ${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate)}`);

@@ -1,5 +1,5 @@
 import { SourceDirectory } from '../analyze/origin.ts';
-import { verifyBrief } from '../brief/verify.ts';
+import { itemsCheck, verifyBrief } from '../brief/verify.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
@@ -16,6 +16,9 @@ export function verifyCommand(context: CommandContext): number {
   const store = new SqliteStore(context.dataDir);
   try {
     const checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies());
+    // The same length check `brief` makes, so the two agree on one brief.json.
+    const tooFew = itemsCheck(brief.items.length, loaded.config.selection.minItems);
+    if (tooFew) checks.push(tooFew);
     const failed = checks.filter((c) => !c.ok);
     if (context.json) context.print(JSON.stringify({ file, ok: failed.length === 0, checks }));
     else for (const check of failed) context.print(`[${check.name}] ${check.detail}`);

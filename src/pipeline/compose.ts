@@ -5,7 +5,7 @@ import { createSegmenter } from '../analyze/segment.ts';
 import type { Brief } from '../brief/model.ts';
 import { selectItems } from '../brief/select.ts';
 import { themeDynamics, themeSharesOf } from '../brief/themeShares.ts';
-import { verifyBrief } from '../brief/verify.ts';
+import { itemsCheck, verifyBrief } from '../brief/verify.ts';
 import { composeExtractive } from '../brief/writers/extractive.ts';
 import { rewriteWithLlm } from '../brief/writers/llm/write.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -162,9 +162,8 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
     const part = fallback.item === null ? '摘要' : `第 ${fallback.item} 条`;
     brief.checks.push({ name: 'writer', ok: true, item: fallback.item, detail: `${part}改用抽取式文本：${fallback.reason}` });
   }
-  if (items.length < loaded.config.selection.minItems) {
-    brief.checks.push({ name: 'items', ok: false, item: null, detail: `入选条目 ${items.length} 条，少于配置的最少 ${loaded.config.selection.minItems} 条` });
-  }
+  const tooFew = itemsCheck(items.length, loaded.config.selection.minItems);
+  if (tooFew) brief.checks.push(tooFew);
   const verifySeconds = secondsSince(started);
   store.saveIssue(issueDate, brief, brief.stats.themeShares);
   return {
