@@ -83,6 +83,16 @@ describe('story groups', () => {
       directory,
     );
     assert.equal(portals.origin, '国家数据局');
+    // A title's place is a guess, no stronger than a site: the body a copy names outweighs two places.
+    const place = resolveOrigin(
+      [
+        { id: 1, site: 'a.com', repostOf: null, issuer: '苏州市', issuerHow: 'place', publishedAt: '2026-06-18T09:00:00+08:00' },
+        { id: 2, site: 'b.com', repostOf: null, issuer: '苏州市', issuerHow: 'place', publishedAt: '2026-06-18T10:00:00+08:00' },
+        { id: 3, site: 'c.com', repostOf: null, issuer: '苏州市人民政府办公室', issuerHow: 'lead', publishedAt: '2026-06-18T11:00:00+08:00' },
+      ],
+      directory,
+    );
+    assert.equal(place.origin, '苏州市人民政府办公室');
     assert.deepEqual(portals.reposters, ['中国政府网', '上海市地方金融管理局']);
   });
 });

@@ -91,6 +91,11 @@ describe('the issuer read from the text', () => {
     assert.deepEqual([joint?.name, joint?.partners], ['国家数据局', '17']);
     assert.equal(issuer('重磅！國務院關於深入實施“人工智能+”行動的意見')?.name, '国务院');
     assert.equal(issuer('盐城市人民政府办公室关于印发盐城市算力券管理办法的通知')?.name, '盐城市人民政府办公室');
+    // The bodies of a joint title, spaced as the document spaces them or glued together by a mirror.
+    for (const title of ['国家发展改革委 国家数据局 财政部 自然资源部关于深化智慧城市发展的指导意见', '国家发展改革委国家数据局财政部自然资源部关于深化智慧城市发展的指导意见']) {
+      const joint4 = issuer(title);
+      assert.deepEqual([joint4?.name, joint4?.partners], ['国家发展和改革委员会', '四'], title);
+    }
     // A verb inside 《》 is the cited document's: the title's head names no body.
     assert.equal(issuer('《关于印发某方案的通知》解读要点'), null);
   });
@@ -240,6 +245,8 @@ describe('the house style', () => {
     assert.equal(asRunningText('国办印发意见 到2028年培育100个以上标杆应用'), '国办印发意见，到2028年培育100个以上标杆应用');
     assert.equal(asRunningText('支持人工智能 OPC 创新发展'), '支持人工智能OPC创新发展');
     assert.equal(asRunningText('全面实施“人工智能 +”行动'), '全面实施“人工智能+”行动');
+    // A document's name in 《》 keeps its own spaces: it is checked as the source writes it.
+    assert.equal(asRunningText('国家数据局举行新闻发布会 介绍《关于深化智慧城市发展 推进城市全域数字化转型的指导意见》'), '国家数据局举行新闻发布会，介绍《关于深化智慧城市发展 推进城市全域数字化转型的指导意见》');
   });
 
   it('quotes the source\'s own words: not a reporter\'s framing, a connective, a preamble or the act of issuing', () => {

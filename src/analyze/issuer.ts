@@ -84,6 +84,18 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
   return null;
 }
 
+/** A run of known names that makes up the whole text, longest name first at each step; null when none does. */
+function knownNamesIn(text: string, directory: SourceDirectory): string[] | null {
+  const names: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const name = directory.namesLongestFirst().find((n) => n.length >= 2 && text.startsWith(n, at));
+    if (!name) return null;
+    names.push(name);
+    at += name.length;
+  }
+  return names.length > 1 ? names : null;
+}
+
 /** A run of bodies as a title or a lead writes them (国家数据局、工业和信息化部等17部门): the lead body and the count. */
 function bodiesIn(text: string, directory: SourceDirectory): { name: string; partners: string | null } | null {
   let names = text.trim();
@@ -95,7 +107,8 @@ function bodiesIn(text: string, directory: SourceDirectory): { name: string; par
   }
   // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads.
   names = names.split(/会同|联合/)[0]!;
-  const parts = names.split(/[、\s]+/).filter(Boolean);
+  // Bodies a site wrote without their spaces (国家发展改革委国家数据局财政部) are split by the names they are known by.
+  const parts = names.split(/[、\s]+/).filter(Boolean).flatMap((part) => (directory.byName(part) ? [part] : (knownNamesIn(part, directory) ?? [part])));
   if (parts.length === 0) return null;
   const lead = bodyNamed(parts[0]!, directory);
   if (!lead || !parts.every((part) => bodyNamed(part, directory))) return null;
@@ -244,7 +257,8 @@ function withPlaceNamed(body: string, title: string, directory: SourceDirectory)
  * none names one: the site that carried it is all that is known.
  */
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
-  const title = cleanTitle(normaliseText(input.title)).replace(/\s+/g, '');
+  // Spaces stay (one each): they separate the bodies of a joint title (国家发展改革委 国家数据局 财政部…).
+  const title = cleanTitle(normaliseText(input.title)).replace(/\s+/g, ' ');
   const body = withPlaceNamed(normaliseText(input.body), title, directory);
   // An interpretation is the interpreting body's, whatever document its headline names.
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;

@@ -139,7 +139,8 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
     const claimed = member.issuer ?? member.repostOf ?? member.site;
     const canonical = directory.byName(claimed)?.name ?? claimed;
     // A copy that names its issuer in its own words outweighs a reporter's lead, which outweighs a site.
-    const weight = !member.issuer ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'place' ? 2 : 3;
+    // A title's place is a guess at the body, as weak as the site.
+    const weight = !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' ? 2 : 3;
     claims.set(canonical, (claims.get(canonical) ?? 0) + weight);
   }
   let origin = byTime[0]!.site;

@@ -28,6 +28,17 @@ const han = String.raw`\p{Script=Han}`;
  * (spacing there is the typesetter's, in every format alike), and nothing is left to start a line with +.
  */
 export function asRunningText(text: string): string {
+  // A title in 《》 is the document's own name, spaces and all: only the text around it is set.
+  return text
+    .split(/(《[^》]*》)/)
+    .map((part) => (part.startsWith('《') ? part : setRunning(part)))
+    .join('')
+    .replace(/，{2,}/g, '，')
+    .replace(/^，|，$/g, '')
+    .trim();
+}
+
+function setRunning(text: string): string {
   return text
     .replace(/\s*[|｜丨]\s*/g, '，')
     .replace(new RegExp(String.raw`(?<=${han}|[”》）])\s+(?=${han}|[“《（])`, 'gu'), '，')
