@@ -83,6 +83,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   // The day is the day it was published, which is what the source bears out: 发布, not 印发 (a document is
   // often signed days before), and a news release 发布消息称 what it reports (近日召开…).
   const itself = isDocumentItself(title);
+  const site = directory.siteName(doc);
   let lead: string;
   if (document) {
     lead = `${actor}${date}发布${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
@@ -90,7 +91,6 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     lead = `${actor}${date}发布解读文章${inBookQuotes(title)}`;
   } else if (candidate.tierHow === 'site') {
     // No copy names an issuer: the site that carried it speaks, crediting the 来源 it names.
-    const site = directory.siteName(doc);
     const shown = isPrintableName(site) ? site : UNNAMED_SOURCE;
     lead = site === candidate.origin ? `${shown}${date}发布消息：${asRunningText(title)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
   } else {
@@ -100,8 +100,9 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   // Only the document's own text is 文件: a release or a report about it is 文中.
   const quoteText = quotes.length > 0 ? `${itself ? '文件提出' : '文中提到'}：${quotes.map(inQuotes).join('；')}。` : '';
-  const reposters = candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== directory.siteName(doc)) : candidate.reposters;
-  const reposted = reposters.length > 0 && reposterList(reposters, directory) ? `${reposterList(reposters, directory)}当日转载了这一${itself ? '文件' : '消息'}。` : '';
+  // The site that speaks for a story of no named issuer is not also its reposter.
+  const reposters = reposterList(candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== site) : candidate.reposters, directory);
+  const reposted = reposters ? `${reposters}当日转载了这一${itself ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 
