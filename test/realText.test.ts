@@ -12,7 +12,7 @@ import { readIssuer } from '../src/analyze/issuer.ts';
 import { needsNormalising, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
+import { cleanTitle, isDraft, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
 import { scoreSignificance } from '../src/analyze/significance.ts';
 import { titleKnown, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
@@ -271,6 +271,19 @@ describe('the house style', () => {
     assert.ok(best.startsWith('随着') || best.startsWith('到2035年'), best);
     assert.equal(overlaps('培育壮大数据产业，为经济持续回升向好提供有力支撑', '推动公共数据资源有序开放，培育壮大数据产业'), true);
     assert.equal(overlaps('推动公共数据资源有序开放', '为经济持续回升向好提供有力支撑'), false);
+  });
+
+  it('quotes whole statements before pieces cut from a sentence\'s middle, and pieces only where nothing whole is offered', () => {
+    const taxonomy = loadConfig().taxonomy;
+    const body = '上海证券交易所日前对外发布一组配套业务规则，用以落实深化科创板改革的安排，支持科技型企业上市。\n个人投资者参与科创板成长层股票交易的门槛维持不变。';
+    for (const quote of chooseQuotes(body, '标题', taxonomy, 2)) assert.ok(!quote.startsWith('用以') && !quote.startsWith('支持'), quote);
+    // The piece that scores best on its words still yields to a statement with its subject.
+    const meeting = '会议强调，各地区各部门要认真贯彻落实中央部署和有关工作安排，加快数据要素市场化配置改革和高质量数据集建设。\n公共数据资源开发利用取得积极进展。';
+    for (const quote of chooseQuotes(meeting, '标题', taxonomy, 2)) assert.ok(!quote.startsWith('加快'), quote);
+    assert.ok(quoteCandidates(body, '标题', taxonomy).some((c) => c.fragment && c.text.startsWith('用以落实')));
+    const onlyPieces = '上海证券交易所日前对外发布一组配套业务规则，支持科技型企业在科创板上市融资。';
+    assert.equal(chooseQuotes(onlyPieces, '标题', taxonomy, 1).length, 1);
+    for (const span of ['记者统计，科创板至今共有54家未盈利企业上市', '上海证券交易所起草了《科创板上市公司自律监管指引第5号》']) assert.equal(worthQuoting(span, '标题'), false, span);
   });
 
   it('splits clauses at the source\'s own punctuation, half-width included, but not inside 1,000', () => {

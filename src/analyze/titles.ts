@@ -44,6 +44,8 @@ export function issuingNotice(title: string): { issuer: string; document: string
 /** A title that names a document by its kind at its end: …行动方案, 关于…的意见, …办法（试行）. */
 export const documentTitle = /(?:条例|规划|方案|意见|办法|细则|指引|通知|决定|规定|措施|计划|纲要|指南|公告|通告|标准|要点)(?:[（(][^）)]{1,12}[）)])?$/;
 const issuingVerb = String.raw`(?:印发|发布|出台|公布|推出)`;
+/** How much of a news copy's opening names the document it reports: its first two or three sentences. */
+const LEAD_CHARS = 200;
 
 /**
  * The document a text issues or reports the issuing of, by its name: Y of X关于印发《Y》的通知, of
@@ -60,8 +62,8 @@ export function issuedDocument(title: string, body: string): string | null {
     const about = title.indexOf('关于');
     return about > 0 ? title.slice(about) : title;
   }
-  // A news copy: the first sentence names what was issued, in 《》 or as 关于…的意见 without them.
-  const lead = new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))`).exec(body.split(/[。\n]/, 1)[0] ?? '');
+  // A news copy: its opening names what was issued, in 《》 or as 关于…的意见 without them.
+  const lead = new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))`).exec(body.slice(0, LEAD_CHARS));
   return lead ? (lead[1] ?? lead[2])! : null;
 }
 
@@ -83,7 +85,8 @@ export function isInterpretation(title: string, body: string): boolean {
   return interpretationTitle.test(title) || interpretationLead.test(body.slice(0, 300));
 }
 
-/** Whether a text is, or announces, a draft for comment: 征求意见稿, 公开征求意见, 草案. */
+/** Whether a text is, or announces, a draft for comment: 征求意见稿 or 草案 in its title, 现公开征求意见 in its opening. */
 export function isDraft(title: string, body: string): boolean {
-  return /征求意见|意见稿|草案/.test(title) || /公开征求意见|征求意见稿/.test(body.slice(0, 200));
+  // The opening of a consultation says it consults (现向社会公开征求意见); a report may merely mention a draft.
+  return /征求意见|意见稿|草案/.test(title) || /现(?:向社会|面向社会)?公开征求(?:社会各界)?意见/.test(body.slice(0, 200));
 }

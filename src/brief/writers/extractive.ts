@@ -193,7 +193,8 @@ function analysisParagraph(candidate: Candidate, index: number, actor: string, i
     quotes.push(substance.novelty);
   }
   // What the step is for, in the source's words: the reason a reader should care.
-  if (parts.length <= 2 && substance.purpose && !quotes.includes(substance.purpose)) {
+  // A purpose that restates the scope just given (一共推出15项政策) adds nothing.
+  if (parts.length <= 2 && substance.purpose && !quotes.includes(substance.purpose) && !substance.scope.some((scope) => substance.purpose!.includes(scope))) {
     parts.push(`${isDocument ? '文件' : '文中'}指出，${inQuotes(substance.purpose)}。`);
     quotes.push(substance.purpose);
   }

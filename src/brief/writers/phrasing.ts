@@ -4,6 +4,7 @@ import { isPrintableName } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { cleanTitle, documentTitle } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../config/schema.ts';
+import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
 
 /** A title inside 《》: nested 《》 become 〈〉 as Chinese typography requires. */
@@ -69,9 +70,14 @@ function originName(candidate: Candidate): string {
   return isPrintableName(candidate.origin) ? candidate.origin : UNNAMED_SOURCE;
 }
 
-/** 等17部门 for a joint document, as its text writes the count. */
+/**
+ * 等四部门 for a joint document. The count is written in Chinese numerals whatever copy gave it: the cited
+ * copy may write 四部门 where another wrote 等4部门, and a figure the cited source lacks would fail its check.
+ */
 function jointSuffix(candidate: Candidate): string {
-  return candidate.issuer?.partners ? `等${candidate.issuer.partners}部门` : '';
+  const partners = candidate.issuer?.partners;
+  if (!partners) return '';
+  return `等${/^\d+$/.test(partners) && Number(partners) <= 99 ? chineseNumber(Number(partners)) : partners}部门`;
 }
 
 /**

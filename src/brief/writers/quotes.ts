@@ -12,6 +12,8 @@ const LENGTH_COST = 0.02;
 const WHOLE_SENTENCE_BONUS = 1;
 /** …and a piece that starts where its sentence starts better than one cut from its middle. */
 const MID_SENTENCE_COST = 1.5;
+/** What may stand before a span in its sentence without the span losing its subject: 座谈会指出，, 其中，. */
+const MAX_LEAD_IN = 10;
 /** A clause that sets a span's time or condition: the span after it says nothing true without it. */
 const condition = /^\s*(?:到|至|截至|预计到?)\s*20\d{2}\s*年(?:底|末)?\s*$/;
 /** Share of a span's character pairs that the title holds, above which the span only restates the title. */
@@ -50,6 +52,11 @@ export function clauseSpans(sentence: string): { start: number; end: number }[] 
 
 export interface QuoteCandidate {
   text: string;
+  /**
+   * Cut out of its sentence after more than a short lead-in (…，用以落实改革安排): it lacks its subject, and
+   * is quoted only where the text offers nothing whole.
+   */
+  fragment: boolean;
   /** Offset in the body: quotes are given in the order of the text and never overlap. */
   at: number;
   score: number;
@@ -80,7 +87,7 @@ function balancedQuotes(text: string): boolean {
 
 export function worthQuoting(text: string, title: string, titlePairs = bigrams(title)): boolean {
   // A reporter's attribution (人民日报报道，新华社北京8月26日电) and the act of issuing (…印发《…》) are the facts' lead, not the source's words.
-  if (/^[^，,]{0,16}(?:报道|电|讯|获悉|消息)[，,：:\s]|(?:印发|发布|出台)了?《/.test(text)) return false;
+  if (/^[^，,]{0,16}(?:报道|电|讯|获悉|消息)[，,：:\s]|^记者|(?:印发|发布|出台|起草)了?《/.test(text)) return false;
   // A reporter's framing (文件判断，据介绍) or a connective (同时, 此外) opens no quote; a preamble (为贯彻…制定本方案) says nothing.
   if (/^(?:文件|文章|方案|意见|报道|稿件|会议|座谈会|据)(?:判断|提出|明确|指出|称|介绍|显示|强调|认为)|^(?:同时|此外|另外|并且|而且|其中)/.test(text)) return false;
   if (/^为(?:深入)?(?:贯彻|落实)|制定本|特制定|现提出|如下$/.test(text)) return false;
@@ -119,7 +126,8 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
         const whole = first === 0 && end >= sentenceText.length ? WHOLE_SENTENCE_BONUS : 0;
         const cut = first === 0 ? 0 : MID_SENTENCE_COST;
         const score = themeHits + markerHits * 1.5 + instruments + whole - cut - text.length * LENGTH_COST;
-        candidates.push({ text, at: span.start + start, score });
+        const fragment = sentence.slice(0, start).replace(/[\s，,：:]+$/, '').trim().length > MAX_LEAD_IN;
+        candidates.push({ text, at: span.start + start, score, fragment });
       }
     }
   }
@@ -134,9 +142,11 @@ export function overlaps(a: string, b: string): boolean {
   return false;
 }
 
-/** The best quotes (at most `max`), in the order they stand in the text, never overlapping. */
+/** The best quotes (at most `max`), in the order they stand in the text, never overlapping; fragments only where nothing whole is offered. */
 export function chooseQuotes(body: string, title: string, taxonomy: Taxonomy, max = 2): string[] {
-  const ranked = quoteCandidates(body, title, taxonomy).sort((a, b) => b.score - a.score || a.at - b.at);
+  const all = quoteCandidates(body, title, taxonomy);
+  const whole = all.filter((c) => !c.fragment);
+  const ranked = (whole.length > 0 ? whole : all).sort((a, b) => b.score - a.score || a.at - b.at);
   const chosen: QuoteCandidate[] = [];
   for (const candidate of ranked) {
     if (chosen.length >= max) break;
