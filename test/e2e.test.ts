@@ -88,8 +88,8 @@ describe('xinzhi demo: the sample day end to end', () => {
     // 长江日报's story is a newspaper's, carried by a bureau's site: the mix says so, and counts it as media.
     assert.match(brief.abstract, /^今日新质生产力线索以官方与政务来源为主，兼有媒体报道（国家层面机构两条、[^）]*媒体一条）/);
     assert.match(brief.abstract, /整体看，/);
-    // The day is the day of publication: a release 发布消息称 what it reports; only the document's own text is 文件.
-    assert.match(brief.items[0]!.paragraphs[0]!, /^国家数据局6月18日发布消息称，召开系列座谈会/);
+    // The day is the day of publication: 据…6月18日消息, the body (该局) as the subject; only the document's own text is 文件.
+    assert.match(brief.items[0]!.paragraphs[0]!, /^据国家数据局6月18日消息，该局召开系列座谈会/);
     assert.match(brief.items[2]!.paragraphs[0]!, /文中提到：/);
     assert.match(brief.items[3]!.paragraphs[0]!, /^北京市经济和信息化局6月18日发布《支持人工智能OPC创新发展行动方案（试行）》。文件提出：/);
     // A reader never hears about the system, and spacing beside digits is the typesetter's, not typed.

@@ -14,10 +14,11 @@ import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
 import { cleanTitle, isDraft, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
 import { scoreSignificance } from '../src/analyze/significance.ts';
-import { titleKnown, verifyItem } from '../src/brief/verify.ts';
+import { titleKnown, verifyBrief, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';
+import { usedForOf } from '../src/brief/references.ts';
 import { chooseQuotes, clauseSpans, overlaps, quoteCandidates, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { extractDocNumber } from '../src/extract/docNumber.ts';
@@ -187,6 +188,26 @@ describe('a story no copy names an issuer of, on a site known only by its domain
   });
 });
 
+describe('what a reference says it was used for, and how it names a traditional copy', () => {
+  it('names the facts taken and the subject its quotes hold, never an empty 原文表述', () => {
+    const { taxonomy } = loadConfig();
+    const body = '到2027年，建成10个以上高质量数据集，发放算力券支持中小企业使用智能算力。\n推动数据要素市场化配置改革。';
+    const doc = { id: 1, url: 'https://www.zz.gov.cn/a.html', sourceId: 'web:www.zz.gov.cn', title: '國務院關於加快高質量數據集建設的意見', publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, body, attachments: [] };
+    const [candidate] = analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
+    assert.match(usedForOf(candidate!, { targets: true, scope: false, instruments: true, quotes: ['建成10个以上高质量数据集'] }), /^用于高质量数据集[^。]*相关的发展目标和支持工具信息$/);
+    assert.equal(usedForOf(candidate!, { targets: false, scope: false, instruments: false, quotes: [] }).includes('原文表述'), false);
+    const shares = themeSharesOf([candidate!]);
+    const brief = composeExtractive({ issueDate: '2026-09-16', items: [candidate!], directory, taxonomy, brief: loadConfig().config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} } });
+    // The title as the brief reads it, and the verifier takes it for the stored one.
+    assert.equal(brief.references[0]!.title, '国务院关于加快高质量数据集建设的意见');
+    const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
+    assert.deepEqual(checks.filter((c) => !c.ok), []);
+    // The analysis names the kind its document's name says, and no theme label of ours.
+    assert.match(brief.items[0]!.paragraphs[1]!, /国家层面的意见/);
+    assert.ok(!brief.items[0]!.paragraphs[1]!.includes('主题涉及'));
+  });
+});
+
 describe('titles as portals dress them', () => {
   it('lose their dressing: 【…】, 重磅！, 转自X：, 最新印发!', () => {
     assert.equal(cleanTitle('【转载】国务院关于深入实施“人工智能+”行动的意见'), '国务院关于深入实施“人工智能+”行动的意见');
@@ -214,6 +235,15 @@ describe('titles as portals dress them', () => {
       { id: 4, title: '国务院印发《关于深入实施“人工智能+”行动的意见》', body: '国务院近日印发《关于深入实施“人工智能+”行动的意见》，国家发展改革委相关负责人作了解读。', docNumber: null },
     ]);
     assert.deepEqual(groups, [[1, 2, 3], [4]]);
+    // A report that mentions a draft (上交所起草了《…（征求意见稿）》) is no draft itself; a consultation is.
+    assert.equal(isDraft('科创板32家未盈利公司将纳入科创成长层', '证监会6月18日发布《意见》。上交所起草了《指引（征求意见稿）》。'), false);
+    assert.equal(isDraft('关于公开征求意见的公告', ''), true);
+    assert.equal(isDraft('数据基础设施指引发布', '为加快建设，现向社会公开征求意见。'), true);
+    // A report names the document in its opening's second sentence: it joins the document still.
+    assert.deepEqual(groupStories([
+      { id: 1, title: '关于在科创板设置科创成长层 增强制度包容性适应性的意见', body: '为深化科创板改革，提出如下意见。一、总体要求。坚持服务科技创新。', docNumber: null },
+      { id: 2, title: '科创板32家未盈利公司将纳入科创成长层', body: '科创板迎来新一轮改革。证监会6月18日发布《关于在科创板设置科创成长层 增强制度包容性适应性的意见》，记者注意到相关安排。', docNumber: null },
+    ]), [[1, 2]]);
     // Two reports of one briefing that explains a document are one story.
     assert.deepEqual(groupStories([
       { id: 1, title: '权威发布|三年行动方案出炉', body: '山东省政府新闻办11月8日举行政策例行吹风会，对《山东省低空经济高质量发展三年行动方案》进行解读。据介绍，方案由省交通运输厅会同有关部门起草。', docNumber: null },
@@ -283,7 +313,7 @@ describe('the house style', () => {
     assert.ok(quoteCandidates(body, '标题', taxonomy).some((c) => c.fragment && c.text.startsWith('用以落实')));
     const onlyPieces = '上海证券交易所日前对外发布一组配套业务规则，支持科技型企业在科创板上市融资。';
     assert.equal(chooseQuotes(onlyPieces, '标题', taxonomy, 1).length, 1);
-    for (const span of ['记者统计，科创板至今共有54家未盈利企业上市', '上海证券交易所起草了《科创板上市公司自律监管指引第5号》']) assert.equal(worthQuoting(span, '标题'), false, span);
+    for (const span of ['记者统计，科创板至今共有54家未盈利企业上市', '上海证券交易所起草了《科创板上市公司自律监管指引第5号》', '近日，武汉市召开专题会议，部署全面实施行动', '计划提出，到2028年建成100个以上可信数据空间', '《条例》旨在推进政务数据安全有序高效共享利用']) assert.equal(worthQuoting(span, '标题'), false, span);
   });
 
   it('splits clauses at the source\'s own punctuation, half-width included, but not inside 1,000', () => {

@@ -1,4 +1,5 @@
 import type { Candidate } from '../analyze/day.ts';
+import { needsNormalising, normaliseText } from '../analyze/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Reference } from './model.ts';
 
@@ -16,17 +17,24 @@ export interface UsedFacts {
   targets: boolean;
   scope: boolean;
   instruments: boolean;
-  quotes: boolean;
+  /** The verbatim spans the item quotes: the subject is named by the keywords they hold. */
+  quotes: readonly string[];
 }
+
+/** What a story of each kind gives a reader when no target, task or instrument was taken from it. */
+const kindUse: Record<string, string> = { 会议: '会议部署', 解读: '政策解读', 新闻: '工作动态', 征求意见稿: '征求意见内容' };
 
 /**
  * 用于<what the brief took>信息, as the reference issue writes it (用于科创板审核指引和大模型企业制度安排信息):
- * the subject, by the story's leading keywords, and the kinds of facts the item used from it.
+ * the subject, by the story's keywords that the item's quotes hold (else its leading ones), and the kinds
+ * of facts the item used — targets, tasks, instruments — or, with none, what the story is (政策部署, 会议部署).
  */
 export function usedForOf(candidate: Candidate, used: UsedFacts): string {
-  const subject = keyTerms(candidate, 2).join('、');
-  const facts = [used.targets ? '量化目标' : '', used.scope ? '重点任务' : '', used.instruments ? '政策工具' : '', used.quotes ? '原文表述' : ''].filter(Boolean);
-  const what = facts.length > 1 ? `${facts.slice(0, -1).join('、')}和${facts[facts.length - 1]}` : (facts[0] ?? '事实');
+  const terms = keyTerms(candidate, 8);
+  const quoted = terms.filter((term) => used.quotes.some((q) => q.includes(term)));
+  const subject = (quoted.length > 0 ? quoted : terms).slice(0, 2).join('、');
+  const facts = [used.targets ? '发展目标' : '', used.scope ? '重点任务' : '', used.instruments ? '支持工具' : ''].filter(Boolean);
+  const what = facts.length > 1 ? `${facts.slice(0, -1).join('、')}和${facts[facts.length - 1]}` : (facts[0] ?? kindUse[candidate.significance.kind] ?? '政策部署');
   return `用于${subject ? `${subject}相关的` : ''}${what}信息`;
 }
 
@@ -39,7 +47,8 @@ export function buildReference(candidate: Candidate, id: string, publisher: stri
     id,
     publisher,
     reposter,
-    title: candidate.document.title,
+    // A traditional or glossed copy's title is given as the brief reads it; the verifier compares it so.
+    title: needsNormalising(candidate.document.title) ? normaliseText(candidate.document.title) : candidate.document.title,
     date: shanghaiDay(candidate.document.publishedAt!),
     url: candidate.document.url,
     usedFor,

@@ -91,7 +91,8 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
       fail('sources', citing, `参考文献 ${reference.id} 的来源不在库中：${reference.url}`);
       continue;
     }
-    if (source.title !== reference.title) fail('references', citing, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
+    // A reference may give a traditional or glossed title as the brief reads it: normalised alike.
+    if (source.title !== reference.title && normaliseText(source.title) !== normaliseText(reference.title)) fail('references', citing, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
     if (source.publishedAt && shanghaiDay(source.publishedAt) !== reference.date) fail('references', citing, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
     if (reference.date < windowStart || reference.date > windowEnd) fail('window', citing, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
   }

@@ -10,7 +10,7 @@ import { chineseMonthDay, shanghaiDay } from '../../util/time.ts';
 import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
-import { chooseQuotes, inQuotes, quoteCandidates } from './quotes.ts';
+import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';
 import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
@@ -94,8 +94,11 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     const shown = isPrintableName(site) ? site : UNNAMED_SOURCE;
     lead = site === candidate.origin ? `${shown}${date}发布消息：${asRunningText(title)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
   } else {
+    // 据国家数据局6月18日消息，该局召开…: the release's date, and the body as its subject.
     const action = actionOf(candidate, directory);
-    lead = `${actor}${date}发布消息称，${action.replace(/^发布消息：/, '')}`;
+    const news = action.startsWith('发布消息：');
+    const itsName = /[局部委厅署院所行办]$/.exec(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
+    lead = `据${actor}${date}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
   }
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   // Only the document's own text is 文件: a release or a report about it is 文中.
@@ -119,6 +122,16 @@ function noveltyClause(candidate: Candidate, taxonomy: Taxonomy, head: string): 
     .sort((a, b) => b.score - a.score || a.at - b.at)[0]?.text;
 }
 
+/** The kind a document's own name ends with: 行动方案, 指导意见, 若干措施, 条例…. */
+const kindInName = /(三年行动计划|行动计划|行动方案|实施方案|工作方案|指导意见|实施意见|若干政策措施|若干措施|政策举措|管理办法|实施细则|工作要点|条例|办法|细则|指引|规划|要点|指南|意见|方案|计划|措施)(?:[（(][^）)]*[）)])?$/;
+
+/** What the item is, as the analysis names it: the kind its document's name says, else the kind it was read as. */
+function kindWordOf(candidate: Candidate, directory: SourceDirectory): string {
+  const kind = candidate.significance.kind;
+  const named = kind === '征求意见稿' ? null : kindInName.exec(documentName(candidate, directory) ?? '')?.[1];
+  return named ?? kindPhrase[kind] ?? '工作动态';
+}
+
 /** What kind of thing the item is, as the analysis names it. */
 const kindPhrase: Record<string, string> = {
   解读: '政策解读',
@@ -140,7 +153,7 @@ const levelPhrase: Record<Candidate['tier'], string> = {
   provincial: '省级层面',
   municipal: '市级层面',
   county: '区县层面',
-  media: '媒体报道的',
+  media: '媒体报道',
 };
 
 /**
@@ -161,21 +174,14 @@ function continuitySentence(candidate: Candidate, actor: string, issueDate: stri
  * targets with their years, scope, named instruments, a clause marked as new, and the earlier item it
  * continues when the archive has one. Quotes are verbatim; every other figure is the source's.
  */
-function analysisParagraph(candidate: Candidate, index: number, actor: string, issueDate: string, history: readonly EarlierIssue[], quoted: readonly string[]): { text: string; quotes: string[]; used: Omit<UsedFacts, 'quotes'> } {
+function analysisParagraph(candidate: Candidate, index: number, actor: string, directory: SourceDirectory, taxonomy: Taxonomy, issueDate: string, history: readonly EarlierIssue[], quoted: readonly string[]): { text: string; quotes: string[]; used: Omit<UsedFacts, 'quotes'> } {
   const substance = substanceOf(quotableBody(candidate), storyTitle(candidate), quoted);
   const isDocument = isDocumentItself(storyTitle(candidate));
   const subject = isDocument ? '文件' : '文中';
-  const themes = candidate.relevance.themes.slice(0, 2).map((t) => t.themeName);
-  const what = `${levelPhrase[candidate.tier]}的${kindPhrase[candidate.significance.kind] ?? '工作动态'}`;
-  const about = themes.join('、');
-  // The same fact, said five ways in turn: the sections of one issue do not open alike.
-  const openings = [
-    `这是${what}${about ? `，主题涉及${about}` : ''}。`,
-    `从发文层级和类型看，这是${what}${about ? `，聚焦${about}` : ''}。`,
-    `${actor}此次发布的是${what}${about ? `，重点在${about}` : ''}。`,
-    `就层级而言，这属于${what}${about ? `，落点是${about}` : ''}。`,
-    `作为${what}${about ? `，它指向${about}` : ''}。`,
-  ];
+  const what = `${levelPhrase[candidate.tier]}的${kindWordOf(candidate, directory)}`;
+  // The same fact, said four ways in turn: the sections of one issue do not open alike. The taxonomy's
+  // theme names are ours, not prose: they stay in brief.json, not in the analysis.
+  const openings = [`这是${what}。`, `从发文层级和类型看，这是${what}。`, `${actor}此次发布的是${what}。`, `就层级而言，这属于${what}。`];
   const parts = [openings[index % openings.length]!];
   const quotes: string[] = [];
   if (substance.targets.length > 0) {
@@ -197,6 +203,14 @@ function analysisParagraph(candidate: Candidate, index: number, actor: string, i
   if (parts.length <= 2 && substance.purpose && !quotes.includes(substance.purpose) && !substance.scope.some((scope) => substance.purpose!.includes(scope))) {
     parts.push(`${isDocument ? '文件' : '文中'}指出，${inQuotes(substance.purpose)}。`);
     quotes.push(substance.purpose);
+  }
+  // With nothing else to say, one more of the source's own statements, not yet quoted.
+  if (parts.length === 1) {
+    const more = chooseQuotes(quotableBody(candidate), storyTitle(candidate), taxonomy, 3).find((q) => ![...quoted, ...quotes].some((done) => overlaps(done, q)));
+    if (more) {
+      parts.push(`${subject}还提到，${inQuotes(more)}。`);
+      quotes.push(more);
+    }
   }
   parts.push(continuitySentence(candidate, actor, issueDate, history));
   const used = { targets: substance.targets.length > 0, scope: substance.scope.length > 0, instruments: substance.instruments.length > 0 || substance.instrumentClause !== null };
@@ -276,8 +290,8 @@ export function composeExtractive(input: ComposeInput): Brief {
     const actor = actorOf(candidate, input.directory);
     const action = actionOf(candidate, input.directory);
     const facts = factParagraph(candidate, input.directory, input.taxonomy);
-    const analysis = analysisParagraph(candidate, index, actor, input.issueDate, input.history, facts.quotes);
-    const usedFor = usedForOf(candidate, { ...analysis.used, quotes: facts.quotes.length + analysis.quotes.length > 0 });
+    const analysis = analysisParagraph(candidate, index, actor, input.directory, input.taxonomy, input.issueDate, input.history, facts.quotes);
+    const usedFor = usedForOf(candidate, { ...analysis.used, quotes: [...facts.quotes, ...analysis.quotes] });
     const reposter = reposterList(candidate.reposters, input.directory);
     const reference = buildReference(candidate, `R${index + 1}`, fullActorOf(candidate), reposter, usedFor);
     references.push(reference);
