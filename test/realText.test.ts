@@ -19,6 +19,7 @@ import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';
 import { usedForOf } from '../src/brief/references.ts';
+import { selectItems } from '../src/brief/select.ts';
 import { chooseQuotes, clauseSpans, overlaps, quoteCandidates, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { extractDocNumber } from '../src/extract/docNumber.ts';
@@ -205,6 +206,20 @@ describe('what a reference says it was used for, and how it names a traditional 
     // The analysis names the kind its document's name says, and no theme label of ours.
     assert.match(brief.items[0]!.paragraphs[1]!, /国家层面的意见/);
     assert.ok(!brief.items[0]!.paragraphs[1]!.includes('主题涉及'));
+  });
+});
+
+describe('selection on real copies', () => {
+  it('takes one item per document: a briefing that explains the day\'s document yields to it', () => {
+    const { taxonomy, config } = loadConfig();
+    const docs = [
+      { id: 1, url: 'https://a.example.cn/1.html', sourceId: 'web:a.example.cn', title: '国家发展改革委 国家数据局 财政部 自然资源部关于深化智慧城市发展 推进城市全域数字化转型的指导意见', body: '各省、自治区、直辖市人民政府：\n到2027年，全国城市全域数字化转型取得明显成效，形成一批横向打通、纵向贯通的数字城市，数据要素价值充分释放。\n推动公共数据开发利用，建设城市数据资源体系和城市智能中枢，支持大模型与智能体在城市治理中应用。', publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, attachments: [] },
+      { id: 2, url: 'https://b.example.cn/2.html', sourceId: 'web:b.example.cn', title: '国家数据局举行专题新闻发布会 介绍《关于深化智慧城市发展 推进城市全域数字化转型的指导意见》相关情况', body: '国家数据局举行专题新闻发布会，数字经济司负责人介绍了《关于深化智慧城市发展 推进城市全域数字化转型的指导意见》相关情况。\n发布会指出，要推进数据要素和公共数据开发利用，支持大模型、智能体在城市场景应用。', publishedAt: '2026-09-15T15:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, attachments: [] },
+    ];
+    const { candidates } = analyzeDay(docs, directory, taxonomy, createSegmenter(domainWords(taxonomy)));
+    assert.equal(candidates.length, 2, 'a briefing and its document are two stories');
+    const picked = selectItems(candidates, { ...config.selection, minRelevance: 0 });
+    assert.deepEqual(picked.map((c) => c.document.id), [1]);
   });
 });
 

@@ -7,7 +7,7 @@ import { scoreRelevance, type Relevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance, type Significance } from './significance.ts';
 import { groupStories, titleKey } from './storyGroups.ts';
-import { cleanTitle, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, explainedDocument, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 
 /** One story of the day, as selection sees it. */
 export interface Candidate {
@@ -21,6 +21,8 @@ export interface Candidate {
   issuer: IssuerReading | null;
   /** The document the story is about, by name, when it is one (titles.issuedDocument). */
   issued: string | null;
+  /** The document an interpretation explains, by name (titles.explainedDocument). */
+  explains: string | null;
   /** The sites that republished it, by name. */
   reposters: string[];
   tier: SourceTier;
@@ -84,7 +86,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const reposterTiers = origin.reposters.map((name) => directory.tierOf(name) ?? 'media');
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
     const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body) });
-    return { document, members, origin: origin.origin, issuer, issued, reposters: origin.reposters, tier, tierHow, relevance, significance };
+    return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || a.document.id - b.document.id);
   return { storyGroups: groups.length, candidates };

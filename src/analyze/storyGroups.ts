@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, isDraft, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, explainedDocument, isDraft, isInterpretation, issuedDocument } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
@@ -188,7 +188,7 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     const key = issued ? documentKey(issued) : '';
     if (key.length >= 8) joinOnKey(`document:${key}`, i);
     // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
-    const explained = interpreting[i] ? /《([^》]{4,})》/.exec(`${titles[i]}\n${bodies[i]!.slice(0, 200)}`)?.[1] : undefined;
+    const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);
     // Bucket keys are numbers — a namespace (the band, or BANDS for a paragraph) above a 32-bit hash — so
     // that a day of 100,000 documents does not build millions of strings. A rare hash collision only

@@ -90,3 +90,9 @@ export function isDraft(title: string, body: string): boolean {
   // The opening of a consultation says it consults (现向社会公开征求意见); a report may merely mention a draft.
   return /征求意见|意见稿|草案/.test(title) || /现(?:向社会|面向社会)?公开征求(?:社会各界)?意见/.test(body.slice(0, 200));
 }
+
+/** The document an interpretation explains: the first 《…》 its title or opening names. Null for other texts. */
+export function explainedDocument(title: string, body: string): string | null {
+  if (!isInterpretation(title, body)) return null;
+  return /《([^》]{4,})》/.exec(`${title}\n${body.slice(0, LEAD_CHARS)}`)?.[1] ?? null;
+}

@@ -12,9 +12,13 @@ export interface SelectionRules {
 const REPEAT_THEME_FACTOR = 0.85;
 const REPEAT_BODY_FACTOR = 0.9;
 
-/** Whether two stories are about the same issued document, by its name. */
+/**
+ * Whether two stories are about the same document, by its name: the one issued, or the one an
+ * interpretation or briefing explains (a briefing on the day's document repeats its item).
+ */
 export function sameDocument(a: Candidate, b: Candidate): boolean {
-  return a.issued !== null && b.issued !== null && documentKey(a.issued) === documentKey(b.issued);
+  const [x, y] = [a.issued ?? a.explains, b.issued ?? b.explains];
+  return x !== null && y !== null && documentKey(x) === documentKey(y);
 }
 
 /**
