@@ -9,7 +9,7 @@ import { load } from 'cheerio';
 import { describe, it } from 'node:test';
 import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
 import { readIssuer } from '../src/analyze/issuer.ts';
-import { needsNormalising, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
+import { chinesePunctuation, needsNormalising, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
 import { cleanTitle, isDraft, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
@@ -20,7 +20,7 @@ import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';
 import { usedForOf } from '../src/brief/references.ts';
 import { selectItems } from '../src/brief/select.ts';
-import { chooseQuotes, clauseSpans, overlaps, quoteCandidates, worthQuoting } from '../src/brief/writers/quotes.ts';
+import { chooseQuotes, clauseSpans, inQuotes, overlaps, quoteCandidates, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { extractDocNumber } from '../src/extract/docNumber.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -348,6 +348,14 @@ describe('the verifier on converted and renamed sources', () => {
     assert.deepEqual(checks.filter((c) => !c.ok), []);
     assert.ok(checks.some((c) => c.ok && c.name === 'quotes' && /繁简转换/.test(c.detail)));
     assert.ok(check('文件提出：“智能体应用普及率超80%”。').some((c) => !c.ok && c.name === 'quotes'));
+  });
+
+  it('prints a mirror\'s half-width marks as Chinese ones, and reads them back as the source wrote them', () => {
+    assert.equal(chinesePunctuation('到2027年,率先实现1,000亿元:目标;(2024~2026年) 10:30 (AI)'), '到2027年，率先实现1,000亿元：目标；（2024～2026年） 10:30 (AI)');
+    const typed = { ...source, title: '苏州市低空经济高质量发展实施方案(2024~2026年)', body: '到2026年,建成1~2个通用机场和200个以上垂直起降点。' };
+    const checkTyped = (paragraph: string) => verifyItem(item(paragraph), new Map([['R1', reference]]), () => typed, directory.knownBodies());
+    assert.deepEqual(checkTyped(`发布${'《苏州市低空经济高质量发展实施方案（2024～2026年）》'}。文件提出：${inQuotes('到2026年,建成1~2个通用机场和200个以上垂直起降点')}。`).filter((c) => !c.ok), []);
+    assert.ok(checkTyped('文件提出：“到2026年，建成3个通用机场”。').some((c) => !c.ok && c.name === 'quotes'));
   });
 
   it('reads a quotation nested as ‘ ’ back as the source wrote it, “ ”', () => {

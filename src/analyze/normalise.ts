@@ -64,3 +64,24 @@ export function normaliseText(text: string): string {
 export function needsNormalising(text: string): boolean {
   return normaliseText(text) !== text;
 }
+
+/**
+ * Chinese punctuation for a quotation or a title the brief prints from a page that typed half-width marks
+ * (…服务,制定本方案; (2024~2026年)): ，：；！？～ and （） round Chinese text (GB/T 15834). A comma or colon
+ * between digits (1,000, 10:30) stays. The verifier compares marks of either width alike (foldMarkWidth).
+ */
+export function chinesePunctuation(text: string): string {
+  return text
+    .replace(/(?<!\d),|,(?!\d)/g, '，')
+    .replace(/(?<!\d):|:(?!\d)/g, '：')
+    .replace(/;/g, '；')
+    .replace(/!/g, '！')
+    .replace(/\?/g, '？')
+    .replace(/~/g, '～')
+    .replace(/\(([^()]*\p{Script=Han}[^()]*)\)/gu, '（$1）');
+}
+
+/** Punctuation of either width read alike: what a comparison of a printed text with its source ignores. */
+export function foldMarkWidth(text: string): string {
+  return text.replace(/[，：；！？～（）]/g, (mark) => ({ '，': ',', '：': ':', '；': ';', '！': '!', '？': '?', '～': '~', '（': '(', '）': ')' })[mark]!);
+}

@@ -1,5 +1,5 @@
 import type { Candidate } from '../analyze/day.ts';
-import { needsNormalising, normaliseText } from '../analyze/normalise.ts';
+import { chinesePunctuation, needsNormalising, normaliseText } from '../analyze/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Reference } from './model.ts';
 
@@ -58,5 +58,5 @@ export function buildReference(candidate: Candidate, id: string, publisher: stri
 /** The house format: `<publisher>[ / <reposter>转载]，《<title>》，<YYYY-MM-DD>；用于<…>信息。` */
 export function formatReference(reference: Reference): string {
   const who = reference.reposter ? `${reference.publisher} / ${reference.reposter}转载` : reference.publisher;
-  return `${who}，《${reference.title.replace(/《/g, '〈').replace(/》/g, '〉')}》，${reference.date}；${reference.usedFor}。`;
+  return `${who}，《${chinesePunctuation(reference.title).replace(/《/g, '〈').replace(/》/g, '〉')}》，${reference.date}；${reference.usedFor}。`;
 }

@@ -1,5 +1,5 @@
 import { looksLikeBody } from '../analyze/bodies.ts';
-import { normaliseText } from '../analyze/normalise.ts';
+import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
 import { cleanTitle } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Brief, BriefItem, Check, Reference } from './model.ts';
@@ -19,8 +19,11 @@ export interface KnownBody {
 
 /** Whitespace is the one difference a quote may have from its source. */
 const normaliseSpace = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, '');
-/** Quotation marks nested in a quote are ‘ ’ where the source wrote “ ”: both read as “ ” to compare. */
-const foldQuotes = (text: string) => text.replace(/‘/g, '“').replace(/’/g, '”');
+/**
+ * Quotation marks nested in a quote are ‘ ’ where the source wrote “ ”, and a mirror's half-width marks are
+ * printed as Chinese ones: both are read alike to compare.
+ */
+const foldQuotes = (text: string) => foldMarkWidth(text.replace(/‘/g, '“').replace(/’/g, '”'));
 const fromBookQuotes = (text: string) => text.replace(/〈/g, '《').replace(/〉/g, '》');
 
 /** Spans in “ ” outside 《》: the quotes a reader takes as the source's own words. */
@@ -54,9 +57,10 @@ function outermostTitles(text: string): string[] {
  * documents only by what passes this, so its text passes the check by construction.
  */
 export function titleKnown(name: string, sources: readonly SourceRecord[], bodies: readonly KnownBody[]): boolean {
-  const title = normaliseSpace(normaliseText(name));
+  const comparable = (text: string) => foldMarkWidth(normaliseSpace(normaliseText(text)));
+  const title = comparable(name);
   // A title is also known without a portal's dressing (专家解读 | …): titles.cleanTitle.
-  const known = new Set(sources.flatMap((s) => [s.title, cleanTitle(normaliseText(s.title)), ...titlesIn(s.title), ...titlesIn(s.body)]).map((t) => normaliseSpace(normaliseText(t))));
+  const known = new Set(sources.flatMap((s) => [s.title, cleanTitle(normaliseText(s.title)), ...titlesIn(s.title), ...titlesIn(s.body)]).map(comparable));
   return [...known].some((t) => t === title || (t.endsWith(title) && title.length >= 6 && issuedBy(t.slice(0, t.length - title.length), bodies)));
 }
 

@@ -1,5 +1,5 @@
 import type { Candidate } from '../../analyze/day.ts';
-import { normaliseText } from '../../analyze/normalise.ts';
+import { chinesePunctuation, normaliseText } from '../../analyze/normalise.ts';
 import { isPrintableName } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { cleanTitle, documentTitle } from '../../analyze/titles.ts';
@@ -7,9 +7,9 @@ import type { SourceTier } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
 
-/** A title inside 《》: nested 《》 become 〈〉 as Chinese typography requires. */
+/** A title inside 《》: nested 《》 become 〈〉 and half-width marks Chinese ones, as Chinese typography requires. */
 export function inBookQuotes(title: string): string {
-  return `《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
+  return `《${chinesePunctuation(title).replace(/《/g, '〈').replace(/》/g, '〉')}》`;
 }
 
 export const tierLabel: Record<SourceTier, string> = {

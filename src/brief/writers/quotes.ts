@@ -1,3 +1,4 @@
+import { chinesePunctuation } from '../../analyze/normalise.ts';
 import { instrumentPattern } from '../../analyze/significance.ts';
 import type { Taxonomy } from '../../config/schema.ts';
 
@@ -69,10 +70,11 @@ export interface QuoteCandidate {
  */
 /**
  * A verbatim span as it stands inside the brief's “ ”: its own “ ” become ‘ ’, as Chinese typography nests
- * quotation marks (GB/T 15834). The verifier reads ‘ ’ inside a quote back as “ ”.
+ * quotation marks, and half-width marks typed by a mirror become Chinese ones (GB/T 15834). The verifier
+ * reads both back as the source wrote them.
  */
 export function inQuotes(span: string): string {
-  return `“${span.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+  return `“${chinesePunctuation(span).replace(/“/g, '‘').replace(/”/g, '’')}”`;
 }
 
 /** Whether every “ in a span is closed by a ” after it, and no ” comes first: a span that cuts no quotation in two. */
