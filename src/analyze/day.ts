@@ -1,7 +1,7 @@
 import type { SourceTier, Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../store/sqlite.ts';
 import { readIssuer, type IssuerReading } from './issuer.ts';
-import { needsNormalising, normaliseText } from './normalise.ts';
+import { normaliseText } from './normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
 import { scoreRelevance, type Relevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
@@ -54,10 +54,12 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     }
   }
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const groups = groupStories(documents.map((d) => ({ id: d.id, title: d.title, body: d.body, docNumber: d.docNumber })));
+  // Each text is normalised once: converting a traditional copy is the dearest step, and every stage reads it.
+  const read = new Map(documents.map((d) => [d.id, { title: normaliseText(d.title), body: normaliseText(d.body) }]));
+  const groups = groupStories(documents.map((d) => ({ id: d.id, ...read.get(d.id)!, docNumber: d.docNumber })));
   const candidates = groups.map((ids): Candidate => {
     const members = ids.map((id) => byId.get(id)!);
-    const readings = members.map((m) => readIssuer(m, directory));
+    const readings = members.map((m) => readIssuer({ ...m, ...read.get(m.id)! }, directory));
     const origin = resolveOrigin(
       members.map((m, i) => ({
         id: m.id,
@@ -66,8 +68,8 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
         issuer: readings[i]?.name ?? null,
         issuerHow: readings[i]?.how ?? null,
         publishedAt: m.publishedAt!,
-        clean: !needsNormalising(`${m.title}\n${m.body}`),
-        primary: isDocumentItself(cleanTitle(normaliseText(m.title))),
+        clean: read.get(m.id)!.title === m.title && read.get(m.id)!.body === m.body,
+        primary: isDocumentItself(cleanTitle(read.get(m.id)!.title)),
       })),
       directory,
     );
@@ -79,7 +81,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const byForm = known ? null : directory.tierOf(origin.origin);
     const tier = known ?? byForm ?? directory.get(document.sourceId)?.tier ?? 'media';
     const tierHow = known ? 'registry' : byForm ? 'form' : 'site';
-    const [title, body] = [cleanTitle(normaliseText(document.title)), normaliseText(document.body)];
+    const [title, body] = [cleanTitle(read.get(document.id)!.title), read.get(document.id)!.body];
     const relevance = scoreRelevance(title, body, taxonomy, segmenter);
     // A news copy of a document is of that document's kind: 七部门印发《…若干措施》 is the 措施.
     const issued = issuedDocument(title, body);
