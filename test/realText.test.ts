@@ -9,7 +9,7 @@ import { load } from 'cheerio';
 import { describe, it } from 'node:test';
 import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
 import { readIssuer } from '../src/analyze/issuer.ts';
-import { chinesePunctuation, needsNormalising, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
+import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
 import { cleanTitle, isDraft, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
@@ -49,8 +49,8 @@ describe('one normalisation for analysis', () => {
   it('leaves prose in parentheses, and a clean simplified text, as they are', () => {
     assert.equal(withoutGlosses('人工智能(AI)与大模型(LLM)'), '人工智能(AI)与大模型(LLM)');
     assert.equal(withoutGlosses('口语词(de)的用法'), '口语词(de)的用法');
-    assert.equal(needsNormalising('国务院关于深入实施“人工智能+”行动的意见'), false);
-    assert.equal(needsNormalising('國務院關於深入實施'), true);
+    assert.equal(normaliseText('国务院关于深入实施“人工智能+”行动的意见'), '国务院关于深入实施“人工智能+”行动的意见');
+    assert.notEqual(normaliseText('國務院關於深入實施'), '國務院關於深入實施');
   });
 });
 

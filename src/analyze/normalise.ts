@@ -60,10 +60,6 @@ export function normaliseText(text: string): string {
     .replace(/[‒–―─]/g, '—');
 }
 
-/** Whether a text reads differently once normalised: a traditional, glossed or full-width copy. */
-export function needsNormalising(text: string): boolean {
-  return normaliseText(text) !== text;
-}
 
 /**
  * Chinese punctuation for a quotation or a title the brief prints from a page that typed half-width marks

@@ -1,5 +1,5 @@
 import type { Candidate } from '../analyze/day.ts';
-import { chinesePunctuation, needsNormalising, normaliseText } from '../analyze/normalise.ts';
+import { chinesePunctuation, normaliseText } from '../analyze/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Reference } from './model.ts';
 
@@ -48,7 +48,7 @@ export function buildReference(candidate: Candidate, id: string, publisher: stri
     publisher,
     reposter,
     // A traditional or glossed copy's title is given as the brief reads it; the verifier compares it so.
-    title: needsNormalising(candidate.document.title) ? normaliseText(candidate.document.title) : candidate.document.title,
+    title: normaliseText(candidate.document.title),
     date: shanghaiDay(candidate.document.publishedAt!),
     url: candidate.document.url,
     usedFor,

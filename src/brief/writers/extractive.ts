@@ -2,7 +2,7 @@ import type { Candidate } from '../../analyze/day.ts';
 import { isPrintableName } from '../../analyze/bodies.ts';
 import { fromDocNumber } from '../../analyze/issuer.ts';
 import { isDocumentItself } from '../../analyze/titles.ts';
-import { needsNormalising, normaliseText } from '../../analyze/normalise.ts';
+import { normaliseText } from '../../analyze/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import type { Config, Taxonomy } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
@@ -42,8 +42,8 @@ export interface ComposeInput {
  * against the source normalised the same way.
  */
 export function quotableBody(candidate: Candidate): string {
-  const { body } = candidate.document;
-  return needsNormalising(body) ? normaliseText(body) : body;
+  // A body that needs no normalising comes back as it is.
+  return normaliseText(candidate.document.body);
 }
 
 /** How many reposters the facts name before 等. */
