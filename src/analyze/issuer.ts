@@ -88,7 +88,7 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
 function knownNamesIn(text: string, directory: SourceDirectory): string[] | null {
   const names: string[] = [];
   for (let at = 0; at < text.length; ) {
-    const name = directory.namesLongestFirst().find((n) => n.length >= 2 && text.startsWith(n, at));
+    const name = directory.nameAt(text, at, (n) => n.length >= 2);
     if (!name) return null;
     names.push(name);
     at += name.length;
@@ -137,7 +137,7 @@ function fromTitlePart(title: string, directory: SourceDirectory): IssuerReading
     if (found) return { ...found, how: 'title', evidence: title.slice(0, verb.index + verb[0].length) };
   }
   // An interpretation or a statement headed by its body: 国家数据局负责同志就《…》答记者问.
-  const known = directory.namesLongestFirst().find((name) => title.startsWith(name) && !/^[的之]/.test(title.slice(name.length)));
+  const known = directory.nameAt(title, 0, (name) => !/^[的之]/.test(title.slice(name.length)));
   return known ? { name: directory.byName(known)!.name, partners: null, how: 'title', evidence: known } : null;
 }
 

@@ -44,9 +44,12 @@ export class SourceDirectory {
     return this.names.get(name);
   }
 
-  /** Every name the directory knows, longest first: what a title may begin with. */
-  namesLongestFirst(): readonly string[] {
-    return this.longestFirst;
+  /**
+   * The longest name the directory knows that `text` holds at offset `at` and that passes `fits` (a title's
+   * first words, a glued run of names).
+   */
+  nameAt(text: string, at = 0, fits: (name: string) => boolean = () => true): string | undefined {
+    return this.longestFirst.find((name) => text.startsWith(name, at) && fits(name));
   }
 
   /** The body whose 文号 begin with this 机关代字, the longest code first (国办发 before 国发). */
