@@ -9,6 +9,7 @@ import { load } from 'cheerio';
 import { describe, it } from 'node:test';
 import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
 import { readIssuer } from '../src/analyze/issuer.ts';
+import { differentPlaces, placesIn } from '../src/analyze/places.ts';
 import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
@@ -81,6 +82,13 @@ describe('the registry of issuing bodies', () => {
       ['杭州市余杭区人民政府', 'county'],
       ['广西壮族自治区人民政府', 'provincial'],
       ['市场监管总局', null],
+      // What the suffixes cannot tell, the GB/T 2260 list does: a county-level city, a prefecture without 市.
+      ['海宁市人民政府', 'county'],
+      ['浙江省海宁市经济和信息化局', 'county'],
+      ['仙桃市人民政府', 'county'],
+      ['保定国家数据标注基地建设工作专班', 'municipal'],
+      ['恩施土家族苗族自治州人民政府', 'municipal'],
+      ['大同世界', null],
     ];
     for (const [name, tier] of cases) assert.equal(tierByForm(name), tier, name);
   });
@@ -139,6 +147,32 @@ describe('the issuer read from the text', () => {
     assert.deepEqual([counted?.name, counted?.partners], ['国家数据局', '3']);
     // Two provinces in the title: 省 is neither's.
     assert.equal(issuer('河南山东两省合作', '仪式上，省数据局负责人颁发了任务书。'), null);
+  });
+
+  it('a document that names no body is its interpreter\'s, or its place\'s government; a held executive meeting is the government\'s', () => {
+    // 本办法由…负责解释 names the department, relative to the place the title names.
+    assert.equal(issuer('廊坊市人工智能算力券实施细则（试行）', '第一条 目的。\n第二十条 本细则由市发展改革委负责解释。')?.name, '廊坊市发展和改革委员会');
+    // No body at all: the people's government of the innermost place the title starts with.
+    assert.deepEqual(
+      [issuer('十堰市低空经济高质量发展实施方案(2024-2026年)', '为贯彻落实市委、市政府决策部署，制定本实施方案。')?.name, issuer('十堰市低空经济高质量发展实施方案')?.how],
+      ['十堰市人民政府', 'place'],
+    );
+    assert.equal(issuer('浙江省海宁市数字经济发展实施方案', '一、总体要求')?.name, '海宁市人民政府');
+    assert.equal(issuer('十堰市低空经济发展情况', '近日，十堰市多个项目开工。'), null);
+    // The meeting's city is the one place of its level the report names, short or full.
+    assert.equal(issuer('李军主持召开九届市政府第65次常务会议', '4月28日，市长李军主持召开九届市政府第65次常务会议，要求结合嘉兴实际抓好落实。')?.name, '嘉兴市人民政府');
+    assert.equal(issuer('李军主持召开市政府常务会议', '会议研究了嘉兴、湖州两地合作事项。'), null);
+    // Approved at a meeting is not held by the one who reports it: the lead body stays.
+    assert.equal(issuer('山东低空经济三年行动方案解读', '山东省政府新闻办11月8日举行政策例行吹风会。《方案》已经省政府常务会议审议通过。')?.name, '山东省人民政府新闻办公室');
+  });
+
+  it('two cities\' plans from one template are two places; a city and its short name are one', () => {
+    const different = (a: string, b: string) => differentPlaces(placesIn(a), placesIn(b));
+    assert.equal(different('十堰市低空经济高质量发展实施方案', '襄阳市低空经济高质量发展实施方案'), true);
+    assert.equal(different('十堰市低空经济高质量发展实施方案', '湖北十堰出台低空经济实施方案'), false);
+    assert.equal(different('海宁市数字经济实施方案', '桐乡市数字经济实施方案'), true);
+    assert.equal(different('河南省数据标注基地建设', '郑州市数据标注基地建设'), true);
+    assert.equal(different('国务院关于深入实施“人工智能+”行动的意见', '北京市贯彻“人工智能+”行动的措施'), false);
   });
 
   it('a draft for comment is its drafter\'s; a unit of a body stands for the body', () => {

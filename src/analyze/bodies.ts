@@ -1,5 +1,6 @@
 import { getDomain } from 'tldts';
 import type { BodiesFile, Body, SourceTier } from '../config/schema.ts';
+import { leadingDivisions } from './divisions.ts';
 
 /** A body as the analysis knows it: a catalog source or a registry entry, by every name it goes by. */
 export interface NamedBody {
@@ -28,9 +29,18 @@ const county = /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市)/;
  * The tier of a body the registry does not list, from the form of its name (GB/T 2260 divisions): a
  * province's or autonomous region's body is provincial, and so are the bureaus of the four directly
  * governed municipalities; a prefecture-level city's is municipal; a county's, district's or county-level
- * city's is `county`. Returns null for a name that names no place (a ministry the registry misses).
+ * city's is `county`. The place is read against the GB/T 2260 list first (divisions.ts), then, for places
+ * that list does not hold, by the suffixes alone. Returns null for a name that names no place (a ministry
+ * the registry misses).
  */
 export function tierByForm(name: string): SourceTier | null {
+  // The divisions list knows what the form cannot: 海宁市 is a county-level city, 保定 a prefecture.
+  const run = leadingDivisions(name, looksLikeBody(name));
+  if (run.length > 0) {
+    const { division } = run[run.length - 1]!;
+    if (division.level === 'province') return 'provincial';
+    return division.level === 'prefecture' ? 'municipal' : 'county';
+  }
   let rest = name;
   const direct = directMunicipality.exec(rest);
   if (direct) return county.test(rest.slice(direct[0].length)) && !/^(?:人民政府|政府)/.test(rest.slice(direct[0].length)) ? 'county' : 'provincial';

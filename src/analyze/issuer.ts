@@ -6,6 +6,7 @@
  */
 import { chineseNumber } from '../util/chineseNumerals.ts';
 import { looksLikeBody, tierByForm } from './bodies.ts';
+import { leadingDivisions, prefecturesIn } from './divisions.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceDirectory } from './origin.ts';
 import { cleanTitle, isDocumentItself, isInterpretation } from './titles.ts';
@@ -51,7 +52,7 @@ const leadIn = /^(?:.*?(?:电|讯|获悉|消息|了解到))?(?:据|从|经|由)?
 const shortForms: [RegExp, string][] = [
   [/([省市县区])政府(?=办公厅|办公室|新闻办|$)/, '$1人民政府'],
   [/新闻办$/, '新闻办公室'],
-  [/发改委$/, '发展和改革委员会'],
+  [/(?:发改委|发展改革委)$/, '发展和改革委员会'],
   [/经信局$/, '经济和信息化局'],
   [/经信委$/, '经济和信息化委员会'],
   [/工信局$/, '工业和信息化局'],
@@ -237,6 +238,48 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
   return null;
 }
 
+/** The body a document names as its interpreter: 本细则由市发展改革委负责解释 (the closing article of most rules). */
+function fromInterpretationClause(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+  const clause = /本(?:办法|细则|方案|措施|规定|规则|意见|通知|政策|指引|指南|规划|计划|条例|实施方案|若干措施)[^。\n]{0,8}?由([\u4e00-\u9fff、]{3,40}?)负责解释/.exec(body);
+  // 由市发展改革委: the body named relative to the place the title names.
+  const found = clause ? bodiesIn(withPlaceNamed(clause[1]!, title, directory), directory) : null;
+  return found && (directory.byName(found.name) || tierByForm(found.name)) ? { ...found, how: 'lead', evidence: clause![0] } : null;
+}
+
+/**
+ * The government that held an executive meeting: 九届市政府第65次常务会议 is the city's people's government,
+ * the city being the one place of that level the title or the report names (结合嘉兴实际).
+ */
+function fromExecutiveMeeting(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+  const text = `${title}\n${body.slice(0, 600)}`;
+  // Held, not cited: 经市政府常务会议审议通过 names who approved a document, not who issued it.
+  const meeting = /(?:召开|主持)([\u4e00-\u9fff]{0,12}?)([省市])(?:人民)?政府(?:第[\d一二三四五六七八九十百]+次)?常务会议/.exec(text);
+  if (!meeting) return null;
+  const named = leadingDivisions(`${meeting[1]!}${meeting[2]!}`.replace(/^.*?届/, ''));
+  const place =
+    named.at(-1)?.matched ??
+    (meeting[2] === '省'
+      ? only(directory.provinces().filter((p) => text.includes(p.short)).map((p) => p.place))
+      : only([...prefecturesIn(text)]));
+  return place ? { name: `${place}人民政府`, partners: null, how: 'lead', evidence: meeting[0] } : null;
+}
+
+/** The one member of a list, or null when it has none or several. */
+function only(names: readonly string[]): string | null {
+  return names.length === 1 ? names[0]! : null;
+}
+
+/**
+ * A document that names its place and no body (十堰市低空经济高质量发展实施方案, 廊坊市人工智能算力券实施细则)
+ * is credited, as the press credits it, to that place's people's government: the innermost division its
+ * title starts with, or the place by its form where the divisions list does not hold it.
+ */
+function fromPlace(title: string): IssuerReading | null {
+  if (!isDocumentItself(title)) return null;
+  const place = leadingDivisions(title).at(-1)?.matched ?? /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区)/.exec(title)?.[0];
+  return place && tierByForm(place) ? { name: `${place}人民政府`, partners: null, how: 'place', evidence: title } : null;
+}
+
 /**
  * A body named relative to its place (省数据局, 市政府) as the place the title names writes it (河南省数据局):
  * a provincial copy says 省 for its own province. Only where the title names one place of that level.
@@ -252,9 +295,11 @@ function withPlaceNamed(body: string, title: string, directory: SourceDirectory)
 
 /**
  * The issuing body of a document, in this order: the start of its title, its 文号, the signature above its
- * closing date, the first sentences of a news copy, then the page's 来源 line when that names a body.
- * Each is read on the normalised text (simplified, without glosses or a portal's 重磅！). Null when
- * none names one: the site that carried it is all that is known.
+ * closing date, the body it names as interpreter (本办法由…负责解释), the first sentences of a news copy,
+ * the government that held an executive meeting, then the page's 来源 line when that names a body, and last
+ * the people's government of the place a document's title starts with. Each is read on the normalised
+ * text (simplified, without glosses or a portal's 重磅！). Null when none names one: the site that carried
+ * it is all that is known.
  */
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
   // Spaces stay (one each): they separate the bodies of a joint title (国家发展改革委 国家数据局 财政部…).
@@ -267,7 +312,9 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromTitle(title, directory) ??
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
     fromSignature(body, directory) ??
+    fromInterpretationClause(title, body, directory) ??
     fromLead(body, directory) ??
+    fromExecutiveMeeting(title, body, directory) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
     fromFeedback(body, directory) ??
@@ -280,8 +327,5 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const source = input.repostOf ? bodyNamed(normaliseText(input.repostOf), directory) : null;
   if (source) return { name: source, partners: null, how: 'source', evidence: input.repostOf! };
   const cited = fromAttribution(body, directory);
-  if (cited) return cited;
-  // A document titled with its place and no body (廊坊市人工智能算力券实施细则) is that place's.
-  const place = /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区)/.exec(title);
-  return place && isDocumentItself(title) && tierByForm(place[0]) ? { name: place[0], partners: null, how: 'place', evidence: title } : null;
+  return cited ?? fromPlace(title);
 }

@@ -1,3 +1,5 @@
+import { divisionAt, divisionNamed, prefecturesIn } from './divisions.ts';
+
 /** Provincial-level divisions and major cities, by the short names titles use. */
 const placeNames = [
   '北京', '天津', '上海', '重庆', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东',
@@ -7,14 +9,33 @@ const placeNames = [
   '海口', '无锡', '东莞', '佛山', '雄安',
 ];
 
-/** The places a text names. */
+/**
+ * The places a text names: the short names above, and every prefecture named in full or without 市
+ * (十堰市, 十堰 → 十堰市) and every county-level division named in full (海宁市), from the GB/T 2260 list.
+ */
 export function placesIn(text: string): Set<string> {
-  return new Set(placeNames.filter((place) => text.includes(place)));
+  const places = new Set([...placeNames.filter((place) => text.includes(place)), ...prefecturesIn(text)]);
+  for (let at = 0; at < text.length - 1; at++) {
+    const named = divisionAt(text, at);
+    if (named?.division.level === 'county') places.add(named.matched);
+  }
+  return places;
 }
 
-/** Two titles that each name places, none in common, are about different places: not one story. */
+/** The places of a set below the provinces: prefectures and counties. */
+function local(places: Set<string>): Set<string> {
+  return new Set([...places].filter((place) => divisionNamed(place)?.level === 'prefecture' || divisionNamed(place)?.level === 'county'));
+}
+
+/**
+ * Two titles that each name places, none in common, are about different places: not one story. Where both
+ * name a city or county, those decide (十堰市 and 襄阳市 plans from one template are two stories; 湖北十堰
+ * and 十堰市 are one).
+ */
 export function differentPlaces(a: Set<string>, b: Set<string>): boolean {
-  if (a.size === 0 || b.size === 0) return false;
-  for (const place of a) if (b.has(place)) return false;
+  const [localA, localB] = [local(a), local(b)];
+  const [x, y] = localA.size > 0 && localB.size > 0 ? [localA, localB] : [a, b];
+  if (x.size === 0 || y.size === 0) return false;
+  for (const place of x) if (y.has(place)) return false;
   return true;
 }

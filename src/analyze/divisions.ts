@@ -1,0 +1,93 @@
+/**
+ * China's administrative divisions by name (GB/T 2260 codes as the National Bureau of Statistics published
+ * them in October 2019, from the china-area-data package): which names are provinces, prefecture-level
+ * divisions and county-level ones. A body's tier follows from the division that heads its name (海宁市 is a
+ * county-level city, 嘉兴市 a prefecture), which the form of the name alone cannot tell.
+ */
+import { createRequire } from 'node:module';
+
+/** The package's data: a code's children by code (`86` holds the provinces). */
+type AreaData = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+export type DivisionLevel = 'province' | 'prefecture' | 'county';
+
+export interface Division {
+  /** The full name (嘉兴市, 恩施土家族苗族自治州, 海淀区). */
+  name: string;
+  level: DivisionLevel;
+}
+
+/** Rows that stand for a grouping, not a place: a municipality's 市辖区, a province's directly governed counties. */
+const grouping = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+function load(): { full: Map<string, Division>; short: Map<string, Division> } {
+  const areas = createRequire(import.meta.url)('china-area-data/data.json') as AreaData;
+  const full = new Map<string, Division>();
+  const short = new Map<string, Division>();
+  const add = (name: string, level: DivisionLevel) => {
+    if (grouping.test(name) || full.has(name)) return;
+    full.set(name, { name, level });
+  };
+  for (const [provinceCode, province] of Object.entries(areas['86'] ?? {})) {
+    add(province, 'province');
+    for (const [cityCode, city] of Object.entries(areas[provinceCode] ?? {})) {
+      add(city, 'prefecture');
+      // 嘉兴 for 嘉兴市, as texts write a prefecture among its own (结合嘉兴实际).
+      const bare = city.replace(/(?:市|地区|盟)$/, '');
+      if (!grouping.test(city) && bare !== city && bare.length >= 2) short.set(bare, { name: city, level: 'prefecture' });
+      for (const county of Object.values(areas[cityCode] ?? {})) add(county, 'county');
+    }
+  }
+  return { full, short };
+}
+
+let loaded: ReturnType<typeof load> | null = null;
+const table = () => (loaded ??= load());
+
+/** The division a full name stands for (海宁市 → county-level); undefined for a name the 2019 list does not hold. */
+export function divisionNamed(name: string): Division | undefined {
+  return table().full.get(name);
+}
+
+/**
+ * The longest division named at `at` in `text`, by its full name, or with `short` also by a prefecture's
+ * name without 市 (嘉兴). Returns the division and the characters matched; null when none starts there.
+ */
+export function divisionAt(text: string, at: number, short = false): { division: Division; matched: string } | null {
+  const { full, short: shorts } = table();
+  // Full names run to 15 characters (新疆维吾尔自治区, 恩施土家族苗族自治州, 博尔塔拉蒙古自治州).
+  for (let end = Math.min(text.length, at + 15); end >= at + 2; end--) {
+    const words = text.slice(at, end);
+    const division = full.get(words) ?? (short ? shorts.get(words) : undefined);
+    if (division) return { division, matched: words };
+  }
+  return null;
+}
+
+/**
+ * The run of divisions a name starts with, outermost first (江苏省苏州市 → 江苏省, 苏州市; 北京市海淀区 → 北京市,
+ * 海淀区); with `short`, the first may be a prefecture without its 市. Empty when the name starts with none.
+ */
+export function leadingDivisions(name: string, short = false): { division: Division; matched: string }[] {
+  const run: { division: Division; matched: string }[] = [];
+  for (let at = 0; at < name.length; ) {
+    const next = divisionAt(name, at, short && run.length === 0);
+    if (!next) break;
+    run.push(next);
+    at += next.matched.length;
+  }
+  return run;
+}
+
+/** The prefecture-level divisions a text names, by full name or without 市 (嘉兴), in full form. */
+export function prefecturesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (let at = 0; at < text.length - 1; at++) {
+    const named = divisionAt(text, at, true);
+    if (named?.division.level === 'prefecture') {
+      found.add(named.division.name);
+      at += named.matched.length - 1;
+    }
+  }
+  return found;
+}
