@@ -9,6 +9,7 @@ import { load } from 'cheerio';
 import { describe, it } from 'node:test';
 import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
 import { readIssuer } from '../src/analyze/issuer.ts';
+import { daysBefore, documentDate } from '../src/analyze/documentDate.ts';
 import { differentPlaces, placesIn } from '../src/analyze/places.ts';
 import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
@@ -166,6 +167,18 @@ describe('the issuer read from the text', () => {
     assert.equal(issuer('山东低空经济三年行动方案解读', '山东省政府新闻办11月8日举行政策例行吹风会。《方案》已经省政府常务会议审议通过。')?.name, '山东省人民政府新闻办公室');
   });
 
+  it('reads a copy\'s own heading under a news headline, a relative title by the place its text names, and a sentence\'s subject', () => {
+    const heading = issuer('推动银行业保险业进一步加强科技型企业全生命周期金融服务', '国家金融监督管理总局关于加强科技型企业全生命周期金融服务的通知\n为深入贯彻中央金融工作会议精神，现就有关事项通知如下：');
+    assert.deepEqual([heading?.name, heading?.how], ['国家金融监督管理总局', 'title']);
+    // A word-salad copy's heading (对于…施行意见) is not of the official form.
+    assert.equal(issuer('事关脑机接口家当立异倒退', '工业和信息化部 国度倒退改造委对于推进脑机接口家当立异倒退的施行意见\n各省'), null);
+    assert.equal(issuer('《国家金融监督管理总局关于加强科技型企业全生命周期金融服务的通知》全文')?.name, '国家金融监督管理总局');
+    assert.equal(issuer('市政府关于加快培育发展未来产业的指导意见', '各县（市、区）人民政府：\n构筑扬州新型工业化竞争新优势。')?.name, '扬州市人民政府');
+    assert.equal(issuer('市政府关于加快培育发展未来产业的指导意见', '支持扬州与泰州两地协同。'), null);
+    const subject = issuer('关于《湖北省公共数据授权运营管理办法(试行)》的说明', '为规范公共数据开发利用，湖北省数据局积极调研全国实践经验，结合本省实际，起草了《湖北省公共数据授权运营管理办法(试行)》。');
+    assert.equal(subject?.name, '湖北省数据局');
+  });
+
   it('two cities\' plans from one template are two places; a city and its short name are one', () => {
     const different = (a: string, b: string) => differentPlaces(placesIn(a), placesIn(b));
     assert.equal(different('十堰市低空经济高质量发展实施方案', '襄阳市低空经济高质量发展实施方案'), true);
@@ -315,6 +328,42 @@ describe('significance on real copies', () => {
     assert.equal(score('某市關於加快數據產業發展的意見').kind, '指导意见');
     assert.equal(score('七部门发力！十五项举措支持科技金融', { issued: '加快构建科技金融体制的若干政策举措' }).kind, '指引');
     assert.ok(score('关于科技金融的若干措施', { partners: '七' }).score > score('关于科技金融的若干措施').score);
+  });
+
+  it('counts a drafter\'s 起草说明 as an interpretation, not as the rules it explains', () => {
+    assert.equal(score('关于《湖北省公共数据授权运营管理办法（试行）》的起草说明').kind, '解读');
+    assert.equal(isInterpretation('关于《某市数据条例》的编制说明', ''), true);
+  });
+
+  it('puts an old document a portal reposts today below a fresh one, a month old still fresh', () => {
+    const plan = '某省未来产业发展行动方案';
+    const fresh = score(plan, { dated: { on: '2024-09-14', daysBefore: 28 } }).score;
+    assert.equal(fresh, score(plan).score);
+    const old = score(plan, { dated: { on: '2023-12-31', daysBefore: 286 } });
+    assert.ok(old.score < fresh - 3, 'old news weighs as already covered');
+    assert.match(old.evidence.at(-1)!.why, /2023-12-31/);
+    // Exactly at the limit it is not old yet.
+    assert.equal(score(plan, { dated: { on: '2024-08-28', daysBefore: 45 } }).score, fresh);
+  });
+});
+
+describe('a document\'s own date', () => {
+  it('is its closing date on a line of its own, in Arabic or Chinese numerals, or in brackets under a Party title', () => {
+    assert.equal(documentDate('现印发给你们。\n安徽省人民政府办公厅\n2024年9月30日\n附件', null, '2024-10-12')?.date, '2024-09-30');
+    assert.equal(documentDate('国务院\n二〇二三年十二月三十一日', null, '2024-10-12')?.date, '2023-12-31');
+    assert.equal(documentDate('关于加快公共数据资源开发利用的意见\n（2024年9月21日）\n各级党政机关', null, '2024-10-12')?.date, '2024-09-21');
+    // A date inside a sentence is not a closing date.
+    assert.equal(documentDate('征求意见的时间为2024年10月12日至2024年11月11日。', null, '2024-10-12'), null);
+  });
+
+  it('else a report\'s dateline, in the latest year not after the day met; else its 文号\'s year', () => {
+    assert.equal(documentDate('经济日报北京1月29日讯 工业和信息化部等7个部门近日印发', null, '2024-10-12')?.date, '2024-01-29');
+    assert.equal(documentDate('7月5日，国务院总理李强主持召开国务院常务会议', null, '2024-10-12')?.date, '2024-07-05');
+    assert.equal(documentDate('新华社北京12月30日电 国家数据局印发', null, '2025-01-02')?.date, '2024-12-30');
+    assert.equal(documentDate('为扩大公共数据供给，在10月10日的发布会上', null, '2024-10-12'), null);
+    const byNumber = documentDate('各省、自治区：', '国数政策〔2023〕11号', '2024-10-12')!;
+    assert.deepEqual([byNumber.date, byNumber.year, daysBefore(byNumber, '2024-10-12')], [null, 2023, 286]);
+    assert.equal(daysBefore(documentDate('国务院\n2024年10月12日', null, '2024-10-12')!, '2024-10-12'), 0);
   });
 });
 

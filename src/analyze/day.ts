@@ -1,5 +1,7 @@
 import type { SourceTier, Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../store/sqlite.ts';
+import { shanghaiDay } from '../util/time.ts';
+import { daysBefore, documentDate } from './documentDate.ts';
 import { readIssuer, type IssuerReading } from './issuer.ts';
 import { normaliseText } from './normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
@@ -87,7 +89,15 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const issued = issuedDocument(title, body);
     const reposterTiers = origin.reposters.map((name) => directory.tierOf(name) ?? 'media');
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
-    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body) });
+    const metOn = shanghaiDay(document.publishedAt!);
+    // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
+    const age =
+      members
+        .map((m) => documentDate(read.get(m.id)!.body, m.docNumber, metOn))
+        .filter((d) => d !== null)
+        .map((d) => ({ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }))
+        .sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
+    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body), dated: age });
     return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || a.document.id - b.document.id);

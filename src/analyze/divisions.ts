@@ -17,6 +17,12 @@ export interface Division {
   level: DivisionLevel;
 }
 
+/**
+ * Prefectures whose name without 市 is a common word or a province (长治久安, 来宾, 白银, 三明治, 吉林省):
+ * only their full name names them.
+ */
+const wordLike = new Set(['长治', '来宾', '白银', '安康', '大同', '中山', '三明', '吉林']);
+
 /** Rows that stand for a grouping, not a place: a municipality's 市辖区, a province's directly governed counties. */
 const grouping = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
@@ -34,7 +40,7 @@ function load(): { full: Map<string, Division>; short: Map<string, Division> } {
       add(city, 'prefecture');
       // 嘉兴 for 嘉兴市, as texts write a prefecture among its own (结合嘉兴实际).
       const bare = city.replace(/(?:市|地区|盟)$/, '');
-      if (!grouping.test(city) && bare !== city && bare.length >= 2) short.set(bare, { name: city, level: 'prefecture' });
+      if (!grouping.test(city) && bare !== city && bare.length >= 2 && !wordLike.has(bare)) short.set(bare, { name: city, level: 'prefecture' });
       for (const county of Object.values(areas[cityCode] ?? {})) add(county, 'county');
     }
   }

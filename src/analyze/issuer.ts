@@ -6,10 +6,12 @@
  */
 import { chineseNumber } from '../util/chineseNumerals.ts';
 import { looksLikeBody, tierByForm } from './bodies.ts';
-import { leadingDivisions, prefecturesIn } from './divisions.ts';
+import { divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
+import { closingDate } from './documentDate.ts';
+import { placesIn } from './places.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceDirectory } from './origin.ts';
-import { cleanTitle, isDocumentItself, isInterpretation } from './titles.ts';
+import { cleanTitle, documentTitle, isDocumentItself, isInterpretation } from './titles.ts';
 
 export interface IssuerReading {
   /** The lead issuing body: its registry or catalog name when it is known, else as the text writes it. */
@@ -39,8 +41,6 @@ const jointTail = new RegExp(String.raw`等${count}个?(?:部门|单位|部委)$
 const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|部署|公开征求|制定|修订|批复|通报|公示)/;
 /** A joint document that names only its count: 八部门联合印发…. */
 const countOnly = new RegExp(String.raw`(?:^|[^等])${count}个?部门联合`);
-/** A closing date: 2025年8月21日, 2025-08-21, 二〇二五年八月二十一日. */
-const closingDate = /^(?:(?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?|[二〇零○一三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/;
 /** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
 const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|\d{1,2}月\d{1,2}日|\d{1,2}日)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
@@ -142,6 +142,21 @@ function fromTitlePart(title: string, directory: SourceDirectory): IssuerReading
   return known ? { name: directory.byName(known)!.name, partners: null, how: 'title', evidence: known } : null;
 }
 
+/**
+ * The heading a copy's text starts with, when its page gives it a news headline (推动银行业保险业进一步加强…
+ * over 国家金融监督管理总局关于加强…的通知): read as a title, from the first three lines.
+ */
+function fromHeading(body: string, directory: SourceDirectory): IssuerReading | null {
+  for (const line of body.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3)) {
+    const heading = cleanTitle(line);
+    // Only a heading of the official form, issuer then 关于 (a word-salad copy's 对于…施行意见 is not one).
+    const about = heading.indexOf('关于');
+    const found = heading.length <= 80 && about >= 2 && documentTitle.test(heading) ? bodiesIn(heading.slice(0, about), directory) : null;
+    if (found) return { ...found, how: 'title', evidence: heading.slice(0, about + 2) };
+  }
+  return null;
+}
+
 /** The body that approved a text its page carries: 《…措施》已经保定国家数据标注基地建设工作专班审议通过. */
 function fromApproval(body: string, directory: SourceDirectory): IssuerReading | null {
   const approval = /已经([\u4e00-\u9fff]{4,30}?)审议通过/.exec(body.slice(0, 400));
@@ -202,7 +217,7 @@ export function fromDocNumber(docNumber: string, directory: SourceDirectory): Is
 function fromSignature(body: string, directory: SourceDirectory): IssuerReading | null {
   const lines = body.split('\n').map((line) => line.trim()).filter(Boolean);
   for (let i = 1; i < lines.length; i++) {
-    if (!closingDate.test(lines[i]!.replace(/\s+/g, ''))) continue;
+    if (!closingDate(lines[i]!)) continue;
     const signers: string[] = [];
     for (let j = i - 1; j >= 0 && signers.length < 30; j--) {
       // Several signers may share a line, separated by spaces.
@@ -234,15 +249,32 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
         return { ...found, how: 'lead', evidence: opening.slice(Math.max(0, verb.index - last.length + start), verb.index + verb[0].length) };
       }
     }
+    const subject = sentenceSubject(opening.slice(Math.max(0, verb.index - 120), verb.index), directory);
+    if (subject) return { ...subject, how: 'lead', evidence: `${subject.evidence}…${verb[0]}` };
+  }
+  return null;
+}
+
+/**
+ * The body an earlier clause of the sentence starts with, as its subject: 湖北省数据局积极调研…，结合本省实际，
+ * 起草了《…》. Only a known body or one that names its place; the longest such start of a clause.
+ */
+function sentenceSubject(before: string, directory: SourceDirectory): { name: string; partners: string | null; evidence: string } | null {
+  const clauses = before.split(/[。！!？?\n]/).pop()!.split(/[，,；;：:“”]/).slice(0, -1).reverse();
+  for (const clause of clauses.map((c) => c.trim().replace(leadIn, ''))) {
+    for (let end = Math.min(clause.length, 30); end >= 3; end--) {
+      const found = bodiesIn(clause.slice(0, end), directory);
+      if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, evidence: clause.slice(0, end) };
+    }
   }
   return null;
 }
 
 /** The body a document names as its interpreter: 本细则由市发展改革委负责解释 (the closing article of most rules). */
-function fromInterpretationClause(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+function fromInterpretationClause(place: PlaceContext, body: string, directory: SourceDirectory): IssuerReading | null {
   const clause = /本(?:办法|细则|方案|措施|规定|规则|意见|通知|政策|指引|指南|规划|计划|条例|实施方案|若干措施)[^。\n]{0,8}?由([\u4e00-\u9fff、]{3,40}?)负责解释/.exec(body);
   // 由市发展改革委: the body named relative to the place the title names.
-  const found = clause ? bodiesIn(withPlaceNamed(clause[1]!, title, directory), directory) : null;
+  const found = clause ? bodiesIn(withPlaceNamed(clause[1]!, place), directory) : null;
   return found && (directory.byName(found.name) || tierByForm(found.name)) ? { ...found, how: 'lead', evidence: clause![0] } : null;
 }
 
@@ -280,17 +312,38 @@ function fromPlace(title: string): IssuerReading | null {
   return place && tierByForm(place) ? { name: `${place}人民政府`, partners: null, how: 'place', evidence: title } : null;
 }
 
+/** The province and the city a text's relative names (省数据局, 市政府) stand for; null where it is not one. */
+interface PlaceContext {
+  province: string | null;
+  city: string | null;
+}
+
 /**
- * A body named relative to its place (省数据局, 市政府) as the place the title names writes it (河南省数据局):
- * a provincial copy says 省 for its own province. Only where the title names one place of that level.
+ * The places a document's relative names stand for: those its title names, one of each level at most (a
+ * county-level city before its prefecture); when the title names none, the one province and the one
+ * prefecture its text names (构筑扬州新型工业化竞争新优势 for 市政府关于…的指导意见).
  */
-function withPlaceNamed(body: string, title: string, directory: SourceDirectory): string {
-  const provinces = directory.provinces().filter((p) => title.includes(p.short));
-  const cities = [...new Set(title.match(/[\u4e00-\u9fff]{2,3}市/g) ?? [])].filter((c) => !provinces.some((p) => p.place === c));
-  let text = body;
-  if (provinces.length === 1) text = text.replace(/(?<![\u4e00-\u9fff])省(?=[\u4e00-\u9fff]{1,12}?(?:厅|局|委|办|政府))/g, provinces[0]!.place);
-  if (cities.length === 1) text = text.replace(/(?<![\u4e00-\u9fff])市(?=[\u4e00-\u9fff]{1,12}?(?:局|委|办|政府))/g, cities[0]!);
-  return text;
+function placeContext(title: string, body: string, directory: SourceDirectory): PlaceContext {
+  const from = (text: string) => {
+    const provinces = directory.provinces().filter((p) => text.includes(p.short)).map((p) => p.place);
+    const countyCities = [...placesIn(text)].filter((place) => place.endsWith('市') && divisionNamed(place)?.level === 'county');
+    const cities = countyCities.length > 0 ? countyCities : [...prefecturesIn(text)].filter((city) => !provinces.includes(city));
+    return { province: only(provinces), city: only(cities), named: provinces.length + cities.length > 0 };
+  };
+  const inTitle = from(title);
+  if (inTitle.named) return inTitle;
+  return from(body.slice(0, 1500));
+}
+
+/**
+ * A body named relative to its place (省数据局, 市政府) as the place writes it (河南省数据局): a provincial
+ * copy says 省 for its own province, a city's 市 for its own city.
+ */
+function withPlaceNamed(text: string, place: PlaceContext): string {
+  let named = text;
+  if (place.province) named = named.replace(/(?<![\u4e00-\u9fff])省(?=[\u4e00-\u9fff]{0,12}?(?:厅|局|委|办|政府))/g, place.province);
+  if (place.city) named = named.replace(/(?<![\u4e00-\u9fff])市(?=[\u4e00-\u9fff]{0,12}?(?:局|委|办|政府))/g, place.city);
+  return named;
 }
 
 /**
@@ -303,16 +356,20 @@ function withPlaceNamed(body: string, title: string, directory: SourceDirectory)
  */
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
   // Spaces stay (one each): they separate the bodies of a joint title (国家发展改革委 国家数据局 财政部…).
-  const title = cleanTitle(normaliseText(input.title)).replace(/\s+/g, ' ');
-  const body = withPlaceNamed(normaliseText(input.body), title, directory);
+  const headline = cleanTitle(normaliseText(input.title)).replace(/\s+/g, ' ');
+  const text = normaliseText(input.body);
+  const place = placeContext(headline, text, directory);
+  const title = withPlaceNamed(headline, place);
+  const body = withPlaceNamed(text, place);
   // An interpretation is the interpreting body's, whatever document its headline names.
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const found =
     interpreter ??
     fromTitle(title, directory) ??
+    fromHeading(body, directory) ??
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
     fromSignature(body, directory) ??
-    fromInterpretationClause(title, body, directory) ??
+    fromInterpretationClause(place, body, directory) ??
     fromLead(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
     fromOrder(body, directory) ??

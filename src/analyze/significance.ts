@@ -14,7 +14,7 @@ export const tierRank: Record<SourceTier, number> = { national: 0, regulator: 1,
 const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
   // A meeting report that a portal headed 解读 is a meeting's report: 国务院常务会议解读｜….
   { kind: '会议', pattern: /常务会议|全体会议/, weight: 1.5 },
-  { kind: '解读', pattern: /解读|详解|答记者问|问答|答问/, weight: 1 },
+  { kind: '解读', pattern: /解读|详解|答记者问|问答|答问|起草说明|编制说明/, weight: 1 },
   { kind: '征求意见稿', pattern: /征求意见|意见稿|草案/, weight: 0.5 },
   { kind: '条例', pattern: /条例|法$/, weight: 3 },
   { kind: '规划', pattern: /规划/, weight: 3 },
@@ -45,6 +45,8 @@ export interface SignificanceInput {
   partners?: string | null;
   /** Whether the text interprets a document (titles.isInterpretation), whatever its headline says. */
   interprets?: boolean;
+  /** The document's own date (documentDate.ts) and how many days before the day its copy was met. */
+  dated?: { on: string; daysBefore: number } | null;
 }
 
 export interface Significance {
@@ -60,6 +62,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const JOINT_POINTS = 1;
 /** Enough to put a covered story below a fresh one of the same tier and kind. */
 const REPORTED_PENALTY = 4;
+/**
+ * A document older than this when its copy is met is a repost of old news. Provinces and cities often put
+ * a plan on their portal two to four weeks after its closing date, so a month is not yet old.
+ */
+const OLD_AFTER_DAYS = 45;
 
 const INTERPRETATION = documentKinds.find((k) => k.kind === '解读')!;
 
@@ -89,5 +96,7 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   evidence.push({ factor: 'relevance', points: round(Math.min(input.relevance / 10, 3)), why: `relevance ${input.relevance}` });
   // Readers saw it already: a story an earlier issue covered ranks below what is new today.
   if (input.reportedOn) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `reported in the issue of ${input.reportedOn}` });
+  // An old document reposted today is not today's news, however official: it weighs as one already covered.
+  else if (input.dated && input.dated.daysBefore > OLD_AFTER_DAYS) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `issued ${input.dated.on}, ${input.dated.daysBefore} days before` });
   return { score: round(evidence.reduce((sum, part) => sum + part.points, 0)), kind: kind.kind, novelty, evidence };
 }

@@ -15,9 +15,16 @@ const dressings = [
 /** Tails of the same kind: （转载）, (图), ——来自…. */
 const tails = [/\s*[（(](?:转载|转发|图|图文|视频|全文)[)）]\s*$/];
 
-/** A title without the dressing a reposting site adds: 重磅！国务院印发… → 国务院印发…; 【…】 round a whole title go. */
+/**
+ * A title without the dressing a reposting site adds: 重磅！国务院印发… → 国务院印发…; 【…】 round a whole
+ * title go, and 《》 round a document's whole name (《…的通知》全文 → …的通知).
+ */
 export function cleanTitle(title: string): string {
-  let text = title.trim().replace(/^[【[［]([^】\]］]+)[】\]］]$/, '$1');
+  // A title that is a document's name in 《》 (《国家金融监督管理总局关于…的通知》全文) is that name.
+  let text = title
+    .trim()
+    .replace(/^[【[［]([^】\]］]+)[】\]］]$/, '$1')
+    .replace(/^《([^《》]{6,})》\s*[（(]?(?:全文|原文|正文)?[)）]?$/, '$1');
   for (let changed = true; changed; ) {
     changed = false;
     for (const pattern of [...dressings, ...tails]) {
@@ -73,7 +80,8 @@ export function isDocumentItself(title: string): boolean {
 }
 
 /** A title of an interpretation: 解读, 详解, 答记者问. */
-const interpretationTitle = /解读|详解|答记者问|问答|答问/;
+// A drafter's 起草说明 or 编制说明 explains its document as an interpretation does.
+const interpretationTitle = /解读|详解|答记者问|问答|答问|起草说明|编制说明/;
 /** Its opening, when the title does not say so: 国家发展改革委有关负责人介绍…, …作了解读. */
 const interpretationLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:介绍|解读|答记者问|回应|就)|作了?解读|进行了?解读/;
 

@@ -1,0 +1,75 @@
+/**
+ * When a document was issued, as its own text dates it. A crawl meets old documents again on portals and
+ * mirrors that repost them (a year-old action plan on a page dated today); the page's date is the copy's,
+ * the closing date under the signature is the document's (GB/T 9704-2012 §7.3.5: 成文日期, in Arabic
+ * numerals; older documents write it in Chinese numerals).
+ */
+
+export interface DocumentDate {
+  /** The closing date, YYYY-MM-DD; null when only the year is known (from the 文号). */
+  date: string | null;
+  year: number;
+  /** The words that showed it. */
+  evidence: string;
+}
+
+const arabic = /^((?:19|20)\d{2})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/;
+const chinese = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/;
+const digits: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十二 → 12, 二十一 → 21, 三十 → 30, 九 → 9. */
+function smallNumber(text: string): number {
+  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
+  return (text.includes('十') ? (tens ? digits[tens]! : 1) * 10 : 0) + (units ? digits[units]! : 0);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A closing date line (2023年12月31日, 2023-12-31, 二〇二三年十二月三十一日) as YYYY-MM-DD; null for any other line. */
+export function closingDate(line: string): string | null {
+  // A Party document dates itself in brackets under its title: （2024年9月21日）.
+  const text = line.replace(/\s+/g, '').replace(/^[（(](.+)[)）]$/, '$1');
+  const a = arabic.exec(text);
+  const c = a ? null : chinese.exec(text);
+  const [year, month, day] = a
+    ? [Number(a[1]), Number(a[2]), Number(a[3])]
+    : c
+      ? [Number([...c[1]!].map((d) => digits[d]).join('')), smallNumber(c[2]!), smallNumber(c[3]!)]
+      : [0, 0, 0];
+  if (!year || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** A news report's dateline or opening date: 新华社北京10月9日电, 经济日报北京1月29日讯, 7月5日，国务院…. */
+const dateline = /^[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯|电讯|[，,\s]|上午|下午|晚)/;
+
+/**
+ * The document's own date: the first closing date on a line of its own (the document's; a consultation
+ * page goes on with its draft), else a news report's dateline, in the latest year that does not put it
+ * after `metOn`, else the year of its 文号 (国数政策〔2023〕11号 → 2023). Null when the text dates it none of
+ * these ways. Takes the normalised body, the 文号 the extractor read, if any, and the day the copy was met
+ * (YYYY-MM-DD, Shanghai).
+ */
+export function documentDate(body: string, docNumber: string | null, metOn: string): DocumentDate | null {
+  for (const line of body.split('\n')) {
+    const date = closingDate(line);
+    if (date) return { date, year: Number(date.slice(0, 4)), evidence: line.trim() };
+  }
+  const lead = dateline.exec(body.trimStart());
+  if (lead && Number(lead[1]) >= 1 && Number(lead[1]) <= 12 && Number(lead[2]) >= 1 && Number(lead[2]) <= 31) {
+    const monthDay = `${pad(Number(lead[1]))}-${pad(Number(lead[2]))}`;
+    const year = Number(metOn.slice(0, 4)) - (monthDay > metOn.slice(5) ? 1 : 0);
+    return { date: `${year}-${monthDay}`, year, evidence: lead[0] };
+  }
+  const year = docNumber ? /[〔［[（(﹝]((?:19|20)\d{2})[〕］\]）)﹞]/.exec(docNumber) : null;
+  return year ? { date: null, year: Number(year[1]), evidence: docNumber! } : null;
+}
+
+/**
+ * How many days before `day` (YYYY-MM-DD, the day a copy was met) the document was issued, at least: from
+ * its closing date, or from the last day of its 文号's year. Zero or less for a document of that day or later.
+ */
+export function daysBefore(dated: DocumentDate, day: string): number {
+  const issued = dated.date ?? `${dated.year}-12-31`;
+  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${issued}T00:00:00Z`)) / 86_400_000);
+}
