@@ -236,6 +236,27 @@ describe('a story no copy names an issuer of, on a site known only by its domain
   });
 });
 
+describe('a document a portal reposts after it was signed', () => {
+  it('is dated by its closing date (印发), checked against the source; a copy of the day by its page (发布)', () => {
+    const { taxonomy, config } = loadConfig();
+    const body = '各市人民政府：\n《安徽省未来产业发展行动方案》已经省政府同意，现印发给你们，请认真贯彻落实。\n安徽省人民政府办公厅\n2026年8月30日\n到2030年，形成未来产业发展的长效机制，培育人工智能、数据要素等未来产业。';
+    const write = (text: string) => {
+      const doc = { id: 1, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', title: '安徽省人民政府办公厅关于印发安徽省未来产业发展行动方案的通知', publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, body: text, attachments: [] };
+      const candidates = analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
+      const shares = themeSharesOf(candidates);
+      const brief = composeExtractive({ issueDate: '2026-09-16', items: candidates, directory, taxonomy, brief: config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} } });
+      const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
+      return { fact: brief.items[0]!.paragraphs[0]!, failed: checks.filter((c) => !c.ok) };
+    };
+    const old = write(body);
+    assert.match(old.fact, /^安徽省人民政府办公厅8月30日印发《安徽省未来产业发展行动方案》/);
+    assert.deepEqual(old.failed, []);
+    assert.match(write(body.replace('2026年8月30日', '2026年9月15日')).fact, /^安徽省人民政府办公厅9月15日发布《/);
+    // Signed in an earlier year: the year is written.
+    assert.match(write(body.replace('2026年8月30日', '2025年12月30日')).fact, /^安徽省人民政府办公厅2025年12月30日印发《/);
+  });
+});
+
 describe('what a reference says it was used for, and how it names a traditional copy', () => {
   it('names the facts taken and the subject its quotes hold, never an empty 原文表述', () => {
     const { taxonomy } = loadConfig();
@@ -361,6 +382,8 @@ describe('a document\'s own date', () => {
     assert.equal(documentDate('7月5日，国务院总理李强主持召开国务院常务会议', null, '2024-10-12')?.date, '2024-07-05');
     assert.equal(documentDate('新华社北京12月30日电 国家数据局印发', null, '2025-01-02')?.date, '2024-12-30');
     assert.equal(documentDate('为扩大公共数据供给，在10月10日的发布会上', null, '2024-10-12'), null);
+    // A photo caption's date is the photo's.
+    assert.equal(documentDate('7月28日，在2025世界人工智能大会上，参观者拍摄机器人。', null, '2025-08-26'), null);
     const byNumber = documentDate('各省、自治区：', '国数政策〔2023〕11号', '2024-10-12')!;
     assert.deepEqual([byNumber.date, byNumber.year, daysBefore(byNumber, '2024-10-12')], [null, 2023, 286]);
     assert.equal(daysBefore(documentDate('国务院\n2024年10月12日', null, '2024-10-12')!, '2024-10-12'), 0);

@@ -32,6 +32,12 @@ export interface Candidate {
   tierHow: 'registry' | 'form' | 'site';
   relevance: Relevance;
   significance: Significance;
+  /**
+   * The document's own full date when a copy gives one before the day the story was met (YYYY-MM-DD,
+   * Shanghai): its closing date (signed, 印发) or a report's dateline (发布). Null when the copies date it
+   * no earlier than their pages.
+   */
+  issuedOn: { date: string; how: 'closing' | 'dateline' } | null;
 }
 
 export interface DayAnalysis {
@@ -91,14 +97,13 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
     const metOn = shanghaiDay(document.publishedAt!);
     // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
-    const age =
-      members
-        .map((m) => documentDate(read.get(m.id)!.body, m.docNumber, metOn))
-        .filter((d) => d !== null)
-        .map((d) => ({ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }))
-        .sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
+    const dates = members.map((m) => documentDate(read.get(m.id)!.body, m.docNumber, metOn));
+    const age = dates.flatMap((d) => (d ? [{ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }] : [])).sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
+    // What the brief may say of when it was issued: only what the copy it cites shows, checked against it.
+    const own = dates[members.indexOf(document)];
+    const issuedOn = own?.date && own.date < metOn && own.how !== 'docNumber' ? { date: own.date, how: own.how } : null;
     const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body), dated: age });
-    return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance };
+    return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance, issuedOn };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || a.document.id - b.document.id);
   return { storyGroups: groups.length, candidates };

@@ -9,6 +9,8 @@ export interface DocumentDate {
   /** The closing date, YYYY-MM-DD; null when only the year is known (from the 文号). */
   date: string | null;
   year: number;
+  /** Where it was read: the closing date (成文日期, when it was signed), a report's dateline, or the 文号's year. */
+  how: 'closing' | 'dateline' | 'docNumber';
   /** The words that showed it. */
   evidence: string;
 }
@@ -40,8 +42,11 @@ export function closingDate(line: string): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** A news report's dateline or opening date: 新华社北京10月9日电, 经济日报北京1月29日讯, 7月5日，国务院…. */
-const dateline = /^[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯|电讯|[，,\s]|上午|下午|晚)/;
+/**
+ * A news report's dateline (新华社北京10月9日电, 经济日报北京1月29日讯) or the date it opens with before its
+ * actor (7月5日，国务院总理李强主持召开…); not a photo caption's (7月28日，在2025世界人工智能大会上，参观者…).
+ */
+const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯)|(\d{1,2})月(\d{1,2})日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
 
 /**
  * The document's own date: the first closing date on a line of its own (the document's; a consultation
@@ -53,16 +58,17 @@ const dateline = /^[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯|电讯|
 export function documentDate(body: string, docNumber: string | null, metOn: string): DocumentDate | null {
   for (const line of body.split('\n')) {
     const date = closingDate(line);
-    if (date) return { date, year: Number(date.slice(0, 4)), evidence: line.trim() };
+    if (date) return { date, year: Number(date.slice(0, 4)), how: 'closing', evidence: line.trim() };
   }
   const lead = dateline.exec(body.trimStart());
-  if (lead && Number(lead[1]) >= 1 && Number(lead[1]) <= 12 && Number(lead[2]) >= 1 && Number(lead[2]) <= 31) {
-    const monthDay = `${pad(Number(lead[1]))}-${pad(Number(lead[2]))}`;
+  const [month, day] = lead ? [Number(lead[1] ?? lead[3]), Number(lead[2] ?? lead[4])] : [0, 0];
+  if (lead && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+    const monthDay = `${pad(month)}-${pad(day)}`;
     const year = Number(metOn.slice(0, 4)) - (monthDay > metOn.slice(5) ? 1 : 0);
-    return { date: `${year}-${monthDay}`, year, evidence: lead[0] };
+    return { date: `${year}-${monthDay}`, year, how: 'dateline', evidence: lead[0] };
   }
   const year = docNumber ? /[〔［[（(﹝]((?:19|20)\d{2})[〕］\]）)﹞]/.exec(docNumber) : null;
-  return year ? { date: null, year: Number(year[1]), evidence: docNumber! } : null;
+  return year ? { date: null, year: Number(year[1]), how: 'docNumber', evidence: docNumber! } : null;
 }
 
 /**

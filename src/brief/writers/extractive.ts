@@ -6,7 +6,7 @@ import { normaliseText } from '../../analyze/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import type { Config, Taxonomy } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
-import { chineseMonthDay, shanghaiDay } from '../../util/time.ts';
+import { chineseFullDate, chineseMonthDay, shanghaiDay } from '../../util/time.ts';
 import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
@@ -71,6 +71,18 @@ function ownDocNumber(candidate: Candidate, directory: SourceDirectory): string 
 }
 
 /**
+ * When the document itself was issued, where its copies date it before the day the story was met (an old
+ * plan a portal reposts today was not issued today): 9月30日印发 by its closing date, 10月9日发布 by a
+ * report's dateline, with the year when it is not the year of the day. Undefined when they do not.
+ */
+function issuedWhen(candidate: Candidate): string | undefined {
+  const issued = candidate.issuedOn;
+  if (!issued) return undefined;
+  const sameYear = issued.date.slice(0, 4) === shanghaiDay(candidate.document.publishedAt!).slice(0, 4);
+  return `${sameYear ? chineseMonthDay(issued.date) : chineseFullDate(issued.date)}${issued.how === 'closing' ? '印发' : '发布'}`;
+}
+
+/**
  * Paragraph 1, the facts: who (the issuer, a joint document's 等N部门), when, which document in 《》 or what
  * was done, verbatim quotes from the source, and the sites that reposted it, by name.
  */
@@ -86,7 +98,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const site = directory.siteName(doc);
   let lead: string;
   if (document) {
-    lead = `${actor}${date}发布${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
+    lead = `${actor}${issuedWhen(candidate) ?? `${date}发布`}${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
   } else if (candidate.significance.kind === '解读') {
     lead = `${actor}${date}发布解读文章${inBookQuotes(title)}`;
   } else if (candidate.tierHow === 'site') {
