@@ -197,7 +197,7 @@ describe('the LLM writer against a local OpenAI-compatible server', () => {
     assert.deepEqual(reasons.map((f) => f.item), [1, 2, null]);
     assert.match(reasons[0]!.reason, /日期“6月17日”与来源不符/);
     assert.match(reasons[1]!.reason, /引文不在所引来源正文中/);
-    assert.match(reasons[2]!.reason, /^abstract: checks failed twice: .*数字 987 不在来源中/);
+    assert.match(reasons[2]!.reason, /^abstract: checks failed twice: .*数字 987项 不在来源中/);
     assert.ok(!brief.abstract.includes('987'), 'the invented figure never reaches the brief');
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Brief } from '../src/brief/model.ts';
+import { chineseValue } from '../src/brief/figures.ts';
 import { quotedSpans, verifyBrief, type SourceRecord } from '../src/brief/verify.ts';
 
 const source: SourceRecord = {
@@ -47,6 +48,29 @@ describe('verifyBrief', () => {
     assert.deepEqual(check(`${good}工信部随后作出部署。`), ['names: 第 1 条提到的机构“工信部”不在所引来源中']);
   });
 
+  it('matches figures and dates whole, by value and unit: no piece of a number or of a date passes', () => {
+    // The source says 1000家, 2026 (文号), 2027年, 6月18日 (published) — and these pieces of them are not there.
+    assert.deepEqual(failures(brief(good.replace('1000 家', '100 家'))), ['numbers: 第 1 条的数字 100家 不在来源中']);
+    assert.deepEqual(failures(brief(good.replace('1000 家', '1000 个'))), ['numbers: 第 1 条的数字 1000个 不在来源中']);
+    assert.deepEqual(failures(brief(good.replace('2027 年', '202 年'))), ['numbers: 第 1 条的数字 202年 不在来源中']);
+    assert.deepEqual(failures(brief(good.replace('2027 年', '27 年'))), ['numbers: 第 1 条的数字 27年 不在来源中']);
+    assert.deepEqual(failures(brief(`${good}共 3 项。`)), ['numbers: 第 1 条的数字 3项 不在来源中']);
+    const dated = (body: string, paragraph: string) => verifyBrief(brief(paragraph), (u) => (u === url ? { ...source, body } : undefined)).filter((c) => !c.ok).map((c) => c.detail);
+    assert.deepEqual(dated(`${source.body}\n11月8日召开会议。`, `${good}1 月 8 日召开会议。`), ['第 1 条的日期“1 月 8 日”与来源不符']);
+    assert.deepEqual(dated(`${source.body}\n11月8日召开会议。`, `${good}11 月 8 日召开会议。`), []);
+    // Full-width digits and Chinese numerals compare by value; a brief's figure may leave its unit out.
+    assert.deepEqual(dated(`${source.body}\n新增一百家企业，增长百分之五，投入１２００万元。`, `${good}新增 100 家，增长 5%，投入 1200 万元，共 100。`), []);
+    assert.deepEqual(dated(`${source.body}\n新增一百家企业。`, `${good}新增 1000 家。`), []);
+    assert.deepEqual(dated(`${source.body}\n新增一百家企业。`, `${good}新增 10 家。`), ['第 1 条的数字 10家 不在来源中']);
+    // A dotted or dashed date in the source bears out its day.
+    assert.deepEqual(dated(`${source.body}\n2026.05.20`, `${good}5 月 20 日起施行。`), []);
+  });
+
+  it('reads Chinese numerals by value', () => {
+    const cases: [string, number | null][] = [['十五', 15], ['一百', 100], ['两千三百', 2300], ['三万', 30000], ['一亿二千万', 120_000_000], ['二十', 20], ['统一', null]];
+    for (const [text, value] of cases) assert.equal(chineseValue(text), value, text);
+  });
+
   it('tolerates whitespace only', () => {
     assert.deepEqual(failures(brief(good.replace('“包含Token券', '“包含 Token 券'))), []);
   });
@@ -54,7 +78,7 @@ describe('verifyBrief', () => {
   it('catches a changed date, title, number, and a reference outside the window', () => {
     assert.deepEqual(failures(brief(good.replace('6 月 18 日', '6 月 17 日'))), ['dates: 第 1 条的日期“6 月 17 日”与来源不符']);
     assert.deepEqual(failures(brief(good.replace('（试行）》', '》'))), ['titles: 第 1 条的文件名《支持人工智能OPC创新发展行动方案》与来源不符']);
-    assert.deepEqual(failures(brief(good.replace('1000 家', '2000 家'))), ['numbers: 第 1 条的数字 2000 不在来源中']);
+    assert.deepEqual(failures(brief(good.replace('1000 家', '2000 家'))), ['numbers: 第 1 条的数字 2000家 不在来源中']);
     const late = brief(good);
     late.references[0]!.date = '2026-06-19';
     assert.deepEqual(failures(late), ['references: 参考文献 R1 的日期 2026-06-19 与来源不符', 'window: 参考文献 R1 发布于 2026-06-19，不在本期时间窗口内']);

@@ -2,6 +2,7 @@ import { looksLikeBody } from '../analyze/bodies.ts';
 import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
 import { cleanTitle } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
+import { dateBorneOut, datesIn, figureBorneOut, figuresIn } from './figures.ts';
 import type { Brief, BriefItem, Check, Reference } from './model.ts';
 
 /** What the verifier knows of a cited source: its stored metadata and body. */
@@ -152,10 +153,15 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
     if (!titleKnown(fromBookQuotes(match), sources.map((s) => s.source), bodies)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
   }
   const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
+  // Dates and figures are matched whole, by value: 1月8日 is not the end of 11月8日, 100家 not a piece of 1000家.
+  // Read with their spaces: 2024 2025 in a table is two figures, not 20242025.
+  const spaced = `${sourceText}\n${normaliseText(sourceText)}`;
+  const sourceDates = datesIn(spaced);
+  const sourceFigures = figuresIn(spaced);
   for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {
     const [month, day] = [Number(match[1]), Number(match[2])];
     const onSourceDay = sourceDays.some((d) => d && Number(d.slice(5, 7)) === month && Number(d.slice(8, 10)) === day);
-    if (!onSourceDay && !haystack.includes(`${month}月${day}日`)) fail('dates', item.n, `第 ${item.n} 条的日期“${match[0]}”与来源不符`);
+    if (!onSourceDay && !dateBorneOut({ year: null, month, day }, sourceDates)) fail('dates', item.n, `第 ${item.n} 条的日期“${match[0]}”与来源不符`);
   }
   // A body named in the text is one the cited sources name, by any of its names (上交所 for 上海证券交易所).
   const named = normaliseSpace(`${haystack}\n${cited.map((r) => `${r.publisher} ${r.reposter ?? ''}`).join('\n')}`);
@@ -164,8 +170,8 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
     if (mentioned && !body.names.some((name) => named.includes(normaliseSpace(name)))) fail('names', item.n, `第 ${item.n} 条提到的机构“${mentioned}”不在所引来源中`);
   }
   const withoutDates = text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, '');
-  for (const match of withoutDates.matchAll(/\d+(?:\.\d+)?/g)) {
-    if (!haystack.includes(match[0])) fail('numbers', item.n, `第 ${item.n} 条的数字 ${match[0]} 不在来源中`);
+  for (const figure of figuresIn(withoutDates, 'arabic')) {
+    if (!figureBorneOut(figure, sourceFigures)) fail('numbers', item.n, `第 ${item.n} 条的数字 ${figure.value}${figure.unit} 不在来源中`);
   }
   return checks;
 }
