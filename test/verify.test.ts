@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Brief } from '../src/brief/model.ts';
-import { chineseValue } from '../src/brief/figures.ts';
+import { chineseValue } from '../src/util/chineseNumerals.ts';
 import { quotedSpans, verifyBrief, type SourceRecord } from '../src/brief/verify.ts';
 
 const source: SourceRecord = {

@@ -5,6 +5,8 @@
  * numerals; older documents write it in Chinese numerals).
  */
 
+import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
+
 export interface DocumentDate {
   /** The closing date, YYYY-MM-DD; null when only the year is known (from the 文号). */
   date: string | null;
@@ -17,14 +19,6 @@ export interface DocumentDate {
 
 const arabic = /^((?:19|20)\d{2})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$/;
 const chinese = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/;
-const digits: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 十二 → 12, 二十一 → 21, 三十 → 30, 九 → 9. */
-function smallNumber(text: string): number {
-  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
-  return (text.includes('十') ? (tens ? digits[tens]! : 1) * 10 : 0) + (units ? digits[units]! : 0);
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A closing date line (2023年12月31日, 2023-12-31, 二〇二三年十二月三十一日) as YYYY-MM-DD; null for any other line. */
@@ -36,7 +30,7 @@ export function closingDate(line: string): string | null {
   const [year, month, day] = a
     ? [Number(a[1]), Number(a[2]), Number(a[3])]
     : c
-      ? [Number([...c[1]!].map((d) => digits[d]).join('')), smallNumber(c[2]!), smallNumber(c[3]!)]
+      ? [Number(chineseDigits(c[1]!)), chineseValue(c[2]!)!, chineseValue(c[3]!)!]
       : [0, 0, 0];
   if (!year || month < 1 || month > 12 || day < 1 || day > 31) return null;
   return `${year}-${pad(month)}-${pad(day)}`;

@@ -5,35 +5,14 @@
  * Full-width digits and Chinese numerals compare by value (一百家 = 100家, 百分之五 = 5%).
  */
 
+import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
+
 /** Units a figure may carry, longest first so that 亿元 is read before 亿. */
 const UNITS = [
   '平方公里', '万千瓦', '亿千瓦时', '千瓦时', '亿元', '万元', '千元', '万亿', '亿', '万', '元', '%', '个', '家', '项', '条', '部门',
   '名', '人', '倍', '年', '天', '批', '类', '次', '所', '座', '台', '套', '架', '架次', '公里', '千米', '吨', '兆瓦', '千瓦', '张', '处',
   '只', '款', '种', '期', '届', '场', '份', '篇', '部', '户', '方面', '大',
 ].sort((a, b) => b.length - a.length);
-
-const cnDigit: Record<string, number> = { 零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const cnUnit: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** A Chinese numeral's value (一百 → 100, 十五 → 15, 两千三百 → 2300, 三万 → 30000); null when it is not one. */
-export function chineseValue(text: string): number | null {
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  for (const char of text) {
-    if (char in cnDigit) {
-      digit = cnDigit[char]!;
-    } else if (char in cnUnit) {
-      section += (digit ?? 1) * cnUnit[char]!;
-      digit = null;
-    } else if (char === '万' || char === '亿') {
-      total += (section + (digit ?? 0)) * (char === '万' ? 10_000 : 100_000_000);
-      section = 0;
-      digit = null;
-    } else return null;
-  }
-  return total + section + (digit ?? 0);
-}
 
 /** The unit right after a figure (spaces skipped), `%` for ％, or '' for none. */
 function unitAt(text: string, at: number): string {
@@ -67,7 +46,7 @@ export function datesIn(text: string): DateFigure[] {
     dates.push({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
   }
   for (const m of plain.matchAll(/([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/g)) {
-    dates.push({ year: Number([...m[1]!].map((c) => cnDigit[c]).join('')), month: chineseValue(m[2]!)!, day: chineseValue(m[3]!)! });
+    dates.push({ year: Number(chineseDigits(m[1]!)), month: chineseValue(m[2]!)!, day: chineseValue(m[3]!)! });
   }
   return dates;
 }
@@ -92,7 +71,8 @@ export function figuresIn(text: string, numerals: 'arabic' | 'all' = 'all'): Fig
   for (const m of plain.matchAll(/百分之([零〇一二两三四五六七八九十百千点]+)/g)) {
     const [whole, fraction] = m[1]!.split('点');
     const value = chineseValue(whole!);
-    if (value !== null) figures.push({ value: Number(`${value}${fraction ? `.${[...fraction].map((c) => cnDigit[c] ?? '').join('')}` : ''}`), unit: '%' });
+    const decimals = fraction ? chineseDigits(fraction) : '';
+    if (value !== null && decimals !== null) figures.push({ value: Number(decimals ? `${value}.${decimals}` : value), unit: '%' });
   }
   for (const m of plain.matchAll(/[零〇一二两三四五六七八九十百千万亿]+/g)) {
     const unit = unitAt(plain, m.index + m[0].length);
