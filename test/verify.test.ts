@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Brief } from '../src/brief/model.ts';
 import { chineseValue } from '../src/util/chineseNumerals.ts';
-import { quotedSpans, verifyBrief, type SourceRecord } from '../src/brief/verify.ts';
+import { quotedSpans, titleKnown, verifyBrief, type SourceRecord } from '../src/brief/verify.ts';
 
 const source: SourceRecord = {
   title: '北京市经济和信息化局关于印发《支持人工智能OPC创新发展行动方案（试行）》的通知',
@@ -64,6 +64,12 @@ describe('verifyBrief', () => {
     assert.deepEqual(dated(`${source.body}\n新增一百家企业。`, `${good}新增 10 家。`), ['第 1 条的数字 10家 不在来源中']);
     // A dotted or dashed date in the source bears out its day.
     assert.deepEqual(dated(`${source.body}\n2026.05.20`, `${good}5 月 20 日起施行。`), []);
+  });
+
+  it('reads a name whose nested quotation the brief prints ‘ ’ as the source\'s “ ”', () => {
+    const sources = [{ ...source, title: '重庆市人民政府办公厅关于印发重庆市推动“人工智能+” 行动方案的通知', body: '《重庆市推动“人工智能+”行动方案》已经市政府同意，现印发给你们。' }];
+    assert.equal(titleKnown('重庆市推动‘人工智能+’行动方案', sources, []), true);
+    assert.equal(titleKnown('重庆市推动‘人工智能’行动方案', sources, []), false);
   });
 
   it('reads Chinese numerals by value', () => {

@@ -58,7 +58,8 @@ function outermostTitles(text: string): string[] {
  * documents only by what passes this, so its text passes the check by construction.
  */
 export function titleKnown(name: string, sources: readonly SourceRecord[], bodies: readonly KnownBody[]): boolean {
-  const comparable = (text: string) => foldMarkWidth(normaliseSpace(normaliseText(text)));
+  // A quotation nested in a name is printed ‘ ’ where the source wrote “ ”: read alike, as quotes are.
+  const comparable = (text: string) => foldQuotes(normaliseSpace(normaliseText(text)));
   const title = comparable(name);
   // A title is also known without a portal's dressing (专家解读 | …): titles.cleanTitle.
   const known = new Set(sources.flatMap((s) => [s.title, cleanTitle(normaliseText(s.title)), ...titlesIn(s.title), ...titlesIn(s.body)]).map(comparable));
