@@ -18,6 +18,7 @@ import { cleanTitle, isDraft, isInterpretation, issuedDocument, issuingNotice } 
 import { scoreSignificance } from '../src/analyze/significance.ts';
 import { titleKnown, verifyBrief, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
+import type { Candidate } from '../src/analyze/day.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';
 import { usedForOf } from '../src/brief/references.ts';
@@ -36,6 +37,14 @@ import { themeDynamics, themeSharesOf } from '../src/brief/themeShares.ts';
 const { sources, bodies } = loadConfig();
 const directory = new SourceDirectory(sources, bodies);
 const issuer = (title: string, body = '', docNumber: string | null = null) => readIssuer({ title, body, docNumber }, directory);
+
+
+/** The extractive brief of one day's candidates, issued 2026-09-16 with the bundled brief settings. */
+function writeDay(candidates: Candidate[]) {
+  const shares = themeSharesOf(candidates);
+  const { taxonomy, config } = loadConfig();
+  return composeExtractive({ issueDate: '2026-09-16', items: candidates, directory, taxonomy, brief: config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} } });
+}
 
 describe('one normalisation for analysis', () => {
   it('reads traditional, glossed, full-width and zero-width copies as the simplified original', () => {
@@ -223,13 +232,12 @@ describe('sites outside the catalog', () => {
 
 describe('a story no copy names an issuer of, on a site known only by its domain', () => {
   it('is credited to 网络来源 in every part of the brief, and its domain is printed nowhere', () => {
-    const { taxonomy, config } = loadConfig();
+    const { taxonomy } = loadConfig();
     const body = '大模型与智能体正在加快进入制造、医疗等行业，人工智能+应用不断拓展。\n多地发放算力券、模型券，支持中小企业使用智能算力。';
     const doc = { id: 1, url: 'https://www.xyz123.com/a.html', sourceId: 'web:www.xyz123.com', title: '智能体应用观察：人工智能+走进千行百业', publishedAt: '2026-09-15T10:00:00+08:00', publisher: 'www.xyz123.com', repostOf: null, docNumber: null, siteName: null, body, attachments: [] };
     const candidates = analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
     assert.equal(candidates[0]!.origin, 'xyz123.com');
-    const shares = themeSharesOf(candidates);
-    const brief = composeExtractive({ issueDate: '2026-09-16', items: candidates, directory, taxonomy, brief: config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} } });
+    const brief = writeDay(candidates);
     const prose = [brief.abstract, ...brief.items.flatMap((i) => [i.headline, ...i.paragraphs]), brief.references[0]!.publisher, brief.references[0]!.reposter ?? ''];
     assert.ok(prose.every((text) => !/xyz123|web:/.test(text)), prose.join('\n'));
     assert.match(brief.items[0]!.paragraphs[0]!, /^网络来源/);
@@ -238,13 +246,12 @@ describe('a story no copy names an issuer of, on a site known only by its domain
 
 describe('a document a portal reposts after it was signed', () => {
   it('is dated by its closing date (印发), checked against the source; a copy of the day by its page (发布)', () => {
-    const { taxonomy, config } = loadConfig();
+    const { taxonomy } = loadConfig();
     const body = '各市人民政府：\n《安徽省未来产业发展行动方案》已经省政府同意，现印发给你们，请认真贯彻落实。\n安徽省人民政府办公厅\n2026年8月30日\n到2030年，形成未来产业发展的长效机制，培育人工智能、数据要素等未来产业。';
     const write = (text: string) => {
       const doc = { id: 1, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', title: '安徽省人民政府办公厅关于印发安徽省未来产业发展行动方案的通知', publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, body: text, attachments: [] };
       const candidates = analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
-      const shares = themeSharesOf(candidates);
-      const brief = composeExtractive({ issueDate: '2026-09-16', items: candidates, directory, taxonomy, brief: config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} } });
+      const brief = writeDay(candidates);
       const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
       return { fact: brief.items[0]!.paragraphs[0]!, failed: checks.filter((c) => !c.ok) };
     };
@@ -265,8 +272,7 @@ describe('what a reference says it was used for, and how it names a traditional 
     const [candidate] = analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
     assert.match(usedForOf(candidate!, { targets: true, scope: false, instruments: true, quotes: ['建成10个以上高质量数据集'] }), /^用于高质量数据集[^。]*相关的发展目标和支持工具信息$/);
     assert.equal(usedForOf(candidate!, { targets: false, scope: false, instruments: false, quotes: [] }).includes('原文表述'), false);
-    const shares = themeSharesOf([candidate!]);
-    const brief = composeExtractive({ issueDate: '2026-09-16', items: [candidate!], directory, taxonomy, brief: loadConfig().config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} } });
+    const brief = writeDay([candidate!]);
     // The title as the brief reads it, and the verifier takes it for the stored one.
     assert.equal(brief.references[0]!.title, '国务院关于加快高质量数据集建设的意见');
     const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
