@@ -1,0 +1,19 @@
+// Which source files each mutation-tested module is, and which test files pin its rules.
+// Only these tests run against a module's mutants: the end-to-end tests would also kill many,
+// but a rule should be pinned by a test that names it, and they are too slow to run per mutant.
+export const mutationModules = {
+  'brief/verify': { mutate: ['src/brief/verify.ts', 'src/brief/figures.ts'], tests: ['test/verify.test.ts'] },
+  'brief/select': { mutate: ['src/brief/select.ts'], tests: ['test/analyze.test.ts'] },
+  'analyze/storyGroups': { mutate: ['src/analyze/storyGroups.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
+  'analyze/significance': { mutate: ['src/analyze/significance.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
+  'analyze/origin': { mutate: ['src/analyze/origin.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
+  'crawl/address': { mutate: ['src/crawl/address.ts'], tests: ['test/crawl.test.ts'] },
+  'crawl/politeness': { mutate: ['src/crawl/politeness.ts'], tests: ['test/crawl.test.ts', 'test/crawler.test.ts'] },
+  'crawl/robots': { mutate: ['src/crawl/robots.ts'], tests: ['test/crawl.test.ts', 'test/crawler.test.ts'] },
+  'crawl/retry': { mutate: ['src/crawl/retry.ts'], tests: ['test/crawl.test.ts', 'test/crawler.test.ts'] },
+  'crawl/warc': { mutate: ['src/crawl/warc.ts'], tests: ['test/archive.test.ts'] },
+  store: { mutate: ['src/store/*.ts'], tests: ['test/store.test.ts', 'test/archive.test.ts'] },
+  'extract/date': { mutate: ['src/extract/date.ts'], tests: ['test/extract.test.ts'] },
+  'extract/docNumber': { mutate: ['src/extract/docNumber.ts'], tests: ['test/extract.test.ts'] },
+  render: { mutate: ['src/render/*.ts'], tests: ['test/render.test.ts'] },
+};
