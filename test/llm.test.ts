@@ -58,7 +58,7 @@ async function startProvider(script: (request: Request) => Answer): Promise<{ ur
         title,
         abstract,
         source: abstract ? '' : /原文：\n([\s\S]*?)\n\n参考草稿/.exec(user)![1]!,
-        day: abstract ? '' : /^日期：(.+)$/m.exec(user)![1]!,
+        day: abstract ? '' : /^刊登日期：(.+)$/m.exec(user)![1]!,
         origin: abstract ? '' : /^发布主体：(.+?)（/m.exec(user)![1]!,
         count: counts.get(title)!,
         correcting: body.messages.length > 2,

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { load } from 'cheerio';
 import { describe, it } from 'node:test';
 import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
-import { readIssuer } from '../src/analyze/issuer.ts';
+import { isRelativeName, readIssuer } from '../src/analyze/issuer.ts';
+import { storyPrompt } from '../src/brief/writers/llm/prompt.ts';
 import { daysBefore, documentDate } from '../src/analyze/documentDate.ts';
 import { differentPlaces, placesIn } from '../src/analyze/places.ts';
 import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
@@ -224,6 +225,9 @@ describe('sites outside the catalog', () => {
     assert.equal(siteNameOf('http://news.sina.com.cn/c/1.shtml', bodies.sites), '新浪');
     assert.equal(siteNameOf('https://www.jiangxi.gov.cn/art/1.html', bodies.sites), 'jiangxi.gov.cn');
     assert.equal(isPrintableName('jiangxi.gov.cn'), false);
+    // A <title> suffix that repeats the domain's label is no name either; a Chinese name with Latin letters is.
+    assert.equal(isPrintableName('FZAAI'), false);
+    assert.equal(isPrintableName('IT之家'), true);
     assert.equal(reposterList(['中国政府网', '5588vip.com', '10100.com'], directory), '中国政府网等三家网站');
     assert.equal(reposterList(['5588vip.com', '10100.com'], directory), null);
     assert.equal(reposterList(['上海市地方金融管理局'], directory), '上海金融办');
@@ -241,6 +245,53 @@ describe('a story no copy names an issuer of, on a site known only by its domain
     const prose = [brief.abstract, ...brief.items.flatMap((i) => [i.headline, ...i.paragraphs]), brief.references[0]!.publisher, brief.references[0]!.reposter ?? ''];
     assert.ok(prose.every((text) => !/xyz123|web:/.test(text)), prose.join('\n'));
     assert.match(brief.items[0]!.paragraphs[0]!, /^网络来源/);
+  });
+});
+
+describe('a page whose 来源 names a body by its level alone', () => {
+  const { taxonomy } = loadConfig();
+  const analyse = (docs: Parameters<typeof analyzeDay>[0]) => analyzeDay(docs, directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
+  const page = { id: 1, url: 'https://www.lyg.gov.cn/zglygzfmhwz/a.html', sourceId: 'web:www.lyg.gov.cn', title: '关于推进人工智能+数据要素应用的若干措施', publishedAt: '2026-09-15T10:00:00+08:00', publisher: '市数据局', repostOf: '市数据局', docNumber: null, siteName: '连云港市人民政府', body: '为加快人工智能+数据要素应用，推动公共数据资源开发利用，制定以下措施。\n一、建设行业高质量数据集，支持企业开展大模型训练。', attachments: [] };
+
+  it('is the body of the place of the site that carried it, ranked by its form, and that portal is no reposter', () => {
+    const [story] = analyse([page]);
+    assert.equal(story!.origin, '连云港市数据局');
+    assert.equal(story!.tier, 'municipal');
+    assert.deepEqual(story!.reposters, []);
+    // A province's portal carrying the city's document does repost it.
+    const provincial = { ...page, id: 2, url: 'https://www.jiangsu.gov.cn/art/b.html', sourceId: 'web:www.jiangsu.gov.cn', siteName: '江苏省人民政府', repostOf: '连云港市数据局', publishedAt: '2026-09-15T12:00:00+08:00' };
+    assert.deepEqual(analyse([page, provincial])[0]!.reposters, ['江苏省人民政府']);
+  });
+
+  it('is no one\'s name where no place resolves it, and never printed bare', () => {
+    const [story] = analyse([{ ...page, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', siteName: null }]);
+    assert.notEqual(story!.origin, '市数据局');
+    assert.ok(!writeDay([story!]).items[0]!.paragraphs[0]!.startsWith('市数据局'));
+    assert.equal(isRelativeName('市数据局'), true);
+    assert.equal(isRelativeName('省政府办公厅'), true);
+    assert.equal(isRelativeName('市场监管总局'), false);
+    assert.equal(isRelativeName('区块链产业联盟'), false);
+  });
+});
+
+describe('a story only another copy dates, months before the page the brief cites', () => {
+  it('is written as issued earlier, with no day of its page, and its reposts not as of that day', () => {
+    const { taxonomy } = loadConfig();
+    const title = '国务院关于深入实施“人工智能+”行动的意见';
+    const text = '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为深入实施“人工智能+”行动，推动人工智能与经济社会各行业各领域广泛深度融合，现提出如下意见。\n到2027年，率先实现人工智能与6大重点领域广泛深度融合。';
+    const portal = { id: 1, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', title, publishedAt: '2026-09-15T08:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: '某某资讯网', body: text, attachments: [] };
+    const signed = { ...portal, id: 2, url: 'https://www.def-news.com/b.html', sourceId: 'web:www.def-news.com', siteName: '某某新闻网', publishedAt: '2026-09-15T09:00:00+08:00', body: `${text}\n国务院\n2026年7月31日` };
+    const [story] = analyzeDay([portal, signed], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
+    assert.equal(story!.document.id, 1);
+    assert.deepEqual(story!.issuedOn, { date: null, how: 'earlier' });
+    const fact = writeDay([story!]).items[0]!.paragraphs[0]!;
+    assert.match(fact, /^国务院此前印发《/);
+    assert.doesNotMatch(fact, /9月15日|当日/);
+    assert.match(fact, /近日转载/);
+    // The model is told the document's date apart from its page's.
+    const prompt = storyPrompt(story!, writeDay([story!]).items[0]!, directory, 2000);
+    assert.match(prompt, /刊登日期：9月15日\n/);
+    assert.match(prompt, /文件日期：此前印发/);
   });
 });
 

@@ -82,7 +82,10 @@ export function siteNameOf(url: string, sites: Readonly<Record<string, string>>)
   return sites[host] ?? sites[domain] ?? domain;
 }
 
-/** Whether a site name is a name a reader can be shown, not a domain standing in for one (5588vip.com). */
+/**
+ * Whether a site name is a name a reader can be shown: one in Chinese, not a domain standing in for one
+ * (5588vip.com) nor a <title> suffix that only repeats the domain's label (FZAAI, fzaai.cn).
+ */
 export function isPrintableName(name: string): boolean {
-  return !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(name);
+  return /\p{Script=Han}/u.test(name);
 }

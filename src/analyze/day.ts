@@ -2,7 +2,7 @@ import type { SourceTier, Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../store/sqlite.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { daysBefore, documentDate } from './documentDate.ts';
-import { readIssuer, type IssuerReading } from './issuer.ts';
+import { isRelativeName, readIssuer, type IssuerReading } from './issuer.ts';
 import { normaliseText } from './normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
 import { scoreRelevance, type Relevance } from './relevance.ts';
@@ -34,10 +34,12 @@ export interface Candidate {
   significance: Significance;
   /**
    * The document's own full date when a copy gives one before the day the story was met (YYYY-MM-DD,
-   * Shanghai): its closing date (signed, 印发) or a report's dateline (发布). Null when the copies date it
-   * no earlier than their pages.
+   * Shanghai): its closing date (signed, 印发) or a report's dateline (发布). Where only another copy
+   * dates it, more than a day before, date null and how 'earlier': the brief may not date it by the page of
+   * the copy it cites, and has no date of its own to print. Null when the copies date it no earlier than
+   * their pages.
    */
-  issuedOn: { date: string; how: 'closing' | 'dateline' } | null;
+  issuedOn: { date: string; how: 'closing' | 'dateline' } | { date: null; how: 'earlier' } | null;
 }
 
 export interface DayAnalysis {
@@ -67,12 +69,13 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   const groups = groupStories(documents.map((d) => ({ id: d.id, ...read.get(d.id)!, docNumber: d.docNumber })));
   const candidates = groups.map((ids): Candidate => {
     const members = ids.map((id) => byId.get(id)!);
-    const readings = members.map((m) => readIssuer({ ...m, ...read.get(m.id)! }, directory));
+    const readings = members.map((m) => readIssuer({ ...m, ...read.get(m.id)!, site: directory.siteName(m) }, directory));
     const origin = resolveOrigin(
       members.map((m, i) => ({
         id: m.id,
         site: directory.siteName(m),
-        repostOf: m.repostOf,
+        // 来源：市数据局 is a name only with its place, which the issuer reading gave it when it could.
+        repostOf: m.repostOf && isRelativeName(normaliseText(m.repostOf)) ? null : m.repostOf,
         issuer: readings[i]?.name ?? null,
         issuerHow: readings[i]?.how ?? null,
         publishedAt: m.publishedAt!,
@@ -101,7 +104,8 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const age = dates.flatMap((d) => (d ? [{ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }] : [])).sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
     // What the brief may say of when it was issued: only what the copy it cites shows, checked against it.
     const own = dates[members.indexOf(document)];
-    const issuedOn = own?.date && own.date < metOn && own.how !== 'docNumber' ? { date: own.date, how: own.how } : null;
+    const issuedOn: Candidate['issuedOn'] =
+      own?.date && own.date < metOn && own.how !== 'docNumber' ? { date: own.date, how: own.how } : age && age.daysBefore > 1 ? { date: null, how: 'earlier' } : null;
     const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body), dated: age });
     return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance, issuedOn };
   });

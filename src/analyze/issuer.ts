@@ -33,6 +33,11 @@ export interface IssuerInput {
   docNumber: string | null;
   /** The page's 来源 line, when it names another body than the site. */
   repostOf?: string | null;
+  /**
+   * The name of the site that carried the copy (连云港市人民政府): where the text names no place, the place
+   * its relative names (来源：市数据局) stand for.
+   */
+  site?: string | null;
 }
 
 const count = String.raw`(\d{1,3}|[一二三四五六七八九十]{1,3})`;
@@ -323,7 +328,7 @@ interface PlaceContext {
  * county-level city before its prefecture); when the title names none, the one province and the one
  * prefecture its text names (构筑扬州新型工业化竞争新优势 for 市政府关于…的指导意见).
  */
-function placeContext(title: string, body: string, directory: SourceDirectory): PlaceContext {
+function placeContext(title: string, body: string, site: string | null, directory: SourceDirectory): PlaceContext {
   const from = (text: string) => {
     const provinces = directory.provinces().filter((p) => text.includes(p.short)).map((p) => p.place);
     const countyCities = [...placesIn(text)].filter((place) => place.endsWith('市') && divisionNamed(place)?.level === 'county');
@@ -332,7 +337,16 @@ function placeContext(title: string, body: string, directory: SourceDirectory): 
   };
   const inTitle = from(title);
   if (inTitle.named) return inTitle;
-  return from(body.slice(0, 1500));
+  const inBody = from(body.slice(0, 1500));
+  return inBody.named || !site ? inBody : from(site);
+}
+
+/** A body named by its level alone (市数据局, 省政府办公厅, 区委): it stands for the place of the text that names it. */
+const relativeName = /^(?:省|市(?!场)|县|区(?!块|域))(?:委|政府|人民政府|[\u4e00-\u9fff]{0,10}?(?:厅|局|委|办|办公室))/;
+
+/** Whether a name is a body named by its level alone (市数据局), which no reader can place. */
+export function isRelativeName(name: string): boolean {
+  return relativeName.test(name.trim());
 }
 
 /**
@@ -358,7 +372,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   // Spaces stay (one each): they separate the bodies of a joint title (国家发展改革委 国家数据局 财政部…).
   const headline = cleanTitle(normaliseText(input.title)).replace(/\s+/g, ' ');
   const text = normaliseText(input.body);
-  const place = placeContext(headline, text, directory);
+  const place = placeContext(headline, text, input.site ?? null, directory);
   const title = withPlaceNamed(headline, place);
   const body = withPlaceNamed(text, place);
   // An interpretation is the interpreting body's, whatever document its headline names.
@@ -381,7 +395,9 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     const joint = found.partners ? null : countOnly.exec(`${title}\n${body.slice(0, 200)}`);
     return joint ? { ...found, partners: joint[1]! } : found;
   }
-  const source = input.repostOf ? bodyNamed(normaliseText(input.repostOf), directory) : null;
+  // 来源：市数据局 on a city's portal is that city's; a relative name no place resolves is no one's name.
+  const named = input.repostOf ? withPlaceNamed(normaliseText(input.repostOf), place) : null;
+  const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
   if (source) return { name: source, partners: null, how: 'source', evidence: input.repostOf! };
   const cited = fromAttribution(body, directory);
   return cited ?? fromPlace(title);

@@ -1,5 +1,6 @@
 import type { BodiesFile, Body, Source } from '../config/schema.ts';
 import { registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
+import { leadingDivisions } from './divisions.ts';
 
 /**
  * The bodies a brief knows: the catalog's sources (the sites it crawls) and the registry's issuing bodies
@@ -101,6 +102,15 @@ export class SourceDirectory {
   }
 }
 
+/**
+ * Whether a site is the portal of the government the issuer belongs to (连云港市人民政府 for 连云港市数据局,
+ * 连云港市人民政府办公室): its copy is the issuer's own publication, not a repost.
+ */
+export function isOwnGovernment(site: string, issuer: string): boolean {
+  const portal = /^(.+?)人民政府$/.exec(site);
+  return portal !== null && site !== issuer && leadingDivisions(issuer).at(-1)?.matched === portal[1];
+}
+
 export interface OriginMember {
   id: number;
   /** The name of the site that carried this copy (SourceDirectory.siteName). */
@@ -150,9 +160,9 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
   let most = 0;
   // On a tie, the more specific of two names of one body's family wins: 山东省人民政府新闻办公室 over 山东省人民政府.
   for (const [name, count] of claims) if (count > most || (count === most && name.startsWith(origin) && name !== origin)) [origin, most] = [name, count];
-  const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && m.site === origin);
+  const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && (m.site === origin || isOwnGovernment(m.site, origin)));
   // The document's own text nearest the issuer, in simplified characters where a copy has them.
   const representative = own ?? byTime.find((m) => m.primary && m.clean !== false) ?? byTime.find((m) => m.primary) ?? byTime.find((m) => m.clean !== false) ?? byTime[0]!;
-  const reposters = [...new Set(byTime.map((m) => m.site).filter((name) => name !== origin))];
+  const reposters = [...new Set(byTime.map((m) => m.site).filter((name) => name !== origin && !isOwnGovernment(name, origin)))];
   return { origin, representativeId: representative.id, reposters };
 }

@@ -75,9 +75,11 @@ function ownDocNumber(candidate: Candidate, directory: SourceDirectory): string 
  * plan a portal reposts today was not issued today): 9月30日印发 by its closing date, 10月9日发布 by a
  * report's dateline, with the year when it is not the year of the day. Undefined when they do not.
  */
-function issuedWhen(candidate: Candidate): string | undefined {
+export function issuedWhen(candidate: Candidate): string | undefined {
   const issued = candidate.issuedOn;
   if (!issued) return undefined;
+  // Dated by another copy only: no day the cited copy bears out, and not the day of its page.
+  if (issued.date === null) return '此前印发';
   const sameYear = issued.date.slice(0, 4) === shanghaiDay(candidate.document.publishedAt!).slice(0, 4);
   return `${sameYear ? chineseMonthDay(issued.date) : chineseFullDate(issued.date)}${issued.how === 'closing' ? '印发' : '发布'}`;
 }
@@ -117,7 +119,8 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const quoteText = quotes.length > 0 ? `${itself ? '文件提出' : '文中提到'}：${quotes.map(inQuotes).join('；')}。` : '';
   // The site that speaks for a story of no named issuer is not also its reposter.
   const reposters = reposterList(candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== site) : candidate.reposters, directory);
-  const reposted = reposters ? `${reposters}当日转载了这一${itself ? '文件' : '消息'}。` : '';
+  // 当日 is the day the lead names: of an old document, the reposts came later.
+  const reposted = reposters ? `${reposters}${document && candidate.issuedOn ? '近日' : '当日'}转载了这一${itself ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Candidate } from '../../../analyze/day.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
-import { reposterList } from '../extractive.ts';
+import { issuedWhen, reposterList } from '../extractive.ts';
 import type { Config } from '../../../config/schema.ts';
 import { chineseMonthDay, shanghaiDay } from '../../../util/time.ts';
 import type { Brief, BriefItem } from '../../model.ts';
@@ -31,7 +31,9 @@ export function storyPrompt(candidate: Candidate, draft: BriefItem, directory: S
     `发布主体：${fullActorOf(candidate)}（${tierLabel[candidate.tier]}）`,
     // The same reposters the extractive facts name: never a domain a reader cannot be shown.
     reposterList(candidate.reposters, directory) ? `转载：${reposterList(candidate.reposters, directory)}` : '',
-    `日期：${chineseMonthDay(shanghaiDay(doc.publishedAt!))}`,
+    `刊登日期：${chineseMonthDay(shanghaiDay(doc.publishedAt!))}`,
+    // An old document reposted today was not issued on the day of the page that carries it.
+    candidate.issuedOn ? `文件日期：${issuedWhen(candidate)}` : '',
     `标题：${doc.title}`,
     doc.docNumber ? `文号：${doc.docNumber}` : '',
     `主题：${candidate.relevance.themes.slice(0, 3).map((theme) => theme.themeName).join('、')}`,
