@@ -120,14 +120,19 @@ export class SqliteStore {
     this.migrate();
   }
 
+  /**
+   * Runs the migrations the file lacks, under the write lock (BEGIN IMMEDIATE) and with the version read
+   * inside it: two commands opening a new data folder at once would otherwise both see version 0, and the
+   * second would fail creating tables the first had just made.
+   */
   private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    for (let i = version; i < migrations.length; i++) {
-      this.db.transaction(() => {
+    this.db.transaction(() => {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      for (let i = version; i < migrations.length; i++) {
         this.db.exec(migrations[i]!);
         this.db.pragma(`user_version = ${i + 1}`);
-      })();
-    }
+      }
+    }).immediate();
   }
 
   close(): void {
