@@ -26,8 +26,8 @@ export interface TestSite {
   close: () => Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 playing one official site; the caller closes it. */
-export async function startSite(routes: Record<string, Route>): Promise<TestSite> {
+/** A real HTTP server on 127.0.0.1 (or another local address) playing one official site; the caller closes it. */
+export async function startSite(routes: Record<string, Route>, address = '127.0.0.1'): Promise<TestSite> {
   const log: RequestLog[] = [];
   const server: Server = createServer(async (req, res) => {
     const entry: RequestLog = { path: req.url ?? '', headers: req.headers, start: performance.now(), end: 0 };
@@ -41,8 +41,8 @@ export async function startSite(routes: Record<string, Route>): Promise<TestSite
     }
     await route(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
+  const host = `${address}:${(server.address() as AddressInfo).port}`;
   const close = () => new Promise<void>((resolve) => {
     server.closeAllConnections();
     server.close(() => resolve());
