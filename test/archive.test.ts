@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
-import { readWarcResponses, WarcWriter } from '../src/crawl/warc.ts';
+import { readWarcResponses, warcFiles, WarcWriter, type FetchedResponse } from '../src/crawl/warc.ts';
+import { UserError } from '../src/util/errors.ts';
 import { readListPage } from '../src/sources/listPage.ts';
 import { tempDir } from './helpers.ts';
 
@@ -24,6 +29,135 @@ describe('WARC archive', () => {
     const replay = await ReplayFetcher.open(path);
     assert.equal((await replay.fetch('https://a.gov.cn/missing.html')).status, 404);
     await assert.rejects(replay.fetch('https://a.gov.cn/other.html'), /归档中没有 https:\/\/a\.gov\.cn\/other\.html/);
+  });
+});
+
+/** The records of a WARC file read by hand, not by warcio: each one's WARC headers and its block's bytes. */
+function rawRecords(bytes: Buffer): { headers: Map<string, string>; block: Buffer }[] {
+  const records = [];
+  for (let at = 0; at < bytes.length;) {
+    const headEnd = bytes.indexOf('\r\n\r\n', at);
+    const lines = bytes.subarray(at, headEnd).toString('utf8').split('\r\n');
+    assert.equal(lines[0], 'WARC/1.1');
+    const headers = new Map(lines.slice(1).map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+    const block = bytes.subarray(headEnd + 4, headEnd + 4 + Number(headers.get('content-length')));
+    assert.equal(bytes.subarray(headEnd + 4 + block.length, headEnd + 8 + block.length).toString(), '\r\n\r\n', 'a record ends with two CRLFs');
+    records.push({ headers, block });
+    at = headEnd + 8 + block.length;
+  }
+  return records;
+}
+
+const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+const response = (path: string, status: number, body: string | Buffer, headers: Record<string, string> = { 'content-type': 'text/html' }): FetchedResponse =>
+  ({ url: `https://a.gov.cn${path}`, status, headers, body: Buffer.from(body), fetchedAt: '2026-06-18T01:02:03.000Z' });
+const readAll = async (path: string) => {
+  const records = [];
+  for await (const record of readWarcResponses(path)) records.push(record);
+  return records;
+};
+const rejection = async (run: () => Promise<unknown>) => {
+  try {
+    await run();
+  } catch (err) {
+    assert.ok(err instanceof UserError, String(err));
+    return err.en;
+  }
+  assert.fail('did not throw');
+};
+
+describe('WARC records (ISO 28500, WARC/1.1)', () => {
+  it('labels each response with block and payload digests that match the bytes, and an HTTP status line', async () => {
+    const path = join(tempDir(), 'day.warc.gz');
+    const writer = new WarcWriter(path);
+    const written = [
+      response('/gbk.html', 200, iconv.encode('<p>数据要素\r\n\r\n市场化</p>', 'gbk'), { 'content-type': 'text/html; charset=GBK', etag: '"x1"' }),
+      response('/moved', 301, '', { location: '/new' }),
+      response('/found', 302, ''),
+      response('/same', 304, ''),
+      response('/missing', 404, 'not found'),
+      response('/error', 500, 'oops'),
+      response('/teapot', 418, 'short and stout'),
+    ];
+    for (const r of written) await writer.append(r);
+    await writer.close();
+    const records = rawRecords(gunzipSync(readFileSync(path)));
+    assert.equal(records.length, written.length);
+    const statusLines = ['HTTP/1.1 200 OK', 'HTTP/1.1 301 Moved Permanently', 'HTTP/1.1 302 Found', 'HTTP/1.1 304 Not Modified', 'HTTP/1.1 404 Not Found', 'HTTP/1.1 500 Internal Server Error', 'HTTP/1.1 418 Status'];
+    records.forEach(({ headers, block }, i) => {
+      assert.equal(headers.get('warc-type'), 'response');
+      assert.equal(headers.get('warc-target-uri'), written[i]!.url);
+      assert.equal(headers.get('warc-date'), '2026-06-18T01:02:03.000Z');
+      assert.equal(headers.get('content-type'), 'application/http; msgtype=response');
+      // The block is the HTTP head and the body; the payload is the body alone.
+      const payload = block.subarray(block.indexOf('\r\n\r\n') + 4);
+      assert.deepEqual(payload, written[i]!.body);
+      assert.equal(block.subarray(0, block.indexOf('\r\n')).toString(), statusLines[i]);
+      assert.equal(headers.get('warc-block-digest'), sha256(block));
+      assert.equal(headers.get('warc-payload-digest'), sha256(written[i]!.body));
+    });
+    assert.match(records[0]!.block.toString('latin1'), /\r\netag: "x1"\r\n/);
+    assert.match(records[1]!.block.toString('latin1'), /\r\nlocation: \/new\r\n/);
+  });
+
+  it('appends to the day\'s archive on a second run the same day, never truncating it, in the order written', async () => {
+    const path = join(tempDir(), 'archives', 'nested', '2026-06-18.warc.gz');
+    const morning = new WarcWriter(path);
+    await morning.append(response('/1.html', 200, 'one'));
+    await morning.append(response('/2.html', 200, 'two'));
+    await morning.close();
+    const evening = new WarcWriter(path);
+    // Appends not awaited one by one still land whole and in order; close waits for them.
+    void evening.append(response('/3.html', 200, 'three'.repeat(2000)));
+    void evening.append(response('/4.html', 404, 'four'));
+    await evening.close();
+    const records = await readAll(path);
+    assert.deepEqual(records.map((r) => `${r.status} ${r.url} ${r.body.length}`), ['200 https://a.gov.cn/1.html 3', '200 https://a.gov.cn/2.html 3', '200 https://a.gov.cn/3.html 10000', '404 https://a.gov.cn/4.html 4']);
+    await new WarcWriter(join(tempDir(), 'unused.warc.gz')).close();
+  });
+
+  it('creates no file for a run that archived nothing', async () => {
+    const path = join(tempDir(), 'empty.warc.gz');
+    await new WarcWriter(path).close();
+    assert.equal(existsSync(path), false);
+  });
+
+  it('reads a plain .warc and another tool\'s archive: only responses, header names in lower case', async () => {
+    const dir = tempDir();
+    const records = [
+      WARCRecord.create({ type: 'warcinfo', warcVersion: 'WARC/1.1', filename: 'other.warc' }, [new TextEncoder().encode('software: wget\r\n')]),
+      WARCRecord.create({ url: 'https://b.gov.cn/x.html', type: 'request', warcVersion: 'WARC/1.1', statusline: 'GET /x.html HTTP/1.1', httpHeaders: { Host: 'b.gov.cn' } }, []),
+      WARCRecord.create({ url: 'https://b.gov.cn/x.html', date: '2026-06-18T02:00:00Z', type: 'response', warcVersion: 'WARC/1.0', statusline: 'HTTP/1.1 200 OK', httpHeaders: { 'Content-Type': 'text/html', 'X-Powered-By': 'TRS' } }, [new TextEncoder().encode('<p>政策</p>')]),
+    ];
+    const bytes = Buffer.concat(await Promise.all(records.map((r) => WARCSerializer.serialize(r, { gzip: false }))));
+    writeFileSync(join(dir, 'other.warc'), bytes);
+    const [only, ...rest] = await readAll(join(dir, 'other.warc'));
+    assert.deepEqual(rest, []);
+    assert.equal(only!.url, 'https://b.gov.cn/x.html');
+    assert.equal(only!.status, 200);
+    assert.deepEqual(only!.headers, { 'content-type': 'text/html', 'x-powered-by': 'TRS' });
+    assert.equal(only!.body.toString(), '<p>政策</p>');
+    assert.equal(only!.fetchedAt, '2026-06-18T02:00:00Z');
+  });
+
+  it('names a file that is not a WARC, or cannot be read', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.warc'), 'hello, this is not an archive');
+    writeFileSync(join(dir, 'tiny.warc'), 'WAR');
+    assert.equal(await rejection(() => readAll(join(dir, 'notes.warc'))), `archive ${join(dir, 'notes.warc')} is corrupt or not a WARC file: no WARC header`);
+    assert.equal(await rejection(() => readAll(join(dir, 'tiny.warc'))), `archive ${join(dir, 'tiny.warc')} is corrupt or not a WARC file: no WARC header`);
+    assert.equal(await rejection(() => readAll(join(dir, 'absent.warc'))), `cannot read archive ${join(dir, 'absent.warc')} (ENOENT)`);
+    assert.equal(await rejection(() => readAll(dir)), `cannot read archive ${dir} (EISDIR)`);
+  });
+
+  it('lists a folder\'s .warc and .warc.gz files in name order, and names a folder without any', async () => {
+    const dir = tempDir();
+    for (const name of ['b.warc.gz', 'a.warc', 'notes.txt', 'c.warc.gz.bak', 'warc.gz']) writeFileSync(join(dir, name), '');
+    assert.deepEqual(warcFiles(dir), [join(dir, 'a.warc'), join(dir, 'b.warc.gz')]);
+    assert.deepEqual(warcFiles(join(dir, 'notes.txt')), [join(dir, 'notes.txt')]);
+    mkdirSync(join(dir, 'empty'));
+    assert.equal(await rejection(async () => warcFiles(join(dir, 'empty'))), `no WARC archive in ${join(dir, 'empty')}`);
+    assert.equal(await rejection(async () => warcFiles(join(dir, 'absent'))), `archive not found: ${join(dir, 'absent')}`);
   });
 });
 
