@@ -123,6 +123,9 @@ describe('xinzhi demo: the sample day end to end', () => {
     const again = join(dir, 'again');
     const result = await runCli(['brief', '--date', '2026-06-19', '--data', data, '--out', again]);
     assert.equal(result.code, 0, result.stderr);
+    // What the day held, how much was written, and that the checks ran.
+    assert.match(result.stdout, /^简报 2026-06-19\n {2}时间窗口内文档: 17 · 报道组: 14 · 入选条目: 5\n {2}核查 (\d+) 项，未通过 0 项\n/);
+    assert.ok(Number(/核查 (\d+) 项/.exec(result.stdout)![1]) >= 5);
     const recomposed = JSON.parse(readFileSync(join(again, '2026-06-19', 'brief.json'), 'utf8')) as Brief;
     assert.deepEqual(recomposed.items, brief.items);
     assert.deepEqual(recomposed.references, brief.references);

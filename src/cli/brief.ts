@@ -17,6 +17,11 @@ export async function briefCommand(context: CommandContext): Promise<number> {
     const withheld = (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
     if (context.json) context.print(JSON.stringify({ folder, items: composed.brief.items.length, writer: composed.brief.writer, llm: composed.brief.stats.llm, failedChecks: failed, withheld }));
     else {
+      // What an operator reads first: how much the day held and how much of it was written and checked.
+      const { stats } = composed.brief;
+      context.print(t(context.lang, 'briefTitle', issueDate));
+      context.print(`  ${t(context.lang, 'documentsInWindow')}: ${stats.documents} · ${t(context.lang, 'storyGroups')}: ${stats.storyGroups} · ${t(context.lang, 'itemsChosen')}: ${composed.brief.items.length}`);
+      context.print(`  ${t(context.lang, 'checksRun', composed.brief.checks.length, failed.length)}`);
       if (composed.brief.stats.llm) for (const line of llmLines(composed.brief.stats.llm, context.lang)) context.print(line);
       if (withheld.length > 0) for (const line of withheldLines(withheld, context.lang)) context.print(line);
       for (const check of failed) context.print(`  [${check.name}] ${check.detail}`);
