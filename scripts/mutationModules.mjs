@@ -3,7 +3,7 @@
 // but a rule should be pinned by a test that names it, and they are too slow to run per mutant.
 export const mutationModules = {
   'brief/verify': { mutate: ['src/brief/verify.ts', 'src/brief/figures.ts'], tests: ['test/verify.test.ts'] },
-  'brief/select': { mutate: ['src/brief/select.ts'], tests: ['test/analyze.test.ts'] },
+  'brief/select': { mutate: ['src/brief/select.ts'], tests: ['test/select.test.ts'] },
   'analyze/storyGroups': { mutate: ['src/analyze/storyGroups.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
   'analyze/significance': { mutate: ['src/analyze/significance.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
   'analyze/origin': { mutate: ['src/analyze/origin.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
@@ -15,5 +15,5 @@ export const mutationModules = {
   store: { mutate: ['src/store/*.ts'], tests: ['test/store.test.ts', 'test/archive.test.ts'] },
   'extract/date': { mutate: ['src/extract/date.ts'], tests: ['test/extract.test.ts'] },
   'extract/docNumber': { mutate: ['src/extract/docNumber.ts'], tests: ['test/extract.test.ts'] },
-  render: { mutate: ['src/render/*.ts'], tests: ['test/render.test.ts'] },
+  render: { mutate: ['src/render/*.ts'], tests: ['test/render.test.ts', 'test/renderPdf.test.ts'] },
 };

@@ -23,7 +23,8 @@ export function sameDocument(a: Candidate, b: Candidate): boolean {
 
 /**
  * Picks the day's items: relevant stories only, one per story group and one per issued document, the most significant first with
- * a discount for repeating a theme or a body, then ordered as a brief is read: by tier, then significance.
+ * a discount for repeating a theme or a body (an exact tie to the earlier candidate), then ordered as a brief is read: by tier,
+ * then significance.
  */
 export function selectItems(candidates: readonly Candidate[], rules: SelectionRules): Candidate[] {
   const pool = candidates.filter((c) => c.relevance.score >= rules.minRelevance);
@@ -31,7 +32,8 @@ export function selectItems(candidates: readonly Candidate[], rules: SelectionRu
   while (picked.length < rules.maxItems && pool.length > 0) {
     const adjusted = (c: Candidate) => {
       const theme = c.relevance.themes[0]?.themeId;
-      const themeRepeats = picked.filter((p) => p.relevance.themes[0]?.themeId === theme).length;
+      // A story with no theme (possible when minRelevance is 0) shares none: it is no repeat of another themeless one.
+      const themeRepeats = theme === undefined ? 0 : picked.filter((p) => p.relevance.themes[0]?.themeId === theme).length;
       const bodyRepeats = picked.filter((p) => p.origin === c.origin).length;
       return c.significance.score * REPEAT_THEME_FACTOR ** themeRepeats * REPEAT_BODY_FACTOR ** bodyRepeats;
     };

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Candidate } from '../src/analyze/day.ts';
+import type { SourceTier } from '../src/config/schema.ts';
+import { sameDocument, selectItems, type SelectionRules } from '../src/brief/select.ts';
+
+/**
+ * A story as selection sees it, with only what selection reads: its id, significance, relevance,
+ * first theme, issuing body, tier, and the document it is about. The rest is filler of the right type.
+ */
+function story(id: number, fields: { significance: number; relevance?: number; theme?: string | null; origin?: string; tier?: SourceTier; issued?: string | null; explains?: string | null }): Candidate {
+  const theme = fields.theme === undefined ? `theme-${id}` : fields.theme;
+  const origin = fields.origin ?? `body-${id}`;
+  const document = { id, url: `https://example.gov.cn/${id}.html`, sourceId: 's', title: `story ${id}`, publishedAt: '2026-06-18T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, body: '', attachments: [] };
+  return {
+    document,
+    members: [document],
+    origin,
+    issuer: null,
+    issued: fields.issued ?? null,
+    explains: fields.explains ?? null,
+    reposters: [],
+    tier: fields.tier ?? 'provincial',
+    tierHow: 'registry',
+    relevance: { score: fields.relevance ?? 10, themes: theme === null ? [] : [{ themeId: theme, themeName: theme, score: 10, terms: [] }] },
+    significance: { score: fields.significance, kind: '通知', novelty: [], evidence: [] },
+    issuedOn: null,
+  };
+}
+
+const rules = (maxItems: number, minRelevance = 4): SelectionRules => ({ minItems: 1, maxItems, minRelevance });
+const ids = (items: readonly Candidate[]) => items.map((c) => c.document.id);
+/** The ids picked, in id order: which stories went in, apart from the order the brief reads them in. */
+const pickedIds = (items: readonly Candidate[]) => ids(items).sort((a, b) => a - b);
+
+describe('selectItems: which stories', () => {
+  it('takes the most significant stories when more are relevant than maxItems', () => {
+    // Ten relevant stories, all of one tier and each of its own theme and body: the top three go in.
+    const day = [4, 9, 1, 7, 10, 3, 8, 2, 6, 5].map((significance, i) => story(i + 1, { significance }));
+    assert.deepEqual(ids(selectItems(day, rules(3))), [5, 2, 7]);
+    assert.equal(selectItems(day, rules(7)).length, 7);
+    assert.equal(selectItems(day, rules(10)).length, 10);
+  });
+
+  it('picks no more than maxItems, and every relevant story when fewer are relevant', () => {
+    const day = [story(1, { significance: 5 }), story(2, { significance: 6 }), story(3, { significance: 7, relevance: 1 })];
+    assert.deepEqual(ids(selectItems(day, rules(7))), [2, 1]);
+    assert.deepEqual(ids(selectItems(day, rules(1))), [2]);
+    assert.deepEqual(selectItems([], rules(7)), []);
+  });
+
+  it('keeps a story whose relevance is exactly minRelevance, and drops one just below', () => {
+    const day = [story(1, { significance: 5, relevance: 4 }), story(2, { significance: 9, relevance: 3.99 }), story(3, { significance: 6, relevance: 4.01 })];
+    assert.deepEqual(pickedIds(selectItems(day, rules(7, 4))), [1, 3]);
+    // Relevance gates only: a more significant story below the threshold never displaces a relevant one.
+    assert.deepEqual(ids(selectItems(day, rules(1, 4))), [3]);
+  });
+
+  it('discounts a second story on a theme already picked, so another theme goes in first', () => {
+    // Without the discount 2 (9.5) beats 3 (9); with it, 9.5 × 0.85 = 8.075 is below 9.
+    const day = [story(1, { significance: 10, theme: 'ai' }), story(2, { significance: 9.5, theme: 'ai' }), story(3, { significance: 9, theme: 'data' })];
+    assert.deepEqual(pickedIds(selectItems(day, rules(2))), [1, 3]);
+    // A discount, not a ban: a repeat far ahead of the next story still goes in (9.9 × 0.85 = 8.415 > 8).
+    const strong = [story(1, { significance: 10, theme: 'ai' }), story(2, { significance: 9.9, theme: 'ai' }), story(3, { significance: 8, theme: 'data' })];
+    assert.deepEqual(pickedIds(selectItems(strong, rules(2))), [1, 2]);
+  });
+
+  it('discounts a second story from a body already picked, so another body goes in first', () => {
+    // 9.5 × 0.9 = 8.55 is below 9: the second story of 国家数据局 waits for another body's.
+    const day = [story(1, { significance: 10, origin: '国家数据局' }), story(2, { significance: 9.5, origin: '国家数据局' }), story(3, { significance: 9, origin: '工业和信息化部' })];
+    assert.deepEqual(pickedIds(selectItems(day, rules(2))), [1, 3]);
+    // 9.5 × 0.9 = 8.55 is above 8.5: a discount, not a ban.
+    const strong = [story(1, { significance: 10, origin: '国家数据局' }), story(2, { significance: 9.5, origin: '国家数据局' }), story(3, { significance: 8.5, origin: '工业和信息化部' })];
+    assert.deepEqual(pickedIds(selectItems(strong, rules(2))), [1, 2]);
+  });
+
+  it('compounds the discounts: a third story on a theme, and a repeat of both theme and body', () => {
+    // Theme twice picked: 10 × 0.85² = 7.225 is below 7.5; once picked, 10 × 0.85 = 8.5 would beat it.
+    const third = [story(1, { significance: 12, theme: 'ai' }), story(2, { significance: 11, theme: 'ai' }), story(3, { significance: 10, theme: 'ai' }), story(4, { significance: 7.5, theme: 'data' })];
+    assert.deepEqual(pickedIds(selectItems(third, rules(3))), [1, 2, 4]);
+    // Same theme and body: 10 × 0.85 × 0.9 = 7.65 is below 8; either discount alone (8.5, 9) would keep it ahead.
+    const both = [story(1, { significance: 11, theme: 'ai', origin: 'A' }), story(2, { significance: 10, theme: 'ai', origin: 'A' }), story(3, { significance: 8, theme: 'data', origin: 'B' })];
+    assert.deepEqual(pickedIds(selectItems(both, rules(2))), [1, 3]);
+  });
+
+  it('reads a story\'s theme as its first one, and does not count stories with no theme as sharing one', () => {
+    // Two themeless stories (possible with minRelevance 0) are not repeats of each other: 9.5 stays above 9.
+    const themeless = [story(1, { significance: 10, theme: null, relevance: 0 }), story(2, { significance: 9.5, theme: null, relevance: 0 }), story(3, { significance: 9, relevance: 0 })];
+    assert.deepEqual(pickedIds(selectItems(themeless, rules(2, 0))), [1, 2]);
+    // A story's second theme is not its theme: 2 leads with data, so 9.5 is not discounted below 9.
+    const second = story(2, { significance: 9.5, theme: 'data' });
+    second.relevance.themes.push({ themeId: 'ai', themeName: 'ai', score: 1, terms: [] });
+    assert.deepEqual(pickedIds(selectItems([story(1, { significance: 10, theme: 'ai' }), second, story(3, { significance: 9, theme: 'robots' })], rules(2))), [1, 2]);
+  });
+
+  it('breaks an exact tie by the order the stories came in', () => {
+    const day = [story(2, { significance: 8 }), story(1, { significance: 8 }), story(3, { significance: 8 })];
+    assert.deepEqual(ids(selectItems(day, rules(1))), [2]);
+    assert.deepEqual(ids(selectItems(day.slice(1), rules(1))), [1]);
+  });
+
+  it('takes one item per document: the better of two stories about it, and the next story in the other\'s place', () => {
+    const day = [
+      story(1, { significance: 9, issued: '关于推动数据产业高质量发展的实施意见' }),
+      // An interpretation of the same document, by a reporter's shorter name for it: one item with 1.
+      story(2, { significance: 10, explains: '《数据产业高质量发展实施意见》', tier: 'national' }),
+      story(3, { significance: 5 }),
+    ];
+    assert.deepEqual(ids(selectItems(day, rules(2))), [2, 3]);
+    assert.deepEqual(ids(selectItems(day, rules(7))), [2, 3]);
+  });
+});
+
+describe('selectItems: the order a brief is read in', () => {
+  it('orders by tier first, national → regulator and exchange → provincial → municipal → county → media, then significance', () => {
+    const tiers: SourceTier[] = ['media', 'county', 'municipal', 'provincial', 'exchange', 'regulator', 'national'];
+    // The less authoritative the tier, the more significant the story: tier still leads.
+    const day = tiers.map((tier, i) => story(i + 1, { significance: 20 - i, tier }));
+    // Regulator and exchange rank alike: the exchange's more significant story (16 to 15) reads first.
+    assert.deepEqual(ids(selectItems(day, rules(7))).map((id) => day[id - 1]!.tier), ['national', 'exchange', 'regulator', 'provincial', 'municipal', 'county', 'media']);
+  });
+
+  it('puts a regulator before media however near their significance, and orders one tier by significance, then document id', () => {
+    const day = [story(1, { significance: 9.01, tier: 'media' }), story(2, { significance: 9, tier: 'regulator' })];
+    assert.deepEqual(ids(selectItems(day, rules(7))), [2, 1]);
+    // But a near-tie across tiers is decided by significance when only one goes in.
+    assert.deepEqual(ids(selectItems(day, rules(1))), [1]);
+    const provincial = [story(4, { significance: 7 }), story(3, { significance: 7 }), story(5, { significance: 7.5 })];
+    assert.deepEqual(ids(selectItems(provincial, rules(7))), [5, 3, 4]);
+  });
+});
+
+describe('sameDocument', () => {
+  it('matches the document issued or explained by its key, and never two stories that name none', () => {
+    const issued = story(1, { significance: 1, issued: '国务院关于深入实施“人工智能+”行动的意见' });
+    const explained = story(2, { significance: 1, explains: '关于深入实施“人工智能+”行动的意见' });
+    const other = story(3, { significance: 1, issued: '关于加快低空经济发展的意见' });
+    const none = story(4, { significance: 1 });
+    assert.equal(sameDocument(issued, explained), true);
+    assert.equal(sameDocument(explained, issued), true);
+    assert.equal(sameDocument(issued, other), false);
+    assert.equal(sameDocument(issued, none), false);
+    assert.equal(sameDocument(none, issued), false);
+    assert.equal(sameDocument(none, story(5, { significance: 1 })), false);
+    // A story issued as one document and explaining another is the document it issued.
+    const both = story(6, { significance: 1, issued: '关于加快低空经济发展的意见', explains: '关于深入实施“人工智能+”行动的意见' });
+    assert.equal(sameDocument(both, other), true);
+    assert.equal(sameDocument(both, explained), false);
+  });
+});
