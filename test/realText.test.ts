@@ -15,7 +15,7 @@ import { differentPlaces, placesIn } from '../src/analyze/places.ts';
 import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, isDraft, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
+import { cleanTitle, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
 import { scoreSignificance } from '../src/analyze/significance.ts';
 import { titleKnown, verifyBrief, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
@@ -271,6 +271,39 @@ describe('a page whose 来源 names a body by its level alone', () => {
     assert.equal(isRelativeName('省政府办公厅'), true);
     assert.equal(isRelativeName('市场监管总局'), false);
     assert.equal(isRelativeName('区块链产业联盟'), false);
+  });
+});
+
+describe('a lead written from a title alone', () => {
+  const { taxonomy } = loadConfig();
+  const body = '一、支持企业建设行业大模型，对使用智能算力的中小企业发放算力券。\n二、到2027年，培育10家以上人工智能领军企业，打造100个人工智能+制造典型场景。';
+  const write = (title: string) => {
+    const doc = { id: 1, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', title, publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: '某资讯网', body, attachments: [] };
+    const brief = writeDay(analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates);
+    const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
+    assert.ok(checks.length > 0);
+    assert.deepEqual(checks.filter((c) => !c.ok), []);
+    return { headline: brief.items[0]!.headline, fact: brief.items[0]!.paragraphs[0]! };
+  };
+
+  it('names a notice that 公布s or 发布s something as a document, and a joint title\'s partners set apart by a space', () => {
+    const joint = write('江苏省工业和信息化厅 江苏省数据局关于公布2026年人工智能+制造场景名单的通知');
+    assert.equal(joint.headline, '江苏省工信厅等二部门发布《关于公布2026年人工智能+制造场景名单的通知》');
+    assert.match(joint.fact, /^江苏省工业和信息化厅等二部门9月15日发布《关于公布2026年人工智能\+制造场景名单的通知》。/);
+    assert.equal(isDocumentItself('关于发布2026年度数据要素典型案例的通知'), true);
+    assert.equal(isDocumentItself('国务院印发关于深入实施人工智能+行动的意见'), false);
+  });
+
+  it('says a body issued what its headline says it issued, without 据…消息 round it', () => {
+    const { fact } = write('工信部等七部门印发关于推动未来产业创新发展的实施意见');
+    assert.match(fact, /^工业和信息化部等七部门9月15日印发关于推动未来产业创新发展的实施意见。/);
+  });
+
+  it('has a site that names no issuer 刊发 a document by its own title, and 发布消息 of a headline', () => {
+    const notice = write('市工信局关于组织申报2026年人工智能+专项资金的通知');
+    assert.equal(notice.headline, '某资讯网刊发《市工信局关于组织申报2026年人工智能+专项资金的通知》');
+    assert.match(notice.fact, /^某资讯网9月15日刊发《市工信局关于组织申报2026年人工智能\+专项资金的通知》。/);
+    assert.match(write('人工智能+制造：一批典型场景加快落地').fact, /^某资讯网9月15日发布消息：人工智能\+制造：一批典型场景加快落地。/);
   });
 });
 

@@ -76,7 +76,10 @@ export function issuedDocument(title: string, body: string): string | null {
 
 /** Whether a title is a document's own (关于…的意见, X关于印发《Y》的通知, …实施细则), not a headline about one. */
 export function isDocumentItself(title: string): boolean {
-  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !new RegExp(issuingVerb).test(title));
+  // 关于公布…名单的通知 is a notice itself: only a verb before its 关于 makes a headline (X印发关于…的意见).
+  const about = title.indexOf('关于');
+  const head = about >= 0 ? title.slice(0, about) : title;
+  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !new RegExp(issuingVerb).test(head));
 }
 
 /** A title of an interpretation: 解读, 详解, 答记者问. */

@@ -11,7 +11,7 @@ import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, publishedAs, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -106,13 +106,15 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   } else if (candidate.tierHow === 'site') {
     // No copy names an issuer: the site that carried it speaks, crediting the 来源 it names.
     const shown = isPrintableName(site) ? site : UNNAMED_SOURCE;
-    lead = site === candidate.origin ? `${shown}${date}发布消息：${asRunningText(title)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
+    lead = site === candidate.origin ? `${shown}${date}${publishedAs(title)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
   } else {
     // 据国家数据局6月18日消息，该局召开…: the release's date, and the body as its subject.
     const action = actionOf(candidate, directory);
     const news = action.startsWith('发布消息：');
+    // A headline that says what the body issued (…等七部门印发关于…的实施意见) is the lead itself.
+    const issues = /^(?:印发|发布|出台|公布)/.test(action);
     const itsName = /[局部委厅署院所行办]$/.exec(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
-    lead = `据${actor}${date}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
+    lead = issues ? `${actor}${date}${action}` : `据${actor}${date}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
   }
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   // Only the document's own text is 文件: a release or a report about it is 文中.

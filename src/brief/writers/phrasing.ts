@@ -2,7 +2,7 @@ import type { Candidate } from '../../analyze/day.ts';
 import { chinesePunctuation, normaliseText } from '../../analyze/normalise.ts';
 import { isPrintableName } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
-import { cleanTitle, documentTitle } from '../../analyze/titles.ts';
+import { cleanTitle, documentTitle, isDocumentItself } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
@@ -101,7 +101,8 @@ export function fullActorOf(candidate: Candidate): string {
 /** The title without the issuer's name it begins with (and a joint document's 等N部门, 联合): 关于…的意见. */
 function afterIssuer(title: string, candidate: Candidate, directory: SourceDirectory): string | null {
   for (const name of issuerNames(candidate, directory)) {
-    if (title.startsWith(name)) return title.slice(name.length).replace(/^(?:、[^关印发]{2,20}?)*(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?[：:\s]*/, '');
+    // Its partners go too, joined by 、 or, as a joint title sets them, by spaces: 江苏省工业和信息化厅 江苏省数据局关于….
+    if (title.startsWith(name)) return title.slice(name.length).replace(/^(?:[、\s]+[^关印发、\s]{2,20}?(?=[、\s]|关于|印发|联合|等))*(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?[：:\s]*/, '');
   }
   return null;
 }
@@ -125,7 +126,8 @@ export function documentName(candidate: Candidate, directory: SourceDirectory): 
  * 印发 for a plan or an opinion and 发布 for a notice or an announcement.
  */
 export function verbOf(candidate: Candidate): string {
-  const used = /(印发|发布|出台|公布)/.exec(storyTitle(candidate).split('《')[0]!)?.[1];
+  // Only a verb before the name counts: 关于公布…名单的通知 is 发布ed, not 公布ed.
+  const used = /(印发|发布|出台|公布)/.exec(storyTitle(candidate).split(/《|关于/)[0]!)?.[1];
   return used ?? (issuedKinds.test(candidate.issued ?? '') ? '印发' : '发布');
 }
 
@@ -151,7 +153,15 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     return asRunningText(rest);
   }
   if (startsWithAction.test(title)) return `提出${asRunningText(title)}`;
-  return `发布消息：${asRunningText(title)}`;
+  return publishedAs(title);
+}
+
+/**
+ * What a site did with a story no body is named for: 刊发 a document by its own title in 《》 (刊发《市工信局
+ * 关于…的通知》), or 发布消息 with a headline as running text.
+ */
+export function publishedAs(title: string): string {
+  return isDocumentItself(title) ? `刊发${inBookQuotes(title)}` : `发布消息：${asRunningText(title)}`;
 }
 
 export const HEADLINE_MAX = 40;
