@@ -1,74 +1,212 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Brief } from '../src/brief/model.ts';
+import * as cheerio from 'cheerio';
+import { isTag, type AnyNode } from 'domhandler';
+import { formatReference } from '../src/brief/references.ts';
+import { escapeHtml, linkTarget } from '../src/render/escape.ts';
+import { assertCjkFont } from '../src/render/fonts.ts';
 import { renderHtml } from '../src/render/html.ts';
-import { renderMarkdown } from '../src/render/markdown.ts';
-import { renderPdf } from '../src/render/pdf.ts';
+import { escapeMarkdown, renderMarkdown, sectionNumber } from '../src/render/markdown.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
+import { UserError } from '../src/util/errors.ts';
 import { tempDir } from './helpers.ts';
+import { hostile, hostileBrief, hostileLines, hostileUrls } from './hostileBrief.ts';
 
-const hostile = '<script>alert(1)</script> #read("/etc/passwd") ] [x](javascript:alert(1)) *粗体* $x^2$ @ref \\ <!-- -->';
 const fontPaths = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype'];
+const qrDataUri = 'data:image/png;base64,iVBORw0KGgo=';
 
-function hostileBrief(): Brief {
-  return {
-    date: '2026-06-19',
-    title: '新质生产力每日动态',
-    publisher: '工作委员会',
-    producers: '',
-    abstract: `摘要 ${hostile}`,
-    items: [{ n: 1, headline: `标题 ${hostile}`, paragraphs: [`正文 ${hostile}`, '- 列表\n# 标题\n1. 编号'], quotes: [], refs: ['R1'], tier: 'national', themes: [] }],
-    references: [{ id: 'R1', publisher: `机构 ${hostile}`, reposter: null, title: `文件 ${hostile}`, date: '2026-06-18', url: 'https://a.gov.cn/x?a=1&b="2"', usedFor: '用于信息' }],
-    footer: { account: '公众号', qrImage: null, platform: '平台', disclaimer: '免责声明' },
-    writer: 'extractive',
-    checks: [],
-    stats: { window: { start: '2026-06-17T16:00:00.000Z', end: '2026-06-18T16:00:00.000Z' }, documents: 1, candidates: 1, storyGroups: 1, themeShares: {} },
-  };
-}
-
-describe('scraped text never becomes markup', () => {
-  it('HTML escapes every string, and forbids scripts by policy', () => {
-    const html = renderHtml(hostileBrief());
-    assert.ok(!html.includes('<script>'));
-    assert.ok(!html.includes('<!-- -->'));
-    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
-    assert.ok(html.includes('href="https://a.gov.cn/x?a=1&amp;b=&quot;2&quot;"'));
-    assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+describe('link targets and HTML escaping', () => {
+  it('escapes the five characters that end text or a quoted attribute', () => {
+    assert.equal(escapeHtml(`a&b<c>d"e'f`), 'a&amp;b&lt;c&gt;d&quot;e&#39;f');
+    assert.equal(escapeHtml('&amp;'), '&amp;amp;');
   });
 
-  it('Markdown escapes syntax, links and raw HTML', () => {
-    const md = renderMarkdown(hostileBrief());
-    assert.ok(!md.includes('<script>'));
-    assert.ok(md.includes('\\<script\\>'));
-    assert.ok(md.includes('\\[x\\](javascript:alert(1))'));
-    assert.ok(md.includes('\\*粗体\\*'));
-    assert.ok(md.includes('\\- 列表\n\\# 标题\n\\1. 编号'));
-  });
-
-  it('Typst prints the text as text: no code runs, no file is read', () => {
-    const dir = tempDir();
-    const pdf = join(dir, 'hostile.pdf');
-    writeFileSync(pdf, renderPdf(hostileBrief(), { fontPaths }));
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-    assert.ok(text.includes('#read("/etc/passwd")'));
-    assert.ok(text.includes('$x^2$'));
-    assert.ok(!text.includes('root:x:0:0'));
+  it('links only http and https addresses, written as the URL standard writes them', () => {
+    assert.equal(linkTarget(hostileUrls.escaped), hostileUrls.escaped);
+    assert.equal(linkTarget(hostileUrls.unescaped), 'https://www.gov.cn/%E6%94%BF%E7%AD%96/%E6%96%87%E4%BB%B6%20%E4%B8%80.htm');
+    assert.equal(linkTarget(hostileUrls.quoted), 'https://a.gov.cn/x?a=1&b=%222%22%3Cx%3E%27%20onmouseover=1');
+    assert.equal(linkTarget('http://a.gov.cn'), 'http://a.gov.cn/');
+    for (const url of [hostileUrls.script, hostileUrls.scriptUpper, hostileUrls.data, 'file:///etc/passwd', 'ftp://a.gov.cn/x', 'vbscript:x', '/relative', 'not a url']) assert.equal(linkTarget(url), null, url);
   });
 });
 
-describe('Chinese typesetting', () => {
-  it('never starts a PDF line with +: 人工智能+ stays on one line wherever the line breaks', () => {
-    // Paragraphs whose every place could put + at a line's start: shifted one character at a time.
-    const paragraphs = Array.from({ length: 24 }, (_, i) => `${'数'.repeat(i)}${'推进人工智能+行动，'.repeat(12)}`);
-    const brief = { ...hostileBrief(), abstract: '摘要', items: [{ ...hostileBrief().items[0]!, headline: '标题', paragraphs }] };
-    const pdf = join(tempDir(), 'plus.pdf');
-    writeFileSync(pdf, renderPdf(brief, { fontPaths }));
-    const lines = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\n').map((line) => line.trim());
-    assert.ok(lines.some((line) => line.includes('人工智能+')));
-    assert.deepEqual(lines.filter((line) => /^[+＋]/.test(line)), []);
+/** Every node under a parsed page, depth first. */
+function allNodes($: cheerio.CheerioAPI): AnyNode[] {
+  const nodes: AnyNode[] = [];
+  const walk = (node: AnyNode) => {
+    nodes.push(node);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk($.root().get(0)!);
+  return nodes;
+}
+
+describe('HTML edition: scraped text never becomes markup', () => {
+  const brief = hostileBrief();
+  const html = renderHtml(brief, qrDataUri);
+  const $ = cheerio.load(html);
+
+  it('prints every field of the brief as the very text it was given', () => {
+    assert.equal($('title').text(), `${brief.title} 2026年6月19日`);
+    assert.equal($('h1').text(), brief.title);
+    assert.equal($('.publisher').text(), brief.publisher);
+    assert.equal($('.producers').text(), brief.producers);
+    assert.equal($('.date').text(), '2026年6月19日');
+    assert.equal($('.abstract p').text(), brief.abstract);
+    assert.deepEqual($('nav li').toArray().map((li) => $(li).text()), [`一、${brief.items[0]!.headline}`, `二、${brief.items[1]!.headline}`, '参考文献']);
+    assert.deepEqual($('nav a').toArray().map((a) => $(a).attr('href')), ['#s1', '#s2', '#refs']);
+    assert.deepEqual($('main > section[id^=s]').toArray().map((s) => [$(s).attr('id'), $(s).find('h2').text(), $(s).find('p').toArray().map((p) => $(p).text())]), [
+      ['s1', `一、${brief.items[0]!.headline}`, brief.items[0]!.paragraphs],
+      ['s2', `二、${brief.items[1]!.headline}`, brief.items[1]!.paragraphs],
+    ]);
+    assert.deepEqual($('.refs li').toArray().map((li) => [$(li).attr('id'), $(li).contents().first().text()]), brief.references.map((r) => [r.id, `${formatReference(r)}${linkTarget(r.url) ? ' ' : ''}`]));
+    assert.deepEqual($('footer p').toArray().map((p) => $(p).text()), [brief.footer.account, brief.footer.platform, brief.footer.disclaimer]);
+    assert.equal($('footer img').attr('alt'), brief.footer.account);
+    assert.equal($('footer img').attr('src'), qrDataUri);
+  });
+
+  it('holds only the page\'s own elements and attributes: no script, comment or handler from the text', () => {
+    const elements = new Set($('*').toArray().filter(isTag).map((element) => element.name));
+    assert.deepEqual([...elements].sort(), ['a', 'body', 'footer', 'h1', 'h2', 'head', 'header', 'html', 'img', 'li', 'main', 'meta', 'nav', 'ol', 'p', 'section', 'style', 'title', 'ul']);
+    assert.deepEqual(allNodes($).filter((node) => node.type === 'comment' || node.type === 'script'), []);
+    const attributes = new Set($('*').toArray().filter(isTag).flatMap((element) => Object.keys(element.attribs)));
+    assert.deepEqual([...attributes].sort(), ['alt', 'charset', 'class', 'content', 'href', 'http-equiv', 'id', 'lang', 'name', 'rel', 'src']);
+    // Outside the security policy's own quoting, no quote of either kind is left raw.
+    assert.ok(!html.split('</head>')[1]!.includes("'"));
+    assert.ok(!html.split('</head>')[1]!.includes('"q"'));
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+  });
+
+  it('links a reference only to an http(s) address; javascript: and data: addresses are no links', () => {
+    const links = $('.refs a').toArray().map((a) => [$(a).closest('li').attr('id'), $(a).attr('href'), $(a).attr('rel'), $(a).text()]);
+    assert.deepEqual(links, [
+      ['R1', linkTarget(hostileUrls.quoted), 'noopener noreferrer nofollow', '原文'],
+      ['R5', hostileUrls.escaped, 'noopener noreferrer nofollow', '原文'],
+      ['R6', linkTarget(hostileUrls.unescaped), 'noopener noreferrer nofollow', '原文'],
+    ]);
+    assert.ok(!/javascript:/i.test(html.replace(/\(javascript:alert\(1\)\)/g, '')), 'javascript: only inside the escaped text');
+  });
+
+  it('prints no producers line, QR code or empty footer line when the brief has none', () => {
+    const plain = { ...hostileBrief(), producers: '', footer: { account: '公众号', qrImage: null, platform: '', disclaimer: '免责声明' } };
+    const page = cheerio.load(renderHtml(plain));
+    assert.equal(page('.producers').length, 0);
+    assert.equal(page('img').length, 0);
+    assert.deepEqual(page('footer p').toArray().map((p) => page(p).text()), ['公众号', '免责声明']);
+  });
+
+  it('carries its house style inline, the only style the page\'s policy allows', () => {
+    const style = $('style').text();
+    assert.match(style, /h1\{font-size:2em;letter-spacing:\.12em;color:#9b1c1c/);
+    assert.match(style, /footer img\{width:8em\}/);
+    assert.equal($('html').attr('lang'), 'zh-CN');
+    assert.equal($('meta[charset]').attr('charset'), 'utf-8');
+  });
+});
+
+/**
+ * The text a CommonMark reader shows for an escaped block; fails when a character would be read as
+ * syntax: a Markdown character not escaped, a backslash before something that is not ASCII punctuation
+ * (the reader would print it), or a line that starts a list, heading, quote or underline.
+ */
+function shownText(block: string): string {
+  for (const line of block.split('\n')) assert.doesNotMatch(line, /^\s*(?:[-+=>#]|\d+[.)])/, `a line starts with markup: ${line}`);
+  let shown = '';
+  for (let i = 0; i < block.length; i++) {
+    const c = block[i]!;
+    if (c === '\\') {
+      const next = block[++i] ?? '';
+      assert.match(next, /^[!-/:-@[-`{-~]$/, `a backslash before ${next} would be printed`);
+      shown += next;
+    } else {
+      assert.doesNotMatch(c, /[\\`*_{}[\]<>#|~&]/, `${c} unescaped in ${block}`);
+      shown += c;
+    }
+  }
+  return shown;
+}
+
+describe('Markdown edition: scraped text never becomes markup', () => {
+  const brief = hostileBrief();
+  const md = renderMarkdown(brief);
+  const blocks = md.trimEnd().split('\n\n');
+
+  it('prints every field of the brief escaped, each reading back as the very text it was given', () => {
+    const [titleLine, publisher, producers, date, abstractHeading, abstract, tocHeading, toc, firstHeading, first, lines, secondHeading, second, refsHeading, refs, rule, account, platform, disclaimer, ...rest] = blocks;
+    assert.deepEqual(rest, []);
+    assert.ok(titleLine!.startsWith('# '));
+    assert.equal(shownText(titleLine!.slice(2)), brief.title);
+    assert.equal(shownText(publisher!), brief.publisher);
+    assert.equal(shownText(producers!), brief.producers);
+    assert.deepEqual([date, abstractHeading, tocHeading, refsHeading, rule], ['2026年6月19日', '## 摘要', '## 目录', '## 参考文献', '---']);
+    assert.equal(shownText(abstract!), brief.abstract);
+    const tocLines = toc!.split('\n');
+    assert.deepEqual(tocLines.map((line) => line.slice(0, 2)), ['- ', '- ', '- ']);
+    assert.deepEqual(tocLines.map((line) => shownText(line.slice(2))), [`一、${brief.items[0]!.headline}`, `二、${brief.items[1]!.headline}`, '参考文献']);
+    assert.equal(shownText(firstHeading!.replace(/^## /, '')), `一、${brief.items[0]!.headline}`);
+    assert.equal(shownText(secondHeading!.replace(/^## /, '')), `二、${brief.items[1]!.headline}`);
+    assert.deepEqual([first, lines, second].map((block) => shownText(block!)), [brief.items[0]!.paragraphs[0], hostileLines, brief.items[1]!.paragraphs[0]]);
+    assert.deepEqual([account, platform, disclaimer].map((block) => shownText(block!)), [brief.footer.account, brief.footer.platform, brief.footer.disclaimer]);
+    assert.deepEqual(refs!.split('\n').map((line) => shownText(line.slice(2).replace(/ <https?:\/\/[^\s<>]+>$/, ''))), brief.references.map(formatReference));
+  });
+
+  it('escapes a line\'s start by its punctuation, never by a backslash the reader would print', () => {
+    assert.equal(escapeMarkdown(hostileLines), '\\- 列表\n\\# 标题\n1\\. 编号\n2\\) 编号\n\\+ 加\n\\> 引用\n\\===\n  \\- 缩进');
+    assert.equal(escapeMarkdown('2026年 = 1. 不在行首'), '2026年 = 1. 不在行首');
+    assert.equal(escapeMarkdown('12. 十二'), '12\\. 十二');
+  });
+
+  it('links a reference only to an http(s) address, as an autolink nothing in it can end early', () => {
+    const refLines = md.split('## 参考文献\n\n')[1]!.split('\n\n')[0]!.split('\n');
+    assert.deepEqual(refLines.map((line) => /<([^<>]*)>$/.exec(line)?.[1] ?? null), [linkTarget(hostileUrls.quoted), null, null, null, hostileUrls.escaped, linkTarget(hostileUrls.unescaped)]);
+    assert.ok(!/javascript:|data:text/i.test(md.replace(/\\\[x\\\]\(javascript:alert\(1\)\)|\(data:x\)/g, '')));
+  });
+
+  it('leaves out an empty producers or footer line', () => {
+    const md2 = renderMarkdown({ ...hostileBrief(), producers: '', footer: { account: '', qrImage: null, platform: '平台', disclaimer: '' } });
+    assert.ok(!md2.includes('编辑部'));
+    assert.ok(md2.endsWith('---\n\n平台\n'));
+  });
+
+  it('numbers sections the Chinese way, then in digits past ten', () => {
+    assert.deepEqual([1, 2, 10, 11, 12].map(sectionNumber), ['一、', '二、', '十、', '11、', '12、']);
+  });
+});
+
+describe('CJK fonts', () => {
+  it('finds a CJK font up to three folders down, and refuses a PDF without one, naming where it looked', () => {
+    const root = tempDir();
+    const deep = join(root, 'a', 'b', 'c');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(root, 'DejaVuSans.ttf'), '');
+    writeFileSync(join(deep, 'NotoSerifCJK-Regular.ttc'), '');
+    assert.doesNotThrow(() => assertCjkFont([join(root, 'missing'), root]));
+    assert.doesNotThrow(() => assertCjkFont([join(root, 'a')]));
+    // Four folders down is too deep; a folder named like a font is not a font; a font that is not CJK is none.
+    const tooDeep = tempDir();
+    mkdirSync(join(tooDeep, '1', '2', '3', '4'), { recursive: true });
+    writeFileSync(join(tooDeep, '1', '2', '3', '4', 'SourceHanSans.otf'), '');
+    mkdirSync(join(tooDeep, 'wqy-zenhei.ttc'));
+    writeFileSync(join(tooDeep, 'DejaVuSans.ttf'), '');
+    assert.throws(() => assertCjkFont([tooDeep, join(root, 'missing')]), (err: unknown) => {
+      assert.ok(err instanceof UserError);
+      assert.equal(err.message, `未找到中文字体（查找了 ${tooDeep}、${join(root, 'missing')}）：请安装 fonts-noto-cjk 或在配置 render.fontPaths 中指定字体目录`);
+      assert.equal(err.en, `no CJK font found in ${tooDeep}, ${join(root, 'missing')}: install fonts-noto-cjk or set render.fontPaths in the config`);
+      return true;
+    });
+    for (const name of ['wqy-microhei.ttc', 'SimSun.TTF', 'HanSerif-Bold.otf', 'STSong.ttf', 'SimHei.ttf']) {
+      const dir = tempDir();
+      writeFileSync(join(dir, name), '');
+      assert.doesNotThrow(() => assertCjkFont([dir]), name);
+    }
+    for (const name of ['NotoSansCJK.woff2', 'CJK-readme.txt']) {
+      const dir = tempDir();
+      writeFileSync(join(dir, name), '');
+      assert.throws(() => assertCjkFont([dir]), UserError, name);
+    }
   });
 });
 
@@ -76,11 +214,18 @@ describe('writeIssue', () => {
   it('writes the configured formats as one folder, replacing an earlier render whole', () => {
     const out = tempDir();
     const brief = hostileBrief();
-    const folder = writeIssue(brief, out, { formats: ['json', 'md'], fontPaths });
+    const folder = writeIssue(brief, out, { formats: ['json', 'md', 'html'], fontPaths });
     assert.deepEqual(JSON.parse(readFileSync(join(folder, 'brief.json'), 'utf8')), brief);
+    assert.equal(readFileSync(join(folder, 'brief.md'), 'utf8'), renderMarkdown(brief));
+    assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief));
     brief.abstract = '第二版';
     writeIssue(brief, out, { formats: ['json'], fontPaths });
     assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim(), '2026-06-19');
     assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim(), 'brief.json');
   });
+});
+
+// The hostile text itself must hold every kind of markup the tests claim to try.
+it('the hostile text holds the markup of HTML, Markdown and Typst', () => {
+  for (const piece of ['<script>', "'", '"', '&amp;', '<!--', '#read', '#{', '[', ']', '$', '*', '_', '`', '@', '<lab>', '\\', '~', '|', '{']) assert.ok(hostile.includes(piece), piece);
 });

@@ -1,7 +1,7 @@
 import { formatReference } from '../brief/references.ts';
 import type { Brief } from '../brief/model.ts';
 import { chineseFullDate } from '../util/time.ts';
-import { escapeHtml as e } from './escape.ts';
+import { escapeHtml as e, linkTarget } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
 
 const style = `
@@ -25,7 +25,12 @@ export function renderHtml(brief: Brief, qrDataUri?: string): string {
   const sections = brief.items
     .map((item) => `<section id="s${item.n}"><h2>${sectionNumber(item.n)}${e(item.headline)}</h2>${item.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}</section>`)
     .join('\n');
-  const refs = brief.references.map((r) => `<li id="${e(r.id)}">${e(formatReference(r))} <a href="${e(r.url)}" rel="noopener noreferrer nofollow">原文</a></li>`).join('');
+  const refs = brief.references
+    .map((r) => {
+      const href = linkTarget(r.url);
+      return `<li id="${e(r.id)}">${e(formatReference(r))}${href ? ` <a href="${e(href)}" rel="noopener noreferrer nofollow">原文</a>` : ''}</li>`;
+    })
+    .join('');
   const qr = qrDataUri ? `<img src="${e(qrDataUri)}" alt="${e(brief.footer.account)}">` : '';
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
