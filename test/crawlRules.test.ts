@@ -36,7 +36,7 @@ describe('private addresses', () => {
     const publicOnes = [
       '8.8.8.8', '1.0.0.1', '9.255.255.255', '11.0.0.1', '126.255.255.255', '128.0.0.1', '100.63.255.255', '100.128.0.1', '99.64.0.1', '169.253.0.1',
       '169.255.0.1', '168.254.0.1', '172.15.255.255', '172.32.0.1', '171.16.0.1', '192.167.0.1', '192.169.0.1', '191.168.0.1', '223.255.255.255', '193.168.0.1',
-      '2400:cb00::1', '2001:db8::1', '::2', '1::', '1::1', '0:0:0:0:0:1:0:1', 'fc::1', 'fbff::1', 'fe00::1', 'fe7f::1', 'fec0::1', 'fe::1',
+      '2400:cb00::1', '2001:db8::1', '::2', '0::2', '0:0::ffff:1', '1::', '1::1', '0:0:0:0:0:1:0:1', 'fc::1', 'fbff::1', 'fe00::1', 'fe7f::1', 'fec0::1', 'fe::1',
       '::ffff:8.8.8.8', '::ffff:808:808', '::fffe:7f00:1', '0:0:0:0:1:ffff:7f00:1', '1:0:0:0:0:ffff:7f00:1',
     ];
     assert.deepEqual(privateOnes.filter((a) => !isPrivateAddress(a)), [], 'read as public');
@@ -54,6 +54,7 @@ describe('private addresses', () => {
       }
     };
     assert.equal(refusal('http://[::1]:8080/a'), 'refusing private address http://[::1]:8080/a (::1)');
+    assert.throws(() => assertPublicLiteral(new URL('http://10.1.2.3/a')), { message: '拒绝访问私有地址 http://10.1.2.3/a（10.1.2.3）' });
     // The URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1.
     assert.equal(refusal('http://[::ffff:127.0.0.1]/'), 'refusing private address http://[::ffff:7f00:1]/ (::ffff:7f00:1)');
     assert.equal(refusal('http://169.254.169.254/latest/meta-data/'), 'refusing private address http://169.254.169.254/latest/meta-data/ (169.254.169.254)');

@@ -19,7 +19,8 @@ const disallowAll: RobotsRules = { isAllowed: () => false, crawlDelayMs: () => u
  */
 export function robotsRules(robotsUrl: string, response: FetchedResponse | undefined, userAgent: string): RobotsRules {
   if (!response || response.status >= 500) return disallowAll;
-  if (response.status >= 400) return allowAll;
+  // A 4xx means the file is unavailable: no rules. So does a redirect, which is not followed here (RFC 9309
+  // lets a crawler read a redirect it does not follow as unavailable).
   if (response.status !== 200) return allowAll;
   const parsed = robotsParser(robotsUrl, response.body.toString('utf8'));
   // Groups name a crawler by its product token, not the whole User-Agent line.
