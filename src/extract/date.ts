@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
 import { shanghaiIso, toShanghaiIso } from '../util/time.ts';
 import { archivedFrom } from '../util/url.ts';
 import { oneLine, spacedText } from './text.ts';
@@ -58,8 +59,17 @@ function writtenDates(text: string, monthFirstSlashes: boolean): FoundDate[] {
   return found;
 }
 
+/**
+ * Full-width digits and the marks between a date's parts (２０２６－０６－１８\u3000１０：３０) as ASCII, the way
+ * pages typed in a Chinese input method print them. One character for one, so offsets into the text hold.
+ */
+function halfWidth(text: string): string {
+  return text.replace(/[０-９－／．：]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** Every date a text prints, in the Chinese and ISO spellings and the written ones. */
-function datesIn(text: string, monthFirstSlashes: boolean): FoundDate[] {
+function datesIn(printed: string, monthFirstSlashes: boolean): FoundDate[] {
+  const text = halfWidth(printed);
   const found = writtenDates(text, monthFirstSlashes);
   for (const chinese of text.matchAll(everyDateTime)) {
     const iso = parseChineseDateTime(chinese[0]);
@@ -120,24 +130,34 @@ const everyDateTime = new RegExp(dateTime.source, 'g');
 /** RFC 822 dates of RSS: Thu, 18 Jun 2026 10:00:00 +0800 (or GMT). */
 const rfc822 = /^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|[A-Z]{1,4})\s*$/;
 
-/** Reads a date-time written on a Chinese page; a time without a zone is Shanghai wall-clock time. */
-export function parseChineseDateTime(text: string): string | null {
+/** A date in Chinese numerals, as a document's signing date is written: 二〇二六年六月十八日. */
+const chineseNumeralDate = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
+
+/**
+ * Reads a date-time written on a Chinese page: in ASCII or full-width digits, or in Chinese numerals.
+ * A time without a zone is Shanghai wall-clock time; a time with one (2026-06-18 02:00:00 +00:00, with a
+ * T or a space) keeps it.
+ */
+export function parseChineseDateTime(written: string): string | null {
+  const text = halfWidth(written);
   if (rfc822.test(text)) {
     const instant = new Date(text);
     if (!Number.isNaN(instant.getTime())) return toShanghaiIso(instant);
   }
-  const iso = /(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})/.exec(text);
-  if (iso) {
-    const instant = new Date(text.trim());
-    if (!Number.isNaN(instant.getTime())) {
-      const zone = iso[5] === 'Z' ? '+00:00' : iso[5]!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-      return `${iso[1]}T${iso[2]}:${iso[3]}:${iso[4] ?? '00'}${zone}`;
-    }
+  // With a space for the T, only after seconds: 09:30-12:00 is a meeting's hours, not a time in zone -12:00.
+  const iso = /(\d{4}-\d{2}-\d{2})(?:T| (?=\d{2}:\d{2}:\d{2}))(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)? ?(Z|[+-]\d{2}:?\d{2})(?![\d:])/.exec(text);
+  // Its calendar day and clock checked as written (Date would take 2026-02-30 for March 2nd), its zone kept.
+  const [, day, hour, minute, second = '00', zone] = iso ?? [];
+  if (day && shanghaiIso(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8)), Number(hour), Number(minute), Number(second))) {
+    return `${day}T${hour}:${minute}:${second}${zone === 'Z' ? '+00:00' : zone!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`;
   }
   const match = dateTime.exec(text);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match;
-  return shanghaiIso(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+  if (match) {
+    const [, y, mo, d, h, mi, s] = match;
+    return shanghaiIso(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+  }
+  const chinese = chineseNumeralDate.exec(text);
+  return chinese ? shanghaiIso(Number(chineseDigits(chinese[1]!)), chineseValue(chinese[2]!) ?? 0, chineseValue(chinese[3]!) ?? 0) : null;
 }
 
 /**

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as cheerio from 'cheerio';
+import { dateFromUrl, extractPublishedAt, parseChineseDateTime } from '../src/extract/date.ts';
+
+/** extractPublishedAt of a page made of a head and a body. */
+function publishedAt(head: string, body: string, url = 'https://www.example.gov.cn/a.html', headline = '', lang = 'zh-CN'): string | null {
+  return extractPublishedAt(cheerio.load(`<html lang="${lang}"><head><title>t</title>${head}</head><body>${body}</body></html>`), url, headline);
+}
+
+describe('parseChineseDateTime', () => {
+  it('reads the Chinese spellings of a day and a time as Shanghai wall-clock time (+08:00)', () => {
+    const cases: [string, string | null][] = [
+      ['2026年6月18日', '2026-06-18T00:00:00+08:00'],
+      ['2026 年 06 月 08 日 09:05', '2026-06-08T09:05:00+08:00'],
+      ['2026年6月18日 10时30分', '2026-06-18T10:30:00+08:00'],
+      ['2026年6月18日10时30分15秒', '2026-06-18T10:30:15+08:00'],
+      ['2026年6月18日 9：05：07', '2026-06-18T09:05:07+08:00'],
+      ['发布时间：2026-6-8 23:59:59 来源：国家数据局', '2026-06-08T23:59:59+08:00'],
+      ['2026/06/18', '2026-06-18T00:00:00+08:00'],
+      ['2026.06.18', '2026-06-18T00:00:00+08:00'],
+      ['1999-12-31', '1999-12-31T00:00:00+08:00'],
+      ['2026年2月29日', null],
+      ['2028年2月29日', '2028-02-29T00:00:00+08:00'],
+      ['2026年6月31日', null],
+      ['2026-06-18 24:00', null],
+      ['2026-06-18 23:60', null],
+      ['2026-06-18 23:59:60', null],
+      ['1899-06-18', null],
+      ['2100-06-18', null],
+      ['没有日期的文字', null],
+      ['', null],
+    ];
+    for (const [text, iso] of cases) assert.equal(parseChineseDateTime(text), iso, text);
+  });
+
+  it('reads full-width digits and marks as a Chinese input method types them', () => {
+    assert.equal(parseChineseDateTime('２０２６年６月１８日'), '2026-06-18T00:00:00+08:00');
+    assert.equal(parseChineseDateTime('２０２６－０６－１８　１０：３０：０５'), '2026-06-18T10:30:05+08:00');
+    assert.equal(parseChineseDateTime('２０２６／６／８'), '2026-06-08T00:00:00+08:00');
+    assert.equal(parseChineseDateTime('２０２６．０６．１８'), '2026-06-18T00:00:00+08:00');
+  });
+
+  it('reads a date in Chinese numerals, as a document is signed', () => {
+    assert.equal(parseChineseDateTime('二〇二六年六月十八日'), '2026-06-18T00:00:00+08:00');
+    assert.equal(parseChineseDateTime('国务院办公厅 二○二五年十二月三十一日'), '2025-12-31T00:00:00+08:00');
+    assert.equal(parseChineseDateTime('二零二四年十月一日'), '2024-10-01T00:00:00+08:00');
+    assert.equal(parseChineseDateTime('二〇二六年 二月 二十 日'), '2026-02-20T00:00:00+08:00');
+    assert.equal(parseChineseDateTime('二〇二六年二月三十日'), null);
+    // Arabic digits come first when a text has both.
+    assert.equal(parseChineseDateTime('二〇二六年六月十八日（2026年6月20日发布）'), '2026-06-20T00:00:00+08:00');
+  });
+
+  it('keeps a zone the text gives, with a T or a space, and never reads a meeting\'s hours as one', () => {
+    const cases: [string, string | null][] = [
+      ['2026-06-18T10:00:00+08:00', '2026-06-18T10:00:00+08:00'],
+      ['2026-06-18T10:00:00+0800', '2026-06-18T10:00:00+08:00'],
+      ['2026-06-18T10:00+08:00', '2026-06-18T10:00:00+08:00'],
+      ['2026-06-18T10:00:00.123+08:00', '2026-06-18T10:00:00+08:00'],
+      ['2026-06-18T01:00:00Z', '2026-06-18T01:00:00+00:00'],
+      ['2026-06-18T09:30-05:00', '2026-06-18T09:30:00-05:00'],
+      ['2026-06-18 02:00:00 +00:00', '2026-06-18T02:00:00+00:00'],
+      ['2026-06-18 02:00:00Z', '2026-06-18T02:00:00+00:00'],
+      ['2026-06-18 10:00:00 +0800', '2026-06-18T10:00:00+08:00'],
+      [' 2026-06-18T10:00:00+08:00 ', '2026-06-18T10:00:00+08:00'],
+      ['会议时间：2026-06-18 09:30-12:00', '2026-06-18T09:30:00+08:00'],
+      ['2026-06-18 09:30:00-12:00:00', '2026-06-18T09:30:00+08:00'],
+      ['2026-02-30T10:00:00+08:00', null],
+      ['2026-06-18T24:00:00Z', '2026-06-18T00:00:00+08:00'],
+    ];
+    for (const [text, iso] of cases) assert.equal(parseChineseDateTime(text), iso, text);
+  });
+
+  it('reads RSS dates (RFC 822) as the instant they name, in Shanghai time', () => {
+    assert.equal(parseChineseDateTime('Thu, 18 Jun 2026 02:00:00 GMT'), '2026-06-18T10:00:00+08:00');
+    assert.equal(parseChineseDateTime('Wed, 17 Jun 2026 20:00:00 -0400'), '2026-06-18T08:00:00+08:00');
+    assert.equal(parseChineseDateTime('18 Jun 2026 10:00 +0800'), '2026-06-18T10:00:00+08:00');
+    assert.equal(parseChineseDateTime(' Thu, 18 Jun 2026 10:00:00 UT '), '2026-06-18T18:00:00+08:00');
+  });
+});
+
+describe('dateFromUrl', () => {
+  it('reads the day government CMSs and news sites write in addresses', () => {
+    const cases: [string, string | null][] = [
+      ['https://jxj.beijing.gov.cn/zwgk/202606/t20260618_4201187.html', '2026-06-18T00:00:00+08:00'],
+      ['https://www.miit.gov.cn/xwdt/art/2026/art_20260618123.html', '2026-06-18T00:00:00+08:00'],
+      ['https://www.example.cn/20260618/a.html', '2026-06-18T00:00:00+08:00'],
+      ['https://www.example.cn/news_20260618.html', '2026-06-18T00:00:00+08:00'],
+      ['https://www.example.cn/202606/18/c_1.htm', '2026-06-18T00:00:00+08:00'],
+      ['http://www.he.xinhuanet.com/news/2012-06/04/content_25340717.htm', '2012-06-04T00:00:00+08:00'],
+      ['http://culture.people.com.cn/n1/2019/0615/c1013-31153719.html', '2019-06-15T00:00:00+08:00'],
+      ['https://www.limespace.de/2019/10/22/professionell-entloeten/', '2019-10-22T00:00:00+08:00'],
+      ['https://blog.example.com/2019-10-22/post/', '2019-10-22T00:00:00+08:00'],
+      ['https://web.archive.org/web/20140226054445/http://www.time4talks.com/2013/08/07/kinos/', '2013-08-07T00:00:00+08:00'],
+      ['https://web.archive.org/web/20120611024252/http://example.com/about.html', null],
+      ['https://example.gov.cn/about.html', null],
+      // Not a day: a 13th month, a 32nd day, a month or day 00, and an ID of more digits after a year.
+      ['https://www.example.cn/t20261318_1.html', null],
+      ['https://www.example.cn/t20260632_1.html', null],
+      ['https://www.example.cn/t20260018_1.html', null],
+      ['https://www.example.cn/t20260600_1.html', null],
+      ['https://www.example.cn/2026-13/18/a.htm', null],
+      ['https://www.example.cn/2019/1315/a.htm', null],
+      ['https://www.example.cn/2019/10/32/a/', null],
+      ['https://www.example.cn/t20260231_1.html', null],
+      // A pattern that finds no day lets the next one try: an ID first, the day after it.
+      ['https://www.example.cn/t20261399_1/2026/06/18/a/', '2026-06-18T00:00:00+08:00'],
+    ];
+    for (const [url, iso] of cases) assert.equal(dateFromUrl(url), iso, url);
+  });
+});
+
+describe('extractPublishedAt', () => {
+  it('takes a meta tag with its own zone at its word, the most specific tag first', () => {
+    assert.equal(publishedAt('<meta name="PubDate" content="2026-06-18 09:30"><meta name="date" content="2026-06-01">', '<h1>标题</h1><p>2026-05-05</p>'), '2026-06-18T09:30:00+08:00');
+    assert.equal(publishedAt('<meta property="article:published_time" content="2026-06-18T09:30:00+08:00">', '<h1>标题</h1><p>2026-05-05</p>'), '2026-06-18T09:30:00+08:00');
+    assert.equal(publishedAt('<meta name="firstpublishedtime" content="２０２６－０６－１８　０９：３０">', '<p>x</p>'), '2026-06-18T09:30:00+08:00');
+    assert.equal(publishedAt('<meta name="PubDate" content="不详"><meta name="publishdate" content="2026-06-17">', '<p>x</p>'), '2026-06-17T00:00:00+08:00');
+    assert.equal(publishedAt('', '<span property="schema:dateCreated" content="2026-06-18T10:00:00+08:00"></span><p>2026-05-05</p>'), '2026-06-18T10:00:00+08:00');
+    assert.equal(publishedAt('', '<div itemprop="datePublished" content="2026-06-18T10:00:00+08:00"></div><p>2026-05-05</p>'), '2026-06-18T10:00:00+08:00');
+  });
+
+  it('takes the day printed near the headline over a UTC timestamp one day off, as readers in China saw it', () => {
+    const head = '<meta property="article:published_time" content="2026-06-17T16:30:00Z">';
+    assert.equal(publishedAt(head, '<h1>关于数据要素的通知</h1><div>2026年6月18日</div>'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('<meta property="article:published_time" content="2026-06-17T16:30:00+00:00">', '<h1>关于数据要素的通知</h1><div>2026年6月18日</div>'), '2026-06-18T00:00:00+08:00');
+    // The same day, or days apart: the timestamp stands.
+    assert.equal(publishedAt(head, '<h1>关于数据要素的通知</h1><div>2026年6月17日</div>'), '2026-06-17T16:30:00+00:00');
+    assert.equal(publishedAt(head, '<h1>关于数据要素的通知</h1><div>2026年6月19日</div>'), '2026-06-17T16:30:00+00:00');
+    assert.equal(publishedAt(head, '<h1>关于数据要素的通知</h1><div>无日期</div>'), '2026-06-17T16:30:00+00:00');
+  });
+
+  it('takes a vague meta date (date, DC.date) only when the page prints none near its headline', () => {
+    assert.equal(publishedAt('<meta name="date" content="2026-06-01">', '<h1>通知</h1><div>2026-06-18 10:00</div>'), '2026-06-18T10:00:00+08:00');
+    assert.equal(publishedAt('<meta name="DC.date" content="2026-06-01">', '<h1>通知</h1><div>无</div>'), '2026-06-01T00:00:00+08:00');
+    assert.equal(publishedAt('<meta name="dcterms.date" content="2026-06-01">', '<p>没有标题的页面</p>'), '2026-06-01T00:00:00+08:00');
+  });
+
+  it('reads JSON-LD at the top level or in an @graph, skipping broken scripts', () => {
+    const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+    assert.equal(publishedAt(ld('{broken') + ld('{"@graph":[{"@type":"WebPage"},{"datePublished":"2026-06-18T08:00:00+08:00"}]}'), '<p>2026-05-05</p>'), '2026-06-18T08:00:00+08:00');
+    assert.equal(publishedAt(ld('[{"datePublished":17}, {"datePublished":"2026-06-18 08:00"}]'), '<p>2026-05-05</p>'), '2026-06-18T08:00:00+08:00');
+    assert.equal(publishedAt(ld('null'), '<time itemprop="datePublished" datetime="2026-06-18T07:00:00+08:00">昨天</time>'), '2026-06-18T07:00:00+08:00');
+    assert.equal(publishedAt('', '<time pubdate>2026年6月18日 07:00</time>'), '2026-06-18T07:00:00+08:00');
+  });
+
+  it('reads a labelled date: the publication\'s own before a bare 日期, and that before the day it was signed', () => {
+    assert.equal(publishedAt('', '<p>成文日期：2026-06-10</p><p>日期：2026-06-12</p><p>发布时间：2026-06-18</p>'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>成文日期：2026-06-10</p><p>日期：2026-06-12</p>'), '2026-06-12T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>成文日期：二〇二六年六月十日</p>'), '2026-06-10T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>发布时间：２０２６年６月１８日</p>'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>会议时间：2026-06-10</p><p>发布日期：不详</p>', 'https://x.cn/a.html'), '2026-06-10T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>Published on 18 June 2026</p>', 'https://x.com/a.html', '', 'en'), '2026-06-18T00:00:00+08:00');
+  });
+
+  it('adds the time printed under the headline to the day the URL gives; a different day printed does not move it', () => {
+    const body = '<h1>全国CPI同比上涨</h1><div>2024-05-11 09:36 来源：财经</div><p>正文。</p>';
+    assert.equal(publishedAt('', body, 'https://economy.caijing.com.cn/20240511/5010608.shtml'), '2024-05-11T09:36:00+08:00');
+    assert.equal(publishedAt('', body, 'https://economy.caijing.com.cn/20240512/5010608.shtml'), '2024-05-12T00:00:00+08:00');
+    assert.equal(publishedAt('', body, 'https://economy.caijing.com.cn/a/5010608.shtml'), '2024-05-11T09:36:00+08:00');
+  });
+
+  it('takes the date closest to the headline, above or below, and finds the headline by the extracted title', () => {
+    const body = (above: string, below: string) => `<div>今天是2026年11月26日</div>${'<p>栏目</p>'.repeat(3)}${above}<h1>标题</h1><div class="sub">关于数据的通知</div><p>来源：国家数据局</p>${below}<p>${'正文'.repeat(50)}</p><aside>2020-01-01</aside>`;
+    assert.equal(publishedAt('', body('<span>2026-06-17</span>', '<span>2026-06-18</span>')), '2026-06-17T00:00:00+08:00');
+    assert.equal(publishedAt('', body('<span>2026-06-17</span>', '<span>2026-06-18</span>'), undefined, '关于数据的通知'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', body('', '<span>２０２６年６月１８日</span>')), '2026-06-18T00:00:00+08:00');
+    // A headline the page does not print falls back to the <h1>.
+    assert.equal(publishedAt('', body('<span>2026-06-17</span>', ''), undefined, '别处的标题'), '2026-06-17T00:00:00+08:00');
+  });
+
+  it('falls back to a <time>, the head of the page, written dates, script state and a wiki\'s last edit, in that order', () => {
+    assert.equal(publishedAt('', '<p>x</p><article><time datetime="2026-06-18T10:00:00+08:00">x</time></article>'), '2026-06-18T10:00:00+08:00');
+    assert.equal(publishedAt('', '<p>x</p><time>2026-06-18 10:00</time>'), '2026-06-18T10:00:00+08:00');
+    assert.equal(publishedAt('', '<p>更新于 2026-06-18</p>'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>Stand 18. Juni 2026</p>', 'https://x.de/a', '', 'de'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>Posted June 18, 2026</p>', 'https://x.com/a', '', 'en'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>06/18/2026</p>', 'https://x.com/a', '', 'en'), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>x</p><script>var s = {"publish_time": "2026-06-18 10:00:00"};</script>'), '2026-06-18T10:00:00+08:00');
+    assert.equal(publishedAt('', '<p>昨天</p><script src="a.js"></script><script>var ct = "1781748000";</script>'), '2026-06-18T10:00:00+08:00');
+    assert.equal(publishedAt('', '<p>x</p><script>{"create_time":1781748000}</script>'), '2026-06-18T10:00:00+08:00');
+    assert.equal(publishedAt('', `<p>${'文字'.repeat(1600)}</p><p>此页面最后编辑于2026年6月18日</p>`), '2026-06-18T00:00:00+08:00');
+    assert.equal(publishedAt('', '<p>没有日期</p>'), null);
+  });
+});
