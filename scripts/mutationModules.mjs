@@ -2,7 +2,7 @@
 // Only these tests run against a module's mutants: the end-to-end tests would also kill many,
 // but a rule should be pinned by a test that names it, and they are too slow to run per mutant.
 export const mutationModules = {
-  'brief/verify': { mutate: ['src/brief/verify.ts', 'src/brief/figures.ts'], tests: ['test/verify.test.ts'] },
+  'brief/verify': { mutate: ['src/brief/verify.ts', 'src/brief/figures.ts'], tests: ['test/verify.test.ts', 'test/figures.test.ts'] },
   'brief/select': { mutate: ['src/brief/select.ts'], tests: ['test/select.test.ts'] },
   'analyze/storyGroups': { mutate: ['src/analyze/storyGroups.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
   'analyze/significance': { mutate: ['src/analyze/significance.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },

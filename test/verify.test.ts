@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Brief } from '../src/brief/model.ts';
 import { chineseValue } from '../src/util/chineseNumerals.ts';
-import { quotedSpans, titleKnown, verifyBrief, type SourceRecord } from '../src/brief/verify.ts';
+import { itemsCheck, quotedSpans, titleKnown, verifyBrief, verifyItem, type KnownBody, type SourceRecord } from '../src/brief/verify.ts';
 
 const source: SourceRecord = {
   title: '北京市经济和信息化局关于印发《支持人工智能OPC创新发展行动方案（试行）》的通知',
@@ -31,10 +31,38 @@ function brief(paragraph: string, changes: Partial<Brief> = {}): Brief {
 
 const good = '北京市经济和信息化局 6 月 18 日印发《支持人工智能OPC创新发展行动方案（试行）》（京经信发〔2026〕31号）。文件提出：“包含Token券（模型券）、算力券、数据券”；目标是到 2027 年培育 1000 家企业。';
 const failures = (b: Brief) => verifyBrief(b, (u) => (u === url ? source : undefined)).filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+/** The failures of a brief against a store of sources by URL, and the bodies the catalog knows. */
+const failuresIn = (b: Brief, store: Record<string, SourceRecord>, bodies: readonly KnownBody[] = []) =>
+  verifyBrief(b, (u) => store[u], bodies).filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);
+/** What each passed check says it checked (核对 n 处), by name. */
+const passed = (b: Brief, bodies: readonly KnownBody[] = []) =>
+  Object.fromEntries(verifyBrief(b, (u) => (u === url ? source : undefined), bodies).filter((c) => c.ok).map((c) => [c.name, c.detail]));
 
 describe('verifyBrief', () => {
-  it('passes a faithful section', () => {
+  it('passes a faithful section, having checked its quote, title, date, names and figures', () => {
     assert.deepEqual(failures(brief(good)), []);
+    // Every kind ran on something: one quote, one title, one date, one body named, and 2026 and 31 (文号),
+    // 2027年 and 1000家; citations are the reference's and the section's.
+    assert.deepEqual(passed(brief(good), [{ names: ['北京市经济和信息化局'] }]), {
+      quotes: '核对 1 处', citations: '核对 2 处', sources: '核对 1 处', references: '核对 1 处', window: '核对 1 处',
+      titles: '核对 1 处', names: '核对 1 处', dates: '核对 1 处', numbers: '核对 4 处',
+    });
+    // The same brief with a piece of each kind changed fails each kind, and passes none of them.
+    const broken = brief(good.replace('数据券', '数据卡').replace('（试行）', '').replace('6 月 18 日', '6 月 17 日').replace('1000 家', '100 家'));
+    assert.deepEqual(failures(broken).map((f) => f.split(':')[0]), ['quotes', 'titles', 'dates', 'numbers']);
+    assert.deepEqual(Object.keys(passed(broken)), ['citations', 'sources', 'references', 'window', 'names']);
+    // A brief with nothing of a kind says so: it checked 0, it did not pass on something.
+    const bare = brief('北京市经济和信息化局印发行动方案。');
+    bare.items[0]!.quotes = [];
+    assert.deepEqual(passed(bare), { quotes: '核对 0 处', citations: '核对 2 处', sources: '核对 1 处', references: '核对 1 处', window: '核对 1 处', titles: '核对 0 处', names: '核对 0 处', dates: '核对 0 处', numbers: '核对 0 处' });
+  });
+
+  it('checks a section alone as the LLM writer does, with no catalog of bodies', () => {
+    const section = brief(good).items[0]!;
+    const references = new Map(brief(good).references.map((r) => [r.id, r]));
+    assert.deepEqual(verifyItem(section, references, (u) => (u === url ? source : undefined)), []);
+    const wrong = { ...section, paragraphs: [good.replace('1000 家', '1001 家')] };
+    assert.deepEqual(verifyItem(wrong, references, (u) => (u === url ? source : undefined)).map((c) => c.detail), ['第 1 条的数字 1001家 不在来源中']);
   });
 
   it('catches an invented quote, however close to the source', () => {
@@ -101,5 +129,140 @@ describe('verifyBrief', () => {
 
   it('reads quotes outside 《》 only: a title may hold “ ”', () => {
     assert.deepEqual(quotedSpans('印发《全面实施“人工智能+”行动》。文件提出：“发放资源包”。'), ['发放资源包']);
+    // Before the first title, right after one, and inside the second of two.
+    assert.deepEqual(quotedSpans('“开局之年”印发《规划》“十五五”，又印发《关于“数据要素×”的意见》'), ['开局之年', '十五五']);
   });
+
+  it('refuses a reference whose source is not in the store, and checks nothing of its section against it', () => {
+    assert.deepEqual(failuresIn(brief(good), {}), [`sources: 参考文献 R1 的来源不在库中：${url}`]);
+  });
+
+  it('refuses a reference whose title differs from the stored one, and takes a traditional copy of the same title', () => {
+    const retitled = brief(good);
+    retitled.references[0]!.title = '北京市经济和信息化局关于印发《支持人工智能创新发展行动方案》的通知';
+    assert.deepEqual(failures(retitled), ['references: 参考文献 R1 的标题与来源不符：《北京市经济和信息化局关于印发《支持人工智能创新发展行动方案》的通知》']);
+    const traditional = brief(good);
+    traditional.references[0]!.title = '北京市經濟和信息化局關於印發《支持人工智能OPC創新發展行動方案（試行）》的通知';
+    assert.deepEqual(failures(traditional), []);
+  });
+
+  it('refuses a reference dated before the window as after it', () => {
+    const early = brief(good.replace('6 月 18 日', '6 月 17 日'));
+    early.references[0]!.date = '2026-06-17';
+    assert.deepEqual(failuresIn(early, { [url]: { ...source, publishedAt: '2026-06-17T09:00:00+08:00' } }), ['window: 参考文献 R1 发布于 2026-06-17，不在本期时间窗口内']);
+  });
+
+  it('refuses a section citing a reference the brief does not list', () => {
+    const dangling = brief(good);
+    dangling.items[0]!.refs = ['R1', 'R9'];
+    assert.deepEqual(failures(dangling), ['citations: 第 1 条引用了不存在的参考文献']);
+  });
+
+  it('takes quotes from a source\'s body only: words of its title are not a quote of it', () => {
+    const fromTitle = brief(`${good}通知题为“支持人工智能OPC创新发展行动方案（试行）”。`);
+    assert.deepEqual(failures(fromTitle), ['quotes: 第 1 条的引文不在所引来源正文中：“支持人工智能OPC创新发展行动方案（试行）”']);
+  });
+
+  it('takes a quote found verbatim in any one cited source, and records when it matched only a converted copy', () => {
+    const second = 'https://www.gov.cn/zhengce/2.html';
+    const other: SourceRecord = { title: '北京：支持人工智能OPC创新发展', body: '社區企業可申領算力補貼。\n支持企业发展。', publishedAt: '2026-06-18T11:00:00+08:00', docNumber: null };
+    const twoSources = (paragraph: string) => {
+      const b = brief(paragraph);
+      b.items[0]!.refs = ['R1', 'R2'];
+      b.references.push({ id: 'R2', publisher: '中国政府网', reposter: null, title: other.title, date: '2026-06-18', url: second, usedFor: '用于信息' });
+      return verifyBrief(b, (u) => ({ [url]: source, [second]: other })[u]);
+    };
+    // In the first source only: verbatim, no conversion recorded; then one verbatim in the second source only.
+    const verbatim = twoSources(good);
+    assert.deepEqual(verbatim.filter((c) => !c.ok), []);
+    assert.deepEqual(verbatim.filter((c) => c.name === 'quotes').map((c) => c.detail), ['核对 1 处']);
+    // In the second, traditional, source only, once converted: passed, and the conversion said.
+    const converted = twoSources(`${good}文件还提出“支持企业发展”，“社区企业可申领算力补贴”。`);
+    assert.deepEqual(converted.filter((c) => !c.ok), []);
+    assert.deepEqual(converted.filter((c) => c.name === 'quotes').map((c) => c.detail), ['第 1 条的引文与来源经繁简转换或去除注音后一致：“社区企业可申领算力补贴”', '核对 3 处']);
+  });
+
+  it('checks dates written without spaces, and takes the publication day of any cited source', () => {
+    assert.deepEqual(failures(brief(good.replace('6 月 18 日', '6月18日'))), []);
+    assert.deepEqual(failures(brief(good.replace('6 月 18 日', '6月17日'))), ['dates: 第 1 条的日期“6月17日”与来源不符']);
+    // The same day of another month is another date.
+    assert.deepEqual(failures(brief(good.replace('6 月 18 日', '5 月 18 日'))), ['dates: 第 1 条的日期“5 月 18 日”与来源不符']);
+    const second = 'https://www.gov.cn/zhengce/2.html';
+    const repost: SourceRecord = { title: '北京：支持人工智能OPC创新发展', body: '北京市经济和信息化局日前印发行动方案。', publishedAt: '2026-06-18T20:00:00+08:00', docNumber: null };
+    const b = brief(`${good}6 月 18 日中国政府网转载。`);
+    b.items[0]!.refs = ['R1', 'R2'];
+    b.references.push({ id: 'R2', publisher: '中国政府网', reposter: null, title: repost.title, date: '2026-06-18', url: second, usedFor: '用于信息' });
+    assert.deepEqual(failuresIn(b, { [url]: { ...source, publishedAt: '2026-06-17T20:00:00+08:00' }, [second]: repost }).filter((f) => f.startsWith('dates')), []);
+  });
+
+  it('reads a headline and its paragraph apart: a year closing the headline is not the month of the date opening the paragraph', () => {
+    const b = brief(good.replace('北京市经济和信息化局 6 月 18 日', '6 月 18 日，北京市经济和信息化局'));
+    b.items[0]!.headline = '北京OPC行动方案剑指2027';
+    assert.deepEqual(failures(b), []);
+  });
+
+  it('finds a named body in the cited sources\' text, in a reference\'s publisher or reposter, and nowhere else', () => {
+    const bodies = [{ names: ['工业和信息化部', '工信部'] }, { names: ['新华社'] }, { names: ['国家数据局'] }];
+    const store = { [url]: { ...source, body: `${source.body}\n工业和信息化部给予指导。` } };
+    assert.deepEqual(failuresIn(brief(`${good}工信部给予指导。`), store, bodies), []);
+    const reposted = brief(`${good}新华社转发。`);
+    assert.deepEqual(failuresIn(reposted, store, bodies), ['names: 第 1 条提到的机构“新华社”不在所引来源中']);
+    reposted.references[0]!.reposter = '新华社';
+    assert.deepEqual(failuresIn(reposted, store, bodies), []);
+    const published = brief(`${good}国家数据局发布。`);
+    published.references[0]!.publisher = '国家数据局';
+    assert.deepEqual(failuresIn(published, store, bodies), []);
+  });
+
+  it('checks the brief\'s Arabic figures, 1–2 digits included, and not its own counts in Chinese numerals', () => {
+    assert.deepEqual(failures(brief(`${good}三家网站转载。`)), []);
+    assert.deepEqual(failures(brief(`${good}3 家网站转载。`)), ['numbers: 第 1 条的数字 3家 不在来源中']);
+    const percent = (paragraph: string) => failuresIn(brief(paragraph), { [url]: { ...source, body: `${source.body}\n增长15%，达到2026亿元。` } });
+    assert.deepEqual(percent(`${good}增长 15%。`), []);
+    assert.deepEqual(percent(`${good}增长 5%。`), ['numbers: 第 1 条的数字 5% 不在来源中']);
+    assert.deepEqual(percent(`${good}达到 202 亿元。`), ['numbers: 第 1 条的数字 202亿元 不在来源中']);
+    assert.deepEqual(percent(`${good}共 202 个。`), ['numbers: 第 1 条的数字 202个 不在来源中']);
+    // A source's Chinese year and sums bear out the brief's figures.
+    const chinese = (paragraph: string) => failuresIn(brief(paragraph), { [url]: { ...source, body: `${source.body}\n二〇二五年投入两千三百万元。` } });
+    assert.deepEqual(chinese(`${good}2025 年投入 2300 万元。`), []);
+    assert.deepEqual(chinese(`${good}5 年投入 2300 万元。`), ['numbers: 第 1 条的数字 5年 不在来源中']);
+  });
+
+  it('counts a section short of the configured minimum as a failure of the brief, not of a section', () => {
+    assert.deepEqual(itemsCheck(2, 3), { name: 'items', ok: false, item: null, detail: '入选条目 2 条，少于配置的最少 3 条' });
+    assert.equal(itemsCheck(3, 3), null);
+    assert.equal(itemsCheck(4, 3), null);
+  });
+});
+
+describe('titleKnown', () => {
+  const policy: SourceRecord = { title: '国务院关于深入实施“人工智能+”行动的意见', body: '', publishedAt: null, docNumber: null };
+  const known = (name: string, title: string, body = '', bodies: readonly KnownBody[] = []) => titleKnown(name, [{ ...policy, title, body }], bodies);
+
+  it('takes a title without the issuer it begins with, one body or several, and no other piece of it', () => {
+    assert.equal(known('关于深入实施“人工智能+”行动的意见', policy.title), true);
+    assert.equal(known('关于深入实施“人工智能-”行动的意见', policy.title), false);
+    assert.equal(known('国务院关于深入实施', policy.title), false);
+    const joint = '关于加快低空经济发展的意见';
+    const bodies = [{ names: ['中国民用航空局'] }];
+    for (const head of ['工业和信息化部、国家发展改革委等八部门', '工业和信息化部、中国民用航空局等17个部门联合', '工业和信息化部等17部门联合', '中国民用航空局联合']) {
+      assert.equal(known(joint, `${head}${joint}`, '', bodies), true, head);
+    }
+    // Every issuer in the head must be a body: an industry alliance is not one.
+    assert.equal(known(joint, `工业和信息化部、人工智能产业联盟${joint}`), false);
+    assert.equal(known(joint, `人工智能产业联盟${joint}`), false);
+  });
+
+  it('takes a name of six characters or more after the issuer, and not a generic shorter one', () => {
+    assert.equal(known('关于数据意见', '国家数据局关于数据意见'), true);
+    assert.equal(known('行动方案', '国家数据局行动方案'), false);
+  });
+
+  it('takes a name a source writes in 《》, 〈〉 nested ones included, and no text before a stray 》', () => {
+    const body = '现将《国务院关于印发〈新一代人工智能发展规划〉的通知》转发给你们。本规划自印发之日起施行》。';
+    assert.equal(known('新一代人工智能发展规划', '转发通知', body), true);
+    assert.equal(known('国务院关于印发《新一代人工智能发展规划》的通知', '转发通知', body), true);
+    assert.equal(known('本规划自印发之日起施行', '转发通知', body), false);
+  });
+
 });

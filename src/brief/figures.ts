@@ -14,9 +14,9 @@ const UNITS = [
   '只', '款', '种', '期', '届', '场', '份', '篇', '部', '户', '方面', '大',
 ].sort((a, b) => b.length - a.length);
 
-/** The unit right after a figure (spaces skipped), `%` for ％, or '' for none. */
+/** The unit right after a figure in a half-width text (spaces skipped), or '' for none. */
 function unitAt(text: string, at: number): string {
-  const rest = text.slice(at).replace(/^[\s\u00a0]+/, '').replace(/^％/, '%');
+  const rest = text.slice(at).replace(/^[\s\u00a0]+/, '');
   return UNITS.find((unit) => rest.startsWith(unit)) ?? '';
 }
 
@@ -74,10 +74,17 @@ export function figuresIn(text: string, numerals: 'arabic' | 'all' = 'all'): Fig
     const decimals = fraction ? chineseDigits(fraction) : '';
     if (value !== null && decimals !== null) figures.push({ value: Number(decimals ? `${value}.${decimals}` : value), unit: '%' });
   }
-  for (const m of plain.matchAll(/[零〇一二两三四五六七八九十百千万亿]+/g)) {
+  for (const m of plain.matchAll(/[零〇○一二两三四五六七八九十百千万亿]+/g)) {
     const unit = unitAt(plain, m.index + m[0].length);
-    const value = unit ? chineseValue(m[0]) : null;
-    if (value !== null && value > 0) figures.push({ value, unit });
+    // A year is written digit by digit: 二〇二五年 is 2025年, not the value 5 that 二…五 would sum to.
+    const value = !unit ? null : /^[零〇○一二三四五六七八九]{4}$/.test(m[0]) ? Number(chineseDigits(m[0])) : chineseValue(m[0]);
+    if (value !== null && value > 0) {
+      figures.push({ value, unit });
+      // 两千三百万元 is also 2300万元, as a brief writes it in figures.
+      const scale = { 万: 10_000, 亿: 100_000_000 }[m[0].slice(-1)];
+      const scaledUnit = unitAt(plain, m.index + m[0].length - 1);
+      if (scale && scaledUnit !== unit) figures.push({ value: value / scale, unit: scaledUnit });
+    }
   }
   return figures;
 }

@@ -79,7 +79,9 @@ function itemText(item: BriefItem): string {
 /**
  * Checks a brief against its sources: quotes verbatim, every section cited and every reference used,
  * items inside the window, and titles, dates and numbers in the text found in the cited sources.
- * Returns one check per finding, passed or failed; a brief may be published only when all pass.
+ * Returns one check per finding, passed or failed; a brief may be published only when all pass. A kind
+ * with no failure gets one passed check that says how many it checked (核对 3 处), so a pass over nothing
+ * (a brief with no quote, a check that read no figure) shows as 核对 0 处.
  */
 export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecord | undefined, bodies: readonly KnownBody[] = []): Check[] {
   const checks: Check[] = [];
@@ -87,8 +89,13 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
   const references = new Map(brief.references.map((r) => [r.id, r]));
   const windowStart = shanghaiDay(brief.stats.window.start);
   const windowEnd = shanghaiDay(new Date(new Date(brief.stats.window.end).getTime() - 1).toISOString());
+  const counted = new Map<string, number>();
+  const count = (name: string, n: number) => counted.set(name, (counted.get(name) ?? 0) + n);
 
   for (const reference of brief.references) {
+    count('citations', 1);
+    count('sources', 1);
+    count('window', 1);
     // A reference's fault is its section's: the section that cites it is the one to withhold.
     const citing = brief.items.find((item) => item.refs.includes(reference.id))?.n ?? null;
     if (citing === null) fail('citations', null, `参考文献 ${reference.id} 未被任何条目引用`);
@@ -97,16 +104,17 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
       fail('sources', citing, `参考文献 ${reference.id} 的来源不在库中：${reference.url}`);
       continue;
     }
+    count('references', 1);
     // A reference may give a traditional or glossed title as the brief reads it: normalised alike.
     if (source.title !== reference.title && normaliseText(source.title) !== normaliseText(reference.title)) fail('references', citing, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
     if (source.publishedAt && shanghaiDay(source.publishedAt) !== reference.date) fail('references', citing, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
     if (reference.date < windowStart || reference.date > windowEnd) fail('window', citing, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
   }
 
-  for (const item of brief.items) checks.push(...verifyItem(item, references, sourceOf, bodies));
-  const failed = new Set(checks.map((c) => c.name));
+  for (const item of brief.items) checks.push(...verifyItem(item, references, sourceOf, bodies, count));
+  const failed = new Set(checks.filter((c) => !c.ok).map((c) => c.name));
   for (const name of ['quotes', 'citations', 'sources', 'references', 'window', 'titles', 'names', 'dates', 'numbers']) {
-    if (!failed.has(name)) checks.push({ name, ok: true, item: null, detail: '' });
+    if (!failed.has(name)) checks.push({ name, ok: true, item: null, detail: `核对 ${counted.get(name) ?? 0} 处` });
   }
   return checks;
 }
@@ -121,13 +129,22 @@ export function itemsCheck(items: number, minItems: number): Check | null {
 
 /**
  * The checks of one section against the sources it cites: quotes verbatim, citations that exist, whole
- * titles, and dates and numbers found in the sources. Returns the failures only. The LLM writer checks
- * each section it writes with this before it takes it.
+ * titles, and dates and numbers found in the sources. Returns the failures, and a passed check for each
+ * quote that matched only once its traditional or glossed source was converted (the conversion is
+ * recorded). `count` is told how many things of each kind were checked. The LLM writer checks each
+ * section it writes with this before it takes it.
  */
-export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Reference>, sourceOf: (url: string) => SourceRecord | undefined, bodies: readonly KnownBody[] = []): Check[] {
+export function verifyItem(
+  item: BriefItem,
+  references: ReadonlyMap<string, Reference>,
+  sourceOf: (url: string) => SourceRecord | undefined,
+  bodies: readonly KnownBody[] = [],
+  count: (name: string, n: number) => void = () => {},
+): Check[] {
   const checks: Check[] = [];
   const fail = (name: string, n: number | null, detail: string) => checks.push({ name, ok: false, item: n, detail });
   const cited = item.refs.map((id) => references.get(id)).filter((r) => r !== undefined);
+  count('citations', 1);
   if (item.refs.length === 0) fail('citations', item.n, `第 ${item.n} 条没有引用任何参考文献`);
   if (cited.length < item.refs.length) fail('citations', item.n, `第 ${item.n} 条引用了不存在的参考文献`);
   const sources = cited.map((r) => ({ reference: r, source: sourceOf(r.url) })).filter((s) => s.source !== undefined) as { reference: Reference; source: SourceRecord }[];
@@ -140,6 +157,7 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
   const haystack = normaliseSpace(`${sourceText}\n${normaliseText(sourceText)}`);
 
   const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])];
+  count('quotes', spans.length);
   for (const span of spans) {
     if (sourceBodies.some((body) => body.includes(foldQuotes(normaliseSpace(span))))) continue;
     if (normalisedBodies.some((body) => body.includes(foldQuotes(normaliseSpace(normaliseText(span)))))) {
@@ -150,7 +168,9 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
   for (const quote of item.quotes) {
     if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
   }
-  for (const match of outermostTitles(text)) {
+  const titles = outermostTitles(text);
+  count('titles', titles.length);
+  for (const match of titles) {
     if (!titleKnown(fromBookQuotes(match), sources.map((s) => s.source), bodies)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
   }
   const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
@@ -160,6 +180,7 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
   const sourceDates = datesIn(spaced);
   const sourceFigures = figuresIn(spaced);
   for (const match of text.matchAll(/(\d{1,2}) ?月 ?(\d{1,2}) ?日/g)) {
+    count('dates', 1);
     const [month, day] = [Number(match[1]), Number(match[2])];
     const onSourceDay = sourceDays.some((d) => d && Number(d.slice(5, 7)) === month && Number(d.slice(8, 10)) === day);
     if (!onSourceDay && !dateBorneOut({ year: null, month, day }, sourceDates)) fail('dates', item.n, `第 ${item.n} 条的日期“${match[0]}”与来源不符`);
@@ -168,10 +189,12 @@ export function verifyItem(item: BriefItem, references: ReadonlyMap<string, Refe
   const named = normaliseSpace(`${haystack}\n${cited.map((r) => `${r.publisher} ${r.reposter ?? ''}`).join('\n')}`);
   for (const body of bodies) {
     const mentioned = body.names.find((name) => text.includes(name));
+    if (mentioned) count('names', 1);
     if (mentioned && !body.names.some((name) => named.includes(normaliseSpace(name)))) fail('names', item.n, `第 ${item.n} 条提到的机构“${mentioned}”不在所引来源中`);
   }
   const withoutDates = text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, '');
   for (const figure of figuresIn(withoutDates, 'arabic')) {
+    count('numbers', 1);
     if (!figureBorneOut(figure, sourceFigures)) fail('numbers', item.n, `第 ${item.n} 条的数字 ${figure.value}${figure.unit} 不在来源中`);
   }
   return checks;
