@@ -148,3 +148,22 @@ describe('sameDocument', () => {
     assert.equal(sameDocument(both, explained), false);
   });
 });
+
+describe('selectItems: old news', () => {
+  /** A story scored down as old news: its document signed months before, or an earlier issue ran it. */
+  const stale = (id: number, significance: number): Candidate => {
+    const c = story(id, { significance });
+    return { ...c, significance: { ...c.significance, evidence: [{ factor: 'freshness', points: -4, why: 'issued 2026-03-01, 109 days before' }] } };
+  };
+
+  it('leaves it out while fresh stories fill minItems, however significant it is', () => {
+    const day = [stale(1, 12), story(2, { significance: 5 }), story(3, { significance: 4 }), story(4, { significance: 3 }), stale(5, 11)];
+    assert.deepEqual(pickedIds(selectItems(day, { minItems: 3, maxItems: 7, minRelevance: 4 })), [2, 3, 4]);
+  });
+
+  it('fills a thin day up to minItems with it, the most significant first, after every fresh story', () => {
+    const day = [stale(1, 12), story(2, { significance: 5 }), stale(3, 8), stale(4, 9)];
+    assert.deepEqual(pickedIds(selectItems(day, { minItems: 3, maxItems: 7, minRelevance: 4 })), [1, 2, 4]);
+    assert.deepEqual(pickedIds(selectItems(day, { minItems: 1, maxItems: 7, minRelevance: 4 })), [2]);
+  });
+});

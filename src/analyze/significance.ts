@@ -70,6 +70,11 @@ const OLD_AFTER_DAYS = 45;
 
 const INTERPRETATION = documentKinds.find((k) => k.kind === '解读')!;
 
+/** Whether a story is old news: an earlier issue covered it, or its document was signed long before its copy was met. */
+export function isStale(significance: Significance): boolean {
+  return significance.evidence.some((part) => part.factor === 'freshness');
+}
+
 export function documentKind(title: string): { kind: string; weight: number } {
   return documentKinds.find((k) => k.pattern.test(title)) ?? { kind: '新闻', weight: 1 };
 }

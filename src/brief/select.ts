@@ -1,5 +1,5 @@
 import type { Candidate } from '../analyze/day.ts';
-import { tierRank } from '../analyze/significance.ts';
+import { isStale, tierRank } from '../analyze/significance.ts';
 import { documentKey } from '../analyze/storyGroups.ts';
 
 export interface SelectionRules {
@@ -24,12 +24,21 @@ export function sameDocument(a: Candidate, b: Candidate): boolean {
 /**
  * Picks the day's items: relevant stories only, one per story group and one per issued document, the most significant first with
  * a discount for repeating a theme or a body (an exact tie to the earlier candidate), then ordered as a brief is read: by tier,
- * then significance.
+ * then significance. Old news (significance.ts isStale) comes in only to reach minItems.
  */
 export function selectItems(candidates: readonly Candidate[], rules: SelectionRules): Candidate[] {
-  const pool = candidates.filter((c) => c.relevance.score >= rules.minRelevance);
-  const picked: Candidate[] = [];
-  while (picked.length < rules.maxItems && pool.length > 0) {
+  const relevant = candidates.filter((c) => c.relevance.score >= rules.minRelevance);
+  // Old news (a document signed months before a portal reposted it, a story an earlier issue ran) is not
+  // the day's: it only fills a thin day up to minItems, after every fresh story.
+  const picked = pickFrom(relevant.filter((c) => !isStale(c.significance)), [], rules.maxItems);
+  if (picked.length < rules.minItems) pickFrom(relevant.filter((c) => isStale(c.significance)), picked, rules.minItems);
+  return picked.sort((a, b) => tierRank[a.tier] - tierRank[b.tier] || b.significance.score - a.significance.score || a.document.id - b.document.id);
+}
+
+/** Greedy picks from `candidates` into `picked` (changed in place) until it holds `upTo` items or none is left. */
+function pickFrom(candidates: readonly Candidate[], picked: Candidate[], upTo: number): Candidate[] {
+  const pool = [...candidates];
+  while (picked.length < upTo && pool.length > 0) {
     const adjusted = (c: Candidate) => {
       const theme = c.relevance.themes[0]?.themeId;
       // A story with no theme (possible when minRelevance is 0) shares none: it is no repeat of another themeless one.
@@ -43,5 +52,5 @@ export function selectItems(candidates: readonly Candidate[], rules: SelectionRu
     // Two groups about one document (copies the grouping could not join) make one item: the better one.
     if (!picked.some((p) => sameDocument(p, chosen!))) picked.push(chosen!);
   }
-  return picked.sort((a, b) => tierRank[a.tier] - tierRank[b.tier] || b.significance.score - a.significance.score || a.document.id - b.document.id);
+  return picked;
 }
