@@ -78,6 +78,10 @@ describe('HTML edition: scraped text never becomes markup', () => {
     assert.ok(!html.split('</head>')[1]!.includes("'"));
     assert.ok(!html.split('</head>')[1]!.includes('"q"'));
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+    // Between the page's own elements there is no text but white space.
+    for (const container of $('html, head, body, main, header, nav, ol, ul, section, footer').toArray()) {
+      for (const child of $(container).contents().toArray()) if (child.type === 'text') assert.match($(child).text(), /^\s*$/, `text in <${container.name}>`);
+    }
   });
 
   it('links a reference only to an http(s) address; javascript: and data: addresses are no links', () => {
@@ -95,6 +99,8 @@ describe('HTML edition: scraped text never becomes markup', () => {
     const page = cheerio.load(renderHtml(plain));
     assert.equal(page('.producers').length, 0);
     assert.equal(page('img').length, 0);
+    assert.deepEqual(page('header').children().toArray().map((child) => child.name), ['h1', 'p', 'p']);
+    assert.deepEqual(page('footer').contents().toArray().map((child) => child.type === 'tag' ? child.name : child.type), ['p', 'p']);
     assert.deepEqual(page('footer p').toArray().map((p) => page(p).text()), ['公众号', '免责声明']);
   });
 
@@ -157,6 +163,8 @@ describe('Markdown edition: scraped text never becomes markup', () => {
     assert.equal(escapeMarkdown(hostileLines), '\\- 列表\n\\# 标题\n1\\. 编号\n2\\) 编号\n\\+ 加\n\\> 引用\n\\===\n  \\- 缩进');
     assert.equal(escapeMarkdown('2026年 = 1. 不在行首'), '2026年 = 1. 不在行首');
     assert.equal(escapeMarkdown('12. 十二'), '12\\. 十二');
+    assert.equal(escapeMarkdown('  3) 缩进'), '  3\\) 缩进');
+    assert.equal(escapeMarkdown('第1. 项\n第2) 项'), '第1. 项\n第2) 项');
   });
 
   it('links a reference only to an http(s) address, as an autolink nothing in it can end early', () => {
@@ -168,11 +176,12 @@ describe('Markdown edition: scraped text never becomes markup', () => {
   it('leaves out an empty producers or footer line', () => {
     const md2 = renderMarkdown({ ...hostileBrief(), producers: '', footer: { account: '', qrImage: null, platform: '平台', disclaimer: '' } });
     assert.ok(!md2.includes('编辑部'));
+    assert.ok(md2.startsWith(`# ${escapeMarkdown(hostileBrief().title)}\n\n${escapeMarkdown(hostileBrief().publisher)}\n\n2026年6月19日\n\n## 摘要\n\n`));
     assert.ok(md2.endsWith('---\n\n平台\n'));
   });
 
   it('numbers sections the Chinese way, then in digits past ten', () => {
-    assert.deepEqual([1, 2, 10, 11, 12].map(sectionNumber), ['一、', '二、', '十、', '11、', '12、']);
+    assert.equal(Array.from({ length: 12 }, (_, i) => sectionNumber(i + 1)).join(''), '一、二、三、四、五、六、七、八、九、十、11、12、');
   });
 });
 
@@ -202,7 +211,7 @@ describe('CJK fonts', () => {
       writeFileSync(join(dir, name), '');
       assert.doesNotThrow(() => assertCjkFont([dir]), name);
     }
-    for (const name of ['NotoSansCJK.woff2', 'CJK-readme.txt']) {
+    for (const name of ['NotoSansCJK.woff2', 'CJK-readme.txt', 'NotoSansCJK-Regular.ttc.part']) {
       const dir = tempDir();
       writeFileSync(join(dir, name), '');
       assert.throws(() => assertCjkFont([dir]), UserError, name);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { formatReference } from '../brief/references.ts';
@@ -28,8 +28,8 @@ let compilerFonts = '';
 function compilerFor(fontPaths: readonly string[]): NodeCompiler {
   const key = fontPaths.join('\n');
   if (!compiler || compilerFonts !== key) {
-    const existing = fontPaths.filter((p) => existsSync(p));
-    compiler = NodeCompiler.create({ workspace, fontArgs: [{ fontPaths: existing }] });
+    // A folder that does not exist adds no fonts: Typst skips it.
+    compiler = NodeCompiler.create({ workspace, fontArgs: [{ fontPaths: [...fontPaths] }] });
     compilerFonts = key;
   }
   return compiler;
