@@ -135,6 +135,9 @@ describe('the issuer read from the text', () => {
     assert.equal(issuer('科创板迎新规', '上海证券交易所日前对外发布《科创板上市公司自律监管指引第5号》等规则。')?.name, '上海证券交易所');
     const joint = issuer('七部门部署脑机接口产业', '据报道，工业和信息化部等七部门日前联合印发《关于推动脑机接口产业创新发展的实施意见》。');
     assert.deepEqual([joint?.name, joint?.partners], ['工业和信息化部', '七']);
+    // The whole count: 等十一部门 is eleven, not the 一 after 十.
+    const eleven = issuer('工业和信息化部关于推动新型信息基础设施协调发展有关事项的通知', '近日，工业和信息化部等十一部门联合印发通知，推动新型信息基础设施协调发展。');
+    assert.deepEqual([eleven?.name, eleven?.partners], ['工业和信息化部', '十一']);
     // 市数管局 is named relative to the reader's city: its tail 数管局 is no body.
     assert.equal(issuer('关于征求意见的公告', '结合我市实际，市数管局牵头起草了《公共数据授权运营方案》，现公开征求意见。'), null);
   });

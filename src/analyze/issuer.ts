@@ -45,7 +45,8 @@ const jointTail = new RegExp(String.raw`等${count}个?(?:部门|单位|部委)$
 /** Verbs that follow the issuer at the start of a title. */
 const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|部署|公开征求|制定|修订|批复|通报|公示)/;
 /** A joint document that names only its count: 八部门联合印发…. */
-const countOnly = new RegExp(String.raw`(?:^|[^等])${count}个?部门联合`);
+// The whole count: 等十一部门 is eleven, not the 一 after 十.
+const countOnly = new RegExp(String.raw`(?<![\d一二三四五六七八九十])${count}个?部门联合`);
 /** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
 const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|\d{1,2}月\d{1,2}日|\d{1,2}日)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
