@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
@@ -39,6 +39,7 @@ function rawRecords(bytes: Buffer): { headers: Map<string, string>; block: Buffe
     const headEnd = bytes.indexOf('\r\n\r\n', at);
     const lines = bytes.subarray(at, headEnd).toString('utf8').split('\r\n');
     assert.equal(lines[0], 'WARC/1.1');
+    for (const line of lines.slice(1)) assert.match(line, /^[A-Za-z][A-Za-z0-9-]*: \S/, 'a WARC header line is a named field');
     const headers = new Map(lines.slice(1).map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
     const block = bytes.subarray(headEnd + 4, headEnd + 4 + Number(headers.get('content-length')));
     assert.equal(bytes.subarray(headEnd + 4 + block.length, headEnd + 8 + block.length).toString(), '\r\n\r\n', 'a record ends with two CRLFs');
@@ -56,14 +57,26 @@ const readAll = async (path: string) => {
   for await (const record of readWarcResponses(path)) records.push(record);
   return records;
 };
+/** The English and Chinese lines of the UserError that `run` throws. */
 const rejection = async (run: () => Promise<unknown>) => {
   try {
     await run();
   } catch (err) {
     assert.ok(err instanceof UserError, String(err));
-    return err.en;
+    return `${err.en} | ${err.message}`;
   }
   assert.fail('did not throw');
+};
+/** How many of this process's open file descriptors point at `path` (Linux's /proc; undefined elsewhere). */
+const openDescriptors = (path: string) => {
+  if (!existsSync('/proc/self/fd')) return undefined;
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  }).length;
 };
 
 describe('WARC records (ISO 28500, WARC/1.1)', () => {
@@ -111,7 +124,9 @@ describe('WARC records (ISO 28500, WARC/1.1)', () => {
     void evening.append(response('/3.html', 200, 'three'.repeat(2000)));
     void evening.append(response('/4.html', 404, 'four'));
     await evening.close();
+    assert.ok([0, undefined].includes(openDescriptors(path)), 'close released the file');
     const records = await readAll(path);
+    assert.ok([0, undefined].includes(openDescriptors(path)), 'reading released the file');
     assert.deepEqual(records.map((r) => `${r.status} ${r.url} ${r.body.length}`), ['200 https://a.gov.cn/1.html 3', '200 https://a.gov.cn/2.html 3', '200 https://a.gov.cn/3.html 10000', '404 https://a.gov.cn/4.html 4']);
     await new WarcWriter(join(tempDir(), 'unused.warc.gz')).close();
   });
@@ -128,11 +143,14 @@ describe('WARC records (ISO 28500, WARC/1.1)', () => {
       WARCRecord.create({ type: 'warcinfo', warcVersion: 'WARC/1.1', filename: 'other.warc' }, [new TextEncoder().encode('software: wget\r\n')]),
       WARCRecord.create({ url: 'https://b.gov.cn/x.html', type: 'request', warcVersion: 'WARC/1.1', statusline: 'GET /x.html HTTP/1.1', httpHeaders: { Host: 'b.gov.cn' } }, []),
       WARCRecord.create({ url: 'https://b.gov.cn/x.html', date: '2026-06-18T02:00:00Z', type: 'response', warcVersion: 'WARC/1.0', statusline: 'HTTP/1.1 200 OK', httpHeaders: { 'Content-Type': 'text/html', 'X-Powered-By': 'TRS' } }, [new TextEncoder().encode('<p>政策</p>')]),
+      // wget keeps a body as the server sent it: compressed, here.
+      WARCRecord.create({ url: 'https://b.gov.cn/z.html', type: 'response', warcVersion: 'WARC/1.0', statusline: 'HTTP/1.1 200 OK', httpHeaders: { 'Content-Encoding': 'gzip' } }, [gzipSync('<p>压缩的政策</p>')]),
     ];
     const bytes = Buffer.concat(await Promise.all(records.map((r) => WARCSerializer.serialize(r, { gzip: false }))));
     writeFileSync(join(dir, 'other.warc'), bytes);
-    const [only, ...rest] = await readAll(join(dir, 'other.warc'));
+    const [only, zipped, ...rest] = await readAll(join(dir, 'other.warc'));
     assert.deepEqual(rest, []);
+    assert.equal(zipped!.body.toString(), '<p>压缩的政策</p>', 'the body is read decoded');
     assert.equal(only!.url, 'https://b.gov.cn/x.html');
     assert.equal(only!.status, 200);
     assert.deepEqual(only!.headers, { 'content-type': 'text/html', 'x-powered-by': 'TRS' });
@@ -144,20 +162,28 @@ describe('WARC records (ISO 28500, WARC/1.1)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.warc'), 'hello, this is not an archive');
     writeFileSync(join(dir, 'tiny.warc'), 'WAR');
-    assert.equal(await rejection(() => readAll(join(dir, 'notes.warc'))), `archive ${join(dir, 'notes.warc')} is corrupt or not a WARC file: no WARC header`);
-    assert.equal(await rejection(() => readAll(join(dir, 'tiny.warc'))), `archive ${join(dir, 'tiny.warc')} is corrupt or not a WARC file: no WARC header`);
-    assert.equal(await rejection(() => readAll(join(dir, 'absent.warc'))), `cannot read archive ${join(dir, 'absent.warc')} (ENOENT)`);
-    assert.equal(await rejection(() => readAll(dir)), `cannot read archive ${dir} (EISDIR)`);
+    // Half the gzip magic number is not gzip.
+    writeFileSync(join(dir, 'half1.warc.gz'), Buffer.from([0x1f, 0x00, 0x57, 0x41, 0x52]));
+    writeFileSync(join(dir, 'half2.warc.gz'), Buffer.from([0x00, 0x8b, 0x57, 0x41, 0x52]));
+    for (const name of ['notes.warc', 'tiny.warc', 'half1.warc.gz', 'half2.warc.gz']) {
+      const path = join(dir, name);
+      assert.equal(await rejection(() => readAll(path)), `archive ${path} is corrupt or not a WARC file: no WARC header | 归档 ${path} 已损坏或不是 WARC 文件：no WARC header`);
+      assert.ok([0, undefined].includes(openDescriptors(path)), 'the check released the file');
+    }
+    assert.equal(await rejection(() => readAll(join(dir, 'absent.warc'))), `cannot read archive ${join(dir, 'absent.warc')} (ENOENT) | 无法读取归档 ${join(dir, 'absent.warc')}（ENOENT）`);
+    assert.equal(await rejection(() => readAll(dir)), `cannot read archive ${dir} (EISDIR) | 无法读取归档 ${dir}（EISDIR）`);
   });
 
   it('lists a folder\'s .warc and .warc.gz files in name order, and names a folder without any', async () => {
     const dir = tempDir();
-    for (const name of ['b.warc.gz', 'a.warc', 'notes.txt', 'c.warc.gz.bak', 'warc.gz']) writeFileSync(join(dir, name), '');
-    assert.deepEqual(warcFiles(dir), [join(dir, 'a.warc'), join(dir, 'b.warc.gz')]);
+    // Days written out of order: a replay of several days reads them in date order.
+    const days = [17, 3, 25, 9, 30, 1, 12, 21, 6, 28, 14, 19].map((d) => `2026-06-${String(d).padStart(2, '0')}.warc.gz`);
+    for (const name of [...days, 'a.warc', 'notes.txt', 'c.warc.gz.bak', 'warc.gz']) writeFileSync(join(dir, name), '');
+    assert.deepEqual(warcFiles(dir), [...days.sort(), 'a.warc'].map((name) => join(dir, name)));
     assert.deepEqual(warcFiles(join(dir, 'notes.txt')), [join(dir, 'notes.txt')]);
     mkdirSync(join(dir, 'empty'));
-    assert.equal(await rejection(async () => warcFiles(join(dir, 'empty'))), `no WARC archive in ${join(dir, 'empty')}`);
-    assert.equal(await rejection(async () => warcFiles(join(dir, 'absent'))), `archive not found: ${join(dir, 'absent')}`);
+    assert.equal(await rejection(async () => warcFiles(join(dir, 'empty'))), `no WARC archive in ${join(dir, 'empty')} | 目录 ${join(dir, 'empty')} 中没有 WARC 归档`);
+    assert.equal(await rejection(async () => warcFiles(join(dir, 'absent'))), `archive not found: ${join(dir, 'absent')} | 找不到归档 ${join(dir, 'absent')}`);
   });
 });
 
