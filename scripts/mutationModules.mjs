@@ -13,7 +13,7 @@ export const mutationModules = {
   'crawl/retry': { mutate: ['src/crawl/retry.ts'], tests: ['test/crawlRules.test.ts', 'test/crawler.test.ts'] },
   'crawl/warc': { mutate: ['src/crawl/warc.ts'], tests: ['test/archive.test.ts'] },
   store: { mutate: ['src/store/*.ts'], tests: ['test/store.test.ts', 'test/archive.test.ts'] },
-  'extract/date': { mutate: ['src/extract/date.ts'], tests: ['test/extractDate.test.ts', 'test/extract.test.ts'] },
+  'extract/date': { mutate: ['src/extract/date.ts'], tests: ['test/extractDate.test.ts'] },
   'extract/docNumber': { mutate: ['src/extract/docNumber.ts'], tests: ['test/docNumber.test.ts'] },
   render: { mutate: ['src/render/*.ts'], tests: ['test/render.test.ts', 'test/renderPdf.test.ts'] },
 };

@@ -31,6 +31,8 @@ describe('document numbers (文号)', () => {
     assert.equal(extractDocNumber('', '交通运输部令 2024 年 第 5 号'), '交通运输部令2024年第5号');
     assert.equal(extractDocNumber('', '国家数据局公告2024年第5号 为贯彻落实…'), '国家数据局公告2024年第5号');
     assert.equal(extractDocNumber('', '公告 2024 年第 5 号'), '公告2024年第5号');
+    assert.equal(extractDocNumber('', '交通运输部令2024年第5号'), '交通运输部令2024年第5号');
+    assert.equal(extractDocNumber('', '国家数据局公告2024年 第15号'), '国家数据局公告2024年第15号');
   });
 
   it('reads nothing that is not a 文号: a bare 第12号, a typhoon, a warning, a year out of range, a five-digit number', () => {
@@ -58,6 +60,9 @@ describe('document numbers (文号)', () => {
     // A number that stands on its own line, or opens the text, is the document's.
     assert.equal(extractDocNumber('', '（国发〔2024〕10号）\n各省、自治区'), '国发〔2024〕10号');
     assert.equal(extractDocNumber('', '通知\n（国发〔2024〕10号）'), '国发〔2024〕10号');
+    assert.equal(extractDocNumber('', '通知\n \u3000（国发〔2024〕10号）'), '国发〔2024〕10号');
+    // Only the line the number opens counts: a line break earlier in the sentence does not.
+    assert.equal(extractDocNumber('', '依据\n（一）按照规定（国发〔2024〕10号）', '很长的标题也不会让窗口变短'), null);
   });
 
   it('takes a number in parentheses under the page\'s own title as its own, however the title is spaced', () => {
@@ -66,6 +71,9 @@ describe('document numbers (文号)', () => {
     assert.equal(extractDocNumber('', `${title}  \n  (国发〔2025〕11号)`, title), '国发〔2025〕11号');
     assert.equal(extractDocNumber('', `国务院关于推进 数据要素市场化配置综合改革的意见（国发〔2025〕11号）`, title), '国发〔2025〕11号');
     assert.equal(extractDocNumber('', `其他文件的意见（国发〔2025〕11号）`, title), null);
+    assert.equal(extractDocNumber('', `印发：${title}（国发〔2025〕11号）`, title), '国发〔2025〕11号');
+    assert.equal(extractDocNumber('', '关于推进数据要素的意见（国发〔2025〕11号）', '关于推进 数据要素的意见'), '国发〔2025〕11号');
+    assert.equal(extractDocNumber('', '关于(试行)办法(国发〔2025〕11号)', '关于(试行)办法'), '国发〔2025〕11号');
     // Without a title, the same reads as a citation.
     assert.equal(extractDocNumber('', `${title}（国发〔2025〕11号）`), null);
   });
