@@ -62,6 +62,8 @@ describe('figuresIn', () => {
     assert.deepEqual(figuresIn('二〇二五年，二○二六年'), [{ value: 2025, unit: '年' }, { value: 2026, unit: '年' }]);
     // Without a unit a numeral is a word (统一, 一些); 零 before a unit is not a count (零部件).
     assert.deepEqual(figuresIn('统一要求，一些地方，汽车零部件'), []);
+    // A numeral that is not one (五点十) is no figure.
+    assert.deepEqual(figuresIn('百分之五点十'), []);
     assert.deepEqual(figuresIn('等七部门，三家网站', 'arabic'), []);
     assert.deepEqual(figuresIn('等七部门，三家网站'), [{ value: 7, unit: '部门' }, { value: 3, unit: '家' }]);
   });
@@ -84,6 +86,8 @@ describe('datesIn', () => {
 
   it('reads a date whole: 11月8日 holds no 1月8日', () => {
     assert.deepEqual(datesIn('11月8日'), [{ year: null, month: 11, day: 8 }]);
+    // Nor a date out of a longer number: 编号1023月8日 holds no 23月8日 or 3月8日.
+    assert.deepEqual(datesIn('编号1023月8日'), []);
   });
 });
 

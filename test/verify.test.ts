@@ -43,7 +43,8 @@ describe('verifyBrief', () => {
     assert.deepEqual(failures(brief(good)), []);
     // Every kind ran on something: one quote, one title, one date, one body named, and 2026 and 31 (文号),
     // 2027年 and 1000家; citations are the reference's and the section's.
-    assert.deepEqual(passed(brief(good), [{ names: ['北京市经济和信息化局'] }]), {
+    // A body of the catalog the section does not name is not counted as checked.
+    assert.deepEqual(passed(brief(good), [{ names: ['北京市经济和信息化局'] }, { names: ['国家数据局'] }]), {
       quotes: '核对 1 处', citations: '核对 2 处', sources: '核对 1 处', references: '核对 1 处', window: '核对 1 处',
       titles: '核对 1 处', names: '核对 1 处', dates: '核对 1 处', numbers: '核对 4 处',
     });
@@ -248,6 +249,10 @@ describe('titleKnown', () => {
     for (const head of ['工业和信息化部、国家发展改革委等八部门', '工业和信息化部、中国民用航空局等17个部门联合', '工业和信息化部等17部门联合', '中国民用航空局联合']) {
       assert.equal(known(joint, `${head}${joint}`, '', bodies), true, head);
     }
+    // A catalog body is an issuer by any of its names, even one without a body's form (上交所).
+    const guideline = '关于科创板大模型企业上市审核的指引';
+    assert.equal(known(guideline, `上交所${guideline}`, '', [{ names: ['上海证券交易所', '上交所'] }]), true);
+    assert.equal(known(guideline, `上交所${guideline}`), false);
     // Every issuer in the head must be a body: an industry alliance is not one.
     assert.equal(known(joint, `工业和信息化部、人工智能产业联盟${joint}`), false);
     assert.equal(known(joint, `人工智能产业联盟${joint}`), false);
@@ -259,10 +264,10 @@ describe('titleKnown', () => {
   });
 
   it('takes a name a source writes in 《》, 〈〉 nested ones included, and no text before a stray 》', () => {
-    const body = '现将《国务院关于印发〈新一代人工智能发展规划〉的通知》转发给你们。本规划自印发之日起施行》。';
+    const body = '现将《国务院关于印发〈新一代人工智能发展规划〉的通知》转发给你们。';
     assert.equal(known('新一代人工智能发展规划', '转发通知', body), true);
     assert.equal(known('国务院关于印发《新一代人工智能发展规划》的通知', '转发通知', body), true);
-    assert.equal(known('本规划自印发之日起施行', '转发通知', body), false);
+    assert.equal(known('本规划自印发之日起施行', '转发通知', '本规划自印发之日起施行》。'), false);
   });
 
 });

@@ -82,8 +82,7 @@ export function figuresIn(text: string, numerals: 'arabic' | 'all' = 'all'): Fig
       figures.push({ value, unit });
       // 两千三百万元 is also 2300万元, as a brief writes it in figures.
       const scale = { 万: 10_000, 亿: 100_000_000 }[m[0].slice(-1)];
-      const scaledUnit = unitAt(plain, m.index + m[0].length - 1);
-      if (scale && scaledUnit !== unit) figures.push({ value: value / scale, unit: scaledUnit });
+      if (scale) figures.push({ value: value / scale, unit: unitAt(plain, m.index + m[0].length - 1) });
     }
   }
   return figures;

@@ -46,9 +46,9 @@ function titlesIn(text: string): string[] {
   return titles;
 }
 
-/** The outermost 《》 titles of a text: the ones a reader takes as document names. */
+/** The outermost 《》 titles of a text: the ones a reader takes as document names (a nested 〈〉 is part of one). */
 function outermostTitles(text: string): string[] {
-  return [...text.matchAll(/《((?:[^《》]|〈[^〉]*〉)+)》/g)].map((m) => m[1]!);
+  return [...text.matchAll(/《([^《》]+)》/g)].map((m) => m[1]!);
 }
 
 /**
