@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
 import { isRelativeName, readIssuer } from '../src/analyze/issuer.ts';
 import { storyPrompt } from '../src/brief/writers/llm/prompt.ts';
-import { daysBefore, documentDate } from '../src/analyze/documentDate.ts';
+import { addressDate, daysBefore, documentDate } from '../src/analyze/documentDate.ts';
 import { differentPlaces, placesIn } from '../src/analyze/places.ts';
 import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
@@ -480,6 +480,26 @@ describe('a document\'s own date', () => {
     const byNumber = documentDate('各省、自治区：', '国数政策〔2023〕11号', '2024-10-12')!;
     assert.deepEqual([byNumber.date, byNumber.year, daysBefore(byNumber, '2024-10-12')], [null, 2023, 286]);
     assert.equal(daysBefore(documentDate('国务院\n2024年10月12日', null, '2024-10-12')!, '2024-10-12'), 0);
+  });
+
+  it('is no later than the date a copy\'s address carries: a full date, or a month folder by its last day', () => {
+    assert.equal(addressDate('http://m.im88.cn/a/202310/12/WS65274b44a310d5acd8769850.html')?.date, '2023-10-12');
+    assert.equal(addressDate('http://sd.people.com.cn/BIG5/n2/2025/0513/c364532-41225460.html')?.date, '2025-05-13');
+    assert.equal(addressDate('https://zyrm.hnjjbs.com/jingji/202312/68007.html')?.date, '2023-12-31');
+    assert.equal(addressDate('https://zyrm.hnjjbs.com/jingji/202402/68007.html')?.date, '2024-02-29');
+    assert.equal(addressDate('https://95yunying.com/792.html'), null);
+    assert.equal(addressDate('http://sufaa.com/show-202412.html'), null);
+  });
+
+  it('makes an old document old by any copy\'s address, and the story is written as issued earlier', () => {
+    const { taxonomy } = loadConfig();
+    const text = '为推动算力基础设施高质量发展，制定本行动计划。\n到2025年，算力规模超过300 EFLOPS，智能算力占比达到35%。';
+    const copy = { id: 1, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', title: '算力基础设施高质量发展行动计划', publishedAt: '2026-09-15T08:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: '某某资讯网', body: text, attachments: [] };
+    const dated = { ...copy, id: 2, url: 'http://m.im88.cn/a/202310/12/WS65274b44.html', sourceId: 'web:m.im88.cn', siteName: '某某新闻网', publishedAt: '2026-09-15T09:00:00+08:00' };
+    const [story] = analyzeDay([copy, dated], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
+    assert.equal(story!.members.length, 2);
+    assert.ok(story!.significance.evidence.some((e) => e.factor === 'freshness'), JSON.stringify(story!.significance.evidence));
+    assert.deepEqual(story!.issuedOn, { date: null, how: 'earlier' });
   });
 });
 

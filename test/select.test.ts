@@ -147,6 +147,32 @@ describe('sameDocument', () => {
     assert.equal(sameDocument(both, other), true);
     assert.equal(sameDocument(both, explained), false);
   });
+
+  it('reads a name a spam copy injected a run into as the name, but not a name that goes on', () => {
+    const opinion = story(1, { significance: 1, issued: '关于深化智慧城市发展 推进城市全域数字化转型的指导意见' });
+    const spammed = story(2, { significance: 1, explains: '关于深化智慧城市XK星空体育发展 推进城市全域数字化转型的指导意见' });
+    assert.equal(sameDocument(opinion, spammed), true);
+    assert.equal(sameDocument(spammed, opinion), true);
+    const plan = story(3, { significance: 1, issued: '人工智能产业创新发展行动计划' });
+    assert.equal(sameDocument(plan, story(4, { significance: 1, issued: '人工智能产业创新发展行动计划实施细则' })), false);
+    assert.equal(sameDocument(plan, story(5, { significance: 1, issued: '人工智能产业创新发展三年行动计划' })), true);
+    assert.equal(sameDocument(plan, story(6, { significance: 1, issued: '数据产业创新发展行动计划' })), false);
+  });
+
+  it('takes a report of a body\'s document that names it by its subject for the document, of that body only', () => {
+    const notice = story(1, { significance: 1, origin: '工业和信息化部', issued: '关于推动新型信息基础设施协调发展有关事项的通知' });
+    const report = (id: number, title: string, origin = '工业和信息化部'): Candidate => {
+      const c = story(id, { significance: 1, origin });
+      return { ...c, document: { ...c.document, title } };
+    };
+    assert.equal(sameDocument(notice, report(2, '十一部门联合发文推动新型信息基础设施协调发展')), true);
+    assert.equal(sameDocument(report(2, '十一部门联合发文推动新型信息基础设施协调发展'), notice), true);
+    assert.equal(sameDocument(notice, report(3, '十一部门联合发文推动新型信息基础设施协调发展', '国家数据局')), false);
+    assert.equal(sameDocument(notice, report(4, '新型信息基础设施建设提速')), false);
+    // A subject too short to tell documents apart joins nothing.
+    const short = story(5, { significance: 1, origin: '工业和信息化部', issued: '关于算力发展的通知' });
+    assert.equal(sameDocument(short, report(6, '工信部部署算力发展')), false);
+  });
 });
 
 describe('selectItems: old news', () => {
@@ -165,5 +191,15 @@ describe('selectItems: old news', () => {
     const day = [stale(1, 12), story(2, { significance: 5 }), stale(3, 8), stale(4, 9)];
     assert.deepEqual(pickedIds(selectItems(day, { minItems: 3, maxItems: 7, minRelevance: 4 })), [1, 2, 4]);
     assert.deepEqual(pickedIds(selectItems(day, { minItems: 1, maxItems: 7, minRelevance: 4 })), [2]);
+  });
+});
+
+describe('selectItems: stories of no one a reader could name', () => {
+  it('fill a thin day only: a story only an unnamed site carries, with no issuer, comes after the rest', () => {
+    const nameless = (id: number, significance: number, origin: string): Candidate => ({ ...story(id, { significance, origin, tier: 'media' }), tierHow: 'site' });
+    const day = [nameless(1, 9, '95yunying.com'), story(2, { significance: 5 }), story(3, { significance: 4 }), story(4, { significance: 3 }), nameless(5, 8, '新华网')];
+    // A named site's story competes; a domain's only fills.
+    assert.deepEqual(pickedIds(selectItems(day, { minItems: 3, maxItems: 7, minRelevance: 4 })), [2, 3, 4, 5]);
+    assert.deepEqual(pickedIds(selectItems(day.slice(0, 3), { minItems: 3, maxItems: 7, minRelevance: 4 })), [1, 2, 3]);
   });
 });

@@ -1,7 +1,7 @@
 import type { SourceTier, Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../store/sqlite.ts';
 import { shanghaiDay } from '../util/time.ts';
-import { daysBefore, documentDate } from './documentDate.ts';
+import { addressDate, daysBefore, documentDate } from './documentDate.ts';
 import { isRelativeName, readIssuer, type IssuerReading } from './issuer.ts';
 import { normaliseText } from './normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
@@ -101,11 +101,13 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const metOn = shanghaiDay(document.publishedAt!);
     // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
     const dates = members.map((m) => documentDate(read.get(m.id)!.body, m.docNumber, metOn));
-    const age = dates.flatMap((d) => (d ? [{ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }] : [])).sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
+    // A copy whose address is dated months back shows the document is that old, whatever its page says.
+    const evidence = [...dates, ...members.map((m) => addressDate(m.url))];
+    const age = evidence.flatMap((d) => (d ? [{ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }] : [])).sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
     // What the brief may say of when it was issued: only what the copy it cites shows, checked against it.
     const own = dates[members.indexOf(document)];
     const issuedOn: Candidate['issuedOn'] =
-      own?.date && own.date < metOn && own.how !== 'docNumber' ? { date: own.date, how: own.how } : age && age.daysBefore > 1 ? { date: null, how: 'earlier' } : null;
+      own?.date && own.date < metOn && (own.how === 'closing' || own.how === 'dateline') ? { date: own.date, how: own.how } : age && age.daysBefore > 1 ? { date: null, how: 'earlier' } : null;
     const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body), dated: age });
     return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance, issuedOn };
   });

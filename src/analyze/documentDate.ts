@@ -5,14 +5,18 @@
  * numerals; older documents write it in Chinese numerals).
  */
 
+import { dateFromUrl } from '../extract/date.ts';
 import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
 
 export interface DocumentDate {
   /** The closing date, YYYY-MM-DD; null when only the year is known (from the 文号). */
   date: string | null;
   year: number;
-  /** Where it was read: the closing date (成文日期, when it was signed), a report's dateline, or the 文号's year. */
-  how: 'closing' | 'dateline' | 'docNumber';
+  /**
+   * Where it was read: the closing date (成文日期, when it was signed), a report's dateline, the 文号's year,
+   * or the date in the address of a copy (a mirror's /a/202310/12/ page of a document met again today).
+   */
+  how: 'closing' | 'dateline' | 'docNumber' | 'address';
   /** The words that showed it. */
   evidence: string;
 }
@@ -63,6 +67,21 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
   }
   const year = docNumber ? /[〔［[（(﹝]((?:19|20)\d{2})[〕］\]）)﹞]/.exec(docNumber) : null;
   return year ? { date: null, year: Number(year[1]), how: 'docNumber', evidence: docNumber! } : null;
+}
+
+/**
+ * The date a copy's address carries, which the document is no later than: a full date as CMSs write it
+ * (extract/date.ts dateFromUrl: /t20231012_, /a/202310/12/), else a year and month folder (/202312/,
+ * dated its month's last day). Null for an address without one.
+ */
+export function addressDate(url: string): DocumentDate | null {
+  const full = dateFromUrl(url);
+  if (full) return { date: full.slice(0, 10), year: Number(full.slice(0, 4)), how: 'address', evidence: url };
+  const month = /\/((?:19|20)\d{2})(0[1-9]|1[0-2])\//.exec(url);
+  if (!month) return null;
+  const [year, number] = [Number(month[1]), Number(month[2])];
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { date: `${year}-${pad(number)}-${pad(last)}`, year, how: 'address', evidence: url };
 }
 
 /**

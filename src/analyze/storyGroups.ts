@@ -40,6 +40,16 @@ export function documentKey(name: string): string {
   return normaliseTitle(name.replace(/^.*?(?=关于)/, '')).replace(/关于|推动|促进|加快|推进|进一步|的/g, '');
 }
 
+/**
+ * What a document's name says it is about, as titleKey writes it: the name from 关于 on without 关于, its
+ * 有关事项 and its kind (关于推动新型信息基础设施协调发展有关事项的通知 → 推动新型信息基础设施协调发展).
+ * Null when that leaves fewer than 8 characters, too few to tell one document from another.
+ */
+export function documentSubject(name: string): string | null {
+  const subject = titleKey(name.replace(/^.*?关于/, '').replace(/(?:有关事项|有关工作|相关工作)?的(?:通知|意见|实施意见|指导意见|决定|公告|通告|批复|函)$/, ''));
+  return subject.length >= 8 ? subject : null;
+}
+
 /** The key one story's titles share across sites and scripts: normalised, in simplified characters. */
 export function titleKey(title: string): string {
   return normaliseTitle(normaliseText(title));

@@ -1,6 +1,7 @@
 import type { Candidate } from '../analyze/day.ts';
+import { isPrintableName } from '../analyze/bodies.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';
-import { documentKey } from '../analyze/storyGroups.ts';
+import { documentKey, documentSubject, titleKey } from '../analyze/storyGroups.ts';
 
 export interface SelectionRules {
   minItems: number;
@@ -18,21 +19,48 @@ const REPEAT_BODY_FACTOR = 0.9;
  */
 export function sameDocument(a: Candidate, b: Candidate): boolean {
   const [x, y] = [a.issued ?? a.explains, b.issued ?? b.explains];
-  return x !== null && y !== null && documentKey(x) === documentKey(y);
+  if (x !== null && y !== null) return sameKey(documentKey(x), documentKey(y));
+  // A report of one body's document that names it only by its subject (十一部门联合发文推动新型信息基础设施
+  // 协调发展, of 关于推动新型信息基础设施协调发展有关事项的通知) is about that document too.
+  const [named, report] = x !== null ? [x, b] : y !== null ? [y, a] : [null, null];
+  const subject = named ? documentSubject(named) : null;
+  return subject !== null && a.origin === b.origin && titleKey(report!.document.title).includes(subject);
 }
 
 /**
  * Picks the day's items: relevant stories only, one per story group and one per issued document, the most significant first with
  * a discount for repeating a theme or a body (an exact tie to the earlier candidate), then ordered as a brief is read: by tier,
- * then significance. Old news (significance.ts isStale) comes in only to reach minItems.
+ * then significance. Old news and nameless stories (isFiller) come in only to reach minItems.
  */
 export function selectItems(candidates: readonly Candidate[], rules: SelectionRules): Candidate[] {
   const relevant = candidates.filter((c) => c.relevance.score >= rules.minRelevance);
-  // Old news (a document signed months before a portal reposted it, a story an earlier issue ran) is not
-  // the day's: it only fills a thin day up to minItems, after every fresh story.
-  const picked = pickFrom(relevant.filter((c) => !isStale(c.significance)), [], rules.maxItems);
-  if (picked.length < rules.minItems) pickFrom(relevant.filter((c) => isStale(c.significance)), picked, rules.minItems);
+  // Old news and stories of no one a reader could name only fill a thin day up to minItems, after the rest.
+  const picked = pickFrom(relevant.filter((c) => !isFiller(c)), [], rules.maxItems);
+  if (picked.length < rules.minItems) pickFrom(relevant.filter(isFiller), picked, rules.minItems);
   return picked.sort((a, b) => tierRank[a.tier] - tierRank[b.tier] || b.significance.score - a.significance.score || a.document.id - b.document.id);
+}
+
+/** The most characters a spam site injects into a name it copies (关于深化智慧城市XK星空体育发展…). */
+const INJECTED_MAX = 8;
+
+/** Whether two document keys are one name: equal, or equal but for one run of characters injected inside one of them. */
+function sameKey(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > INJECTED_MAX || short.length < 8) return false;
+  let head = 0;
+  while (head < short.length && long[head] === short[head]) head++;
+  // Inside the name only: a longer name that merely goes on (…行动计划 and …行动计划实施细则) is another document.
+  return head > 0 && head < short.length && long.endsWith(short.slice(head));
+}
+
+/**
+ * Whether a story only fills a thin day: old news (a document signed months before a portal reposted it, a
+ * story an earlier issue ran), or a story no copy names an issuer of, met only on sites known by their
+ * domain (it would run as 网络来源发布消息).
+ */
+function isFiller(candidate: Candidate): boolean {
+  return isStale(candidate.significance) || (candidate.tierHow === 'site' && !isPrintableName(candidate.origin));
 }
 
 /** Greedy picks from `candidates` into `picked` (changed in place) until it holds `upTo` items or none is left. */

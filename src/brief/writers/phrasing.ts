@@ -150,6 +150,9 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     // A news headline that names a document without 《》 (上交所发布…审核指引): the document's name goes in 《》 when the text writes it so.
     const named = /^(发布|印发|出台|公布)(.{4,60})$/.exec(rest);
     if (named && documentTitle.test(named[2]!) && normaliseText(candidate.document.body).includes(`《${named[2]}》`)) return `${named[1]}${inBookQuotes(named[2]!)}`;
+    // The document's own name, not borne out whole for 《》 (a joint title listing a body no registry
+    // knows): still issued, so the verb goes before it.
+    if (rest.startsWith('关于') && documentTitle.test(rest)) return `${verbOf(candidate)}${asRunningText(rest)}`;
     return asRunningText(rest);
   }
   if (startsWithAction.test(title)) return `提出${asRunningText(title)}`;
