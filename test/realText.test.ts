@@ -100,6 +100,10 @@ describe('the registry of issuing bodies', () => {
       ['保定国家数据标注基地建设工作专班', 'municipal'],
       ['恩施土家族苗族自治州人民政府', 'municipal'],
       ['大同世界', null],
+      // A Party committee is of its place's level.
+      ['中共北京市委', 'provincial'],
+      ['中共杭州市委', 'municipal'],
+      ['中国共产党浙江省委员会', 'provincial'],
     ];
     for (const [name, tier] of cases) assert.equal(tierByForm(name), tier, name);
   });
@@ -161,6 +165,12 @@ describe('the issuer read from the text', () => {
     assert.deepEqual([counted?.name, counted?.partners], ['国家数据局', '3']);
     // Two provinces in the title: 省 is neither's.
     assert.equal(issuer('河南山东两省合作', '仪式上，省数据局负责人颁发了任务书。'), null);
+  });
+
+  it('a relative name in a directly governed municipality\'s text is that municipality\'s', () => {
+    const held = issuer('市政府新闻发布会介绍《上海市进一步推进新型基础设施建设行动方案(2023-2026年)》有关情况', '10月19日上午，市政府新闻办举行新闻发布会，介绍行动方案。');
+    assert.equal(held?.name, '上海市人民政府');
+    assert.equal(tierByForm(held!.name), 'provincial');
   });
 
   it('a document that names no body is its interpreter\'s, or its place\'s government; a held executive meeting is the government\'s', () => {

@@ -33,7 +33,9 @@ const county = /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市)/;
  * that list does not hold, by the suffixes alone. Returns null for a name that names no place (a ministry
  * the registry misses).
  */
-export function tierByForm(name: string): SourceTier | null {
+export function tierByForm(whole: string): SourceTier | null {
+  // A Party committee is of its place's level: 中共北京市委 is provincial, as 北京市人民政府 is.
+  const name = whole.replace(/^(?:中共|中国共产党)(?=[\u4e00-\u9fff]{2,})/, '');
   // The divisions list knows what the form cannot: 海宁市 is a county-level city, 保定 a prefecture.
   const run = leadingDivisions(name, looksLikeBody(name));
   if (run.length > 0) {

@@ -318,6 +318,8 @@ function fromPlace(title: string): IssuerReading | null {
   return place && tierByForm(place) ? { name: `${place}人民政府`, partners: null, how: 'place', evidence: title } : null;
 }
 
+const directMunicipality = /^(?:北京|上海|天津|重庆)市$/;
+
 /** The province and the city a text's relative names (省数据局, 市政府) stand for; null where it is not one. */
 interface PlaceContext {
   province: string | null;
@@ -336,10 +338,12 @@ function placeContext(title: string, body: string, site: string | null, director
     const cities = countyCities.length > 0 ? countyCities : [...prefecturesIn(text)].filter((city) => !provinces.includes(city));
     return { province: only(provinces), city: only(cities), named: provinces.length + cities.length > 0 };
   };
-  const inTitle = from(title);
+  // A directly governed municipality is its own city: 市政府 in a Shanghai text is 上海市人民政府.
+  const direct = (found: PlaceContext & { named: boolean }) => (found.city === null && found.province && directMunicipality.test(found.province) ? { ...found, city: found.province } : found);
+  const inTitle = direct(from(title));
   if (inTitle.named) return inTitle;
-  const inBody = from(body.slice(0, 1500));
-  return inBody.named || !site ? inBody : from(site);
+  const inBody = direct(from(body.slice(0, 1500)));
+  return inBody.named || !site ? inBody : direct(from(site));
 }
 
 /** A body named by its level alone (市数据局, 省政府办公厅, 区委): it stands for the place of the text that names it. */
