@@ -312,6 +312,12 @@ describe('a lead written from a title alone', () => {
     assert.match(fact, /^工业和信息化部等七部门9月15日印发关于推动未来产业创新发展的实施意见。/);
   });
 
+  it('has a site that names no issuer 刊发 a document it carries, never 印发 it', () => {
+    const headline = write('山东省印发《关于深化改革创新促进数字经济高质量发展的若干措施》');
+    assert.equal(headline.headline, '某资讯网刊发《关于深化改革创新促进数字经济高质量发展的若干措施》');
+    assert.match(headline.fact, /^某资讯网9月15日刊发《关于深化改革创新促进数字经济高质量发展的若干措施》。/);
+  });
+
   it('has a site that names no issuer 刊发 a document by its own title, and 发布消息 of a headline', () => {
     const notice = write('市工信局关于组织申报2026年人工智能+专项资金的通知');
     assert.equal(notice.headline, '某资讯网刊发《市工信局关于组织申报2026年人工智能+专项资金的通知》');
@@ -525,7 +531,7 @@ describe('the house style', () => {
 
   it('quotes the source\'s own words: not a reporter\'s framing, a connective, a preamble or the act of issuing', () => {
     const title = '关于促进数据标注产业高质量发展的实施意见';
-    for (const span of ['人民日报报道，工业和信息化部等七个部门日前联合印发', '文件判断，我国数据基础设施目前仍处在起步建设阶段', '同时要培育一批有影响力的科技型数据标注企业', '为贯彻落实市委、市政府决策部署,进一步推动我市低空经济高质量发展', '国家数据局近日印发《可信数据空间发展行动计划》']) {
+    for (const span of ['人民日报报道，工业和信息化部等七个部门日前联合印发', '文件判断，我国数据基础设施目前仍处在起步建设阶段', '同时要培育一批有影响力的科技型数据标注企业', '为贯彻落实市委、市政府决策部署,进一步推动我市低空经济高质量发展', '国家数据局近日印发《可信数据空间发展行动计划》', '且日均流量超过30GB的新建5G基站，省财政给予每个最高5000元补贴', '但对新开工项目实行备案管理']) {
       assert.equal(worthQuoting(span, title), false, span);
     }
     assert.equal(worthQuoting('到2027年，数据标注产业规模年均复合增长率超过20%', title), true);

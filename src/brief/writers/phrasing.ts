@@ -144,7 +144,8 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
   const inner = /《(.+?)》/.exec(title)?.[1];
   if (candidate.significance.kind === '解读') return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
   const document = documentName(candidate, directory);
-  if (document) return `${verbOf(candidate)}${inBookQuotes(document)}`;
+  // A site that carried a document it names no issuer of did not issue it: it 刊发s it.
+  if (document) return `${candidate.tierHow === 'site' ? '刊发' : verbOf(candidate)}${inBookQuotes(document)}`;
   const rest = afterIssuer(title, candidate, directory);
   if (rest) {
     // A news headline that names a document without 《》 (上交所发布…审核指引): the document's name goes in 《》 when the text writes it so.
