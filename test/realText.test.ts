@@ -30,7 +30,7 @@ import { extractDocNumber } from '../src/extract/docNumber.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
 import { withholdFailing } from '../src/pipeline/compose.ts';
 import { analyzeDay } from '../src/analyze/day.ts';
-import { domainWords } from '../src/analyze/relevance.ts';
+import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { composeExtractive } from '../src/brief/writers/extractive.ts';
 import { themeDynamics, themeSharesOf } from '../src/brief/themeShares.ts';
@@ -448,6 +448,19 @@ describe('titles as portals dress them', () => {
       { id: 2, title: '国家数据基础设施建设指引（征求意见稿）', body: text, docNumber: null },
       { id: 3, title: '关于公开征求意见的公告', body: `现公开征求意见。${text}`, docNumber: null },
     ]), [[1], [2, 3]]);
+  });
+});
+
+describe('relevance of another genre', () => {
+  it('counts an exam\'s material question a quarter, however many of the topic\'s words it holds', () => {
+    const { taxonomy } = loadConfig();
+    const segmenter = createSegmenter(domainWords(taxonomy));
+    const body = '材料一：低空经济是新质生产力的典型代表，无人机物流、低空旅游等新业态加快发展。\n问题：结合材料，分析发展低空经济对培育新质生产力的意义。';
+    const exam = scoreRelevance('材料题：低空经济与新质生产力', body, taxonomy, segmenter);
+    const news = scoreRelevance('低空经济与新质生产力', body, taxonomy, segmenter);
+    assert.equal(exam.score, Math.round(news.score * 0.25 * 100) / 100);
+    assert.match(exam.discount ?? '', /材料题/);
+    assert.ok(exam.score < 4 && news.score >= 4, `${exam.score} ${news.score}`);
   });
 });
 
