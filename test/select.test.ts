@@ -157,6 +157,18 @@ describe('sameDocument', () => {
     assert.equal(sameDocument(plan, story(4, { significance: 1, issued: '人工智能产业创新发展行动计划实施细则' })), false);
     assert.equal(sameDocument(plan, story(5, { significance: 1, issued: '人工智能产业创新发展三年行动计划' })), true);
     assert.equal(sameDocument(plan, story(6, { significance: 1, issued: '数据产业创新发展行动计划' })), false);
+    // A name that only adds words before it is another body's document (北京市…行动计划 is Beijing's own).
+    assert.equal(sameDocument(plan, story(7, { significance: 1, issued: '北京市人工智能产业创新发展行动计划' })), false);
+  });
+
+  it('reads an injected run of at most eight characters, into a name of at least eight', () => {
+    const name = (id: number, issued: string) => story(id, { significance: 1, issued });
+    const opinion = name(1, '关于深化智慧城市发展推进城市全域数字化转型的指导意见');
+    assert.equal(sameDocument(opinion, name(2, '关于深化智慧城市XK星空体育平台发展推进城市全域数字化转型的指导意见')), true);
+    assert.equal(sameDocument(opinion, name(3, '关于深化智慧城市XK星空体育平台网发展推进城市全域数字化转型的指导意见')), false);
+    // Keys of eight characters (算力产业发展规划) take a run; of seven (算力产业发展计) none.
+    assert.equal(sameDocument(name(4, '算力产业发展规划'), name(5, '算力产业XK发展规划')), true);
+    assert.equal(sameDocument(name(6, '算力产业发展计'), name(7, '算力产业XK发展计')), false);
   });
 
   it('takes a report of a body\'s document that names it by its subject for the document, of that body only', () => {
@@ -191,6 +203,11 @@ describe('selectItems: old news', () => {
     const day = [stale(1, 12), story(2, { significance: 5 }), stale(3, 8), stale(4, 9)];
     assert.deepEqual(pickedIds(selectItems(day, { minItems: 3, maxItems: 7, minRelevance: 4 })), [1, 2, 4]);
     assert.deepEqual(pickedIds(selectItems(day, { minItems: 1, maxItems: 7, minRelevance: 4 })), [2]);
+  });
+
+  it('leaves a thin day with no old news thin: no fresh story comes in twice', () => {
+    const day = [story(1, { significance: 5 }), story(2, { significance: 4 })];
+    assert.deepEqual(ids(selectItems(day, { minItems: 3, maxItems: 7, minRelevance: 4 })), [1, 2]);
   });
 });
 
