@@ -618,6 +618,14 @@ describe('the verifier on converted and renamed sources', () => {
     assert.equal(titleKnown('“人工智能+”行动的意见', [source], directory.knownBodies()), false);
     assert.equal(titleKnown('人工智能+行动', [source], directory.knownBodies()), false);
   });
+
+  it('names a joint document without the bodies its heading lists by spaces, in traditional characters too', () => {
+    const joint = { ...source, title: '工業和信息化部 中央網信辦 教育部 財政部 自然資源部 住房城鄉建設部 農業農村部 國家衛生健康委 中國人民銀行 國務院國資委 國鐵集團關於推動新型信息基礎設施協調發展有關事項的通知' };
+    assert.equal(titleKnown('关于推动新型信息基础设施协调发展有关事项的通知', [joint], directory.knownBodies()), true);
+    // A heading of something else than bodies is no issuer to drop.
+    const other = { ...joint, title: '工业和信息化部 一批新规关于推动新型信息基础设施协调发展有关事项的通知' };
+    assert.equal(titleKnown('关于推动新型信息基础设施协调发展有关事项的通知', [other], directory.knownBodies()), false);
+  });
 });
 
 describe('withholding a section that fails a check', () => {

@@ -69,7 +69,21 @@ export function titleKnown(name: string, sources: readonly SourceRecord[], bodie
 /** Whether a title's head names its issuer: a known body, or one of a body's form (…省人民政府), joint ones included. */
 function issuedBy(head: string, bodies: readonly KnownBody[]): boolean {
   const names = head.replace(/(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?$/, '').split(/[、]/);
-  return names.every((name) => bodies.some((b) => b.names.includes(name)) || looksLikeBody(name));
+  return names.every((name) => bodies.some((b) => b.names.includes(name)) || looksLikeBody(name) || knownRun(name, bodies));
+}
+
+/**
+ * Whether a text is a run of known bodies' names: a joint title's heading, whose spaces (工业和信息化部
+ * 中央网信办 教育部…) the comparison removed. Each step takes the longest name that fits.
+ */
+function knownRun(text: string, bodies: readonly KnownBody[]): boolean {
+  let at = 0;
+  while (at < text.length) {
+    const next = bodies.flatMap((b) => b.names).filter((name) => name.length >= 2 && text.startsWith(name, at)).sort((a, b) => b.length - a.length)[0];
+    if (!next) return false;
+    at += next.length;
+  }
+  return at > 0;
 }
 
 function itemText(item: BriefItem): string {
