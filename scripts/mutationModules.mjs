@@ -4,7 +4,7 @@
 export const mutationModules = {
   'brief/verify': { mutate: ['src/brief/verify.ts', 'src/brief/figures.ts'], tests: ['test/verify.test.ts', 'test/figures.test.ts'] },
   'brief/select': { mutate: ['src/brief/select.ts'], tests: ['test/select.test.ts'] },
-  'analyze/storyGroups': { mutate: ['src/analyze/storyGroups.ts'], tests: ['test/analyze.test.ts', 'test/realText.test.ts'] },
+  'analyze/storyGroups': { mutate: ['src/analyze/storyGroups.ts'], tests: ['test/storyGroups.test.ts'] },
   'analyze/significance': { mutate: ['src/analyze/significance.ts'], tests: ['test/significance.test.ts'] },
   'analyze/origin': { mutate: ['src/analyze/origin.ts'], tests: ['test/origin.test.ts'] },
   'crawl/address': { mutate: ['src/crawl/address.ts'], tests: ['test/crawlRules.test.ts'] },
