@@ -253,6 +253,13 @@ describe('titleKnown', () => {
     const guideline = '关于科创板大模型企业上市审核的指引';
     assert.equal(known(guideline, `上交所${guideline}`, '', [{ names: ['上海证券交易所', '上交所'] }]), true);
     assert.equal(known(guideline, `上交所${guideline}`), false);
+    // A heading that lists its bodies by spaces reads, once spaces are dropped, as a run of known names:
+    // each step the longest that fits (工业和信息化部, not 工业 and then 和信息化部), one character never a name.
+    // (The heads end in 中央网信办, a name without a body's form, so only the catalog can bear them out.)
+    const ministries = [{ names: ['工业', '工业和信息化部'] }, { names: ['教育部'] }, { names: ['中央网信办'] }, { names: ['国'] }];
+    assert.equal(known(joint, `工业和信息化部 教育部 中央网信办${joint}`, '', ministries), true);
+    assert.equal(known(joint, `工业和信息化部 人工智能产业联盟 中央网信办${joint}`, '', ministries), false);
+    assert.equal(known(joint, `工业和信息化部 中央网信办国${joint}`, '', ministries), false);
     // Every issuer in the head must be a body: an industry alliance is not one.
     assert.equal(known(joint, `工业和信息化部、人工智能产业联盟${joint}`), false);
     assert.equal(known(joint, `人工智能产业联盟${joint}`), false);
