@@ -167,6 +167,17 @@ describe('the issuer read from the text', () => {
     assert.equal(issuer('河南山东两省合作', '仪式上，省数据局负责人颁发了任务书。'), null);
   });
 
+  it('a report is the body whose official speaks first in it; a mayor\'s meeting is the government\'s', () => {
+    assert.equal(issuer('推动新型信息基础设施建设协调发展', '本报综合消息 工业和信息化部总工程师、新闻发言人赵志国4月20日在国新办发布会上说，工信部将研究出台政策措施。')?.name, '工业和信息化部');
+    assert.equal(issuer('我国已建成全球规模最大的网络基础设施', '新华社济南7月30日电 在济南开幕的2022中国算力大会上传出消息。\n工业和信息化部副部长张云明说，算力基础设施持续夯实。')?.name, '工业和信息化部');
+    assert.equal(issuer('王永辉主持召开低空经济发展工作专题会', '十堰广电讯 5月22日，十堰市委副书记、市长王永辉主持召开低空经济发展工作专题会，研究政策措施。')?.name, '十堰市人民政府');
+    // An official quoted after another body's document is named speaks about that document: not the issuer.
+    const quoted = issuer('中央鼓励依法有序开放公共数据', '中共中央办公厅、国务院办公厅发出文件，鼓励依法有序开放公共数据。\n国家数据局局长刘烈宏表示，一批高质量公共数据将陆续推出。');
+    assert.notEqual(quoted?.name, '国家数据局');
+    // A 市委书记 chairs for the Party committee, not the government.
+    assert.notEqual(issuer('专题会召开', '十堰市委书记胡亚波主持召开专题会，研究低空经济发展。')?.name, '十堰市人民政府');
+  });
+
   it('a relative name in a directly governed municipality\'s text is that municipality\'s', () => {
     const held = issuer('市政府新闻发布会介绍《上海市进一步推进新型基础设施建设行动方案(2023-2026年)》有关情况', '10月19日上午，市政府新闻办举行新闻发布会，介绍行动方案。');
     assert.equal(held?.name, '上海市人民政府');

@@ -178,13 +178,26 @@ function fromAttribution(body: string, directory: SourceDirectory): IssuerReadin
   return null;
 }
 
-/** Who explains a document in an interpretation: 国家发展改革委有关负责人, 证监会新闻发言人. */
+/**
+ * Who explains a document in an interpretation, or speaks for a body in a report: 国家发展改革委有关负责人,
+ * 证监会新闻发言人, 工业和信息化部副部长张云明, 十堰市委副书记、市长王永辉 (a mayor's, a governor's or a county
+ * head's meeting is the people's government's: the head chairs it).
+ */
 function fromInterpreter(text: string, directory: SourceDirectory): IssuerReading | null {
-  for (const match of text.slice(0, 400).matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|发言人)/g)) {
+  const opening = text.slice(0, 400);
+  const head = /([\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区))(?:委[\u4e00-\u9fff]{0,8}?、)?副?(?:省长|主席|市长|县长|区长)[\u4e00-\u9fff]{2,3}(?:主持|说|表示|指出|强调|要求|介绍|调研)/.exec(opening);
+  const government = head && tierByForm(`${head[1]}人民政府`) ? `${head[1]}人民政府` : null;
+  if (government) return { name: government, partners: null, how: 'lead', evidence: head![0] };
+  // An official by rank (部长, 局长, 总工程师) speaks for the story only when that body is the first the
+  // text names: 国家数据局局长 quoted after 中共中央办公厅、国务院办公厅发出文件 speaks about another's document.
+  let firstNamed = -1;
+  for (let at = 0; at < opening.length && firstNamed < 0; at++) if (directory.nameAt(opening, at, (n) => n.length >= 3)) firstNamed = at;
+  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:(负责人|负责同志|新闻发言人|发言人)|总工程师|总经济师|副部长|部长|副局长|局长|副主任|主任)/g)) {
     const words = match[1]!;
     for (let start = 0; start < words.length - 1; start++) {
       const name = directory.byName(words.slice(start))?.name ?? (tierByForm(words.slice(start)) ? bodyNamed(words.slice(start), directory) : null);
-      if (name) return { name, partners: null, how: 'lead', evidence: match[0] };
+      const first = match.index + start <= firstNamed || firstNamed < 0;
+      if (name && (match[2] || first)) return { name, partners: null, how: 'lead', evidence: match[0] };
     }
   }
   return null;
