@@ -152,6 +152,9 @@ describe('the issuer read from the text', () => {
     assert.equal(issuer('国务院印发《关于深入实施“人工智能+”行动的意见》', body)?.name, '国家发展和改革委员会');
     assert.equal(issuer('证监会新闻发言人就《关于在科创板设置科创成长层的意见》答记者问', '')?.name, '中国证券监督管理委员会');
     assert.equal(isInterpretation('国务院印发《意见》', '国务院近日印发《意见》，明确了六大行动。'), false);
+    // An official's interview on the document explains it.
+    assert.equal(isInterpretation('国家数据局：加快构建全国一体化算力网', '五部门联合印发《实施意见》后，国家数据局主要负责同志接受了新华社记者专访。'), true);
+    assert.equal(isInterpretation('算力网建设提速', '记者专访了一家算力企业的负责人。'), false);
   });
 
   it('a body named relative to its place is that place\'s; a meeting is its host\'s; 会同 puts the lead first', () => {

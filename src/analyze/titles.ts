@@ -85,8 +85,9 @@ export function isDocumentItself(title: string): boolean {
 /** A title of an interpretation: 解读, 详解, 答记者问. */
 // A drafter's 起草说明 or 编制说明 explains its document as an interpretation does.
 const interpretationTitle = /解读|详解|答记者问|问答|答问|起草说明|编制说明/;
-/** Its opening, when the title does not say so: 国家发展改革委有关负责人介绍…, …作了解读. */
-const interpretationLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:介绍|解读|答记者问|回应|就)|作了?解读|进行了?解读/;
+/** Its opening, when the title does not say so: 国家发展改革委有关负责人介绍…, …作了解读, …接受专访. */
+// An official's interview on it (…负责同志接受了新华社记者专访) explains it too.
+const interpretationLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:介绍|解读|答记者问|回应|就|接受[^。]{0,12}?(?:专访|采访))|作了?解读|进行了?解读/;
 
 /**
  * Whether a text interprets a document rather than carries it: its title says so, or its opening has an
