@@ -144,6 +144,8 @@ describe('the other parts of the score', () => {
     }
     assert.deepEqual(part({ body: '发放优惠券支持企业。' }, 'concrete'), undefined);
     assert.deepEqual(part({ body: '1.5亿元' }, 'concrete')?.why, '1.5亿元');
+    // An amount is read whole, every decimal with it.
+    assert.deepEqual(part({ body: '安排资金2.35亿元' }, 'concrete')?.why, '2.35亿元');
     assert.deepEqual(part({ body: '到 2028 年' }, 'concrete')?.why, '到 2028 年');
   });
 
