@@ -15,7 +15,7 @@ import { differentPlaces, placesIn } from '../src/analyze/places.ts';
 import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuingNotice } from '../src/analyze/titles.ts';
+import { cleanTitle, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, issuingNotice } from '../src/analyze/titles.ts';
 import { scoreSignificance } from '../src/analyze/significance.ts';
 import { titleKnown, verifyBrief, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
@@ -431,6 +431,17 @@ describe('titles as portals dress them', () => {
     assert.equal(issuedDocument('七部门部署脑机接口产业', '工信部等七部门近日联合印发关于推动脑机接口产业创新发展的实施意见，提出目标。'), '关于推动脑机接口产业创新发展的实施意见');
     assert.equal(documentKey('关于推动脑机接口产业创新发展的实施意见'), documentKey('《关于脑机接口产业创新发展的实施意见》'));
     assert.notEqual(documentKey('江西省数据条例'), documentKey('江苏省数据条例'));
+  });
+
+  it('join a report of two documents issued together to the copies of each', () => {
+    assert.deepEqual(issuedDocuments('山东出台系列政策', '山东省政府办公厅近日印发《关于加快人工智能赋能重点领域高质量发展的推进方案》和《关于支持人工智能全产业链创新发展的若干政策措施》，从两端布局。'), ['关于加快人工智能赋能重点领域高质量发展的推进方案', '关于支持人工智能全产业链创新发展的若干政策措施']);
+    // A document only mentioned later in the text was not issued with it.
+    assert.deepEqual(issuedDocuments('山东出台推进方案', '山东省政府办公厅近日印发《关于加快人工智能赋能重点领域高质量发展的推进方案》。此前，《山东省数字经济发展规划》已经实施。'), ['关于加快人工智能赋能重点领域高质量发展的推进方案']);
+    const groups = groupStories([
+      { id: 1, title: '山东省人民政府办公厅关于印发关于支持人工智能全产业链创新发展的若干政策措施的通知', body: '各市人民政府：\n现将《关于支持人工智能全产业链创新发展的若干政策措施》印发给你们。\n一、支持算力券。', docNumber: null },
+      { id: 2, title: '山东出台系列政策 加快布局人工智能发展', body: '山东省政府办公厅近日印发《关于加快人工智能赋能重点领域高质量发展的推进方案》和《关于支持人工智能全产业链创新发展的若干政策措施》，从应用推进和产业支撑两端布局。', docNumber: null },
+    ]);
+    assert.deepEqual(groups, [[1, 2]]);
   });
 
   it('join copies worded their own way, and keep an interpretation apart', () => {

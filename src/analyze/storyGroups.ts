@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, explainedDocument, isDraft, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, explainedDocument, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
@@ -194,9 +194,11 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     const title = normaliseTitle(titles[i]!);
     if (title.length >= 8) joinOnKey(`title:${title}`, i);
     // Copies worded each their own way (a portal's headline, a reporter's lead) name the document they carry.
-    const issued = issuedDocument(titles[i]!, bodies[i]!);
-    const key = issued ? documentKey(issued) : '';
-    if (key.length >= 8) joinOnKey(`document:${key}`, i);
+    // A report of two documents issued together joins the copies of each.
+    for (const issued of issuedDocuments(titles[i]!, bodies[i]!)) {
+      const key = documentKey(issued);
+      if (key.length >= 8) joinOnKey(`document:${key}`, i);
+    }
     // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
     const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);

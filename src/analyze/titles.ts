@@ -74,6 +74,20 @@ export function issuedDocument(title: string, body: string): string | null {
   return lead ? (lead[1] ?? lead[2])! : null;
 }
 
+/**
+ * Every document a text reports issuing together: the one issuedDocument reads and those its lead joins to
+ * it (印发《A》和《B》, 《A》、《B》及《C》) — two plans issued as one package are one story.
+ */
+export function issuedDocuments(title: string, body: string): string[] {
+  const first = issuedDocument(title, body);
+  if (!first) return [];
+  const lead = body.slice(0, LEAD_CHARS);
+  const at = lead.indexOf(`《${first}》`);
+  if (at < 0) return [first];
+  const joined = /^(?:\s*(?:和|及|以及|与|、)\s*《([^》]{4,})》)+/.exec(lead.slice(at + first.length + 2));
+  return joined ? [first, ...[...joined[0].matchAll(/《([^》]{4,})》/g)].map((m) => m[1]!)] : [first];
+}
+
 /** Whether a title is a document's own (关于…的意见, X关于印发《Y》的通知, …实施细则), not a headline about one. */
 export function isDocumentItself(title: string): boolean {
   // 关于公布…名单的通知 is a notice itself: only a verb before its 关于 makes a headline (X印发关于…的意见).
