@@ -260,6 +260,7 @@ describe('titleKnown', () => {
     assert.equal(known(joint, `工业和信息化部 教育部 中央网信办${joint}`, '', ministries), true);
     assert.equal(known(joint, `工业和信息化部 人工智能产业联盟 中央网信办${joint}`, '', ministries), false);
     assert.equal(known(joint, `工业和信息化部 中央网信办国${joint}`, '', ministries), false);
+    assert.equal(known(joint, `国办 中央网信办${joint}`, '', [...ministries, { names: ['国办'] }]), true);
     // Every issuer in the head must be a body: an industry alliance is not one.
     assert.equal(known(joint, `工业和信息化部、人工智能产业联盟${joint}`), false);
     assert.equal(known(joint, `人工智能产业联盟${joint}`), false);
