@@ -98,6 +98,18 @@ describe('bad input: one line, non-zero, nothing half-written', () => {
     assertOneLineError(await runCli(['serve']), /命令 serve 尚未实现/);
   });
 
+  it('writes a brief with fewer items than minItems, and exits 3 (needs review) naming the check', async () => {
+    const config = configCopy(join(dir, 'too-few'));
+    writeFileSync(config, readFileSync(config, 'utf8').replace('minItems: 3', 'minItems: 6'));
+    const target = join(dir, 'out-too-few');
+    const result = await runCli(['brief', '--date', '2026-06-19', '--config', config, '--data', data, '--out', target]);
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(result.stdout, /\[items\] 入选条目 5 条，少于配置的最少 6 条/);
+    assert.match(result.stderr, /^xinzhi: .+\n$/);
+    // Written all the same, for the editor to review.
+    assert.ok(existsSync(join(target, '2026-06-19', 'brief.pdf')));
+  });
+
   it('rejects a brief.json that does not match the contract, naming the field', async () => {
     const file = join(dir, 'bad-brief.json');
     const brief = JSON.parse(readFileSync(join(dir, 'demo-out', '2026-06-19', 'brief.json'), 'utf8')) as { items: { refs: unknown }[] };
