@@ -16,7 +16,8 @@ const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
   { kind: '会议', pattern: /常务会议|全体会议/, weight: 1.5 },
   { kind: '解读', pattern: /解读|详解|答记者问|问答|答问|起草说明|编制说明/, weight: 1 },
   { kind: '征求意见稿', pattern: /征求意见|意见稿|草案/, weight: 0.5 },
-  { kind: '条例', pattern: /条例|法$/, weight: 3 },
+  // A law ends in 法 (数据安全法); a 办法 is rules, read as 指引 below.
+  { kind: '条例', pattern: /条例|(?<!办)法$/, weight: 3 },
   { kind: '规划', pattern: /规划/, weight: 3 },
   { kind: '方案', pattern: /方案|行动计划/, weight: 3 },
   { kind: '指导意见', pattern: /意见/, weight: 3 },
