@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { isPrintableName, siteNameOf, tierByForm } from '../src/analyze/bodies.ts';
 import { isRelativeName, readIssuer } from '../src/analyze/issuer.ts';
 import { storyPrompt } from '../src/brief/writers/llm/prompt.ts';
+import { findingsOf } from '../src/brief/writers/llm/write.ts';
 import { addressDate, daysBefore, documentDate } from '../src/analyze/documentDate.ts';
 import { differentPlaces, placesIn } from '../src/analyze/places.ts';
 import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
@@ -621,6 +622,9 @@ describe('the verifier on converted and renamed sources', () => {
     assert.deepEqual(checks.filter((c) => !c.ok), []);
     assert.ok(checks.some((c) => c.ok && c.name === 'quotes' && /繁简转换/.test(c.detail)));
     assert.ok(check('文件提出：“智能体应用普及率超80%”。').some((c) => !c.ok && c.name === 'quotes'));
+    // The model is asked to correct failures only, never the record of a conversion.
+    assert.deepEqual(findingsOf(checks), []);
+    assert.equal(findingsOf(check('文件提出：“智能体应用普及率超80%”。')).length, 1);
   });
 
   it('prints a mirror\'s half-width marks as Chinese ones, and reads them back as the source wrote them', () => {

@@ -1,12 +1,20 @@
 import type { Candidate } from '../../../analyze/day.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
 import type { Config } from '../../../config/schema.ts';
-import type { Brief, BriefItem } from '../../model.ts';
+import type { Brief, BriefItem, Check } from '../../model.ts';
 import { quotedSpans, verifyItem, type KnownBody, type SourceRecord } from '../../verify.ts';
 import { askChat, ChatError, type ChatMessage, type ChatReply, type ChatSettings } from './chat.ts';
 import { abstractPrompt, correctionMessages, parseAbstract, parseSection, storyPrompt, systemPrompt } from './prompt.ts';
 
 export type LlmSettings = NonNullable<Config['writer']['llm']>;
+
+/**
+ * What the model is asked to correct: the failed checks only. verifyItem also returns a passed check for
+ * a quote matched once its traditional source was converted, which is a record, not a fault.
+ */
+export function findingsOf(checks: readonly Check[]): string[] {
+  return checks.filter((check) => !check.ok).map((check) => check.detail);
+}
 
 export interface LlmContext {
   directory: SourceDirectory;
@@ -79,7 +87,7 @@ async function writeSection(
       const section = parseSection(content);
       return sectionItem(draft, section.headline, section.paragraphs);
     },
-    (item) => verifyItem(item, references, context.sourceOf, bodies).map((found) => found.detail),
+    (item) => findingsOf(verifyItem(item, references, context.sourceOf, bodies)),
     onCall,
   );
 }
@@ -96,7 +104,7 @@ async function writeAbstract(brief: Brief, chat: ChatSettings, context: LlmConte
     { role: 'system', content: systemPrompt(context.brief) },
     { role: 'user', content: abstractPrompt(brief) },
   ];
-  return askChecked(chat, messages, parseAbstract, (abstract) => verifyItem(asSection(abstract), references, context.sourceOf, bodies).map((found) => found.detail), onCall);
+  return askChecked(chat, messages, parseAbstract, (abstract) => findingsOf(verifyItem(asSection(abstract), references, context.sourceOf, bodies)), onCall);
 }
 
 /**
