@@ -1,12 +1,13 @@
 /**
- * The number an official document carries (文号). Three forms are in use:
+ * The number an official document carries (文号), ending in 号 or, on traditional pages, 號
+ * (發改數據規〔2025〕26號). Three forms are in use:
  * - 机关代字〔年份〕序号号: 国数政策〔2023〕11号, 工信部联规〔2024〕3号 (brackets vary: 〔〕, ［］, ﹝﹞, 【】, [], ());
  * - a ministry's order: 国家发展和改革委员会令第12号, 令 2024年第3号;
  * - a numbered announcement: 公告2024年第5号, 公告〔2024〕第1号.
  */
-const bracketed = /[\u4e00-\u9fff]{1,12}\s*[〔［[（(﹝【]\s*(?:19|20)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*号/;
-const order = /[\u4e00-\u9fff]{2,20}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,4}\s*号/;
-const announcement = /[\u4e00-\u9fff]{0,20}公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*号/;
+const bracketed = /[\u4e00-\u9fff]{1,12}\s*[〔［[（(﹝【]\s*(?:19|20)\d{2}\s*[〕］\]）)﹞】]\s*第?\s*\d{1,4}\s*[号號]/;
+const order = /[\u4e00-\u9fff]{2,20}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第\s*\d{1,4}\s*[号號]/;
+const announcement = /[\u4e00-\u9fff]{0,20}公告\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,4}\s*[号號]/;
 
 /**
  * Whether a 文号 at this offset is one the text cites rather than its own: written in parentheses right
