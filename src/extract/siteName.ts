@@ -13,7 +13,7 @@ function plausible(name: string | undefined): string | null {
 
 /**
  * The name a site gives itself on a page: og:site_name, the SiteName tag of Chinese CMSs, the owner in
- * its footer (主办：, 版权所有：), or the suffix of its <title> (标题_网易, 标题 - 中国经济网). Null when
+ * its footer (主办：, 版权所有：), or the suffix of its <title> (标题_网易, 标题 - 中国经济网, 标题--时政--人民网). Null when
  * the page names no one: the caller then names the site by its domain.
  */
 export function extractSiteName($: CheerioAPI, headline: string): string | null {
@@ -24,7 +24,7 @@ export function extractSiteName($: CheerioAPI, headline: string): string | null 
   const named = plausible(owner?.[1]);
   if (named) return named;
   const title = oneLine($('title').first().text());
-  const parts = title.split(/\s+[-–—]\s+|\s*[_｜|]\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = title.split(/\s+[-–—]\s+|\s*--+\s*|\s*[_｜|]\s*/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!;
   return last !== headline && !headline.includes(last) ? plausible(last) : null;

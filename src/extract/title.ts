@@ -5,11 +5,12 @@ import { foldText as fold, oneLine } from './text.ts';
 /**
  * A page title usually carries the site's name: 标题_国家数据局, Title - Site, Title | Site, and in
  * breadcrumb order Site » Section » Title. Chinese titles use —— inside themselves, so only spaced dashes,
- * bars, underscores, ｜ and » separate parts. A bare hyphen separates only between Chinese characters
- * (标题-新华网); in Latin text it joins words.
+ * bars, underscores, ｜ and » separate parts, and a doubled ASCII hyphen (标题--栏目--人民网, as people.cn
+ * and CMSs of its make print it). A bare hyphen separates only between Chinese characters (标题-新华网);
+ * in Latin text it joins words.
  */
 function titleParts(title: string): string[] {
-  return title.split(/\s+[-–—]\s+|\s*[_｜|»›]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
+  return title.split(/\s+[-–—]\s+|\s*--+\s*|\s*[_｜|»›]\s*|(?<=[\u4e00-\u9fff！？。”」])-(?=[\u4e00-\u9fff])/).map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
 /** The part naming the site (og:site_name) goes, and a Chinese CMS's column with it; failing that, the longest part stays. */
@@ -64,8 +65,8 @@ function readHeading($: CheerioAPI, element: Element): Heading {
 /**
  * The headline: the CMS's ArticleTitle; else a headline element (<h1>, itemprop=headline) that the
  * og:title or <title> also carries (so not a logo or a section name); else og:title or <title> without
- * the site's name; and where all that gives is the site's name (`siteNames`, og:site_name), the page's
- * first heading.
+ * the site's name; and where all that gives is the site's name (`siteNames`, og:site_name, or a lone
+ * <title> that reads as one: 中国载人航天工程网), the page's first heading, a TRS table cell's included.
  */
 export function extractTitle($: CheerioAPI, siteNames: readonly string[] = []): string {
   const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
@@ -73,9 +74,25 @@ export function extractTitle($: CheerioAPI, siteNames: readonly string[] = []): 
   // Some CMSs give every page the site's name for <title> (国家发展和改革委员会): the headline is then
   // only on the page, as its first heading that is not the site's name.
   const known = new Set([...siteNames, site].map(fold).filter(Boolean));
-  return known.has(fold(title)) || title === '' ? (firstHeading($, known) ?? title) : title;
+  if (title === '' || known.has(fold(title))) return firstHeading($, known) ?? title;
+  // Without the site's names, a <title> of one part that reads as a site's or an office's name
+  // (中国载人航天工程网, 某市人民政府) is one too, when the page prints a headline.
+  if (isOwnerName(title) && title === oneLine($('title').first().text())) return firstHeading($, new Set([...known, fold(title)])) ?? title;
+  return title;
 }
 
+/** How the names of sites and of the offices that run them end: …网, …网站, …人民政府, …委员会, …局. */
+const ownerNameEnd = /(?:网|網|网站|網站|门户|門戶|政府|官网|官網|在线|在線|委员会|委員會|局|厅|廳)$/;
+/** A name, not a headline: no separator, no punctuation, short. */
+function isOwnerName(text: string): boolean {
+  return text.length <= 20 && ownerNameEnd.test(text) && !/[\s，、。：:“”《》（）()]/.test(text);
+}
+
+/**
+ * Where a headline stands when the page marks none with <h1>: headings, title boxes, and the table cell
+ * or div of older CMSs (TRS, 大汉 Hanweb) classed bt / biaoti / tit or set in bold.
+ */
+const headingLike = 'h1, h2, h3, [class*="title"], [class~="tit"], [class*="_tit"], [class*="-tit"], [class*="tit_"], [class*="tit-"], [class~="bt"], [class*="biaoti"], td[style*="bold"], div[style*="bold"]';
 /** Where a page's first heading cannot be: its navigation, breadcrumb, header band and footer. */
 const outsideArticle = 'nav, header, footer, [class*="crumb"], [class*="nav"], [class*="menu"], [class*="footer"]';
 /** A headline is a line, not a label (通知公告) nor a paragraph. */
@@ -83,7 +100,7 @@ const HEADLINE_CHARS = { min: 6, max: 100 };
 
 function firstHeading($: CheerioAPI, siteNames: Set<string>): string | undefined {
   return $('body')
-    .find('h1, h2, h3, [class*="title"]')
+    .find(headingLike)
     .toArray()
     .filter((element) => $(element).closest(outsideArticle).length === 0)
     .map((element) => readHeading($, element).text)
