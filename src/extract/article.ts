@@ -4,7 +4,7 @@ import { extractBody } from './body.ts';
 import { extractPublishedAt } from './date.ts';
 import { extractDocNumber } from './docNumber.ts';
 import { flattenDeepHtml } from './flatten.ts';
-import { extractPublisher, normalisePublisher } from './publisher.ts';
+import { extractPublisher } from './publisher.ts';
 import { extractSiteName } from './siteName.ts';
 import { extractTitle } from './title.ts';
 
@@ -13,6 +13,7 @@ export interface ExtractedArticle {
   title: string;
   /** ISO 8601 with its offset, or null when the page gives no date. */
   publishedAt: string | null;
+  /** The body the page names as its source (来源), as printed; null when it names none or the site itself (本站). */
   publisher: string | null;
   /** The body a reposted text came from, when it is not the site's own. */
   repostOf: string | null;
@@ -33,9 +34,9 @@ function isOwnName(publisher: string, names: readonly string[]): boolean {
   return names.some((name) => publisher === name || publisher.includes(name) || name.includes(publisher));
 }
 
-/** A 来源 that names the site itself: 本站, 本网, 本网站, or the site's own host (www.example.gov.cn). */
+/** A 来源 that names the site itself: 本站, 本网, 本网站, 本站原创, 本網, or the site's own host (www.example.gov.cn). */
 function namesTheSiteItself(publisher: string, url: string): boolean {
-  if (/^本(?:站|网|网站|平台)$/.test(publisher)) return true;
+  if (/^本(?:站|网|網|网站|網站|平台)(?:原创|原創|编辑|編輯|讯|訊)?$/.test(publisher)) return true;
   try {
     const host = new URL(url).hostname;
     return publisher === host || host.endsWith(`.${publisher}`) || publisher.endsWith(host.replace(/^www\./, ''));
@@ -70,10 +71,11 @@ function extractFromDom(html: string, url: string, site?: SiteIdentity): Extract
   const paragraphs = extractBody($, title);
   const bodyChars = paragraphs.join('').length;
   const siteName = extractSiteName($, title);
-  const publisher = publisherOnPage ?? (site ? normalisePublisher(site.name) : siteName);
+  // 来源：本站 (or the site's host) is the site itself: no body is named, nothing is reposted.
+  const publisher = publisherOnPage && !namesTheSiteItself(publisherOnPage, url) ? publisherOnPage : null;
   // A site the catalog does not know is known by the name its page gives itself, when it gives one.
   const ownNames = site ? [site.name, ...site.aliases] : siteName ? [siteName] : [];
-  const repostOf = publisher && !namesTheSiteItself(publisher, url) && (site || siteName) && !isOwnName(publisher, ownNames) ? publisher : null;
+  const repostOf = publisher && (site || siteName) && !isOwnName(publisher, ownNames) ? publisher : null;
   return {
     kind: bodyChars >= minArticleChars && title.length > 0 ? 'article' : 'not-article',
     title,

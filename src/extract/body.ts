@@ -1,5 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { infoFieldAtStart } from './infoLine.ts';
 import { cleanText, foldText as fold } from './text.ts';
 
 /**
@@ -43,7 +44,6 @@ const furniture = /^(?:【?\s*(?:打印本页|关闭窗口|打印|关闭|字号|
 const pictureCredit = /^[（(]?\s*(?:fotos?|photos?|bild|credits?|crédits? photos?|crédito|titelbild|image)\s*:.{0,60}$|^.{0,40}\/\s*(?:getty images|istock|dpa|afp|reuters|imago)[\w.]*\)?$|^(?:istock\.com|getty images)\b.{0,40}$/i;
 /** A line that is a control of the page in a Western language: Rezept drucken, zurück, Wird geladen, Advertisement. */
 const controlLine = /^(?:rezept drucken|zurück(?: zur (?:listenansicht|übersicht)| zum inhaltsverzeichnis| nach oben)?|nach oben|back to (?:top|contents)|wird geladen\.*|loading\.*|inhaltsverzeichnis|table of contents|quellen (?:ausblenden|anzeigen)|war der artikel nützlich\?|möchten sie den artikel teilen\?|empfohlener redaktioneller inhalt|advertisement:?|anzeige)$/i;
-const metaLine = /^(?:来源|发布时间|发布日期|发布于|时间|作者|浏览次数|访问量|信息来源)\s*[:：]/;
 /** A line that is only a date and time: the dateline printed under a headline. */
 const datelineOnly = /^(?:20\d{2}|19\d{2})[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 /** Headings after which a news page lists other stories: the article ends there. */
@@ -84,7 +84,7 @@ function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
   const lines = cleanText(parts.join(''))
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !furniture.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(metaLine.test(line) && line.length < 80))
+    .filter((line) => line.length > 0 && !furniture.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(infoFieldAtStart.test(line) && line.length < 80))
     // A dateline stands above the text or carries a time; a closing date under a signature (2025年6月24日)
     // is the document's own, and the signature above it names the issuer.
     .filter((line, i) => !datelineOnly.test(line) || (i >= 3 && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)));

@@ -1,23 +1,25 @@
 import type { CheerioAPI } from 'cheerio';
+import { sourceField, sourceLabel } from './infoLine.ts';
 import { oneLine, spacedText } from './text.ts';
 
 /** Words a 来源 line adds to a body's name: 国家数据局网站, 上交所官网, 长江日报微信公众号. */
 const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
 
-/** The labels a page writes before the body whose text it carries: 来源：, 稿源：, 转自, 本文转载自. */
-const sourceLabels = String.raw`(?:(?:(?:信息|文章|稿件)?来源|稿源)\s*[:：]|(?:本文)?转(?:载)?自\s*[:：]?)`;
-const labelledSource = new RegExp(sourceLabels);
+const labelledSource = new RegExp(sourceLabel);
 
 /** A source tag may keep its label and a note on the text: 来源：人民网-文化频道 原创稿. */
-const leadingLabel = new RegExp(String.raw`^${sourceLabels}\s*`);
+const leadingLabel = new RegExp(String.raw`^(?:${sourceLabel})\s*`);
 const textNote = /\s+(?:原创稿?|供稿|转载|独家)$/;
 
+/** A body's name as a 来源 field prints it, without its label, a note on the text, brackets or a channel word. */
 export function normalisePublisher(name: string): string {
   return oneLine(name).replace(leadingLabel, '').replace(textNote, '').replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
 }
-const sourceLine = new RegExp(String.raw`${sourceLabels}\s*([^\s|｜，。,]{2,30}?)(?=\s|$|[|｜，。,]|发布|时间|日期|作者|字号|【|浏览)`);
 
-/** The body that published the text: ContentSource, then a 来源： line, a source element, then the site's own name tag. */
+/**
+ * The body that published the text: ContentSource, then the source field of the info line (read by
+ * infoLine.ts), a source element, then the site's own name tag. An empty field (来源：  发布时间：…) names no one.
+ */
 export function extractPublisher($: CheerioAPI): string | null {
   const meta = $('meta[name="ContentSource"]').attr('content') ?? $('meta[name="source"]').attr('content');
   if (meta && oneLine(meta)) return normalisePublisher(meta);
@@ -27,8 +29,8 @@ export function extractPublisher($: CheerioAPI): string | null {
     .first();
   // The label may stand in its own element, the name in the next (<span>来源：</span><span><a>澎湃新闻</a></span>): then the parent holds both.
   for (const scope of [labelled, labelled.parent()]) {
-    const line = sourceLine.exec(spacedText(scope.get(0)));
-    if (line?.[1]) return normalisePublisher(line[1]);
+    const field = sourceField(spacedText(scope.get(0)));
+    if (field) return normalisePublisher(field);
   }
   const named = sourceElement($);
   if (named) return named;
