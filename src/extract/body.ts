@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { infoFieldAtStart } from './infoLine.ts';
-import { cleanText, foldText as fold } from './text.ts';
+import { cleanText, foldText as fold, spacedText } from './text.ts';
 
 /**
  * Body containers of the CMSs that Chinese government sites run (TRS, Hanweb, UCAP and others): where
@@ -25,13 +25,16 @@ const MAX_FORM_TEXT = 300;
  * Class or id words of page furniture; a word of content in the same name keeps the element. print,
  * close and xgwz (相关文章) are the print button, the close link and the related list of government CMSs.
  */
-const unlikely = /comment|footer|foot|nav|menu|sidebar|side-bar|share|related|recommend|copyright|breadcrumb|crumb|advert|banner|hot-?news|hot-list|rank|toolbar|login|popup|qrcode|subscribe|player|consent|cookie|gdpr|dsgvo|privacy|^print$|^close$|xgwz/i;
+const unlikely = /comment|liuyan|pinglun|gentie|footer|foot|nav|menu|sidebar|side-bar|share|related|recommend|copyright|breadcrumb|crumb|advert|banner|hot-?news|hot-list|rank|toolbar|login|popup|qrcode|subscribe|player|consent|cookie|gdpr|dsgvo|privacy|^print$|^close$|xgwz/i;
 const likely = /article|content|main|body|text|detail|post|entry|story|news_txt|zoom/i;
 /**
  * A BEM modifier or element naming furniture (detail-content__content--recommend) says what the block
  * is, whatever the block's own name: the word after -- or __ is the specific one.
  */
 const furnitureModifier = /(?:--|__)(?:recommend|related|comment|share|hot|rank|ad|ads|advert)(?![a-z])/i;
+
+/** Class or id words of a comments section (评论, 留言, 跟帖 in pinyin too): readers' words, never the page's. */
+const commentsNamed = /comment|liuyan|pinglun|gentie/i;
 
 /** Whether a class-and-id name marks page furniture rather than the article. */
 function namedAsFurniture(name: string): boolean {
@@ -49,7 +52,56 @@ const datelineOnly = /^(?:20\d{2}|19\d{2})[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\
 /** Headings after which a news page lists other stories: the article ends there. */
 const endOfArticle = /^(?:其他人也在看|你可能[还還]想看|相[关關](?:阅读|閱讀|新闻|新聞|文章|报道|報道)|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[热熱]门推[荐薦]|猜你喜[欢歡]|更多精彩|[为為]你推[荐薦]|精彩推[荐薦]|[标標][签籤]|related (?:stories|articles|posts|news)|read (?:more|next)|more (?:stories|from)|you may also like|mehr zum thema|mehr themen|das könnte sie auch interessieren|weitere artikel|neueste artikel|ähnliche beiträge|lesen sie auch|auch lesen|schon gelesen\??|vorschau auf den nächsten artikel|te puede interesar|más noticias)\s*[:：]?/i;
 
-const blockTags = new Set(['p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'blockquote', 'ul', 'ol', 'dd', 'dt', 'pre']);
+/** Blocks end a paragraph; so do table cells, which would otherwise run into each other (序号企业名称). */
+const blockTags = new Set(['p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'td', 'th', 'caption', 'table', 'blockquote', 'ul', 'ol', 'dd', 'dt', 'pre']);
+
+/**
+ * Portal statements set under a user's post (网易号, 搜狐号: 特别声明：以上内容…为自媒体平台用户上传并发布, and its
+ * English twin Notice: The content above…) and editors' credit lines (责编：…, （责任编辑：…）): the platform's
+ * words and the newsroom's, not the text's.
+ */
+const portalStatement = /^(?:特别声明|免责声明|郑重声明)\s*[:：]|^notice:\s*the content above/i;
+const editorCredit = /^[（(【[]?\s*(?:责编|责任编辑|编辑|审核|审校|校对|监制)\s*[:：][^。！？]{0,40}$/;
+/** The same credit closing a paragraph: …保障外资企业国民待遇。（责编：王五、赵六） */
+const closingCredit = /\s*[（(](?:责编|责任编辑|编辑)\s*[:：][^（）()。]{1,30}[）)]$/;
+
+/** Cells of a row of a data table are set apart by a tab: 1\t某某精密机械有限公司\t甲市. */
+const cellSeparator = '\t';
+/** Stands for the tab while the text is cleaned (cleanText folds tabs into spaces): a private-use character. */
+const cellMark = '\uE000';
+const cellMarks = new RegExp(String.raw`\s*${cellMark}\s*`, 'g');
+/** A cell longer than this is a page's layout (the article in a cell), not a datum. */
+const MAX_CELL_CHARS = 300;
+
+/** The <tr> rows of a table, through its <thead>/<tbody>, and each row's <td>/<th> cells. */
+function rowsOf(table: Element): Element[][] {
+  const rows: Element[][] = [];
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'tag') continue;
+      if (child.name === 'tr') rows.push(child.children.filter((cell): cell is Element => cell.type === 'tag' && (cell.name === 'td' || cell.name === 'th')));
+      else if (child.name !== 'table') visit(child);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+/**
+ * A table of data (a 公示 list, a 名单, a metadata table) rather than of layout: no table inside it, a
+ * row of two cells or more, and no cell holding more than a line's worth of text. Null for a layout table.
+ */
+function dataRows(table: Element): string[][] | null {
+  const rows = rowsOf(table);
+  if (rows.length === 0 || !rows.some((cells) => cells.length >= 2)) return null;
+  const texts = rows.map((cells) => cells.map((cell) => spacedText(cell)));
+  const nested = rows.some((cells) => cells.some((cell) => hasTable(cell)));
+  return nested || texts.some((cells) => cells.some((text) => text.length > MAX_CELL_CHARS)) ? null : texts;
+}
+
+function hasTable(node: Element): boolean {
+  return node.children.some((child) => child.type === 'tag' && (child.name === 'table' || hasTable(child)));
+}
 
 const cjk = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f';
 const breakBetweenCjk = new RegExp(`([${cjk}])[ \\t\\r]*\\n\\s*(?=[${cjk}])`, 'g');
@@ -70,7 +122,10 @@ function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
       if (node.type === 'text') parts.push(sourceLineBreaks(node.data));
       else if (node.type === 'tag') {
         const tag = node.name.toLowerCase();
+        const rows = tag === 'table' ? dataRows(node) : null;
         if (tag === 'br') parts.push('\n');
+        // A data table is rows of cells, one row a line: a 名单 read as a list, not as one run of words.
+        else if (rows) for (const cells of rows) parts.push('\n', cells.join(cellMark), '\n');
         else {
           const block = blockTags.has(tag);
           if (block) parts.push('\n');
@@ -83,8 +138,8 @@ function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
   walk(container.get().flatMap((node) => ('children' in node ? node.children : [])));
   const lines = cleanText(parts.join(''))
     .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !furniture.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(infoFieldAtStart.test(line) && line.length < 80))
+    .map((line) => line.replace(cellMarks, cellSeparator).trim().replace(closingCredit, ''))
+    .filter((line) => line.replaceAll(cellSeparator, '').length > 0 && !furniture.test(line) && !portalStatement.test(line) && !editorCredit.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(infoFieldAtStart.test(line) && line.length < 80))
     // A dateline stands above the text or carries a time; a closing date under a signature (2025年6月24日)
     // is the document's own, and the signature above it names the issuer.
     .filter((line, i) => !datelineOnly.test(line) || (i >= 3 && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)));
@@ -197,7 +252,8 @@ function dropFurniture($: CheerioAPI): void {
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
     if (!namedAsFurniture(name) || element.tagName === 'body' || element.tagName === 'html') return;
     // A BEM modifier is explicit: a recommended article goes however long it is, unless it holds the headline.
-    if (furnitureModifier.test(name) && $(element).find('h1').length === 0) {
+    // So is a comments section: readers' comments may outweigh a short official reply (政民互动).
+    if ((furnitureModifier.test(name) || commentsNamed.test(name)) && $(element).find('h1').length === 0) {
       $(element).remove();
       return;
     }
@@ -205,6 +261,27 @@ function dropFurniture($: CheerioAPI): void {
     if (pageParagraphs > 0 && paragraphText($(element)) >= pageParagraphs * 0.5) return;
     $(element).remove();
   });
+}
+
+/**
+ * Headings that open a comments section, whatever its markup is named: 网友评论, 网友留言, 我要留言, 发表评论,
+ * 最新评论, 评论区, 跟帖(12). A bare 留言 is not one: 政民互动 pages label the letter answered 留言内容.
+ */
+const commentsHeading = /^(?:(?:网友|網友|读者|讀者|我要|发表|發表|最新|热门|熱門|全部)(?:评论|評論|留言|跟帖)|(?:评论|評論|留言)(?:区|區|列表)|(?:评论|評論|跟帖)\s*[（(]\d+[）)])\s*[:：]?$/;
+const headingTags = 'h2, h3, h4, h5, h6, div, span, p, strong, b, dt, em';
+
+/**
+ * Removes readers' comments: the block a comments heading opens, or the heading and what follows it in
+ * its block. A block holding the headline is the page itself and stays; only what follows the heading goes.
+ */
+function dropComments($: CheerioAPI): void {
+  for (const heading of $(headingTags).toArray()) {
+    if (!heading.parent || !commentsHeading.test($(heading).text().trim())) continue;
+    const block = heading.parent;
+    const opens = $(block).children().first().get(0) === heading;
+    if (opens && block.type === 'tag' && !['body', 'html'].includes(block.tagName) && $(block).find('h1').length === 0) $(block).remove();
+    else $(heading).nextAll().add(heading).remove();
+  }
 }
 
 /** The article's paragraphs, without navigation, share bars, print/close links, related links or footers. */
@@ -219,6 +296,7 @@ export function extractBody($: CheerioAPI, title = ''): string[] {
     if (container.length > 0 && textLength($, container.get(0)!) >= 40) return paragraphsOf(container, title);
   }
 
+  dropComments($);
   dropFurniture($);
   // Markup that names the article body (schema.org, WordPress) is trusted when the page has one such
   // body; teaser lists inside it go, unless the post is itself a list of links.
