@@ -183,3 +183,197 @@ describe('extractPublishedAt', () => {
     assert.equal(publishedAt('', '<p>没有日期</p>'), null);
   });
 });
+
+describe('extractPublishedAt, rule by rule', () => {
+  // A gov.cn-style page: the headline, then a line with the source and a date one day before the one
+  // the metadata gives (the day the document was signed, say).
+  const govBody = '<h1>国务院办公厅关于加快公共数据资源开发利用的意见</h1><div class="pages-date">来源：新华社 2024-09-03</div><p>正文。</p>';
+  const govUrl = 'https://www.gov.cn/zhengce/content/202409/content_6972301.htm';
+
+  it('reads every meta name that carries a publication time, and takes it at its word over the page', () => {
+    const specific = [
+      'PubDate', 'pubdate', 'publishdate', 'PublishDate', 'firstpublishedtime', 'Maketime', 'article:published_time', 'og:published_time',
+      'og:article:published_time', 'datePublished', 'DC.date.issued', 'dcterms.created', 'citation_publication_date', 'publication_date',
+      'parsely-pub-date', 'sailthru.date', 'og:release_date', 'release_date', 'schema:datePublished', 'schema:dateCreated', 'dateCreated',
+    ];
+    for (const name of specific) {
+      const attribute = name.includes(':') ? 'property' : 'name';
+      assert.equal(publishedAt(`<meta ${attribute}="${name}" content="2024-09-04 10:00">`, govBody, govUrl), '2024-09-04T10:00:00+08:00', name);
+    }
+    // Names are matched as written: a lower-case pubdate is its own entry, not PubDate's.
+    assert.equal(publishedAt('<meta name="pubdate" content="2024-09-04 10:00">', '<p>正文</p>', 'https://www.example.gov.cn/t20240901_1.html'), '2024-09-04T10:00:00+08:00');
+  });
+
+  it('reads the vague meta names (date, DC.date, dcterms.date), but a date printed under the headline outranks them', () => {
+    for (const name of ['date', 'DC.date', 'dcterms.date']) {
+      assert.equal(publishedAt(`<meta name="${name}" content="2024-09-10">`, govBody, govUrl), '2024-09-03T00:00:00+08:00', name);
+      assert.equal(publishedAt(`<meta name="${name}" content="2024-09-10">`, '<p>正文</p>'), '2024-09-10T00:00:00+08:00', name);
+    }
+  });
+
+  it('takes JSON-LD datePublished and <time pubdate> as the publisher\'s own, over the page and the URL', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-09-04T10:00:00+08:00"}</script>';
+    assert.equal(publishedAt(ld, govBody, govUrl), '2024-09-04T10:00:00+08:00');
+    assert.equal(publishedAt('', '<p>正文</p><time pubdate datetime="2024-09-04T10:00:00+08:00">9月4日</time>', 'https://www.example.gov.cn/t20240901_1.html'), '2024-09-04T10:00:00+08:00');
+  });
+
+  it('takes the URL\'s day when the page prints none', () => {
+    assert.equal(publishedAt('', '<p>正文</p>', 'https://www.example.gov.cn/zwgk/202409/t20240904_123.html'), '2024-09-04T00:00:00+08:00');
+    assert.equal(publishedAt('', '<h1>标题</h1><p>正文</p>', 'http://www.news.cn/politics/2024-09/04/c_1.htm'), '2024-09-04T00:00:00+08:00');
+    assert.equal(publishedAt('', '<h1>标题</h1><p>正文</p>', 'https://www.example.cn/202409/04/c_1.htm'), '2024-09-04T00:00:00+08:00');
+  });
+
+  it('reads every spelling of a date label, before the day in the URL', () => {
+    const url = 'https://www.example.gov.cn/zwgk/202409/t20240901_1.html';
+    const cases: [string, string, string][] = [
+      ['<p>发布时间：2024-09-04 10:00</p>', 'zh-CN', '2024-09-04T10:00:00+08:00'],
+      ['<p>发布时间 ：2024-09-04 10:00</p>', 'zh-CN', '2024-09-04T10:00:00+08:00'],
+      ['<p>发布于2024-09-04 10:00</p>', 'zh-CN', '2024-09-04T10:00:00+08:00'],
+      ['<p>发布于 2024-09-04 10:00</p>', 'zh-CN', '2024-09-04T10:00:00+08:00'],
+      ['<p>发表于：2024年9月4日</p>', 'zh-CN', '2024-09-04T00:00:00+08:00'],
+      ['<p>来源：国家统计局 日期：2024年9月4日</p>', 'zh-CN', '2024-09-04T00:00:00+08:00'],
+      ['<p>来源：国家统计局 时间 ：2024年9月4日</p>', 'zh-CN', '2024-09-04T00:00:00+08:00'],
+      ['<p>成文日期：2024-09-04</p>', 'zh-CN', '2024-09-04T00:00:00+08:00'],
+      ['<p>成文日期 ：2024年9月4日</p>', 'zh-CN', '2024-09-04T00:00:00+08:00'],
+      ['<p>印发日期：二〇二四年九月四日</p>', 'zh-CN', '2024-09-04T00:00:00+08:00'],
+      ['<p>Published: September 4, 2024</p>', 'en', '2024-09-04T00:00:00+08:00'],
+      ['<p>Posted by admin on September 4, 2024</p>', 'en', '2024-09-04T00:00:00+08:00'],
+      ['<p>Veröffentlicht am 04.09.2024</p>', 'de', '2024-09-04T00:00:00+08:00'],
+      ['<p>Erschienen am:04.09.2024</p>', 'de', '2024-09-04T00:00:00+08:00'],
+      ['<p>Verfasst von Redaktion am 4. September 2024</p>', 'de', '2024-09-04T00:00:00+08:00'],
+      ['<p>Publié le 4 septembre 2024</p>', 'fr', '2024-09-04T00:00:00+08:00'],
+      ['<p>Publicado el 4 de septiembre de 2024</p>', 'es', '2024-09-04T00:00:00+08:00'],
+    ];
+    for (const [body, lang, iso] of cases) assert.equal(publishedAt('', body, url, '', lang), iso, body);
+  });
+
+  it('looks for the date only near the headline: not in it, nor in a header farther than 300 characters above', () => {
+    assert.equal(publishedAt('', '<h1>关于2024年10月1日起施行新规的通知</h1><p>发文机关：国务院</p><p>2024-09-04</p>'), '2024-09-04T00:00:00+08:00');
+    const header = `<div>今天是2024年9月10日 星期二</div><nav>${'<a>栏目导航</a>'.repeat(64)}</nav>`;
+    assert.equal(publishedAt('', `${header}<h1>通知</h1><p>${'摘要'.repeat(300)}</p><p>2024-09-04</p>`), '2024-09-04T00:00:00+08:00');
+    // Up to 1500 characters below: a short document's signing date, at its foot, outranks a sidebar's <time>.
+    const document = `<h1>国务院办公厅关于加快公共数据资源开发利用的意见</h1><p>${'各省、自治区、直辖市人民政府。'.repeat(97)}</p><p>2024年9月4日</p>`;
+    assert.equal(publishedAt('', `${document}<aside><time datetime="2024-09-10T08:00:00+08:00">9月10日</time></aside>`), '2024-09-04T00:00:00+08:00');
+    // An impossible day printed near the headline (a typo) does not hide the real one below it.
+    assert.equal(publishedAt('', '<h1>通知</h1><p>2024-09-31</p><p>2024-09-04 10:00</p>'), '2024-09-04T10:00:00+08:00');
+  });
+
+  it('without a headline, takes a <time> over a date printed anywhere on the page', () => {
+    assert.equal(publishedAt('', '<p>专题 2024-09-03 更新</p><div><time datetime="2024-09-04T10:00:00+08:00">9月4日</time></div>'), '2024-09-04T10:00:00+08:00');
+  });
+
+  it('reads the head of a page only: a date deep in a long page loses to the script\'s', () => {
+    assert.equal(publishedAt('', `<p>${'正文'.repeat(1600)}</p><p>相关链接 2023-01-01</p><script>var ct = "1725415200";</script>`), '2024-09-04T10:00:00+08:00');
+    assert.equal(publishedAt('', `<p>${'text '.repeat(700)}</p><footer>Last modified 2019-11-10</footer>`, 'https://wiki.example.org/a', '', 'en'), '2019-11-10T00:00:00+08:00');
+  });
+
+  it('reads the time that script state keeps, in each spelling, past scripts that keep none', () => {
+    const cases: [string, string][] = [
+      ['var ct = "1725415200";', '2024-09-04T10:00:00+08:00'],
+      ['var ct="1725415200";', '2024-09-04T10:00:00+08:00'],
+      ['var msg = {"create_time" : 1725415200};', '2024-09-04T10:00:00+08:00'],
+      ['var msg = {"publish_time": "1725415200"};', '2024-09-04T10:00:00+08:00'],
+      ['window.DATA = {"publishTime":"2024-09-04T10:00:00.000+08:00"};', '2024-09-04T10:00:00+08:00'],
+      ['window.DATA = {"pubTime":"2024-09-04 10:00"};', '2024-09-04T10:00:00+08:00'],
+      ['window.DATA = {"pub_time" : "2024-09-04T02:00:00Z"};', '2024-09-04T02:00:00+00:00'],
+      ['window.DATA = {"pubtime": "2024-09-04 10:00:00"};', '2024-09-04T10:00:00+08:00'],
+      ['window.DATA = {"ptime":"2024-09-04T10:00:00+0800"};', '2024-09-04T10:00:00+08:00'],
+    ];
+    for (const [script, iso] of cases) {
+      assert.equal(publishedAt('', `<p>昨天</p><script>window.dataLayer = [];</script><script>${script}</script>`, 'https://mp.weixin.qq.com/s/abc'), iso, script);
+    }
+  });
+});
+
+describe('written dates of foreign pages', () => {
+  /** The date the head of a page in `lang` gives when it prints only `text`. */
+  const written = (text: string, lang = 'de') => publishedAt('', `<p>${text}</p>`, 'https://www.example.eu/news/a', '', lang);
+
+  it('reads every month name and abbreviation listed, in English, German, French, Italian and Spanish', () => {
+    const months: [string, number][] = [
+      ['January', 1], ['Jan.', 1], ['February', 2], ['Feb', 2], ['March', 3], ['Mar.', 3], ['April', 4], ['Apr', 4], ['May', 5], ['June', 6], ['Jun', 6],
+      ['July', 7], ['Jul.', 7], ['August', 8], ['Aug', 8], ['September', 9], ['Sept.', 9], ['Sep', 9], ['October', 10], ['Oct.', 10], ['November', 11], ['Nov', 11], ['December', 12], ['Dec.', 12],
+      ['Januar', 1], ['Februar', 2], ['März', 3], ['Maerz', 3], ['Mär.', 3], ['Mrz.', 3], ['Mai', 5], ['Juni', 6], ['Juli', 7], ['Okt.', 10], ['Oktober', 10], ['Dez.', 12], ['Dezember', 12],
+      ['janvier', 1], ['février', 2], ['mars', 3], ['avril', 4], ['juin', 6], ['juillet', 7], ['août', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11], ['décembre', 12],
+      ['gen.', 1], ['gennaio', 1], ['febbraio', 2], ['marzo', 3], ['aprile', 4], ['mag.', 5], ['maggio', 5], ['giu.', 6], ['giugno', 6], ['lug.', 7], ['luglio', 7],
+      ['ago.', 8], ['agosto', 8], ['set.', 9], ['settembre', 9], ['ott.', 10], ['ottobre', 10], ['dic.', 12], ['dicembre', 12],
+      ['ene.', 1], ['enero', 1], ['febrero', 2], ['abr.', 4], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7], ['septiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
+    ];
+    for (const [name, month] of months) {
+      const iso = `2024-${String(month).padStart(2, '0')}-04T00:00:00+08:00`;
+      assert.equal(written(`4 ${name} 2024`), iso, `4 ${name} 2024`);
+      assert.equal(written(`${name} 4, 2024`, 'en'), iso, `${name} 4, 2024`);
+    }
+    assert.equal(written('Stand: Smarch 4, 2024'), null);
+  });
+
+  it('reads the French abbreviations that are not a name\'s first three letters: févr., avr., juil., déc.', () => {
+    const months: [string, number][] = [['janv.', 1], ['févr.', 2], ['fév.', 2], ['avr.', 4], ['juil.', 7], ['sept.', 9], ['déc.', 12]];
+    for (const [name, month] of months) assert.equal(written(`Publié le 4 ${name} 2024`, 'fr'), `2024-${String(month).padStart(2, '0')}-04T00:00:00+08:00`, name);
+  });
+
+  it('reads the day-first, month-first, dotted and slashed spellings, in this century and the last', () => {
+    const cases: [string, string, string][] = [
+      ['04.09.2024', 'de', '2024-09-04'],
+      ['Stand: 18.06.2026', 'de', '2026-06-18'],
+      ['4. 9. 2024', 'de', '2024-09-04'],
+      ['01.10.1999', 'de', '1999-10-01'],
+      ['4. September 2024', 'de', '2024-09-04'],
+      ['3 octobre 1999', 'fr', '1999-10-03'],
+      ['4 de septiembre de 2024', 'es', '2024-09-04'],
+      ['September 4th, 2024', 'en', '2024-09-04'],
+      ['September 4 2024', 'en', '2024-09-04'],
+      ['October 3, 1999', 'en', '1999-10-03'],
+      ['10/03/1999', 'en', '1999-10-03'],
+      ['01/01/2024', 'en', '2024-01-01'],
+      ['12/31/2024', 'en', '2024-12-31'],
+      ['31/12/2024', 'de', '2024-12-31'],
+      // Slashes: month first on English pages, day first elsewhere, unless the other number cannot be a month.
+      ['06/07/2024', 'en', '2024-06-07'],
+      ['06/07/2024', 'de', '2024-07-06'],
+      ['12/06/2024', 'en', '2024-12-06'],
+      ['18/06/2024', 'en', '2024-06-18'],
+      ['06/12/2024', 'de', '2024-12-06'],
+      ['06/18/2024', 'de', '2024-06-18'],
+      ['18/06/2024', 'de', '2024-06-18'],
+      ['06/07/2024', 'zh-CN', '2024-07-06'],
+      ['13/13/2024', 'en', ''],
+    ];
+    for (const [text, lang, day] of cases) assert.equal(written(text, lang), day ? `${day}T00:00:00+08:00` : null, `${text} (${lang})`);
+  });
+
+  it('takes the date printed first, whatever its spelling, and passes over a number that is no date', () => {
+    assert.equal(written('September 4, 2024 · Updated 6 September 2024', 'en'), '2024-09-04T00:00:00+08:00');
+    assert.equal(written('Aktenzeichen 45.12.2024 vom 04.09.2024'), '2024-09-04T00:00:00+08:00');
+  });
+});
+
+describe('parseChineseDateTime, spacing and RSS', () => {
+  it('reads Chinese numerals with spaces around 年, 月 and 日', () => {
+    assert.equal(parseChineseDateTime('二〇二四 年 九 月 四 日'), '2024-09-04T00:00:00+08:00');
+  });
+
+  it('reads RFC 822 dates however generators pad them, and gives no date for one Date cannot read', () => {
+    const cases: [string, string | null][] = [
+      ['Wed,4 Sep 2024 02:00:00 GMT', '2024-09-04T10:00:00+08:00'],
+      ['Wed,  4  Sep  2024  10:00:00  +0800', '2024-09-04T10:00:00+08:00'],
+      ['Wed, 04 Sep 2024 10:00:00+0800', '2024-09-04T10:00:00+08:00'],
+      ['Wed, 04 Sep 2024 10:00:00 XYZ', null],
+    ];
+    for (const [text, iso] of cases) assert.equal(parseChineseDateTime(text), iso, text);
+  });
+});
+
+describe('dateFromUrl, the bounds of a day', () => {
+  it('takes the first and last months and days, and lets the next pattern try past each impossible one', () => {
+    const cases: [string, string | null][] = [
+      ['https://www.example.gov.cn/zwgk/202401/t20240101_1.html', '2024-01-01T00:00:00+08:00'],
+      ['https://www.example.gov.cn/zwgk/202412/t20241231_1.html', '2024-12-31T00:00:00+08:00'],
+      ['https://www.example.cn/t20241304_1/2024/09/04/a/', '2024-09-04T00:00:00+08:00'],
+      ['https://www.example.cn/t20240004_1/2024/09/04/a/', '2024-09-04T00:00:00+08:00'],
+      ['https://www.example.cn/t20240932_1/2024/09/04/a/', '2024-09-04T00:00:00+08:00'],
+      ['https://www.example.cn/t20240900_1/2024/09/04/a/', '2024-09-04T00:00:00+08:00'],
+    ];
+    for (const [url, iso] of cases) assert.equal(dateFromUrl(url), iso, url);
+  });
+});
