@@ -76,6 +76,9 @@ describe('parseChineseDateTime', () => {
     assert.equal(parseChineseDateTime('Wed, 17 Jun 2026 20:00:00 -0400'), '2026-06-18T08:00:00+08:00');
     assert.equal(parseChineseDateTime('18 Jun 2026 10:00 +0800'), '2026-06-18T10:00:00+08:00');
     assert.equal(parseChineseDateTime(' Thu, 18 Jun 2026 10:00:00 UT '), '2026-06-18T18:00:00+08:00');
+    // CST on a Chinese feed is China Standard Time, not US Central.
+    assert.equal(parseChineseDateTime('Thu, 18 Jun 2026 10:00:00 CST'), '2026-06-18T10:00:00+08:00');
+    assert.equal(parseChineseDateTime('Thu, 18 Jun 2026 10:00:00 CST '), '2026-06-18T10:00:00+08:00');
   });
 });
 

@@ -141,7 +141,8 @@ const chineseNumeralDate = /([〇○零一二三四五六七八九]{4})\s*年\s*
 export function parseChineseDateTime(written: string): string | null {
   const text = halfWidth(written);
   if (rfc822.test(text)) {
-    const instant = new Date(text);
+    // On a Chinese feed CST is China Standard Time (+08:00), not the US Central time Date reads it as.
+    const instant = new Date(text.replace(/\bCST\s*$/, '+0800'));
     if (!Number.isNaN(instant.getTime())) return toShanghaiIso(instant);
   }
   // With a space for the T, only after seconds: 09:30-12:00 is a meeting's hours, not a time in zone -12:00.
