@@ -1,6 +1,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import { dateFromUrl, parseChineseDateTime } from '../extract/date.ts';
+import { readTrsPager } from '../extract/pagination.ts';
 import { oneLine } from '../extract/text.ts';
 import { resolveUrl } from '../util/url.ts';
 
@@ -28,18 +29,13 @@ export interface ListPage {
   next: string | null;
 }
 
-/** TRS pages build their pager in script: createPageHTML(pages, current, "index", "html") → index_1.html… */
-const trsPager = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([\w-]+)["']\s*,\s*["'](\w+)["']/;
-
 function nextPageOf(html: string, $: CheerioAPI, pageUrl: string, nextSelector?: string): string | null {
   const anchor = nextSelector ? $(nextSelector).first() : $('a').filter((_, a) => /^\s*(下一页|下页|后页|next|›|»|>)\s*$/i.test($(a).text())).first();
   const href = anchor.attr('href');
   if (href && !href.startsWith('javascript:') && href !== '#') return resolveUrl(href, pageUrl)?.href ?? null;
-  const trs = trsPager.exec(html);
-  if (trs) {
-    const [pages, current, prefix, ext] = [Number(trs[1]), Number(trs[2]), trs[3], trs[4]];
-    if (current + 1 < pages) return new URL(`${prefix}_${current + 1}.${ext}`, pageUrl).href;
-  }
+  // TRS pages build their pager in script: createPageHTML(pages, current, "index", "html") → index_1.html…
+  const trs = readTrsPager(html);
+  if (trs && trs.current + 1 < trs.count) return new URL(`${trs.base}_${trs.current + 1}.${trs.ext}`, pageUrl).href;
   return null;
 }
 
