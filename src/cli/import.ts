@@ -17,6 +17,7 @@ export async function importCommand(context: CommandContext): Promise<number> {
     else {
       context.print(`响应 ${report.responses} · HTML 页面 ${report.htmlPages} · 文档 ${report.documents}`);
       if (report.unmatchedHosts.length > 0) context.print(`不在来源目录中的主机：${report.unmatchedHosts.join('、')}`);
+      for (const doc of report.partialDocuments ?? []) context.print(`文档不完整（归档缺续页）：${doc.url}，缺 ${doc.missing.join(' ')}`);
     }
     return 0;
   } finally {

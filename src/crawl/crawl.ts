@@ -4,7 +4,7 @@ import { emptyStreak } from '../sources/health.ts';
 import type { ListedLink } from '../sources/listPage.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
-import { articleOfResponse, responseText } from './document.ts';
+import { articleOfResponse, joinContinuations, responseText } from './document.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { CrawlProgress } from './progress.ts';
 import type { FetchedResponse } from './warc.ts';
@@ -164,7 +164,10 @@ class SourceCrawl {
       // After a redirect the document lives at the address that served it.
       const read = articleOfResponse(page.response, this.source);
       if ('reason' in read) return this.fail(url, read.reason);
-      this.context.store.saveDocument(this.source.id, page.response.url, page.responseId, read.article);
+      // Continuation pages go through get() like any page: polite, archived, and reported when they fail.
+      const joined = await joinContinuations(page.response, read.article, this.source, async (next) => (await this.get(next))?.response);
+      if (joined.missing.length > 0) this.fail(page.response.url, `文档不完整，缺续页 ${joined.missing.join(' ')} (partial document: continuation pages missing)`);
+      this.context.store.saveDocument(this.source.id, page.response.url, page.responseId, joined.article);
       this.keptUrls.add(page.response.url);
     } catch (err) {
       this.fail(url, `解析失败 (extraction failed): ${errorLine(err)}`);

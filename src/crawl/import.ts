@@ -1,7 +1,8 @@
 import type { Source } from '../config/schema.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
-import { articleOfResponse } from './document.ts';
-import { readWarcResponses, warcFiles } from './warc.ts';
+import { continuationPages } from '../extract/pagination.ts';
+import { articleOfResponse, joinContinuations, responseText } from './document.ts';
+import { readWarcResponses, warcFiles, type FetchedResponse } from './warc.ts';
 
 export interface ImportReport {
   responses: number;
@@ -9,6 +10,8 @@ export interface ImportReport {
   documents: number;
   /** Documents whose host is no catalog source's: stored under `web:<host>`. */
   unmatchedHosts: string[];
+  /** Documents split over pages some of which the archive lacks, each with the pages missing; present only when there are some. */
+  partialDocuments?: { url: string; missing: string[] }[];
 }
 
 /** The catalog source that owns a host: by the hosts of its homepage and entry points. */
@@ -26,12 +29,16 @@ export function sourcesByHost(sources: readonly Source[]): Map<string, Source> {
 /**
  * Ingests archives made elsewhere (wget --warc-file, a colleague's crawl): every response is kept, and
  * every HTML page that reads as an article becomes a document, under the catalog source of its host
- * when one fits.
+ * when one fits. A document split over pages (TRS createPageHTML) is joined from the pages the archive
+ * holds, as the crawl joined it; its continuation pages are not documents of their own.
  */
 export async function importArchives(path: string, sources: readonly Source[], store: SqliteStore, runId: number): Promise<ImportReport> {
   const byHost = sourcesByHost(sources);
   const report: ImportReport = { responses: 0, htmlPages: 0, documents: 0, unmatchedHosts: [] };
   const unmatched = new Set<string>();
+  const partial: NonNullable<ImportReport['partialDocuments']> = [];
+  // Pages are read once the whole archive is: a document's continuation may be archived before or after it.
+  const pages = new Map<string, { response: FetchedResponse; responseId: number; host: string }>();
   for (const file of warcFiles(path)) {
     for await (const response of readWarcResponses(file)) {
       report.responses++;
@@ -41,17 +48,26 @@ export async function importArchives(path: string, sources: readonly Source[], s
       } catch {
         continue;
       }
-      const source = byHost.get(host);
-      const responseId = store.saveResponse(runId, source?.id ?? null, response).id;
+      const responseId = store.saveResponse(runId, byHost.get(host)?.id ?? null, response).id;
       if (response.status !== 200 || !/html/i.test(response.headers['content-type'] ?? '')) continue;
       report.htmlPages++;
-      const read = articleOfResponse(response, source);
-      if (!('article' in read)) continue;
-      if (!source) unmatched.add(host);
-      store.saveDocument(source?.id ?? `web:${host}`, response.url, responseId, read.article);
-      report.documents++;
+      pages.set(response.url, { response, responseId, host });
     }
   }
+  const continuations = new Set<string>();
+  for (const [url, { response }] of pages) for (const next of continuationPages(responseText(response), url)) continuations.add(next);
+  for (const [url, { response, responseId, host }] of pages) {
+    if (continuations.has(url)) continue;
+    const source = byHost.get(host);
+    const read = articleOfResponse(response, source);
+    if (!('article' in read)) continue;
+    const joined = await joinContinuations(response, read.article, source, async (next) => pages.get(next)?.response);
+    if (joined.missing.length > 0) partial.push({ url, missing: joined.missing });
+    if (!source) unmatched.add(host);
+    store.saveDocument(source?.id ?? `web:${host}`, url, responseId, joined.article);
+    report.documents++;
+  }
   report.unmatchedHosts = [...unmatched].sort();
+  if (partial.length > 0) report.partialDocuments = partial;
   return report;
 }
