@@ -24,10 +24,6 @@ interface Case {
   continuationFollowed?: boolean;
 }
 
-/** Cases whose fault is another engineer's work: listed, marked todo. */
-const notYet: Record<string, string> = {
-  '03-relative-date-sidebar.html': 'relative dates (3小时前) are the date extractor\'s work (src/extract/date.ts), not this change',
-};
 
 /** The continuation pages a case's note names (pages _1 and _2), as file names beside its own. */
 function continuationFiles(want: Case): string[] {
@@ -38,7 +34,7 @@ function continuationFiles(want: Case): string[] {
 describe('issue 13 cases (../shared/cases/extract)', () => {
   const expected = JSON.parse(readFileSync(`${casesDir}expected.json`, 'utf8')) as Record<string, Case>;
   for (const [file, want] of Object.entries(expected)) {
-    it(`${file} gives its right values`, { todo: notYet[file] }, () => {
+    it(`${file} gives its right values`, () => {
       const article = extractArticle(decodeHtml(readFileSync(`${casesDir}${file}`)).text, want.url);
       const body = article.paragraphs.join('\n');
       if ('title' in want) assert.equal(article.title, want.title);

@@ -380,3 +380,29 @@ describe('dateFromUrl, the bounds of a day', () => {
     for (const [url, iso] of cases) assert.equal(dateFromUrl(url), iso, url);
   });
 });
+
+describe('a date labelled relatively (发布时间：3小时前)', () => {
+  const page = (label: string) => cheerio.load(`<html><head><title>t</title></head><body><h1>本市启动夏季用电高峰保障工作</h1><div class="meta">发布时间：${label}\u3000来源：某某新闻网</div><p>正文内容较长的一段文字。</p><div class="sidebar"><ul><li><a href="/1.html">全市中小学暑假安排公布</a><span>2024-06-01</span></li></ul></div></body></html>`);
+  const at = (label: string, fetchedAt?: string) => extractPublishedAt(page(label), 'https://news.example.cn/a.html', '本市启动夏季用电高峰保障工作', fetchedAt);
+
+  it('is no date without the time the page was fetched, never a sidebar teaser\'s', () => {
+    for (const label of ['3小时前', '25分钟前', '2天前', '刚刚', '昨天 18:05', '今天09:30']) assert.equal(at(label), null, label);
+  });
+
+  it('is counted back from the response\'s Date header, in Shanghai time', () => {
+    const fetched = 'Tue, 18 Jun 2024 02:00:00 GMT'; // 10:00 in Shanghai
+    assert.equal(at('3小时前', new Date(fetched).toISOString()), '2024-06-18T07:00:00+08:00');
+    assert.equal(at('25分钟前', '2024-06-18T10:00:00+08:00'), '2024-06-18T09:35:00+08:00');
+    assert.equal(at('2天前', '2024-06-18T10:00:00+08:00'), '2024-06-16T10:00:00+08:00');
+    assert.equal(at('刚刚', '2024-06-18T10:00:00+08:00'), '2024-06-18T10:00:00+08:00');
+    assert.equal(at('昨天 18:05', '2024-06-18T01:00:00+08:00'), '2024-06-17T18:05:00+08:00');
+    // 01:00 in Shanghai is still the day before in UTC: the day counted is Shanghai's.
+    assert.equal(at('今天09:30', '2024-06-17T17:30:00Z'), '2024-06-18T09:30:00+08:00');
+    assert.equal(at('前天 08:00', '2024-06-18T10:00:00+08:00'), '2024-06-16T08:00:00+08:00');
+    assert.equal(at('3小时前', 'not a time'), null);
+  });
+
+  it('leaves an absolute label as it was', () => {
+    assert.equal(at('2024-06-18 09:00', '2024-06-20T10:00:00+08:00'), '2024-06-18T09:00:00+08:00');
+  });
+});

@@ -207,9 +207,10 @@ function timeElementDate($: CheerioAPI, selector: string): string | null {
  * The publication time of an article: meta tags, JSON-LD and <time itemprop=datePublished>, then a
  * labelled date on the page, the URL, the date printed closest to the headline, any <time>, the head of
  * the page, script state and a wiki's last edit. `headline` is the extracted title, to find where the
- * article starts in the page's text.
+ * article starts in the page's text. A page that labels its time relatively (发布时间：3小时前) is dated from
+ * `fetchedAt` (the response's Date header, ISO 8601), or not at all: never by a sidebar's dated teaser.
  */
-export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): string | null {
+export function extractPublishedAt($: CheerioAPI, url: string, headline = '', fetchedAt?: string): string | null {
   const metadata = metadataDate($);
   const fromMetadata = metadata?.iso ?? null;
   // A timestamp with its own zone, other than UTC, is the publisher's own: the page need not be read.
@@ -228,6 +229,8 @@ export function extractPublishedAt($: CheerioAPI, url: string, headline = ''): s
     // midnight: the printed day is the one its readers saw.
     return printed && daysApart(printed, fromMetadata) === 1 ? printed : fromMetadata;
   }
+  const relative = relativeLabelled(pageText, fetchedAt);
+  if (relative !== undefined) return relative;
   const fromLabel = labelledDate(pageText, monthFirstSlashes);
   const head = pageText.slice(0, 3000);
   // The URL gives the day only: the same day printed near the headline adds the time.
@@ -247,6 +250,30 @@ const dateLabels = [
   /(?<![\u4e00-\u9fff])(?:时间|日期)\s*[:：]\s*([^\s].{0,30})/,
   /(?:成文|发文|印发)日期\s*[:：]\s*([^\s].{0,30})/,
 ];
+
+/** A time a news page prints relative to when it is read: 25分钟前, 3小时前, 2天前, 刚刚, 今天 09:30, 昨天 18:05. */
+const relativeTime = /^(?:(\d{1,3})\s*(分钟|小时|天)前|(刚刚)|(今天|昨天|前天)\s*(\d{1,2})[:：](\d{2}))/;
+
+/**
+ * The time a page's date label gives relatively, resolved against `fetchedAt` (ISO 8601): null when the
+ * label is relative and the fetch time unknown, undefined when the label is not relative (or absent).
+ */
+function relativeLabelled(pageText: string, fetchedAt: string | undefined): string | null | undefined {
+  const value = dateLabels[0]!.exec(pageText)?.[1];
+  const relative = value ? relativeTime.exec(value) : null;
+  if (!relative) return undefined;
+  const fetched = fetchedAt ? new Date(fetchedAt) : null;
+  if (!fetched || Number.isNaN(fetched.getTime())) return null;
+  const [, count, unit, justNow, day, hour, minute] = relative;
+  if (justNow) return toShanghaiIso(fetched);
+  if (count) {
+    const minutes = Number(count) * (unit === '分钟' ? 1 : unit === '小时' ? 60 : 1440);
+    return toShanghaiIso(new Date(fetched.getTime() - minutes * 60_000));
+  }
+  const back = day === '今天' ? 0 : day === '昨天' ? 1 : 2;
+  const shanghai = new Date(Date.parse(`${toShanghaiIso(fetched).slice(0, 10)}T00:00:00Z`) - back * 86_400_000);
+  return shanghaiIso(shanghai.getUTCFullYear(), shanghai.getUTCMonth() + 1, shanghai.getUTCDate(), Number(hour), Number(minute));
+}
 
 function labelledDate(pageText: string, monthFirstSlashes: boolean): string | null {
   for (const label of dateLabels) {
