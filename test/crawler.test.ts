@@ -26,9 +26,7 @@ describe('politeness', () => {
     const two = await site(t, slow);
     const sent = new Map<string, number[]>();
     const onRequest = (url: URL) => sent.set(url.host, [...(sent.get(url.host) ?? []), performance.now()]);
-    const started = performance.now();
     const { report } = await crawlOnce([testSource('one', [{ type: 'list', url: `${one.base}/list/` }]), testSource('two', [{ type: 'list', url: `${two.base}/list/` }])], { hostDelayMs: 20, onRequest });
-    const elapsed = performance.now() - started;
     assert.equal(report.documentsKept, 10);
     for (const host of [one, two]) {
       // As the server saw it: one request at a time, in the order robots.txt, list, articles.
@@ -44,8 +42,9 @@ describe('politeness', () => {
     const span = (log: typeof one.log) => [Math.min(...log.map((l) => l.start)), Math.max(...log.map((l) => l.end))] as const;
     const [a, b] = [span(one.log), span(two.log)];
     assert.ok(a[0] < b[1] && b[0] < a[1], 'the hosts were crawled one after the other');
-    // One after the other would take 14 × (100 + 20) ms at least.
-    assert.ok(elapsed < 14 * 120, `took ${Math.round(elapsed)} ms`);
+    // And at once, not in turns: some request to one host was in flight while one to the other was (a global
+    // limit of one would interleave them without overlap). Timed bounds are not used: a loaded machine stretches them.
+    assert.ok(one.log.some((x) => two.log.some((y) => x.start < y.end && y.start < x.end)), 'no two requests to the two hosts were in flight at once');
   });
 
   it('honours robots.txt: Disallow, and a Crawl-delay longer than the configured spacing; a source may opt out', async (t) => {
