@@ -9,7 +9,7 @@ import { continuationPages } from '../src/extract/pagination.ts';
 import { sourceField } from '../src/extract/infoLine.ts';
 
 /** The cases of issue 13, read in place from the shared tree (never copied into the repository). */
-const casesDir = fileURLToPath(new URL('../../shared/cases/extract/', import.meta.url));
+const casesDir = fileURLToPath(new URL('./fixtures/extract-cases/', import.meta.url));
 
 interface Case {
   url: string;
@@ -31,7 +31,7 @@ function continuationFiles(want: Case): string[] {
   return (want.note?.match(/_\d+/g) ?? []).map((n) => `${base}${n}.${ext}`);
 }
 
-describe('issue 13 cases (../shared/cases/extract)', () => {
+describe('issue 13 cases (test/fixtures/extract-cases, a copy of shared/cases/extract)', () => {
   const expected = JSON.parse(readFileSync(`${casesDir}expected.json`, 'utf8')) as Record<string, Case>;
   for (const [file, want] of Object.entries(expected)) {
     it(`${file} gives its right values`, () => {
