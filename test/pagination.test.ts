@@ -12,8 +12,8 @@ import { tempDir } from './helpers.ts';
 import { crawlOnce, html, listPage, startSite, testSource, type Route } from './sites.ts';
 
 /** Case 07 of issue 13, read in place from the shared tree (never copied into the repository). */
-const casePage = fileURLToPath(new URL('../../shared/cases/extract/07-trs-article-pagination.html', import.meta.url));
-const caseUrl = (JSON.parse(readFileSync(fileURLToPath(new URL('../../shared/cases/extract/expected.json', import.meta.url)), 'utf8')) as Record<string, { url: string }>)['07-trs-article-pagination.html']!.url;
+const casePage = fileURLToPath(new URL('./fixtures/extract-cases/07-trs-article-pagination.html', import.meta.url));
+const caseUrl = (JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/extract-cases/expected.json', import.meta.url)), 'utf8')) as Record<string, { url: string }>)['07-trs-article-pagination.html']!.url;
 
 const page = (body: string) => `<html><head><title>某市政府</title></head><body><h1>关于某事项的通知</h1>${body}</body></html>`;
 
