@@ -4,6 +4,7 @@ import { extractBody } from './body.ts';
 import { extractPublishedAt } from './date.ts';
 import { extractDocNumber } from './docNumber.ts';
 import { flattenDeepHtml } from './flatten.ts';
+import { parseHtml } from './parse.ts';
 import { extractPublisher } from './publisher.ts';
 import { extractSiteName } from './siteName.ts';
 import { extractTitle } from './title.ts';
@@ -60,9 +61,7 @@ export function extractArticle(html: string, url: string, site?: SiteIdentity): 
 }
 
 function extractFromDom(html: string, url: string, site?: SiteIdentity): ExtractedArticle {
-  const $ = load(html);
-  // Ruby glosses (furigana, pinyin) are read aloud, not read: 子<rt>こども</rt> is 子.
-  $('rt, rp').remove();
+  const $ = load(parseHtml(html));
   const title = extractTitle($, site ? [site.name, ...site.aliases] : []);
   const publishedAt = extractPublishedAt($, url, title);
   const publisherOnPage = extractPublisher($);

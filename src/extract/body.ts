@@ -17,8 +17,8 @@ const pictureNotes = '[class*="credit"], [class*="copyright-img"]';
 /** A block this long named for a credit is a wrapper around the article, not a credit. */
 const MAX_PICTURE_NOTE = 300;
 /**
- * A form with little text is a search box or a login; a large one, or one around a CMS's body, is the
- * page itself (ASP.NET wraps every page in one, 博达 VSB wraps the article).
+ * A form with little text is a search box or a login; a large one, or one around a CMS's body or another
+ * form, is the page itself (ASP.NET wraps every page in one, 博达 VSB wraps the article).
  */
 const MAX_FORM_TEXT = 300;
 /**
@@ -152,16 +152,89 @@ function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
   return end > 0 ? lines.slice(0, end) : lines;
 }
 
-function textLength($: CheerioAPI, element: AnyNode): number {
-  return $(element).text().replace(/\s+/g, '').length;
-}
+/** Tags whose presence in a link makes it a card around a block (a teaser), not a link of navigation. */
+const linkBlockTags = new Set(['p', 'div', 'article', 'section', 'h1', 'h2', 'h3', 'h4', 'ul', 'table']);
+/** Children that hold a paragraph of their own: an element's own text is what is outside them. */
+const ownTextExcluded = new Set(['div', 'section', 'table', 'ul', 'ol', 'p']);
 
-/** Text inside links — but not links that wrap a whole block (a card around a teaser): those are content, not navigation. */
-function linkTextLength($: CheerioAPI, element: AnyNode): number {
-  return $(element).find('a').filter((_, link) => $(link).find('p, div, article, section, h1, h2, h3, h4, ul, table').length === 0).text().replace(/\s+/g, '').length;
+interface Counts {
+  /** Characters of the node's text, whitespace left out. */
+  chars: number;
+  /** Punctuation marks in that text. */
+  marks: number;
+  /** Characters inside links strictly within the node, links wrapping a block left out. */
+  linkChars: number;
+  /** Whether a block (linkBlockTags) stands strictly within the node. */
+  holdsBlock: boolean;
+  /** Characters of the <p> elements strictly within the node, a <p> inside a <p> counted in both. */
+  paragraphChars: number;
 }
 
 const punctuation = /[，。；、！？：,.;!?]/g;
+
+/**
+ * Text lengths, link-text lengths and punctuation of nodes, each node's computed once from its children's:
+ * scoring reads them for every block of the page, and reading each block's text() instead costs the page's
+ * size once per level of nesting. A count holds while its subtree is unchanged, so each pass that removes
+ * elements takes new counts; within a pass, an element is read before anything inside it is removed.
+ */
+class TextCounts {
+  private readonly memo = new Map<AnyNode, Counts>();
+
+  of(node: AnyNode): Counts {
+    const known = this.memo.get(node);
+    if (known) return known;
+    const counts: Counts = { chars: 0, marks: 0, linkChars: 0, holdsBlock: false, paragraphChars: 0 };
+    if (node.type === 'text') {
+      counts.chars = node.data.replace(/\s+/g, '').length;
+      counts.marks = node.data.match(punctuation)?.length ?? 0;
+    } else if ('children' in node) {
+      for (const child of node.children) {
+        const inner = this.of(child);
+        counts.chars += inner.chars;
+        counts.marks += inner.marks;
+        counts.linkChars += inner.linkChars;
+        counts.paragraphChars += inner.paragraphChars;
+        const tag = child.type === 'tag' ? child.name : '';
+        if (tag === 'a' && !inner.holdsBlock) counts.linkChars += inner.chars;
+        if (tag === 'p') counts.paragraphChars += inner.chars;
+        counts.holdsBlock ||= inner.holdsBlock || linkBlockTags.has(tag);
+      }
+    }
+    this.memo.set(node, counts);
+    return counts;
+  }
+
+  /** Characters of the element's text, whitespace left out: $(element).text() without spaces. */
+  length(node: AnyNode): number {
+    return this.of(node).chars;
+  }
+
+  /** Text inside links — but not links that wrap a whole block (a card around a teaser): those are content, not navigation. */
+  linkLength(node: AnyNode): number {
+    return this.of(node).linkChars;
+  }
+
+  /** Characters of the paragraphs (<p>) inside the element: $(element).find('p') measured. */
+  paragraphLength(node: AnyNode): number {
+    return this.of(node).paragraphChars;
+  }
+
+  /** Characters and punctuation of the text in this element, not in its block children: its paragraph. */
+  own(element: Element): { chars: number; marks: number } {
+    let chars = 0;
+    let marks = 0;
+    for (const child of element.children) {
+      // Comments count nothing: TextCounts gives them no characters.
+      if (child.type === 'tag' && ownTextExcluded.has(child.name)) continue;
+      const inner = this.of(child);
+      chars += inner.chars;
+      marks += inner.marks;
+    }
+    return { chars, marks };
+  }
+}
+
 /** Above this share of link text, the chosen text is a list of links. */
 const MAX_LINK_DENSITY = 0.5;
 const MIN_BODY_SCORE = 8;
@@ -173,14 +246,14 @@ const paragraphLike = new Set(['p', 'td', 'pre', 'blockquote', 'section', 'div',
  * lower); its parent gets the score, its grandparent half; link-heavy blocks are discounted. The best
  * container wins, with those of its siblings that score near it (articles split over sibling blocks).
  */
-function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
+function scoredBlocks($: CheerioAPI, counts: TextCounts): Cheerio<Element> | undefined {
   const scores = new Map<Element, number>();
   $('body *').each((_, element) => {
     if (!paragraphLike.has(element.tagName.toLowerCase())) return;
     // A paragraph is text in this element, not in its block children.
-    const own = $(element).clone().children('div, section, table, ul, ol, p').remove().end().text().replace(/\s+/g, '');
-    if (own.length < 10) return;
-    const score = 1 + (own.match(punctuation) ?? []).length + Math.min(own.length / 40, 4);
+    const own = counts.own(element);
+    if (own.chars < 10) return;
+    const score = 1 + own.marks + Math.min(own.chars / 40, 4);
     const parent = element.parent?.type === 'tag' ? element.parent : undefined;
     const grandparent = parent?.parent?.type === 'tag' ? parent.parent : undefined;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
@@ -190,8 +263,8 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
   let bestScore = 0;
   const adjusted = new Map<Element, number>();
   for (const [element, raw] of scores) {
-    const total = textLength($, element);
-    const linkDensity = total > 0 ? linkTextLength($, element) / total : 1;
+    const total = counts.length(element);
+    const linkDensity = total > 0 ? counts.linkLength(element) / total : 1;
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
     // <body>'s classes name the page's layout (pageLayout--related), not a block of it.
     const named = element.tagName !== 'body' && namedAsFurniture(name) ? 0.5 : likely.test(name) ? 1.25 : unlikely.test(name) ? 0.5 : 1;
@@ -203,8 +276,8 @@ function scoredBlocks($: CheerioAPI): Cheerio<Element> | undefined {
   if (!best || bestScore < MIN_BODY_SCORE) return undefined;
   // Readability's sibling rule: blocks scoring a fifth of the best, and paragraphs of prose.
   const joins = (sibling: Element) => {
-    const length = textLength($, sibling);
-    if (linkTextLength($, sibling) >= length * 0.2) return false;
+    const length = counts.length(sibling);
+    if (counts.linkLength(sibling) >= length * 0.2) return false;
     if ((adjusted.get(sibling) ?? 0) >= Math.max(10, bestScore * 0.2)) return true;
     return sibling.tagName === 'p' && (length > 80 || /[.。!?！？]$/.test($(sibling).text().trim()));
   };
@@ -239,26 +312,35 @@ function documentOrder($: CheerioAPI): (a: Element, b: Element) => number {
   return (a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
 }
 
+/** Whether a node is still in the page, not in a block removed from it. */
+function inDocument(node: AnyNode): boolean {
+  let top = node;
+  while (top.parent) top = top.parent;
+  return top.type === 'root';
+}
+
 /**
  * Removes blocks named like furniture (sidebar, comments, share bars…) unless the name also says content,
  * or the block holds most of the page's text or of its paragraphs: a wrapper called page-with-sidebar,
  * or a layout cell named for a banner, is the page itself.
  */
 function dropFurniture($: CheerioAPI): void {
-  const paragraphText = (scope: Cheerio<AnyNode>) => scope.find('p').toArray().reduce((n, p) => n + textLength($, p), 0);
-  const pageText = textLength($, $('body').get(0) ?? $.root().get(0)!);
-  const pageParagraphs = paragraphText($('body'));
+  const counts = new TextCounts();
+  const body = $('body');
+  const pageText = counts.length(body.get(0) ?? $.root().get(0)!);
+  const pageParagraphs = body.find('p').toArray().reduce((n, p) => n + counts.length(p), 0);
   $('[class], [id]').each((_, element) => {
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    if (!namedAsFurniture(name) || element.tagName === 'body' || element.tagName === 'html') return;
+    // Inside a block already removed, removing changes nothing.
+    if (!namedAsFurniture(name) || element.tagName === 'body' || element.tagName === 'html' || !inDocument(element)) return;
     // A BEM modifier is explicit: a recommended article goes however long it is, unless it holds the headline.
     // So is a comments section: readers' comments may outweigh a short official reply (政民互动).
     if ((furnitureModifier.test(name) || commentsNamed.test(name)) && $(element).find('h1').length === 0) {
       $(element).remove();
       return;
     }
-    if (textLength($, element) >= pageText * 0.3) return;
-    if (pageParagraphs > 0 && paragraphText($(element)) >= pageParagraphs * 0.5) return;
+    if (counts.length(element) >= pageText * 0.3) return;
+    if (pageParagraphs > 0 && counts.paragraphLength(element) >= pageParagraphs * 0.5) return;
     $(element).remove();
   });
 }
@@ -268,6 +350,8 @@ function dropFurniture($: CheerioAPI): void {
  * 最新评论, 评论区, 跟帖(12). A bare 留言 is not one: 政民互动 pages label the letter answered 留言内容.
  */
 const commentsHeading = /^(?:(?:网友|網友|读者|讀者|我要|发表|發表|最新|热门|熱門|全部)(?:评论|評論|留言|跟帖)|(?:评论|評論|留言)(?:区|區|列表)|(?:评论|評論|跟帖)\s*[（(]\d+[）)])\s*[:：]?$/;
+/** The most characters a comments heading has, its count included: 网友评论（12345）. */
+const MAX_COMMENTS_HEADING = 40;
 const headingTags = 'h2, h3, h4, h5, h6, div, span, p, strong, b, dt, em';
 
 /**
@@ -275,8 +359,10 @@ const headingTags = 'h2, h3, h4, h5, h6, div, span, p, strong, b, dt, em';
  * its block. A block holding the headline is the page itself and stays; only what follows the heading goes.
  */
 function dropComments($: CheerioAPI): void {
+  const counts = new TextCounts();
   for (const heading of $(headingTags).toArray()) {
-    if (!heading.parent || !commentsHeading.test($(heading).text().trim())) continue;
+    // A heading is a few words (评论（12）): a longer text is a block, and reading every block's text costs a pass each.
+    if (!heading.parent || counts.length(heading) > MAX_COMMENTS_HEADING || !inDocument(heading) || !commentsHeading.test($(heading).text().trim())) continue;
     const block = heading.parent;
     const opens = $(block).children().first().get(0) === heading;
     if (opens && block.type === 'tag' && !['body', 'html'].includes(block.tagName) && $(block).find('h1').length === 0) $(block).remove();
@@ -286,33 +372,47 @@ function dropComments($: CheerioAPI): void {
 
 /** The article's paragraphs, without navigation, share bars, print/close links, related links or footers. */
 export function extractBody($: CheerioAPI, title = ''): string[] {
-  $(noise).remove();
-  $(pictureNotes).filter((_, note) => textLength($, note) < MAX_PICTURE_NOTE).remove();
-  $('form').filter((_, form) => textLength($, form) < MAX_FORM_TEXT && $(form).find(knownContainers.join(', ')).length === 0).remove();
+  // One pass over the page finds what the first steps remove. An element already gone with one removed
+  // before it is removed again from a detached tree, which changes nothing.
+  const candidates = $(`${noise}, ${pictureNotes}, form, header`);
+  candidates.filter(noise).remove();
+  // Each removal changes the counts of what held the removed: each step counts afresh.
+  let counts = new TextCounts();
+  candidates.filter(pictureNotes).filter((_, note) => counts.length(note) < MAX_PICTURE_NOTE).remove();
+  counts = new TextCounts();
+  // A form holding another is the page's (ASP.NET's around a search box), whatever its size: browsers
+  // close it at the inner form's end, htmlparser2 nests the two.
+  candidates.filter('form').filter((_, form) => counts.length(form) < MAX_FORM_TEXT && $(form).find(`form, ${knownContainers.join(', ')}`).length === 0).remove();
+  counts = new TextCounts();
   // A page's header is furniture; an article's <header> may hold its lead paragraph.
-  $('header').filter((_, header) => !$(header).find('p').toArray().some((p) => textLength($, p) >= 80)).remove();
+  candidates.filter('header').filter((_, header) => !$(header).find('p').toArray().some((p) => counts.length(p) >= 80)).remove();
+  counts = new TextCounts();
+  // One pass over the page finds every container; each selector, in order of trust, then picks from those.
+  const containers = $(knownContainers.join(', '));
   for (const selector of knownContainers) {
-    const container = $(selector).first();
-    if (container.length > 0 && textLength($, container.get(0)!) >= 40) return paragraphsOf(container, title);
+    const container = containers.filter(selector).first();
+    if (container.length > 0 && counts.length(container.get(0)!) >= 40) return paragraphsOf(container, title);
   }
 
   dropComments($);
   dropFurniture($);
+  counts = new TextCounts();
   // Markup that names the article body (schema.org, WordPress) is trusted when the page has one such
   // body; teaser lists inside it go, unless the post is itself a list of links.
+  const named = $(namedBodies.join(', '));
   for (const selector of namedBodies) {
-    const container = $(selector);
+    const container = named.filter(selector);
     if (container.length !== 1) continue;
-    const length = textLength($, container.get(0)!);
+    const length = counts.length(container.get(0)!);
     if (length < 200) continue;
-    if (linkTextLength($, container.get(0)!) <= length * MAX_LINK_DENSITY) dropLinkLists($, container);
+    if (counts.linkLength(container.get(0)!) <= length * MAX_LINK_DENSITY) dropLinkLists($, container);
     return withLead($, container, title);
   }
-  const blocks = scoredBlocks($);
+  const blocks = scoredBlocks($, counts);
   if (!blocks) return [];
   // Text that is mostly links is a list, an index or a navigation page, not an article.
-  const total = blocks.toArray().reduce((n, block) => n + textLength($, block), 0);
-  const linked = blocks.toArray().reduce((n, block) => n + linkTextLength($, block), 0);
+  const total = blocks.toArray().reduce((n, block) => n + counts.length(block), 0);
+  const linked = blocks.toArray().reduce((n, block) => n + counts.linkLength(block), 0);
   if (total > 0 && linked / total > MAX_LINK_DENSITY) return [];
   dropLinkLists($, blocks);
   return withLead($, blocks, title);
@@ -332,9 +432,10 @@ function withLead($: CheerioAPI, body: Cheerio<AnyNode>, title: string): string[
   if (headline.length < 4) return paragraphs;
   const heading = $('h1, h2').toArray().find((h) => fold($(h).text()).includes(headline));
   if (!heading || body.toArray().some((block) => block === heading || $(block).find(heading).length > 0)) return paragraphs;
+  const counts = new TextCounts();
   const lead = $(heading).nextAll().slice(0, 3).toArray().find((sibling) => {
-    const length = textLength($, sibling);
-    return ['p', 'div'].includes(sibling.tagName) && length >= LEAD_CHARS.min && length <= LEAD_CHARS.max && linkTextLength($, sibling) < length * 0.2 && $(sibling).find('p, div, ul, table').length === 0;
+    const length = counts.length(sibling);
+    return ['p', 'div'].includes(sibling.tagName) && length >= LEAD_CHARS.min && length <= LEAD_CHARS.max && counts.linkLength(sibling) < length * 0.2 && $(sibling).find('p, div, ul, table').length === 0;
   });
   const leadText = lead ? cleanText($(lead).text()).replace(/\s*\n\s*/g, ' ') : '';
   // A summary box (摘要：…) often repeats the first paragraph: then it is not a lead of its own.
@@ -348,8 +449,9 @@ function withLead($: CheerioAPI, body: Cheerio<AnyNode>, title: string): string[
  * the section), as Readability's conditional cleaning finds them.
  */
 function dropLinkLists($: CheerioAPI, blocks: Cheerio<AnyNode>): void {
+  const counts = new TextCounts();
   blocks.find('ul, ol, div, section, table, dl').each((_, element) => {
-    const length = textLength($, element);
-    if (length > 0 && linkTextLength($, element) > length * MAX_LINK_DENSITY) $(element).remove();
+    const length = counts.length(element);
+    if (length > 0 && counts.linkLength(element) > length * MAX_LINK_DENSITY) $(element).remove();
   });
 }

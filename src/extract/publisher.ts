@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { sourceField, sourceLabel } from './infoLine.ts';
 import { oneLine, spacedText } from './text.ts';
 
@@ -23,10 +24,7 @@ export function normalisePublisher(name: string): string {
 export function extractPublisher($: CheerioAPI): string | null {
   const meta = $('meta[name="ContentSource"]').attr('content') ?? $('meta[name="source"]').attr('content');
   if (meta && oneLine(meta)) return normalisePublisher(meta);
-  // The innermost element holding the label, so the name ends where its element ends.
-  const labelled = $('body *')
-    .filter((_, element) => labelledSource.test($(element).text()) && $(element).children().filter((_, child) => labelledSource.test($(child).text())).length === 0)
-    .first();
+  const labelled = $(innermostLabelled($));
   // The label may stand in its own element, the name in the next (<span>来源：</span><span><a>澎湃新闻</a></span>): then the parent holds both.
   for (const scope of [labelled, labelled.parent()]) {
     const field = sourceField(spacedText(scope.get(0)));
@@ -36,6 +34,23 @@ export function extractPublisher($: CheerioAPI): string | null {
   if (named) return named;
   const site = $('meta[name="SiteName"]').attr('content');
   return site ? normalisePublisher(site) : null;
+}
+
+/**
+ * The first element in the page, within <body>, that holds a source label and has no child that holds one,
+ * so the name ends where its element ends. An element's text holds its children's, so a label in a child
+ * is in the parent too: the search goes down from <body> through the first child holding one, reading the
+ * texts of one path's children rather than of every element.
+ */
+function innermostLabelled($: CheerioAPI): Element | undefined {
+  let found: Element | undefined;
+  let scope = $('body').first();
+  for (;;) {
+    const child = scope.children().toArray().find((element) => labelledSource.test($(element).text()));
+    if (!child) return found;
+    found = child;
+    scope = $(child);
+  }
 }
 
 /** A name, not a sentence or a count: 参考消息, 北京日报, 澎湃新闻·澎湃号. */
