@@ -22,6 +22,21 @@ describe('parseHtml: htmlparser2 with the tree a browser builds where the extrac
     assert.equal($('h1 h2').text(), '标题');
   });
 
+  it('closes a link opened directly inside another, as browsers do: the text after the inner link is no link', () => {
+    const $ = load(parseHtml('<body><h2><div><a name="toc"><a class="anchor"></a>1. Skinfold Calipers</a></div></h2></body>'));
+    assert.equal($('a').text(), '');
+    assert.equal($('div').text(), '1. Skinfold Calipers');
+    const second = load(parseHtml('<body><p><a href="/a">甲<a href="/b">乙</a>丙</a></p></body>'));
+    assert.deepEqual(second('a').toArray().map((a) => second(a).text()), ['甲', '乙']);
+    assert.equal(second('p').text(), '甲乙丙');
+  });
+
+  it('keeps <template> content out of the page, as browsers do: a client-side template is no text', () => {
+    const $ = load(parseHtml('<body><p>正文</p><template v-if="post.opinion"><div>{{ post.date }} Columna de Opinión</div></template></body>'));
+    assert.equal($('body').text(), '正文');
+    assert.equal($('template').length, 1);
+  });
+
   it('drops ruby glosses: 子<rt>こども</rt> is 子', () => {
     assert.equal(load(parseHtml('<body><p><ruby>国<rp>(</rp><rt>guó</rt><rp>)</rp></ruby>务院</p></body>'))('p').text(), '国务院');
   });
