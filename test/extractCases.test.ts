@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { decodeHtml } from '../src/crawl/charset.ts';
+import { articleOfResponse, readAt } from '../src/crawl/document.ts';
 import { extractArticle } from '../src/extract/article.ts';
 import { extractDocNumber } from '../src/extract/docNumber.ts';
 import { continuationPages } from '../src/extract/pagination.ts';
@@ -212,5 +213,20 @@ describe('文号 in traditional characters and full-width digits', () => {
 
   it('still skips a traditional number the text only cites', () => {
     assert.equal(extractDocNumber('', '根據《公共數據資源登記管理暫行辦法》（發改數據規〔2025〕26號），現通知如下。'), null);
+  });
+});
+
+describe('a page that prints only a relative time, as a crawl reads it', () => {
+  const html = readFileSync(`${casesDir}03-relative-date-sidebar.html`);
+  const response = (headers: Record<string, string>) => ({ url: 'https://news.example.cn/city/2024/a.html', status: 200, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: html, fetchedAt: '2024-06-18T04:00:00.000Z' });
+
+  it('is dated from the response\'s Date header (发布时间：3小时前), else from when it was fetched', () => {
+    const served = articleOfResponse(response({ date: 'Tue, 18 Jun 2024 02:00:00 GMT' }));
+    assert.ok('article' in served);
+    assert.equal(served.article.publishedAt, '2024-06-18T07:00:00+08:00');
+    const fetched = articleOfResponse(response({}));
+    assert.ok('article' in fetched);
+    assert.equal(fetched.article.publishedAt, '2024-06-18T09:00:00+08:00');
+    assert.equal(readAt(response({ date: 'not a date' })), '2024-06-18T04:00:00.000Z');
   });
 });

@@ -8,12 +8,18 @@ export function responseText(response: FetchedResponse): string {
   return decodeHtml(response.body, response.headers['content-type']).text;
 }
 
+/** When a response was served: its Date header (RFC 9110 §6.6.1), else the time it was fetched; ISO 8601. */
+export function readAt(response: FetchedResponse): string {
+  const served = response.headers.date ? new Date(response.headers.date) : null;
+  return served && !Number.isNaN(served.getTime()) ? served.toISOString() : response.fetchedAt;
+}
+
 /**
  * The article a fetched page holds, at the address that served it, or why it holds none: what a crawl and
  * an import both keep as a document.
  */
 export function articleOfResponse(response: FetchedResponse, site?: SiteIdentity): { article: ExtractedArticle } | { reason: string } {
-  const article = extractArticle(responseText(response), response.url, site);
+  const article = extractArticle(responseText(response), response.url, site, readAt(response));
   if (article.kind !== 'article') return { reason: '页面没有正文 (no article body)' };
   if (!article.publishedAt) return { reason: '页面没有发布日期 (no publication date)' };
   return { article };

@@ -49,21 +49,25 @@ function namesTheSiteItself(publisher: string, url: string): boolean {
 /** The minimum body an article has; below it, the page is a list, an index or an error page. */
 const minArticleChars = 60;
 
-/** Extracts one article from a decoded HTML page. Pure: the same page gives the same result. */
-export function extractArticle(html: string, url: string, site?: SiteIdentity): ExtractedArticle {
+/**
+ * Extracts one article from a decoded HTML page. Pure: the same page gives the same result. `fetchedAt`
+ * (ISO 8601: the response's Date header, else the time it was fetched) dates a page that prints only a
+ * relative time (3小时前); without it such a page has no date.
+ */
+export function extractArticle(html: string, url: string, site?: SiteIdentity, fetchedAt?: string): ExtractedArticle {
   try {
-    return extractFromDom(html, url, site);
+    return extractFromDom(html, url, site, fetchedAt);
   } catch (err) {
     // Markup nested thousands deep overflows the DOM libraries' recursion; flattened, it is read as usual.
-    if (err instanceof RangeError) return extractFromDom(flattenDeepHtml(html), url, site);
+    if (err instanceof RangeError) return extractFromDom(flattenDeepHtml(html), url, site, fetchedAt);
     throw err;
   }
 }
 
-function extractFromDom(html: string, url: string, site?: SiteIdentity): ExtractedArticle {
+function extractFromDom(html: string, url: string, site?: SiteIdentity, fetchedAt?: string): ExtractedArticle {
   const $ = load(parseHtml(html));
   const title = extractTitle($, site ? [site.name, ...site.aliases] : []);
-  const publishedAt = extractPublishedAt($, url, title);
+  const publishedAt = extractPublishedAt($, url, title, fetchedAt);
   const publisherOnPage = extractPublisher($);
   const docNumber = extractDocNumber($('meta[name="FileNumber"]').attr('content') ?? '', $('body').text(), title);
   const attachments = extractAttachments($, url);
