@@ -185,11 +185,33 @@ function daysApart(a: string, b: string): number {
 /** Meta names that say "a date", not which: a CMS may fill them with the last change. */
 const vagueMetaNames = new Set(['date', 'DC.date', 'dcterms.date']);
 
+/**
+ * Each metadata name's content, from the first element in the page that gives the name: a <meta name>,
+ * or any element with a content attribute and that property or itemprop (RDFa and microdata put the same
+ * on any element: <span property="schema:dateCreated" content="…">). One pass over the page, not one per name.
+ */
+function metaContents($: CheerioAPI): Map<string, string | undefined> {
+  const contents = new Map<string, string | undefined>();
+  const note = (name: string | undefined, content: string | undefined) => {
+    if (name !== undefined && !contents.has(name)) contents.set(name, content);
+  };
+  for (const element of $('meta, [content]').toArray()) {
+    const { name, property, itemprop, content } = element.attribs;
+    if (element.name === 'meta') note(name, content);
+    if (content !== undefined) {
+      note(property, content);
+      note(itemprop, content);
+    }
+  }
+  return contents;
+}
+
 /** A date from metadata, read where the page states it; `vague` when only a vague name gave it. */
 function metadataDate($: CheerioAPI): { iso: string; vague: boolean } | null {
+  const contents = metaContents($);
   for (const name of metaNames) {
-    // RDFa and microdata put the same on any element: <span property="schema:dateCreated" content="…">.
-    const content = $(`meta[name="${name}"], [property="${name}"][content], [itemprop="${name}"][content]`).attr('content');
+    // Only the name's first element counts: a later one with a parseable date does not stand in for it.
+    const content = contents.get(name);
     const parsed = content ? parseChineseDateTime(content) : null;
     if (parsed) return { iso: parsed, vague: vagueMetaNames.has(name) };
   }

@@ -52,6 +52,51 @@ interface Heading {
   text: string;
 }
 
+/**
+ * What the title is read from, gathered in one pass over the page rather than one query each: og:site_name,
+ * the CMS's ArticleTitle, og:title and <title> (each from its first element, as a query's .attr would read
+ * it), the <h1>s and the other elements marked itemprop=headline, in page order.
+ */
+interface TitleSources {
+  site: string;
+  articleTitle: string;
+  ogTitle: string;
+  documentTitle: string;
+  h1s: Element[];
+  headlines: Element[];
+}
+
+/** The title's sources, read in one walk over the page's meta, title, h1 and itemprop=headline elements. */
+function titleSources($: CheerioAPI): TitleSources {
+  let siteTag: Element | undefined;
+  let articleTitleTag: Element | undefined;
+  let ogTitleTag: Element | undefined;
+  let titleTag: Element | undefined;
+  const h1s: Element[] = [];
+  const headlines: Element[] = [];
+  for (const element of $('meta, title, h1, [itemprop="headline"]').toArray()) {
+    const { name, property, itemprop } = element.attribs;
+    if (element.name === 'meta') {
+      if (property === 'og:site_name') siteTag ??= element;
+      if (property === 'og:title') ogTitleTag ??= element;
+      if (name === 'ArticleTitle') articleTitleTag ??= element;
+    } else if (element.name === 'h1') h1s.push(element);
+    else {
+      if (element.name === 'title') titleTag ??= element;
+      if (itemprop === 'headline') headlines.push(element);
+    }
+  }
+  const content = (tag: Element | undefined) => oneLine(tag?.attribs.content ?? '');
+  return {
+    site: content(siteTag),
+    articleTitle: content(articleTitleTag),
+    ogTitle: content(ogTitleTag),
+    documentTitle: titleTag ? oneLine($(titleTag).text()) : '',
+    h1s,
+    headlines,
+  };
+}
+
 function readHeading($: CheerioAPI, element: Element): Heading {
   const own = $(element).clone();
   own.find('script, style').remove();
@@ -69,15 +114,16 @@ function readHeading($: CheerioAPI, element: Element): Heading {
  * <title> that reads as one: 中国载人航天工程网), the page's first heading, a TRS table cell's included.
  */
 export function extractTitle($: CheerioAPI, siteNames: readonly string[] = []): string {
-  const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
-  const title = statedTitle($, site);
+  const sources = titleSources($);
+  const { site } = sources;
+  const title = statedTitle($, sources);
   // Some CMSs give every page the site's name for <title> (国家发展和改革委员会): the headline is then
   // only on the page, as its first heading that is not the site's name.
   const known = new Set([...siteNames, site].map(fold).filter(Boolean));
   if (title === '' || known.has(fold(title))) return firstHeading($, known) ?? title;
   // Without the site's names, a <title> of one part that reads as a site's or an office's name
   // (中国载人航天工程网, 某市人民政府) is one too, when the page prints a headline.
-  if (isOwnerName(title) && title === oneLine($('title').first().text())) return firstHeading($, new Set([...known, fold(title)])) ?? title;
+  if (isOwnerName(title) && title === sources.documentTitle) return firstHeading($, new Set([...known, fold(title)])) ?? title;
   return title;
 }
 
@@ -107,14 +153,14 @@ function firstHeading($: CheerioAPI, siteNames: Set<string>): string | undefined
     .find((text) => text.length >= HEADLINE_CHARS.min && text.length <= HEADLINE_CHARS.max && !siteNames.has(fold(text)));
 }
 
-/** The headline as the page's tags and headline elements state it; `site` is og:site_name. */
-function statedTitle($: CheerioAPI, site: string): string {
-  const articleTitle = oneLine($('meta[name="ArticleTitle"]').attr('content') ?? '');
+/** Where the article's own <h1> stands. */
+const articleContainer = 'article, main, [class*="article"], [class*="content"], [class*="post"]';
+
+/** The headline as the page's tags and headline elements (`sources`) state it. */
+function statedTitle($: CheerioAPI, { site, articleTitle, ogTitle, documentTitle, h1s, headlines: marked }: TitleSources): string {
   if (articleTitle.length >= 4) return articleTitle;
-  const ogTitle = oneLine($('meta[property="og:title"]').attr('content') ?? '');
   // Some sites fill og:title with the site's name on every page.
   const og = fold(ogTitle) === fold(site) ? '' : ogTitle;
-  const documentTitle = oneLine($('title').first().text());
   const documentParts = titleParts(documentTitle);
   // The site's name is what follows the headline in <title>, or in breadcrumb order what precedes it.
   const siteNames = new Set([site, ...(/[»›]/.test(documentTitle) ? documentParts.slice(0, -1) : documentParts.slice(1))].map(fold).filter(Boolean));
@@ -123,11 +169,13 @@ function statedTitle($: CheerioAPI, site: string): string {
     const parts = titleParts(heading);
     return parts.length >= 2 && parts.length < documentParts.length && fold(documentParts.slice(-parts.length).join('')) === fold(parts.join(''));
   };
-  const banner = $('h1').toArray().map((h) => oneLine($(h).text())).find((h) => h.length >= 4 && isBanner(h)) ?? '';
+  const banner = h1s.map((h) => oneLine($(h).text())).find((h) => h.length >= 4 && isBanner(h)) ?? '';
   const stated = withoutSiteSuffix(og || documentTitle, site || banner);
   const isSiteName = (heading: Heading) => siteNames.has(fold(heading.printed)) || isBanner(heading.printed);
-  const headings = $('h1').toArray().map((h) => readHeading($, h)).filter((h) => h.text.length >= 4 && !isSiteName(h));
-  const headlines = [...headings, ...$('[itemprop="headline"]:not(meta, h1)').toArray().map((h) => readHeading($, h))];
+  // Each <h1> is read once: the headings and the article's own headline below read the same ones.
+  const read = new Map(h1s.map((h) => [h, readHeading($, h)]));
+  const headings = [...read.values()].filter((h) => h.text.length >= 4 && !isSiteName(h));
+  const headlines = [...headings, ...marked.map((h) => readHeading($, h))];
   // A headline the title tags carry, and not just a short label inside a longer headline.
   const confirmed = headlines
     .map((h) => h.text)
@@ -142,7 +190,7 @@ function statedTitle($: CheerioAPI, site: string): string {
   }
   // The headline printed in the article itself, when it is not the site's name or a section label:
   // editors often give og:title an SEO wording the page does not show.
-  const inArticle = $('article h1, main h1, [class*="article"] h1, [class*="content"] h1, [class*="post"] h1').toArray().map((h) => readHeading($, h));
+  const inArticle = h1s.filter((h) => $(h).parents(articleContainer).length > 0).map((h) => read.get(h)!);
   const printed = inArticle.find((h) => h.text.length >= 8 && !isSiteName(h) && sharesWords(h.printed, stated));
   if (printed) return printed.text;
   if (og.length >= 4) return withoutSiteSuffix(og, site);
