@@ -91,3 +91,19 @@ export function siteNameOf(url: string, sites: Readonly<Record<string, string>>)
 export function isPrintableName(name: string): boolean {
   return /\p{Script=Han}/u.test(name);
 }
+
+/**
+ * A text read as a run of names with nothing between them (工业和信息化部中央网信办教育部, a joint heading
+ * whose spaces were dropped or never typed): the names in order, each the one `nameAt` finds where the
+ * last ended (callers give the longest first); null where some part is no name. An empty text is [].
+ */
+export function runOfNames(text: string, nameAt: (text: string, at: number) => string | undefined): string[] | null {
+  const names: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const name = nameAt(text, at);
+    if (!name) return null;
+    names.push(name);
+    at += name.length;
+  }
+  return names;
+}

@@ -5,7 +5,7 @@
  * as copies on sites nobody catalogued, whose 来源 line names the site, not the issuer.
  */
 import { chineseNumber } from '../util/chineseNumerals.ts';
-import { looksLikeBody, tierByForm } from './bodies.ts';
+import { looksLikeBody, runOfNames, tierByForm } from './bodies.ts';
 import { divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
 import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
@@ -93,14 +93,8 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
 
 /** A run of known names that makes up the whole text, longest name first at each step; null when none does. */
 function knownNamesIn(text: string, directory: SourceDirectory): string[] | null {
-  const names: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    const name = directory.nameAt(text, at, (n) => n.length >= 2);
-    if (!name) return null;
-    names.push(name);
-    at += name.length;
-  }
-  return names.length > 1 ? names : null;
+  const names = runOfNames(text, (t, at) => directory.nameAt(t, at, (n) => n.length >= 2));
+  return names && names.length > 1 ? names : null;
 }
 
 /** A run of bodies as a title or a lead writes them (国家数据局、工业和信息化部等17部门): the lead body and the count. */

@@ -1,4 +1,4 @@
-import { looksLikeBody } from '../analyze/bodies.ts';
+import { looksLikeBody, runOfNames } from '../analyze/bodies.ts';
 import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
 import { cleanTitle } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
@@ -77,13 +77,8 @@ function issuedBy(head: string, bodies: readonly KnownBody[]): boolean {
  * 中央网信办 教育部…) the comparison removed. Each step takes the longest name that fits.
  */
 function knownRun(text: string, bodies: readonly KnownBody[]): boolean {
-  let at = 0;
-  while (at < text.length) {
-    const next = bodies.flatMap((b) => b.names).filter((name) => name.length >= 2 && text.startsWith(name, at)).sort((a, b) => b.length - a.length)[0];
-    if (!next) return false;
-    at += next.length;
-  }
-  return at > 0;
+  const names = bodies.flatMap((b) => b.names).filter((name) => name.length >= 2).sort((a, b) => b.length - a.length);
+  return (runOfNames(text, (t, at) => names.find((name) => t.startsWith(name, at)))?.length ?? 0) > 0;
 }
 
 function itemText(item: BriefItem): string {
