@@ -22,9 +22,20 @@ export function normalisePublisher(name: string): string {
  * infoLine.ts), a source element, then the site's own name tag. An empty field (来源：  发布时间：…) names no one.
  */
 export function extractPublisher($: CheerioAPI): string | null {
-  const meta = $('meta[name="ContentSource"]').attr('content') ?? $('meta[name="source"]').attr('content');
+  // One walk for the three tags and <body> rather than a query each; each tag is its first element, as a query's .attr reads it.
+  let contentSource: Element | undefined;
+  let source: Element | undefined;
+  let siteName: Element | undefined;
+  let body: Element | undefined;
+  for (const element of $('meta, body').toArray()) {
+    if (element.name === 'body') body ??= element;
+    else if (element.attribs.name === 'ContentSource') contentSource ??= element;
+    else if (element.attribs.name === 'source') source ??= element;
+    else if (element.attribs.name === 'SiteName') siteName ??= element;
+  }
+  const meta = contentSource?.attribs.content ?? source?.attribs.content;
   if (meta && oneLine(meta)) return normalisePublisher(meta);
-  const labelled = $(innermostLabelled($));
+  const labelled = $(innermostLabelled($, body));
   // The label may stand in its own element, the name in the next (<span>来源：</span><span><a>澎湃新闻</a></span>): then the parent holds both.
   for (const scope of [labelled, labelled.parent()]) {
     const field = sourceField(spacedText(scope.get(0)));
@@ -32,7 +43,7 @@ export function extractPublisher($: CheerioAPI): string | null {
   }
   const named = sourceElement($);
   if (named) return named;
-  const site = $('meta[name="SiteName"]').attr('content');
+  const site = siteName?.attribs.content;
   return site ? normalisePublisher(site) : null;
 }
 
@@ -42,9 +53,9 @@ export function extractPublisher($: CheerioAPI): string | null {
  * is in the parent too: the search goes down from <body> through the first child holding one, reading the
  * texts of one path's children rather than of every element.
  */
-function innermostLabelled($: CheerioAPI): Element | undefined {
+function innermostLabelled($: CheerioAPI, body: Element | undefined): Element | undefined {
   let found: Element | undefined;
-  let scope = $('body').first();
+  let scope = $(body ? [body] : ([] as Element[]));
   for (;;) {
     const child = scope.children().toArray().find((element) => labelledSource.test($(element).text()));
     if (!child) return found;

@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { oneLine } from './text.ts';
 
 /** A site's name, not a sentence: 网易, 江西省人民政府, 中国经济网. */
@@ -17,13 +18,25 @@ function plausible(name: string | undefined): string | null {
  * the page names no one: the caller then names the site by its domain.
  */
 export function extractSiteName($: CheerioAPI, headline: string): string | null {
-  const tagged = plausible($('meta[property="og:site_name"]').attr('content')) ?? plausible($('meta[name="SiteName"]').attr('content'));
+  // One walk for the tags, <body> and <title> rather than a query each; each tag is its first element, as a query's .attr reads it.
+  let ogSiteName: Element | undefined;
+  let siteNameTag: Element | undefined;
+  let titleTag: Element | undefined;
+  const bodies: Element[] = [];
+  for (const element of $('meta, body, title').toArray()) {
+    if (element.name === 'meta') {
+      if (element.attribs.property === 'og:site_name') ogSiteName ??= element;
+      if (element.attribs.name === 'SiteName') siteNameTag ??= element;
+    } else if (element.name === 'body') bodies.push(element);
+    else titleTag ??= element;
+  }
+  const tagged = plausible(ogSiteName?.attribs.content) ?? plausible(siteNameTag?.attribs.content);
   if (tagged) return tagged;
   const footer = $('footer, [class*="footer"], [id*="footer"], [class*="bottom"], [id*="bottom"]').text();
-  const owner = ownerLine.exec(oneLine(footer)) ?? ownerLine.exec(oneLine($('body').text()).slice(-600));
+  const owner = ownerLine.exec(oneLine(footer)) ?? ownerLine.exec(oneLine($(bodies).text()).slice(-600));
   const named = plausible(owner?.[1]);
   if (named) return named;
-  const title = oneLine($('title').first().text());
+  const title = titleTag ? oneLine($(titleTag).text()) : '';
   const parts = title.split(/\s+[-–—]\s+|\s*--+\s*|\s*[_｜|]\s*/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!;
