@@ -184,14 +184,20 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
   if (government) return { name: government, partners: null, how: 'lead', evidence: head![0] };
   // An official by rank (部长, 局长, 总工程师) speaks for the story only when that body is the first the
   // text names: 国家数据局局长 quoted after 中共中央办公厅、国务院办公厅发出文件 speaks about another's document.
-  let firstNamed = -1;
-  for (let at = 0; at < opening.length && firstNamed < 0; at++) if (directory.nameAt(opening, at, (n) => n.length >= 3)) firstNamed = at;
+  // Found only when an official by rank is met: most texts that get this far name none.
+  let firstNamed: number | undefined;
+  const firstNamedAt = () => {
+    if (firstNamed === undefined) {
+      firstNamed = -1;
+      for (let at = 0; at < opening.length && firstNamed < 0; at++) if (directory.nameAt(opening, at, (n) => n.length >= 3)) firstNamed = at;
+    }
+    return firstNamed;
+  };
   for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:(负责人|负责同志|新闻发言人|发言人)|总工程师|总经济师|副部长|部长|副局长|局长|副主任|主任)/g)) {
     const words = match[1]!;
     for (let start = 0; start < words.length - 1; start++) {
       const name = directory.byName(words.slice(start))?.name ?? (tierByForm(words.slice(start)) ? bodyNamed(words.slice(start), directory) : null);
-      const first = match.index + start <= firstNamed || firstNamed < 0;
-      if (name && (match[2] || first)) return { name, partners: null, how: 'lead', evidence: match[0] };
+      if (name && (match[2] || firstNamedAt() < 0 || match.index + start <= firstNamedAt())) return { name, partners: null, how: 'lead', evidence: match[0] };
     }
   }
   return null;
