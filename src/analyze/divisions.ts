@@ -26,7 +26,7 @@ const wordLike = new Set(['长治', '来宾', '白银', '安康', '大同', '中
 /** Rows that stand for a grouping, not a place: a municipality's 市辖区, a province's directly governed counties. */
 const grouping = /^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
-function load(): { full: Map<string, Division>; short: Map<string, Division> } {
+function load(): { full: Map<string, Division>; short: Map<string, Division>; starts: Map<string, number> } {
   const areas = createRequire(import.meta.url)('china-area-data/data.json') as AreaData;
   const full = new Map<string, Division>();
   const short = new Map<string, Division>();
@@ -44,7 +44,11 @@ function load(): { full: Map<string, Division>; short: Map<string, Division> } {
       for (const county of Object.values(areas[cityCode] ?? {})) add(county, 'county');
     }
   }
-  return { full, short };
+  // Each name's first two characters, with the longest name that starts so: a text is read at every
+  // position, and most positions start no name at all.
+  const starts = new Map<string, number>();
+  for (const name of [...full.keys(), ...short.keys()]) starts.set(name.slice(0, 2), Math.max(starts.get(name.slice(0, 2)) ?? 0, name.length));
+  return { full, short, starts };
 }
 
 let loaded: ReturnType<typeof load> | null = null;
@@ -60,9 +64,11 @@ export function divisionNamed(name: string): Division | undefined {
  * name without 市 (嘉兴). Returns the division and the characters matched; null when none starts there.
  */
 export function divisionAt(text: string, at: number, short = false): { division: Division; matched: string } | null {
-  const { full, short: shorts } = table();
+  const { full, short: shorts, starts } = table();
   // Full names run to 15 characters (新疆维吾尔自治区, 恩施土家族苗族自治州, 博尔塔拉蒙古自治州).
-  for (let end = Math.min(text.length, at + 15); end >= at + 2; end--) {
+  const longest = starts.get(text.slice(at, at + 2));
+  if (longest === undefined) return null;
+  for (let end = Math.min(text.length, at + longest); end >= at + 2; end--) {
     const words = text.slice(at, end);
     const division = full.get(words) ?? (short ? shorts.get(words) : undefined);
     if (division) return { division, matched: words };
