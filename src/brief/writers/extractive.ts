@@ -106,7 +106,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   } else if (candidate.tierHow === 'site') {
     // No copy names an issuer: the site that carried it speaks, crediting the 来源 it names.
     const shown = isPrintableName(site) ? site : UNNAMED_SOURCE;
-    lead = site === candidate.origin ? `${shown}${date}${document ? `刊发${inBookQuotes(document)}` : publishedAs(title)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
+    lead = site === candidate.origin ? `${shown}${date}${publishedAs(title, document)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
   } else {
     // 据国家数据局6月18日消息，该局召开…: the release's date, and the body as its subject.
     const action = actionOf(candidate, directory);

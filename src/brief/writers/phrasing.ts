@@ -145,7 +145,7 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
   if (candidate.significance.kind === '解读') return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
   const document = documentName(candidate, directory);
   // A site that carried a document it names no issuer of did not issue it: it 刊发s it.
-  if (document) return `${candidate.tierHow === 'site' ? '刊发' : verbOf(candidate)}${inBookQuotes(document)}`;
+  if (document) return candidate.tierHow === 'site' ? publishedAs(title, document) : `${verbOf(candidate)}${inBookQuotes(document)}`;
   const rest = afterIssuer(title, candidate, directory);
   if (rest) {
     // A news headline that names a document without 《》 (上交所发布…审核指引): the document's name goes in 《》 when the text writes it so.
@@ -161,11 +161,13 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
 }
 
 /**
- * What a site did with a story no body is named for: 刊发 a document by its own title in 《》 (刊发《市工信局
- * 关于…的通知》), or 发布消息 with a headline as running text.
+ * What a site did with a story no body is named for: 刊发 the document it carries, by the name given, else
+ * by its own title when that is a document's (刊发《市工信局关于…的通知》), or 发布消息 with a headline as
+ * running text.
  */
-export function publishedAs(title: string): string {
-  return isDocumentItself(title) ? `刊发${inBookQuotes(title)}` : `发布消息：${asRunningText(title)}`;
+export function publishedAs(title: string, document: string | null = null): string {
+  const name = document ?? (isDocumentItself(title) ? title : null);
+  return name ? `刊发${inBookQuotes(name)}` : `发布消息：${asRunningText(title)}`;
 }
 
 export const HEADLINE_MAX = 40;
