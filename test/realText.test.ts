@@ -402,7 +402,7 @@ describe('what a reference says it was used for, and how it names a traditional 
 });
 
 describe('selection on real copies', () => {
-  it('takes one item per document: a briefing that explains the day\'s document yields to it', () => {
+  it('prints a briefing that explains the day\'s document as an item beside it (editors picked the 解读 on days a and e)', () => {
     const { taxonomy, config } = loadConfig();
     const docs = [
       { id: 1, url: 'https://a.example.cn/1.html', sourceId: 'web:a.example.cn', title: '国家发展改革委 国家数据局 财政部 自然资源部关于深化智慧城市发展 推进城市全域数字化转型的指导意见', body: '各省、自治区、直辖市人民政府：\n到2027年，全国城市全域数字化转型取得明显成效，形成一批横向打通、纵向贯通的数字城市，数据要素价值充分释放。\n推动公共数据开发利用，建设城市数据资源体系和城市智能中枢，支持大模型与智能体在城市治理中应用。', publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, attachments: [] },
@@ -411,7 +411,7 @@ describe('selection on real copies', () => {
     const { candidates } = analyzeDay(docs, directory, taxonomy, createSegmenter(domainWords(taxonomy)));
     assert.equal(candidates.length, 2, 'a briefing and its document are two stories');
     const picked = selectItems(candidates, { ...config.selection, minRelevance: 0 });
-    assert.deepEqual(picked.map((c) => c.document.id), [1]);
+    assert.deepEqual(picked.map((c) => c.document.id), [1, 2]);
   });
 });
 

@@ -8,7 +8,7 @@ import { sameDocument, selectItems, type SelectionRules } from '../src/brief/sel
  * A story as selection sees it, with only what selection reads: its id, significance, relevance,
  * first theme, issuing body, tier, and the document it is about. The rest is filler of the right type.
  */
-function story(id: number, fields: { significance: number; relevance?: number; theme?: string | null; origin?: string; tier?: SourceTier; issued?: string | null; explains?: string | null }): Candidate {
+function story(id: number, fields: { significance: number; relevance?: number; theme?: string | null; origin?: string; tier?: SourceTier; issued?: string | null; explains?: string | null; kind?: string }): Candidate {
   const theme = fields.theme === undefined ? `theme-${id}` : fields.theme;
   const origin = fields.origin ?? `body-${id}`;
   const document = { id, url: `https://example.gov.cn/${id}.html`, sourceId: 's', title: `story ${id}`, publishedAt: '2026-06-18T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, body: '', attachments: [] };
@@ -23,7 +23,7 @@ function story(id: number, fields: { significance: number; relevance?: number; t
     tier: fields.tier ?? 'provincial',
     tierHow: 'registry',
     relevance: { score: fields.relevance ?? 10, themes: theme === null ? [] : [{ themeId: theme, themeName: theme, score: 10, terms: [] }] },
-    significance: { score: fields.significance, kind: '通知', novelty: [], evidence: [] },
+    significance: { score: fields.significance, kind: fields.kind ?? '通知', novelty: [], evidence: [] },
     issuedOn: null,
   };
 }
@@ -102,8 +102,8 @@ describe('selectItems: which stories', () => {
   it('takes one item per document: the better of two stories about it, and the next story in the other\'s place', () => {
     const day = [
       story(1, { significance: 9, issued: '关于推动数据产业高质量发展的实施意见' }),
-      // An interpretation of the same document, by a reporter's shorter name for it: one item with 1.
-      story(2, { significance: 10, explains: '《数据产业高质量发展实施意见》', tier: 'national' }),
+      // A report of the same document, by a reporter's shorter name for it: one item with 1.
+      story(2, { significance: 10, issued: '《数据产业高质量发展实施意见》', tier: 'national' }),
       story(3, { significance: 5 }),
     ];
     assert.deepEqual(ids(selectItems(day, rules(2))), [2, 3]);
@@ -136,8 +136,11 @@ describe('sameDocument', () => {
     const explained = story(2, { significance: 1, explains: '关于深入实施“人工智能+”行动的意见' });
     const other = story(3, { significance: 1, issued: '关于加快低空经济发展的意见' });
     const none = story(4, { significance: 1 });
-    assert.equal(sameDocument(issued, explained), true);
-    assert.equal(sameDocument(explained, issued), true);
+    // The document and its interpretation are two items; two interpretations of it are one.
+    assert.equal(sameDocument(issued, explained), false);
+    assert.equal(sameDocument(explained, issued), false);
+    assert.equal(sameDocument(explained, story(7, { significance: 1, explains: '《关于深入实施“人工智能+”行动的意见》' })), true);
+    assert.equal(sameDocument(explained, story(8, { significance: 1, explains: '关于加快低空经济发展的意见' })), false);
     assert.equal(sameDocument(issued, other), false);
     assert.equal(sameDocument(issued, none), false);
     assert.equal(sameDocument(none, issued), false);
@@ -148,9 +151,26 @@ describe('sameDocument', () => {
     assert.equal(sameDocument(both, explained), false);
   });
 
+  it('prints the issuer\'s interpretation beside its document, and one body\'s briefing and 解读 of it as one item', () => {
+    const opinion = story(1, { significance: 9, origin: '国务院', issued: '关于深入实施“人工智能+”行动的意见' });
+    // An interpretation's lead names the document as issued (国务院印发《…》后，国家发展改革委负责人…): still an interpretation.
+    const interpretation = story(2, { significance: 8, origin: '国家发展和改革委员会', kind: '解读', issued: '关于深入实施“人工智能+”行动的意见', explains: '关于深入实施“人工智能+”行动的意见' });
+    assert.deepEqual(pickedIds(selectItems([opinion, interpretation], rules(7))), [1, 2]);
+    assert.equal(sameDocument(opinion, { ...interpretation, significance: { ...interpretation.significance, kind: '新闻' } }), true);
+    // The same body's press briefing, whose title names no document, is that explanation again.
+    const briefing = { ...story(3, { significance: 7, origin: '国家发展和改革委员会', kind: '会议' }), document: { ...story(3, { significance: 7 }).document, title: '国家发展改革委举行新闻发布会' } };
+    assert.deepEqual(pickedIds(selectItems([opinion, interpretation, briefing], rules(7))), [1, 2]);
+    assert.equal(sameDocument(briefing, interpretation), true);
+    // Another body's briefing, or the same body's meeting, is not.
+    assert.equal(sameDocument({ ...briefing, origin: '国家数据局' }, interpretation), false);
+    assert.equal(sameDocument({ ...briefing, document: { ...briefing.document, title: '国家发展改革委召开座谈会' } }, interpretation), false);
+    // Two explanations that name no document are not known to be one.
+    assert.equal(sameDocument(briefing, { ...interpretation, explains: null }), false);
+  });
+
   it('reads a name a spam copy injected a run into as the name, but not a name that goes on', () => {
     const opinion = story(1, { significance: 1, issued: '关于深化智慧城市发展 推进城市全域数字化转型的指导意见' });
-    const spammed = story(2, { significance: 1, explains: '关于深化智慧城市XK星空体育发展 推进城市全域数字化转型的指导意见' });
+    const spammed = story(2, { significance: 1, issued: '关于深化智慧城市XK星空体育发展 推进城市全域数字化转型的指导意见' });
     assert.equal(sameDocument(opinion, spammed), true);
     assert.equal(sameDocument(spammed, opinion), true);
     const plan = story(3, { significance: 1, issued: '人工智能产业创新发展行动计划' });

@@ -102,6 +102,9 @@ describe('the kind of a document, read off its title', () => {
     assert.deepEqual(story.evidence[1], { factor: 'kind', points: 1, why: '解读' });
     assert.equal(story.kind, '解读');
     assert.equal(score({ title: '国务院印发《关于深入实施“人工智能+”行动的意见》', interprets: false }).kind, '指导意见');
+    // Except an executive meeting that a portal headed 解读: it is the meeting's report.
+    assert.equal(score({ title: '國務院常務會議解讀｜我國部署深入實施“人工智能+”行動', interprets: true }).kind, '会议');
+    assert.equal(score({ title: '国家数据局举行新闻发布会解读', interprets: true }).kind, '解读');
   });
 });
 

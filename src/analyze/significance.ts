@@ -70,6 +70,7 @@ const REPORTED_PENALTY = 4;
 const OLD_AFTER_DAYS = 45;
 
 const INTERPRETATION = documentKinds.find((k) => k.kind === '解读')!;
+const EXECUTIVE_MEETING = documentKinds[0]!;
 
 /** Whether a story is old news: an earlier issue covered it, or its document was signed long before its copy was met. */
 export function isStale(significance: Significance): boolean {
@@ -88,7 +89,8 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   const own = documentKind(normaliseText(input.title));
   // A headline about a document (七部门发力！十五项举措…) is of the kind of the document it names; a meeting stays a meeting.
   // So is a notice that issues a document (关于印发《…若干措施》的通知 is the 措施).
-  const kind = input.interprets ? INTERPRETATION : (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;
+  // An executive meeting headed 解读 (国务院常务会议解读｜…) is the meeting's report, whatever explains it.
+  const kind = input.interprets && own !== EXECUTIVE_MEETING ? INTERPRETATION : (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;
   evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind });
   // Several bodies issuing together is a stronger signal than one: the policy has the departments behind it.
   if (input.partners) evidence.push({ factor: 'joint', points: JOINT_POINTS, why: `等${input.partners}部门` });

@@ -13,13 +13,26 @@ export interface SelectionRules {
 const REPEAT_THEME_FACTOR = 0.85;
 const REPEAT_BODY_FACTOR = 0.9;
 
+/** The document a story issues: none for an interpretation, whose lead names the document it explains as issued. */
+const issuedBy = (c: Candidate) => (c.significance.kind === '解读' ? null : c.issued);
+
+/** Whether a story explains policy rather than issues it: an interpretation, or a press briefing. */
+const explaining = (c: Candidate) => c.explains !== null || c.significance.kind === '解读' || /发布会|吹风会/.test(c.document.title);
+
 /**
- * Whether two stories are about the same document, by its name: the one issued, or the one an
- * interpretation or briefing explains (a briefing on the day's document repeats its item).
+ * Whether two stories make one item: two that issue one document (by its name), two interpretations of
+ * one document, or one body's briefing and its 解读. A document and its interpretation are two items: the
+ * editors of the real days printed the issuer's 解读 or press briefing beside the document it explains.
  */
 export function sameDocument(a: Candidate, b: Candidate): boolean {
-  const [x, y] = [a.issued ?? a.explains, b.issued ?? b.explains];
-  if (x !== null && y !== null) return sameKey(documentKey(x), documentKey(y));
+  const [p, q] = [issuedBy(a), issuedBy(b)];
+  if (p !== null && q !== null) return sameKey(documentKey(p), documentKey(q));
+  if (p === null && q === null && a.explains !== null && b.explains !== null) return sameKey(documentKey(a.explains), documentKey(b.explains));
+  const [x, y] = [p ?? a.explains, q ?? b.explains];
+  // The issuer's own explanation of a document is news beside it (editors print the 解读 as an item of its own).
+  if (x !== null && y !== null) return false;
+  // One body's briefing and its 解读 of a day are one explanation, whichever of them names the document.
+  if (a.origin === b.origin && (a.explains ?? b.explains) !== null && explaining(a) && explaining(b)) return true;
   // A report of one body's document that names it only by its subject (十一部门联合发文推动新型信息基础设施
   // 协调发展, of 关于推动新型信息基础设施协调发展有关事项的通知) is about that document too.
   const [named, report] = x !== null ? [x, b] : y !== null ? [y, a] : [null, null];
@@ -28,7 +41,7 @@ export function sameDocument(a: Candidate, b: Candidate): boolean {
 }
 
 /**
- * Picks the day's items: relevant stories only, one per story group and one per issued document, the most significant first with
+ * Picks the day's items: relevant stories only, one per story group and one per document (sameDocument), the most significant first with
  * a discount for repeating a theme or a body (an exact tie to the earlier candidate), then ordered as a brief is read: by tier,
  * then significance. Old news and nameless stories (isFiller) come in only to reach minItems.
  */
