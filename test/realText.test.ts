@@ -237,6 +237,15 @@ describe('the issuer read from the text', () => {
     assert.equal(extractDocNumber('', '国务院关于深入实施的意见\n国发〔2025〕11号\n各省'), '国发〔2025〕11号');
     assert.equal(extractDocNumber('', '首页国务院关于深入实施的意见（国发〔2025〕11号）各省', '国务院关于深入实施的意见'), '国发〔2025〕11号');
   });
+
+  it('credits a commentary to the paper its closing 来源 names, not to the body whose document it discusses', () => {
+    const lead = '工信部等6部门日前联合印发《算力基础设施高质量发展行动计划》，从6个方面部署重点任务。';
+    assert.equal(issuer('夯實算力高質量發展基礎', `${lead}\n評論認為，算力是新型生產力。\n產業生態初步形成。(來源:經濟日報)`)?.name, '经济日报');
+    assert.equal(issuer('算力时评：筑牢数字底座', `${lead}\n算力是新型生产力。\n来源：新华网`)?.name, '新华网');
+    // A commentary whose 来源 names no paper, and a news copy with the same 来源, are read as before.
+    assert.equal(issuer('夯实算力高质量发展基础', `${lead}\n评论认为，算力是新型生产力。（来源：本网）`)?.name, '工业和信息化部');
+    assert.equal(issuer('六部门印发算力基础设施高质量发展行动计划', `${lead}\n（来源：经济日报）`)?.name, '工业和信息化部');
+  });
 });
 
 describe('sites outside the catalog', () => {
@@ -443,6 +452,16 @@ describe('titles as portals dress them', () => {
       { id: 2, title: '山东出台系列政策 加快布局人工智能发展', body: '山东省政府办公厅近日印发《关于加快人工智能赋能重点领域高质量发展的推进方案》和《关于支持人工智能全产业链创新发展的若干政策措施》，从应用推进和产业支撑两端布局。', docNumber: null },
     ]);
     assert.deepEqual(groups, [[1, 2]]);
+  });
+
+  it('keep a commentary apart from the news copies of the document it discusses', () => {
+    const lead = '工业和信息化部等6部门日前联合印发《算力基础设施高质量发展行动计划》，从综合供给、高效运载、存力保障、赋能行业、绿色低碳和安全保障6个方面部署重点任务。';
+    assert.deepEqual(groupStories([
+      { id: 1, title: '六部门印发算力基础设施高质量发展行动计划', body: `${lead}\n到2025年，算力规模超过300 EFLOPS。`, docNumber: null },
+      { id: 2, title: '夯实算力高质量发展基础', body: `${lead}\n评论认为，算力是新型生产力。（来源：经济日报）`, docNumber: null },
+      { id: 3, title: '六部门联合印发行动计划 推动算力基础设施高质量发展', body: `${lead}\n到2025年，算力规模超过300 EFLOPS。`, docNumber: null },
+      { id: 4, title: '经济日报时评：算力是新质生产力', body: `${lead}\n算力是新型生产力。`, docNumber: null },
+    ]), [[1, 3], [2, 4]]);
   });
 
   it('join copies worded their own way, and keep an interpretation apart', () => {

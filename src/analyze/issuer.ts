@@ -11,7 +11,7 @@ import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceDirectory } from './origin.ts';
-import { cleanTitle, documentTitle, isDocumentItself, isInterpretation } from './titles.ts';
+import { cleanTitle, documentTitle, isCommentary, isDocumentItself, isInterpretation } from './titles.ts';
 
 export interface IssuerReading {
   /** The lead issuing body: its registry or catalog name when it is known, else as the text writes it. */
@@ -170,6 +170,23 @@ function fromAttribution(body: string, directory: SourceDirectory): IssuerReadin
     if (directory.isSiteName(match[1]!) || directory.byName(match[1]!)) return { name: directory.byName(match[1]!)?.name ?? match[1]!, partners: null, how: 'source', evidence: match[0] };
   }
   return null;
+}
+
+/** A 来源 line closing a text, in brackets or alone on its line: （来源：经济日报）. */
+const closingSource = /[(（]?来源[:：]\s*([\u4e00-\u9fff]{2,12}?)\s*[)）]?\s*$/;
+/** A newspaper, agency or news site by the form of its name (经济日报, 新华社, 人民网). */
+const pressName = /(?:日报|晚报|时报|商报|报社|新闻社|通讯社|网)$/;
+
+/**
+ * A commentary is the paper's that carried it, named in the 来源 line that closes it (夯实算力高质量发展基础
+ * …（来源：经济日报）): the bodies its lead names are what it comments on, not who wrote it.
+ */
+function fromCommentary(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+  if (!isCommentary(title, body)) return null;
+  const source = closingSource.exec(body.trimEnd().slice(-60));
+  const name = source?.[1];
+  // 来源：本网 is the site itself, no paper's name.
+  return name && !name.startsWith('本') && (pressName.test(name) || directory.isSiteName(name)) ? { name, partners: null, how: 'source', evidence: source![0].trim() } : null;
 }
 
 /**
@@ -379,7 +396,8 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
 }
 
 /**
- * The issuing body of a document, in this order: the start of its title, its 文号, the signature above its
+ * The issuing body of a document, in this order: an interpretation's interpreter, a commentary's paper (its
+ * closing 来源), the start of its title, its 文号, the signature above its
  * closing date, the body it names as interpreter (本办法由…负责解释), the first sentences of a news copy,
  * the government that held an executive meeting, then the page's 来源 line when that names a body, and last
  * the people's government of the place a document's title starts with. Each is read on the normalised
@@ -397,6 +415,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const found =
     interpreter ??
+    fromCommentary(title, body, directory) ??
     fromTitle(title, directory) ??
     fromHeading(body, directory) ??
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??

@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, explainedDocument, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
+import { cleanTitle, explainedDocument, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
@@ -179,7 +179,9 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
   const interpreting = titles.map((title, i) => isInterpretation(title, bodies[i]!));
   // So is a draft for comment: the document issued later from it is news of its own.
   const drafts = titles.map((title, i) => isDraft(title, bodies[i]!));
-  const sameKind = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && !differentPlaces(places[i]!, places[j]!);
+  // And a commentary on a document is its paper's view, not a copy of the news it comments on.
+  const commenting = titles.map((title, i) => isCommentary(title, bodies[i]!));
+  const sameKind = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j] && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
     const earlier = byKey.get(key) ?? [];

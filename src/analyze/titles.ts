@@ -111,6 +111,11 @@ export function isInterpretation(title: string, body: string): boolean {
   return interpretationTitle.test(title) || interpretationLead.test(body.slice(0, 300));
 }
 
+/** Whether a text is a commentary (评论员文章, 时评, 短评, 社论, or a digest's 评论认为 in its opening): the paper's own view. */
+export function isCommentary(title: string, body: string): boolean {
+  return /评论员|评论认为|时评|短评|社论/.test(`${title}\n${body.slice(0, 300)}`);
+}
+
 /** Whether a text is, or announces, a draft for comment: 征求意见稿 or 草案 in its title, 现公开征求意见 in its opening. */
 export function isDraft(title: string, body: string): boolean {
   // The opening of a consultation says it consults (现向社会公开征求意见); a report may merely mention a draft.
