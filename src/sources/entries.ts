@@ -39,8 +39,6 @@ export function firstRequest(entry: EntryPoint): EntryRequest {
   return { url: entry.url, watch: true };
 }
 
-type GetPage = (request: EntryRequest) => Promise<EntryResponse | undefined>;
-
 /**
  * Reads an entry point, by its type and by what its page turns out to be: a list page's links page after
  * page (下一页, TRS pagers); a feed; a JSON API; a Hanweb column's datastore and then its dataproxy.jsp groups;
@@ -55,7 +53,7 @@ export async function readEntryPoint(entry: EntryPoint, fetchPage: FetchEntryPag
   const request = firstRequest(entry);
   // The request being fetched or read: what a failure names.
   let at = request.url;
-  const get: GetPage = (next) => {
+  const get: FetchEntryPage = (next) => {
     at = next.url;
     return fetchPage(next);
   };
@@ -69,7 +67,7 @@ export async function readEntryPoint(entry: EntryPoint, fetchPage: FetchEntryPag
 }
 
 /** Reads an entry from its first page into `read`, fetching what else its format needs. */
-async function readFrom(entry: EntryPoint, page: EntryResponse, get: GetPage, read: EntryRead): Promise<void> {
+async function readFrom(entry: EntryPoint, page: EntryResponse, get: FetchEntryPage, read: EntryRead): Promise<void> {
   if (entry.type === 'rss' || entry.type === 'api') {
     if (page.unchanged) read.unchanged = true;
     else read.links = entry.type === 'rss' ? readFeed(page.text, page.url) : readApiList(page.text, page.url, entry);
@@ -97,7 +95,7 @@ async function readFrom(entry: EntryPoint, page: EntryResponse, get: GetPage, re
 }
 
 /** A JPaaS page: its build unit's API asked with the page as Referer, the links read from the answer's data.html. */
-async function readBuildUnit(shell: EntryResponse, get: GetPage, read: EntryRead): Promise<void> {
+async function readBuildUnit(shell: EntryResponse, get: FetchEntryPage, read: EntryRead): Promise<void> {
   const answer = await get(buildUnitRequest(shell.text, shell.url));
   if (!answer) return;
   if (answer.unchanged) {
@@ -115,7 +113,7 @@ async function readBuildUnit(shell: EntryResponse, get: GetPage, read: EntryRead
  * comes back empty or the column's total is reached. Throws a UserError naming the address when a dataproxy
  * answer is not a datastore.
  */
-async function readHanweb(page: EntryResponse, maxPages: number, get: GetPage, read: EntryRead): Promise<void> {
+async function readHanweb(page: EntryResponse, maxPages: number, get: FetchEntryPage, read: EntryRead): Promise<void> {
   const column = readHanwebColumn(page.text, page.url);
   const listed = hanwebLinks(column.records, page.url);
   read.links.push(...listed.links);
