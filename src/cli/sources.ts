@@ -30,7 +30,7 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
       if (context.json) context.print(JSON.stringify(result));
       else {
         context.print(`${result.ok ? '✓' : '✗'} ${result.sourceId} ${result.name}`);
-        for (const e of result.entries) context.print(`    ${e.url}  ${e.status ?? '-'}  链接 ${e.links}（带日期 ${e.datedLinks}）${e.newest ? `  最新 ${e.newest.slice(0, 10)}` : ''}${e.error ? `  ${e.error}` : ''}`);
+        for (const e of result.entries) context.print(`    ${e.url}  ${e.status ?? '-'}${e.format ? `  格式 ${e.format}` : ''}  链接 ${e.links}（带日期 ${e.datedLinks}）${e.newest ? `  最新 ${e.newest.slice(0, 10)}` : ''}${e.error ? `  ${e.error}` : ''}`);
       }
     }
     if (context.values.update === true) {

@@ -4,13 +4,19 @@ import { z } from 'zod';
 export const sourceTiers = ['national', 'regulator', 'exchange', 'provincial', 'municipal', 'county', 'media'] as const;
 export type SourceTier = (typeof sourceTiers)[number];
 
+/** A value of a form field: a list repeats the field (needFields[]=a&needFields[]=b). */
+const formValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+
 const entryPoint = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('list'),
     url: z.url(),
     /** CSS selector of article links; found automatically when absent. */
     linkSelector: z.string().optional(),
-    /** How many pages of the list to read, following its 下一页 link (or `nextSelector`). */
+    /**
+     * How many pages of the list to read, following its 下一页 link (or `nextSelector`). A page that turns
+     * out to be a Hanweb column or a JPaaS build-unit shell is read as `hanweb` or `buildunit` with these pages.
+     */
     maxPages: z.number().int().min(1).max(50).default(1),
     nextSelector: z.string().optional(),
   }).strict(),
@@ -18,10 +24,37 @@ const entryPoint = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('api'),
     url: z.url(),
-    /** Dot path to the array of items in the JSON response, e.g. data.list. */
-    items: z.string().min(1),
-    /** Dot paths, within one item, of its address, title and date. */
+    /** Dot path to the array of items in the JSON response, e.g. data.list; absent or "." when the answer is the array itself (gov.cn's ZUIXINZHENGCE.json). */
+    items: z.string().min(1).optional(),
+    /**
+     * Dot paths, within one item, of its address, title and date. The address may instead be a template
+     * naming item fields in braces, for lists that give only an id: /cn/view/pages/ItemDetail.html?docId={docId} (NFRA).
+     */
     fields: z.object({ url: z.string().min(1), title: z.string().min(1), date: z.string().min(1).optional() }).strict(),
+    /** GET unless said; a POST sends `body`. */
+    method: z.enum(['GET', 'POST']).default('GET'),
+    /** The body of a POST: text sent as it is, or fields sent as a form (`bodyType: form`) or as a JSON object (`bodyType: json`). */
+    body: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    bodyType: z.enum(['form', 'json']).default('form'),
+    /** The page the list belongs to, sent as Referer, for APIs that answer only their own pages (BSE). */
+    referer: z.url().optional(),
+  }).strict()
+    .refine((api) => api.body === undefined || api.method === 'POST', { message: 'body needs method: POST', path: ['body'] })
+    .refine((api) => typeof api.body !== 'object' || api.bodyType === 'json' || Object.values(api.body).every((v) => formValue.safeParse(v).success), {
+      message: 'a form body holds text, numbers, true/false or lists of them (bodyType: json for nested values)',
+      path: ['body'],
+    }),
+  z.object({
+    type: z.literal('hanweb'),
+    /** A Hanweb (大汉) column page, /col/colNNN/index.html, whose records sit in a <script type="text/xml"> datastore. */
+    url: z.url(),
+    /** Requests of the list: the column page with its first records, then a dataproxy.jsp POST for each further group. */
+    maxPages: z.number().int().min(1).max(50).default(2),
+  }).strict(),
+  z.object({
+    type: z.literal('buildunit'),
+    /** A JPaaS list page (MIIT, SAMR) whose <script parseType="buildstatic"> names the build-unit API that holds its list. */
+    url: z.url(),
   }).strict(),
 ]);
 

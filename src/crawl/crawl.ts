@@ -1,7 +1,8 @@
 import type { EntryPoint, Source } from '../config/schema.ts';
-import { readEntryPage } from '../sources/entries.ts';
+import { readEntryPoint } from '../sources/entries.ts';
 import { emptyStreak } from '../sources/health.ts';
 import type { ListedLink } from '../sources/listPage.ts';
+import { requestOptions, type EntryRequest, type FetchEntryPage } from '../sources/request.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
 import { articleOfResponse, joinContinuations, responseText } from './document.ts';
@@ -71,14 +72,17 @@ class SourceCrawl {
   }
 
   /** Fetches and keeps the raw response before anything parses it; a failure is recorded, never thrown. */
-  private async get(url: string, state?: UrlState): Promise<{ response: FetchedResponse; responseId: number; sha256: string } | undefined> {
+  private async get(target: string | EntryRequest, state?: UrlState): Promise<{ response: FetchedResponse; responseId: number; sha256: string } | undefined> {
     const { fetcher, store, runId } = this.context;
+    const request = typeof target === 'string' ? { url: target } : target;
+    const url = request.url;
     let response: FetchedResponse;
     try {
       response = await fetcher.fetch(url, {
         allowPrivate: this.source.allowPrivate,
         robots: this.source.robots,
         conditional: state ? { etag: state.etag ?? undefined, lastModified: state.lastModified ?? undefined } : undefined,
+        ...requestOptions(request),
       });
     } catch (err) {
       this.fail(url, errorLine(err));
@@ -111,36 +115,36 @@ class SourceCrawl {
   }
 
   private async readEntry(entry: EntryPoint): Promise<void> {
-    const maxPages = entry.type === 'list' ? entry.maxPages : 1;
-    const links: ListedLink[] = [];
-    let pageUrl: string | null = entry.url;
-    for (let page = 0; page < maxPages && pageUrl; page++) {
-      const previous = this.context.conditional ? this.context.store.urlState(pageUrl) : undefined;
-      const fetched = await this.get(pageUrl, previous);
-      if (!fetched) return;
+    const { store, conditional } = this.context;
+    let answered = false;
+    let lost = false;
+    // Every page of the entry goes through get(): polite, archived, stored, and reported when it fails. The
+    // page that holds the list is asked for conditionally; unchanged (a 304, or the same bytes where the
+    // server gives no validators), it is still read from the store, as a JPaaS shell must be.
+    const fetchPage: FetchEntryPage = async (request) => {
+      const previous = request.watch && conditional ? store.urlState(request.url) : undefined;
+      const fetched = await this.get(request, previous);
+      lost ||= !fetched;
+      if (!fetched) return undefined;
+      if (!answered) this.entriesOk++;
+      answered = true;
       const { response, sha256 } = fetched;
-      if (page === 0) this.entriesOk++;
-      // Unchanged since the last run: a 304, or the same bytes where the server gives no validators.
-      if (response.status === 304 || previous?.sha256 === sha256) {
-        if (page === 0) this.unchanged++;
-        return;
-      }
-      this.context.store.saveUrlState(pageUrl, response, sha256);
-      let next: string | null = null;
-      try {
-        const read = readEntryPage(entry, responseText(response), response.url);
-        links.push(...read.links);
-        if (page === 0) this.listShape = read.shape;
-        next = read.next;
-      } catch (err) {
-        this.fail(pageUrl, errorLine(err));
-        return;
-      }
-      pageUrl = next;
+      const unchanged = previous !== undefined && (response.status === 304 || previous.sha256 === sha256);
+      if (request.watch && !unchanged) store.saveUrlState(request.url, response, sha256);
+      const kept = response.status === 304 && previous ? store.storedResponse(request.url, previous.sha256) : response;
+      return { url: response.url, text: kept ? responseText(kept) : '', unchanged };
+    };
+    const read = await readEntryPoint(entry, fetchPage);
+    if (read.failure) this.fail(read.failure.url, errorLine(read.failure.error));
+    if (read.unchanged) {
+      this.unchanged++;
+      return;
     }
-    this.linksFound += links.length;
-    if (links.length === 0) this.fail(entry.url, '入口未给出文章链接 (no article links found)');
-    await this.readArticles(links);
+    if (answered) this.listShape = read.shape;
+    this.linksFound += read.links.length;
+    // A page that could not be had or read is reported already.
+    if (read.links.length === 0 && !read.failure && !lost) this.fail(entry.url, '入口未给出文章链接 (no article links found)');
+    await this.readArticles(read.links);
   }
 
   private async readArticles(links: ListedLink[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../util/hash.ts';
 import type { FetchedResponse } from './warc.ts';
 
 export interface FetchOptions {
@@ -5,6 +6,20 @@ export interface FetchOptions {
   robots: 'obey' | 'ignore';
   /** Validators from the last fetch of this URL, for a conditional GET. */
   conditional?: { etag?: string; lastModified?: string };
+  /**
+   * GET unless said. A POST is what list APIs ask for: Hanweb's dataproxy.jsp paging, a form API such
+   * as BSE's listse.do. It goes through the same robots rules, politeness, address guard and retries.
+   */
+  method?: 'GET' | 'POST';
+  /** The body of a POST, already encoded: a form's urlencoded text, or JSON. */
+  body?: string;
+  /** The body's media type (application/x-www-form-urlencoded; charset=UTF-8, application/json). */
+  contentType?: string;
+  /**
+   * Headers a site's list API checks, sent besides the crawler's own: Referer (the JPaaS build-unit
+   * API answers only with its list page as Referer), Accept, X-Requested-With. Lower-case names.
+   */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -14,4 +29,14 @@ export interface FetchOptions {
 export interface Fetcher {
   /** Resolves with the final response (any status, redirects followed), or rejects with a one-line reason naming the URL. */
   fetch(url: string, options: FetchOptions): Promise<FetchedResponse>;
+}
+
+/**
+ * The key a response is found again by in an archive: the URL for a GET; for a POST the method, the URL
+ * and the digest of the body, since one API address answers differently to each body (BSE's listse.do
+ * by page number, Hanweb's dataproxy.jsp by column).
+ */
+export function requestKey(url: string, method = 'GET', body?: Uint8Array | string): string {
+  if (method.toUpperCase() === 'GET') return url;
+  return `${method.toUpperCase()} ${url} sha256:${sha256Hex(typeof body === 'string' ? Buffer.from(body) : (body ?? new Uint8Array()))}`;
 }

@@ -10,6 +10,12 @@ export interface HttpOptions {
   maxBytes: number;
   allowPrivate: boolean;
   conditional?: FetchOptions['conditional'];
+  /** GET unless said; a POST sends `body` as `contentType`. */
+  method?: FetchOptions['method'];
+  body?: string;
+  contentType?: string;
+  /** Headers sent besides the crawler's own (Referer, Accept), which they override. */
+  headers?: FetchOptions['headers'];
 }
 
 /** A failure before a whole response arrived: connection, timeout, truncation. Worth a retry. */
@@ -18,17 +24,25 @@ export class NetworkError extends UserError {}
 const publicAgent = new Agent({ connect: { lookup: publicOnlyLookup } });
 const anyAgent = new Agent();
 
-/** One GET, no redirects followed, the body read up to maxBytes. */
-export async function httpGet(url: URL, options: HttpOptions): Promise<FetchedResponse> {
+/**
+ * One request (a GET, or a POST with its body), no redirects followed, the body read up to maxBytes. A
+ * request that was more than a plain GET (a POST, or extra headers) is returned with the response as
+ * `request`, so the archive keeps what was asked as well as what came back.
+ */
+export async function httpRequest(url: URL, options: HttpOptions): Promise<FetchedResponse> {
   const fetchedAt = new Date().toISOString();
-  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9', ...options.headers };
   if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
   if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
+  const body = method === 'POST' ? Buffer.from(options.body ?? '') : undefined;
+  if (body) headers['content-type'] = options.contentType ?? 'application/x-www-form-urlencoded; charset=UTF-8';
   let res: Awaited<ReturnType<typeof request>>;
   try {
     res = await request(url, {
-      method: 'GET',
+      method,
       headers,
+      body,
       dispatcher: options.allowPrivate ? anyAgent : publicAgent,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
@@ -65,5 +79,6 @@ export async function httpGet(url: URL, options: HttpOptions): Promise<FetchedRe
   for (const [name, value] of Object.entries(res.headers)) {
     if (value !== undefined) responseHeaders[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { url: url.href, status: res.statusCode, headers: responseHeaders, body: Buffer.concat(chunks), fetchedAt };
+  const sent = body || options.headers ? { request: { method, headers, body: body ?? Buffer.alloc(0) } } : {};
+  return { url: url.href, status: res.statusCode, headers: responseHeaders, body: Buffer.concat(chunks), fetchedAt, ...sent };
 }

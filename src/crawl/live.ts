@@ -3,7 +3,7 @@ import { UserError } from '../util/errors.ts';
 import { assertPublicLiteral } from './address.ts';
 import { CircuitBreakers } from './breaker.ts';
 import type { FetchOptions, Fetcher } from './fetcher.ts';
-import { httpGet, NetworkError } from './http.ts';
+import { httpRequest, NetworkError } from './http.ts';
 import { HostGate } from './politeness.ts';
 import { isRetryableStatus, retryDelayMs } from './retry.ts';
 import { robotsRules, type RobotsRules } from './robots.ts';
@@ -52,6 +52,7 @@ export class LiveFetcher implements Fetcher {
 
   async fetch(url: string, options: FetchOptions): Promise<FetchedResponse> {
     let current = new URL(url);
+    let asked = options;
     for (let hop = 0; hop <= this.options.maxRedirects; hop++) {
       if (!['http:', 'https:'].includes(current.protocol)) throw new UserError(`不支持的协议 ${current.href}`, `unsupported protocol: ${current.href}`);
       if (!options.allowPrivate) assertPublicLiteral(current);
@@ -59,10 +60,13 @@ export class LiveFetcher implements Fetcher {
         const rules = await this.rulesFor(current, options);
         if (!rules.isAllowed(current.href)) throw new UserError(`robots.txt 不允许抓取 ${current.href}`, `robots.txt disallows ${current.href}`);
       }
-      const response = await this.getWithRetries(current, options, hop === 0 ? options.conditional : undefined);
+      const response = await this.getWithRetries(current, asked, hop === 0 ? options.conditional : undefined);
       const location = response.headers.location;
       if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
         current = new URL(location, current);
+        // As browsers do (RFC 9110 §15.4): a POST redirected by 301, 302 or 303 is followed with a GET, without
+        // its body; 307 and 308 repeat the POST.
+        if (asked.method === 'POST' && [301, 302, 303].includes(response.status)) asked = { ...asked, method: 'GET', body: undefined, contentType: undefined };
         continue;
       }
       return response;
@@ -75,7 +79,8 @@ export class LiveFetcher implements Fetcher {
     let rules = this.robots.get(url.origin);
     if (!rules) {
       const robotsUrl = `${url.origin}/robots.txt`;
-      rules = this.getWithRetries(new URL(robotsUrl), options, undefined)
+      // robots.txt is a plain GET, whatever the request that needs its rules.
+      rules = this.getWithRetries(new URL(robotsUrl), { allowPrivate: options.allowPrivate, robots: options.robots }, undefined)
         .catch((err: unknown) => {
           if (err instanceof NetworkError) return undefined;
           throw err;
@@ -94,7 +99,7 @@ export class LiveFetcher implements Fetcher {
     return rules;
   }
 
-  /** One URL, retried on network errors, 429 and 5xx; the last response or error stands. */
+  /** One request, retried on network errors, 429 and 5xx (a POST as a GET: list APIs only read); the last response or error stands. */
   private async getWithRetries(url: URL, options: FetchOptions, conditional: FetchOptions['conditional']): Promise<FetchedResponse> {
     const host = url.host;
     for (let attempt = 0; ; attempt++) {
@@ -109,7 +114,17 @@ export class LiveFetcher implements Fetcher {
       try {
         this.gate.started(host);
         this.options.onRequest?.(url);
-        response = await httpGet(url, { userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, allowPrivate: options.allowPrivate, conditional });
+        response = await httpRequest(url, {
+          userAgent: this.options.userAgent,
+          timeoutMs: this.options.timeoutMs,
+          maxBytes: this.options.maxBytes,
+          allowPrivate: options.allowPrivate,
+          conditional,
+          method: options.method,
+          body: options.body,
+          contentType: options.contentType,
+          headers: options.headers,
+        });
       } catch (err) {
         failure = err;
       }

@@ -14,6 +14,18 @@ export interface FetchedResponse {
   body: Buffer;
   /** ISO 8601 time of the fetch. */
   fetchedAt: string;
+  /**
+   * The request, when it was more than a plain GET (a POST, or headers a list API checks such as Referer):
+   * archived as a WARC request record before the response, so a replay finds a POST answer by its body.
+   */
+  request?: FetchedRequest;
+}
+
+/** A request as sent: its method, the headers (lower-case names) and the body, empty for a GET. */
+export interface FetchedRequest {
+  method: string;
+  headers: Record<string, string>;
+  body: Buffer;
 }
 
 const statusText: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 404: 'Not Found', 500: 'Internal Server Error' };
@@ -21,9 +33,20 @@ const statusText: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently'
 const sha256 = (bytes: Uint8Array) => `sha256:${sha256Hex(bytes)}`;
 
 /**
- * Serialises one response as a gzip member of a WARC/1.1 file (ISO 28500). The digests are computed
- * here with node:crypto and the member compressed with zlib: warcio's own hashers and streams cost
- * milliseconds a record, which a crawl of thousands of pages feels.
+ * One record as a gzip member of a WARC/1.1 file (ISO 28500), its digests computed here with node:crypto and
+ * the member compressed with zlib: warcio's own hashers and streams cost milliseconds a record, which a crawl
+ * of thousands of pages feels.
+ */
+async function serialiseRecord(record: WARCRecord, payload: Buffer): Promise<Uint8Array> {
+  const httpHead = Buffer.from(`${record.httpHeaders?.toString() ?? ''}\r\n`);
+  record.warcHeaders.headers.set('WARC-Payload-Digest', sha256(payload));
+  record.warcHeaders.headers.set('WARC-Block-Digest', sha256(Buffer.concat([httpHead, payload])));
+  return gzipSync(await WARCSerializer.serialize(record, { gzip: false }));
+}
+
+/**
+ * Serialises one response as a gzip member of a WARC/1.1 file; a response with its `request` is preceded by
+ * a request record (method, headers, body), which the response names in WARC-Concurrent-To, as wget writes them.
  */
 export async function warcResponseRecord(response: FetchedResponse): Promise<Uint8Array> {
   const record = WARCRecord.create(
@@ -37,10 +60,22 @@ export async function warcResponseRecord(response: FetchedResponse): Promise<Uin
     },
     [new Uint8Array(response.body)],
   );
-  const httpHead = Buffer.from(`${record.httpHeaders?.toString() ?? ''}\r\n`);
-  record.warcHeaders.headers.set('WARC-Payload-Digest', sha256(response.body));
-  record.warcHeaders.headers.set('WARC-Block-Digest', sha256(Buffer.concat([httpHead, response.body])));
-  return gzipSync(await WARCSerializer.serialize(record, { gzip: false }));
+  if (!response.request) return serialiseRecord(record, response.body);
+  const target = new URL(response.url);
+  const request = WARCRecord.create(
+    {
+      url: response.url,
+      date: response.fetchedAt,
+      type: 'request',
+      warcVersion: 'WARC/1.1',
+      statusline: `${response.request.method} ${target.pathname}${target.search} HTTP/1.1`,
+      httpHeaders: { host: target.host, ...response.request.headers },
+    },
+    [new Uint8Array(response.request.body)],
+  );
+  record.warcHeaders.headers.set('WARC-Concurrent-To', request.warcHeaders.headers.get('WARC-Record-ID')!);
+  const [head, tail] = await Promise.all([serialiseRecord(request, response.request.body), serialiseRecord(record, response.body)]);
+  return Buffer.concat([head, tail]);
 }
 
 /**
@@ -101,28 +136,48 @@ function assertWarcSignature(path: string): void {
   if (!gzip && head.subarray(0, read).toString('latin1') !== 'WARC/') throw notWarc(path, 'no WARC header');
 }
 
-/** Reads every response record of one .warc or .warc.gz file. */
+/**
+ * Reads every response record of one .warc or .warc.gz file. A response that names in WARC-Concurrent-To a
+ * request record before it, other than a plain GET (as xinzhi and wget write them), carries that request.
+ */
 export async function* readWarcResponses(path: string): AsyncGenerator<FetchedResponse> {
   assertWarcSignature(path);
   const parser = new WARCParser(createReadStream(path));
+  // Requests wait here for their response; only those other than a plain GET are kept.
+  const requests = new Map<string, FetchedRequest>();
   try {
     for await (const record of parser) {
+      if (record.warcType === 'request') {
+        const id = record.warcHeader('WARC-Record-ID');
+        const method = record.httpHeaders?.method?.toUpperCase();
+        if (id && method && method !== 'GET') requests.set(id, { method, headers: headersOf(record), body: Buffer.from(await record.readFully(true)) });
+        continue;
+      }
       if (record.warcType !== 'response' || !record.warcTargetURI) continue;
       const body = Buffer.from(await record.readFully(true));
-      const headers: Record<string, string> = {};
-      const httpHeaders = record.httpHeaders?.headers;
-      if (httpHeaders) for (const [name, value] of httpHeaders) headers[name.toLowerCase()] = value;
+      const requestId = record.warcConcurrentTo?.find((id) => requests.has(id));
+      const request = requestId ? requests.get(requestId) : undefined;
+      if (requestId) requests.delete(requestId);
       yield {
         url: record.warcTargetURI,
         status: Number(record.httpHeaders?.statusCode ?? 0),
-        headers,
+        headers: headersOf(record),
         body,
         fetchedAt: record.warcDate ?? new Date(0).toISOString(),
+        ...(request ? { request } : {}),
       };
     }
   } catch (err) {
     throw notWarc(path, (err as Error).message);
   }
+}
+
+/** The HTTP headers of a record, names in lower case. */
+function headersOf(record: WARCRecord): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const httpHeaders = record.httpHeaders?.headers;
+  if (httpHeaders) for (const [name, value] of httpHeaders) headers[name.toLowerCase()] = value;
+  return headers;
 }
 
 /** The archive files at a path: the file itself, or every .warc/.warc.gz in a folder. */

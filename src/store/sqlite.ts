@@ -208,6 +208,17 @@ export class SqliteStore {
     return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, status: row.status } : undefined;
   }
 
+  /**
+   * The stored response of a URL with these bytes (the digest url_state recorded): what a 304 answer stands
+   * for, so a list that did not change can still be read (a JPaaS shell names the API its list is in).
+   */
+  storedResponse(url: string, sha256: string): FetchedResponse | undefined {
+    const row = this.sql('SELECT url, status, headers, body, fetched_at FROM responses WHERE url = ? AND sha256 = ? ORDER BY id DESC LIMIT 1').get(url, sha256) as
+      | { url: string; status: number; headers: string; body: Buffer; fetched_at: string }
+      | undefined;
+    return row && { url: row.url, status: row.status, headers: JSON.parse(row.headers) as Record<string, string>, body: row.body, fetchedAt: row.fetched_at };
+  }
+
   /** Records a 200 response's validators and body hash (from saveResponse); a 304 keeps the earlier ones. */
   saveUrlState(url: string, response: FetchedResponse, sha256: string): void {
     if (response.status !== 200) return;
