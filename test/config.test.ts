@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { briefJsonSchema } from '../src/brief/schemaFile.ts';
-import { loadConfig } from '../src/config/load.ts';
-import { repoRoot, runCli } from './helpers.ts';
+import { loadConfig, loadSources } from '../src/config/load.ts';
+import { sourceSchema } from '../src/config/schema.ts';
+import { repoRoot, runCli, tempDir } from './helpers.ts';
 
 describe('the bundled configuration', () => {
   it('loads: masthead, taxonomy and a catalog whose ids are unique', () => {
@@ -20,6 +21,25 @@ describe('the bundled configuration', () => {
     assert.equal(result.code, 0, result.stderr);
     const listed = JSON.parse(result.stdout) as { id: string }[];
     assert.deepEqual(listed.map((s) => s.id), loadConfig().sources.map((s) => s.id));
+  });
+});
+
+describe('the catalog rule: every address rests on public evidence', () => {
+  const source = { id: 'x', name: '测试机构', tier: 'municipal', region: '测试市', homepage: 'https://x.gov.cn/', entries: [{ type: 'list', url: 'https://x.gov.cn/tzgg/' }] };
+
+  it('reads evidence, one string or several, as a list, on an entry and on a source', () => {
+    const parsed = sourceSchema.parse({ ...source, evidence: 'public code file #1', entries: [{ type: 'list', url: 'https://x.gov.cn/tzgg/', evidence: ['RSSHub lib/routes/gov/x', 'likely: articles sit under it'] }] });
+    assert.deepEqual(parsed.evidence, ['public code file #1']);
+    assert.deepEqual(parsed.entries[0]!.evidence, ['RSSHub lib/routes/gov/x', 'likely: articles sit under it']);
+    assert.equal(sourceSchema.safeParse({ ...source, entries: [{ type: 'rss', url: 'https://x.gov.cn/rss', evidence: [] }] }).success, false);
+  });
+
+  it('rejects a disabled source without a reason, naming the file and the key', () => {
+    for (const disabled of [true, '', '   ', null]) assert.equal(sourceSchema.safeParse({ ...source, disabled }).success, false, JSON.stringify(disabled));
+    assert.equal(sourceSchema.parse({ ...source, disabled: ' 无公开证据 ' }).disabled, '无公开证据');
+    const file = join(tempDir(), 'catalog.yaml');
+    writeFileSync(file, '- { id: x, name: 测试机构, tier: municipal, region: 测试市, homepage: "https://x.gov.cn/", disabled: true, entries: [{ type: list, url: "https://x.gov.cn/tzgg/" }] }\n');
+    assert.throws(() => loadSources(file), /键 0\.disabled 无效：disabled takes a reason/);
   });
 });
 

@@ -73,6 +73,48 @@ describe('xinzhi sources', () => {
     assert.match(down.lastErrors[0]!, /gone\/: HTTP 410/);
   });
 
+  it('keeps a disabled source in the catalog but out of runs and checks, and says why wherever it is listed', async (t) => {
+    const site = await startSite({
+      '/list/': (_, res) => html(res, listPage([{ href: '/a/t20260618_1.html', title: '测试市人工智能政策文件发布' }])),
+      '/a/t20260618_1.html': (_, res) => html(res, articlePage('测试市人工智能政策文件发布')),
+      '/off/': (_, res) => html(res, listPage([{ href: '/a/t20260618_1.html', title: '测试市人工智能政策文件发布' }])),
+    });
+    t.after(() => site.close());
+    const dir = tempDir();
+    const reason = '栏目地址无公开证据，待联网核对';
+    const config = configWithCatalog(dir, `- { id: up, name: 正常来源, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/", evidence: "test site" }] }
+- { id: off, name: 停用来源, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, disabled: "${reason}", entries: [{ type: list, url: "${site.base}/off/" }] }
+`);
+    const data = join(dir, 'data');
+
+    const run = await runCli(['run', '--date', '2026-06-19', '--config', config, '--data', data, '--out', join(dir, 'out')]);
+    assert.match(run.stdout, /读取来源: 1 \(另有 1 个来源已停用，未读取\)/, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stdout, /\[off\]/, 'a disabled source is neither a failure nor an alert');
+    assert.equal(site.hits('/off/'), 0);
+
+    const list = await runCli(['sources', 'list', '--config', config]);
+    assert.match(list.stdout, new RegExp(`^off\\t.*\\(已停用：${reason}\\)$`, 'm'));
+    const listed = JSON.parse((await runCli(['sources', 'list', '--config', config, '--json'])).stdout) as { id: string; disabled?: string }[];
+    assert.deepEqual(listed.map((s) => [s.id, s.disabled]), [['up', undefined], ['off', reason]]);
+
+    const check = await runCli(['sources', 'check', '--config', config, '--json']);
+    assert.equal(check.code, 0, check.stderr);
+    const lines = check.stdout.trim().split('\n').map((line) => JSON.parse(line) as { sourceId: string; ok?: boolean; disabled?: string });
+    assert.deepEqual(lines.map((l) => [l.sourceId, l.ok, l.disabled]), [['off', undefined, reason], ['up', true, undefined]]);
+    assert.equal(site.hits('/off/'), 0);
+    const text = await runCli(['sources', 'check', '--config', config]);
+    assert.match(text.stdout, new RegExp(`^- off 停用来源  已停用，跳过：${reason}（用 --source off 单独检查）$`, 'm'));
+
+    // Named, it is checked: that is how a candidate address is tried before the source is enabled.
+    const named = await runCli(['sources', 'check', '--source', 'off', '--config', config, '--json']);
+    assert.equal(named.code, 0, named.stderr);
+    assert.equal((JSON.parse(named.stdout) as { ok: boolean }).ok, true);
+    assert.equal(site.hits('/off/'), 1);
+
+    const status = JSON.parse((await runCli(['sources', 'status', '--config', config, '--data', data, '--json'])).stdout) as { sourceId: string; disabled?: string; documents: number }[];
+    assert.deepEqual(status.map((s) => [s.sourceId, s.disabled, s.documents]), [['up', undefined, 1], ['off', reason, 0]]);
+  });
+
   it('import ingests an archive made elsewhere, matching hosts to catalog sources', async () => {
     const dir = tempDir();
     const result = await runCli(['import', join(repoRoot, 'samples/2026-06-18/crawl.warc.gz'), '--data', join(dir, 'data'), '--json']);

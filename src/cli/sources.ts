@@ -4,7 +4,14 @@ import { markVerified } from '../sources/markVerified.ts';
 import { sourceHealth } from '../sources/health.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
+import type { Source } from '../config/schema.ts';
 import { loadCommandConfig, stringOption, type CommandContext } from './context.ts';
+
+/** What `sources list` adds after a source's addresses: why it is disabled, or that no online check confirmed it. */
+function listNote(source: Source): string {
+  if (source.disabled !== undefined) return `\t(已停用：${source.disabled})`;
+  return source.verified ? '' : '\t(未验证)';
+}
 
 /** `xinzhi sources list|check|status`: the catalog, an online check of it, and its health. */
 export async function sourcesCommand(context: CommandContext): Promise<number> {
@@ -19,13 +26,20 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
 
   if (action === 'list') {
     if (context.json) context.print(JSON.stringify(sources));
-    else for (const s of sources) context.print(`${s.id}\t${s.tier}\t${s.region}\t${s.name}\t${s.entries.map((e) => e.url).join(' ')}${s.verified ? '' : '\t(未验证)'}`);
+    else for (const s of sources) context.print(`${s.id}\t${s.tier}\t${s.region}\t${s.name}\t${s.entries.map((e) => e.url).join(' ')}${listNote(s)}`);
     return 0;
   }
 
   if (action === 'check') {
-    const fetcher = liveFetcherFromConfig(loaded.config.crawl, sources);
-    const results: SourceCheck[] = await Promise.all(sources.map((source) => checkSource(source, fetcher)));
+    // A disabled source is checked only when asked for by name: that is how its candidate address is tried.
+    const skipped = only ? [] : sources.filter((s) => s.disabled !== undefined);
+    for (const s of skipped) {
+      if (context.json) context.print(JSON.stringify({ sourceId: s.id, name: s.name, disabled: s.disabled }));
+      else context.print(`- ${s.id} ${s.name}  已停用，跳过：${s.disabled}（用 --source ${s.id} 单独检查）`);
+    }
+    const checked = sources.filter((s) => !skipped.includes(s));
+    const fetcher = liveFetcherFromConfig(loaded.config.crawl, checked);
+    const results: SourceCheck[] = await Promise.all(checked.map((source) => checkSource(source, fetcher)));
     for (const result of results) {
       if (context.json) context.print(JSON.stringify(result));
       else {
@@ -55,7 +69,8 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
         for (const h of health) {
           const last = h.lastSuccess ? h.lastSuccess.slice(0, 16).replace('T', ' ') : '从未成功';
           const streak = h.emptyStreak > 0 ? `  连续 ${h.emptyStreak} 次无链接` : '';
-          context.print(`${h.sourceId}\t最近成功 ${last}\t文档 ${h.documents}\t上次新增 ${h.lastNewDocuments ?? '-'}\t上次错误 ${h.lastErrors.length}${streak}`);
+          const disabled = h.disabled === undefined ? '' : `\t已停用：${h.disabled}`;
+          context.print(`${h.sourceId}\t最近成功 ${last}\t文档 ${h.documents}\t上次新增 ${h.lastNewDocuments ?? '-'}\t上次错误 ${h.lastErrors.length}${streak}${disabled}`);
           for (const error of h.lastErrors.slice(0, 3)) context.print(`    ${error}`);
         }
       }

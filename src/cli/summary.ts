@@ -5,7 +5,7 @@ import { t, type Lang } from '../util/i18n.ts';
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
   const lines = [
     t(lang, 'summaryTitle', summary.issueDate),
-    `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}${summary.crawl.sourcesNotArchived > 0 ? ` (${t(lang, 'notArchived', summary.crawl.sourcesNotArchived)})` : ''}`,
+    `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}${sourcesAside(summary, lang)}`,
     `  ${t(lang, 'pagesFetched')}: ${summary.crawl.pagesFetched}`,
     `  ${t(lang, 'documentsKept')}: ${summary.crawl.documentsKept}${summary.crawl.linksSkipped > 0 ? ` (${t(lang, 'linksSkipped', summary.crawl.linksSkipped)})` : ''}`,
     `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
@@ -43,4 +43,12 @@ export function withheldLines(withheld: RunSummary['withheld'], lang: Lang): str
   const lines = [`  ${t(lang, 'withheld', withheld.length)}`];
   for (const section of withheld) lines.push(`    ${section.headline}：${section.reasons.join('；')}`);
   return lines;
+}
+
+/** What the count of sources read leaves out: sources the archive lacks, and those the catalog disables. */
+function sourcesAside(summary: RunSummary, lang: Lang): string {
+  const notes: string[] = [];
+  if (summary.crawl.sourcesNotArchived > 0) notes.push(t(lang, 'notArchived', summary.crawl.sourcesNotArchived));
+  if (summary.crawl.sourcesDisabled > 0) notes.push(t(lang, 'sourcesDisabled', summary.crawl.sourcesDisabled));
+  return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }

@@ -6,6 +6,21 @@ export type SourceTier = (typeof sourceTiers)[number];
 
 /** A value of a form field: a list repeats the field (needFields[]=a&needFields[]=b). */
 const formValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+/**
+ * Where an entry point's address is shown in public, so that no address rests on memory: the URL of a
+ * public page or file, an RSSHub route (`RSSHub lib/routes/gov/…`), a public crawler's file (`public code
+ * file #N`). One string or a list; read as a list. Two prefixes carry the verdict for the catalog's
+ * summary (docs/catalog.md): an item starting `likely:` says why the address is only likely (articles
+ * sit under it, but no public source shows the list page itself), and `caveat:` a known weakness of a
+ * confirmed address (a list filled by script, an anti-bot wall).
+ */
+export const evidenceSchema = z
+  .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
+  .transform((evidence) => (typeof evidence === 'string' ? [evidence] : evidence));
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** The `evidence` key every kind of entry point carries: spread it into a new kind's object. */
+export const entryEvidence = { evidence: evidenceSchema.optional() };
 
 const entryPoint = z.discriminatedUnion('type', [
   z.object({
@@ -19,8 +34,9 @@ const entryPoint = z.discriminatedUnion('type', [
      */
     maxPages: z.number().int().min(1).max(50).default(1),
     nextSelector: z.string().optional(),
+    ...entryEvidence,
   }).strict(),
-  z.object({ type: z.literal('rss'), url: z.url() }).strict(),
+  z.object({ type: z.literal('rss'), url: z.url(), ...entryEvidence }).strict(),
   z.object({
     type: z.literal('api'),
     url: z.url(),
@@ -38,6 +54,7 @@ const entryPoint = z.discriminatedUnion('type', [
     bodyType: z.enum(['form', 'json']).default('form'),
     /** The page the list belongs to, sent as Referer, for APIs that answer only their own pages (BSE). */
     referer: z.url().optional(),
+    ...entryEvidence,
   }).strict()
     .refine((api) => api.body === undefined || api.method === 'POST', { message: 'body needs method: POST', path: ['body'] })
     .refine((api) => typeof api.body !== 'object' || api.bodyType === 'json' || Object.values(api.body).every((v) => formValue.safeParse(v).success), {
@@ -50,11 +67,13 @@ const entryPoint = z.discriminatedUnion('type', [
     url: z.url(),
     /** Requests of the list: the column page with its first records, then a dataproxy.jsp POST for each further group. */
     maxPages: z.number().int().min(1).max(50).default(2),
+    ...entryEvidence,
   }).strict(),
   z.object({
     type: z.literal('buildunit'),
     /** A JPaaS list page (MIIT, SAMR) whose <script parseType="buildstatic"> names the build-unit API that holds its list. */
     url: z.url(),
+    ...entryEvidence,
   }).strict(),
 ]);
 
@@ -69,6 +88,18 @@ export const sourceSchema = z.object({
   region: z.string().min(1),
   homepage: z.url(),
   entries: z.array(entryPoint).min(1),
+  /** Public evidence that holds for the whole source (its host, its name); an entry's own comes first. */
+  evidence: evidenceSchema.optional(),
+  /**
+   * Why the source is not crawled: it stays in the catalog (its names still identify the body's
+   * documents), `xinzhi sources` shows it with this reason, and runs and checks pass it by.
+   */
+  disabled: z
+    .string({ error: 'disabled takes a reason (a sentence saying why the source is not crawled), not true/false' })
+    .trim()
+    .min(1, 'disabled takes a reason, and the reason is empty')
+    .optional(),
+  /** Set by an online `xinzhi sources check --update` only: what no public evidence can say. */
   verified: z.boolean().default(false),
   /** Lets a source on a private address be fetched; only the tests' loopback sites need it. */
   allowPrivate: z.boolean().default(false),

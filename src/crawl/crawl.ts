@@ -24,6 +24,8 @@ export interface SourceAlert {
 
 export interface CrawlReport {
   sourcesRead: number;
+  /** Sources the catalog keeps but marks `disabled`: not read, and not failures. */
+  sourcesDisabled: number;
   /** Sources none of whose entry points the archive holds (replay and import only). */
   sourcesNotArchived: number;
   pagesFetched: number;
@@ -195,12 +197,21 @@ function healthAlerts(store: SqliteStore, sources: readonly Source[], runs: numb
   return alerts;
 }
 
-/** Reads every source's entry points and new articles; one failing source never stops the others. */
+/** The sources a run reads: all but those the catalog marks `disabled`. */
+export function crawledSources(sources: readonly Source[]): Source[] {
+  return sources.filter((source) => source.disabled === undefined);
+}
+
+/**
+ * Reads every enabled source's entry points and new articles; one failing source never stops the others.
+ * A disabled source is counted, never fetched: it cannot fail, and it raises no alert.
+ */
 export async function crawlSources(sources: readonly Source[], context: CrawlContext): Promise<CrawlReport> {
-  const report: CrawlReport = { sourcesRead: 0, sourcesNotArchived: 0, pagesFetched: 0, documentsKept: 0, linksSkipped: 0, failures: [], alerts: [] };
+  const enabled = crawledSources(sources);
+  const report: CrawlReport = { sourcesRead: 0, sourcesDisabled: sources.length - enabled.length, sourcesNotArchived: 0, pagesFetched: 0, documentsKept: 0, linksSkipped: 0, failures: [], alerts: [] };
   const kept = new Set<string>();
   const read: Source[] = [];
-  const queue = sources.filter((source) => {
+  const queue = enabled.filter((source) => {
     const archived = !context.covers || source.entries.some((entry) => context.covers!(entry.url));
     if (!archived) report.sourcesNotArchived++;
     return archived;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CrawlReport } from '../crawl/crawl.ts';
-import { crawlSources } from '../crawl/crawl.ts';
+import { crawledSources, crawlSources } from '../crawl/crawl.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { ReplayFetcher } from '../crawl/replay.ts';
@@ -51,7 +51,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     const mode = options.replay ? 'replay' : 'live';
     const runId = store.startRun(issueDate, mode);
     let started = performance.now();
-    const progress = new CrawlProgress(loaded.sources.length);
+    const progress = new CrawlProgress(crawledSources(loaded.sources).length);
     const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`));
     const replay = options.replay ? await ReplayFetcher.open(options.replay) : undefined;
     const fetcher: Fetcher =

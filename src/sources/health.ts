@@ -11,6 +11,8 @@ export interface SourceHealth {
   lastErrors: string[];
   /** Runs in a row, up to the latest, that found no links (an unchanged list is not empty). */
   emptyStreak: number;
+  /** Why the catalog disables the source, when it does: its record then stops growing. */
+  disabled?: string;
 }
 
 const HISTORY = 30;
@@ -32,5 +34,6 @@ export function sourceHealth(store: SqliteStore, source: Source): SourceHealth {
     lastNewDocuments: runs[0]?.documentsNew ?? null,
     lastErrors: runs[0]?.errors ?? [],
     emptyStreak: emptyStreak(runs),
+    ...(source.disabled === undefined ? {} : { disabled: source.disabled }),
   };
 }

@@ -24,6 +24,7 @@ const messages = {
   sourceErrors: { zh: '来源错误', en: 'source errors' },
   sourceAlerts: { zh: '需要关注的来源', en: 'sources to look at' },
   notArchived: { zh: '另有 {0} 个来源不在归档中', en: '{0} more sources not in the archive' },
+  sourcesDisabled: { zh: '另有 {0} 个来源已停用，未读取', en: '{0} more sources disabled, not read' },
   linksSkipped: { zh: '{0} 个链接已抓取过或过旧，未再抓取', en: '{0} links seen before or too old, not fetched' },
   stageSeconds: { zh: '各阶段耗时（秒）', en: 'seconds per stage' },
   wrote: { zh: '已写入', en: 'wrote' },
