@@ -25,6 +25,14 @@ describe('the bundled configuration', () => {
 });
 
 describe('the catalog rule: every address rests on public evidence', () => {
+  it('gives every entry of every enabled source its evidence (its own, or its source\'s)', () => {
+    const { sources } = loadConfig();
+    const bare = sources
+      .filter((s) => s.disabled === undefined)
+      .flatMap((s) => s.entries.filter((e) => (e.evidence ?? s.evidence ?? []).length === 0).map((e) => `${s.id} ${e.url}`));
+    assert.deepEqual(bare, [], 'add `evidence:` (where the address is shown in public), or disable the source with the reason');
+  });
+
   const source = { id: 'x', name: '测试机构', tier: 'municipal', region: '测试市', homepage: 'https://x.gov.cn/', entries: [{ type: 'list', url: 'https://x.gov.cn/tzgg/' }] };
 
   it('reads evidence, one string or several, as a list, on an entry and on a source', () => {
