@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { briefJsonSchema } from '../src/brief/schemaFile.ts';
 import { loadConfig, loadSources } from '../src/config/load.ts';
 import { sourceSchema } from '../src/config/schema.ts';
+import { entryVerdicts, evidenceSummary, summaryIn } from '../src/sources/evidence.ts';
 import { repoRoot, runCli, tempDir } from './helpers.ts';
 
 describe('the bundled configuration', () => {
@@ -48,6 +49,25 @@ describe('the catalog rule: every address rests on public evidence', () => {
     const file = join(tempDir(), 'catalog.yaml');
     writeFileSync(file, '- { id: x, name: 测试机构, tier: municipal, region: 测试市, homepage: "https://x.gov.cn/", disabled: true, entries: [{ type: list, url: "https://x.gov.cn/tzgg/" }] }\n');
     assert.throws(() => loadSources(file), /键 0\.disabled 无效：disabled takes a reason/);
+  });
+});
+
+describe('docs/catalog.md, the verdicts of the catalog', () => {
+  it('reads each entry point\'s verdict and needs from its evidence', () => {
+    const sources = [
+      { id: 'a', entries: [{ type: 'list', url: 'https://a.gov.cn/l/', evidence: ['RSSHub lib/routes/gov/a', 'caveat: drawn by script'] }] },
+      { id: 'b', fetch: 'browser', evidence: 'likely: articles sit under it', entries: [{ type: 'hanweb', url: 'https://b.gov.cn/col/col1/index.html' }] },
+      { id: 'c', disabled: '站点未能定位', entries: [{ type: 'api', url: 'https://c.gov.cn/x.json', items: '.', fields: { url: 'URL', title: 'TITLE' } }] },
+    ].map((s) => sourceSchema.parse({ name: s.id, tier: 'municipal', region: '测试市', homepage: `https://${s.id}.gov.cn/`, ...s }));
+    assert.deepEqual(entryVerdicts(sources).map((v) => [v.sourceId, v.verdict, v.note, v.needs]), [
+      ['a', 'CONFIRMED', 'drawn by script', []],
+      ['b', 'LIKELY', 'articles sit under it', ['hanweb', 'fetch: browser']],
+      ['c', 'DISABLED', '站点未能定位', ['api items "."']],
+    ]);
+  });
+
+  it('holds the summary of the bundled catalog (regenerate with npm run catalog:evidence -- --write)', () => {
+    assert.equal(summaryIn(readFileSync(join(repoRoot, 'docs/catalog.md'), 'utf8')), evidenceSummary(loadConfig().sources).trimEnd());
   });
 });
 
