@@ -17,7 +17,6 @@ const formValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union(
 export const evidenceSchema = z
   .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
   .transform((evidence) => (typeof evidence === 'string' ? [evidence] : evidence));
-export type Evidence = z.infer<typeof evidenceSchema>;
 
 /** The `evidence` key every kind of entry point carries: spread it into a new kind's object. */
 export const entryEvidence = { evidence: evidenceSchema.optional() };
