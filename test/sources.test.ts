@@ -36,10 +36,12 @@ describe('xinzhi sources', () => {
     const result = await runCli(['sources', 'check', '--config', config, '--json', '--update']);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /1 个来源未通过检查/);
-    const checks = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { sourceId: string; ok: boolean; entries: { links: number; datedLinks: number; newest: string; error: string | null }[] });
-    assert.deepEqual(checks.map((c) => [c.sourceId, c.ok]), [['good', true], ['bad', false]]);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const checks = lines.slice(0, -1) as unknown as { sourceId: string; ok: boolean; finding: string; entries: { links: number; datedLinks: number; newest: string; finding: string; detail: string }[] }[];
+    assert.deepEqual(checks.map((c) => [c.sourceId, c.ok, c.finding]), [['good', true, 'ok'], ['bad', false, 'empty']]);
     assert.deepEqual([checks[0]!.entries[0]!.links, checks[0]!.entries[0]!.datedLinks, checks[0]!.entries[0]!.newest], [2, 2, '2026-06-18T00:00:00+08:00']);
-    assert.match(checks[1]!.entries[0]!.error!, /未找到带日期的文章链接/);
+    assert.match(checks[1]!.entries[0]!.detail, /未找到带日期的文章链接/);
+    assert.deepEqual(lines.at(-1), { summary: { sources: 2, findings: { ok: 1, empty: 1 } } });
     const updated = readFileSync(join(dir, 'catalog.yaml'), 'utf8');
     assert.match(updated, /^# 测试目录：注释应当保留/);
     assert.match(updated, /- id: good\n[\s\S]*?verified: true/);

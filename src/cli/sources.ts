@@ -1,10 +1,11 @@
 import { liveFetcherFromConfig } from '../crawl/fromConfig.ts';
-import { checkSource, type SourceCheck } from '../sources/check.ts';
+import { checkCrawlSettings, checkSource, countFindings, type Finding, type SourceCheck } from '../sources/check.ts';
 import { markVerified } from '../sources/markVerified.ts';
 import { sourceHealth } from '../sources/health.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import type { Source } from '../config/schema.ts';
+import { t } from '../util/i18n.ts';
 import { loadCommandConfig, stringOption, type CommandContext } from './context.ts';
 
 /** What `sources list` adds after a source's addresses: why it is disabled, or that no online check confirmed it. */
@@ -35,18 +36,22 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
     const skipped = only ? [] : sources.filter((s) => s.disabled !== undefined);
     for (const s of skipped) {
       if (context.json) context.print(JSON.stringify({ sourceId: s.id, name: s.name, disabled: s.disabled }));
-      else context.print(`- ${s.id} ${s.name}  已停用，跳过：${s.disabled}（用 --source ${s.id} 单独检查）`);
+      else context.print(context.lang === 'en' ? `- ${s.id} ${s.name}  disabled, skipped: ${s.disabled} (check it alone with --source ${s.id})` : `- ${s.id} ${s.name}  已停用，跳过：${s.disabled}（用 --source ${s.id} 单独检查）`);
     }
     const checked = sources.filter((s) => !skipped.includes(s));
-    const fetcher = liveFetcherFromConfig(loaded.config.crawl, checked);
-    const results: SourceCheck[] = await Promise.all(checked.map((source) => checkSource(source, fetcher)));
+    const fetcher = liveFetcherFromConfig(checkCrawlSettings(loaded.config.crawl), checked);
+    const results: SourceCheck[] = await Promise.all(checked.map((source) => checkSource(source, fetcher, context.lang)));
+    const label = (finding: Finding) => `${t(context.lang, `finding.${finding}`)} ${finding}`;
     for (const result of results) {
       if (context.json) context.print(JSON.stringify(result));
       else {
-        context.print(`${result.ok ? '✓' : '✗'} ${result.sourceId} ${result.name}`);
-        for (const e of result.entries) context.print(`    ${e.url}  ${e.status ?? '-'}${e.format ? `  格式 ${e.format}` : ''}  链接 ${e.links}（带日期 ${e.datedLinks}）${e.newest ? `  最新 ${e.newest.slice(0, 10)}` : ''}${e.error ? `  ${e.error}` : ''}`);
+        context.print(`${result.ok ? '✓' : '✗'} ${result.sourceId} ${result.name}  [${label(result.finding)}]`);
+        for (const e of result.entries) context.print(`    ${e.url}  ${e.finding}${e.format ? `  ${context.lang === 'en' ? 'format' : '格式'} ${e.format}` : ''}  ${e.detail}`);
       }
     }
+    const counts = countFindings(results);
+    if (context.json) context.print(JSON.stringify({ summary: { sources: results.length, findings: counts } }));
+    else context.print(t(context.lang, 'checkSummary', results.length, Object.entries(counts).map(([finding, n]) => `${label(finding as Finding)} ${n}`).join(context.lang === 'en' ? ', ' : '，')));
     if (context.values.update === true) {
       const byFile = new Map<string, Map<string, boolean>>();
       for (const result of results) {
@@ -56,7 +61,7 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
       for (const [file, verdicts] of byFile) markVerified(file, verdicts);
     }
     const failed = results.filter((r) => !r.ok).length;
-    if (failed > 0) throw new UserError(`${failed} 个来源未通过检查`, `${failed} sources failed the check`);
+    if (failed > 0) throw new UserError(t('zh', 'checkFailed', failed), t('en', 'checkFailed', failed));
     return 0;
   }
 

@@ -1,4 +1,5 @@
-import { Agent, request } from 'undici';
+import type { Socket } from 'node:net';
+import { Agent, buildConnector, request } from 'undici';
 import { UserError } from '../util/errors.ts';
 import { publicOnlyLookup } from './address.ts';
 import type { FetchOptions } from './fetcher.ts';
@@ -18,11 +19,91 @@ export interface HttpOptions {
   headers?: FetchOptions['headers'];
 }
 
-/** A failure before a whole response arrived: connection, timeout, truncation. Worth a retry. */
-export class NetworkError extends UserError {}
+/**
+ * What kind of network failure stopped a request, read from the error's code (never its message):
+ * - `dns`: the name does not resolve (ENOTFOUND, EAI_AGAIN, any getaddrinfo failure);
+ * - `tls`: the TLS handshake or the certificate failed (ERR_SSL_*, ERR_TLS_*, EPROTO, an X.509 verify
+ *   code), or the server hung up after the TCP connection was made and before the handshake ended;
+ * - `timeout`: connecting, the headers or a pause in the body took longer than allowed;
+ * - `connect`: anything else on the way: refused, reset, unreachable, cut off.
+ */
+export type NetworkFailure = 'dns' | 'tls' | 'connect' | 'timeout';
 
-const publicAgent = new Agent({ connect: { lookup: publicOnlyLookup } });
-const anyAgent = new Agent();
+/** A failure before a whole response arrived: connection, timeout, truncation. Worth a retry. */
+export class NetworkError extends UserError {
+  /**
+   * @param kind what failed, for a report that names the cause (`sources check`)
+   * @param code the system's or undici's error code (ENOTFOUND, ERR_SSL_WRONG_VERSION_NUMBER, UND_ERR_HEADERS_TIMEOUT), when it gave one
+   * @param url the address asked for (a redirect's target, a robots.txt: not always the one a caller named)
+   */
+  constructor(zh: string, en: string, readonly kind: NetworkFailure, readonly code: string | null, readonly url: string) {
+    super(zh, en);
+  }
+}
+
+/** OpenSSL's certificate verification codes as Node reports them (the tls module's "X509 certificate error codes"). */
+const certificateCodes = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_CRL', 'UNABLE_TO_DECRYPT_CERT_SIGNATURE', 'UNABLE_TO_DECRYPT_CRL_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY', 'CERT_SIGNATURE_FAILURE', 'CRL_SIGNATURE_FAILURE', 'CERT_NOT_YET_VALID', 'CERT_HAS_EXPIRED',
+  'CRL_NOT_YET_VALID', 'CRL_HAS_EXPIRED', 'ERROR_IN_CERT_NOT_BEFORE_FIELD', 'ERROR_IN_CERT_NOT_AFTER_FIELD',
+  'ERROR_IN_CRL_LAST_UPDATE_FIELD', 'ERROR_IN_CRL_NEXT_UPDATE_FIELD', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_CHAIN_TOO_LONG', 'CERT_REVOKED', 'INVALID_CA',
+  'PATH_LENGTH_EXCEEDED', 'INVALID_PURPOSE', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'HOSTNAME_MISMATCH',
+]);
+const timeoutCodes = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/**
+ * Errors of connections that failed between the TCP connection and the end of the TLS handshake. A server
+ * that hangs up there gives a plain ECONNRESET, which only the moment it came at tells from a reset later.
+ */
+const handshakeFailures = new WeakSet<object>();
+
+/**
+ * undici's connector, noting the errors of connections that failed during the TLS handshake. undici's
+ * connector returns the socket it opens (not in its types, hence the cast); were that to change, the note is
+ * just not taken and such a failure reads as `connect`.
+ */
+function handshakeNotingConnector(options: buildConnector.BuildOptions): buildConnector.connector {
+  const connect = buildConnector(options);
+  return (target, callback) => {
+    let connected = false;
+    const socket = (connect as unknown as (...args: Parameters<buildConnector.connector>) => Socket | undefined)(target, (...args) => {
+      const [err] = args;
+      if (err && connected && target.protocol === 'https:') handshakeFailures.add(err);
+      callback(...args);
+    });
+    socket?.once?.('connect', () => (connected = true));
+  };
+}
+
+/** The error whose code tells the cause: the error itself, else the first of an AggregateError's that has one. */
+function codedError(err: unknown): (Error & { code?: string; syscall?: string }) | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const coded = err as Error & { code?: string; errors?: unknown[] };
+  if (typeof coded.code === 'string' || !Array.isArray(coded.errors)) return coded;
+  return coded.errors.find((e): e is Error & { code: string } => e instanceof Error && typeof (e as { code?: unknown }).code === 'string') ?? coded;
+}
+
+/** The kind of a network failure and its code, from the error the HTTP client threw (see NetworkFailure). */
+export function classifyNetworkError(err: unknown): { kind: NetworkFailure; code: string | null } {
+  const coded = codedError(err);
+  const code = typeof coded?.code === 'string' ? coded.code : null;
+  if (coded === undefined || code === null) return { kind: 'connect', code: null };
+  if (code === 'ENOTFOUND' || code.startsWith('EAI_') || coded.syscall === 'getaddrinfo') return { kind: 'dns', code };
+  if (timeoutCodes.has(code)) return { kind: 'timeout', code };
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO' || certificateCodes.has(code)) return { kind: 'tls', code };
+  if (handshakeFailures.has(coded) || handshakeFailures.has(err as Error)) return { kind: 'tls', code };
+  return { kind: 'connect', code };
+}
+
+/** A NetworkError for a failed request, its kind and code read from the client's error. */
+function networkError(url: URL, zh: string, en: string, err: unknown): NetworkError {
+  const { kind, code } = classifyNetworkError(err);
+  return new NetworkError(zh, en, kind, code, url.href);
+}
+
+const publicAgent = new Agent({ connect: handshakeNotingConnector({ lookup: publicOnlyLookup }) });
+const anyAgent = new Agent({ connect: handshakeNotingConnector({}) });
 
 /**
  * One request (a GET, or a POST with its body), no redirects followed, the body read up to maxBytes. A
@@ -52,7 +133,7 @@ export async function httpRequest(url: URL, options: HttpOptions): Promise<Fetch
     if ((err as NodeJS.ErrnoException).code === 'EPRIVATEADDRESS' || cause?.code === 'EPRIVATEADDRESS') {
       throw new UserError(`拒绝访问私有地址 ${url.href}（DNS 解析为私有地址）`, `refusing private address ${url.href} (resolves to a private address)`);
     }
-    throw new NetworkError(`请求失败 ${url.href}：${(err as Error).message}`, `request failed ${url.href}: ${(err as Error).message}`);
+    throw networkError(url, `请求失败 ${url.href}：${(err as Error).message}`, `request failed ${url.href}: ${(err as Error).message}`, err);
   }
   const tooLarge = () => new UserError(`响应过大（超过 ${options.maxBytes} 字节）：${url.href}`, `response larger than ${options.maxBytes} bytes: ${url.href}`);
   const declared = Number(res.headers['content-length']);
@@ -73,7 +154,7 @@ export async function httpRequest(url: URL, options: HttpOptions): Promise<Fetch
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new NetworkError(`读取响应中断 ${url.href}：${(err as Error).message}`, `response cut off ${url.href}: ${(err as Error).message}`);
+    throw networkError(url, `读取响应中断 ${url.href}：${(err as Error).message}`, `response cut off ${url.href}: ${(err as Error).message}`, err);
   }
   const responseHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(res.headers)) {

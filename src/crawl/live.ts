@@ -29,6 +29,34 @@ export interface LiveFetcherOptions {
   onRequest?: (url: URL) => void;
 }
 
+/** A robots.txt as fetched for an origin: its rules, and when it could not be read, why. */
+interface RobotsAnswer {
+  robotsUrl: string;
+  rules: RobotsRules;
+  /** The status it answered with, or null when no answer came. */
+  status: number | null;
+  /** The network failure that left it unread. */
+  failure: NetworkError | null;
+}
+
+/**
+ * The live fetcher's refusal of a URL on account of robots.txt. `disallowed`: the file was read and its
+ * rules exclude the URL. `unreachable`: the file answered 5xx or not at all, and RFC 9309 §2.3.1.3-4 says to
+ * stay out for now; the answer's status or the network failure is kept, so a report names the real cause
+ * rather than blaming rules nobody read.
+ */
+export class RobotsRefusal extends UserError {
+  constructor(readonly url: string, readonly reason: 'disallowed' | 'unreachable', readonly robots: Omit<RobotsAnswer, 'rules'>) {
+    super(...RobotsRefusal.lines(url, reason, robots));
+  }
+
+  private static lines(url: string, reason: RobotsRefusal['reason'], { status, failure }: RobotsRefusal['robots']): [string, string] {
+    if (reason === 'disallowed') return [`robots.txt 不允许抓取 ${url}`, `robots.txt disallows ${url}`];
+    if (failure) return [`robots.txt 无法读取，按 RFC 9309 暂不抓取 ${url}（${failure.message}）`, `robots.txt unreachable, not fetching ${url} for now per RFC 9309 (${failure.en})`];
+    return [`robots.txt 返回 HTTP ${status}，按 RFC 9309 暂不抓取 ${url}`, `robots.txt answered HTTP ${status}, not fetching ${url} for now per RFC 9309`];
+  }
+}
+
 /**
  * The live web, fetched as a good citizen: robots.txt honoured (with its Crawl-delay), per-host spacing
  * and concurrency, a global concurrency limit, retries with backoff and jitter on network errors, 429 and
@@ -38,7 +66,7 @@ export interface LiveFetcherOptions {
 export class LiveFetcher implements Fetcher {
   private readonly gate: HostGate;
   private readonly breakers: CircuitBreakers;
-  private readonly robots = new Map<string, Promise<RobotsRules>>();
+  private readonly robots = new Map<string, Promise<RobotsAnswer>>();
   private readonly robotsDelays = new Map<string, number>();
 
   constructor(private readonly options: LiveFetcherOptions) {
@@ -57,8 +85,8 @@ export class LiveFetcher implements Fetcher {
       if (!['http:', 'https:'].includes(current.protocol)) throw new UserError(`不支持的协议 ${current.href}`, `unsupported protocol: ${current.href}`);
       if (!options.allowPrivate) assertPublicLiteral(current);
       if (options.robots !== 'ignore') {
-        const rules = await this.rulesFor(current, options);
-        if (!rules.isAllowed(current.href)) throw new UserError(`robots.txt 不允许抓取 ${current.href}`, `robots.txt disallows ${current.href}`);
+        const { rules, ...robots } = await this.rulesFor(current, options);
+        if (!rules.isAllowed(current.href)) throw new RobotsRefusal(current.href, rules.state === 'unreachable' ? 'unreachable' : 'disallowed', robots);
       }
       const response = await this.getWithRetries(current, asked, hop === 0 ? options.conditional : undefined);
       const location = response.headers.location;
@@ -75,28 +103,28 @@ export class LiveFetcher implements Fetcher {
   }
 
   /** The robots.txt rules of an origin, fetched once per run through the same polite, archived path. */
-  private rulesFor(url: URL, options: FetchOptions): Promise<RobotsRules> {
-    let rules = this.robots.get(url.origin);
-    if (!rules) {
+  private rulesFor(url: URL, options: FetchOptions): Promise<RobotsAnswer> {
+    let answer = this.robots.get(url.origin);
+    if (!answer) {
       const robotsUrl = `${url.origin}/robots.txt`;
       // robots.txt is a plain GET, whatever the request that needs its rules.
-      rules = this.getWithRetries(new URL(robotsUrl), { allowPrivate: options.allowPrivate, robots: options.robots }, undefined)
-        .catch((err: unknown) => {
-          if (err instanceof NetworkError) return undefined;
+      answer = this.getWithRetries(new URL(robotsUrl), { allowPrivate: options.allowPrivate, robots: options.robots }, undefined)
+        .then((response) => ({ response, failure: null }), (err: unknown) => {
+          if (err instanceof NetworkError) return { response: undefined, failure: err };
           throw err;
         })
-        .then((response) => {
-          const parsed = robotsRules(robotsUrl, response, this.options.userAgent);
-          const delay = parsed.crawlDelayMs();
+        .then(({ response, failure }) => {
+          const rules = robotsRules(robotsUrl, response, this.options.userAgent);
+          const delay = rules.crawlDelayMs();
           if (delay !== undefined) {
             this.robotsDelays.set(url.host, delay);
             this.gate.pushBack(url.host);
           }
-          return parsed;
+          return { robotsUrl, rules, status: response?.status ?? null, failure };
         });
-      this.robots.set(url.origin, rules);
+      this.robots.set(url.origin, answer);
     }
-    return rules;
+    return answer;
   }
 
   /** One request, retried on network errors, 429 and 5xx (a POST as a GET: list APIs only read); the last response or error stands. */

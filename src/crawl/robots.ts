@@ -5,13 +5,19 @@ import type { FetchedResponse } from './warc.ts';
 const robotsParser = createRequire(import.meta.url)('robots-parser') as typeof import('robots-parser').default;
 
 export interface RobotsRules {
+  /**
+   * Where the rules come from, as RFC 9309 §2.3.1 names the cases: `read` the file answered 200 and these
+   * are its rules; `unavailable` it answered 4xx (or a redirect): no rules, all allowed; `unreachable` a
+   * server error or no answer: everything disallowed for now. Says why a URL is refused.
+   */
+  readonly state: 'read' | 'unavailable' | 'unreachable';
   isAllowed(url: string): boolean;
   /** Crawl-delay in milliseconds, when the site asks for one. */
   crawlDelayMs(): number | undefined;
 }
 
-const allowAll: RobotsRules = { isAllowed: () => true, crawlDelayMs: () => undefined };
-const disallowAll: RobotsRules = { isAllowed: () => false, crawlDelayMs: () => undefined };
+const allowAll: RobotsRules = { state: 'unavailable', isAllowed: () => true, crawlDelayMs: () => undefined };
+const disallowAll: RobotsRules = { state: 'unreachable', isAllowed: () => false, crawlDelayMs: () => undefined };
 
 /**
  * Rules from a robots.txt response, as RFC 9309 reads them: a 4xx means no rules, a server error or an
@@ -26,6 +32,7 @@ export function robotsRules(robotsUrl: string, response: FetchedResponse | undef
   // Groups name a crawler by its product token, not the whole User-Agent line.
   const token = userAgent.split(/[\s/]/)[0] ?? userAgent;
   return {
+    state: 'read',
     isAllowed: (url) => parsed.isAllowed(url, token) !== false,
     crawlDelayMs: () => {
       const seconds = parsed.getCrawlDelay(token);

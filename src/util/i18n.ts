@@ -56,6 +56,18 @@ const messages = {
   llmWriter: { zh: '模型写作：{0} · 调用 {1} 次 · 词元 输入 {2} / 输出 {3} · 费用 {4}', en: 'model writer: {0} · {1} calls · tokens in {2} / out {3} · cost {4}' },
   llmFallbacks: { zh: '改用抽取式文本的部分：{0} 处', en: 'parts that fell back to the extractive text: {0}' },
   significance: { zh: '重要性', en: 'significance' },
+  'finding.ok': { zh: '正常', en: 'ok' },
+  'finding.dns': { zh: '域名无法解析', en: 'DNS failure' },
+  'finding.tls': { zh: 'TLS 失败', en: 'TLS failure' },
+  'finding.connect': { zh: '连接失败', en: 'connection failed' },
+  'finding.timeout': { zh: '超时', en: 'timed out' },
+  'finding.http': { zh: 'HTTP 错误', en: 'HTTP error' },
+  'finding.challenge': { zh: 'JavaScript 校验页', en: 'JavaScript challenge' },
+  'finding.empty': { zh: '无文章链接', en: 'no article links' },
+  'finding.disallowed': { zh: 'robots.txt 禁止', en: 'disallowed by robots.txt' },
+  'finding.error': { zh: '其他错误', en: 'other error' },
+  checkSummary: { zh: '汇总：{0} 个来源，{1}', en: 'summary: {0} sources, {1}' },
+  checkFailed: { zh: '{0} 个来源未通过检查', en: '{0} sources failed the check' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
