@@ -1,4 +1,4 @@
-import { liveFetcherFromConfig } from '../crawl/fromConfig.ts';
+import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { checkSource, type SourceCheck } from '../sources/check.ts';
 import { markVerified } from '../sources/markVerified.ts';
 import { sourceHealth } from '../sources/health.ts';
@@ -24,8 +24,13 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
   }
 
   if (action === 'check') {
-    const fetcher = liveFetcherFromConfig(loaded.config.crawl, sources);
-    const results: SourceCheck[] = await Promise.all(sources.map((source) => checkSource(source, fetcher)));
+    const fetcher = browserFetcherFromConfig(loaded.config.crawl, liveFetcherFromConfig(loaded.config.crawl, sources));
+    let results: SourceCheck[];
+    try {
+      results = await Promise.all(sources.map((source) => checkSource(source, fetcher)));
+    } finally {
+      await fetcher.close();
+    }
     for (const result of results) {
       if (context.json) context.print(JSON.stringify(result));
       else {

@@ -4,6 +4,7 @@ import { emptyStreak } from '../sources/health.ts';
 import type { ListedLink } from '../sources/listPage.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
+import { rendersInBrowser } from './browser.ts';
 import { articleOfResponse, joinContinuations, responseText } from './document.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { CrawlProgress } from './progress.ts';
@@ -70,8 +71,11 @@ class SourceCrawl {
     if (this.context.progress) this.context.progress.errors++;
   }
 
-  /** Fetches and keeps the raw response before anything parses it; a failure is recorded, never thrown. */
-  private async get(url: string, state?: UrlState): Promise<{ response: FetchedResponse; responseId: number; sha256: string } | undefined> {
+  /**
+   * Fetches and keeps the raw response before anything parses it; a failure is recorded, never thrown.
+   * `render`: read the page in the browser (a list of a `fetch: browser` source); the requests it refused are failures too.
+   */
+  private async get(url: string, state?: UrlState, render = false): Promise<{ response: FetchedResponse; responseId: number; sha256: string } | undefined> {
     const { fetcher, store, runId } = this.context;
     let response: FetchedResponse;
     try {
@@ -79,6 +83,7 @@ class SourceCrawl {
         allowPrivate: this.source.allowPrivate,
         robots: this.source.robots,
         conditional: state ? { etag: state.etag ?? undefined, lastModified: state.lastModified ?? undefined } : undefined,
+        ...(render ? { render, onSubrequestRefused: (refused: string, reason: string) => this.fail(refused, `${url} 渲染时的请求未完成 (request of the rendered page not completed): ${reason}`) } : {}),
       });
     } catch (err) {
       this.fail(url, errorLine(err));
@@ -116,7 +121,7 @@ class SourceCrawl {
     let pageUrl: string | null = entry.url;
     for (let page = 0; page < maxPages && pageUrl; page++) {
       const previous = this.context.conditional ? this.context.store.urlState(pageUrl) : undefined;
-      const fetched = await this.get(pageUrl, previous);
+      const fetched = await this.get(pageUrl, previous, rendersInBrowser(this.source, entry));
       if (!fetched) return;
       const { response, sha256 } = fetched;
       if (page === 0) this.entriesOk++;

@@ -10,6 +10,8 @@ export interface HttpOptions {
   maxBytes: number;
   allowPrivate: boolean;
   conditional?: FetchOptions['conditional'];
+  /** Further request headers (a rendered page's cookie, referer, accept); they never replace the User-Agent. */
+  headers?: FetchOptions['headers'];
 }
 
 /** A failure before a whole response arrived: connection, timeout, truncation. Worth a retry. */
@@ -21,7 +23,9 @@ const anyAgent = new Agent();
 /** One GET, no redirects followed, the body read up to maxBytes. */
 export async function httpGet(url: URL, options: HttpOptions): Promise<FetchedResponse> {
   const fetchedAt = new Date().toISOString();
-  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
+  const headers: Record<string, string> = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+  headers['user-agent'] = options.userAgent;
   if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
   if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
   let res: Awaited<ReturnType<typeof request>>;

@@ -51,6 +51,7 @@ export class LiveFetcher implements Fetcher {
   }
 
   async fetch(url: string, options: FetchOptions): Promise<FetchedResponse> {
+    if (options.render) throw new UserError(`此抓取方式不能渲染页面（需要浏览器抓取）：${url}`, `this fetcher cannot render pages (a browser fetch is needed): ${url}`);
     let current = new URL(url);
     for (let hop = 0; hop <= this.options.maxRedirects; hop++) {
       if (!['http:', 'https:'].includes(current.protocol)) throw new UserError(`不支持的协议 ${current.href}`, `unsupported protocol: ${current.href}`);
@@ -59,7 +60,7 @@ export class LiveFetcher implements Fetcher {
         const rules = await this.rulesFor(current, options);
         if (!rules.isAllowed(current.href)) throw new UserError(`robots.txt 不允许抓取 ${current.href}`, `robots.txt disallows ${current.href}`);
       }
-      const response = await this.getWithRetries(current, options, hop === 0 ? options.conditional : undefined);
+      const response = await this.getWithRetries(current, options, hop === 0 ? { conditional: options.conditional, headers: options.headers } : {});
       const location = response.headers.location;
       if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
         current = new URL(location, current);
@@ -75,7 +76,7 @@ export class LiveFetcher implements Fetcher {
     let rules = this.robots.get(url.origin);
     if (!rules) {
       const robotsUrl = `${url.origin}/robots.txt`;
-      rules = this.getWithRetries(new URL(robotsUrl), options, undefined)
+      rules = this.getWithRetries(new URL(robotsUrl), options, {})
         .catch((err: unknown) => {
           if (err instanceof NetworkError) return undefined;
           throw err;
@@ -94,8 +95,8 @@ export class LiveFetcher implements Fetcher {
     return rules;
   }
 
-  /** One URL, retried on network errors, 429 and 5xx; the last response or error stands. */
-  private async getWithRetries(url: URL, options: FetchOptions, conditional: FetchOptions['conditional']): Promise<FetchedResponse> {
+  /** One URL, retried on network errors, 429 and 5xx; the last response or error stands. `extra`: the first hop's validators and headers. */
+  private async getWithRetries(url: URL, options: FetchOptions, extra: Pick<FetchOptions, 'conditional' | 'headers'>): Promise<FetchedResponse> {
     const host = url.host;
     for (let attempt = 0; ; attempt++) {
       const release = await this.gate.acquire(host);
@@ -109,7 +110,7 @@ export class LiveFetcher implements Fetcher {
       try {
         this.gate.started(host);
         this.options.onRequest?.(url);
-        response = await httpGet(url, { userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, allowPrivate: options.allowPrivate, conditional });
+        response = await httpGet(url, { userAgent: this.options.userAgent, timeoutMs: this.options.timeoutMs, maxBytes: this.options.maxBytes, allowPrivate: options.allowPrivate, ...extra });
       } catch (err) {
         failure = err;
       }

@@ -1,29 +1,55 @@
 import { UserError } from '../util/errors.ts';
-import type { Fetcher } from './fetcher.ts';
-import { readWarcResponses, warcFiles, type FetchedResponse } from './warc.ts';
+import type { FetchOptions, Fetcher } from './fetcher.ts';
+import { readWarcRecords, warcFiles, type FetchedResponse } from './warc.ts';
+
+/** Redirects a rendering is looked for behind: as many as a browser would follow (Chromium stops at 20). */
+const MAX_RENDER_REDIRECTS = 20;
 
 /**
  * Serves responses from WARC archives by URL. The last full response of a URL wins, as in a re-crawl;
- * a 304 (nothing new then) never hides the body an earlier record holds.
+ * a 304 (nothing new then) never hides the body an earlier record holds. A page read with `render` (a list
+ * of a `fetch: browser` source) is served as the browser rendered it — the archive's `conversion` record —
+ * without launching a browser.
  */
 export class ReplayFetcher implements Fetcher {
-  private constructor(private readonly responses: Map<string, FetchedResponse>) {}
+  private constructor(
+    private readonly responses: Map<string, FetchedResponse>,
+    private readonly renderings: Map<string, FetchedResponse>,
+  ) {}
 
   static async open(path: string): Promise<ReplayFetcher> {
     const responses = new Map<string, FetchedResponse>();
+    const renderings = new Map<string, FetchedResponse>();
     for (const file of warcFiles(path)) {
-      for await (const response of readWarcResponses(file)) {
-        if (response.status !== 304 || !responses.has(response.url)) responses.set(response.url, response);
+      for await (const { type, response } of readWarcRecords(file)) {
+        if (type === 'conversion') renderings.set(response.url, response);
+        else if (response.status !== 304 || !responses.has(response.url)) responses.set(response.url, response);
       }
     }
-    return new ReplayFetcher(responses);
+    return new ReplayFetcher(responses, renderings);
   }
 
   covers(url: string): boolean {
     return this.responses.has(url);
   }
 
-  async fetch(url: string): Promise<FetchedResponse> {
+  /**
+   * The archived response of a URL. With `render`, the rendering of the page, found behind the redirects
+   * the browser followed to it; an archive made when the source was read over plain HTTP has none, and then
+   * the page is served as it was read that day. Throws a UserError naming a URL the archive lacks.
+   */
+  async fetch(url: string, options?: FetchOptions): Promise<FetchedResponse> {
+    if (options?.render) {
+      let current = url;
+      for (let hop = 0; hop <= MAX_RENDER_REDIRECTS; hop++) {
+        const rendering = this.renderings.get(current);
+        if (rendering) return rendering;
+        const archived = this.responses.get(current);
+        const location = archived && archived.status >= 300 && archived.status < 400 ? archived.headers.location : undefined;
+        if (!location) break;
+        current = new URL(location, current).href;
+      }
+    }
     const response = this.responses.get(url);
     if (!response) throw new UserError(`归档中没有 ${url}`, `not in the archive: ${url}`);
     return response;

@@ -1,5 +1,6 @@
 import type { EntryPoint, Source } from '../config/schema.ts';
 import { responseText } from '../crawl/document.ts';
+import { rendersInBrowser } from '../crawl/browser.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { errorLine } from '../util/errors.ts';
 import { readEntryPage } from './entries.ts';
@@ -28,7 +29,7 @@ export async function checkSource(source: Source, fetcher: Fetcher): Promise<Sou
   for (const entry of source.entries) {
     const check: EntryCheck = { url: entry.url, type: entry.type, status: null, links: 0, datedLinks: 0, newest: null, error: null };
     try {
-      const response = await fetcher.fetch(entry.url, { allowPrivate: source.allowPrivate, robots: source.robots });
+      const response = await fetcher.fetch(entry.url, { allowPrivate: source.allowPrivate, robots: source.robots, render: rendersInBrowser(source, entry) });
       check.status = response.status;
       if (response.status !== 200) check.error = `HTTP ${response.status}`;
       else {
