@@ -1,9 +1,9 @@
 /**
  * The browser fetch (src/crawl/browser.ts) against real sites on loopback and the real Chromium that
- * `bash scripts/setup.sh` installs: a list drawn by script that only the browser reads, every request of the
- * page going through the crawler's own fetch (robots.txt, spacing, private-address refusal, WARC), the
- * rendering archived and replayed without a browser, the limits, and one browser per run that is closed
- * on SIGINT. Each case fails when the rule it pins is broken.
+ * `bash scripts/setup.sh` installs: a list drawn by script that only the browser reads, a script cookie
+ * check passed, every request of the page going through the crawler's own fetch (robots.txt, spacing,
+ * private-address refusal, WARC), the rendering archived and replayed without a browser, the limits, and
+ * one browser per run that is closed on SIGINT. Each case fails when the rule it pins is broken.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -123,6 +123,20 @@ describe('a list drawn by script', () => {
     replayStore.close();
     assert.deepEqual(replayed.failures, []);
     assert.equal(replayed.documentsKept, 3);
+  });
+
+  it('passes a script check that sets a cookie and reloads, sending the cookie from the crawler', async (t) => {
+    const listed = scriptedSite()['/news/index.html']!;
+    const host = await site(t, scriptedSite('/api/list.json', {
+      '/news/index.html': (req, res) => (/(^|; )checked=1/.test(req.headers.cookie ?? '') ? listed(req, res) : html(res, '<html><body>正在验证…<script>document.cookie = "checked=1; path=/"; location.reload();</script></body></html>')),
+    }));
+    const { report, store } = await crawlRendering([browserSource('checked', host.base)]);
+    store.close();
+    assert.deepEqual(report.failures, []);
+    assert.equal(report.documentsKept, 3);
+    const pages = host.log.filter((l) => l.path === '/news/index.html');
+    assert.deepEqual(pages.map((l) => l.headers.cookie ?? null), [null, 'checked=1']);
+    assert.ok(pages.every((l) => l.headers['user-agent'] === 'xinzhi-test/1.0'));
   });
 
   it('reads the page without a request robots.txt disallows, and says which', async (t) => {
