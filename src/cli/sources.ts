@@ -1,4 +1,4 @@
-import { liveFetcherFromConfig } from '../crawl/fromConfig.ts';
+import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { checkCrawlSettings, checkSource, countFindings, type Finding, type SourceCheck } from '../sources/check.ts';
 import { markVerified } from '../sources/markVerified.ts';
 import { sourceHealth } from '../sources/health.ts';
@@ -39,8 +39,14 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
       else context.print(context.lang === 'en' ? `- ${s.id} ${s.name}  disabled, skipped: ${s.disabled} (check it alone with --source ${s.id})` : `- ${s.id} ${s.name}  已停用，跳过：${s.disabled}（用 --source ${s.id} 单独检查）`);
     }
     const checked = sources.filter((s) => !skipped.includes(s));
-    const fetcher = liveFetcherFromConfig(checkCrawlSettings(loaded.config.crawl), checked);
-    const results: SourceCheck[] = await Promise.all(checked.map((source) => checkSource(source, fetcher, context.lang)));
+    const settings = checkCrawlSettings(loaded.config.crawl);
+    const fetcher = browserFetcherFromConfig(settings, liveFetcherFromConfig(settings, checked));
+    let results: SourceCheck[];
+    try {
+      results = await Promise.all(checked.map((source) => checkSource(source, fetcher, context.lang)));
+    } finally {
+      await fetcher.close();
+    }
     const label = (finding: Finding) => `${t(context.lang, `finding.${finding}`)} ${finding}`;
     for (const result of results) {
       if (context.json) context.print(JSON.stringify(result));

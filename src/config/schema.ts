@@ -106,6 +106,14 @@ export const sourceSchema = z.object({
   robots: z.enum(['obey', 'ignore']).default('obey'),
   /** Overrides crawl.hostDelayMs for this source's host. */
   hostDelayMs: z.number().int().min(0).optional(),
+  /**
+   * How its list pages are read: `http` (the default, also when absent), the page as served; `browser`, the page as headless Chromium shows it
+   * after its scripts ran, for sites that draw their list by script or check for a browser first. Every
+   * request of the page still goes through the crawler's own fetch (robots.txt, spacing, private-address
+   * refusal, archive); articles are fetched over plain HTTP either way. Optional rather than defaulted, so a
+   * Source written in code (tests) need not name it.
+   */
+  fetch: z.enum(['http', 'browser']).optional(),
 }).strict();
 export type Source = z.infer<typeof sourceSchema>;
 export type EntryPoint = Source['entries'][number];

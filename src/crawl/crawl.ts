@@ -5,6 +5,7 @@ import type { ListedLink } from '../sources/listPage.ts';
 import { requestOptions, type EntryRequest, type FetchEntryPage } from '../sources/request.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
+import { rendersInBrowser } from './browser.ts';
 import { articleOfResponse, joinContinuations, responseText } from './document.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { CrawlProgress } from './progress.ts';
@@ -73,8 +74,11 @@ class SourceCrawl {
     if (this.context.progress) this.context.progress.errors++;
   }
 
-  /** Fetches and keeps the raw response before anything parses it; a failure is recorded, never thrown. */
-  private async get(target: string | EntryRequest, state?: UrlState): Promise<{ response: FetchedResponse; responseId: number; sha256: string } | undefined> {
+  /**
+   * Fetches and keeps the raw response before anything parses it; a failure is recorded, never thrown.
+   * `render`: read the page in the browser (a list of a `fetch: browser` source); the requests it refused are failures too.
+   */
+  private async get(target: string | EntryRequest, state?: UrlState, render = false): Promise<{ response: FetchedResponse; responseId: number; sha256: string } | undefined> {
     const { fetcher, store, runId } = this.context;
     const request = typeof target === 'string' ? { url: target } : target;
     const url = request.url;
@@ -85,6 +89,7 @@ class SourceCrawl {
         robots: this.source.robots,
         conditional: state ? { etag: state.etag ?? undefined, lastModified: state.lastModified ?? undefined } : undefined,
         ...requestOptions(request),
+        ...(render ? { render, onSubrequestRefused: (refused: string, reason: string) => this.fail(refused, `${url} 渲染时的请求未完成 (request of the rendered page not completed): ${reason}`) } : {}),
       });
     } catch (err) {
       this.fail(url, errorLine(err));
@@ -125,7 +130,8 @@ class SourceCrawl {
     // server gives no validators), it is still read from the store, as a JPaaS shell must be.
     const fetchPage: FetchEntryPage = async (request) => {
       const previous = request.watch && conditional ? store.urlState(request.url) : undefined;
-      const fetched = await this.get(request, previous);
+      // A `fetch: browser` source's list pages are read as the browser draws them; its POSTs (a Hanweb group) are not pages.
+      const fetched = await this.get(request, previous, rendersInBrowser(this.source, entry) && (request.method ?? 'GET') === 'GET');
       lost ||= !fetched;
       if (!fetched) return undefined;
       if (!answered) this.entriesOk++;

@@ -16,10 +16,24 @@ export interface FetchOptions {
   /** The body's media type (application/x-www-form-urlencoded; charset=UTF-8, application/json). */
   contentType?: string;
   /**
+   * Read the page as headless Chromium shows it after its scripts ran (list pages of `fetch: browser`
+   * sources). Only a fetcher that renders (BrowserFetcher) or replays renderings (ReplayFetcher) can; the
+   * live fetcher refuses, so a missing renderer is an error rather than a silently unscripted page.
+   */
+  render?: boolean;
+  /**
    * Headers a site's list API checks, sent besides the crawler's own: Referer (the JPaaS build-unit
-   * API answers only with its list page as Referer), Accept, X-Requested-With. Lower-case names.
+   * API answers only with its list page as Referer), Accept, X-Requested-With, a rendered page's cookie.
+   * Sent on the first hop only: a redirect to another site must not carry one site's cookies. Never the
+   * User-Agent: the crawler keeps the name robots.txt rules are matched by. Lower-case names.
    */
   headers?: Record<string, string>;
+  /**
+   * Called, when rendering, for each request of the page that was refused (robots.txt, a private address,
+   * a limit) or failed: the page is read without it, as a browser reads a page whose request failed, and
+   * the caller reports why.
+   */
+  onSubrequestRefused?: (url: string, reason: string) => void;
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Config, Source } from '../config/schema.ts';
+import { BrowserFetcher, type BrowserFetcherOptions } from './browser.ts';
+import type { Fetcher } from './fetcher.ts';
 import { LiveFetcher, type LiveFetcherOptions } from './live.ts';
 
 /** Per-host spacing that sources asked for, keyed by the hosts of their entry points. */
@@ -14,4 +16,19 @@ function hostDelaysOf(sources: readonly Source[]): Map<string, number> {
 /** The live fetcher as the config's crawl settings and the catalog's per-source overrides describe it. */
 export function liveFetcherFromConfig(crawl: Config['crawl'], sources: readonly Source[], hooks: Pick<LiveFetcherOptions, 'onResponse' | 'onRequest'> = {}): LiveFetcher {
   return new LiveFetcher({ ...crawl, hostDelays: hostDelaysOf(sources), ...hooks });
+}
+
+/**
+ * Page time for a browser rendering, in requests' timeouts: a list page is its document, a few scripts and
+ * the JSON they read, each waiting out the host's spacing (a Crawl-delay of several seconds on some sites).
+ */
+const PAGE_TIMEOUTS = 6;
+
+/**
+ * The browser fetch of the `fetch: browser` sources' list pages over `inner` (the live fetcher), with the
+ * config's limits: a page has PAGE_TIMEOUTS × crawl.timeoutMs (2 minutes by default) and crawl.maxBytes
+ * for all its responses. The caller closes it at the end of the run.
+ */
+export function browserFetcherFromConfig(crawl: Config['crawl'], inner: Fetcher, hooks: Pick<BrowserFetcherOptions, 'onRendered'> = {}): BrowserFetcher {
+  return new BrowserFetcher(inner, { pageTimeoutMs: PAGE_TIMEOUTS * crawl.timeoutMs, maxBytes: crawl.maxBytes, ...hooks });
 }

@@ -15,7 +15,7 @@ export interface HttpOptions {
   method?: FetchOptions['method'];
   body?: string;
   contentType?: string;
-  /** Headers sent besides the crawler's own (Referer, Accept), which they override. */
+  /** Further request headers (Referer, Accept, a rendered page's cookie); they never replace the User-Agent. */
   headers?: FetchOptions['headers'];
 }
 
@@ -113,7 +113,9 @@ const anyAgent = new Agent({ connect: handshakeNotingConnector({}) });
 export async function httpRequest(url: URL, options: HttpOptions): Promise<FetchedResponse> {
   const fetchedAt = new Date().toISOString();
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9', ...options.headers };
+  const headers: Record<string, string> = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+  headers['user-agent'] = options.userAgent;
   if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
   if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
   const body = method === 'POST' ? Buffer.from(options.body ?? '') : undefined;

@@ -79,6 +79,7 @@ export class LiveFetcher implements Fetcher {
   }
 
   async fetch(url: string, options: FetchOptions): Promise<FetchedResponse> {
+    if (options.render) throw new UserError(`此抓取方式不能渲染页面（需要浏览器抓取）：${url}`, `this fetcher cannot render pages (a browser fetch is needed): ${url}`);
     let current = new URL(url);
     let asked = options;
     for (let hop = 0; hop <= this.options.maxRedirects; hop++) {
@@ -88,7 +89,9 @@ export class LiveFetcher implements Fetcher {
         const { rules, ...robots } = await this.rulesFor(current, options);
         if (!rules.isAllowed(current.href)) throw new RobotsRefusal(current.href, rules.state === 'unreachable' ? 'unreachable' : 'disallowed', robots);
       }
-      const response = await this.getWithRetries(current, asked, hop === 0 ? options.conditional : undefined);
+      // Extra headers (a rendered page's cookie, a Referer) go to the site they were meant for, never across a redirect to another.
+      const sent = current.origin === new URL(url).origin ? asked : { ...asked, headers: undefined };
+      const response = await this.getWithRetries(current, sent, hop === 0 ? options.conditional : undefined);
       const location = response.headers.location;
       if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
         current = new URL(location, current);

@@ -79,6 +79,21 @@ export async function warcResponseRecord(response: FetchedResponse): Promise<Uin
 }
 
 /**
+ * Serialises a page as a browser rendered it (its DOM after the scripts ran) as a WARC/1.1 `conversion`
+ * record: content derived from the response archived under the same WARC-Target-URI, its block the HTML
+ * itself (no HTTP head: no server sent it). A replay reads it back for a list page read with `render`.
+ */
+export async function warcConversionRecord(rendered: FetchedResponse): Promise<Uint8Array> {
+  const record = WARCRecord.create(
+    { url: rendered.url, date: rendered.fetchedAt, type: 'conversion', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': rendered.headers['content-type'] ?? 'text/html; charset=utf-8' } },
+    [new Uint8Array(rendered.body)],
+  );
+  record.warcHeaders.headers.set('WARC-Payload-Digest', sha256(rendered.body));
+  record.warcHeaders.headers.set('WARC-Block-Digest', sha256(rendered.body));
+  return gzipSync(await WARCSerializer.serialize(record, { gzip: false }));
+}
+
+/**
  * Appends responses to a day's archive, each as its own gzip member, so the file is a valid
  * .warc.gz after every append and a crash loses at most the response being written. Records are
  * compressed in parallel and written in order through one open file.
@@ -96,7 +111,15 @@ export class WarcWriter {
   }
 
   append(response: FetchedResponse): Promise<void> {
-    const record = warcResponseRecord(response);
+    return this.write(warcResponseRecord(response));
+  }
+
+  /** Appends a page as a browser rendered it, as a `conversion` record (see warcConversionRecord). */
+  appendRendered(rendered: FetchedResponse): Promise<void> {
+    return this.write(warcConversionRecord(rendered));
+  }
+
+  private write(record: Promise<Uint8Array>): Promise<void> {
     const write = this.tail.then(async () => {
       const bytes = await record;
       await (await this.handle()).write(bytes);
@@ -136,11 +159,19 @@ function assertWarcSignature(path: string): void {
   if (!gzip && head.subarray(0, read).toString('latin1') !== 'WARC/') throw notWarc(path, 'no WARC header');
 }
 
+/** A record of an archive as the crawl reads it: a response as served, or a page as a browser rendered it. */
+export interface ArchivedRecord {
+  type: 'response' | 'conversion';
+  /** A conversion reads as a 200 whose Content-Type is the record's. */
+  response: FetchedResponse;
+}
+
 /**
- * Reads every response record of one .warc or .warc.gz file. A response that names in WARC-Concurrent-To a
- * request record before it, other than a plain GET (as xinzhi and wget write them), carries that request.
+ * Reads every response and conversion record of one .warc or .warc.gz file, in file order; throws a
+ * UserError naming a corrupt file. A response that names in WARC-Concurrent-To a request record before it,
+ * other than a plain GET (as xinzhi and wget write them), carries that request.
  */
-export async function* readWarcResponses(path: string): AsyncGenerator<FetchedResponse> {
+export async function* readWarcRecords(path: string): AsyncGenerator<ArchivedRecord> {
   assertWarcSignature(path);
   const parser = new WARCParser(createReadStream(path));
   // Requests wait here for their response; only those other than a plain GET are kept.
@@ -153,19 +184,16 @@ export async function* readWarcResponses(path: string): AsyncGenerator<FetchedRe
         if (id && method && method !== 'GET') requests.set(id, { method, headers: headersOf(record), body: Buffer.from(await record.readFully(true)) });
         continue;
       }
-      if (record.warcType !== 'response' || !record.warcTargetURI) continue;
-      const body = Buffer.from(await record.readFully(true));
-      const requestId = record.warcConcurrentTo?.find((id) => requests.has(id));
+      const type = record.warcType;
+      if ((type !== 'response' && type !== 'conversion') || !record.warcTargetURI) continue;
+      const body = Buffer.from(await record.readFully(type === 'response'));
+      const headers = headersOf(record);
+      if (type === 'conversion' && record.warcContentType) headers['content-type'] = record.warcContentType;
+      const status = type === 'conversion' ? 200 : Number(record.httpHeaders?.statusCode ?? 0);
+      const requestId = type === 'response' ? record.warcConcurrentTo?.find((id) => requests.has(id)) : undefined;
       const request = requestId ? requests.get(requestId) : undefined;
       if (requestId) requests.delete(requestId);
-      yield {
-        url: record.warcTargetURI,
-        status: Number(record.httpHeaders?.statusCode ?? 0),
-        headers: headersOf(record),
-        body,
-        fetchedAt: record.warcDate ?? new Date(0).toISOString(),
-        ...(request ? { request } : {}),
-      };
+      yield { type, response: { url: record.warcTargetURI, status, headers, body, fetchedAt: record.warcDate ?? new Date(0).toISOString(), ...(request ? { request } : {}) } };
     }
   } catch (err) {
     throw notWarc(path, (err as Error).message);
@@ -178,6 +206,11 @@ function headersOf(record: WARCRecord): Record<string, string> {
   const httpHeaders = record.httpHeaders?.headers;
   if (httpHeaders) for (const [name, value] of httpHeaders) headers[name.toLowerCase()] = value;
   return headers;
+}
+
+/** Reads every response record of one .warc or .warc.gz file (see readWarcRecords), each with its request when it was more than a plain GET. */
+export async function* readWarcResponses(path: string): AsyncGenerator<FetchedResponse> {
+  for await (const record of readWarcRecords(path)) if (record.type === 'response') yield record.response;
 }
 
 /** The archive files at a path: the file itself, or every .warc/.warc.gz in a folder. */

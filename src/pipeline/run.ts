@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { CrawlReport } from '../crawl/crawl.ts';
 import { crawledSources, crawlSources } from '../crawl/crawl.ts';
+import type { BrowserFetcher } from '../crawl/browser.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
-import { liveFetcherFromConfig } from '../crawl/fromConfig.ts';
+import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { ReplayFetcher } from '../crawl/replay.ts';
 import { WarcWriter } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
@@ -54,12 +55,18 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     const progress = new CrawlProgress(crawledSources(loaded.sources).length);
     const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`));
     const replay = options.replay ? await ReplayFetcher.open(options.replay) : undefined;
+    // A replay reads renderings from the archive: it never starts a browser.
+    let browser: BrowserFetcher | undefined;
     const fetcher: Fetcher =
       replay ??
-      liveFetcherFromConfig(crawlConfig, loaded.sources, {
-        onResponse: (response) => archive.append(response),
-        onRequest: (url) => progress.requestStarted(url),
-      });
+      (browser = browserFetcherFromConfig(
+        crawlConfig,
+        liveFetcherFromConfig(crawlConfig, loaded.sources, {
+          onResponse: (response) => archive.append(response),
+          onRequest: (url) => progress.requestStarted(url),
+        }),
+        { onRendered: (rendered) => archive.appendRendered(rendered) },
+      ));
     const window = issueWindow(issueDate, loaded.config.selection.windowDays);
     options.onCrawlStart?.(progress);
     let crawl: CrawlReport;
@@ -78,6 +85,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
         onSourceDone: options.onSourceDone,
       });
     } finally {
+      await browser?.close();
       await archive.close();
       options.onCrawlEnd?.();
     }

@@ -1,4 +1,5 @@
 import type { Config, EntryPoint, Source } from '../config/schema.ts';
+import { rendersInBrowser } from '../crawl/browser.ts';
 import { detectChallenge, type ChallengeForm } from '../crawl/challenge.ts';
 import { responseText } from '../crawl/document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
@@ -169,7 +170,8 @@ async function checkEntry(entry: EntryPoint, source: Source, fetcher: Fetcher, l
   let found: Found;
   try {
     const first = firstRequest(entry);
-    found = await responseFound(entry, await fetcher.fetch(first.url, { allowPrivate: source.allowPrivate, robots: source.robots, ...requestOptions(first) }), source, fetcher);
+    const render = rendersInBrowser(source, entry);
+    found = await responseFound(entry, await fetcher.fetch(first.url, { allowPrivate: source.allowPrivate, robots: source.robots, ...requestOptions(first), render }), source, fetcher);
   } catch (err) {
     found = failureFound(err, entry.url);
   }
