@@ -416,12 +416,13 @@ describe('every format in one crawl, and sources check', () => {
     const config = configWithCatalog(dir, catalog);
     const asJson = await runCli(['sources', 'check', '--config', config, '--json']);
     assert.equal(asJson.code, 0, asJson.stderr);
-    const checks = asJson.stdout.trim().split('\n').map((line) => JSON.parse(line) as { sourceId: string; ok: boolean; entries: { format: string | null; links: number; datedLinks: number }[] });
+    // One line per source, then the summary line.
+    const checks = asJson.stdout.trim().split('\n').slice(0, -1).map((line) => JSON.parse(line) as { sourceId: string; ok: boolean; entries: { format: string | null; links: number; datedLinks: number }[] });
     assert.deepEqual(checks.map((c) => [c.sourceId, c.ok, c.entries[0]!.format, c.entries[0]!.links]), [['cnipa', true, 'hanweb', 6], ['miit', true, 'buildunit', 2], ['gov-cn', true, null, 1]]);
     const human = await runCli(['sources', 'check', '--config', config]);
     assert.equal(human.code, 0, human.stderr);
-    assert.match(human.stdout, /col74\/index\.html {2}200 {2}格式 hanweb {2}链接 6（带日期 6）/);
-    assert.match(human.stdout, /wjgs\/index\.html {2}200 {2}格式 buildunit {2}链接 2/);
-    assert.match(human.stdout, /ZUIXINZHENGCE\.json {2}200 {2}链接 1/);
+    assert.match(human.stdout, /col74\/index\.html {2}ok {2}格式 hanweb {2}带日期链接 6 条/);
+    assert.match(human.stdout, /wjgs\/index\.html {2}ok {2}格式 buildunit {2}带日期链接 2 条/);
+    assert.match(human.stdout, /ZUIXINZHENGCE\.json {2}ok {2}带日期链接 1 条/);
   });
 });

@@ -101,8 +101,10 @@ describe('xinzhi sources', () => {
 
     const check = await runCli(['sources', 'check', '--config', config, '--json']);
     assert.equal(check.code, 0, check.stderr);
-    const lines = check.stdout.trim().split('\n').map((line) => JSON.parse(line) as { sourceId: string; ok?: boolean; disabled?: string });
-    assert.deepEqual(lines.map((l) => [l.sourceId, l.ok, l.disabled]), [['off', undefined, reason], ['up', true, undefined]]);
+    const lines = check.stdout.trim().split('\n').map((line) => JSON.parse(line) as { sourceId: string; ok?: boolean; disabled?: string; summary?: unknown });
+    // The disabled source's line, the checked one's, then the summary of what was checked.
+    assert.deepEqual(lines.map((l) => [l.sourceId, l.ok, l.disabled]), [['off', undefined, reason], ['up', true, undefined], [undefined, undefined, undefined]]);
+    assert.deepEqual(lines.at(-1), { summary: { sources: 1, findings: { ok: 1 } } });
     assert.equal(site.hits('/off/'), 0);
     const text = await runCli(['sources', 'check', '--config', config]);
     assert.match(text.stdout, new RegExp(`^- off 停用来源  已停用，跳过：${reason}（用 --source off 单独检查）$`, 'm'));
@@ -110,7 +112,7 @@ describe('xinzhi sources', () => {
     // Named, it is checked: that is how a candidate address is tried before the source is enabled.
     const named = await runCli(['sources', 'check', '--source', 'off', '--config', config, '--json']);
     assert.equal(named.code, 0, named.stderr);
-    assert.equal((JSON.parse(named.stdout) as { ok: boolean }).ok, true);
+    assert.equal((JSON.parse(named.stdout.split('\n')[0]!) as { ok: boolean }).ok, true);
     assert.equal(site.hits('/off/'), 1);
 
     const status = JSON.parse((await runCli(['sources', 'status', '--config', config, '--data', data, '--json'])).stdout) as { sourceId: string; disabled?: string; documents: number }[];
