@@ -55,6 +55,7 @@ const messages = {
   llmWriter: { zh: '模型写作：{0} · 调用 {1} 次 · 词元 输入 {2} / 输出 {3} · 费用 {4}', en: 'model writer: {0} · {1} calls · tokens in {2} / out {3} · cost {4}' },
   llmFallbacks: { zh: '改用抽取式文本的部分：{0} 处', en: 'parts that fell back to the extractive text: {0}' },
   significance: { zh: '重要性', en: 'significance' },
+  planted: { zh: '⚠ 疑似植入的指令（{0}，按资料处理，不会执行）：{1}', en: '⚠ planted instruction suspected ({0}; handled as data, never obeyed): {1}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
