@@ -373,6 +373,12 @@ describe('every sentence a model writes, the abstract and the issue date (issue 
     ]);
     assert.deepEqual(abstract('北京市经济和信息化局提出“培育一千家企业”，目标到 2028 年。'), ['quotes: 摘要的引文不在所引来源正文中：“培育一千家企业”', 'numbers: 摘要的数字 2028年 不在来源中']);
     assert.deepEqual(abstract('今日股市情绪高涨，多只概念股集体涨停。整体看，投资者应积极把握行情机会。').map((f) => f.split('：')[0]), ['overlap: 摘要与所引来源的内容重合不足']);
+    // 30 % at the least, of its pairs found in the sources, the sections and the theme names: 31 % passes, 29 % does not.
+    const none = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥鼠牛虎兔龙蛇马羊猴鸡狗猪春夏秋冬东南西北';
+    assert.deepEqual(abstract(`北京市经济和信息化局印发行动方案，发放全栈资源包。${none.slice(0, 38)}。`), []);
+    assert.deepEqual(abstract(`北京市经济和信息化局印发行动方案，发放全栈资源包。${none.slice(0, 42)}。`), ['overlap: 摘要与所引来源的内容重合不足：29% 的相邻字对见于来源（至少 30%）']);
+    // The sections count: a phrase of the section's own (目标是) is no phrase off the sources.
+    assert.deepEqual(abstract(`北京市经济和信息化局印发行动方案，目标是发放全栈资源包。${none.slice(0, 42)}。`), []);
     // A theme name in “ ” is the brief's label, not a quote: taken when the taxonomy (or the brief's stats) names it.
     const themed = '北京市经济和信息化局印发行动方案，主题集中在“创新创业支持”。';
     assert.deepEqual(abstract(themed), ['quotes: 摘要的引文不在所引来源正文中：“创新创业支持”']);
