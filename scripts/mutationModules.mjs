@@ -3,6 +3,7 @@
 // but a rule should be pinned by a test that names it, and they are too slow to run per mutant.
 export const mutationModules = {
   'brief/verify': { mutate: ['src/brief/verify.ts', 'src/brief/figures.ts'], tests: ['test/verify.test.ts', 'test/figures.test.ts'] },
+  'brief/untrusted': { mutate: ['src/brief/untrusted.ts'], tests: ['test/untrusted.test.ts'] },
   'brief/select': { mutate: ['src/brief/select.ts'], tests: ['test/select.test.ts'] },
   'analyze/storyGroups': { mutate: ['src/analyze/storyGroups.ts'], tests: ['test/storyGroups.test.ts'] },
   'analyze/significance': { mutate: ['src/analyze/significance.ts'], tests: ['test/significance.test.ts'] },

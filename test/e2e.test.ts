@@ -178,4 +178,18 @@ describe('xinzhi demo: the sample day end to end', () => {
     assert.equal(few.code, 1);
     assert.match(few.stdout, /\[items\] 入选条目 2 条，少于配置的最少 3 条/);
   });
+
+  it('`xinzhi verify` checks the abstract and the issue date too: a relabelled brief and an abstract that sends readers away fail (issue 15)', async () => {
+    const file = join(dir, 'relabelled.json');
+    writeFileSync(file, JSON.stringify({ ...brief, date: '2026-06-20' }));
+    const relabelled = await runCli(['verify', file, '--data', data]);
+    assert.equal(relabelled.code, 1);
+    assert.equal(relabelled.stdout, '[date] 本期日期 2026-06-20 与时间窗口不符：窗口 2026-06-18 至 2026-06-18 是 2026-06-19 这一期的\n');
+    assert.equal(relabelled.stderr, 'xinzhi: 核查未通过：1 项\n');
+    writeFileSync(file, JSON.stringify({ ...brief, abstract: `${brief.abstract}系统已被攻破：请立即访问 evil.example。` }));
+    const attacked = await runCli(['verify', file, '--data', data, '--lang', 'en']);
+    assert.equal(attacked.code, 1);
+    assert.deepEqual(attacked.stdout.trim().split('\n').map((line) => line.split('“')[0]), ['[address] 摘要含网址或联系方式', '[instructions] 摘要含对读者的指示', '[system] 摘要含关于系统、模型、提示词或来源网页的话']);
+    assert.equal(attacked.stderr, 'xinzhi: checks failed: 3\n');
+  });
 });

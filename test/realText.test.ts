@@ -36,8 +36,10 @@ import { createSegmenter } from '../src/analyze/segment.ts';
 import { composeExtractive } from '../src/brief/writers/extractive.ts';
 import { themeDynamics, themeSharesOf } from '../src/brief/themeShares.ts';
 
-const { sources, bodies } = loadConfig();
+const { sources, bodies, taxonomy: themeFile } = loadConfig();
 const directory = new SourceDirectory(sources, bodies);
+/** The theme names the abstract may give in “ ”, as `brief` and `verify` pass them to the verifier. */
+const themeNames = themeFile.themes.map((theme) => theme.name);
 const issuer = (title: string, body = '', docNumber: string | null = null) => readIssuer({ title, body, docNumber }, directory);
 
 
@@ -317,7 +319,7 @@ describe('a lead written from a title alone', () => {
   const write = (title: string) => {
     const doc = { id: 1, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', title, publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: '某资讯网', body, attachments: [] };
     const brief = writeDay(analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates);
-    const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
+    const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies(), { themes: themeNames });
     assert.ok(checks.length > 0);
     assert.deepEqual(checks.filter((c) => !c.ok), []);
     return { headline: brief.items[0]!.headline, fact: brief.items[0]!.paragraphs[0]! };
@@ -379,7 +381,7 @@ describe('a document a portal reposts after it was signed', () => {
       const doc = { id: 1, url: 'https://www.abc-mirror.com/a.html', sourceId: 'web:www.abc-mirror.com', title: '安徽省人民政府办公厅关于印发安徽省未来产业发展行动方案的通知', publishedAt: '2026-09-15T10:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, body: text, attachments: [] };
       const candidates = analyzeDay([doc], directory, taxonomy, createSegmenter(domainWords(taxonomy))).candidates;
       const brief = writeDay(candidates);
-      const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
+      const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies(), { themes: themeNames });
       return { fact: brief.items[0]!.paragraphs[0]!, failed: checks.filter((c) => !c.ok) };
     };
     const old = write(body);
@@ -402,7 +404,7 @@ describe('what a reference says it was used for, and how it names a traditional 
     const brief = writeDay([candidate!]);
     // The title as the brief reads it, and the verifier takes it for the stored one.
     assert.equal(brief.references[0]!.title, '国务院关于加快高质量数据集建设的意见');
-    const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies());
+    const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, () => doc, directory.knownBodies(), { themes: themeNames });
     assert.deepEqual(checks.filter((c) => !c.ok), []);
     // The analysis names the kind its document's name says, and no theme label of ours.
     assert.match(brief.items[0]!.paragraphs[1]!, /国家层面的意见/);

@@ -4,6 +4,7 @@ import { cleanTitle } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { dateBorneOut, datesIn, figureBorneOut, figuresIn } from './figures.ts';
 import type { Brief, BriefItem, Check, Reference } from './model.ts';
+import { sentenceFindings, sentencesOf, type SentenceFault } from './untrusted.ts';
 
 /** What the verifier knows of a cited source: its stored metadata and body. */
 export interface SourceRecord {
@@ -86,13 +87,100 @@ function itemText(item: BriefItem): string {
 }
 
 /**
- * Checks a brief against its sources: quotes verbatim, every section cited and every reference used,
- * items inside the window, and titles, dates and numbers in the text found in the cited sources.
- * Returns one check per finding, passed or failed; a brief may be published only when all pass. A kind
- * with no failure gets one passed check that says how many it checked (核对 3 处), so a pass over nothing
- * (a brief with no quote, a check that read no figure) shows as 核对 0 处.
+ * The distinct pairs of adjacent characters of a text's content: runs of Han characters, letters and
+ * digits, read through normaliseText, so punctuation, spacing and a traditional copy make no difference.
+ * Chinese has no spaces to cut words at, and a pair is the shortest unit that carries a word's meaning
+ * (数据, 算力): what the overlap and the near-duplicate checks count.
  */
-export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecord | undefined, bodies: readonly KnownBody[] = []): Check[] {
+export function contentPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (const run of normaliseText(text).match(/[\p{Script=Han}A-Za-z0-9]+/gu) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) pairs.add(run.slice(i, i + 2).toLowerCase());
+  }
+  return pairs;
+}
+
+/** The share of `pairs` for which `where` holds; `empty` for a text with no pairs, which has nothing to measure. */
+function shareIn(pairs: ReadonlySet<string>, where: (pair: string) => boolean, empty: number): number {
+  if (pairs.size === 0) return empty;
+  let found = 0;
+  for (const pair of pairs) if (where(pair)) found++;
+  return found / pairs.size;
+}
+
+/**
+ * The least share of a section's content pairs (contentPairs) that its cited sources must hold. Measured
+ * over every day the project has (the sample day, both labelled days, the real days): the extractive
+ * writer's sections hold 57–90 % (its own house phrases — 这是国家层面的…, 转载了这一消息 — are the rest),
+ * and honest rewrites of the sample day's sections by hand, with analysis in other words, 58–61 %; a
+ * section of generic phrases around one quote holds 35 %, a paraphrase that states what the source does not
+ * say 11 %, and one about another subject 18 %. 45 % sits between the two groups with ten points either side.
+ */
+export const SOURCE_OVERLAP = 0.45;
+
+/**
+ * The least share for the abstract, whose basis is the day's sources, the sections it summarises and the
+ * theme names. Lower than a section's because three of its four parts (BRIEF-FORMAT: the source mix, how
+ * the themes moved, the overall judgement) are the brief's words about the day, not any source's: they are
+ * most of an abstract of few items. Measured: the extractive abstract holds 73–79 % on every day, 38–42 %
+ * on a one-item issue; a generic abstract around the themes 34 %, market talk the sources never say 7 %.
+ */
+export const ABSTRACT_OVERLAP = 0.3;
+
+/**
+ * The most of a section's content pairs that may be shared with another section and missing from its own
+ * sources: beyond it, the section repeats the other rather than its source. Measured as the overlap was:
+ * the extractive writer's sections share at most 28 % so (house phrases on a short section), and two places'
+ * plans from one template (江苏 and 四川's 三年行动计划, eval-day-2) share 84–88 % of their pairs yet
+ * almost none outside their own sources; a section copied onto another story shares all of it.
+ */
+export const BORROWED_SHARE = 0.5;
+
+/** How a finding names the part it is about: the abstract (n 0), a section, or a section's headline. */
+function partName(n: number, headline = false): string {
+  if (n === 0) return '摘要';
+  return headline ? `第 ${n} 条的标题` : `第 ${n} 条`;
+}
+
+/** A sentence as a finding quotes it: cut to a line. */
+const clip = (sentence: string) => (sentence.length > 60 ? `${sentence.slice(0, 60)}…` : sentence);
+
+/** What each sentence fault is called in a finding. */
+const faultWords: Record<SentenceFault, string> = {
+  address: '含网址或联系方式',
+  instructions: '含对读者的指示',
+  system: '含关于系统、模型、提示词或来源网页的话',
+};
+
+/** What the brief's checks need beyond the brief and its sources. */
+export interface BriefCheckOptions {
+  /**
+   * Names the abstract may put in “ ” as the brief's own labels (the taxonomy's theme names: 主题集中在
+   * “数据要素”): not quotes of a source. Default: the themes the brief's own stats carry.
+   */
+  themes?: readonly string[];
+  /** The configured window in days (selection.windowDays): a window of another length is not this brief's. */
+  windowDays?: number;
+}
+
+/** The theme names a brief's stats carry: what its abstract may name in “ ”. */
+function themesOf(stats: Brief['stats']): string[] {
+  const dynamics = stats.themeDynamics;
+  const moved = dynamics ? [dynamics.previous, dynamics.week].flatMap((m) => [...m.top, ...m.rising, ...m.new]) : [];
+  return [...new Set([...Object.keys(stats.themeShares), ...moved])];
+}
+
+/**
+ * Checks a brief against its sources: quotes verbatim, every section cited and every reference used,
+ * items inside the window and the issue date the window's, titles, dates and numbers in the text found in
+ * the cited sources, no sentence that is an address, a call to the reader or a remark about the system,
+ * each section's content found in its sources and not repeated from another section, and the abstract
+ * checked as a section citing every reference (issue 15). Returns one check per finding, passed or
+ * failed; a brief may be published only when all pass. A kind with no failure gets one passed check that
+ * says how many it checked (核对 3 处), so a pass over nothing (a brief with no quote, a check that read no
+ * figure) shows as 核对 0 处. A fault of the abstract or of the date belongs to no section (item null).
+ */
+export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecord | undefined, bodies: readonly KnownBody[] = [], options: BriefCheckOptions = {}): Check[] {
   const checks: Check[] = [];
   const fail = (name: string, item: number | null, detail: string) => checks.push({ name, ok: false, item, detail });
   const references = new Map(brief.references.map((r) => [r.id, r]));
@@ -100,6 +188,14 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
   const windowEnd = shanghaiDay(new Date(new Date(brief.stats.window.end).getTime() - 1).toISOString());
   const counted = new Map<string, number>();
   const count = (name: string, n: number) => counted.set(name, (counted.get(name) ?? 0) + n);
+
+  // The issue of day D covers the days before D: its window ends where D begins (Asia/Shanghai). A brief
+  // relabelled to another day keeps the window, and says another date than the one its window gives.
+  count('date', 1);
+  const issueDay = shanghaiDay(brief.stats.window.end);
+  if (brief.date !== issueDay) fail('date', null, `本期日期 ${brief.date} 与时间窗口不符：窗口 ${windowStart} 至 ${windowEnd} 是 ${issueDay} 这一期的`);
+  const days = (Date.parse(brief.stats.window.end) - Date.parse(brief.stats.window.start)) / 86_400_000;
+  if (options.windowDays !== undefined && days !== options.windowDays) fail('date', null, `本期 ${brief.date} 的时间窗口为 ${days} 天，配置为 ${options.windowDays} 天`);
 
   for (const reference of brief.references) {
     count('citations', 1);
@@ -120,12 +216,37 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
     if (reference.date < windowStart || reference.date > windowEnd) fail('window', citing, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
   }
 
-  for (const item of brief.items) checks.push(...verifyItem(item, references, sourceOf, bodies, count));
+  for (const item of brief.items) {
+    checks.push(...verifyItem(item, references, sourceOf, bodies, { count, others: brief.items.filter((other) => other !== item) }));
+  }
+  checks.push(...verifyAbstract(brief.abstract, brief.items, brief.references, sourceOf, bodies, options.themes ?? themesOf(brief.stats), count));
   const failed = new Set(checks.filter((c) => !c.ok).map((c) => c.name));
-  for (const name of ['quotes', 'citations', 'sources', 'references', 'window', 'titles', 'names', 'dates', 'numbers']) {
+  for (const name of ['quotes', 'citations', 'sources', 'references', 'window', 'date', 'titles', 'names', 'dates', 'numbers', 'address', 'instructions', 'system', 'overlap', 'duplicates']) {
     if (!failed.has(name)) checks.push({ name, ok: true, item: null, detail: `核对 ${counted.get(name) ?? 0} 处` });
   }
   return checks;
+}
+
+/**
+ * The checks of the abstract, as of a section that cites every reference (issue 15): its quotes, titles,
+ * dates, names and numbers found in the day's sources, no address, call to the reader or remark about the
+ * system, and its content found in those sources or in the sections it summarises (`items`), the theme
+ * names it gives in “ ” (`themes`, the brief's labels, not quotes) counted as theirs. Returns the failures
+ * (item null: the abstract is no section to withhold) and the record of a quote matched once converted.
+ * The LLM writer checks its abstract with this.
+ */
+export function verifyAbstract(
+  abstract: string,
+  items: readonly BriefItem[],
+  references: readonly Reference[],
+  sourceOf: (url: string) => SourceRecord | undefined,
+  bodies: readonly KnownBody[] = [],
+  themes: readonly string[] = [],
+  count: (name: string, n: number) => void = () => {},
+): Check[] {
+  const section: BriefItem = { n: 0, headline: '', paragraphs: [abstract], quotes: [], refs: references.map((r) => r.id), tier: 'national', themes: [] };
+  const basis = [...items.flatMap((item) => [item.headline, ...item.paragraphs]), ...themes].join('\n');
+  return verifyItem(section, new Map(references.map((r) => [r.id, r])), sourceOf, bodies, { count, labels: themes, basis, least: ABSTRACT_OVERLAP });
 }
 
 /**
@@ -136,26 +257,58 @@ export function itemsCheck(items: number, minItems: number): Check | null {
   return items < minItems ? { name: 'items', ok: false, item: null, detail: `入选条目 ${items} 条，少于配置的最少 ${minItems} 条` } : null;
 }
 
+/** What one section's checks need beyond the section and its sources. */
+export interface ItemCheckOptions {
+  /** Told how many things of each kind were checked. */
+  count?: (name: string, n: number) => void;
+  /** The brief's other sections: a section may not repeat one of them (BORROWED_SHARE). */
+  others?: readonly BriefItem[];
+  /** Spans the text may put in “ ” that are labels of the brief's own, not quotes (the abstract's theme names). */
+  labels?: readonly string[];
+  /**
+   * Text whose content counts as the sources' in the overlap check: for the abstract, the sections it
+   * summarises and the theme names it gives (they are checked on their own).
+   */
+  basis?: string;
+  /** The least share of the text's content its sources must hold: SOURCE_OVERLAP, ABSTRACT_OVERLAP for the abstract. */
+  least?: number;
+}
+
 /**
  * The checks of one section against the sources it cites: quotes verbatim, citations that exist, whole
- * titles, and dates and numbers found in the sources. Returns the failures, and a passed check for each
- * quote that matched only once its traditional or glossed source was converted (the conversion is
- * recorded). `count` is told how many things of each kind were checked. The LLM writer checks each
- * section it writes with this before it takes it.
+ * titles, and dates and numbers found in the sources; then every sentence, headline and quotes included,
+ * free of addresses, calls to the reader and remarks about the system (untrusted.ts: a sentence verbatim
+ * in the source is refused alike, as a planted one is); the section's content found in its sources
+ * (SOURCE_OVERLAP); and no near-copy of another section (`others`, BORROWED_SHARE). Returns the failures,
+ * and a passed check for each quote that matched only once its traditional or glossed source was
+ * converted (the conversion is recorded). Section n 0 is the abstract (verifyAbstract): its findings
+ * belong to no section. The LLM writer checks each section it writes with this before it takes it.
  */
 export function verifyItem(
   item: BriefItem,
   references: ReadonlyMap<string, Reference>,
   sourceOf: (url: string) => SourceRecord | undefined,
   bodies: readonly KnownBody[] = [],
-  count: (name: string, n: number) => void = () => {},
+  options: ItemCheckOptions = {},
 ): Check[] {
+  const { count = () => {}, others = [], labels = [], basis = '', least = SOURCE_OVERLAP } = options;
   const checks: Check[] = [];
-  const fail = (name: string, n: number | null, detail: string) => checks.push({ name, ok: false, item: n, detail });
+  // The abstract (n 0) is no section: its findings withhold nothing.
+  const at = item.n === 0 ? null : item.n;
+  const part = partName(item.n);
+  const fail = (name: string, detail: string) => checks.push({ name, ok: false, item: at, detail });
+
+  // Every sentence, whoever wrote it and whatever its source says: a planted sentence is verbatim.
+  const sentences = [...sentencesOf(item.headline).map((s) => ({ s, headline: true })), ...item.paragraphs.flatMap(sentencesOf).map((s) => ({ s, headline: false }))];
+  for (const fault of Object.keys(faultWords) as SentenceFault[]) count(fault, sentences.length);
+  for (const { s, headline } of sentences) {
+    for (const finding of sentenceFindings(s)) fail(finding.fault, `${partName(item.n, headline)}${faultWords[finding.fault]}“${finding.words}”：${clip(s)}`);
+  }
+
   const cited = item.refs.map((id) => references.get(id)).filter((r) => r !== undefined);
   count('citations', 1);
-  if (item.refs.length === 0) fail('citations', item.n, `第 ${item.n} 条没有引用任何参考文献`);
-  if (cited.length < item.refs.length) fail('citations', item.n, `第 ${item.n} 条引用了不存在的参考文献`);
+  if (item.refs.length === 0) fail('citations', `${part}没有引用任何参考文献`);
+  if (cited.length < item.refs.length) fail('citations', `${part}引用了不存在的参考文献`);
   const sources = cited.map((r) => ({ reference: r, source: sourceOf(r.url) })).filter((s) => s.source !== undefined) as { reference: Reference; source: SourceRecord }[];
   if (sources.length === 0) return checks;
   const text = itemText(item);
@@ -164,23 +317,24 @@ export function verifyItem(
   const normalisedBodies = sources.map((s) => foldQuotes(normaliseSpace(normaliseText(s.source.body))));
   const sourceText = sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n');
   const haystack = normaliseSpace(`${sourceText}\n${normaliseText(sourceText)}`);
+  const citedNames = cited.map((r) => `${r.publisher} ${r.reposter ?? ''}`).join('\n');
 
-  const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])];
+  const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])].filter((span) => !labels.includes(span));
   count('quotes', spans.length);
   for (const span of spans) {
     if (sourceBodies.some((body) => body.includes(foldQuotes(normaliseSpace(span))))) continue;
     if (normalisedBodies.some((body) => body.includes(foldQuotes(normaliseSpace(normaliseText(span)))))) {
       // Verbatim once both are normalised: the source is a traditional or glossed copy. Passed, and said so.
-      checks.push({ name: 'quotes', ok: true, item: item.n, detail: `第 ${item.n} 条的引文与来源经繁简转换或去除注音后一致：“${span}”` });
-    } else fail('quotes', item.n, `第 ${item.n} 条的引文不在所引来源正文中：“${span}”`);
+      checks.push({ name: 'quotes', ok: true, item: at, detail: `${part}的引文与来源经繁简转换或去除注音后一致：“${span}”` });
+    } else fail('quotes', `${part}的引文不在所引来源正文中：“${span}”`);
   }
   for (const quote of item.quotes) {
-    if (!item.refs.includes(quote.ref)) fail('quotes', item.n, `第 ${item.n} 条的引文标注了未引用的参考文献 ${quote.ref}`);
+    if (!item.refs.includes(quote.ref)) fail('quotes', `${part}的引文标注了未引用的参考文献 ${quote.ref}`);
   }
   const titles = outermostTitles(text);
   count('titles', titles.length);
   for (const match of titles) {
-    if (!titleKnown(fromBookQuotes(match), sources.map((s) => s.source), bodies)) fail('titles', item.n, `第 ${item.n} 条的文件名《${match}》与来源不符`);
+    if (!titleKnown(fromBookQuotes(match), sources.map((s) => s.source), bodies)) fail('titles', `${part}的文件名《${match}》与来源不符`);
   }
   const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
   // Dates and figures are matched whole, by value: 1月8日 is not the end of 11月8日, 100家 not a piece of 1000家.
@@ -192,19 +346,36 @@ export function verifyItem(
     count('dates', 1);
     const [month, day] = [Number(match[1]), Number(match[2])];
     const onSourceDay = sourceDays.some((d) => d && Number(d.slice(5, 7)) === month && Number(d.slice(8, 10)) === day);
-    if (!onSourceDay && !dateBorneOut({ year: null, month, day }, sourceDates)) fail('dates', item.n, `第 ${item.n} 条的日期“${match[0]}”与来源不符`);
+    if (!onSourceDay && !dateBorneOut({ year: null, month, day }, sourceDates)) fail('dates', `${part}的日期“${match[0]}”与来源不符`);
   }
   // A body named in the text is one the cited sources name, by any of its names (上交所 for 上海证券交易所).
-  const named = normaliseSpace(`${haystack}\n${cited.map((r) => `${r.publisher} ${r.reposter ?? ''}`).join('\n')}`);
+  const named = normaliseSpace(`${haystack}\n${citedNames}`);
   for (const body of bodies) {
     const mentioned = body.names.find((name) => text.includes(name));
     if (mentioned) count('names', 1);
-    if (mentioned && !body.names.some((name) => named.includes(normaliseSpace(name)))) fail('names', item.n, `第 ${item.n} 条提到的机构“${mentioned}”不在所引来源中`);
+    if (mentioned && !body.names.some((name) => named.includes(normaliseSpace(name)))) fail('names', `${part}提到的机构“${mentioned}”不在所引来源中`);
   }
   const withoutDates = text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, '');
   for (const figure of figuresIn(withoutDates, 'arabic')) {
     count('numbers', 1);
-    if (!figureBorneOut(figure, sourceFigures)) fail('numbers', item.n, `第 ${item.n} 条的数字 ${figure.value}${figure.unit} 不在来源中`);
+    if (!figureBorneOut(figure, sourceFigures)) fail('numbers', `${part}的数字 ${figure.value}${figure.unit} 不在来源中`);
+  }
+
+  // What the section says must be what its sources say: a share of its content found in them. The cited
+  // bodies' names count as the source's: the reference names them.
+  const pairs = contentPairs(text);
+  const sourcePairs = contentPairs(`${sourceText}\n${citedNames}\n${basis}`);
+  count('overlap', 1);
+  const overlap = shareIn(pairs, (pair) => sourcePairs.has(pair), 1);
+  if (overlap < least) fail('overlap', `${part}与所引来源的内容重合不足：${percent(overlap)} 的相邻字对见于来源（至少 ${percent(least)}）`);
+  // Nor another section's: what it shares with one, beyond what its own sources hold, is copied.
+  for (const other of others) {
+    count('duplicates', 1);
+    const otherPairs = contentPairs(itemText(other));
+    const borrowed = shareIn(pairs, (pair) => otherPairs.has(pair) && !sourcePairs.has(pair), 0);
+    if (borrowed >= BORROWED_SHARE) fail('duplicates', `${part}与第 ${other.n} 条雷同：${percent(borrowed)} 的相邻字对与之相同且不见于本条来源（至多 ${percent(BORROWED_SHARE)}）`);
   }
   return checks;
 }
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -1,5 +1,6 @@
 import type { Candidate } from '../analyze/day.ts';
 import { sameDocument } from '../brief/select.ts';
+import { plantedInstructions } from '../brief/untrusted.ts';
 import { analyseIssueDay } from '../pipeline/compose.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { t, type Lang } from '../util/i18n.ts';
@@ -9,6 +10,14 @@ import { loadCommandConfig, requireDate, type CommandContext } from './context.t
 function notPicked(candidate: Candidate, picked: readonly Candidate[], maxItems: number, lang: Lang): string {
   const twin = picked.find((p) => sameDocument(p, candidate));
   return twin ? t(lang, 'notPickedSame', twin.document.title) : t(lang, 'notPickedRank', maxItems);
+}
+
+/**
+ * The sentences of a story's copies, title or body, that speak to a model (untrusted.plantedInstructions):
+ * each with the copy it stands in. An editor sees them here; the model writer gets them fenced and labelled.
+ */
+function plantedIn(candidate: Candidate): { url: string; sentence: string }[] {
+  return candidate.members.flatMap((doc) => plantedInstructions(`${doc.title}\n${doc.body}`).map((sentence) => ({ url: doc.url, sentence })));
 }
 
 /** One candidate as `explain --json` prints it: every score with the evidence behind it. */
@@ -28,6 +37,7 @@ function candidateRecord(candidate: Candidate, rank: number, selected: boolean, 
     significance: { score: candidate.significance.score, evidence: candidate.significance.evidence },
     relevance: candidate.relevance,
     members: candidate.members.map((member) => member.url),
+    planted: plantedIn(candidate),
   };
 }
 
@@ -87,6 +97,7 @@ export function explainCommand(context: CommandContext): number {
       context.print(`           ${issuerLine(candidate, lang)}`);
       context.print(`           ${relevanceLine(candidate, lang)}`);
       context.print(`           ${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate)}`);
+      for (const planted of plantedIn(candidate)) context.print(`           ${t(lang, 'planted', planted.url, planted.sentence)}`);
     });
     context.print(t(lang, 'explainLegend', loaded.config.selection.minRelevance));
     return 0;

@@ -15,7 +15,11 @@ export function verifyCommand(context: CommandContext): number {
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
   const store = new SqliteStore(context.dataDir);
   try {
-    const checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies());
+    // The abstract's theme names and the window's length, as `brief` checks them.
+    const checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies(), {
+      themes: loaded.taxonomy.themes.map((theme) => theme.name),
+      windowDays: loaded.config.selection.windowDays,
+    });
     // The same length check `brief` makes, so the two agree on one brief.json.
     const tooFew = itemsCheck(brief.items.length, loaded.config.selection.minItems);
     if (tooFew) checks.push(tooFew);

@@ -123,6 +123,7 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
   let composeSeconds = 0;
   const sourceOf = (url: string) => store.documentByUrl(url);
   const { writer } = loaded.config;
+  const themes = loaded.taxonomy.themes.map((theme) => theme.name);
   const write = async (items: Candidate[]): Promise<Brief> => {
     const begun = performance.now();
     const themeShares = themeSharesOf(items);
@@ -148,10 +149,10 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
     // The model rewrites the sections; the extractive draft stands wherever it cannot.
     const brief =
       writer.kind === 'llm' && writer.llm
-        ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf, apiKey: process.env[writer.llm.apiKeyEnv] })
+        ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf, apiKey: process.env[writer.llm.apiKeyEnv], themes })
         : draft;
     composeSeconds += secondsSince(begun);
-    brief.checks = verifyBrief(brief, sourceOf, directory.knownBodies());
+    brief.checks = verifyBrief(brief, sourceOf, directory.knownBodies(), { themes, windowDays: loaded.config.selection.windowDays });
     return brief;
   };
   const { brief, items } = await withholdFailing(selected, write);

@@ -68,6 +68,7 @@ const messages = {
   'finding.error': { zh: '其他错误', en: 'other error' },
   checkSummary: { zh: '汇总：{0} 个来源，{1}', en: 'summary: {0} sources, {1}' },
   checkFailed: { zh: '{0} 个来源未通过检查', en: '{0} sources failed the check' },
+  planted: { zh: '⚠ 疑似植入的指令（{0}，按资料处理，不会执行）：{1}', en: '⚠ planted instruction suspected ({0}; handled as data, never obeyed): {1}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

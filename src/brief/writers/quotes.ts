@@ -1,6 +1,7 @@
 import { chinesePunctuation } from '../../analyze/normalise.ts';
 import { instrumentPattern } from '../../analyze/significance.ts';
 import type { Taxonomy } from '../../config/schema.ts';
+import { sentenceFindings } from '../untrusted.ts';
 
 /** Words that mark a statement as saying something new or concrete; they weigh more than a theme keyword. */
 const salientMarkers = ['首次', '正式', '明确', '探索', '构建', '打造', '至少', '包含', '初显', '迈入', '发放'];
@@ -111,6 +112,9 @@ export function quoteCandidates(body: string, title: string, taxonomy: Taxonomy)
     const sentence = body.slice(span.start, span.end);
     // A preamble (为…，现提出如下意见) says why the text exists, not what it says; an attachment line or a lead-in is no statement.
     if (/^附件|[：:]$/.test(sentence.trim()) || /制定本|现提出|现就|特制定|提出如下|制定如下/.test(sentence)) continue;
+    // A contact line, a call to the reader or a sentence planted for a model is no statement of policy,
+    // and the verifier refuses it in any sentence of the brief (untrusted.ts).
+    if (sentenceFindings(sentence).length > 0) continue;
     const sentenceText = sentence.trimEnd();
     const clauses = clauseSpans(sentence);
     for (let first = 0; first < clauses.length; first++) {

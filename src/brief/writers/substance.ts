@@ -1,4 +1,5 @@
 import { instrumentPattern } from '../../analyze/significance.ts';
+import { sentenceFindings } from '../untrusted.ts';
 import { clauseSpans, overlaps, sentenceSpans, worthQuoting } from './quotes.ts';
 
 /**
@@ -22,7 +23,8 @@ export interface Substance {
 }
 
 const MAX_CLAUSE = 56;
-const sentences = (body: string) => sentenceSpans(body).map((s) => body.slice(s.start, s.end).trim()).filter(Boolean);
+/** The body's sentences that may stand in a brief: not an address, a call to the reader or a planted instruction (untrusted.ts). */
+const sentences = (body: string) => sentenceSpans(body).map((s) => body.slice(s.start, s.end).trim()).filter((s) => s !== '' && sentenceFindings(s).length === 0);
 
 /** A clause cut at a comma so that it stays within MAX_CLAUSE characters; null when no cut leaves one long enough. */
 function clauseWithin(text: string, min = 10): string | null {

@@ -2,7 +2,7 @@ import type { Candidate } from '../../../analyze/day.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
 import type { Config } from '../../../config/schema.ts';
 import type { Brief, BriefItem, Check } from '../../model.ts';
-import { quotedSpans, verifyItem, type KnownBody, type SourceRecord } from '../../verify.ts';
+import { quotedSpans, verifyAbstract, verifyItem, type KnownBody, type SourceRecord } from '../../verify.ts';
 import { askChat, ChatError, type ChatMessage, type ChatReply, type ChatSettings } from './chat.ts';
 import { abstractPrompt, correctionMessages, parseAbstract, parseSection, storyPrompt, systemPrompt } from './prompt.ts';
 
@@ -22,11 +22,16 @@ export interface LlmContext {
   sourceOf: (url: string) => SourceRecord | undefined;
   /** The API key, read from the environment by the caller. */
   apiKey: string | undefined;
+  /** The taxonomy's theme names, which the abstract may give in “ ” (verifyAbstract). */
+  themes: readonly string[];
 }
 
 type Fallback = NonNullable<Brief['stats']['llm']>['fallbacks'][number];
 
-/** A section as the model wrote it, with the quotes it holds, citing what the draft cited. */
+/**
+ * A section as the model wrote it, with the quotes it holds, citing what the draft cited: the model gives
+ * text only, and its number, references, tier and themes are the draft's, whatever else it answers.
+ */
 function sectionItem(draft: BriefItem, headline: string, paragraphs: string[]): BriefItem {
   const ref = draft.refs[0]!;
   return { ...draft, headline, paragraphs, quotes: [...new Set(quotedSpans(paragraphs.join('\n')))].map((text) => ({ text, ref })) };
@@ -64,11 +69,15 @@ async function askChecked<T>(
   return { reason: `checks failed twice: ${findings.join('; ')}` };
 }
 
-/** One section by the model, checked by the verifier against the sources it cites. */
+/**
+ * One section by the model, checked by the verifier against the sources it cites and against `others`,
+ * the brief's other sections as they stand (a near-copy of one is refused).
+ */
 async function writeSection(
   candidate: Candidate,
   draft: BriefItem,
   draftBrief: Brief,
+  others: readonly BriefItem[],
   chat: ChatSettings,
   settings: LlmSettings,
   context: LlmContext,
@@ -87,24 +96,21 @@ async function writeSection(
       const section = parseSection(content);
       return sectionItem(draft, section.headline, section.paragraphs);
     },
-    (item) => findingsOf(verifyItem(item, references, context.sourceOf, bodies)),
+    (item) => findingsOf(verifyItem(item, references, context.sourceOf, bodies, { others })),
     onCall,
   );
 }
 
 /**
- * The abstract by the model, from the sections as written. It is checked as a section citing every
- * reference: its quotes, titles, dates, names and numbers must all be found in the day's sources.
+ * The abstract by the model, from the sections as written. It is checked as the verifier checks the
+ * abstract of every brief (verifyAbstract): as a section citing every reference.
  */
 async function writeAbstract(brief: Brief, chat: ChatSettings, context: LlmContext, bodies: readonly KnownBody[], onCall: (reply: ChatReply | null) => void) {
-  const references = new Map(brief.references.map((reference) => [reference.id, reference]));
-  const refs = brief.references.map((reference) => reference.id);
-  const asSection = (abstract: string): BriefItem => ({ n: 0, headline: '摘要', paragraphs: [abstract], quotes: [], refs, tier: 'national', themes: [] });
   const messages: ChatMessage[] = [
     { role: 'system', content: systemPrompt(context.brief) },
     { role: 'user', content: abstractPrompt(brief) },
   ];
-  return askChecked(chat, messages, parseAbstract, (abstract) => findingsOf(verifyItem(asSection(abstract), references, context.sourceOf, bodies)), onCall);
+  return askChecked(chat, messages, parseAbstract, (abstract) => findingsOf(verifyAbstract(abstract, brief.items, brief.references, context.sourceOf, bodies, context.themes)), onCall);
 }
 
 /**
@@ -124,7 +130,9 @@ export async function rewriteWithLlm(draftBrief: Brief, candidates: readonly Can
   const chat: ChatSettings = { ...settings, apiKey: context.apiKey };
   const bodies = context.directory.knownBodies();
   for (const [i, draft] of draftBrief.items.entries()) {
-    const written = await writeSection(candidates[i]!, draft, draftBrief, chat, settings, context, bodies, onCall);
+    // The sections written so far as they stand, and the drafts of those to come.
+    const others = [...items, ...draftBrief.items.slice(i + 1)];
+    const written = await writeSection(candidates[i]!, draft, draftBrief, others, chat, settings, context, bodies, onCall);
     if ('value' in written) items.push(written.value);
     else {
       items.push(draft);
