@@ -1,5 +1,6 @@
 import { composeIssue } from '../pipeline/compose.ts';
 import { writeIssue } from '../pipeline/render.ts';
+import { renderAssets } from '../render/assets.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { t } from '../util/i18n.ts';
 import { loadCommandConfig, needsReview, requireDate, type CommandContext } from './context.ts';
@@ -9,10 +10,11 @@ import { llmLines, withheldLines } from './summary.ts';
 export async function briefCommand(context: CommandContext): Promise<number> {
   const loaded = loadCommandConfig(context);
   const issueDate = requireDate(context);
+  const assets = renderAssets(loaded.file, loaded.config);
   const store = new SqliteStore(context.dataDir);
   try {
     const composed = await composeIssue(store, loaded, issueDate);
-    const folder = writeIssue(composed.brief, context.outDir, loaded.config.render);
+    const folder = writeIssue(composed.brief, context.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
     const failed = composed.brief.checks.filter((c) => !c.ok);
     const withheld = (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
     if (context.json) context.print(JSON.stringify({ folder, items: composed.brief.items.length, writer: composed.brief.writer, llm: composed.brief.stats.llm, failedChecks: failed, withheld }));
