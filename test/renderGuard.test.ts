@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief, BriefItem } from '../src/brief/model.ts';
+import type { SourceRecord } from '../src/brief/verify.ts';
 import type { Config } from '../src/config/schema.ts';
+import { checkBrief, recheckBrief, type CheckSources } from '../src/pipeline/recheck.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
 import { configFontPaths, imageKind, maxImageBytes, readConfigImage, renderAssets, svgProblem } from '../src/render/assets.ts';
 import { UserError } from '../src/util/errors.ts';
@@ -155,5 +157,85 @@ describe('writeIssue: a path in the brief is never read', () => {
       const images = [...written['brief.html']!.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1]);
       assert.deepEqual(images, qrImage ? [`data:image/png;base64,${png.toString('base64')}`] : []);
     }
+  });
+});
+
+const sourceUrl = (n: number) => `https://www.gov.cn/zhengce/${n}.htm`;
+const source = (n: number): SourceRecord => ({
+  title: `关于推进第${'一二三'[n - 1]}项工作的通知`,
+  body: `各地要加快建设数据基础设施${'一二三'[n - 1]}号工程。`,
+  publishedAt: '2026-06-18T02:00:00.000Z',
+  docNumber: null,
+});
+/** The stored sources the verifier reads: three documents by address. */
+const sources: CheckSources = { sourceOf: (url) => [1, 2, 3].map((n) => (url === sourceUrl(n) ? source(n) : undefined)).find(Boolean), bodies: [], minItems: 2 };
+
+/** Section n of a brief, quoting its own source verbatim (or, with `quote`, whatever it is told). */
+function section(n: number, quote = `加快建设数据基础设施${'一二三'[n - 1]}号工程`): BriefItem {
+  return { n, headline: `第${'一二三'[n - 1]}项工作有新部署`, paragraphs: [`通知提出“${quote}”。`], quotes: [{ text: quote, ref: `R${n}` }], refs: [`R${n}`], tier: 'national', themes: [] };
+}
+
+function threeSections(): Brief {
+  return {
+    ...hostileBrief(),
+    items: [section(1), section(2), section(3)],
+    references: [1, 2, 3].map((n) => ({ id: `R${n}`, publisher: '国务院', reposter: null, title: source(n).title, date: '2026-06-18', url: sourceUrl(n), usedFor: '用于政策部署信息' })),
+    checks: [{ name: 'quotes', ok: true, item: null, detail: '旧的核查结果' }],
+    stats: { ...hostileBrief().stats, llm: { model: 'm', calls: 1, promptTokens: 1, completionTokens: 1, cost: 0, currency: 'CNY', fallbacks: [{ item: 3, reason: '超时' }, { item: null, reason: '超时' }] } },
+  };
+}
+
+describe('recheckBrief: render checks a brief again, as brief does', () => {
+  it('replaces the checks a file carried with the checks made now', async () => {
+    const brief = threeSections();
+    const rechecked = await recheckBrief(brief, sources);
+    assert.deepEqual(rechecked.checks, checkBrief(brief, sources));
+    assert.ok(!rechecked.checks.some((c) => c.detail === '旧的核查结果'));
+    assert.ok(rechecked.checks.every((c) => c.ok));
+    assert.deepEqual(rechecked.checks.filter((c) => c.name === 'writer').map((c) => c.detail), ['第 3 条改用抽取式文本：超时', '摘要改用抽取式文本：超时']);
+    assert.equal(rechecked.withheld, undefined);
+  });
+
+  it('withholds a failing section: the rest renumbered, its reference dropped, the findings kept', async () => {
+    const brief = threeSections();
+    brief.items[1] = section(2, '加快建设数据基础设施二号工程已全面完成');
+    const rechecked = await recheckBrief(brief, sources);
+    assert.deepEqual(rechecked.items.map((i) => [i.n, i.refs]), [[1, ['R1']], [2, ['R3']]]);
+    assert.deepEqual(rechecked.references.map((r) => r.id), ['R1', 'R3']);
+    assert.deepEqual(rechecked.withheld?.map((w) => [w.item.headline, w.reasons]), [['第二项工作有新部署', ['第 2 条的引文不在所引来源正文中：“加快建设数据基础设施二号工程已全面完成”']]]);
+    // The published brief passes, and its numbering is the one its checks and notes speak of.
+    assert.ok(rechecked.checks.every((c) => c.ok), JSON.stringify(rechecked.checks));
+    assert.deepEqual(rechecked.stats.llm?.fallbacks.map((f) => f.item), [2, null]);
+    assert.deepEqual(rechecked.checks.filter((c) => c.name === 'writer').map((c) => c.item), [2, null]);
+    // The input is not changed.
+    assert.equal(brief.items.length, 3);
+  });
+
+  it('keeps what the file already withheld, and fails the length check when too few sections are left', async () => {
+    const brief = threeSections();
+    brief.items = [section(1), section(2, '伪造的引文')];
+    brief.references = brief.references.slice(0, 2);
+    brief.withheld = [{ item: section(3), reasons: ['先前撤下'] }];
+    const rechecked = await recheckBrief(brief, sources);
+    assert.deepEqual(rechecked.withheld?.map((w) => w.reasons[0]), ['先前撤下', '第 2 条的引文不在所引来源正文中：“伪造的引文”']);
+    assert.deepEqual(rechecked.checks.filter((c) => !c.ok).map((c) => c.detail), ['入选条目 1 条，少于配置的最少 2 条']);
+  });
+
+  it('prints no link for a reference whose address is not a stored document\'s, even one no section cites', async () => {
+    const brief = threeSections();
+    brief.references.push({ ...brief.references[0]!, id: 'R9', url: 'https://evil.example/x' });
+    const rechecked = await recheckBrief(brief, sources);
+    assert.deepEqual(rechecked.checks.filter((c) => !c.ok).map((c) => c.name), ['citations', 'sources']);
+    const folder = writeIssue(rechecked, tempDir(), { formats: ['md', 'html'], fontPaths: [], qr: null, qrSetting: null }, (url) => sources.sourceOf(url) !== undefined);
+    for (const name of ['brief.md', 'brief.html']) {
+      const text = readFileSync(join(folder, name), 'utf8');
+      assert.ok(!/[<"]https:\/\/evil\.example/.test(text), name);
+      assert.ok(text.includes(sourceUrl(3)), name);
+    }
+  });
+
+  it('refuses a brief whose every section fails, as brief does', async () => {
+    const brief = threeSections();
+    await assert.rejects(recheckBrief(brief, { ...sources, sourceOf: () => undefined }), (err: unknown) => err instanceof UserError && /2026-06-19 这一期的每一条都未通过核查：参考文献 R1 的来源不在库中/.test(err.message));
   });
 });

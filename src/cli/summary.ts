@@ -1,3 +1,4 @@
+import type { Brief } from '../brief/model.ts';
 import type { RunSummary } from '../pipeline/run.ts';
 import { t, type Lang } from '../util/i18n.ts';
 
@@ -43,4 +44,13 @@ export function withheldLines(withheld: RunSummary['withheld'], lang: Lang): str
   const lines = [`  ${t(lang, 'withheld', withheld.length)}`];
   for (const section of withheld) lines.push(`    ${section.headline}：${section.reasons.join('；')}`);
   return lines;
+}
+
+/**
+ * What an editor must look at in a written brief: each section withheld with its findings, then each
+ * failed check. Empty when the brief went out whole. `brief` and `render` print these alike.
+ */
+export function reviewLines(brief: Brief, lang: Lang): string[] {
+  const withheld = (brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
+  return [...(withheld.length > 0 ? withheldLines(withheld, lang) : []), ...brief.checks.filter((c) => !c.ok).map((check) => `  [${check.name}] ${check.detail}`)];
 }

@@ -2,7 +2,7 @@ import { analyzeDay, type Candidate, type DayAnalysis } from '../analyze/day.ts'
 import { SourceDirectory } from '../analyze/origin.ts';
 import { domainWords } from '../analyze/relevance.ts';
 import { createSegmenter } from '../analyze/segment.ts';
-import type { Brief } from '../brief/model.ts';
+import type { Brief, Check } from '../brief/model.ts';
 import { selectItems } from '../brief/select.ts';
 import { themeDynamics, themeSharesOf } from '../brief/themeShares.ts';
 import { itemsCheck, verifyBrief } from '../brief/verify.ts';
@@ -111,6 +111,17 @@ export async function withholdFailing<T>(selected: readonly T[], write: (items: 
 }
 
 /**
+ * A passed check for each part the model could not write faithfully and that went out with the
+ * extractive text: the brief is right, and the record says which and why (from stats.llm.fallbacks).
+ */
+export function writerNotes(brief: Brief): Check[] {
+  return (brief.stats.llm?.fallbacks ?? []).map((fallback) => {
+    const part = fallback.item === null ? '摘要' : `第 ${fallback.item} 条`;
+    return { name: 'writer', ok: true, item: fallback.item, detail: `${part}改用抽取式文本：${fallback.reason}` };
+  });
+}
+
+/**
  * From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when
  * configured), verify, withholding a section that fails a check (withholdFailing). Throws a UserError
  * when nothing relevant was found, or when every section failed.
@@ -156,12 +167,7 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
   };
   const { brief, items } = await withholdFailing(selected, write);
   const started = performance.now();
-  // A section the model could not write faithfully went out with the extractive text: the brief is
-  // right, and the record says which and why.
-  for (const fallback of brief.stats.llm?.fallbacks ?? []) {
-    const part = fallback.item === null ? '摘要' : `第 ${fallback.item} 条`;
-    brief.checks.push({ name: 'writer', ok: true, item: fallback.item, detail: `${part}改用抽取式文本：${fallback.reason}` });
-  }
+  brief.checks.push(...writerNotes(brief));
   const tooFew = itemsCheck(items.length, loaded.config.selection.minItems);
   if (tooFew) brief.checks.push(tooFew);
   const verifySeconds = secondsSince(started);
