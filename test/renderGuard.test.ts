@@ -58,7 +58,12 @@ describe('config images: read only from the config folder, only when their bytes
     assert.equal(imageKind(jpeg), 'jpeg');
     assert.equal(imageKind(Buffer.from(svg)), 'svg');
     assert.equal(imageKind(Buffer.from('\uFEFF<svg/>')), 'svg');
-    for (const other of [readFileSync('/etc/passwd'), Buffer.from('<html><svg/></html>'), Buffer.from('GIF89a'), Buffer.alloc(0), png.subarray(0, 7)]) assert.equal(imageKind(other), null);
+    // Behind a DOCTYPE (with or without an internal subset) an SVG is still known, for svgProblem to refuse.
+    assert.equal(imageKind(Buffer.from('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg>')), 'svg');
+    assert.equal(imageKind(Buffer.from('<!DOCTYPE svg [<!ENTITY x "y">]>\n\n<svg>')), 'svg');
+    assert.equal(imageKind(Buffer.from('  \n<svg/>')), 'svg');
+    const notJpeg = ['ffd800', '00d8ff', 'ff00ff', 'ffd8'].map((hex) => Buffer.from(hex, 'hex'));
+    for (const other of [readFileSync('/etc/passwd'), Buffer.from('<html><svg/></html>'), Buffer.from('GIF89a'), Buffer.alloc(0), png.subarray(0, 7), ...notJpeg]) assert.equal(imageKind(other), null);
   });
 
   it('reads an image relative to the config file, and says which kind it is', () => {
@@ -84,6 +89,8 @@ describe('config images: read only from the config folder, only when their bytes
       refused(() => renderAssets(file, config(value)), 'brief.footer.qrImage', /不在 .* 之内：图片和字体只从配置文件所在目录或 render\.assetsDir 读取/, /is outside .*: images and fonts are read only from the config file's folder or render\.assetsDir/);
     }
     refused(() => renderAssets(file, config('link.png')), 'brief.footer.qrImage', /（实际指向 .*qr\.png）/, /\(it points to .*qr\.png\)/);
+    // A path that is itself outside is named alone; with render.assetsDir, both folders are named.
+    refused(() => renderAssets(file, config('/etc/passwd', { assetsDir: outside })), 'brief.footer.qrImage', new RegExp(`^配置键 brief\\.footer\\.qrImage 指向的 /etc/passwd不在 .*config、${outside} 之内`), new RegExp(`/etc/passwd is outside .*config, ${outside}:`));
   });
 
   it('refuses a file that is missing, no file, too large or no image by its bytes', () => {
@@ -91,6 +98,9 @@ describe('config images: read only from the config folder, only when their bytes
     refused(() => renderAssets(file, config('missing.png')), 'brief.footer.qrImage', /missing\.png 无法读取（ENOENT）/, /cannot read .*missing\.png \(ENOENT\)/);
     refused(() => renderAssets(file, config('qr.png')), 'brief.footer.qrImage', /不是 PNG、JPEG 或 SVG 图片（按文件内容判断）/, /is not a PNG, JPEG or SVG image \(by its bytes\)/);
     refused(() => renderAssets(file, config('big.png')), 'brief.footer.qrImage', /超过 1048576 字节/, /larger than 1048576 bytes/);
+    // The cap itself is allowed.
+    writeFileSync(join(file, '..', 'cap.png'), Buffer.concat([png, Buffer.alloc(maxImageBytes - png.length)]));
+    assert.equal(renderAssets(file, config('cap.png')).qr?.bytes.length, maxImageBytes);
     refused(() => renderAssets(file, config('sub')), 'brief.footer.qrImage', /不是普通文件/, /is not a regular file/);
     execFileSync('mkfifo', [join(file, '..', 'fifo.png')]);
     refused(() => renderAssets(file, config('fifo.png')), 'brief.footer.qrImage', /不是普通文件/);
@@ -109,7 +119,10 @@ describe('config images: read only from the config folder, only when their bytes
       cssImport: '<svg><style>@import "https://evil.example/s.css";</style></svg>',
     };
     for (const [name, text] of Object.entries(unsafe)) assert.ok(svgProblem(text), name);
+    assert.equal(svgProblem('<svg onload = "alert(1)"/>'), ' onload =');
+    assert.equal(svgProblem('<svg><image href = "/etc/passwd"/></svg>'), 'href = "/etc/passwd"');
     assert.equal(svgProblem(svg), null);
+    assert.equal(svgProblem(`<svg><rect fill="url('#a')"/><rect fill='url("#b")'/></svg>`), null);
     assert.equal(svgProblem(`<svg><image href="data:image/png;base64,${png.toString('base64')}"/></svg>`), null);
     const file = configFolder({ 'qr.svg': unsafe.image });
     refused(() => renderAssets(file, config('qr.svg')), 'brief.footer.qrImage', /含有脚本或外部引用：href="\/etc\/passwd"/, /holds a script or an outside reference/);
@@ -219,6 +232,15 @@ describe('recheckBrief: render checks a brief again, as brief does', () => {
     const rechecked = await recheckBrief(brief, sources);
     assert.deepEqual(rechecked.withheld?.map((w) => w.reasons[0]), ['先前撤下', '第 2 条的引文不在所引来源正文中：“伪造的引文”']);
     assert.deepEqual(rechecked.checks.filter((c) => !c.ok).map((c) => c.detail), ['入选条目 1 条，少于配置的最少 2 条']);
+    // The model's fallback for a section the file no longer has is gone; the abstract's stays.
+    assert.deepEqual(rechecked.stats.llm?.fallbacks.map((f) => f.item), [null]);
+  });
+
+  it('keeps a reference a withheld section shares with a published one', async () => {
+    const brief = threeSections();
+    brief.items[1] = { ...section(2, '伪造的引文'), refs: ['R1', 'R2'] };
+    const rechecked = await recheckBrief(brief, sources);
+    assert.deepEqual(rechecked.references.map((r) => r.id), ['R1', 'R3']);
   });
 
   it('prints no link for a reference whose address is not a stored document\'s, even one no section cites', async () => {

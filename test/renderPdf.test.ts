@@ -57,6 +57,11 @@ describe('PDF edition: scraped text never becomes Typst markup or code', () => {
     const qr: ConfigImage = { key: 'brief.footer.qrImage', kind: 'png', bytes: png };
     assert.equal(images(pdfOf(hostileBrief(), { fontPaths, qr })), 1);
     assert.equal(images(pdfOf(hostileBrief(), { fontPaths, qr: null })), 0);
+    // A JPEG (made here by poppler from a PDF page) is embedded as one picture.
+    const jpegFile = join(tempDir(), 'qr');
+    poppler('pdftoppm', ['-jpeg', '-r', '4', '-singlefile', pdfOf(briefWith('')), jpegFile]);
+    const jpeg: ConfigImage = { key: 'brief.footer.qrImage', kind: 'jpeg', bytes: readFileSync(`${jpegFile}.jpg`) };
+    assert.equal(images(pdfOf(hostileBrief(), { fontPaths, qr: jpeg })), 1);
     // An SVG is drawn, not embedded as a picture: the PDF grows by its shapes.
     const svg: ConfigImage = { key: 'brief.footer.qrImage', kind: 'svg', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="2" height="2"/><rect x="2" y="2" width="2" height="2"/></svg>') };
     const plain = readFileSync(pdfOf(briefWith(''))).length;
