@@ -16,5 +16,5 @@ export const mutationModules = {
   store: { mutate: ['src/store/*.ts'], tests: ['test/store.test.ts', 'test/archive.test.ts'] },
   'extract/date': { mutate: ['src/extract/date.ts'], tests: ['test/extractDate.test.ts'] },
   'extract/docNumber': { mutate: ['src/extract/docNumber.ts'], tests: ['test/docNumber.test.ts'] },
-  render: { mutate: ['src/render/*.ts'], tests: ['test/render.test.ts', 'test/renderPdf.test.ts'] },
+  render: { mutate: ['src/render/*.ts', 'src/pipeline/recheck.ts'], tests: ['test/render.test.ts', 'test/renderPdf.test.ts', 'test/renderGuard.test.ts'] },
 };

@@ -155,7 +155,7 @@ describe('xinzhi demo: the sample day end to end', () => {
     edited.items[0]!.headline = '编辑修改后的标题';
     const file = join(dir, 'edited.json');
     writeFileSync(file, JSON.stringify(edited));
-    const rendered = await runCli(['render', file, '--out', join(dir, 'rendered')]);
+    const rendered = await runCli(['render', file, '--data', data, '--out', join(dir, 'rendered')]);
     assert.equal(rendered.code, 0, rendered.stderr);
     assert.match(readFileSync(join(dir, 'rendered', '2026-06-19', 'brief.md'), 'utf8'), /## 一、编辑修改后的标题/);
 
@@ -191,5 +191,51 @@ describe('xinzhi demo: the sample day end to end', () => {
     assert.equal(attacked.code, 1);
     assert.deepEqual(attacked.stdout.trim().split('\n').map((line) => line.split('“')[0]), ['[address] 摘要含网址或联系方式', '[instructions] 摘要含对读者的指示', '[system] 摘要含关于系统、模型、提示词或来源网页的话']);
     assert.equal(attacked.stderr, 'xinzhi: checks failed: 3\n');
+  });
+
+  it('`xinzhi render` of the brief as written gives the same brief: the checks made again are the ones it had', async () => {
+    const again = join(dir, 'again');
+    const result = await runCli(['render', join(issue, 'brief.json'), '--data', data, '--out', again]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(join(again, '2026-06-19', 'brief.json'), 'utf8')), brief);
+    for (const name of ['brief.md', 'brief.html']) assert.equal(readFileSync(join(again, '2026-06-19', name), 'utf8'), readFileSync(join(issue, name), 'utf8'), name);
+  });
+
+  it('`xinzhi render` of a hostile brief.json reads no file it names, keeps none of its checks, and withholds what fails', async () => {
+    const hostile = structuredClone(brief);
+    // What the attacker wrote: a file to embed, checks that say all is well, a quote the source never said.
+    hostile.footer.qrImage = '/etc/passwd';
+    hostile.checks = [{ name: 'quotes', ok: true, item: null, detail: '全部通过' }];
+    const quote = hostile.items[1]!.quotes[0]!.text;
+    hostile.items[1]!.paragraphs[0] = hostile.items[1]!.paragraphs[0]!.replace(quote, `${quote.slice(0, -2)}已全面完成`);
+    const file = join(dir, 'hostile.json');
+    writeFileSync(file, JSON.stringify(hostile));
+    const target = join(dir, 'hostile-out');
+    const result = await runCli(['render', file, '--data', data, '--out', target]);
+    // Written, and needs review: exit 3, one line on stderr, the summary names the section and why.
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(result.stderr, /^xinzhi: 已写入，需编辑审核：撤下 1 条，未通过的核查 0 项\n$/);
+    assert.match(result.stdout, new RegExp(`未通过核查、未发布的条目：1 条\\n    ${hostile.items[1]!.headline}：第 2 条的引文不在所引来源正文中`));
+    const folder = join(target, '2026-06-19');
+    const written = JSON.parse(readFileSync(join(folder, 'brief.json'), 'utf8')) as Brief;
+    assert.equal(written.footer.qrImage, null);
+    assert.ok(!written.checks.some((c) => c.detail === '全部通过'));
+    assert.deepEqual(written.items.map((i) => i.headline), brief.items.filter((_, i) => i !== 1).map((i) => i.headline));
+    assert.deepEqual(written.withheld?.map((w) => w.item.headline), [brief.items[1]!.headline]);
+    const passwd = readFileSync('/etc/passwd', 'utf8').split('\n')[0]!;
+    for (const name of ['brief.json', 'brief.md', 'brief.html']) {
+      const text = readFileSync(join(folder, name), 'utf8');
+      assert.ok(!text.includes(passwd), name);
+      // Kept in brief.json under withheld for the editor; in no published format's sections. The
+      // abstract is the file's own (render cannot rewrite it), and the summary says so.
+      const sections = text.replace(/## 摘要\n\n.*\n\n|<section class="abstract">.*?<\/section>/s, '');
+      assert.equal(sections.includes(hostile.items[1]!.headline), name === 'brief.json', name);
+    }
+    assert.match(result.stdout, /摘要沿用文件原文，可能仍提到撤下的条目：请编辑改写摘要后重新 render/);
+    assert.ok(!readFileSync(join(folder, 'brief.html'), 'utf8').includes('<img'));
+    assert.ok(!execFileSync('pdftotext', [join(folder, 'brief.pdf'), '-'], { encoding: 'utf8' }).includes(passwd));
+    // And `verify` agrees with what `render` published.
+    const verified = await runCli(['verify', join(folder, 'brief.json'), '--data', data]);
+    assert.equal(verified.code, 0, verified.stdout);
   });
 });

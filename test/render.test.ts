@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { isTag, type AnyNode } from 'domhandler';
 import { formatReference } from '../src/brief/references.ts';
+import { imageDataUri, type ConfigImage, type RenderAssets } from '../src/render/assets.ts';
 import { escapeHtml, linkTarget } from '../src/render/escape.ts';
 import { assertCjkFont } from '../src/render/fonts.ts';
 import { renderHtml } from '../src/render/html.ts';
@@ -13,10 +14,13 @@ import { escapeMarkdown, renderMarkdown, sectionNumber } from '../src/render/mar
 import { writeIssue } from '../src/pipeline/render.ts';
 import { UserError } from '../src/util/errors.ts';
 import { tempDir } from './helpers.ts';
-import { hostile, hostileBrief, hostileLines, hostileUrls } from './hostileBrief.ts';
+import { hostile, hostileBrief, hostileLines, hostileUrls, htmlTricks, markdownTricks, typstTricks } from './hostileBrief.ts';
 
 const fontPaths = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype'];
-const qrDataUri = 'data:image/png;base64,iVBORw0KGgo=';
+/** The config's QR code, as renderAssets hands it to the editions. */
+const qr: ConfigImage = { key: 'brief.footer.qrImage', kind: 'png', bytes: Buffer.from('89504e470d0a1a0a', 'hex') };
+/** Every http(s) address may link: what the pipeline says of stored documents' addresses. */
+const linkable = () => true;
 
 describe('link targets and HTML escaping', () => {
   it('escapes the five characters that end text or a quoted attribute', () => {
@@ -46,7 +50,7 @@ function allNodes($: cheerio.CheerioAPI): AnyNode[] {
 
 describe('HTML edition: scraped text never becomes markup', () => {
   const brief = hostileBrief();
-  const html = renderHtml(brief, qrDataUri);
+  const html = renderHtml(brief, { qr, linkable });
   const $ = cheerio.load(html);
 
   it('prints every field of the brief as the very text it was given', () => {
@@ -65,7 +69,7 @@ describe('HTML edition: scraped text never becomes markup', () => {
     assert.deepEqual($('.refs li').toArray().map((li) => [$(li).attr('id'), $(li).contents().first().text()]), brief.references.map((r) => [r.id, `${formatReference(r)}${linkTarget(r.url) ? ' ' : ''}`]));
     assert.deepEqual($('footer p').toArray().map((p) => $(p).text()), [brief.footer.account, brief.footer.platform, brief.footer.disclaimer]);
     assert.equal($('footer img').attr('alt'), brief.footer.account);
-    assert.equal($('footer img').attr('src'), qrDataUri);
+    assert.equal($('footer img').attr('src'), 'data:image/png;base64,iVBORw0KGgo=');
   });
 
   it('holds only the page\'s own elements and attributes: no script, comment or handler from the text', () => {
@@ -91,12 +95,36 @@ describe('HTML edition: scraped text never becomes markup', () => {
       ['R5', hostileUrls.escaped, 'noopener noreferrer nofollow', '原文'],
       ['R6', linkTarget(hostileUrls.unescaped), 'noopener noreferrer nofollow', '原文'],
     ]);
-    assert.ok(!/javascript:/i.test(html.replace(/\(javascript:alert\(1\)\)/g, '')), 'javascript: only inside the escaped text');
+    // No handler or style attribute anywhere, and every address is the page's own, http(s) or a data: image.
+    for (const element of $('*').toArray().filter(isTag)) {
+      for (const [name, value] of Object.entries(element.attribs)) {
+        assert.doesNotMatch(name, /^on|^style$/i, `<${element.name} ${name}>`);
+        if (name === 'href' || name === 'src') assert.match(value, /^(?:#|https?:\/\/|data:image\/png;base64,)/, `<${element.name} ${name}=${value}>`);
+      }
+    }
+  });
+
+  it('links a reference only when the pipeline says its address is a stored document\'s', () => {
+    const page = cheerio.load(renderHtml(brief, { qr, linkable: (url) => url === hostileUrls.escaped }));
+    assert.deepEqual(page('a[href^=http]').toArray().map((a) => page(a).attr('href')), [hostileUrls.escaped]);
+  });
+
+  it('prints each HTML trick (event handler, javascript: link, <style>, style=) as the very text it is', () => {
+    for (const piece of htmlTricks.split(' ')) assert.ok($('.abstract p').text().includes(piece), piece);
+    assert.equal($('img').length, 1, 'the QR code alone');
+    assert.equal($('style').length, 1, 'the page\'s own style alone');
+    assert.equal($('[style], [onerror], p > a, p > img, p > b').length, 0);
+  });
+
+  it('embeds the config\'s image as a data: address of its own kind', () => {
+    const svg: ConfigImage = { key: 'brief.footer.qrImage', kind: 'svg', bytes: Buffer.from('<svg/>') };
+    assert.equal(cheerio.load(renderHtml(brief, { qr: svg, linkable }))('footer img').attr('src'), 'data:image/svg+xml;base64,PHN2Zy8+');
+    assert.equal(imageDataUri({ ...qr, kind: 'jpeg' }), 'data:image/jpeg;base64,iVBORw0KGgo=');
   });
 
   it('prints no producers line, QR code or empty footer line when the brief has none', () => {
     const plain = { ...hostileBrief(), producers: '', footer: { account: '公众号', qrImage: null, platform: '', disclaimer: '免责声明' } };
-    const page = cheerio.load(renderHtml(plain));
+    const page = cheerio.load(renderHtml(plain, { linkable }));
     assert.equal(page('.producers').length, 0);
     assert.equal(page('img').length, 0);
     assert.deepEqual(page('header').children().toArray().map((child) => child.name), ['h1', 'p', 'p']);
@@ -128,7 +156,7 @@ function shownText(block: string): string {
       assert.match(next, /^[!-/:-@[-`{-~]$/, `a backslash before ${next} would be printed`);
       shown += next;
     } else {
-      assert.doesNotMatch(c, /[\\`*_{}[\]<>#|~&]/, `${c} unescaped in ${block}`);
+      assert.doesNotMatch(c, /[\\`*_{}[\]<>#|~&$@]/, `${c} unescaped in ${block}`);
       shown += c;
     }
   }
@@ -137,7 +165,7 @@ function shownText(block: string): string {
 
 describe('Markdown edition: scraped text never becomes markup', () => {
   const brief = hostileBrief();
-  const md = renderMarkdown(brief);
+  const md = renderMarkdown(brief, { linkable });
   const blocks = md.trimEnd().split('\n\n');
 
   it('prints every field of the brief escaped, each reading back as the very text it was given', () => {
@@ -160,7 +188,10 @@ describe('Markdown edition: scraped text never becomes markup', () => {
   });
 
   it('escapes a line\'s start by its punctuation, never by a backslash the reader would print', () => {
-    assert.equal(escapeMarkdown(hostileLines), '\\- 列表\n\\# 标题\n1\\. 编号\n2\\) 编号\n\\+ 加\n\\> 引用\n\\===\n  \\- 缩进');
+    assert.equal(
+      escapeMarkdown(hostileLines),
+      '\\- 列表\n\\# 标题\n1\\. 编号\n2\\) 编号\n\\+ 加\n\\> 引用\n\\===\n  \\- 缩进\n\\[1\\]: http\\://evil.example/ref\n\\<script\\>alert(3)\\</script\\>\n\\= Typst 标题\n/ 术语: 说明',
+    );
     assert.equal(escapeMarkdown('2026年 = 1. 不在行首'), '2026年 = 1. 不在行首');
     assert.equal(escapeMarkdown('12. 十二'), '12\\. 十二');
     assert.equal(escapeMarkdown('  3) 缩进'), '  3\\) 缩进');
@@ -170,11 +201,21 @@ describe('Markdown edition: scraped text never becomes markup', () => {
   it('links a reference only to an http(s) address, as an autolink nothing in it can end early', () => {
     const refLines = md.split('## 参考文献\n\n')[1]!.split('\n\n')[0]!.split('\n');
     assert.deepEqual(refLines.map((line) => /<([^<>]*)>$/.exec(line)?.[1] ?? null), [linkTarget(hostileUrls.quoted), null, null, null, hostileUrls.escaped, linkTarget(hostileUrls.unescaped)]);
-    assert.ok(!/javascript:|data:text/i.test(md.replace(/\\\[x\\\]\(javascript:alert\(1\)\)|\(data:x\)/g, '')));
+    // Outside the references' own autolinks, no scheme's colon is left for a reader to link.
+    assert.doesNotMatch(md.replace(/ <https?:\/\/[^\s<>]+>$/gm, ''), /[A-Za-z]:|www\.|[^\\][@$]/i);
+    const only = renderMarkdown(brief, { linkable: (url) => url === hostileUrls.escaped });
+    assert.deepEqual([...only.matchAll(/ <(https?:[^\s<>]+)>$/gm)].map((m) => m[1]), [hostileUrls.escaped]);
+  });
+
+  it('prints each Markdown trick (image, reference link and definition, autolinks, bare addresses, mail, HTML) as text', () => {
+    for (const trick of [markdownTricks, htmlTricks, typstTricks]) assert.equal(shownText(escapeMarkdown(trick)), trick);
+    assert.equal(escapeMarkdown(markdownTricks), '!\\[\\](http\\://evil.example/t.png) \\[引\\]\\[1\\] \\<https\\://evil.example/a\\> https\\://evil.example/b www\\.evil.example a\\@evil.example \\<b\\>粗\\</b\\>');
+    // A reference definition at a line's start is no definition: its bracket is escaped.
+    assert.match(escapeMarkdown(hostileLines), /^\\\[1\\\]: http\\:\/\/evil\.example\/ref$/m);
   });
 
   it('leaves out an empty producers or footer line', () => {
-    const md2 = renderMarkdown({ ...hostileBrief(), producers: '', footer: { account: '', qrImage: null, platform: '平台', disclaimer: '' } });
+    const md2 = renderMarkdown({ ...hostileBrief(), producers: '', footer: { account: '', qrImage: null, platform: '平台', disclaimer: '' } }, { linkable });
     assert.ok(!md2.includes('编辑部'));
     assert.ok(md2.startsWith(`# ${escapeMarkdown(hostileBrief().title)}\n\n${escapeMarkdown(hostileBrief().publisher)}\n\n2026年6月19日\n\n## 摘要\n\n`));
     assert.ok(md2.endsWith('---\n\n平台\n'));
@@ -220,15 +261,17 @@ describe('CJK fonts', () => {
 });
 
 describe('writeIssue', () => {
+  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null });
+
   it('writes the configured formats as one folder, replacing an earlier render whole', () => {
     const out = tempDir();
     const brief = hostileBrief();
-    const folder = writeIssue(brief, out, { formats: ['json', 'md', 'html'], fontPaths });
+    const folder = writeIssue(brief, out, assets(['json', 'md', 'html']), linkable);
     assert.deepEqual(JSON.parse(readFileSync(join(folder, 'brief.json'), 'utf8')), brief);
-    assert.equal(readFileSync(join(folder, 'brief.md'), 'utf8'), renderMarkdown(brief));
-    assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief));
+    assert.equal(readFileSync(join(folder, 'brief.md'), 'utf8'), renderMarkdown(brief, { linkable }));
+    assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief, { linkable }));
     brief.abstract = '第二版';
-    writeIssue(brief, out, { formats: ['json'], fontPaths });
+    writeIssue(brief, out, assets(['json']), linkable);
     assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim(), '2026-06-19');
     assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim(), 'brief.json');
   });
@@ -237,4 +280,6 @@ describe('writeIssue', () => {
 // The hostile text itself must hold every kind of markup the tests claim to try.
 it('the hostile text holds the markup of HTML, Markdown and Typst', () => {
   for (const piece of ['<script>', "'", '"', '&amp;', '<!--', '#read', '#{', '[', ']', '$', '*', '_', '`', '@', '<lab>', '\\', '~', '|', '{']) assert.ok(hostile.includes(piece), piece);
+  for (const piece of ['onerror=', 'javascript:', '<style>', 'style=', '![](http', '][1]', '<https://', ' https://', 'www.', '@evil', '#import', '#include', '#image', '#set', '#show', '#eval']) assert.ok(hostile.includes(piece), piece);
+  for (const piece of ['[1]: http', '\n<script>', '\n= ']) assert.ok(hostileLines.includes(piece), piece);
 });

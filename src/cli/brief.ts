@@ -1,18 +1,20 @@
 import { composeIssue } from '../pipeline/compose.ts';
 import { writeIssue } from '../pipeline/render.ts';
+import { renderAssets } from '../render/assets.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { t } from '../util/i18n.ts';
 import { loadCommandConfig, needsReview, requireDate, type CommandContext } from './context.ts';
-import { llmLines, withheldLines } from './summary.ts';
+import { llmLines, reviewLines } from './summary.ts';
 
 /** `xinzhi brief --date D`: recomposes and renders an issue from stored documents, without fetching. */
 export async function briefCommand(context: CommandContext): Promise<number> {
   const loaded = loadCommandConfig(context);
   const issueDate = requireDate(context);
+  const assets = renderAssets(loaded.file, loaded.config);
   const store = new SqliteStore(context.dataDir);
   try {
     const composed = await composeIssue(store, loaded, issueDate);
-    const folder = writeIssue(composed.brief, context.outDir, loaded.config.render);
+    const folder = writeIssue(composed.brief, context.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
     const failed = composed.brief.checks.filter((c) => !c.ok);
     const withheld = (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
     if (context.json) context.print(JSON.stringify({ folder, items: composed.brief.items.length, writer: composed.brief.writer, llm: composed.brief.stats.llm, failedChecks: failed, withheld }));
@@ -23,8 +25,7 @@ export async function briefCommand(context: CommandContext): Promise<number> {
       context.print(`  ${t(context.lang, 'documentsInWindow')}: ${stats.documents} · ${t(context.lang, 'storyGroups')}: ${stats.storyGroups} · ${t(context.lang, 'itemsChosen')}: ${composed.brief.items.length}`);
       context.print(`  ${t(context.lang, 'checksRun', composed.brief.checks.length, failed.length)}`);
       if (composed.brief.stats.llm) for (const line of llmLines(composed.brief.stats.llm, context.lang)) context.print(line);
-      if (withheld.length > 0) for (const line of withheldLines(withheld, context.lang)) context.print(line);
-      for (const check of failed) context.print(`  [${check.name}] ${check.detail}`);
+      for (const line of reviewLines(composed.brief, context.lang)) context.print(line);
       context.print(`${t(context.lang, 'wrote')}: ${folder}`);
     }
     return needsReview(context, withheld.length, failed.length);

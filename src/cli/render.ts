@@ -1,16 +1,50 @@
+import { SourceDirectory } from '../analyze/origin.ts';
+import { checkOptions } from '../pipeline/compose.ts';
+import { recheckBrief } from '../pipeline/recheck.ts';
 import { writeIssue } from '../pipeline/render.ts';
+import { renderAssets } from '../render/assets.ts';
+import { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
-import { loadCommandConfig, type CommandContext } from './context.ts';
+import { loadCommandConfig, needsReview, type CommandContext } from './context.ts';
+import { reviewLines } from './summary.ts';
 
-/** `xinzhi render FILE.json`: re-renders a brief.json (one an editor changed, say) into out/<date>/. */
-export function renderCommand(context: CommandContext): number {
+/**
+ * `xinzhi render FILE.json`: re-renders a brief.json (one an editor changed, say) into out/<date>/.
+ * The brief is checked again against the stored sources (--data) as `xinzhi brief` checks it, and
+ * what is written carries the new checks, never the file's: a failing section is withheld and the
+ * exit code is EXIT_NEEDS_REVIEW, as for `brief`. Images and fonts are the config's; a path in the
+ * file is not read. Returns the exit code.
+ */
+export async function renderCommand(context: CommandContext): Promise<number> {
   const file = context.positionals[0];
-  if (!file) throw new UserError('用法：xinzhi render <brief.json> [--out 目录]', 'usage: xinzhi render <brief.json> [--out DIR]');
-  const brief = readBriefFile(file);
+  if (!file) throw new UserError('用法：xinzhi render <brief.json> [--out 目录] [--data 目录]', 'usage: xinzhi render <brief.json> [--out DIR] [--data DIR]');
+  const input = readBriefFile(file);
   const loaded = loadCommandConfig(context);
-  const folder = writeIssue(brief, context.outDir, loaded.config.render);
-  context.print(context.json ? JSON.stringify({ folder }) : `${t(context.lang, 'wrote')}: ${folder}`);
-  return 0;
+  // Before the store is opened: a config key at fault is named before anything else is done.
+  const assets = renderAssets(loaded.file, loaded.config);
+  const directory = new SourceDirectory(loaded.sources, loaded.bodies);
+  const store = new SqliteStore(context.dataDir);
+  try {
+    const sourceOf = (url: string) => store.documentByUrl(url);
+    const brief = await recheckBrief(input, { sourceOf, bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
+    const folder = writeIssue(brief, context.outDir, assets, (url) => sourceOf(url) !== undefined);
+    const failed = brief.checks.filter((c) => !c.ok);
+    const withheld = brief.withheld ?? [];
+    // `brief` writes the abstract again without a withheld section; render has only the file's text, so
+    // the abstract may still speak of one: the editor is told, and the exit code says review anyway.
+    const abstractKept = withheld.length > (input.withheld?.length ?? 0);
+    if (context.json) {
+      context.print(JSON.stringify({ folder, items: brief.items.length, failedChecks: failed, withheld: withheld.map((w) => ({ headline: w.item.headline, reasons: w.reasons })), abstractKept }));
+    } else {
+      context.print(`  ${t(context.lang, 'checksRun', brief.checks.length, failed.length)}`);
+      for (const line of reviewLines(brief, context.lang)) context.print(line);
+      if (abstractKept) context.print(`  ${t(context.lang, 'abstractKept')}`);
+      context.print(`${t(context.lang, 'wrote')}: ${folder}`);
+    }
+    return needsReview(context, withheld.length, failed.length);
+  } finally {
+    store.close();
+  }
 }

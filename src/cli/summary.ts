@@ -1,3 +1,4 @@
+import type { Brief } from '../brief/model.ts';
 import type { RunSummary } from '../pipeline/run.ts';
 import { t, type Lang } from '../util/i18n.ts';
 
@@ -51,4 +52,13 @@ function sourcesAside(summary: RunSummary, lang: Lang): string {
   if (summary.crawl.sourcesNotArchived > 0) notes.push(t(lang, 'notArchived', summary.crawl.sourcesNotArchived));
   if (summary.crawl.sourcesDisabled > 0) notes.push(t(lang, 'sourcesDisabled', summary.crawl.sourcesDisabled));
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
+}
+
+/**
+ * What an editor must look at in a written brief: each section withheld with its findings, then each
+ * failed check. Empty when the brief went out whole. `brief` and `render` print these alike.
+ */
+export function reviewLines(brief: Brief, lang: Lang): string[] {
+  const withheld = (brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
+  return [...(withheld.length > 0 ? withheldLines(withheld, lang) : []), ...brief.checks.filter((c) => !c.ok).map((check) => `  [${check.name}] ${check.detail}`)];
 }

@@ -1,5 +1,6 @@
 import { SourceDirectory } from '../analyze/origin.ts';
-import { itemsCheck, verifyBrief } from '../brief/verify.ts';
+import { checkOptions } from '../pipeline/compose.ts';
+import { checkBrief } from '../pipeline/recheck.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
@@ -15,14 +16,8 @@ export function verifyCommand(context: CommandContext): number {
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
   const store = new SqliteStore(context.dataDir);
   try {
-    // The abstract's theme names and the window's length, as `brief` checks them.
-    const checks = verifyBrief(brief, (url) => store.documentByUrl(url), directory.knownBodies(), {
-      themes: loaded.taxonomy.themes.map((theme) => theme.name),
-      windowDays: loaded.config.selection.windowDays,
-    });
-    // The same length check `brief` makes, so the two agree on one brief.json.
-    const tooFew = itemsCheck(brief.items.length, loaded.config.selection.minItems);
-    if (tooFew) checks.push(tooFew);
+    // The checks `brief` and `render` make, so the three agree on one brief.json.
+    const checks = checkBrief(brief, { sourceOf: (url) => store.documentByUrl(url), bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
     const failed = checks.filter((c) => !c.ok);
     if (context.json) context.print(JSON.stringify({ file, ok: failed.length === 0, checks }));
     else for (const check of failed) context.print(`[${check.name}] ${check.detail}`);

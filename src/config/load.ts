@@ -78,7 +78,6 @@ export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
     throw new UserError(`配置文件 ${path} 的键 selection.minItems 大于 selection.maxItems`, `config file ${path}: selection.minItems exceeds selection.maxItems`);
   }
   const base = dirname(path);
-  if (config.brief.footer.qrImage) config.brief.footer.qrImage = resolve(base, config.brief.footer.qrImage);
   const themesFile = resolve(base, config.themes);
   const taxonomy = validate(themesFileSchema, readYaml(themesFile), themesFile);
   const { sources, sourceFiles } = loadSources(resolve(base, config.sources));

@@ -180,6 +180,10 @@ export const configSchema = z.object({
     producers: z.string().default(''),
     footer: z.object({
       account: z.string().default(''),
+      /**
+       * The account's QR code: a PNG, JPEG or SVG in the config file's folder (or render.assetsDir),
+       * relative to the config file. The one image an edition prints; a brief.json cannot name another.
+       */
       qrImage: z.string().nullable().default(null),
       platform: z.string().default(''),
       disclaimer: z.string().default(''),
@@ -246,8 +250,16 @@ export const configSchema = z.object({
   }).strict().prefault({}).refine((writer) => writer.kind !== 'llm' || writer.llm !== undefined, { message: 'writer.kind llm needs writer.llm (baseUrl, model)', path: ['llm'] }),
   render: z.object({
     formats: z.array(z.enum(['json', 'md', 'html', 'pdf'])).default(['json', 'md', 'html', 'pdf']),
-    /** Folders searched for CJK fonts for the PDF. */
+    /**
+     * Folders searched for CJK fonts for the PDF, relative to the config file: inside its folder,
+     * render.assetsDir or the system's font folders (/usr/share/fonts …).
+     */
     fontPaths: z.array(z.string()).default(['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype', '/usr/share/fonts']),
+    /**
+     * A folder, relative to the config file, that images and fonts may also come from (a shared
+     * assets folder); by default they come only from the config file's own folder.
+     */
+    assetsDir: z.string().min(1).optional(),
   }).strict().prefault({}),
 }).strict();
 export type Config = z.infer<typeof configSchema>;

@@ -2,16 +2,22 @@ import { analyzeDay, type Candidate, type DayAnalysis } from '../analyze/day.ts'
 import { SourceDirectory } from '../analyze/origin.ts';
 import { domainWords } from '../analyze/relevance.ts';
 import { createSegmenter } from '../analyze/segment.ts';
-import type { Brief } from '../brief/model.ts';
+import type { Brief, Check } from '../brief/model.ts';
 import { selectItems } from '../brief/select.ts';
 import { themeDynamics, themeSharesOf } from '../brief/themeShares.ts';
-import { itemsCheck, verifyBrief } from '../brief/verify.ts';
+import { itemsCheck, verifyBrief, type BriefCheckOptions } from '../brief/verify.ts';
 import { composeExtractive } from '../brief/writers/extractive.ts';
 import { rewriteWithLlm } from '../brief/writers/llm/write.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { SqliteStore, StoredIssue } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { previousDay, secondsSince, shanghaiDay, shanghaiDayWindow } from '../util/time.ts';
+
+
+/** What the verifier reads from the config beside the sources: the theme names the abstract may use, and the window's length. `brief`, `verify` and `render` check with these alike. */
+export function checkOptions(loaded: Pick<LoadedConfig, 'taxonomy' | 'config'>): BriefCheckOptions {
+  return { themes: loaded.taxonomy.themes.map((theme) => theme.name), windowDays: loaded.config.selection.windowDays };
+}
 
 export interface ComposeTimings {
   analyze: number;
@@ -111,6 +117,17 @@ export async function withholdFailing<T>(selected: readonly T[], write: (items: 
 }
 
 /**
+ * A passed check for each part the model could not write faithfully and that went out with the
+ * extractive text: the brief is right, and the record says which and why (from stats.llm.fallbacks).
+ */
+export function writerNotes(brief: Brief): Check[] {
+  return (brief.stats.llm?.fallbacks ?? []).map((fallback) => {
+    const part = fallback.item === null ? '摘要' : `第 ${fallback.item} 条`;
+    return { name: 'writer', ok: true, item: fallback.item, detail: `${part}改用抽取式文本：${fallback.reason}` };
+  });
+}
+
+/**
  * From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when
  * configured), verify, withholding a section that fails a check (withholdFailing). Throws a UserError
  * when nothing relevant was found, or when every section failed.
@@ -152,17 +169,12 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
         ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf, apiKey: process.env[writer.llm.apiKeyEnv], themes })
         : draft;
     composeSeconds += secondsSince(begun);
-    brief.checks = verifyBrief(brief, sourceOf, directory.knownBodies(), { themes, windowDays: loaded.config.selection.windowDays });
+    brief.checks = verifyBrief(brief, sourceOf, directory.knownBodies(), checkOptions(loaded));
     return brief;
   };
   const { brief, items } = await withholdFailing(selected, write);
   const started = performance.now();
-  // A section the model could not write faithfully went out with the extractive text: the brief is
-  // right, and the record says which and why.
-  for (const fallback of brief.stats.llm?.fallbacks ?? []) {
-    const part = fallback.item === null ? '摘要' : `第 ${fallback.item} 条`;
-    brief.checks.push({ name: 'writer', ok: true, item: fallback.item, detail: `${part}改用抽取式文本：${fallback.reason}` });
-  }
+  brief.checks.push(...writerNotes(brief));
   const tooFew = itemsCheck(items.length, loaded.config.selection.minItems);
   if (tooFew) brief.checks.push(tooFew);
   const verifySeconds = secondsSince(started);

@@ -1,32 +1,29 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Brief } from '../brief/model.ts';
-import type { Config } from '../config/schema.ts';
+import type { RenderAssets } from '../render/assets.ts';
 import { assertCjkFont } from '../render/fonts.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { writeFolderAtomically } from '../util/atomicDir.ts';
-import { UserError } from '../util/errors.ts';
 
-function qrDataUri(path: string): string {
-  try {
-    return `data:image/png;base64,${readFileSync(path).toString('base64')}`;
-  } catch {
-    throw new UserError(`无法读取二维码图片 ${path}`, `cannot read QR image ${path}`);
-  }
-}
-
-/** Renders every configured format and writes them as out/<date>/, whole or not at all. Returns the folder. */
-export function writeIssue(brief: Brief, outDir: string, render: Config['render']): string {
+/**
+ * Renders every configured format and writes them as out/<date>/, whole or not at all. Returns the folder.
+ * Files come from `assets` (the config's, read by renderAssets), never from the brief: its
+ * `footer.qrImage` is not read, and brief.json records the config's setting in its place.
+ * `isStored` says whether a reference's address is a stored document's; only those become links.
+ */
+export function writeIssue(brief: Brief, outDir: string, assets: RenderAssets, isStored: (url: string) => boolean): string {
+  const published: Brief = { ...brief, footer: { ...brief.footer, qrImage: assets.qrSetting } };
+  const options = { qr: assets.qr, linkable: isStored };
   const files: Record<string, string | Buffer> = {};
-  for (const format of render.formats) {
-    if (format === 'json') files['brief.json'] = `${JSON.stringify(brief, null, 2)}\n`;
-    if (format === 'md') files['brief.md'] = renderMarkdown(brief);
-    if (format === 'html') files['brief.html'] = renderHtml(brief, brief.footer.qrImage ? qrDataUri(brief.footer.qrImage) : undefined);
+  for (const format of assets.formats) {
+    if (format === 'json') files['brief.json'] = `${JSON.stringify(published, null, 2)}\n`;
+    if (format === 'md') files['brief.md'] = renderMarkdown(published, options);
+    if (format === 'html') files['brief.html'] = renderHtml(published, options);
     if (format === 'pdf') {
-      assertCjkFont(render.fontPaths);
-      files['brief.pdf'] = renderPdf(brief, { fontPaths: render.fontPaths, qrImage: brief.footer.qrImage });
+      assertCjkFont(assets.fontPaths);
+      files['brief.pdf'] = renderPdf(published, { fontPaths: assets.fontPaths, qr: assets.qr });
     }
   }
   const folder = join(outDir, brief.date);

@@ -13,6 +13,7 @@ import { SqliteStore } from '../store/sqlite.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
 import type { Brief } from '../brief/model.ts';
 import { composeIssue, issueWindow, type ComposeTimings } from './compose.ts';
+import { renderAssets } from '../render/assets.ts';
 import { writeIssue } from './render.ts';
 
 export interface RunOptions {
@@ -47,6 +48,8 @@ export interface RunSummary {
 export async function runDay(options: RunOptions): Promise<RunSummary> {
   const { loaded, issueDate } = options;
   const crawlConfig = loaded.config.crawl;
+  // The config's images and fonts are checked before the crawl, so a bad key fails at once, not at the end.
+  const assets = renderAssets(loaded.file, loaded.config);
   const store = new SqliteStore(options.dataDir);
   try {
     const mode = options.replay ? 'replay' : 'live';
@@ -92,7 +95,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     const crawlSeconds = secondsSince(started);
     const composed = await composeIssue(store, loaded, issueDate);
     started = performance.now();
-    const outFolder = writeIssue(composed.brief, options.outDir, loaded.config.render);
+    const outFolder = writeIssue(composed.brief, options.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
     const summary: RunSummary = {
       issueDate,
       mode,

@@ -1,6 +1,7 @@
 import { formatReference } from '../brief/references.ts';
 import type { Brief } from '../brief/model.ts';
 import { chineseFullDate } from '../util/time.ts';
+import { imageDataUri, type ConfigImage } from './assets.ts';
 import { escapeHtml as e, linkTarget } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
 
@@ -19,19 +20,33 @@ footer{margin-top:3em;border-top:1px solid #ccc;padding-top:1em;text-align:cente
 footer img{width:8em}
 `;
 
-/** The web edition: a whole page, every piece of text escaped. */
-export function renderHtml(brief: Brief, qrDataUri?: string): string {
+/** What an edition takes besides the brief: what the config supplies and the pipeline knows. */
+export interface EditionOptions {
+  /** The QR code the config names (renderAssets), never a path from the brief; none when null or absent. */
+  qr?: ConfigImage | null;
+  /**
+   * Whether a reference's address may be a link: the pipeline says yes only for addresses of stored
+   * documents, so an address typed into a brief.json is printed as text at most (see linkTarget too).
+   */
+  linkable: (url: string) => boolean;
+}
+
+/**
+ * The web edition: a whole page, every piece of text escaped, under a security policy that runs no
+ * script and loads nothing (images are data: addresses). Returns the page's source.
+ */
+export function renderHtml(brief: Brief, options: EditionOptions): string {
   const toc = brief.items.map((item) => `<li><a href="#s${item.n}">${sectionNumber(item.n)}${e(item.headline)}</a></li>`).join('');
   const sections = brief.items
     .map((item) => `<section id="s${item.n}"><h2>${sectionNumber(item.n)}${e(item.headline)}</h2>${item.paragraphs.map((p) => `<p>${e(p)}</p>`).join('')}</section>`)
     .join('\n');
   const refs = brief.references
     .map((r) => {
-      const href = linkTarget(r.url);
+      const href = options.linkable(r.url) ? linkTarget(r.url) : null;
       return `<li id="${e(r.id)}">${e(formatReference(r))}${href ? ` <a href="${e(href)}" rel="noopener noreferrer nofollow">原文</a>` : ''}</li>`;
     })
     .join('');
-  const qr = qrDataUri ? `<img src="${e(qrDataUri)}" alt="${e(brief.footer.account)}">` : '';
+  const qr = options.qr ? `<img src="${e(imageDataUri(options.qr))}" alt="${e(brief.footer.account)}">` : '';
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">

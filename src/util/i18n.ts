@@ -46,6 +46,7 @@ const messages = {
   'tierHow.form': { zh: '按机构名称形式', en: 'from the form of the name' },
   'tierHow.site': { zh: '按刊载网站', en: 'from the site' },
   withheld: { zh: '未通过核查、未发布的条目：{0} 条', en: 'sections withheld (failed checks): {0}' },
+  abstractKept: { zh: '摘要沿用文件原文，可能仍提到撤下的条目：请编辑改写摘要后重新 render', en: 'the abstract is the file\'s own and may still mention the withheld sections: have an editor rewrite it and render again' },
   needsReview: { zh: '已写入，需编辑审核：撤下 {0} 条，未通过的核查 {1} 项', en: 'written, needs review: {0} sections withheld, {1} checks failed' },
   explainTitle: { zh: '{0} 期候选：文档 {1} 篇，报道组 {2} 个，入选 {3} 条（按重要性排序）', en: 'candidates of the {0} issue: {1} documents, {2} story groups, {3} picked (most significant first)' },
   explainLegend: { zh: '✓ 入选 · 低于相关度阈值 {0}，不参与选择', en: '✓ picked · below the relevance threshold {0}, not eligible' },
