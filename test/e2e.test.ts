@@ -214,12 +214,15 @@ describe('xinzhi demo: the sample day end to end', () => {
     const result = await runCli(['render', file, '--data', data, '--out', target]);
     // Written, and needs review: exit 3, one line on stderr, the summary names the section and why.
     assert.equal(result.code, 3, result.stderr);
-    assert.match(result.stderr, /^xinzhi: 已写入，需编辑审核：撤下 1 条，未通过的核查 0 项\n$/);
+    // The abstract is the file's own and still speaks of the withheld section: its own check fails (issue 15's abstract checks).
+    assert.match(result.stderr, /^xinzhi: 已写入，需编辑审核：撤下 1 条，未通过的核查 1 项\n$/);
     assert.match(result.stdout, new RegExp(`未通过核查、未发布的条目：1 条\\n    ${hostile.items[1]!.headline}：第 2 条的引文不在所引来源正文中`));
     const folder = join(target, '2026-06-19');
     const written = JSON.parse(readFileSync(join(folder, 'brief.json'), 'utf8')) as Brief;
     assert.equal(written.footer.qrImage, null);
     assert.ok(!written.checks.some((c) => c.detail === '全部通过'));
+    const abstractFailures = written.checks.filter((c) => !c.ok);
+    assert.deepEqual(abstractFailures.map((c) => c.item), [null]);
     assert.deepEqual(written.items.map((i) => i.headline), brief.items.filter((_, i) => i !== 1).map((i) => i.headline));
     assert.deepEqual(written.withheld?.map((w) => w.item.headline), [brief.items[1]!.headline]);
     const passwd = readFileSync('/etc/passwd', 'utf8').split('\n')[0]!;
@@ -236,6 +239,7 @@ describe('xinzhi demo: the sample day end to end', () => {
     assert.ok(!execFileSync('pdftotext', [join(folder, 'brief.pdf'), '-'], { encoding: 'utf8' }).includes(passwd));
     // And `verify` agrees with what `render` published.
     const verified = await runCli(['verify', join(folder, 'brief.json'), '--data', data]);
-    assert.equal(verified.code, 0, verified.stdout);
+    assert.equal(verified.code, 1, verified.stdout);
+    assert.ok(verified.stdout.includes(abstractFailures[0]!.detail), verified.stdout);
   });
 });
