@@ -161,6 +161,8 @@ describe('sameDocument', () => {
     const briefing = { ...story(3, { significance: 7, origin: '国家发展和改革委员会', kind: '会议' }), document: { ...story(3, { significance: 7 }).document, title: '国家发展改革委举行新闻发布会' } };
     assert.deepEqual(pickedIds(selectItems([opinion, interpretation, briefing], rules(7))), [1, 2]);
     assert.equal(sameDocument(briefing, interpretation), true);
+    // Its title in traditional characters too (新聞發布會).
+    assert.equal(sameDocument({ ...briefing, document: { ...briefing.document, title: '國家發展改革委舉行新聞發布會' } }, interpretation), true);
     // Another body's briefing, or the same body's meeting, is not.
     assert.equal(sameDocument({ ...briefing, origin: '国家数据局' }, interpretation), false);
     assert.equal(sameDocument({ ...briefing, document: { ...briefing.document, title: '国家发展改革委召开座谈会' } }, interpretation), false);

@@ -1,5 +1,6 @@
 import type { Candidate } from '../analyze/day.ts';
 import { isPrintableName } from '../analyze/bodies.ts';
+import { normaliseText } from '../analyze/normalise.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';
 import { documentKey, documentSubject, titleKey } from '../analyze/storyGroups.ts';
 
@@ -17,7 +18,7 @@ const REPEAT_BODY_FACTOR = 0.9;
 const issuedBy = (c: Candidate) => (c.significance.kind === '解读' ? null : c.issued);
 
 /** Whether a story explains policy rather than issues it: an interpretation, or a press briefing. */
-const explaining = (c: Candidate) => c.explains !== null || c.significance.kind === '解读' || /发布会|吹风会/.test(c.document.title);
+const explaining = (c: Candidate) => c.explains !== null || c.significance.kind === '解读' || /发布会|吹风会/.test(normaliseText(c.document.title));
 
 /**
  * Whether two stories make one item: two that issue one document (by its name), two interpretations of
