@@ -50,11 +50,13 @@ describe('private addresses', () => {
         return undefined;
       } catch (err) {
         assert.ok(err instanceof UserError);
-        return err.en;
+        // Every refusal names the setting that allows a local test site; the rest says what was refused.
+        assert.ok(err.en.endsWith('; for a test site on this machine or the LAN set allowPrivate: true on the source'), err.en);
+        return err.en.replace(/; for a test site .*$/, '');
       }
     };
     assert.equal(refusal('http://[::1]:8080/a'), 'refusing private address http://[::1]:8080/a (::1)');
-    assert.throws(() => assertPublicLiteral(new URL('http://10.1.2.3/a')), { message: '拒绝访问私有地址 http://10.1.2.3/a（10.1.2.3）' });
+    assert.throws(() => assertPublicLiteral(new URL('http://10.1.2.3/a')), { message: '拒绝访问私有地址 http://10.1.2.3/a（10.1.2.3）；本机或内网的测试站点请在该来源上设置 allowPrivate: true' });
     // The URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1.
     assert.equal(refusal('http://[::ffff:127.0.0.1]/'), 'refusing private address http://[::ffff:7f00:1]/ (::ffff:7f00:1)');
     assert.equal(refusal('http://169.254.169.254/latest/meta-data/'), 'refusing private address http://169.254.169.254/latest/meta-data/ (169.254.169.254)');

@@ -96,6 +96,9 @@ describe('xinzhi sources', () => {
 
     const list = await runCli(['sources', 'list', '--config', config]);
     assert.match(list.stdout, new RegExp(`^off\\t.*\\(已停用：${reason}\\)$`, 'm'));
+    const listEn = await runCli(['sources', 'list', '--config', config, '--lang', 'en']);
+    assert.match(listEn.stdout, new RegExp(`^off\\t.*\\(disabled: ${reason}\\)$`, 'm'));
+    assert.match(listEn.stdout, /^up\t.*\(not verified\)$/m);
     const listed = JSON.parse((await runCli(['sources', 'list', '--config', config, '--json'])).stdout) as { id: string; disabled?: string }[];
     assert.deepEqual(listed.map((s) => [s.id, s.disabled]), [['up', undefined], ['off', reason]]);
 

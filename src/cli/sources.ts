@@ -5,13 +5,13 @@ import { sourceHealth } from '../sources/health.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import type { Source } from '../config/schema.ts';
-import { t } from '../util/i18n.ts';
+import { t, type Lang } from '../util/i18n.ts';
 import { loadCommandConfig, stringOption, type CommandContext } from './context.ts';
 
 /** What `sources list` adds after a source's addresses: why it is disabled, or that no online check confirmed it. */
-function listNote(source: Source): string {
-  if (source.disabled !== undefined) return `\t(已停用：${source.disabled})`;
-  return source.verified ? '' : '\t(未验证)';
+function listNote(source: Source, lang: Lang): string {
+  if (source.disabled !== undefined) return lang === 'en' ? `\t(disabled: ${source.disabled})` : `\t(已停用：${source.disabled})`;
+  return source.verified ? '' : lang === 'en' ? '\t(not verified)' : '\t(未验证)';
 }
 
 /** `xinzhi sources list|check|status`: the catalog, an online check of it, and its health. */
@@ -27,7 +27,7 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
 
   if (action === 'list') {
     if (context.json) context.print(JSON.stringify(sources));
-    else for (const s of sources) context.print(`${s.id}\t${s.tier}\t${s.region}\t${s.name}\t${s.entries.map((e) => e.url).join(' ')}${listNote(s)}`);
+    else for (const s of sources) context.print(`${s.id}\t${s.tier}\t${s.region}\t${s.name}\t${s.entries.map((e) => e.url).join(' ')}${listNote(s, context.lang)}`);
     return 0;
   }
 

@@ -35,9 +35,12 @@ export function isPrivateAddress(address: string): boolean {
   return (zerosBefore(7) && groups[7]! <= 1) || (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00;
 }
 
-/** The refusal of a private address, naming the URL and the address it is or resolves to. */
+/** What an operator who meant it does: a site on this machine or the LAN is read only when its source allows it. */
+export const PRIVATE_HINT = { zh: '；本机或内网的测试站点请在该来源上设置 allowPrivate: true', en: '; for a test site on this machine or the LAN set allowPrivate: true on the source' };
+
+/** The refusal of a private address, naming the URL and the address it is or resolves to, and the setting that allows it. */
 export function privateAddressError(url: string, address: string): UserError {
-  return new UserError(`拒绝访问私有地址 ${url}（${address}）`, `refusing private address ${url} (${address})`);
+  return new UserError(`拒绝访问私有地址 ${url}（${address}）${PRIVATE_HINT.zh}`, `refusing private address ${url} (${address})${PRIVATE_HINT.en}`);
 }
 
 /** An address written in the URL itself is never looked up, so it is checked here. */

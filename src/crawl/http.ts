@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { Agent, buildConnector, request } from 'undici';
 import { UserError } from '../util/errors.ts';
-import { publicOnlyLookup } from './address.ts';
+import { PRIVATE_HINT, publicOnlyLookup } from './address.ts';
 import type { FetchOptions } from './fetcher.ts';
 import type { FetchedResponse } from './warc.ts';
 
@@ -133,7 +133,7 @@ export async function httpRequest(url: URL, options: HttpOptions): Promise<Fetch
   } catch (err) {
     const cause = (err as Error & { cause?: NodeJS.ErrnoException }).cause;
     if ((err as NodeJS.ErrnoException).code === 'EPRIVATEADDRESS' || cause?.code === 'EPRIVATEADDRESS') {
-      throw new UserError(`拒绝访问私有地址 ${url.href}（DNS 解析为私有地址）`, `refusing private address ${url.href} (resolves to a private address)`);
+      throw new UserError(`拒绝访问私有地址 ${url.href}（DNS 解析为私有地址）${PRIVATE_HINT.zh}`, `refusing private address ${url.href} (resolves to a private address)${PRIVATE_HINT.en}`);
     }
     throw networkError(url, `请求失败 ${url.href}：${(err as Error).message}`, `request failed ${url.href}: ${(err as Error).message}`, err);
   }
