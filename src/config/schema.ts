@@ -248,6 +248,17 @@ export const configSchema = z.object({
       }).strict().prefault({}),
     }).strict().optional(),
   }).strict().prefault({}).refine((writer) => writer.kind !== 'llm' || writer.llm !== undefined, { message: 'writer.kind llm needs writer.llm (baseUrl, model)', path: ['llm'] }),
+  /** When `xinzhi schedule` runs the day's job (see src/schedule/plan.ts). */
+  schedule: z.object({
+    /** A cron expression, five fields (minute hour day month weekday) or six with seconds first. */
+    cron: z.string().min(1).default('30 6 * * *'),
+    /** The IANA zone the expression is read in; the issue is still named by its Shanghai day. */
+    timezone: z.string().min(1).default('Asia/Shanghai'),
+    /** A failed run is retried once, this many minutes later, if that is before the next trigger. */
+    retryAfterMinutes: z.number().int().min(1).default(60),
+    /** Run the most recent trigger's issue on start when it was missed (the machine was off). */
+    catchUp: z.boolean().default(true),
+  }).strict().prefault({}),
   render: z.object({
     formats: z.array(z.enum(['json', 'md', 'html', 'pdf'])).default(['json', 'md', 'html', 'pdf']),
     /**

@@ -76,4 +76,17 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN site_name TEXT;
   `,
+  `
+  CREATE TABLE scheduled_runs (
+    id INTEGER PRIMARY KEY,
+    issue_date TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    outcome TEXT,
+    detail TEXT
+  );
+  CREATE INDEX scheduled_runs_issue ON scheduled_runs(issue_date);
+  `,
 ];

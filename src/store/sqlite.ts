@@ -6,6 +6,7 @@ import type { FetchedResponse } from '../crawl/warc.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { migrations } from './migrations.ts';
+import type { AttemptsSoFar } from '../schedule/plan.ts';
 
 /** A stored article: what extraction found, with where and when it was fetched. */
 export interface StoredDocument {
@@ -263,6 +264,23 @@ export class SqliteStore {
   saveIssue(issueDate: string, brief: unknown, themeShares: Record<string, number>): void {
     this.sql('INSERT INTO issues (issue_date, brief, theme_shares, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(issue_date) DO UPDATE SET brief = excluded.brief, theme_shares = excluded.theme_shares, created_at = excluded.created_at')
       .run(issueDate, JSON.stringify(brief), JSON.stringify(themeShares), new Date().toISOString());
+  }
+
+  /** What the schedule attempted for an issue: attempts started (a killed one counts), whether one wrote it, when the last ended. */
+  scheduledAttempts(issueDate: string): AttemptsSoFar {
+    const row = this.sql("SELECT count(*) AS n, max(outcome IN ('written', 'needs-review')) AS ok, max(coalesce(finished_at, started_at)) AS last FROM scheduled_runs WHERE issue_date = ?").get(issueDate) as { n: number; ok: number | null; last: string | null };
+    return { attempts: row.n, succeeded: row.ok === 1, lastAt: row.last ? new Date(row.last) : null };
+  }
+
+  /** Records that a scheduled attempt started at `at` (the scheduler's clock); returns its row, for finishScheduledRun. */
+  startScheduledRun(issueDate: string, attempt: number, reason: string, at: Date): number {
+    const result = this.sql('INSERT INTO scheduled_runs (issue_date, attempt, reason, started_at) VALUES (?, ?, ?, ?)').run(issueDate, attempt, reason, at.toISOString());
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Records how a scheduled attempt ended: `written`, `needs-review` (sections withheld) or `failed`, with a one-line detail. */
+  finishScheduledRun(id: number, outcome: 'written' | 'needs-review' | 'failed', detail: string, at: Date): void {
+    this.sql('UPDATE scheduled_runs SET finished_at = ?, outcome = ?, detail = ? WHERE id = ?').run(at.toISOString(), outcome, detail, id);
   }
 
   /** The most recent issues before a date, newest first. */

@@ -3,9 +3,21 @@ export type Lang = 'zh' | 'en';
 
 const messages = {
   usage: {
-    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render explain extract import sources verify\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
-    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render explain extract import sources verify\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
+    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render explain extract import sources verify schedule\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
+    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render explain extract import sources verify schedule\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
   },
+  scheduleWaiting: { zh: '下次运行：{0}（北京时间），期号 {1}{2}', en: 'next run: {0} (Beijing time), issue {1}{2}' },
+  scheduleStarted: { zh: '开始运行期号 {0}（{1}）', en: 'running issue {0} ({1})' },
+  scheduleWritten: { zh: '期号 {0} 已写成', en: 'issue {0} written' },
+  scheduleNeedsReview: { zh: '期号 {0} 已写成，有条目待审核', en: 'issue {0} written, with sections to review' },
+  scheduleFailed: { zh: '期号 {0} 运行失败：{1}{2}', en: 'issue {0} failed: {1}{2}' },
+  scheduleRetry: { zh: '（稍后重试一次）', en: ' (retried once later)' },
+  schedulePublished: { zh: '期号 {0} 已发布', en: 'issue {0} published' },
+  schedulePublishFailed: { zh: '期号 {0} 发布失败：{1}', en: 'issue {0} not published: {1}' },
+  scheduleAwaiting: { zh: '期号 {0} 等待编辑审核后发布', en: 'issue {0} waits for an editor to approve it' },
+  scheduleReasonTrigger: { zh: '定时', en: 'on schedule' },
+  scheduleReasonCatchUp: { zh: '补跑错过的一期', en: 'catching up a missed issue' },
+  scheduleReasonRetry: { zh: '失败后重试', en: 'retry after a failure' },
   unknownCommand: { zh: '未知命令：{0}', en: 'unknown command: {0}' },
   notYet: { zh: '命令 {0} 尚未实现', en: 'command {0} is not implemented yet' },
   badDate: { zh: '日期格式错误：{0}（应为 YYYY-MM-DD）', en: 'bad date: {0} (expected YYYY-MM-DD)' },

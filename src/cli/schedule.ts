@@ -1,0 +1,91 @@
+import { runDay } from '../pipeline/run.ts';
+import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../schedule/loop.ts';
+import { scheduleTrigger } from '../schedule/plan.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { t, type Lang, type MessageKey } from '../util/i18n.ts';
+import { loadCommandConfig, type CommandContext } from './context.ts';
+import { formatSummary } from './summary.ts';
+
+const reasons: Record<'trigger' | 'catch-up' | 'retry', MessageKey> = { trigger: 'scheduleReasonTrigger', 'catch-up': 'scheduleReasonCatchUp', retry: 'scheduleReasonRetry' };
+
+/** `2026-12-01 06:30`: a planned time as the operator reads it, on the Beijing clock whatever the machine's zone. */
+function beijingTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** One line per event of the schedule, in the operator's language. */
+export function scheduleLine(event: ScheduleEvent, lang: Lang): string {
+  switch (event.kind) {
+    case 'waiting':
+      return t(lang, 'scheduleWaiting', beijingTime(event.run.at), event.run.issueDate, event.run.reason === 'retry' ? ` · ${t(lang, 'scheduleReasonRetry')}` : '');
+    case 'started':
+      return t(lang, 'scheduleStarted', event.run.issueDate, t(lang, reasons[event.run.reason]));
+    case 'finished':
+      if (event.outcome === 'written') return t(lang, 'scheduleWritten', event.run.issueDate);
+      if (event.outcome === 'needs-review') return t(lang, 'scheduleNeedsReview', event.run.issueDate);
+      return t(lang, 'scheduleFailed', event.run.issueDate, event.detail, event.retries ? t(lang, 'scheduleRetry') : '');
+    case 'published':
+      return t(lang, 'schedulePublished', event.issueDate);
+    case 'publish-failed':
+      return t(lang, 'schedulePublishFailed', event.issueDate, event.detail);
+    case 'awaiting-approval':
+      return t(lang, 'scheduleAwaiting', event.issueDate);
+  }
+}
+
+/** Resolves at `until`, or at once when the signal aborts. Long waits are cut into steps, as timers cap at about 24.8 days. */
+function sleepUntil(until: Date, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const step = () => {
+      const left = until.getTime() - Date.now();
+      if (left <= 0 || signal.aborted) return done();
+      timer = setTimeout(step, Math.min(left, 3_600_000));
+    };
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    let timer: NodeJS.Timeout | undefined;
+    signal.addEventListener('abort', done, { once: true });
+    step();
+  });
+}
+
+/**
+ * `xinzhi schedule [--once]`: runs the day's job at the configured time (schedule.cron, Asia/Shanghai by
+ * default), catches up a missed day on start and retries a failed run once. With `--once` it runs what is
+ * due now and exits (for a crontab line), non-zero when the run it made failed. SIGINT or SIGTERM stops it after the run in progress.
+ */
+export async function scheduleCommand(context: CommandContext): Promise<number> {
+  const loaded = loadCommandConfig(context);
+  const settings = loaded.config.schedule;
+  scheduleTrigger(settings);
+  const job: ScheduledJob = {
+    write: async (issueDate) => {
+      const summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate });
+      if (context.json) context.print(JSON.stringify({ event: 'summary', summary }));
+      else for (const line of formatSummary(summary, context.lang)) context.print(line);
+      return summary.withheld.length > 0 || summary.failedChecks.length > 0 ? 'needs-review' : 'written';
+    },
+  };
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const store = new SqliteStore(context.dataDir);
+  try {
+    const io = {
+      now: () => new Date(),
+      sleepUntil,
+      report: (event: ScheduleEvent) => context.print(context.json ? JSON.stringify({ event: event.kind, ...event }) : scheduleLine(event, context.lang)),
+    };
+    const outcomes = await runSchedule(settings, job, store, io, { once: context.values.once === true, signal: controller.signal });
+    // Under cron (--once), a failed run exits non-zero so cron reports it; the retry is the next --once.
+    return outcomes.includes('failed') ? 1 : 0;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    store.close();
+  }
+}

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../src/schedule/loop.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempDir } from './helpers.ts';
+import { configWithCatalog, html, listPage, startSite } from './sites.ts';
+import { previousDay, shanghaiDay } from '../src/util/time.ts';
+import { issueDateOfTrigger, nextRun, scheduleTrigger, type AttemptsSoFar, type ScheduleSettings } from '../src/schedule/plan.ts';
+import { UserError } from '../src/util/errors.ts';
+
+const settings: ScheduleSettings = { cron: '30 6 * * *', timezone: 'Asia/Shanghai', retryAfterMinutes: 60, catchUp: true };
+const none: AttemptsSoFar = { attempts: 0, succeeded: false, lastAt: null };
+const at = (iso: string) => new Date(iso);
+const history = (records: Record<string, AttemptsSoFar>) => (issueDate: string) => records[issueDate] ?? none;
+
+describe('schedule plan', () => {
+  it('runs the next trigger in Shanghai time when the last one went out', () => {
+    const planned = nextRun(at('2026-11-30T08:00:00+08:00'), settings, history({ '2026-11-30': { attempts: 1, succeeded: true, lastAt: at('2026-11-30T06:40:00+08:00') } }));
+    assert.deepEqual(planned, { at: at('2026-12-01T06:30:00+08:00'), issueDate: '2026-12-01', attempt: 1, reason: 'trigger' });
+  });
+
+  it('catches up the most recent trigger missed while the machine was off, and only that one', () => {
+    const now = at('2026-11-30T09:15:00+08:00');
+    assert.deepEqual(nextRun(now, settings, history({})), { at: now, issueDate: '2026-11-30', attempt: 1, reason: 'catch-up' });
+    // Before today's trigger, yesterday's issue is the one missed.
+    const early = at('2026-11-30T05:00:00+08:00');
+    assert.equal(nextRun(early, settings, history({})).issueDate, '2026-11-29');
+    assert.equal(nextRun(now, { ...settings, catchUp: false }, history({})).reason, 'trigger');
+  });
+
+  it('retries a failed run once, later that morning, and not after the next trigger', () => {
+    const failed = { '2026-11-30': { attempts: 1, succeeded: false, lastAt: at('2026-11-30T06:45:00+08:00') } };
+    const planned = nextRun(at('2026-11-30T06:46:00+08:00'), settings, history(failed));
+    assert.deepEqual(planned, { at: at('2026-11-30T07:45:00+08:00'), issueDate: '2026-11-30', attempt: 2, reason: 'retry' });
+    // Restarted after the retry's time: it runs at once.
+    const late = at('2026-11-30T10:00:00+08:00');
+    assert.deepEqual(nextRun(late, settings, history(failed)).at, late);
+    // Twice failed: the next day's trigger.
+    const twice = { '2026-11-30': { attempts: 2, succeeded: false, lastAt: at('2026-11-30T07:50:00+08:00') } };
+    assert.equal(nextRun(at('2026-11-30T08:00:00+08:00'), settings, history(twice)).issueDate, '2026-12-01');
+    // A retry that would fall after the next trigger gives way to it.
+    const evening = { '2026-11-30': { attempts: 1, succeeded: false, lastAt: at('2026-12-01T06:00:00+08:00') } };
+    assert.equal(nextRun(at('2026-12-01T06:00:00+08:00'), settings, history(evening)).reason, 'trigger');
+  });
+
+  it('reads the cron in its zone but names the issue by its Shanghai day', () => {
+    const utc = { ...settings, cron: '0 23 * * *', timezone: 'UTC' };
+    const planned = nextRun(at('2026-11-30T12:00:00Z'), utc, history({ '2026-11-30': { attempts: 1, succeeded: true, lastAt: null } }));
+    assert.equal(planned.at.toISOString(), '2026-11-30T23:00:00.000Z');
+    assert.equal(planned.issueDate, '2026-12-01');
+    assert.equal(issueDateOfTrigger(at('2026-11-30T16:00:00Z')), '2026-12-01');
+  });
+
+  it('refuses an expression or zone cron cannot read, naming the key', () => {
+    assert.throws(() => scheduleTrigger({ cron: '61 6 * * *', timezone: 'Asia/Shanghai' }), (err: unknown) => err instanceof UserError && /schedule\.cron/.test(err.message));
+    assert.throws(() => scheduleTrigger({ cron: '30 6 * * *', timezone: 'Mars/Olympus' }), UserError);
+  });
+});
+
+/**
+ * Drives the loop on virtual time: sleeping moves the clock to the planned time. Stops (aborts) after
+ * `limit` attempts have started, so a test sees a bounded run.
+ */
+async function drive(store: SqliteStore, job: ScheduledJob, start: string, options: { once?: boolean; limit?: number } = {}) {
+  let now = at(start);
+  const events: ScheduleEvent[] = [];
+  const controller = new AbortController();
+  const io = {
+    now: () => now,
+    sleepUntil: async (until: Date) => {
+      now = until;
+    },
+    report: (event: ScheduleEvent) => {
+      events.push(event);
+      if (event.kind === 'started' && events.filter((e) => e.kind === 'started').length >= (options.limit ?? Infinity)) controller.abort();
+    },
+  };
+  await runSchedule(settings, job, store, io, { once: options.once ?? false, signal: controller.signal });
+  return { events, now };
+}
+
+describe('schedule loop', () => {
+  it('catches up a missed issue once, publishes it, and remembers it across restarts', async () => {
+    const store = new SqliteStore(tempDir());
+    const written: string[] = [];
+    const published: string[] = [];
+    const job: ScheduledJob = { write: async (date) => (written.push(date), 'written'), publish: async (date) => void published.push(date) };
+    const first = await drive(store, job, '2026-11-30T09:00:00+08:00', { once: true });
+    assert.deepEqual(written, ['2026-11-30']);
+    assert.deepEqual(published, ['2026-11-30']);
+    assert.equal(first.events.at(-1)?.kind, 'waiting');
+    // Restarted the same morning: nothing is due until tomorrow's trigger.
+    await drive(store, job, '2026-11-30T10:00:00+08:00', { once: true });
+    assert.deepEqual(written, ['2026-11-30']);
+    // Left running, it writes the next days at their triggers.
+    await drive(store, job, '2026-11-30T10:00:00+08:00', { limit: 2 });
+    assert.deepEqual(written, ['2026-11-30', '2026-12-01', '2026-12-02']);
+    assert.deepEqual(store.scheduledAttempts('2026-12-01'), { attempts: 1, succeeded: true, lastAt: store.scheduledAttempts('2026-12-01').lastAt });
+    store.close();
+  });
+
+  it('retries a failed write once, an hour later, records both, and never publishes a failed or withheld issue', async () => {
+    const store = new SqliteStore(tempDir());
+    const tries: string[] = [];
+    let published = 0;
+    const job: ScheduledJob = {
+      write: async (date) => {
+        tries.push(date);
+        if (date === '2026-12-01') throw new Error('站点全部无法访问');
+        return date === '2026-12-02' ? 'needs-review' : 'written';
+      },
+      publish: async () => void published++,
+    };
+    const { events } = await drive(store, job, '2026-11-30T20:00:00+08:00', { limit: 4 });
+    assert.deepEqual(tries, ['2026-11-30', '2026-12-01', '2026-12-01', '2026-12-02']);
+    const finished = events.filter((e) => e.kind === 'finished');
+    assert.deepEqual(finished.map((e) => [e.run.issueDate, e.run.reason, e.outcome, e.retries]), [
+      ['2026-11-30', 'catch-up', 'written', false],
+      ['2026-12-01', 'trigger', 'failed', true],
+      ['2026-12-01', 'retry', 'failed', false],
+      ['2026-12-02', 'trigger', 'needs-review', false],
+    ]);
+    assert.ok(events.some((e) => e.kind === 'awaiting-approval' && e.issueDate === '2026-12-02'));
+    assert.equal(published, 1);
+    assert.deepEqual(store.scheduledAttempts('2026-12-01').attempts, 2);
+    assert.ok(events.some((e) => e.kind === 'finished' && e.detail.includes('站点全部无法访问')));
+    store.close();
+  });
+
+  it('counts an attempt killed before it finished as a failed one', async () => {
+    const dir = tempDir();
+    const killed = new SqliteStore(dir);
+    killed.startScheduledRun('2026-11-30', 1, 'trigger', at('2026-11-30T06:30:00+08:00'));
+    killed.close();
+    const store = new SqliteStore(dir);
+    const tries: string[] = [];
+    await drive(store, { write: async (date) => (tries.push(date), 'written') }, '2026-11-30T08:00:00+08:00', { once: true });
+    // The retry, due an hour after the attempt that never finished, runs at once at 08:00.
+    assert.deepEqual(tries, ['2026-11-30']);
+    assert.equal(store.scheduledAttempts('2026-11-30').succeeded, true);
+    assert.equal(store.scheduledAttempts('2026-11-30').attempts, 2);
+    store.close();
+  });
+});
+
+describe('xinzhi schedule', () => {
+  it('--once catches up the day missed, writes the issue, and the next --once waits; a failed run exits non-zero', async (t) => {
+    const today = shanghaiDay(new Date().toISOString());
+    const yesterday = previousDay(today);
+    const article = `<html><head><meta name="ArticleTitle" content="测试市人工智能算力券实施细则"><meta name="PubDate" content="${yesterday} 09:00"></head><body>
+      <div class="info">来源：测试市数据局</div><div class="TRS_Editor"><p>为加快发展新质生产力，推动人工智能与实体经济深度融合，测试市数据局印发《测试市人工智能算力券实施细则》。</p>
+      <p>每年发放算力券1000万元，支持建设行业高质量数据集，培育一批智能体应用。</p></div></body></html>`;
+    const site = await startSite({
+      '/list/': (_, res) => html(res, listPage([{ href: '/a/1.html', title: '测试市人工智能算力券实施细则', date: yesterday }])),
+      '/a/1.html': (_, res) => html(res, article),
+    });
+    t.after(() => site.close());
+    const dir = tempDir();
+    const catalog = `- { id: test-city, name: 测试市数据局, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }\n`;
+    const config = configWithCatalog(dir, catalog);
+    // Every minute: the minute now began is the trigger missed.
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\nschedule:\n  cron: "* * * * *"\n`);
+    const data = join(dir, 'data');
+    const out = join(dir, 'out');
+    const first = await runCli(['schedule', '--once', '--config', config, '--data', data, '--out', out]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, new RegExp(`开始运行期号 ${today}（补跑错过的一期）`));
+    assert.match(first.stdout, new RegExp(`期号 ${today} (已写成|已写成，有条目待审核)`));
+    assert.match(first.stdout, /等待编辑审核后发布/);
+    assert.match(first.stdout, /下次运行：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
+    const brief = JSON.parse(readFileSync(join(out, today, 'brief.json'), 'utf8')) as { date: string; references: { url: string }[] };
+    assert.equal(brief.date, today);
+    assert.ok(brief.references.some((r) => r.url === `${site.base}/a/1.html`));
+    const again = await runCli(['schedule', '--once', '--config', config, '--data', data, '--out', out, '--lang', 'en']);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stdout, /running issue/);
+    assert.match(again.stdout, /next run: .* \(Beijing time\), issue/);
+
+    // The output folder cannot be made (a file stands where it would go): the attempt fails and says it will be retried.
+    const blocked = join(dir, 'blocked');
+    writeFileSync(blocked, '');
+    const failing = await runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data2'), '--out', join(blocked, 'out')]);
+    assert.equal(failing.code, 1);
+    assert.match(failing.stdout, new RegExp(`期号 ${today} 运行失败：.*（稍后重试一次）`));
+    assert.equal(existsSync(join(blocked, 'out')), false);
+  });
+});
