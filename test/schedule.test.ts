@@ -161,7 +161,8 @@ describe('xinzhi schedule', () => {
     const catalog = `- { id: test-city, name: 测试市数据局, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }\n`;
     const config = configWithCatalog(dir, catalog);
     // Every minute: the minute now began is the trigger missed.
-    writeFileSync(config, `${readFileSync(config, 'utf8')}\nschedule:\n  cron: "* * * * *"\n`);
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/cron: "30 6 \* \* \*"/, 'cron: "* * * * *"'));
+    assert.match(readFileSync(config, 'utf8'), /cron: "\* \* \* \* \*"/);
     const data = join(dir, 'data');
     const out = join(dir, 'out');
     const first = await runCli(['schedule', '--once', '--config', config, '--data', data, '--out', out]);
