@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
+import { renderAssets } from '../render/assets.ts';
 import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate } from '../util/time.ts';
@@ -19,9 +20,15 @@ export interface CommandContext {
   print: (line: string) => void;
 }
 
+/**
+ * The config the command names (--config), its language applied unless --lang chose one. The files its
+ * keys name for output (brief.footer.qrImage, render.fontPaths) are checked here too, so a bad one is named
+ * when the config is read, by every command, not when a render reaches it.
+ */
 export function loadCommandConfig(context: CommandContext): LoadedConfig {
   const loaded = loadConfig(context.configPath);
   if (!context.langChosen) context.lang = loaded.config.lang;
+  renderAssets(loaded.file, loaded.config);
   return loaded;
 }
 

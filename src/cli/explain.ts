@@ -73,7 +73,7 @@ function relevanceLine(candidate: Candidate, lang: Lang): string {
 export function explainCommand(context: CommandContext): number {
   const loaded = loadCommandConfig(context);
   const issueDate = requireDate(context);
-  const store = new SqliteStore(context.dataDir);
+  const store = SqliteStore.openExisting(context.dataDir);
   try {
     const day = analyseIssueDay(store, loaded, issueDate);
     const picked = new Set(day.items);

@@ -7,7 +7,6 @@ import { stringOption, type CommandContext } from './context.ts';
 
 /** `xinzhi extract PAGE... [--url URL] [--json]`: what the extractor finds on saved pages. */
 export function extractCommand(context: CommandContext): number {
-  if (context.positionals.length === 0) throw new UserError('用法：xinzhi extract <页面文件>... [--url 网址] [--json]', 'usage: xinzhi extract PAGE... [--url URL] [--json]');
   for (const file of context.positionals) {
     let bytes: Buffer;
     try {

@@ -1,12 +1,11 @@
 import { importArchives } from '../crawl/import.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import { UserError } from '../util/errors.ts';
 import { loadCommandConfig, type CommandContext } from './context.ts';
 
 /** `xinzhi import FILE.warc[.gz]|DIR`: archives made elsewhere, through the same extract and store path. */
 export async function importCommand(context: CommandContext): Promise<number> {
-  const path = context.positionals[0];
-  if (!path) throw new UserError('用法：xinzhi import <文件.warc[.gz]|目录>', 'usage: xinzhi import FILE.warc[.gz]|DIR');
+  // main has checked that there is exactly one argument (commands.ts).
+  const path = context.positionals[0]!;
   const loaded = loadCommandConfig(context);
   const store = new SqliteStore(context.dataDir);
   try {

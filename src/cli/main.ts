@@ -1,51 +1,46 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { errorLine, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { briefCommand } from './brief.ts';
+import { commandHelp, commandSpecs, commonOptions, generalHelp, optionSpecs, plannedCommands, type CommandSpec, type OptionName } from './commands.ts';
 import { contextPaths, type CommandContext } from './context.ts';
-import { explainCommand } from './explain.ts';
-import { extractCommand } from './extract.ts';
-import { importCommand } from './import.ts';
-import { renderCommand } from './render.ts';
-import { demoCommand, runCommand } from './run.ts';
-import { scheduleCommand } from './schedule.ts';
-import { sourcesCommand } from './sources.ts';
-import { verifyCommand } from './verify.ts';
+import { databaseError } from '../store/sqlite.ts';
 
-type Command = (context: CommandContext) => number | Promise<number>;
+/** parseArgs' option table, from the specs (the help texts stay out). */
+const options = Object.fromEntries(
+  Object.entries(optionSpecs).map(([name, spec]) => [name, 'short' in spec ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+) as { [K in OptionName]: { type: (typeof optionSpecs)[K]['type']; short?: string } };
 
-const commands: Record<string, Command> = {
-  run: runCommand,
-  demo: demoCommand,
-  brief: briefCommand,
-  explain: explainCommand,
-  render: renderCommand,
-  verify: verifyCommand,
-  extract: extractCommand,
-  sources: sourcesCommand,
-  import: importCommand,
-  schedule: scheduleCommand,
-};
+/** The package's version, from its package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
-/** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
-const plannedCommands = new Set(['publish', 'serve', 'worker']);
+/**
+ * node:util's parse errors, in the user's language: its messages are English only
+ * (ERR_PARSE_ARGS_UNKNOWN_OPTION, ERR_PARSE_ARGS_INVALID_OPTION_VALUE).
+ */
+function parseError(err: NodeJS.ErrnoException): UserError {
+  const option = /'(-[^' ]+)/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UserError(`未知选项 ${option}（xinzhi --help 列出全部命令与选项）`, `unknown option ${option} (xinzhi --help lists every command and option)`);
+  if (/does not take an argument/.test(err.message)) return new UserError(`选项 ${option} 不带值`, `option ${option} takes no value`);
+  if (/argument missing|argument is ambiguous/.test(err.message)) return new UserError(`选项 ${option} 缺少值`, `option ${option} needs a value`);
+  return new UserError(`无法解析参数：${err.message}`, `cannot parse the arguments: ${err.message}`);
+}
 
-const options = {
-  config: { type: 'string' },
-  data: { type: 'string' },
-  out: { type: 'string' },
-  lang: { type: 'string' },
-  json: { type: 'boolean' },
-  date: { type: 'string' },
-  replay: { type: 'string' },
-  url: { type: 'string' },
-  host: { type: 'string' },
-  port: { type: 'string' },
-  source: { type: 'string' },
-  update: { type: 'boolean' },
-  once: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+/** Refuses what a command does not take: another command's option, or arguments beyond its own. */
+function checkArguments(name: string, spec: CommandSpec, given: Record<string, unknown>, positionals: string[]): void {
+  const allowed = new Set<string>([...spec.options, ...commonOptions]);
+  const foreign = Object.keys(given).filter((option) => given[option] !== undefined && !allowed.has(option));
+  if (foreign.length > 0) {
+    const list = foreign.map((o) => `--${o}`).join(' ');
+    throw new UserError(`命令 ${name} 不接受选项 ${list}（xinzhi ${name} --help 列出其选项）`, `command ${name} does not take ${list} (xinzhi ${name} --help lists its options)`);
+  }
+  const [least, most] = spec.positionals;
+  if (positionals.length < least || positionals.length > most) {
+    throw new UserError(`用法：xinzhi ${name} ${spec.args.zh}`, `usage: xinzhi ${name} ${spec.args.en}`);
+  }
+}
 
 /** The language asked for by --lang or XINZHI_LANG, if any. */
 function chosenLanguage(value: unknown): Lang | undefined {
@@ -61,24 +56,44 @@ export async function main(argv: string[], print: (line: string) => void = (line
   let lang: Lang = (argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en') || process.env.XINZHI_LANG === 'en' ? 'en' : 'zh';
   let context: CommandContext | undefined;
   try {
-    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>;
+    try {
+      parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') ? parseError(err as NodeJS.ErrnoException) : err;
+    }
     const chosen = chosenLanguage(parsed.values.lang);
     lang = chosen ?? 'zh';
-    const [name, ...positionals] = parsed.positionals;
-    if (!name || parsed.values.help) {
-      print(t(lang, 'usage'));
-      return name ? 0 : 2;
+    const [first, ...rest] = parsed.positionals;
+    if (parsed.values.version) {
+      print(`xinzhi ${version()}`);
+      return 0;
     }
-    const command = commands[name];
-    if (!command) {
-      if (plannedCommands.has(name)) throw new UserError(t('zh', 'notYet', name), t('en', 'notYet', name));
+    // `xinzhi help [COMMAND]` is `xinzhi [COMMAND] --help`.
+    const asksHelp = first === 'help' || parsed.values.help === true;
+    const name = first === 'help' ? rest[0] : first;
+    const positionals = first === 'help' ? rest.slice(1) : rest;
+    if (!name) {
+      print(generalHelp(lang));
+      return asksHelp ? 0 : 2;
+    }
+    const spec = Object.hasOwn(commandSpecs, name) ? commandSpecs[name] : undefined;
+    if (!spec) {
+      if (plannedCommands.includes(name)) throw new UserError(t('zh', 'notYet', name), t('en', 'notYet', name));
       throw new UserError(t('zh', 'unknownCommand', name), t('en', 'unknownCommand', name));
     }
+    if (asksHelp) {
+      print(commandHelp(name, spec, lang));
+      return 0;
+    }
+    checkArguments(name, spec, parsed.values, positionals);
     context = { positionals, values: parsed.values, lang, langChosen: chosen !== undefined, json: parsed.values.json === true, print, ...contextPaths(parsed.values) };
+    const command = await spec.load();
     return await command(context);
-  } catch (err) {
+  } catch (thrown) {
     lang = context?.lang ?? lang;
-    const line = err instanceof UserError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') ? errorLine(err, lang) : `${t(lang, 'failed', errorLine(err, lang))}`;
+    const err = context ? databaseError(thrown, context.dataDir) : thrown;
+    const line = err instanceof UserError ? errorLine(err, lang) : `${t(lang, 'failed', errorLine(err, lang))}`;
     process.stderr.write(`xinzhi: ${line}\n`);
     if (process.env.XINZHI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     return 1;

@@ -4,7 +4,6 @@ import { recheckBrief } from '../pipeline/recheck.ts';
 import { writeIssue } from '../pipeline/render.ts';
 import { renderAssets } from '../render/assets.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import { UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
 import { loadCommandConfig, needsReview, type CommandContext } from './context.ts';
@@ -18,14 +17,14 @@ import { reviewLines } from './summary.ts';
  * file is not read. Returns the exit code.
  */
 export async function renderCommand(context: CommandContext): Promise<number> {
-  const file = context.positionals[0];
-  if (!file) throw new UserError('用法：xinzhi render <brief.json> [--out 目录] [--data 目录]', 'usage: xinzhi render <brief.json> [--out DIR] [--data DIR]');
+  // main has checked that there is exactly one argument (commands.ts).
+  const file = context.positionals[0]!;
   const input = readBriefFile(file);
   const loaded = loadCommandConfig(context);
   // Before the store is opened: a config key at fault is named before anything else is done.
   const assets = renderAssets(loaded.file, loaded.config);
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
-  const store = new SqliteStore(context.dataDir);
+  const store = SqliteStore.openExisting(context.dataDir);
   try {
     const sourceOf = (url: string) => store.documentByUrl(url);
     const brief = await recheckBrief(input, { sourceOf, bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });

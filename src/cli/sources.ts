@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { checkCrawlSettings, checkSource, countFindings, type Finding, type SourceCheck } from '../sources/check.ts';
 import { markVerified } from '../sources/markVerified.ts';
@@ -72,22 +73,24 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
   }
 
   if (action === 'status') {
-    const store = new SqliteStore(context.dataDir);
+    // A data folder not made yet has no history: every source is shown as never read, and nothing is created.
+    const store = existsSync(SqliteStore.fileIn(context.dataDir)) ? new SqliteStore(context.dataDir) : undefined;
     try {
       const health = sources.map((source) => sourceHealth(store, source));
       if (context.json) context.print(JSON.stringify(health));
       else {
+        const lang = context.lang;
         for (const h of health) {
-          const last = h.lastSuccess ? h.lastSuccess.slice(0, 16).replace('T', ' ') : '从未成功';
-          const streak = h.emptyStreak > 0 ? `  连续 ${h.emptyStreak} 次无链接` : '';
-          const disabled = h.disabled === undefined ? '' : `\t已停用：${h.disabled}`;
-          context.print(`${h.sourceId}\t最近成功 ${last}\t文档 ${h.documents}\t上次新增 ${h.lastNewDocuments ?? '-'}\t上次错误 ${h.lastErrors.length}${streak}${disabled}`);
+          const last = h.lastSuccess ? h.lastSuccess.slice(0, 16).replace('T', ' ') : t(lang, 'statusNever');
+          const streak = h.emptyStreak > 0 ? `  ${t(lang, 'statusEmptyStreak', h.emptyStreak)}` : '';
+          const disabled = h.disabled === undefined ? '' : `\t${t(lang, 'statusDisabled', h.disabled)}`;
+          context.print(`${h.sourceId}\t${t(lang, 'statusLine', last, h.documents, h.lastNewDocuments ?? '-', h.lastErrors.length)}${streak}${disabled}`);
           for (const error of h.lastErrors.slice(0, 3)) context.print(`    ${error}`);
         }
       }
       return 0;
     } finally {
-      store.close();
+      store?.close();
     }
   }
   throw new UserError(`未知的 sources 子命令：${action}（可用：list、check、status）`, `unknown sources subcommand: ${action} (available: list, check, status)`);

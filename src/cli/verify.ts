@@ -9,12 +9,12 @@ import { loadCommandConfig, type CommandContext } from './context.ts';
 
 /** `xinzhi verify FILE.json`: rechecks a brief (also one edited by hand) against the stored sources. */
 export function verifyCommand(context: CommandContext): number {
-  const file = context.positionals[0];
-  if (!file) throw new UserError('用法：xinzhi verify <brief.json>', 'usage: xinzhi verify <brief.json>');
+  // main has checked that there is exactly one argument (commands.ts).
+  const file = context.positionals[0]!;
   const brief = readBriefFile(file);
   const loaded = loadCommandConfig(context);
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
-  const store = new SqliteStore(context.dataDir);
+  const store = SqliteStore.openExisting(context.dataDir);
   try {
     // The checks `brief` and `render` make, so the three agree on one brief.json.
     const checks = checkBrief(brief, { sourceOf: (url) => store.documentByUrl(url), bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });

@@ -22,12 +22,14 @@ export interface LoadedConfig {
   sourceFiles: Map<string, string>;
 }
 
-function readYaml(file: string): unknown {
+/** A YAML file parsed; `key` is the config key that named the file (themes, bodies), for the error when it cannot be read. */
+function readYaml(file: string, key?: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    if (key) throw new UserError(`配置键 ${key} 指向的文件 ${file} 无法读取（${code}）`, `config key ${key}: cannot read ${file} (${code})`);
     throw new UserError(`无法读取配置文件 ${file}（${code}）`, `cannot read config file ${file} (${code})`);
   }
   try {
@@ -55,7 +57,7 @@ export function loadSources(dir: string): { sources: Source[]; sourceFiles: Map<
       ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f))
       : [dir];
   } catch {
-    throw new UserError(`找不到来源目录 ${dir}`, `source catalog not found: ${dir}`);
+    throw new UserError(`找不到来源目录 ${dir}（配置键 sources）`, `source catalog not found: ${dir} (config key sources)`);
   }
   const sources: Source[] = [];
   const seen = new Map<string, string>();
@@ -79,9 +81,9 @@ export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
   }
   const base = dirname(path);
   const themesFile = resolve(base, config.themes);
-  const taxonomy = validate(themesFileSchema, readYaml(themesFile), themesFile);
+  const taxonomy = validate(themesFileSchema, readYaml(themesFile, 'themes'), themesFile);
   const { sources, sourceFiles } = loadSources(resolve(base, config.sources));
   const bodiesFile = config.bodies ? resolve(base, config.bodies) : defaultBodiesPath;
-  const bodies = validate(bodiesFileSchema, readYaml(bodiesFile), bodiesFile);
+  const bodies = validate(bodiesFileSchema, readYaml(bodiesFile, 'bodies'), bodiesFile);
   return { file: path, config, taxonomy, sources, bodies, sourceFiles };
 }

@@ -23,14 +23,14 @@ export function emptyStreak(runs: readonly SourceRun[]): number {
   return found === -1 ? runs.length : found;
 }
 
-/** A source's record over its recent runs, as `xinzhi sources status` shows it. */
-export function sourceHealth(store: SqliteStore, source: Source): SourceHealth {
-  const runs = store.sourceRuns(source.id, HISTORY);
+/** A source's record over its recent runs, as `xinzhi sources status` shows it; with no store yet, a source never read. */
+export function sourceHealth(store: SqliteStore | undefined, source: Source): SourceHealth {
+  const runs = store?.sourceRuns(source.id, HISTORY) ?? [];
   return {
     sourceId: source.id,
     name: source.name,
     lastSuccess: runs.find((run) => run.entriesOk > 0)?.finishedAt ?? null,
-    documents: store.documentCount(source.id),
+    documents: store?.documentCount(source.id) ?? 0,
     lastNewDocuments: runs[0]?.documentsNew ?? null,
     lastErrors: runs[0]?.errors ?? [],
     emptyStreak: emptyStreak(runs),

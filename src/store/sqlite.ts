@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ExtractedArticle } from '../extract/article.ts';
@@ -100,13 +100,24 @@ function toDocument(row: DocumentRow): StoredDocument {
   };
 }
 
+/**
+ * A SQLite failure of a data folder's database (SQLITE_READONLY, SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY …)
+ * as a UserError naming the file and the code, for the one line the CLI prints; other errors are returned as
+ * they are. better-sqlite3 reports the code, never the file.
+ */
+export function databaseError(err: unknown, dataDir: string): unknown {
+  if (!(err instanceof Database.SqliteError)) return err;
+  const file = SqliteStore.fileIn(dataDir);
+  return new UserError(`数据库 ${file} 出错（${err.code}）：${err.message}`, `database ${file} failed (${err.code}): ${err.message}`);
+}
+
 /** The embedded store: one SQLite file in the data folder. */
 export class SqliteStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly dataDir: string) {
-    const file = join(dataDir, 'xinzhi.sqlite');
+    const file = SqliteStore.fileIn(dataDir);
     try {
       mkdirSync(dataDir, { recursive: true });
       this.db = new Database(file);
@@ -119,6 +130,21 @@ export class SqliteStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.migrate();
+  }
+
+  /** The database file of a data folder. */
+  static fileIn(dataDir: string): string {
+    return join(dataDir, 'xinzhi.sqlite');
+  }
+
+  /**
+   * The store of a data folder that already holds one, for the commands that only read it (explain,
+   * verify, render): they never create a data folder. Throws a UserError naming the file when there is none.
+   */
+  static openExisting(dataDir: string): SqliteStore {
+    const file = SqliteStore.fileIn(dataDir);
+    if (!existsSync(file)) throw new UserError(`数据库 ${file} 不存在：先运行 xinzhi run 或 xinzhi import`, `no database at ${file}: run xinzhi run or xinzhi import first`);
+    return new SqliteStore(dataDir);
   }
 
   /**

@@ -2,10 +2,6 @@
 export type Lang = 'zh' | 'en';
 
 const messages = {
-  usage: {
-    zh: '用法：xinzhi <命令> [选项]\n命令：run demo brief render explain extract import sources verify schedule\n通用选项：--config 文件  --data 目录  --out 目录  --lang zh|en  --json',
-    en: 'usage: xinzhi <command> [options]\ncommands: run demo brief render explain extract import sources verify schedule\ncommon options: --config FILE  --data DIR  --out DIR  --lang zh|en  --json',
-  },
   scheduleWaiting: { zh: '下次运行：{0}（北京时间），期号 {1}{2}', en: 'next run: {0} (Beijing time), issue {1}{2}' },
   scheduleStarted: { zh: '开始运行期号 {0}（{1}）', en: 'running issue {0} ({1})' },
   scheduleWritten: { zh: '期号 {0} 已写成', en: 'issue {0} written' },
@@ -18,6 +14,10 @@ const messages = {
   scheduleReasonTrigger: { zh: '定时', en: 'on schedule' },
   scheduleReasonCatchUp: { zh: '补跑错过的一期', en: 'catching up a missed issue' },
   scheduleReasonRetry: { zh: '失败后重试', en: 'retry after a failure' },
+  statusNever: { zh: '从未成功', en: 'never' },
+  statusLine: { zh: '最近成功 {0}\t文档 {1}\t上次新增 {2}\t上次错误 {3}', en: 'last success {0}\tdocuments {1}\tnew last run {2}\terrors last run {3}' },
+  statusEmptyStreak: { zh: '连续 {0} 次无链接', en: '{0} runs in a row without links' },
+  statusDisabled: { zh: '已停用：{0}', en: 'disabled: {0}' },
   unknownCommand: { zh: '未知命令：{0}', en: 'unknown command: {0}' },
   notYet: { zh: '命令 {0} 尚未实现', en: 'command {0} is not implemented yet' },
   badDate: { zh: '日期格式错误：{0}（应为 YYYY-MM-DD）', en: 'bad date: {0} (expected YYYY-MM-DD)' },

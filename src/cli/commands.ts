@@ -1,0 +1,162 @@
+/**
+ * The commands of the CLI and what each takes: its arguments, its options, a line on what it does, all in
+ * Chinese and English. `xinzhi COMMAND --help` prints these, and the parser refuses an option the command
+ * does not take. Each command's code is loaded only when it runs, so `--help` starts fast.
+ */
+import stringWidth from 'string-width';
+import type { Lang } from '../util/i18n.ts';
+import type { CommandContext } from './context.ts';
+
+/** A command's code: returns its exit code. */
+export type Command = (context: CommandContext) => number | Promise<number>;
+
+type Text = Record<Lang, string>;
+
+/** Every option the CLI knows, as node:util parseArgs reads them, with its help line. */
+export const optionSpecs = {
+  config: { type: 'string', value: { zh: '文件', en: 'FILE' }, help: { zh: '配置文件（默认 config/xinzhi.yaml）', en: 'the config file (default config/xinzhi.yaml)' } },
+  data: { type: 'string', value: { zh: '目录', en: 'DIR' }, help: { zh: '数据目录：SQLite 文件与归档（默认 ./data）', en: 'the data folder: the SQLite file and the archives (default ./data)' } },
+  out: { type: 'string', value: { zh: '目录', en: 'DIR' }, help: { zh: '输出目录，每期一个子目录（默认 ./out）', en: 'the output folder, one folder an issue (default ./out)' } },
+  lang: { type: 'string', value: { zh: 'zh|en', en: 'zh|en' }, help: { zh: '提示语言（默认中文；也可设 XINZHI_LANG）', en: 'the language of messages (default Chinese; or set XINZHI_LANG)' } },
+  json: { type: 'boolean', help: { zh: '输出 JSON，供程序读取', en: 'print JSON, for programs' } },
+  date: { type: 'string', value: { zh: 'YYYY-MM-DD', en: 'YYYY-MM-DD' }, help: { zh: '期号日期：收录其前一天（北京时间）的文件', en: 'the issue date: it covers the day before, Beijing time' } },
+  replay: { type: 'string', value: { zh: '归档', en: 'ARCHIVE' }, help: { zh: '重放 WARC 文件或目录，不联网抓取', en: 'replay a WARC file or folder instead of fetching live' } },
+  url: { type: 'string', value: { zh: '网址', en: 'URL' }, help: { zh: '页面原来的网址（用于解析相对链接）', en: 'the address the page was served at (for its relative links)' } },
+  source: { type: 'string', value: { zh: '编号,…', en: 'ID,…' }, help: { zh: '只处理这些来源（逗号分隔）', en: 'only these sources (comma-separated)' } },
+  update: { type: 'boolean', help: { zh: '把检查结果写回来源目录（verified: true/false，保留注释）', en: 'write the result into the catalog (verified: true/false, comments kept)' } },
+  once: { type: 'boolean', help: { zh: '只运行此刻到期的任务后退出（供 crontab 使用）', en: 'run what is due now, then exit (for a crontab line)' } },
+  host: { type: 'string', value: { zh: '地址', en: 'HOST' }, help: { zh: '监听地址（默认 127.0.0.1）', en: 'the address to listen on (default 127.0.0.1)' } },
+  port: { type: 'string', value: { zh: '端口', en: 'PORT' }, help: { zh: '监听端口', en: 'the port to listen on' } },
+  help: { type: 'boolean', short: 'h', help: { zh: '显示帮助', en: 'show help' } },
+  version: { type: 'boolean', short: 'v', help: { zh: '显示版本', en: 'show the version' } },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: Text; help: Text }>;
+
+export type OptionName = keyof typeof optionSpecs;
+
+/** Options every command takes. */
+export const commonOptions: readonly OptionName[] = ['config', 'data', 'lang', 'help'];
+
+export interface CommandSpec {
+  /** What follows `xinzhi NAME` in a usage line, options aside. */
+  args: Text;
+  /** How many arguments it takes: at least, at most. */
+  positionals: readonly [number, number];
+  summary: Text;
+  /** Its options beyond the common ones. */
+  options: readonly OptionName[];
+  load: () => Promise<Command>;
+}
+
+/** The commands, in the order `xinzhi --help` lists them. */
+export const commandSpecs: Record<string, CommandSpec> = {
+  run: {
+    args: { zh: '--date YYYY-MM-DD [--replay 归档]', en: '--date YYYY-MM-DD [--replay ARCHIVE]' },
+    positionals: [0, 0],
+    summary: { zh: '每日主流程：抓取（或重放归档）、抽取、入库、分析、选题、写作、核查、生成各格式', en: 'the main job for one issue: crawl (or replay), extract, store, analyze, select, write, verify, render' },
+    options: ['date', 'replay', 'out', 'json'],
+    load: async () => (await import('./run.ts')).runCommand,
+  },
+  demo: {
+    args: { zh: '[--date YYYY-MM-DD] [--replay 归档]', en: '[--date YYYY-MM-DD] [--replay ARCHIVE]' },
+    positionals: [0, 0],
+    summary: { zh: '用自带的样例日（samples/2026-06-18）写一期简报', en: 'write the issue of the bundled sample day (samples/2026-06-18)' },
+    options: ['date', 'replay', 'out', 'json'],
+    load: async () => (await import('./run.ts')).demoCommand,
+  },
+  brief: {
+    args: { zh: '--date YYYY-MM-DD', en: '--date YYYY-MM-DD' },
+    positionals: [0, 0],
+    summary: { zh: '用已入库的文件重新写作并生成某期，不抓取', en: 'recompose and render an issue from the stored documents, without fetching' },
+    options: ['date', 'out', 'json'],
+    load: async () => (await import('./brief.ts')).briefCommand,
+  },
+  explain: {
+    args: { zh: '--date YYYY-MM-DD', en: '--date YYYY-MM-DD' },
+    positionals: [0, 0],
+    summary: { zh: '列出当期候选及其相关度、重要性、发文机关与转载，说明为何入选或落选', en: 'the candidates of an issue with relevance, significance, issuer and reposts, and why each was or was not picked' },
+    options: ['date', 'json'],
+    load: async () => (await import('./explain.ts')).explainCommand,
+  },
+  render: {
+    args: { zh: '<brief.json>', en: 'BRIEF.json' },
+    positionals: [1, 1],
+    summary: { zh: '按配置重新生成一份（编辑改过的）brief.json 的各格式，生成前重新核查', en: 'render a (possibly edited) brief.json again in every configured format, checking it first' },
+    options: ['out', 'json'],
+    load: async () => (await import('./render.ts')).renderCommand,
+  },
+  verify: {
+    args: { zh: '<brief.json>', en: 'BRIEF.json' },
+    positionals: [1, 1],
+    summary: { zh: '对照已入库的来源核查一份简报；有未通过项时非零退出', en: 'check a brief against the stored sources; non-zero exit when a check fails' },
+    options: ['json'],
+    load: async () => (await import('./verify.ts')).verifyCommand,
+  },
+  extract: {
+    args: { zh: '<页面文件>... [--url 网址]', en: 'PAGE... [--url URL]' },
+    positionals: [1, Infinity],
+    summary: { zh: '显示抽取器从保存的 HTML 页面中读到的内容', en: 'what the extractor finds on saved HTML pages' },
+    options: ['url', 'json'],
+    load: async () => (await import('./extract.ts')).extractCommand,
+  },
+  import: {
+    args: { zh: '<文件.warc[.gz]|目录>', en: 'FILE.warc[.gz]|DIR' },
+    positionals: [1, 1],
+    summary: { zh: '导入别处制作的 WARC 归档，经同一抽取与入库流程', en: 'ingest WARC archives made elsewhere through the same extract and store path' },
+    options: ['json'],
+    load: async () => (await import('./import.ts')).importCommand,
+  },
+  sources: {
+    args: { zh: '[list|check|status] [--source 编号,…] [--update]', en: '[list|check|status] [--source ID,…] [--update]' },
+    positionals: [0, 1],
+    summary: { zh: '来源目录：列出、联网检查每个入口、查看抓取健康状况', en: 'the source catalog: list it, check every entry point online, see crawl health' },
+    options: ['source', 'update', 'json'],
+    load: async () => (await import('./sources.ts')).sourcesCommand,
+  },
+  schedule: {
+    args: { zh: '[--once]', en: '[--once]' },
+    positionals: [0, 0],
+    summary: { zh: '按 schedule.cron 每天定时运行主流程；补跑错过的一期，失败后重试一次', en: 'run the main job daily at schedule.cron; catch up a missed issue, retry a failed run once' },
+    options: ['once', 'out', 'json'],
+    load: async () => (await import('./schedule.ts')).scheduleCommand,
+  },
+};
+
+/** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
+export const plannedCommands: readonly string[] = ['publish', 'serve', 'worker'];
+
+function optionLine(name: OptionName, lang: Lang): [string, string] {
+  const spec: { value?: Text; help: Text } = optionSpecs[name];
+  return [`--${name}${spec.value ? ` ${spec.value[lang]}` : ''}`, spec.help[lang]];
+}
+
+/** Two columns, the first padded to its widest entry as a terminal shows it (a Chinese character takes two cells). */
+function columns(rows: [string, string][]): string[] {
+  const width = Math.max(...rows.map(([left]) => stringWidth(left)));
+  return rows.map(([left, right]) => `  ${left}${' '.repeat(width - stringWidth(left))}  ${right}`);
+}
+
+/** `xinzhi --help`: every command with its line, and the options all share. */
+export function generalHelp(lang: Lang): string {
+  const zh = lang === 'zh';
+  return [
+    zh ? '用法：xinzhi <命令> [选项]    （xinzhi <命令> --help 查看该命令的全部选项）' : 'usage: xinzhi <command> [options]    (xinzhi <command> --help lists its options)',
+    '',
+    zh ? '命令：' : 'commands:',
+    ...columns(Object.entries(commandSpecs).map(([name, spec]) => [name, spec.summary[lang]])),
+    '',
+    zh ? '通用选项：' : 'common options:',
+    ...columns([...commonOptions, 'version' as const].map((name) => optionLine(name, lang))),
+  ].join('\n');
+}
+
+/** `xinzhi COMMAND --help`: its usage, what it does, and every option it takes. */
+export function commandHelp(name: string, spec: CommandSpec, lang: Lang): string {
+  const zh = lang === 'zh';
+  return [
+    `${zh ? '用法：' : 'usage: '}xinzhi ${name} ${spec.args[lang]}`,
+    spec.summary[lang],
+    '',
+    zh ? '选项：' : 'options:',
+    ...columns([...spec.options, ...commonOptions].map((option) => optionLine(option, lang))),
+  ].join('\n');
+}
