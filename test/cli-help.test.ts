@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { commandSpecs, optionSpecs } from '../src/cli/commands.ts';
@@ -108,5 +109,16 @@ describe('a command line people learn from itself', () => {
     assert.equal(err.message, '数据库 /srv/xinzhi/data/xinzhi.sqlite 出错（SQLITE_READONLY）：attempt to write a readonly database');
     const other = new Error('x');
     assert.equal(databaseError(other, '/d'), other);
+  });
+});
+
+describe('the package', () => {
+  it('npm pack ships the compiled CLI with what it reads at run time, and no tests', () => {
+    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' })) as { files: { path: string }[] }[];
+    const files = new Set(pack!.files.map((f) => f.path));
+    for (const needed of ['bin/xinzhi.js', 'dist/cli/main.js', 'dist/.built', 'dist/render/brief.typ', 'config/xinzhi.yaml', 'config/bodies.yaml', 'samples/2026-06-18/catalog.yaml', 'package.json']) {
+      assert.ok(files.has(needed), `${needed} in the package`);
+    }
+    assert.ok(![...files].some((f) => f.startsWith('test/') || f.startsWith('src/')), 'no tests or sources');
   });
 });

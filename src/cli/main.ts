@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { errorLine, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { commandHelp, commandSpecs, commonOptions, generalHelp, optionSpecs, plannedCommands, type CommandSpec, type OptionName } from './commands.ts';
-import { contextPaths, type CommandContext } from './context.ts';
-import { databaseError } from '../store/sqlite.ts';
+import type { CommandContext } from './context.ts';
 
 /** parseArgs' option table, from the specs (the help texts stay out). */
 const options = Object.fromEntries(
@@ -87,12 +86,15 @@ export async function main(argv: string[], print: (line: string) => void = (line
       return 0;
     }
     checkArguments(name, spec, parsed.values, positionals);
+    // The config loader and the store are loaded only for a command that runs: help answers without them.
+    const { contextPaths } = await import('./context.ts');
     context = { positionals, values: parsed.values, lang, langChosen: chosen !== undefined, json: parsed.values.json === true, print, ...contextPaths(parsed.values) };
     const command = await spec.load();
     return await command(context);
   } catch (thrown) {
     lang = context?.lang ?? lang;
-    const err = context ? databaseError(thrown, context.dataDir) : thrown;
+    const sqlite = context && String((thrown as NodeJS.ErrnoException).code).startsWith('SQLITE_');
+    const err = sqlite ? (await import('../store/sqlite.ts')).databaseError(thrown, context!.dataDir) : thrown;
     const line = err instanceof UserError ? errorLine(err, lang) : `${t(lang, 'failed', errorLine(err, lang))}`;
     process.stderr.write(`xinzhi: ${line}\n`);
     if (process.env.XINZHI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
