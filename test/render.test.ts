@@ -10,6 +10,7 @@ import { imageDataUri, type ConfigImage, type RenderAssets } from '../src/render
 import { escapeHtml, linkTarget } from '../src/render/escape.ts';
 import { assertCjkFont } from '../src/render/fonts.ts';
 import { renderHtml } from '../src/render/html.ts';
+import { defaultPdfTheme } from '../src/render/pdf.ts';
 import { escapeMarkdown, renderMarkdown, sectionNumber } from '../src/render/markdown.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
 import { UserError } from '../src/util/errors.ts';
@@ -261,7 +262,7 @@ describe('CJK fonts', () => {
 });
 
 describe('writeIssue', () => {
-  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null });
+  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme });
 
   it('writes the configured formats as one folder, replacing an earlier render whole', () => {
     const out = tempDir();

@@ -23,7 +23,7 @@ export function writeIssue(brief: Brief, outDir: string, assets: RenderAssets, i
     if (format === 'html') files['brief.html'] = renderHtml(published, options);
     if (format === 'pdf') {
       assertCjkFont(assets.fontPaths);
-      files['brief.pdf'] = renderPdf(published, { fontPaths: assets.fontPaths, qr: assets.qr });
+      files['brief.pdf'] = renderPdf(published, { fontPaths: assets.fontPaths, qr: assets.qr, theme: assets.pdfTheme, linkable: isStored });
     }
   }
   const folder = join(outDir, brief.date);
