@@ -262,7 +262,8 @@ describe('CJK fonts', () => {
 });
 
 describe('writeIssue', () => {
-  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme });
+  const site = { title: '新质生产力每日动态', publisher: '工作委员会', slug: 'test', baseUrl: null };
+  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme, site });
 
   it('writes the configured formats as one folder, replacing an earlier render whole', () => {
     const out = tempDir();
@@ -273,8 +274,9 @@ describe('writeIssue', () => {
     assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief, { linkable }));
     brief.abstract = '第二版';
     writeIssue(brief, out, assets(['json']), linkable);
-    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim(), '2026-06-19');
-    assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim(), 'brief.json');
+    // Beside the issue, the archive site's index; in it, the issue's page (test/site.test.ts).
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19', 'index.html']);
+    assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n'), ['brief.json', 'index.html']);
   });
 });
 

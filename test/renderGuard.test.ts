@@ -32,10 +32,11 @@ function configFolder(files: Record<string, string | Buffer> = {}): string {
 }
 
 /** The config sections renderAssets reads, with a QR setting and render options (the rest the schema's defaults). */
-function config(qrImage: string | null, render: Partial<Config['render']> = {}): Pick<Config, 'brief' | 'render'> {
+function config(qrImage: string | null, render: Partial<Config['render']> = {}): Pick<Config, 'brief' | 'render' | 'site'> {
   return {
     brief: { title: 't', topicName: 't', publisher: 'p', producers: '', footer: { account: '', qrImage, platform: '', disclaimer: '' } },
     render: configSchema.shape.render.parse({ formats: ['json', 'md', 'html'], fontPaths: ['/usr/share/fonts'], ...render }),
+    site: configSchema.shape.site.parse({}),
   };
 }
 

@@ -170,7 +170,7 @@ export const bodiesFileSchema = z.object({
 }).strict();
 export type BodiesFile = z.infer<typeof bodiesFileSchema>;
 
-// --- PDF theme (render.pdf) ---
+// --- PDF theme and archive site (render.pdf, site) ---
 
 /**
  * A font's family name as the system knows it (Noto Serif CJK SC, 思源宋体): letters, digits, spaces and
@@ -199,6 +199,17 @@ export const pdfThemeSchema = z.object({
   paper: z.enum(pdfPapers).default('a4'),
 }).strict();
 
+/**
+ * The archive site out/ is (index.html, feed.xml). `baseUrl` is where out/ is served: Atom needs
+ * absolute links, so without it no feed.xml is written. `slug` names the brief in its feed's ids
+ * (urn:xinzhi:<slug>:<date>); by default it is derived from brief.title, so set it before renaming a
+ * brief whose feed has readers.
+ */
+export const siteSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'an http(s) address, such as https://brief.example.org/' }).optional(),
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes').optional(),
+}).strict();
+
 export const configSchema = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
   brief: z.object({
@@ -218,6 +229,8 @@ export const configSchema = z.object({
       disclaimer: z.string().default(''),
     }).strict(),
   }).strict(),
+  /** The archive site: where out/ is served, the feed's name (siteSchema). */
+  site: siteSchema.prefault({}),
   /** Paths relative to the config file. */
   themes: z.string().default('themes.yaml'),
   sources: z.string().default('sources'),

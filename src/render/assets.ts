@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { UserError } from '../util/errors.ts';
 import type { PdfTheme } from './pdf.ts';
+import { siteSettings, type SiteSettings } from './site.ts';
 
 /**
  * The files an edition prints besides the brief's text: the account's QR code and the font folders.
@@ -19,6 +20,8 @@ export interface RenderAssets {
   qrSetting: string | null;
   /** The PDF's look (render.pdf.theme), its logo read and checked like the QR image. */
   pdfTheme: PdfTheme;
+  /** The archive site's settings (brief title and publisher, site.baseUrl and site.slug). */
+  site: SiteSettings;
 }
 
 /** The image formats an edition embeds, each known by its bytes. */
@@ -195,12 +198,12 @@ export function configFontPaths(fontPaths: readonly string[], folders: readonly 
 }
 
 /**
- * Everything the editions need from the config, read and checked once: the formats, the font
- * folders, the QR image, the PDF's theme and logo. Call it
+ * Everything the editions and the archive site need from the config, read and checked once: the
+ * formats, the font folders, the QR image, the PDF's theme and logo, the site's settings. Call it
  * before the slow work of a run, so a bad key fails at once. Throws a UserError naming the key at
  * fault (render.assetsDir, render.fontPaths, brief.footer.qrImage, render.pdf.theme.logo).
  */
-export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 'render'>): RenderAssets {
+export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 'render' | 'site'>): RenderAssets {
   const folders = assetFolders(configFile, config.render.assetsDir);
   const qrSetting = config.brief.footer.qrImage;
   const { logo, ...theme } = config.render.pdf.theme;
@@ -210,5 +213,6 @@ export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 
     qr: qrSetting ? readConfigImage('brief.footer.qrImage', qrSetting, folders) : null,
     qrSetting,
     pdfTheme: { ...theme, logo: logo ? readConfigImage('render.pdf.theme.logo', logo, folders) : null },
+    site: siteSettings(config),
   };
 }
