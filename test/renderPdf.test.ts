@@ -224,7 +224,9 @@ describe('PDF edition: restyled from the config, never by code', () => {
     assert.equal(images(pdfOf(briefWith(''), { fontPaths, theme: theme({ logo: null }) })), 0);
   });
 
-  it('names the key of a font family no font folder holds', () => {
+  it('names the key of a font family no font folder holds, and only of one the config names', () => {
+    // Without Noto (dejavu alone), the default theme still renders: the defaults are a fallback, not a demand.
+    assert.doesNotThrow(() => renderPdf(briefWith(''), { fontPaths: ['/usr/share/fonts/truetype/dejavu'] }));
     for (const key of ['bodyFont', 'headingFont'] as const) {
       assert.throws(() => renderPdf(briefWith(''), { fontPaths, theme: theme({ [key]: 'No Such Family' }) }), (err: unknown) => {
         assert.ok(err instanceof UserError);
@@ -254,7 +256,7 @@ describe('PDF edition: restyled from the config, never by code', () => {
       }, `${key}: ${value}`);
     }
     const good = loadConfig(configWithRender('  pdf:\n    theme:\n      accent: "#1D4ED8"\n      bodyFont: 思源宋体\n      paper: a5')).config.render.pdf.theme;
-    assert.deepEqual(good, { accent: '#1D4ED8', bodyFont: '思源宋体', headingFont: 'Noto Sans CJK SC', logo: null, paper: 'a5' });
+    assert.deepEqual(good, { accent: '#1D4ED8', bodyFont: '思源宋体', logo: null, paper: 'a5' });
   });
 
   it('reads the logo like the QR image: from the config folder only, checked to be an image', () => {

@@ -192,8 +192,10 @@ export const pdfPapers = ['a4', 'a5', 'iso-b5', 'us-letter'] as const;
 export const pdfThemeSchema = z.object({
   /** The masthead's title and rules, the abstract's tint, reference links: #rrggbb. */
   accent: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour written #rrggbb, such as #9b1c1c').default('#9b1c1c'),
-  bodyFont: fontFamilySchema.default('Noto Serif CJK SC'),
-  headingFont: fontFamilySchema.default('Noto Sans CJK SC'),
+  /** Running text's family; absent, Noto Serif CJK SC (or the first CJK family Typst finds). */
+  bodyFont: fontFamilySchema.optional(),
+  /** The masthead's, headings' and running header's family; absent, Noto Sans CJK SC. */
+  headingFont: fontFamilySchema.optional(),
   /** An image above the masthead, relative to the config file; null for none. */
   logo: z.string().min(1).nullable().default(null),
   paper: z.enum(pdfPapers).default('a4'),

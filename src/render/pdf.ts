@@ -44,7 +44,7 @@ export function briefView(brief: Brief, options: { qrKind: ImageKind | null; the
     items: brief.items.map((item) => ({ title: `${sectionNumber(item.n)}${item.headline}`, paragraphs: item.paragraphs })),
     references: brief.references.map((r) => ({ text: formatReference(r), url: options.linkable(r.url) ? linkTarget(r.url) : null })),
     qrKind: options.qrKind,
-    theme: { ...theme, logoKind: logo?.kind ?? null },
+    theme: { ...theme, bodyFont: theme.bodyFont ?? null, headingFont: theme.headingFont ?? null, logoKind: logo?.kind ?? null },
   };
 }
 
@@ -120,8 +120,8 @@ export interface PdfOptions {
  * Typesets the brief with Typst; the table of contents carries the page numbers Typst computed. The
  * QR image and logo are the config's (renderAssets), already read and checked: this reads no file but
  * the template. The PDF's date is the issue's, so the same brief gives the same bytes. Returns the PDF.
- * Throws a UserError naming render.pdf.theme.bodyFont or headingFont when no font folder holds that
- * family: Typst would print in another font without a word.
+ * Throws a UserError naming render.pdf.theme.bodyFont or headingFont when the config names a family
+ * no font folder holds: Typst would print in another font without a word.
  */
 export function renderPdf(brief: Brief, options: PdfOptions): Buffer {
   const theme = options.theme ?? defaultPdfTheme;
@@ -132,11 +132,12 @@ export function renderPdf(brief: Brief, options: PdfOptions): Buffer {
   files['/brief-view.json'] = Buffer.from(JSON.stringify(view));
   const { pdf, warnings } = typesetPdf(readFileSync(templatePath, 'utf8'), files, options.fontPaths);
   for (const key of ['bodyFont', 'headingFont'] as const) {
+    const family = theme[key];
     // Typst names an unknown family in lower case.
-    if (warnings.includes(`unknown font family: ${theme[key].toLowerCase()}`)) {
+    if (family !== undefined && warnings.includes(`unknown font family: ${family.toLowerCase()}`)) {
       throw new UserError(
-        `配置键 render.pdf.theme.${key} 的字体 ${theme[key]} 不在 render.fontPaths 的任何目录中`,
-        `config key render.pdf.theme.${key}: no folder of render.fontPaths holds the font ${theme[key]}`,
+        `配置键 render.pdf.theme.${key} 的字体 ${family} 不在 render.fontPaths 的任何目录中`,
+        `config key render.pdf.theme.${key}: no folder of render.fontPaths holds the font ${family}`,
       );
     }
   }
