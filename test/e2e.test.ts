@@ -40,7 +40,9 @@ describe('xinzhi demo: the sample day end to end', () => {
 
   it('writes the four formats, and nothing else', () => {
     for (const file of ['brief.pdf', 'brief.html', 'brief.md', 'brief.json']) assert.ok(existsSync(join(issue, file)), file);
-    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19']);
+    // Beside the issue, the archive site's index (no feed.xml: the bundled config sets no site.baseUrl).
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19', 'index.html']);
+    assert.ok(existsSync(join(issue, 'index.html')));
   });
 
   it('picks the five stories of the reference issue, in its order', () => {

@@ -10,6 +10,7 @@ import { imageDataUri, type ConfigImage, type RenderAssets } from '../src/render
 import { escapeHtml, linkTarget } from '../src/render/escape.ts';
 import { assertCjkFont } from '../src/render/fonts.ts';
 import { renderHtml } from '../src/render/html.ts';
+import { defaultPdfTheme } from '../src/render/pdf.ts';
 import { escapeMarkdown, renderMarkdown, sectionNumber } from '../src/render/markdown.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
 import { UserError } from '../src/util/errors.ts';
@@ -261,7 +262,8 @@ describe('CJK fonts', () => {
 });
 
 describe('writeIssue', () => {
-  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null });
+  const site = { title: '新质生产力每日动态', publisher: '工作委员会', slug: 'test', baseUrl: null };
+  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme, site });
 
   it('writes the configured formats as one folder, replacing an earlier render whole', () => {
     const out = tempDir();
@@ -272,8 +274,9 @@ describe('writeIssue', () => {
     assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief, { linkable }));
     brief.abstract = '第二版';
     writeIssue(brief, out, assets(['json']), linkable);
-    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim(), '2026-06-19');
-    assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim(), 'brief.json');
+    // Beside the issue, the archive site's index; in it, the issue's page (test/site.test.ts).
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19', 'index.html']);
+    assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n'), ['brief.json', 'index.html']);
   });
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Brief, BriefItem } from '../src/brief/model.ts';
 import type { SourceRecord } from '../src/brief/verify.ts';
-import type { Config } from '../src/config/schema.ts';
+import { configSchema, type Config } from '../src/config/schema.ts';
 import { checkBrief, recheckBrief, type CheckSources } from '../src/pipeline/recheck.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
 import { configFontPaths, imageKind, maxImageBytes, readConfigImage, renderAssets, svgProblem } from '../src/render/assets.ts';
@@ -31,11 +31,12 @@ function configFolder(files: Record<string, string | Buffer> = {}): string {
   return join(dir, 'xinzhi.yaml');
 }
 
-/** The config sections renderAssets reads, with a QR setting and render options. */
-function config(qrImage: string | null, render: Partial<Config['render']> = {}): Pick<Config, 'brief' | 'render'> {
+/** The config sections renderAssets reads, with a QR setting and render options (the rest the schema's defaults). */
+function config(qrImage: string | null, render: Partial<Config['render']> = {}): Pick<Config, 'brief' | 'render' | 'site'> {
   return {
     brief: { title: 't', topicName: 't', publisher: 'p', producers: '', footer: { account: '', qrImage, platform: '', disclaimer: '' } },
-    render: { formats: ['json', 'md', 'html'], fontPaths: ['/usr/share/fonts'], ...render },
+    render: configSchema.shape.render.parse({ formats: ['json', 'md', 'html'], fontPaths: ['/usr/share/fonts'], ...render }),
+    site: configSchema.shape.site.parse({}),
   };
 }
 
@@ -250,7 +251,7 @@ describe('recheckBrief: render checks a brief again, as brief does', () => {
     brief.references.push({ ...brief.references[0]!, id: 'R9', url: 'https://evil.example/x' });
     const rechecked = await recheckBrief(brief, sources);
     assert.deepEqual(rechecked.checks.filter((c) => !c.ok).map((c) => c.name), ['citations', 'sources']);
-    const folder = writeIssue(rechecked, tempDir(), { formats: ['md', 'html'], fontPaths: [], qr: null, qrSetting: null }, (url) => sources.sourceOf(url) !== undefined);
+    const folder = writeIssue(rechecked, tempDir(), { ...renderAssets(configFolder(), config(null)), formats: ['md', 'html'] }, (url) => sources.sourceOf(url) !== undefined);
     for (const name of ['brief.md', 'brief.html']) {
       const text = readFileSync(join(folder, name), 'utf8');
       assert.ok(!/[<"]https:\/\/evil\.example/.test(text), name);

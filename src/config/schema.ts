@@ -170,6 +170,48 @@ export const bodiesFileSchema = z.object({
 }).strict();
 export type BodiesFile = z.infer<typeof bodiesFileSchema>;
 
+// --- PDF theme and archive site (render.pdf, site) ---
+
+/**
+ * A font's family name as the system knows it (Noto Serif CJK SC, 思源宋体): letters, digits, spaces and
+ * - . _ & +. A name, never a file and never markup: the PDF template receives it as a value.
+ */
+export const fontFamilySchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._&+-]{0,63}$/u, 'a font family name (letters, digits, spaces and - . _ & +), such as Noto Serif CJK SC');
+
+/** The paper sizes the PDF edition can be set on, by Typst's names. */
+export const pdfPapers = ['a4', 'a5', 'iso-b5', 'us-letter'] as const;
+
+/**
+ * How the PDF looks, restyled from the config without touching the template: every value reaches
+ * Typst as data (a colour string, family names, a paper name), never as code. The logo is read like
+ * the QR image: a PNG, JPEG or SVG in the config file's folder or render.assetsDir.
+ */
+export const pdfThemeSchema = z.object({
+  /** The masthead's title and rules, the abstract's tint, reference links: #rrggbb. */
+  accent: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour written #rrggbb, such as #9b1c1c').default('#9b1c1c'),
+  /** Running text's family; absent, Noto Serif CJK SC (or the first CJK family Typst finds). */
+  bodyFont: fontFamilySchema.optional(),
+  /** The masthead's, headings' and running header's family; absent, Noto Sans CJK SC. */
+  headingFont: fontFamilySchema.optional(),
+  /** An image above the masthead, relative to the config file; null for none. */
+  logo: z.string().min(1).nullable().default(null),
+  paper: z.enum(pdfPapers).default('a4'),
+}).strict();
+
+/**
+ * The archive site out/ is (index.html, feed.xml). `baseUrl` is where out/ is served: Atom needs
+ * absolute links, so without it no feed.xml is written. `slug` names the brief in its feed's ids
+ * (urn:xinzhi:<slug>:<date>); by default it is derived from brief.title, so set it before renaming a
+ * brief whose feed has readers.
+ */
+export const siteSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'an http(s) address, such as https://brief.example.org/' }).optional(),
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes').optional(),
+}).strict();
+
 export const configSchema = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
   brief: z.object({
@@ -189,6 +231,8 @@ export const configSchema = z.object({
       disclaimer: z.string().default(''),
     }).strict(),
   }).strict(),
+  /** The archive site: where out/ is served, the feed's name (siteSchema). */
+  site: siteSchema.prefault({}),
   /** Paths relative to the config file. */
   themes: z.string().default('themes.yaml'),
   sources: z.string().default('sources'),
@@ -266,6 +310,8 @@ export const configSchema = z.object({
      * render.assetsDir or the system's font folders (/usr/share/fonts …).
      */
     fontPaths: z.array(z.string()).default(['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype', '/usr/share/fonts']),
+    /** The PDF edition's look (pdfThemeSchema). */
+    pdf: z.object({ theme: pdfThemeSchema.prefault({}) }).strict().prefault({}),
     /**
      * A folder, relative to the config file, that images and fonts may also come from (a shared
      * assets folder); by default they come only from the config file's own folder.

@@ -5,10 +5,13 @@ import { assertCjkFont } from '../render/fonts.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { renderPdf } from '../render/pdf.ts';
+import { issuePage, issuePageName, writeSite } from '../render/site.ts';
 import { writeFolderAtomically } from '../util/atomicDir.ts';
 
 /**
- * Renders every configured format and writes them as out/<date>/, whole or not at all. Returns the folder.
+ * Renders every configured format and writes them as out/<date>/, whole or not at all, with the
+ * issue's page; then the archive site's index and feed (writeSite) over every issue in `outDir`.
+ * Returns the folder.
  * Files come from `assets` (the config's, read by renderAssets), never from the brief: its
  * `footer.qrImage` is not read, and brief.json records the config's setting in its place.
  * `isStored` says whether a reference's address is a stored document's; only those become links.
@@ -23,10 +26,12 @@ export function writeIssue(brief: Brief, outDir: string, assets: RenderAssets, i
     if (format === 'html') files['brief.html'] = renderHtml(published, options);
     if (format === 'pdf') {
       assertCjkFont(assets.fontPaths);
-      files['brief.pdf'] = renderPdf(published, { fontPaths: assets.fontPaths, qr: assets.qr });
+      files['brief.pdf'] = renderPdf(published, { fontPaths: assets.fontPaths, qr: assets.qr, theme: assets.pdfTheme, linkable: isStored });
     }
   }
+  files[issuePageName] = issuePage(published, Object.keys(files), assets.site);
   const folder = join(outDir, brief.date);
   writeFolderAtomically(folder, files);
+  writeSite(outDir, assets.site);
   return folder;
 }

@@ -2,6 +2,8 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, 
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { UserError } from '../util/errors.ts';
+import type { PdfTheme } from './pdf.ts';
+import { siteSettings, type SiteSettings } from './site.ts';
 
 /**
  * The files an edition prints besides the brief's text: the account's QR code and the font folders.
@@ -16,6 +18,10 @@ export interface RenderAssets {
   qr: ConfigImage | null;
   /** `brief.footer.qrImage` as the config writes it: what brief.json records as printed. */
   qrSetting: string | null;
+  /** The PDF's look (render.pdf.theme), its logo read and checked like the QR image. */
+  pdfTheme: PdfTheme;
+  /** The archive site's settings (brief title and publisher, site.baseUrl and site.slug). */
+  site: SiteSettings;
 }
 
 /** The image formats an edition embeds, each known by its bytes. */
@@ -23,7 +29,7 @@ export type ImageKind = 'png' | 'jpeg' | 'svg';
 
 /** An image a config key names, read and checked: its bytes and the format they are. */
 export interface ConfigImage {
-  /** The config key that named it (brief.footer.qrImage), for messages. */
+  /** The config key that named it (brief.footer.qrImage, render.pdf.theme.logo), for messages. */
   key: string;
   kind: ImageKind;
   bytes: Buffer;
@@ -192,17 +198,21 @@ export function configFontPaths(fontPaths: readonly string[], folders: readonly 
 }
 
 /**
- * Everything the editions need from the config, read and checked once: the formats, the font folders
- * and the QR image. Call it before the slow work of a run, so a bad key fails at once. Throws a
- * UserError naming the key at fault (render.assetsDir, render.fontPaths, brief.footer.qrImage).
+ * Everything the editions and the archive site need from the config, read and checked once: the
+ * formats, the font folders, the QR image, the PDF's theme and logo, the site's settings. Call it
+ * before the slow work of a run, so a bad key fails at once. Throws a UserError naming the key at
+ * fault (render.assetsDir, render.fontPaths, brief.footer.qrImage, render.pdf.theme.logo).
  */
-export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 'render'>): RenderAssets {
+export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 'render' | 'site'>): RenderAssets {
   const folders = assetFolders(configFile, config.render.assetsDir);
   const qrSetting = config.brief.footer.qrImage;
+  const { logo, ...theme } = config.render.pdf.theme;
   return {
     formats: config.render.formats,
     fontPaths: configFontPaths(config.render.fontPaths, folders),
     qr: qrSetting ? readConfigImage('brief.footer.qrImage', qrSetting, folders) : null,
     qrSetting,
+    pdfTheme: { ...theme, logo: logo ? readConfigImage('render.pdf.theme.logo', logo, folders) : null },
+    site: siteSettings(config),
   };
 }

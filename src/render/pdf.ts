@@ -5,27 +5,46 @@ import { fileURLToPath } from 'node:url';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { formatReference } from '../brief/references.ts';
 import type { Brief } from '../brief/model.ts';
+import { pdfThemeSchema, type Config } from '../config/schema.ts';
+import { UserError } from '../util/errors.ts';
 import { chineseFullDate } from '../util/time.ts';
 import type { ConfigImage, ImageKind } from './assets.ts';
+import { linkTarget } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
 
 const templatePath = fileURLToPath(new URL('./brief.typ', import.meta.url));
 
 /** The path, in Typst's project, of the QR image of each kind: the template names these literally. */
 const qrPaths: Record<ImageKind, string> = { png: '/qr.png', jpeg: '/qr.jpg', svg: '/qr.svg' };
+/** The same for the logo above the masthead. */
+const logoPaths: Record<ImageKind, string> = { png: '/logo.png', jpeg: '/logo.jpg', svg: '/logo.svg' };
 
 /**
- * The data the Typst template reads: the brief, with the strings the house style derives from it, and
- * the kind of QR image mapped into the project (null for none). Paths are never data: the template
- * picks the image's path by its kind.
+ * The PDF's look, from the config's `render.pdf.theme` (pdfThemeSchema checked every value) with its
+ * logo read by renderAssets: what the template receives as data, never as code.
  */
-export function briefView(brief: Brief, qrKind: ImageKind | null) {
+export type PdfTheme = Omit<Config['render']['pdf']['theme'], 'logo'> & { logo: ConfigImage | null };
+
+/** The look of a brief whose config says nothing of it: the schema's defaults, without a logo. */
+export const defaultPdfTheme: PdfTheme = { ...pdfThemeSchema.parse({}), logo: null };
+
+/**
+ * The data the Typst template reads: the brief, with the strings the house style derives from it, the
+ * issue's date as numbers (the PDF's own date), each reference's line and its link (an http(s) address
+ * `linkable` allows, else null), the theme's values, and the kinds of the QR image and logo mapped into
+ * the project (null for none). Paths are never data: the template picks an image's path by its kind.
+ */
+export function briefView(brief: Brief, options: { qrKind: ImageKind | null; theme: PdfTheme; linkable: (url: string) => boolean }) {
+  const { logo, ...theme } = options.theme;
+  const [year, month, day] = brief.date.split('-').map(Number);
   return {
     brief,
     dateText: chineseFullDate(brief.date),
+    date: { year, month, day },
     items: brief.items.map((item) => ({ title: `${sectionNumber(item.n)}${item.headline}`, paragraphs: item.paragraphs })),
-    referenceLines: brief.references.map(formatReference),
-    qrKind,
+    references: brief.references.map((r) => ({ text: formatReference(r), url: options.linkable(r.url) ? linkTarget(r.url) : null })),
+    qrKind: options.qrKind,
+    theme: { ...theme, bodyFont: theme.bodyFont ?? null, headingFont: theme.headingFont ?? null, logoKind: logo?.kind ?? null },
   };
 }
 
@@ -60,12 +79,18 @@ function compilerFor(fontPaths: readonly string[]): NodeCompiler {
   return compiler;
 }
 
+/** What Typst made of a source: the PDF, and the warnings it gave (an unknown font family, say). */
+export interface Typeset {
+  pdf: Buffer;
+  warnings: string[];
+}
+
 /**
  * Compiles Typst source in the project root holding only `files` (path in the project → bytes), with
- * the fonts of `fontPaths`. Returns the PDF. Throws when Typst reports an error, with its diagnostics:
- * a template that cannot be typeset is a fault of ours, not the user's.
+ * the fonts of `fontPaths`. Returns the PDF and Typst's warnings. Throws when Typst reports an error,
+ * with its diagnostics: a template that cannot be typeset is a fault of ours, not the user's.
  */
-export function typesetPdf(source: string, files: Readonly<Record<string, Buffer>>, fontPaths: readonly string[]): Buffer {
+export function typesetPdf(source: string, files: Readonly<Record<string, Buffer>>, fontPaths: readonly string[]): Typeset {
   const typst = compilerFor(fontPaths);
   // The files of one brief are not left for the next.
   typst.resetShadow();
@@ -76,17 +101,45 @@ export function typesetPdf(source: string, files: Readonly<Record<string, Buffer
     const diagnostics = result.takeDiagnostics()?.shortDiagnostics ?? [];
     throw new Error(`Typst 排版失败 (typesetting failed): ${JSON.stringify(diagnostics).slice(0, 300)}`);
   }
-  return typst.pdf(document);
+  const warnings = (result.takeWarnings()?.shortDiagnostics ?? []).map((d: { message?: unknown }) => String(d.message));
+  return { pdf: typst.pdf(document), warnings };
+}
+
+/** What renderPdf takes besides the brief: all of it the config's or the pipeline's, never the brief's. */
+export interface PdfOptions {
+  fontPaths: readonly string[];
+  /** The QR code under the footer block (renderAssets); none when null or absent. */
+  qr?: ConfigImage | null;
+  /** The look; the schema's defaults when absent. */
+  theme?: PdfTheme;
+  /** Whether a reference's address may be a link (see EditionOptions); none is, when absent. */
+  linkable?: (url: string) => boolean;
 }
 
 /**
  * Typesets the brief with Typst; the table of contents carries the page numbers Typst computed. The
- * QR image is the config's (renderAssets), already read and checked: this reads no file but the
- * template. Returns the PDF.
+ * QR image and logo are the config's (renderAssets), already read and checked: this reads no file but
+ * the template. The PDF's date is the issue's, so the same brief gives the same bytes. Returns the PDF.
+ * Throws a UserError naming render.pdf.theme.bodyFont or headingFont when the config names a family
+ * no font folder holds: Typst would print in another font without a word.
  */
-export function renderPdf(brief: Brief, options: { fontPaths: readonly string[]; qr?: ConfigImage | null }): Buffer {
+export function renderPdf(brief: Brief, options: PdfOptions): Buffer {
+  const theme = options.theme ?? defaultPdfTheme;
   const files: Record<string, Buffer> = {};
   if (options.qr) files[qrPaths[options.qr.kind]] = options.qr.bytes;
-  files['/brief-view.json'] = Buffer.from(JSON.stringify(briefView(brief, options.qr?.kind ?? null)));
-  return typesetPdf(readFileSync(templatePath, 'utf8'), files, options.fontPaths);
+  if (theme.logo) files[logoPaths[theme.logo.kind]] = theme.logo.bytes;
+  const view = briefView(brief, { qrKind: options.qr?.kind ?? null, theme, linkable: options.linkable ?? (() => false) });
+  files['/brief-view.json'] = Buffer.from(JSON.stringify(view));
+  const { pdf, warnings } = typesetPdf(readFileSync(templatePath, 'utf8'), files, options.fontPaths);
+  for (const key of ['bodyFont', 'headingFont'] as const) {
+    const family = theme[key];
+    // Typst names an unknown family in lower case.
+    if (family !== undefined && warnings.includes(`unknown font family: ${family.toLowerCase()}`)) {
+      throw new UserError(
+        `配置键 render.pdf.theme.${key} 的字体 ${family} 不在 render.fontPaths 的任何目录中`,
+        `config key render.pdf.theme.${key}: no folder of render.fontPaths holds the font ${family}`,
+      );
+    }
+  }
+  return pdf;
 }
