@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { formatReference } from '../brief/references.ts';
 import type { Brief } from '../brief/model.ts';
-import { chineseFullDate } from '../util/time.ts';
+import { chineseFullDate, shanghaiDayWindow } from '../util/time.ts';
 import type { ConfigImage, ImageKind } from './assets.ts';
 import { sectionNumber } from './markdown.ts';
 
@@ -62,10 +62,11 @@ function compilerFor(fontPaths: readonly string[]): NodeCompiler {
 
 /**
  * Compiles Typst source in the project root holding only `files` (path in the project → bytes), with
- * the fonts of `fontPaths`. Returns the PDF. Throws when Typst reports an error, with its diagnostics:
- * a template that cannot be typeset is a fault of ours, not the user's.
+ * the fonts of `fontPaths`. `date` (YYYY-MM-DD), when given, is the document's creation date, 00:00
+ * Shanghai time; without it Typst writes the time of rendering. Returns the PDF. Throws when Typst
+ * reports an error, with its diagnostics: a template that cannot be typeset is a fault of ours, not the user's.
  */
-export function typesetPdf(source: string, files: Readonly<Record<string, Buffer>>, fontPaths: readonly string[]): Buffer {
+export function typesetPdf(source: string, files: Readonly<Record<string, Buffer>>, fontPaths: readonly string[], date?: string): Buffer {
   const typst = compilerFor(fontPaths);
   // The files of one brief are not left for the next.
   typst.resetShadow();
@@ -76,17 +77,20 @@ export function typesetPdf(source: string, files: Readonly<Record<string, Buffer
     const diagnostics = result.takeDiagnostics()?.shortDiagnostics ?? [];
     throw new Error(`Typst 排版失败 (typesetting failed): ${JSON.stringify(diagnostics).slice(0, 300)}`);
   }
-  return typst.pdf(document);
+  // Typst writes this as the PDF's CreationDate and ModDate and derives the file's ID from it.
+  const creationTimestamp = date === undefined ? undefined : shanghaiDayWindow(date).start.getTime() / 1000;
+  return typst.pdf(document, { creationTimestamp });
 }
 
 /**
  * Typesets the brief with Typst; the table of contents carries the page numbers Typst computed. The
  * QR image is the config's (renderAssets), already read and checked: this reads no file but the
- * template. Returns the PDF.
+ * template. The PDF's dates are the issue's (00:00 of brief.date, +08:00), so the same brief gives the
+ * same bytes. Returns the PDF.
  */
 export function renderPdf(brief: Brief, options: { fontPaths: readonly string[]; qr?: ConfigImage | null }): Buffer {
   const files: Record<string, Buffer> = {};
   if (options.qr) files[qrPaths[options.qr.kind]] = options.qr.bytes;
   files['/brief-view.json'] = Buffer.from(JSON.stringify(briefView(brief, options.qr?.kind ?? null)));
-  return typesetPdf(readFileSync(templatePath, 'utf8'), files, options.fontPaths);
+  return typesetPdf(readFileSync(templatePath, 'utf8'), files, options.fontPaths, brief.date);
 }
