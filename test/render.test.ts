@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { isTag, type AnyNode } from 'domhandler';
 import { formatReference } from '../src/brief/references.ts';
+import { docxFontsSchema, wechatSchema } from '../src/config/schema.ts';
 import { imageDataUri, type ConfigImage, type RenderAssets } from '../src/render/assets.ts';
 import { escapeHtml, linkTarget } from '../src/render/escape.ts';
 import { assertCjkFont } from '../src/render/fonts.ts';
@@ -261,17 +262,17 @@ describe('CJK fonts', () => {
 });
 
 describe('writeIssue', () => {
-  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null });
+  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null, docx: docxFontsSchema.parse({}), wechat: wechatSchema.parse({}) });
 
-  it('writes the configured formats as one folder, replacing an earlier render whole', () => {
+  it('writes the configured formats as one folder, replacing an earlier render whole', async () => {
     const out = tempDir();
     const brief = hostileBrief();
-    const folder = writeIssue(brief, out, assets(['json', 'md', 'html']), linkable);
+    const folder = await writeIssue(brief, out, assets(['json', 'md', 'html']), linkable);
     assert.deepEqual(JSON.parse(readFileSync(join(folder, 'brief.json'), 'utf8')), brief);
     assert.equal(readFileSync(join(folder, 'brief.md'), 'utf8'), renderMarkdown(brief, { linkable }));
     assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief, { linkable }));
     brief.abstract = '第二版';
-    writeIssue(brief, out, assets(['json']), linkable);
+    await writeIssue(brief, out, assets(['json']), linkable);
     assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim(), '2026-06-19');
     assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim(), 'brief.json');
   });

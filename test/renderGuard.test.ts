@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Brief, BriefItem } from '../src/brief/model.ts';
 import type { SourceRecord } from '../src/brief/verify.ts';
-import type { Config } from '../src/config/schema.ts';
+import { docxFontsSchema, wechatSchema, type Config } from '../src/config/schema.ts';
 import { checkBrief, recheckBrief, type CheckSources } from '../src/pipeline/recheck.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
 import { configFontPaths, imageKind, maxImageBytes, readConfigImage, renderAssets, svgProblem } from '../src/render/assets.ts';
@@ -35,7 +35,7 @@ function configFolder(files: Record<string, string | Buffer> = {}): string {
 function config(qrImage: string | null, render: Partial<Config['render']> = {}): Pick<Config, 'brief' | 'render'> {
   return {
     brief: { title: 't', topicName: 't', publisher: 'p', producers: '', footer: { account: '', qrImage, platform: '', disclaimer: '' } },
-    render: { formats: ['json', 'md', 'html'], fontPaths: ['/usr/share/fonts'], ...render },
+    render: { formats: ['json', 'md', 'html'], fontPaths: ['/usr/share/fonts'], docx: docxFontsSchema.parse({}), wechat: wechatSchema.parse({}), ...render },
   };
 }
 
@@ -155,12 +155,12 @@ describe('font folders: the config folder, render.assetsDir or the system\'s', (
 });
 
 describe('writeIssue: a path in the brief is never read', () => {
-  it('prints the config\'s image, never the file the brief names, and records the config\'s setting', () => {
+  it('prints the config\'s image, never the file the brief names, and records the config\'s setting', async () => {
     const file = configFolder({ 'qr.png': png });
     const brief = { ...hostileBrief(), footer: { ...hostileBrief().footer, qrImage: '/etc/passwd' } };
     const out = tempDir();
     for (const qrImage of [null, 'qr.png']) {
-      const folder = writeIssue(brief, out, renderAssets(file, config(qrImage, { formats: ['json', 'md', 'html'] })), () => true);
+      const folder = await writeIssue(brief, out, renderAssets(file, config(qrImage, { formats: ['json', 'md', 'html'] })), () => true);
       const written = Object.fromEntries(['brief.json', 'brief.md', 'brief.html'].map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
       for (const [name, text] of Object.entries(written)) {
         assert.ok(!text.includes(passwdFirstLine), `${name} holds /etc/passwd`);
@@ -250,7 +250,7 @@ describe('recheckBrief: render checks a brief again, as brief does', () => {
     brief.references.push({ ...brief.references[0]!, id: 'R9', url: 'https://evil.example/x' });
     const rechecked = await recheckBrief(brief, sources);
     assert.deepEqual(rechecked.checks.filter((c) => !c.ok).map((c) => c.name), ['citations', 'sources']);
-    const folder = writeIssue(rechecked, tempDir(), { formats: ['md', 'html'], fontPaths: [], qr: null, qrSetting: null }, (url) => sources.sourceOf(url) !== undefined);
+    const folder = await writeIssue(rechecked, tempDir(), { formats: ['md', 'html'], fontPaths: [], qr: null, qrSetting: null, docx: docxFontsSchema.parse({}), wechat: wechatSchema.parse({}) }, (url) => sources.sourceOf(url) !== undefined);
     for (const name of ['brief.md', 'brief.html']) {
       const text = readFileSync(join(folder, name), 'utf8');
       assert.ok(!/[<"]https:\/\/evil\.example/.test(text), name);

@@ -16,6 +16,10 @@ export interface RenderAssets {
   qr: ConfigImage | null;
   /** `brief.footer.qrImage` as the config writes it: what brief.json records as printed. */
   qrSetting: string | null;
+  /** The fonts the Word edition names (render.docx). */
+  docx: Config['render']['docx'];
+  /** The WeChat edition's colours and QR address (render.wechat). */
+  wechat: Config['render']['wechat'];
 }
 
 /** The image formats an edition embeds, each known by its bytes. */
@@ -192,17 +196,27 @@ export function configFontPaths(fontPaths: readonly string[], folders: readonly 
 }
 
 /**
- * Everything the editions need from the config, read and checked once: the formats, the font folders
- * and the QR image. Call it before the slow work of a run, so a bad key fails at once. Throws a
- * UserError naming the key at fault (render.assetsDir, render.fontPaths, brief.footer.qrImage).
+ * Everything the editions need from the config, read and checked once: the formats, the font folders,
+ * the QR image and the Word and WeChat settings. Call it before the slow work of a run, so a bad key
+ * fails at once. Throws a UserError naming the key at fault (render.assetsDir, render.fontPaths,
+ * brief.footer.qrImage — also when it is an SVG and render.formats has docx: Word needs a PNG or JPEG).
  */
 export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 'render'>): RenderAssets {
   const folders = assetFolders(configFile, config.render.assetsDir);
   const qrSetting = config.brief.footer.qrImage;
+  const qr = qrSetting ? readConfigImage('brief.footer.qrImage', qrSetting, folders) : null;
+  if (qr?.kind === 'svg' && config.render.formats.includes('docx')) {
+    throw new UserError(
+      `配置键 brief.footer.qrImage 指向的是 SVG 图片，Word 版（render.formats 中的 docx）只能嵌入 PNG 或 JPEG：请改用 PNG 或 JPEG，或从 render.formats 中去掉 docx`,
+      `config key brief.footer.qrImage names an SVG image; the Word edition (docx in render.formats) embeds only PNG or JPEG: use a PNG or JPEG, or take docx out of render.formats`,
+    );
+  }
   return {
     formats: config.render.formats,
     fontPaths: configFontPaths(config.render.fontPaths, folders),
-    qr: qrSetting ? readConfigImage('brief.footer.qrImage', qrSetting, folders) : null,
+    qr,
     qrSetting,
+    docx: config.render.docx,
+    wechat: config.render.wechat,
   };
 }
