@@ -152,8 +152,8 @@ export async function renderDocx(brief: Brief, options: DocxOptions): Promise<Bu
       },
       paragraphStyles: [
         // The abstract's and the contents' titles: headings to the eye, not to the outline (as in the PDF).
-        { id: 'Label', name: 'Label', basedOn: 'Normal', next: 'Normal', run: { font: font(fonts.headingFont), size: size.heading, bold: true }, paragraph: { indent: { firstLine: 0 }, spacing: { before: 360, after: 200 }, keepNext: true } },
-        { id: 'Reference', name: 'Reference', basedOn: 'Normal', run: { size: size.small }, paragraph: { indent: { firstLine: 0 }, spacing: { line: 340, after: 100 } } },
+        { id: 'Label', name: '栏目标题', basedOn: 'Normal', next: 'Normal', run: { font: font(fonts.headingFont), size: size.heading, bold: true }, paragraph: { indent: { firstLine: 0 }, spacing: { before: 360, after: 200 }, keepNext: true } },
+        { id: 'Reference', name: '参考文献条目', basedOn: 'Normal', run: { size: size.small }, paragraph: { indent: { firstLine: 0 }, spacing: { line: 340, after: 100 } } },
       ],
     },
     numbering: {
