@@ -203,6 +203,8 @@ export function configFontPaths(fontPaths: readonly string[], folders: readonly 
  */
 export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 'render'>): RenderAssets {
   const folders = assetFolders(configFile, config.render.assetsDir);
+  // Font folders first, then the image: the first key at fault is the one named.
+  const fontPaths = configFontPaths(config.render.fontPaths, folders);
   const qrSetting = config.brief.footer.qrImage;
   const qr = qrSetting ? readConfigImage('brief.footer.qrImage', qrSetting, folders) : null;
   if (qr?.kind === 'svg' && config.render.formats.includes('docx')) {
@@ -213,7 +215,7 @@ export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 
   }
   return {
     formats: config.render.formats,
-    fontPaths: configFontPaths(config.render.fontPaths, folders),
+    fontPaths,
     qr,
     qrSetting,
     docx: config.render.docx,
