@@ -85,7 +85,7 @@ describe('bad input: one line, non-zero, nothing half-written', () => {
 
   it('leaves no issue folder when rendering fails partway', async () => {
     const config = configCopy(join(dir, 'no-fonts'));
-    writeFileSync(config, readFileSync(config, 'utf8').replace('  formats: [json, md, html, pdf]', '  formats: [json, md, html, pdf]\n  fontPaths: [empty]'));
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  formats: [json, md, html, pdf, docx, wechat]', '  formats: [json, md, html, pdf, docx, wechat]\n  fontPaths: [empty]'));
     const target = join(dir, 'out-no-fonts');
     const result = await runCli(['brief', '--date', '2026-06-19', '--config', config, '--data', data, '--out', target]);
     assertOneLineError(result, /未找到中文字体/);
@@ -102,7 +102,7 @@ describe('bad input: one line, non-zero, nothing half-written', () => {
     assertOneLineError(english, /^xinzhi: config key brief\.footer\.qrImage: \/etc\/passwd is outside /);
     writeFileSync(config, readFileSync(config, 'utf8').replace('qrImage: /etc/passwd', 'qrImage: xinzhi.yaml'));
     assertOneLineError(await runCli(['brief', '--date', '2026-06-19', '--config', config, '--data', data, '--out', target]), /配置键 brief\.footer\.qrImage 指向的文件 .*xinzhi\.yaml 不是 PNG、JPEG 或 SVG 图片/);
-    writeFileSync(config, readFileSync(config, 'utf8').replace('  formats: [json, md, html, pdf]', '  formats: [json, md, html, pdf]\n  fontPaths: [/etc]'));
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  formats: [json, md, html, pdf, docx, wechat]', '  formats: [json, md, html, pdf, docx, wechat]\n  fontPaths: [/etc]'));
     assertOneLineError(await runCli(['render', join(dir, 'demo-out', '2026-06-19', 'brief.json'), '--config', config, '--data', data, '--out', target]), /配置键 render\.fontPaths 指向的 \/etc不在/);
     assert.equal(existsSync(target), false);
   });

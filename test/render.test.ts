@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { isTag, type AnyNode } from 'domhandler';
 import { formatReference } from '../src/brief/references.ts';
+import { docxFontsSchema, wechatSchema } from '../src/config/schema.ts';
 import { imageDataUri, type ConfigImage, type RenderAssets } from '../src/render/assets.ts';
 import { escapeHtml, linkTarget } from '../src/render/escape.ts';
 import { assertCjkFont } from '../src/render/fonts.ts';
@@ -263,17 +264,17 @@ describe('CJK fonts', () => {
 
 describe('writeIssue', () => {
   const site = { title: '新质生产力每日动态', publisher: '工作委员会', slug: 'test', baseUrl: null };
-  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme, site });
+  const assets = (formats: RenderAssets['formats']): RenderAssets => ({ formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme, site, docx: docxFontsSchema.parse({}), wechat: wechatSchema.parse({}) });
 
-  it('writes the configured formats as one folder, replacing an earlier render whole', () => {
+  it('writes the configured formats as one folder, replacing an earlier render whole', async () => {
     const out = tempDir();
     const brief = hostileBrief();
-    const folder = writeIssue(brief, out, assets(['json', 'md', 'html']), linkable);
+    const folder = await writeIssue(brief, out, assets(['json', 'md', 'html']), linkable);
     assert.deepEqual(JSON.parse(readFileSync(join(folder, 'brief.json'), 'utf8')), brief);
     assert.equal(readFileSync(join(folder, 'brief.md'), 'utf8'), renderMarkdown(brief, { linkable }));
     assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief, { linkable }));
     brief.abstract = '第二版';
-    writeIssue(brief, out, assets(['json']), linkable);
+    await writeIssue(brief, out, assets(['json']), linkable);
     // Beside the issue, the archive site's index; in it, the issue's page (test/site.test.ts).
     assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19', 'index.html']);
     assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n'), ['brief.json', 'index.html']);

@@ -12,6 +12,7 @@ import { configFontPaths, imageKind, maxImageBytes, readConfigImage, renderAsset
 import { UserError } from '../src/util/errors.ts';
 import { tempDir } from './helpers.ts';
 import { hostileBrief } from './hostileBrief.ts';
+import { unzip } from './unzip.ts';
 
 /** A 1×1 PNG, standing in for the account's QR code. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -156,13 +157,16 @@ describe('font folders: the config folder, render.assetsDir or the system\'s', (
 });
 
 describe('writeIssue: a path in the brief is never read', () => {
-  it('prints the config\'s image, never the file the brief names, and records the config\'s setting', () => {
+  it('prints the config\'s image, never the file the brief names, and records the config\'s setting', async () => {
     const file = configFolder({ 'qr.png': png });
     const brief = { ...hostileBrief(), footer: { ...hostileBrief().footer, qrImage: '/etc/passwd' } };
     const out = tempDir();
     for (const qrImage of [null, 'qr.png']) {
-      const folder = writeIssue(brief, out, renderAssets(file, config(qrImage, { formats: ['json', 'md', 'html'] })), () => true);
-      const written = Object.fromEntries(['brief.json', 'brief.md', 'brief.html'].map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
+      const folder = await writeIssue(brief, out, renderAssets(file, config(qrImage, { formats: ['json', 'md', 'html', 'wechat', 'docx'] })), () => true);
+      const written = Object.fromEntries(['brief.json', 'brief.md', 'brief.html', 'brief.wechat.html'].map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
+      // The Word edition's every part, unzipped.
+      const docx = unzip(readFileSync(join(folder, 'brief.docx')));
+      for (const [name, entry] of docx) written[`brief.docx:${name}`] = entry.data.toString('latin1');
       for (const [name, text] of Object.entries(written)) {
         assert.ok(!text.includes(passwdFirstLine), `${name} holds /etc/passwd`);
         assert.ok(!text.includes(readFileSync('/etc/passwd').toString('base64').slice(0, 40)), `${name} holds /etc/passwd in base64`);
@@ -170,6 +174,9 @@ describe('writeIssue: a path in the brief is never read', () => {
       assert.equal((JSON.parse(written['brief.json']!) as Brief).footer.qrImage, qrImage);
       const images = [...written['brief.html']!.matchAll(/<img src="([^"]*)"/g)].map((m) => m[1]);
       assert.deepEqual(images, qrImage ? [`data:image/png;base64,${png.toString('base64')}`] : []);
+      // The Word edition embeds the config's image, and the WeChat edition none (it takes an address only).
+      assert.deepEqual([...docx].filter(([name]) => name.startsWith('word/media/')).map(([, entry]) => entry.data), qrImage ? [png] : []);
+      assert.ok(!written['brief.wechat.html']!.includes('<img'));
     }
   });
 });
@@ -251,7 +258,7 @@ describe('recheckBrief: render checks a brief again, as brief does', () => {
     brief.references.push({ ...brief.references[0]!, id: 'R9', url: 'https://evil.example/x' });
     const rechecked = await recheckBrief(brief, sources);
     assert.deepEqual(rechecked.checks.filter((c) => !c.ok).map((c) => c.name), ['citations', 'sources']);
-    const folder = writeIssue(rechecked, tempDir(), { ...renderAssets(configFolder(), config(null)), formats: ['md', 'html'] }, (url) => sources.sourceOf(url) !== undefined);
+    const folder = await writeIssue(rechecked, tempDir(), { ...renderAssets(configFolder(), config(null)), formats: ['md', 'html'] }, (url) => sources.sourceOf(url) !== undefined);
     for (const name of ['brief.md', 'brief.html']) {
       const text = readFileSync(join(folder, name), 'utf8');
       assert.ok(!/[<"]https:\/\/evil\.example/.test(text), name);

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
 import type { Brief } from '../src/brief/model.ts';
-import { configSchema } from '../src/config/schema.ts';
+import { configSchema, docxFontsSchema, wechatSchema } from '../src/config/schema.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
 import type { RenderAssets } from '../src/render/assets.ts';
 import { defaultPdfTheme } from '../src/render/pdf.ts';
@@ -24,7 +24,7 @@ function settings(baseUrl: string | null = 'https://brief.example.org/xinzhi/'):
 }
 
 function assets(formats: RenderAssets['formats'], site = settings()): RenderAssets {
-  return { formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme, site };
+  return { formats, fontPaths, qr: null, qrSetting: null, pdfTheme: defaultPdfTheme, site, docx: docxFontsSchema.parse({}), wechat: wechatSchema.parse({}) };
 }
 
 /** The issue of `date`: a plain brief with its own abstract of two sentences. */
@@ -94,11 +94,11 @@ function assertAtom(doc: Document): Element[] {
 }
 
 describe('archive site: out/ is browsable', () => {
-  it('lists the issues by month, newest first, each with its title, first sentence and files', () => {
+  it('lists the issues by month, newest first, each with its title, first sentence and files', async () => {
     const out = tempDir();
-    writeIssue(issue('2026-05-31'), out, assets(['json', 'html']), linkable);
-    writeIssue(issue('2026-06-19'), out, assets(['json', 'md', 'html', 'pdf']), linkable);
-    writeIssue(issue('2026-06-18'), out, assets(['json', 'md']), linkable);
+    await writeIssue(issue('2026-05-31'), out, assets(['json', 'html']), linkable);
+    await writeIssue(issue('2026-06-19'), out, assets(['json', 'md', 'html', 'pdf']), linkable);
+    await writeIssue(issue('2026-06-18'), out, assets(['json', 'md']), linkable);
     // What is not an issue folder is not listed: a file of a date's name, a staging folder, other folders.
     writeFileSync(join(out, '2026-06-01'), 'x');
     mkdirSync(join(out, '.xinzhi-tmp-abc'));
@@ -107,7 +107,7 @@ describe('archive site: out/ is browsable', () => {
     writeFileSync(join(out, '2026-06-02', 'other.txt'), 'x');
     // An issue may be a link to a versioned folder.
     mkdirSync(join(out, 'versions'));
-    writeIssue(issue('2026-06-17'), join(out, 'versions'), assets(['json', 'html']), linkable);
+    await writeIssue(issue('2026-06-17'), join(out, 'versions'), assets(['json', 'html']), linkable);
     symlinkSync(join(out, 'versions', '2026-06-17'), join(out, '2026-06-17'));
     writeSite(out, settings());
 
@@ -136,9 +136,9 @@ describe('archive site: out/ is browsable', () => {
     assert.match($('link[rel=alternate]').attr('type')!, /atom/);
   });
 
-  it('gives each issue its page, written with the issue: abstract, sections into the web edition, files', () => {
+  it('gives each issue its page, written with the issue: abstract, sections into the web edition, files', async () => {
     const out = tempDir();
-    const folder = writeIssue(issue('2026-06-19'), out, assets(['json', 'html']), linkable);
+    const folder = await writeIssue(issue('2026-06-19'), out, assets(['json', 'html']), linkable);
     const $ = cheerio.load(readFileSync(join(folder, 'index.html'), 'utf8'));
     assert.equal($('html').attr('lang'), 'zh-CN');
     assert.equal($('h1').text(), '新质生产力每日动态');
@@ -151,10 +151,10 @@ describe('archive site: out/ is browsable', () => {
     for (const n of [1, 2]) assert.ok(html.includes(`id="s${n}"`));
   });
 
-  it('prints scraped and model-written text as text: titles and abstracts never become markup', () => {
+  it('prints scraped and model-written text as text: titles and abstracts never become markup', async () => {
     const out = tempDir();
     const brief = { ...issue('2026-06-19', hostile), abstract: `${hostile}。后一句。` };
-    const folder = writeIssue(brief, out, assets(['json', 'html']), linkable);
+    const folder = await writeIssue(brief, out, assets(['json', 'html']), linkable);
     for (const page of [join(out, 'index.html'), join(folder, 'index.html')]) {
       const text = readFileSync(page, 'utf8');
       const $ = cheerio.load(text);
@@ -172,11 +172,11 @@ describe('archive site: out/ is browsable', () => {
 });
 
 describe('archive site: the Atom feed', () => {
-  it('is valid Atom 1.0: ids stable by brief and date, dated by the issue, absolute links under site.baseUrl', () => {
+  it('is valid Atom 1.0: ids stable by brief and date, dated by the issue, absolute links under site.baseUrl', async () => {
     const out = tempDir();
     // Text no XML may hold (a control character from a scraped page) and markup.
     const dates = ['2026-06-17', '2026-06-18', '2026-06-19'];
-    for (const date of dates) writeIssue({ ...issue(date, `\u0001 ${hostile}`) }, out, assets(['json', 'html']), linkable);
+    for (const date of dates) await writeIssue({ ...issue(date, `\u0001 ${hostile}`) }, out, assets(['json', 'html']), linkable);
     const doc = parseFeed(readFileSync(join(out, 'feed.xml'), 'utf8'));
     const entries = assertAtom(doc);
     const feed = doc.documentElement;
@@ -203,7 +203,7 @@ describe('archive site: the Atom feed', () => {
     assert.ok(summary.textContent!.startsWith('2026-06-19 的线索以国家数据局为主 '));
   });
 
-  it('derives the brief\'s slug from its title when the config sets none, and takes an http(s) baseUrl only', () => {
+  it('derives the brief\'s slug from its title when the config sets none, and takes an http(s) baseUrl only', async () => {
     const config = (site: unknown) => configSchema.pick({ brief: true, site: true }).safeParse({
       brief: { title: '新质生产力 每日动态', topicName: 't', publisher: 'p', footer: {} },
       site,
@@ -222,18 +222,18 @@ describe('archive site: the Atom feed', () => {
     }
   });
 
-  it('is not written without site.baseUrl (Atom needs absolute links), and an old one is removed', () => {
+  it('is not written without site.baseUrl (Atom needs absolute links), and an old one is removed', async () => {
     const out = tempDir();
-    writeIssue(issue('2026-06-19'), out, assets(['json']), linkable);
+    await writeIssue(issue('2026-06-19'), out, assets(['json']), linkable);
     assert.ok(existsSync(join(out, 'feed.xml')));
-    writeIssue(issue('2026-06-19'), out, assets(['json'], settings(null)), linkable);
+    await writeIssue(issue('2026-06-19'), out, assets(['json'], settings(null)), linkable);
     assert.ok(!existsSync(join(out, 'feed.xml')));
     const $ = cheerio.load(readFileSync(join(out, 'index.html'), 'utf8'));
     assert.equal($('link[rel=alternate]').length, 0);
     assert.equal($('a[href="feed.xml"]').length, 0);
   });
 
-  it('holds the newest issues only', () => {
+  it('holds the newest issues only', async () => {
     const out = tempDir();
     const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
     for (let i = 0; i <= feedEntries; i++) {
@@ -254,26 +254,26 @@ describe('archive site: reproducible and whole', () => {
   it('re-renders byte-identical: every edition, every page, the feed', async () => {
     const out = tempDir();
     const briefs = [issue('2026-06-18'), issue('2026-06-19')];
-    for (const brief of briefs) writeIssue(brief, out, assets(['json', 'md', 'html', 'pdf']), linkable);
+    for (const brief of briefs) await writeIssue(brief, out, assets(['json', 'md', 'html', 'pdf']), linkable);
     const first = snapshot(out);
     assert.ok(first.has('feed.xml') && first.has('index.html') && first.has(join('2026-06-19', 'brief.pdf')));
     // Past a second boundary: a render time anywhere would show.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    for (const brief of briefs.reverse()) writeIssue(structuredClone(brief), out, assets(['json', 'md', 'html', 'pdf']), linkable);
+    for (const brief of briefs.reverse()) await writeIssue(structuredClone(brief), out, assets(['json', 'md', 'html', 'pdf']), linkable);
     const second = snapshot(out);
     assert.deepEqual([...second.keys()].sort(), [...first.keys()].sort());
     for (const [name, bytes] of first) assert.ok(bytes.equals(second.get(name)!), `${name} differs`);
   });
 
-  it('writes its files whole or not at all, and names the one it cannot write', () => {
+  it('writes its files whole or not at all, and names the one it cannot write', async () => {
     const out = tempDir();
-    writeIssue(issue('2026-06-19'), out, assets(['json']), linkable);
+    await writeIssue(issue('2026-06-19'), out, assets(['json']), linkable);
     assert.deepEqual(readdirSync(out).filter((name) => name.startsWith('.')), []);
     // A folder where index.html goes: the rename fails, and nothing half-written is left.
     const blocked = tempDir();
     mkdirSync(join(blocked, 'index.html'));
     writeFileSync(join(blocked, 'index.html', 'x'), '');
-    assert.throws(() => writeIssue(issue('2026-06-19'), blocked, assets(['json']), linkable), (err: unknown) => err instanceof UserError && err.message.startsWith(`无法写入文件 ${join(blocked, 'index.html')}`));
+    await assert.rejects(writeIssue(issue('2026-06-19'), blocked, assets(['json']), linkable), (err: unknown) => err instanceof UserError && err.message.startsWith(`无法写入文件 ${join(blocked, 'index.html')}`));
     assert.deepEqual(readdirSync(blocked).filter((name) => name.startsWith('.')), []);
   });
 });

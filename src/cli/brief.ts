@@ -14,7 +14,7 @@ export async function briefCommand(context: CommandContext): Promise<number> {
   const store = new SqliteStore(context.dataDir);
   try {
     const composed = await composeIssue(store, loaded, issueDate);
-    const folder = writeIssue(composed.brief, context.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
+    const folder = await writeIssue(composed.brief, context.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
     const failed = composed.brief.checks.filter((c) => !c.ok);
     const withheld = (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
     if (context.json) context.print(JSON.stringify({ folder, items: composed.brief.items.length, writer: composed.brief.writer, llm: composed.brief.stats.llm, failedChecks: failed, withheld }));

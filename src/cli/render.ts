@@ -28,7 +28,7 @@ export async function renderCommand(context: CommandContext): Promise<number> {
   try {
     const sourceOf = (url: string) => store.documentByUrl(url);
     const brief = await recheckBrief(input, { sourceOf, bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
-    const folder = writeIssue(brief, context.outDir, assets, (url) => sourceOf(url) !== undefined);
+    const folder = await writeIssue(brief, context.outDir, assets, (url) => sourceOf(url) !== undefined);
     const failed = brief.checks.filter((c) => !c.ok);
     const withheld = brief.withheld ?? [];
     // `brief` writes the abstract again without a withheld section; render has only the file's text, so

@@ -170,6 +170,38 @@ export const bodiesFileSchema = z.object({
 }).strict();
 export type BodiesFile = z.infer<typeof bodiesFileSchema>;
 
+// --- Editions (render.formats, render.docx, render.wechat) ---
+
+/** The files `render.formats` can name: brief.json, .md, .html, .pdf, .docx and .wechat.html. */
+export const renderFormats = ['json', 'md', 'html', 'pdf', 'docx', 'wechat'] as const;
+
+/**
+ * The fonts the Word edition's styles name, as Word and WPS know them: a name, not a file (the reader's
+ * machine supplies the font). East-Asian text takes bodyFont or headingFont, Latin letters and digits latinFont.
+ */
+export const docxFontsSchema = z.object({
+  bodyFont: z.string().trim().min(1).default('宋体'),
+  headingFont: z.string().trim().min(1).default('黑体'),
+  latinFont: z.string().trim().min(1).default('Times New Roman'),
+}).strict();
+
+/** A colour as #rrggbb: the only form a colour takes into an inline style, so the config cannot add CSS. */
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb');
+
+/**
+ * The WeChat edition. The 公众号 editor keeps no local file and no data: address, so the QR code is an
+ * https address (one the account's own material library gives, say) or none.
+ */
+export const wechatSchema = z.object({
+  qrImageUrl: z.url({ protocol: /^https$/ }).nullable().default(null),
+  /** Headings, rules and the masthead. */
+  accent: hexColour.default('#9b1c1c'),
+  /** Running text. */
+  text: hexColour.default('#333333'),
+  /** The date line, references and footer. */
+  muted: hexColour.default('#888888'),
+}).strict();
+
 // --- PDF theme and archive site (render.pdf, site) ---
 
 /**
@@ -191,7 +223,7 @@ export const pdfPapers = ['a4', 'a5', 'iso-b5', 'us-letter'] as const;
  */
 export const pdfThemeSchema = z.object({
   /** The masthead's title and rules, the abstract's tint, reference links: #rrggbb. */
-  accent: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour written #rrggbb, such as #9b1c1c').default('#9b1c1c'),
+  accent: hexColour.default('#9b1c1c'),
   /** Running text's family; absent, Noto Serif CJK SC (or the first CJK family Typst finds). */
   bodyFont: fontFamilySchema.optional(),
   /** The masthead's, headings' and running header's family; absent, Noto Sans CJK SC. */
@@ -304,7 +336,7 @@ export const configSchema = z.object({
     catchUp: z.boolean().default(true),
   }).strict().prefault({}),
   render: z.object({
-    formats: z.array(z.enum(['json', 'md', 'html', 'pdf'])).default(['json', 'md', 'html', 'pdf']),
+    formats: z.array(z.enum(renderFormats)).default([...renderFormats]),
     /**
      * Folders searched for CJK fonts for the PDF, relative to the config file: inside its folder,
      * render.assetsDir or the system's font folders (/usr/share/fonts …).
@@ -317,6 +349,10 @@ export const configSchema = z.object({
      * assets folder); by default they come only from the config file's own folder.
      */
     assetsDir: z.string().min(1).optional(),
+    /** The Word edition (brief.docx): the fonts its styles name (docxFontsSchema). */
+    docx: docxFontsSchema.prefault({}),
+    /** The WeChat edition (brief.wechat.html): its colours and the QR image's address (wechatSchema). */
+    wechat: wechatSchema.prefault({}),
   }).strict().prefault({}),
 }).strict();
 export type Config = z.infer<typeof configSchema>;

@@ -1,22 +1,25 @@
 import { join } from 'node:path';
 import type { Brief } from '../brief/model.ts';
 import type { RenderAssets } from '../render/assets.ts';
+import { renderDocx } from '../render/docx.ts';
 import { assertCjkFont } from '../render/fonts.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { issuePage, issuePageName, writeSite } from '../render/site.ts';
+import { renderWechat } from '../render/wechat.ts';
 import { writeFolderAtomically } from '../util/atomicDir.ts';
 
 /**
  * Renders every configured format and writes them as out/<date>/, whole or not at all, with the
  * issue's page; then the archive site's index and feed (writeSite) over every issue in `outDir`.
- * Returns the folder.
- * Files come from `assets` (the config's, read by renderAssets), never from the brief: its
+ * Resolves to the folder. Files come from `assets` (the config's, read by renderAssets), never from the brief: its
  * `footer.qrImage` is not read, and brief.json records the config's setting in its place.
  * `isStored` says whether a reference's address is a stored document's; only those become links.
+ * Every format is a function of the brief and the config alone (no clock), so the same brief.json
+ * renders the same bytes.
  */
-export function writeIssue(brief: Brief, outDir: string, assets: RenderAssets, isStored: (url: string) => boolean): string {
+export async function writeIssue(brief: Brief, outDir: string, assets: RenderAssets, isStored: (url: string) => boolean): Promise<string> {
   const published: Brief = { ...brief, footer: { ...brief.footer, qrImage: assets.qrSetting } };
   const options = { qr: assets.qr, linkable: isStored };
   const files: Record<string, string | Buffer> = {};
@@ -28,6 +31,8 @@ export function writeIssue(brief: Brief, outDir: string, assets: RenderAssets, i
       assertCjkFont(assets.fontPaths);
       files['brief.pdf'] = renderPdf(published, { fontPaths: assets.fontPaths, qr: assets.qr, theme: assets.pdfTheme, linkable: isStored });
     }
+    if (format === 'docx') files['brief.docx'] = await renderDocx(published, { ...options, fonts: assets.docx });
+    if (format === 'wechat') files['brief.wechat.html'] = renderWechat(published, { linkable: isStored, settings: assets.wechat });
   }
   files[issuePageName] = issuePage(published, Object.keys(files), assets.site);
   const folder = join(outDir, brief.date);

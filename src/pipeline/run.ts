@@ -95,7 +95,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     const crawlSeconds = secondsSince(started);
     const composed = await composeIssue(store, loaded, issueDate);
     started = performance.now();
-    const outFolder = writeIssue(composed.brief, options.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
+    const outFolder = await writeIssue(composed.brief, options.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
     const summary: RunSummary = {
       issueDate,
       mode,

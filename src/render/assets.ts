@@ -22,6 +22,10 @@ export interface RenderAssets {
   pdfTheme: PdfTheme;
   /** The archive site's settings (brief title and publisher, site.baseUrl and site.slug). */
   site: SiteSettings;
+  /** The fonts the Word edition names (render.docx). */
+  docx: Config['render']['docx'];
+  /** The WeChat edition's colours and QR address (render.wechat). */
+  wechat: Config['render']['wechat'];
 }
 
 /** The image formats an edition embeds, each known by its bytes. */
@@ -199,20 +203,32 @@ export function configFontPaths(fontPaths: readonly string[], folders: readonly 
 
 /**
  * Everything the editions and the archive site need from the config, read and checked once: the
- * formats, the font folders, the QR image, the PDF's theme and logo, the site's settings. Call it
- * before the slow work of a run, so a bad key fails at once. Throws a UserError naming the key at
- * fault (render.assetsDir, render.fontPaths, brief.footer.qrImage, render.pdf.theme.logo).
+ * formats, the font folders, the QR image, the PDF's theme and logo, the Word and WeChat settings, the
+ * site's settings. Call it before the slow work of a run, so a bad key fails at once. Throws a UserError
+ * naming the key at fault (render.assetsDir, render.fontPaths, brief.footer.qrImage — also when it is an
+ * SVG and render.formats has docx: Word needs a PNG or JPEG —, render.pdf.theme.logo).
  */
 export function renderAssets(configFile: string, config: Pick<Config, 'brief' | 'render' | 'site'>): RenderAssets {
   const folders = assetFolders(configFile, config.render.assetsDir);
+  // Font folders first, then the image: the first key at fault is the one named.
+  const fontPaths = configFontPaths(config.render.fontPaths, folders);
   const qrSetting = config.brief.footer.qrImage;
+  const qr = qrSetting ? readConfigImage('brief.footer.qrImage', qrSetting, folders) : null;
+  if (qr?.kind === 'svg' && config.render.formats.includes('docx')) {
+    throw new UserError(
+      `配置键 brief.footer.qrImage 指向的是 SVG 图片，Word 版（render.formats 中的 docx）只能嵌入 PNG 或 JPEG：请改用 PNG 或 JPEG，或从 render.formats 中去掉 docx`,
+      `config key brief.footer.qrImage names an SVG image; the Word edition (docx in render.formats) embeds only PNG or JPEG: use a PNG or JPEG, or take docx out of render.formats`,
+    );
+  }
   const { logo, ...theme } = config.render.pdf.theme;
   return {
     formats: config.render.formats,
-    fontPaths: configFontPaths(config.render.fontPaths, folders),
-    qr: qrSetting ? readConfigImage('brief.footer.qrImage', qrSetting, folders) : null,
+    fontPaths,
+    qr,
     qrSetting,
     pdfTheme: { ...theme, logo: logo ? readConfigImage('render.pdf.theme.logo', logo, folders) : null },
     site: siteSettings(config),
+    docx: config.render.docx,
+    wechat: config.render.wechat,
   };
 }

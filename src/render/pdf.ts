@@ -7,7 +7,7 @@ import { formatReference } from '../brief/references.ts';
 import type { Brief } from '../brief/model.ts';
 import { pdfThemeSchema, type Config } from '../config/schema.ts';
 import { UserError } from '../util/errors.ts';
-import { chineseFullDate } from '../util/time.ts';
+import { chineseFullDate, shanghaiDayWindow } from '../util/time.ts';
 import type { ConfigImage, ImageKind } from './assets.ts';
 import { linkTarget } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
@@ -87,10 +87,12 @@ export interface Typeset {
 
 /**
  * Compiles Typst source in the project root holding only `files` (path in the project → bytes), with
- * the fonts of `fontPaths`. Returns the PDF and Typst's warnings. Throws when Typst reports an error,
- * with its diagnostics: a template that cannot be typeset is a fault of ours, not the user's.
+ * the fonts of `fontPaths`. `date` (YYYY-MM-DD), when given, is the document's creation date, 00:00
+ * Shanghai time; without it Typst writes the time of rendering. Returns the PDF and Typst's warnings.
+ * Throws when Typst reports an error, with its diagnostics: a template that cannot be typeset is a fault
+ * of ours, not the user's.
  */
-export function typesetPdf(source: string, files: Readonly<Record<string, Buffer>>, fontPaths: readonly string[]): Typeset {
+export function typesetPdf(source: string, files: Readonly<Record<string, Buffer>>, fontPaths: readonly string[], date?: string): Typeset {
   const typst = compilerFor(fontPaths);
   // The files of one brief are not left for the next.
   typst.resetShadow();
@@ -102,7 +104,9 @@ export function typesetPdf(source: string, files: Readonly<Record<string, Buffer
     throw new Error(`Typst 排版失败 (typesetting failed): ${JSON.stringify(diagnostics).slice(0, 300)}`);
   }
   const warnings = (result.takeWarnings()?.shortDiagnostics ?? []).map((d: { message?: unknown }) => String(d.message));
-  return { pdf: typst.pdf(document), warnings };
+  // Typst writes this as the PDF's CreationDate and ModDate and derives the file's ID from it.
+  const creationTimestamp = date === undefined ? undefined : shanghaiDayWindow(date).start.getTime() / 1000;
+  return { pdf: typst.pdf(document, { creationTimestamp }), warnings };
 }
 
 /** What renderPdf takes besides the brief: all of it the config's or the pipeline's, never the brief's. */
@@ -119,9 +123,9 @@ export interface PdfOptions {
 /**
  * Typesets the brief with Typst; the table of contents carries the page numbers Typst computed. The
  * QR image and logo are the config's (renderAssets), already read and checked: this reads no file but
- * the template. The PDF's date is the issue's, so the same brief gives the same bytes. Returns the PDF.
- * Throws a UserError naming render.pdf.theme.bodyFont or headingFont when the config names a family
- * no font folder holds: Typst would print in another font without a word.
+ * the template. The PDF's dates are the issue's (00:00 of brief.date, +08:00), so the same brief gives
+ * the same bytes. Returns the PDF. Throws a UserError naming render.pdf.theme.bodyFont or headingFont
+ * when the config names a family no font folder holds: Typst would print in another font without a word.
  */
 export function renderPdf(brief: Brief, options: PdfOptions): Buffer {
   const theme = options.theme ?? defaultPdfTheme;
@@ -130,7 +134,7 @@ export function renderPdf(brief: Brief, options: PdfOptions): Buffer {
   if (theme.logo) files[logoPaths[theme.logo.kind]] = theme.logo.bytes;
   const view = briefView(brief, { qrKind: options.qr?.kind ?? null, theme, linkable: options.linkable ?? (() => false) });
   files['/brief-view.json'] = Buffer.from(JSON.stringify(view));
-  const { pdf, warnings } = typesetPdf(readFileSync(templatePath, 'utf8'), files, options.fontPaths);
+  const { pdf, warnings } = typesetPdf(readFileSync(templatePath, 'utf8'), files, options.fontPaths, brief.date);
   for (const key of ['bodyFont', 'headingFont'] as const) {
     const family = theme[key];
     // Typst names an unknown family in lower case.
