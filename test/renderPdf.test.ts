@@ -277,10 +277,12 @@ describe('PDF edition: reproducible', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const second = renderPdf(structuredClone(brief), { fontPaths, linkable: () => true });
     assert.ok(first.equals(second), 'byte-identical');
-    const info = poppler('pdfinfo', [writeTo(first)]);
+    // 00:00 of the issue's day in Beijing, as pdfinfo shows it on a machine keeping Beijing time.
+    const beijingInfo = (pdf: Buffer) => execFileSync('pdfinfo', [writeTo(pdf)], { encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Shanghai' } });
+    const info = beijingInfo(first);
     assert.match(info, /CreationDate:\s+Fri Jun 19 00:00:00 2026/);
     assert.match(info, /ModDate:\s+Fri Jun 19 00:00:00 2026/);
     // Another issue date is another PDF date.
-    assert.match(poppler('pdfinfo', [writeTo(renderPdf({ ...brief, date: '2026-07-01' }, { fontPaths }))]), /CreationDate:\s+Wed Jul {2}1 00:00:00 2026/);
+    assert.match(beijingInfo(renderPdf({ ...brief, date: '2026-07-01' }, { fontPaths })), /CreationDate:\s+Wed Jul {2}1 00:00:00 2026/);
   });
 });

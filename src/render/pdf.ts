@@ -36,11 +36,9 @@ export const defaultPdfTheme: PdfTheme = { ...pdfThemeSchema.parse({}), logo: nu
  */
 export function briefView(brief: Brief, options: { qrKind: ImageKind | null; theme: PdfTheme; linkable: (url: string) => boolean }) {
   const { logo, ...theme } = options.theme;
-  const [year, month, day] = brief.date.split('-').map(Number);
   return {
     brief,
     dateText: chineseFullDate(brief.date),
-    date: { year, month, day },
     items: brief.items.map((item) => ({ title: `${sectionNumber(item.n)}${item.headline}`, paragraphs: item.paragraphs })),
     references: brief.references.map((r) => ({ text: formatReference(r), url: options.linkable(r.url) ? linkTarget(r.url) : null })),
     qrKind: options.qrKind,
