@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publishSchema } from './publish.ts';
 
 /** The tiers of issuing bodies, highest first: the order sections appear in a brief. */
 export const sourceTiers = ['national', 'regulator', 'exchange', 'provincial', 'municipal', 'county', 'media'] as const;
@@ -261,5 +262,7 @@ export const configSchema = z.object({
      */
     assetsDir: z.string().min(1).optional(),
   }).strict().prefault({}),
+  /** Where `xinzhi publish` sends an issue (src/config/publish.ts); absent: nowhere. */
+  publish: publishSchema.optional(),
 }).strict();
 export type Config = z.infer<typeof configSchema>;
