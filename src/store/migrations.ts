@@ -76,4 +76,18 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE documents ADD COLUMN site_name TEXT;
   `,
+  // xinzhi publish: one row per try of sending an issue to a channel, so an issue sent is never sent twice.
+  `
+  CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY,
+    issue_date TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+    attempt INTEGER NOT NULL,
+    sent_at TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    error TEXT
+  );
+  CREATE INDEX deliveries_issue_channel ON deliveries(issue_date, channel, status);
+  `,
 ];
