@@ -6,6 +6,7 @@ import { contextPaths, type CommandContext } from './context.ts';
 import { explainCommand } from './explain.ts';
 import { extractCommand } from './extract.ts';
 import { importCommand } from './import.ts';
+import { publishCommand } from './publish.ts';
 import { renderCommand } from './render.ts';
 import { demoCommand, runCommand } from './run.ts';
 import { sourcesCommand } from './sources.ts';
@@ -23,10 +24,11 @@ const commands: Record<string, Command> = {
   extract: extractCommand,
   sources: sourcesCommand,
   import: importCommand,
+  publish: publishCommand,
 };
 
 /** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
-const plannedCommands = new Set(['publish', 'schedule', 'serve', 'worker']);
+const plannedCommands = new Set(['schedule', 'serve', 'worker']);
 
 const options = {
   config: { type: 'string' },
@@ -41,6 +43,10 @@ const options = {
   port: { type: 'string' },
   source: { type: 'string' },
   update: { type: 'boolean' },
+  // xinzhi publish
+  channel: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
