@@ -3,7 +3,7 @@
 // (smtp-server, with AUTH) that receives the e-mail, and the real CLI over a real SQLite store.
 import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -426,6 +426,16 @@ describe('xinzhi publish', () => {
     assert.match(second.stdout, /0 sent · 5 skipped · 0 failed/);
     assert.equal(received.length, 4);
     assert.equal(mails.length, 1);
+    // An issue rendered again after an edit is still not sent twice, and the line says it has changed.
+    const edited = join(root, 'edited');
+    cpSync(out, edited, { recursive: true });
+    writeFileSync(join(edited, date, 'brief.json'), JSON.stringify({ ...issue, abstract: `${issue.abstract}（已更正）` }));
+    const third = await runCli(['publish', '--date', date, '--config', configFile, '--data', data, '--out', edited, '--channel', 'partner-hook'], { env: env() });
+    outputs.push(third);
+    assert.equal(third.code, 0, third.stderr);
+    assert.match(third.stdout, /partner-hook（Webhook）：已于 \S+ 发送过，未重发（--force 重发）；此后内容已变\n/);
+    assert.doesNotMatch(second.stdout, /changed/);
+    assert.equal(received.length, 4);
 
     const forced = await publish(data, ['--force', '--channel', 'wecom-main', '--json']);
     assert.equal(forced.code, 0, forced.stderr);

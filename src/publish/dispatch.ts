@@ -122,25 +122,22 @@ type Prepared =
 /** Builds a ready channel's message for the brief at `nowMs` (robots sign with the time). */
 function prepare(ready: ReadyChannel, run: PublishRun, nowMs: number): Prepared {
   const { brief } = run;
-  if (ready.config.kind === 'email') {
-    const channel = ready.config;
+  if (ready.kind === 'email') {
     const files = readIssueFiles(run.folder);
-    return { kind: 'mail', channel, password: 'password' in ready ? ready.password : undefined, files, message: mailMessage(brief, files, channel), digest: mailDigest(brief, files, channel) };
+    return { kind: 'mail', channel: ready.config, password: ready.password, files, message: mailMessage(brief, files, ready.config), digest: mailDigest(brief, files, ready.config) };
   }
   // The schema requires linkBase whenever a robot or webhook is configured.
   const link = issueLink(run.publish.linkBase!, brief.date);
   const http = (request: PreparedRequest, failureOf: (answer: HttpAnswer) => DeliveryFailure | null): Prepared => ({ kind: 'http', request, failureOf, digest: sha256Hex(Buffer.from(request.content)) });
-  const address = 'address' in ready ? ready.address : undefined;
-  const secret = 'secret' in ready ? ready.secret : '';
-  switch (ready.config.kind) {
+  switch (ready.kind) {
     case 'wecom':
-      return http(wecomRequest(brief, link, address!), wecomAnswerFailure);
+      return http(wecomRequest(brief, link, ready.address), wecomAnswerFailure);
     case 'feishu':
-      return http(feishuRequest(brief, link, address!, secret, nowMs), feishuAnswerFailure);
+      return http(feishuRequest(brief, link, ready.address, ready.secret, nowMs), feishuAnswerFailure);
     case 'dingtalk':
-      return http(dingtalkRequest(brief, link, address!, secret, nowMs), dingtalkAnswerFailure);
+      return http(dingtalkRequest(brief, link, ready.address, ready.secret, nowMs), dingtalkAnswerFailure);
     case 'webhook':
-      return http(webhookRequest(brief, link, address!, secret, nowMs), webhookAnswerFailure);
+      return http(webhookRequest(brief, link, ready.address, ready.secret, nowMs), webhookAnswerFailure);
   }
 }
 

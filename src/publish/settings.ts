@@ -45,21 +45,21 @@ export function readChannelAddress(env: Environment, variable: string, channel: 
 
 /** A channel with what it needs from the environment. */
 export type ReadyChannel =
-  | { config: Extract<ChannelConfig, { kind: 'wecom' }>; address: URL }
-  | { config: Extract<ChannelConfig, { kind: 'feishu' | 'dingtalk' | 'webhook' }>; address: URL; secret: string }
-  | { config: Extract<ChannelConfig, { kind: 'email' }>; password: string | undefined };
+  | { kind: 'wecom'; config: Extract<ChannelConfig, { kind: 'wecom' }>; address: URL }
+  | { kind: 'feishu' | 'dingtalk' | 'webhook'; config: Extract<ChannelConfig, { kind: 'feishu' | 'dingtalk' | 'webhook' }>; address: URL; secret: string }
+  | { kind: 'email'; config: Extract<ChannelConfig, { kind: 'email' }>; password: string | undefined };
 
 /** Reads a channel's secrets from `env`; throws a UserError naming the channel and the variable. */
 export function readyChannel(config: ChannelConfig, env: Environment): ReadyChannel {
   switch (config.kind) {
     case 'wecom':
-      return { config, address: readChannelAddress(env, config.urlEnv, config.name) };
+      return { kind: config.kind, config, address: readChannelAddress(env, config.urlEnv, config.name) };
     case 'feishu':
     case 'dingtalk':
     case 'webhook':
-      return { config, address: readChannelAddress(env, config.urlEnv, config.name), secret: readChannelSecret(env, config.secretEnv, config.name) };
+      return { kind: config.kind, config, address: readChannelAddress(env, config.urlEnv, config.name), secret: readChannelSecret(env, config.secretEnv, config.name) };
     case 'email':
-      return { config, password: config.passwordEnv ? readChannelSecret(env, config.passwordEnv, config.name) : undefined };
+      return { kind: config.kind, config, password: config.passwordEnv ? readChannelSecret(env, config.passwordEnv, config.name) : undefined };
   }
 }
 
