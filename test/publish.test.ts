@@ -517,7 +517,7 @@ describe('xinzhi publish', () => {
     assert.equal(result.code, 4);
     assert.match(result.stdout, /feishu-team（飞书）：失败（1 次尝试）：机器人返回错误：code 19021 sign match fail/);
     const wecom = await publish(data, ['--channel', 'wecom-main', '--lang', 'en'], wrong);
-    assert.match(wecom.stdout, /wecom-main \(WeCom\): failed after 1 tries: the robot answered an error: errcode 93000 invalid webhook url/);
+    assert.match(wecom.stdout, /wecom-main \(WeCom\): failed \(tries: 1\): the robot answered an error: errcode 93000 invalid webhook url/);
     assert.equal(received.length, 2);
   });
 

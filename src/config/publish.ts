@@ -77,9 +77,12 @@ const noLiteralSecrets = z.unknown().superRefine((value, ctx) => {
   }
 });
 
+/** One channel of `publish.channels`: a literal secret refused first, then the kind's own keys, strictly. */
 export const channelSchema = noLiteralSecrets.pipe(channelShape);
+/** A channel as the config gives it (names of environment variables, never their values). */
 export type ChannelConfig = z.infer<typeof channelShape>;
 
+/** The `publish:` section: the link base, retry settings and the channels (unique names). */
 export const publishSchema = z.object({
   /**
    * The public address the issues are served under (out/ as a web folder): the full issue of D is
@@ -105,4 +108,5 @@ export const publishSchema = z.object({
     message: 'robots and webhooks link to the full issue: set publish.linkBase',
     path: ['linkBase'],
   });
+/** The `publish:` section after defaults. */
 export type PublishConfig = z.infer<typeof publishSchema>;

@@ -10,8 +10,9 @@ import { createHmac } from 'node:crypto';
 import type { Brief } from '../brief/model.ts';
 import { MASK, maskedAddress, statusFailure, type DeliveryFailure, type HttpAnswer, type PreparedRequest } from './delivery.ts';
 
-/** The header names a receiver reads. */
+/** The header carrying `sha256=<hex HMAC of the raw body>`. */
 export const SIGNATURE_HEADER = 'x-xinzhi-signature';
+/** The header carrying the time sent, seconds since the epoch (also `timestamp` in the body). */
 export const TIMESTAMP_HEADER = 'x-xinzhi-timestamp';
 
 /** The summary sent: the issue's masthead, abstract, headlines and the full issue's address. */

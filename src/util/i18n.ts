@@ -78,7 +78,7 @@ const messages = {
   'publish.skipped': { zh: '已于 {0} 发送过，未重发（--force 重发）', en: 'already sent at {0}, not sent again (--force sends again)' },
   'publish.changed': { zh: '；此后内容已变', en: '; the message has changed since' },
   'publish.wouldSkip': { zh: '已于 {0} 发送过：不加 --force 时将跳过', en: 'already sent at {0}: skipped without --force' },
-  'publish.failed': { zh: '失败（{0} 次尝试）：{1}', en: 'failed after {0} tries: {1}' },
+  'publish.failed': { zh: '失败（{0} 次尝试）：{1}', en: 'failed (tries: {0}): {1}' },
   'publish.cannot': { zh: '无法生成：{0}', en: 'cannot be prepared: {0}' },
   'publish.summary': { zh: '发送 {0} · 跳过 {1} · 失败 {2}', en: '{0} sent · {1} skipped · {2} failed' },
   'publish.someFailed': { zh: '{0} 个渠道发送失败：{1}', en: '{0} channels failed: {1}' },
