@@ -168,7 +168,7 @@ describe('xinzhi schedule', () => {
     const first = await runCli(['schedule', '--once', '--config', config, '--data', data, '--out', out]);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, new RegExp(`开始运行期号 ${today}（补跑错过的一期）`));
-    assert.match(first.stdout, new RegExp(`期号 ${today} (已写成|已写成，有条目待审核)`));
+    assert.match(first.stdout, new RegExp(`期号 ${today} 已写成\n`));
     assert.match(first.stdout, /等待编辑审核后发布/);
     assert.match(first.stdout, /下次运行：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
     const brief = JSON.parse(readFileSync(join(out, today, 'brief.json'), 'utf8')) as { date: string; references: { url: string }[] };
@@ -178,6 +178,28 @@ describe('xinzhi schedule', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.doesNotMatch(again.stdout, /running issue/);
     assert.match(again.stdout, /next run: .* \(Beijing time\), issue/);
+
+    // With publish.auto, the issue written is sent, once, through the channels of `xinzhi publish`.
+    const received: string[] = [];
+    const hook = await startSite({
+      '/hook': (req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          received.push(body);
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{}');
+        });
+      },
+    });
+    t.after(() => hook.close());
+    writeFileSync(config, `${readFileSync(config, 'utf8')}\npublish:\n  auto: true\n  linkBase: https://brief.example.cn/\n  retries: 0\n  channels:\n    - { name: partner, kind: webhook, urlEnv: XINZHI_TEST_HOOK_URL, secretEnv: XINZHI_TEST_HOOK_SECRET }\n`);
+    const env = { XINZHI_TEST_HOOK_URL: `${hook.base}/hook`, XINZHI_TEST_HOOK_SECRET: 'test-secret' };
+    const auto = await runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data3'), '--out', join(dir, 'out3')], { env });
+    assert.equal(auto.code, 0, auto.stderr);
+    assert.match(auto.stdout, new RegExp(`期号 ${today} 已写成\n[\\s\\S]*期号 ${today} 已发布`));
+    assert.equal(received.length, 1);
+    assert.equal((JSON.parse(received[0]!) as { date: string }).date, today);
 
     // The output folder cannot be made (a file stands where it would go): the attempt fails and says it will be retried.
     const blocked = join(dir, 'blocked');

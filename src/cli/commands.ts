@@ -24,6 +24,9 @@ export const optionSpecs = {
   url: { type: 'string', value: { zh: '网址', en: 'URL' }, help: { zh: '页面原来的网址（用于解析相对链接）', en: 'the address the page was served at (for its relative links)' } },
   source: { type: 'string', value: { zh: '编号,…', en: 'ID,…' }, help: { zh: '只处理这些来源（逗号分隔）', en: 'only these sources (comma-separated)' } },
   update: { type: 'boolean', help: { zh: '把检查结果写回来源目录（verified: true/false，保留注释）', en: 'write the result into the catalog (verified: true/false, comments kept)' } },
+  channel: { type: 'string', value: { zh: '名称', en: 'NAME' }, help: { zh: '只发送到这个渠道（publish.channels 中的 name）', en: 'send to this channel only (a name in publish.channels)' } },
+  'dry-run': { type: 'boolean', help: { zh: '只显示每个渠道将收到的内容（密钥已遮盖），不发送、不记录', en: 'show what each channel would get (secrets masked); send and record nothing' } },
+  force: { type: 'boolean', help: { zh: '已发送过的渠道也重新发送', en: 'send again to channels that already have the issue' } },
   once: { type: 'boolean', help: { zh: '只运行此刻到期的任务后退出（供 crontab 使用）', en: 'run what is due now, then exit (for a crontab line)' } },
   host: { type: 'string', value: { zh: '地址', en: 'HOST' }, help: { zh: '监听地址（默认 127.0.0.1）', en: 'the address to listen on (default 127.0.0.1)' } },
   port: { type: 'string', value: { zh: '端口', en: 'PORT' }, help: { zh: '监听端口', en: 'the port to listen on' } },
@@ -119,10 +122,17 @@ export const commandSpecs: Record<string, CommandSpec> = {
     options: ['once', 'out', 'json'],
     load: async () => (await import('./schedule.ts')).scheduleCommand,
   },
+  publish: {
+    args: { zh: '--date YYYY-MM-DD [--channel 名称] [--dry-run] [--force]', en: '--date YYYY-MM-DD [--channel NAME] [--dry-run] [--force]' },
+    positionals: [0, 0],
+    summary: { zh: '把写好的一期发送到配置的渠道（企业微信、飞书、钉钉、Webhook、邮件）；已发送的不重发', en: 'send a written issue to the configured channels (WeCom, Feishu, DingTalk, webhook, email); never twice' },
+    options: ['date', 'channel', 'dry-run', 'force', 'out', 'json'],
+    load: async () => (await import('./publish.ts')).publishCommand,
+  },
 };
 
 /** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
-export const plannedCommands: readonly string[] = ['publish', 'serve', 'worker'];
+export const plannedCommands: readonly string[] = ['serve', 'worker'];
 
 function optionLine(name: OptionName, lang: Lang): [string, string] {
   const spec: { value?: Text; help: Text } = optionSpecs[name];

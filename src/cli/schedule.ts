@@ -1,9 +1,12 @@
 import { runDay } from '../pipeline/run.ts';
+import { publishIssue } from '../publish/dispatch.ts';
 import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../schedule/loop.ts';
 import { scheduleTrigger } from '../schedule/plan.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { t, type Lang, type MessageKey } from '../util/i18n.ts';
+import { UserError } from '../util/errors.ts';
 import { loadCommandConfig, type CommandContext } from './context.ts';
+import { resultLine, writtenIssue } from './publish.ts';
 import { formatSummary } from './summary.ts';
 
 const reasons: Record<'trigger' | 'catch-up' | 'retry', MessageKey> = { trigger: 'scheduleReasonTrigger', 'catch-up': 'scheduleReasonCatchUp', retry: 'scheduleReasonRetry' };
@@ -61,6 +64,8 @@ export async function scheduleCommand(context: CommandContext): Promise<number> 
   const loaded = loadCommandConfig(context);
   const settings = loaded.config.schedule;
   scheduleTrigger(settings);
+  const store = new SqliteStore(context.dataDir);
+  const publish = loaded.config.publish;
   const job: ScheduledJob = {
     write: async (issueDate) => {
       const summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate });
@@ -68,12 +73,22 @@ export async function scheduleCommand(context: CommandContext): Promise<number> 
       else for (const line of formatSummary(summary, context.lang)) context.print(line);
       return summary.withheld.length > 0 || summary.failedChecks.length > 0 ? 'needs-review' : 'written';
     },
+    // The same sending as `xinzhi publish`: each channel once, failures retried, every try recorded.
+    ...(publish?.auto
+      ? {
+          publish: async (issueDate: string) => {
+            const results = await publishIssue({ ...writtenIssue(context.outDir, issueDate), publish, force: false, env: process.env }, store);
+            for (const result of results) context.print(context.json ? JSON.stringify({ event: 'channel', ...result }) : resultLine(result, context.lang));
+            const failed = results.filter((result) => result.status === 'failed').map((result) => result.name);
+            if (failed.length > 0) throw new UserError(t('zh', 'publish.someFailed', failed.length, failed.join(', ')), t('en', 'publish.someFailed', failed.length, failed.join(', ')));
+          },
+        }
+      : {}),
   };
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const store = new SqliteStore(context.dataDir);
   try {
     const io = {
       now: () => new Date(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publishSchema } from './publish.ts';
 
 /** The tiers of issuing bodies, highest first: the order sections appear in a brief. */
 export const sourceTiers = ['national', 'regulator', 'exchange', 'provincial', 'municipal', 'county', 'media'] as const;
@@ -354,5 +355,7 @@ export const configSchema = z.object({
     /** The WeChat edition (brief.wechat.html): its colours and the QR image's address (wechatSchema). */
     wechat: wechatSchema.prefault({}),
   }).strict().prefault({}),
+  /** Where `xinzhi publish` sends an issue (src/config/publish.ts); absent: nowhere. */
+  publish: publishSchema.optional(),
 }).strict();
 export type Config = z.infer<typeof configSchema>;

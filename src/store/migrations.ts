@@ -89,4 +89,18 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX scheduled_runs_issue ON scheduled_runs(issue_date);
   `,
+  // xinzhi publish: one row per try of sending an issue to a channel, so an issue sent is never sent twice.
+  `
+  CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY,
+    issue_date TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'failed')),
+    attempt INTEGER NOT NULL,
+    sent_at TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    error TEXT
+  );
+  CREATE INDEX deliveries_issue_channel ON deliveries(issue_date, channel, status);
+  `,
 ];

@@ -48,6 +48,21 @@ export interface SourceRun {
   listShape: string | null;
 }
 
+/** One try of sending an issue to a publish channel (`xinzhi publish`). */
+export interface DeliveryAttempt {
+  issueDate: string;
+  channel: string;
+  status: 'sent' | 'failed';
+  /** 1 for the first try of a run, 2 for its first retry … */
+  attempt: number;
+  /** When the try ended: ISO 8601 with +08:00. */
+  sentAt: string;
+  /** SHA-256 (hex) of the message's content, without timestamp or signature. */
+  digest: string;
+  /** Why it failed, secrets redacted; null when sent. */
+  error: string | null;
+}
+
 /** The parts of a stored brief.json a later issue reads. */
 interface StoredBrief {
   references?: { title: string }[];
@@ -307,6 +322,20 @@ export class SqliteStore {
   /** Records how a scheduled attempt ended: `written`, `needs-review` (sections withheld) or `failed`, with a one-line detail. */
   finishScheduledRun(id: number, outcome: 'written' | 'needs-review' | 'failed', detail: string, at: Date): void {
     this.sql('UPDATE scheduled_runs SET finished_at = ?, outcome = ?, detail = ? WHERE id = ?').run(at.toISOString(), outcome, detail, id);
+  }
+
+  /** Records one try of a delivery, sent or failed. */
+  recordDelivery(attempt: DeliveryAttempt): void {
+    this.sql('INSERT INTO deliveries (issue_date, channel, status, attempt, sent_at, digest, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(attempt.issueDate, attempt.channel, attempt.status, attempt.attempt, attempt.sentAt, attempt.digest, attempt.error);
+  }
+
+  /** The latest successful delivery of an issue to a channel, if it was ever sent there. */
+  lastSent(issueDate: string, channel: string): DeliveryAttempt | undefined {
+    const row = this.sql("SELECT * FROM deliveries WHERE issue_date = ? AND channel = ? AND status = 'sent' ORDER BY id DESC LIMIT 1").get(issueDate, channel) as
+      | { issue_date: string; channel: string; status: 'sent'; attempt: number; sent_at: string; digest: string; error: string | null }
+      | undefined;
+    return row && { issueDate: row.issue_date, channel: row.channel, status: row.status, attempt: row.attempt, sentAt: row.sent_at, digest: row.digest, error: row.error };
   }
 
   /** The most recent issues before a date, newest first. */

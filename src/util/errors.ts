@@ -20,6 +20,12 @@ export class UserError extends Error {
  */
 export const EXIT_NEEDS_REVIEW = 3;
 
+/**
+ * The exit code of `xinzhi publish` when a channel failed after its retries while the others were sent or
+ * skipped: distinct from 1 (an error before anything was sent: a bad config, a missing brief.json).
+ */
+export const EXIT_PUBLISH_FAILED = 4;
+
 /** The one-line text of any thrown value, in the user's language when it is a UserError. */
 export function errorLine(err: unknown, lang: Lang = 'zh'): string {
   const text = err instanceof UserError ? (lang === 'en' ? err.en : err.message) : err instanceof Error ? err.message : String(err);

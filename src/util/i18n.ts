@@ -82,6 +82,26 @@ const messages = {
   checkSummary: { zh: '汇总：{0} 个来源，{1}', en: 'summary: {0} sources, {1}' },
   checkFailed: { zh: '{0} 个来源未通过检查', en: '{0} sources failed the check' },
   planted: { zh: '⚠ 疑似植入的指令（{0}，按资料处理，不会执行）：{1}', en: '⚠ planted instruction suspected ({0}; handled as data, never obeyed): {1}' },
+  // xinzhi publish (issue 16, Channels)
+  'publish.title': { zh: '发布 {0}', en: 'publishing {0}' },
+  'publish.dryRun': { zh: '演练 {0}：以下为各渠道将收到的内容（密钥已遮蔽），未发送，未记录', en: 'dry run {0}: what each channel would receive (secrets masked); nothing sent, nothing recorded' },
+  'publish.sent': { zh: '已发送', en: 'sent' },
+  'publish.tries': { zh: '（第 {0} 次尝试）', en: ' (try {0})' },
+  'publish.skipped': { zh: '已于 {0} 发送过，未重发（--force 重发）', en: 'already sent at {0}, not sent again (--force sends again)' },
+  'publish.changed': { zh: '；此后内容已变', en: '; the message has changed since' },
+  'publish.wouldSkip': { zh: '已于 {0} 发送过：不加 --force 时将跳过', en: 'already sent at {0}: skipped without --force' },
+  'publish.failed': { zh: '失败（{0} 次尝试）：{1}', en: 'failed (tries: {0}): {1}' },
+  'publish.cannot': { zh: '无法生成：{0}', en: 'cannot be prepared: {0}' },
+  'publish.summary': { zh: '发送 {0} · 跳过 {1} · 失败 {2}', en: '{0} sent · {1} skipped · {2} failed' },
+  'publish.someFailed': { zh: '{0} 个渠道发送失败：{1}', en: '{0} channels failed: {1}' },
+  'publish.form.headlines': { zh: '；篇幅超限，发送摘要与要目及全文链接', en: '; too long for the channel: the abstract and headlines with the link' },
+  'publish.form.cut': { zh: '；篇幅超限，发送节选摘要与要目及全文链接', en: '; too long for the channel: a shortened abstract and the headlines with the link' },
+  'publish.noChannels': { zh: '配置文件 {0} 没有 publish.channels：无处发布', en: 'config file {0} has no publish.channels: nowhere to publish' },
+  'channel.wecom': { zh: '企业微信', en: 'WeCom' },
+  'channel.feishu': { zh: '飞书', en: 'Feishu' },
+  'channel.dingtalk': { zh: '钉钉', en: 'DingTalk' },
+  'channel.webhook': { zh: 'Webhook', en: 'webhook' },
+  'channel.email': { zh: '邮件', en: 'e-mail' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { previewIssue, publishIssue, selectedChannels, type ChannelPreview, type ChannelResult, type PublishRun } from '../publish/dispatch.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { EXIT_PUBLISH_FAILED, UserError } from '../util/errors.ts';
+import { t, type Lang } from '../util/i18n.ts';
+import { readBriefFile } from './briefFile.ts';
+import { loadCommandConfig, requireDate, stringOption, type CommandContext } from './context.ts';
+
+/** `wecom-main（企业微信）` / `wecom-main (WeCom)`: how a line names a channel. */
+function channelLabel(channel: Pick<ChannelResult, 'name' | 'kind'>, lang: Lang): string {
+  const kind = t(lang, `channel.${channel.kind}`);
+  return lang === 'zh' ? `${channel.name}（${kind}）` : `${channel.name} (${kind})`;
+}
+
+/** One line of the summary: the channel and what happened to it. */
+export function resultLine(result: ChannelResult, lang: Lang): string {
+  const colon = lang === 'zh' ? '：' : ': ';
+  let what: string;
+  if (result.status === 'sent') {
+    const form = result.form === 'headlines' || result.form === 'cut' ? t(lang, `publish.form.${result.form}`) : '';
+    what = `${t(lang, 'publish.sent')}${result.attempts > 1 ? t(lang, 'publish.tries', result.attempts) : ''}${form}`;
+  } else if (result.status === 'skipped') {
+    what = `${t(lang, 'publish.skipped', result.sentBefore?.sentAt ?? '')}${result.sentBefore?.changed ? t(lang, 'publish.changed') : ''}`;
+  } else {
+    what = t(lang, 'publish.failed', result.attempts, result.reason?.[lang] ?? '');
+  }
+  return `  ${channelLabel(result, lang)}${colon}${what}`;
+}
+
+/** The lines of a dry run for one channel: the request as it would go (masked), or why it could not be made. */
+function previewLines(preview: ChannelPreview, lang: Lang): string[] {
+  const lines = [`== ${channelLabel(preview, lang)} ==`];
+  if (preview.sentBefore) lines.push(`# ${t(lang, 'publish.wouldSkip', preview.sentBefore)}`);
+  if (preview.reason) lines.push(t(lang, 'publish.cannot', preview.reason[lang]));
+  if (preview.http) {
+    const { url, headers, body, form } = preview.http;
+    if (form === 'headlines' || form === 'cut') lines.push(`# ${t(lang, `publish.form.${form}`).replace(/^[；;]\s*/, '')}`);
+    lines.push(`POST ${url}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), '', body);
+  }
+  if (preview.mail) {
+    const { server, from, to, subject, parts } = preview.mail;
+    lines.push(`SMTP ${server}`, `From: ${from}`, `To: ${to.join(', ')}`, `Subject: ${subject}`, ...parts.map((part) => `${part.role}: ${part.file} (${part.bytes} bytes)`));
+  }
+  lines.push('');
+  return lines;
+}
+
+/**
+ * The issue of `date` as written in `outDir`: its folder and its brief.json. Throws a UserError naming the
+ * file when it is missing or unreadable, or is another day's brief.
+ */
+export function writtenIssue(outDir: string, date: string): Pick<PublishRun, 'brief' | 'folder'> {
+  const folder = join(outDir, date);
+  const file = join(folder, 'brief.json');
+  const brief = readBriefFile(file);
+  if (brief.date !== date) throw new UserError(`${file} 是 ${brief.date} 的简报，不是 ${date} 的`, `${file} is the brief of ${brief.date}, not of ${date}`);
+  return { brief, folder };
+}
+
+/**
+ * `xinzhi publish --date D [--channel NAME] [--dry-run] [--force]`: sends the issue written in out/D/ to the
+ * channels of the config's `publish:` section (src/publish/dispatch.ts). Prints a line per channel (sent,
+ * skipped as sent before, failed with the reason) or, with --json, one JSON object. Returns 0 when every
+ * channel was sent or skipped, EXIT_PUBLISH_FAILED when one failed; a bad config, an unknown channel or a
+ * missing brief.json throw (exit 1) before anything is sent. --dry-run prints what each channel would
+ * receive, secrets masked, and sends and records nothing (exit EXIT_PUBLISH_FAILED when a channel could not
+ * be prepared).
+ */
+export async function publishCommand(context: CommandContext): Promise<number> {
+  const date = requireDate(context);
+  const loaded = loadCommandConfig(context);
+  const publish = loaded.config.publish;
+  if (!publish) throw new UserError(t('zh', 'publish.noChannels', loaded.file), t('en', 'publish.noChannels', loaded.file));
+  const only = stringOption(context, 'channel');
+  selectedChannels(publish, only);
+  const run: PublishRun = { ...writtenIssue(context.outDir, date), publish, ...(only ? { only } : {}), force: context.values.force === true, env: process.env };
+  const store = new SqliteStore(context.dataDir);
+  try {
+    if (context.values['dry-run'] === true) {
+      const previews = previewIssue(run, store);
+      if (context.json) context.print(JSON.stringify({ date, dryRun: true, channels: previews }));
+      else {
+        context.print(t(context.lang, 'publish.dryRun', date));
+        for (const preview of previews) for (const line of previewLines(preview, context.lang)) context.print(line);
+      }
+      return previews.some((preview) => preview.reason) ? EXIT_PUBLISH_FAILED : 0;
+    }
+    const results = await publishIssue(run, store);
+    const count = (status: ChannelResult['status']) => results.filter((result) => result.status === status).length;
+    const failed = results.filter((result) => result.status === 'failed');
+    if (context.json) context.print(JSON.stringify({ date, dryRun: false, channels: results }));
+    else {
+      context.print(t(context.lang, 'publish.title', date));
+      for (const result of results) context.print(resultLine(result, context.lang));
+      context.print(t(context.lang, 'publish.summary', count('sent'), count('skipped'), failed.length));
+    }
+    if (failed.length === 0) return 0;
+    process.stderr.write(`xinzhi: ${t(context.lang, 'publish.someFailed', failed.length, failed.map((result) => result.name).join(', '))}\n`);
+    return EXIT_PUBLISH_FAILED;
+  } finally {
+    store.close();
+  }
+}
