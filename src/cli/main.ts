@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { errorLine, UserError } from '../util/errors.ts';
+import { redactSecrets } from '../util/secrets.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { briefCommand } from './brief.ts';
 import { contextPaths, type CommandContext } from './context.ts';
@@ -76,8 +77,9 @@ export async function main(argv: string[], print: (line: string) => void = (line
   } catch (err) {
     lang = context?.lang ?? lang;
     const line = err instanceof UserError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') ? errorLine(err, lang) : `${t(lang, 'failed', errorLine(err, lang))}`;
-    process.stderr.write(`xinzhi: ${line}\n`);
-    if (process.env.XINZHI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    // The line may quote a URL or a provider's answer: no secret leaves with it.
+    process.stderr.write(`xinzhi: ${redactSecrets(line)}\n`);
+    if (process.env.XINZHI_DEBUG && err instanceof Error) process.stderr.write(`${redactSecrets(err.stack ?? '')}\n`);
     return 1;
   }
 }
