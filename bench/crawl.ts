@@ -35,7 +35,7 @@ const sources = sites.map((site, i) =>
   sourceSchema.parse({ id: `site-${i}`, name: `模拟站点${i}`, tier: 'municipal', region: '测试', homepage: `http://127.0.0.1:${site.port}/`, allowPrivate: true, entries: [{ type: 'list', url: `http://127.0.0.1:${site.port}/list/` }] }),
 );
 const fetcher = new LiveFetcher({
-  userAgent: 'xinzhi-bench/1.0', timeoutMs: 10_000, maxBytes: 1_000_000, hostDelayMs: DELAY_MS, hostConcurrency: 1, concurrency: CONCURRENCY,
+  userAgent: 'xinzhi-bench/1.0', timeoutMs: 10_000, requestDeadlineMs: 30_000, maxBytes: 1_000_000, hostDelayMs: DELAY_MS, hostConcurrency: 1, concurrency: CONCURRENCY,
   retries: 0, retryBaseMs: 100, maxRedirects: 5, breakerThreshold: 5, breakerCooldownMs: 60_000, onResponse: (r) => archive.append(r),
 });
 

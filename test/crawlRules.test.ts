@@ -147,7 +147,7 @@ describe('robots.txt', () => {
     const mover = await site(t, { '/go': (_, res) => html(res, '', { location: `${closed.base}/a.html` }, 301) });
     const fetcher = new LiveFetcher(fetcherOptions({ userAgent: 'xinzhi/0.1 (test)', retries: 0 }));
     // Staying out on a 5xx is not the site's rules: the refusal says what robots.txt answered.
-    await assert.rejects(fetcher.fetch(`${down.base}/a.html`, obey), (err: UserError) => err.en === `robots.txt answered HTTP 503, not fetching ${down.base}/a.html for now per RFC 9309`);
+    await assert.rejects(fetcher.fetch(`${down.base}/a.html`, obey), (err: UserError) => err.en === `robots.txt could not be fetched (HTTP 503): ${down.base}/robots.txt; not fetching ${down.base}/a.html for now per RFC 9309`);
     assert.equal(down.hits('/a.html'), 0);
     assert.equal((await fetcher.fetch(`${none.base}/a.html`, obey)).status, 200);
     await assert.rejects(fetcher.fetch(`${mover.base}/go`, obey), (err: UserError) => err.en === `robots.txt disallows ${closed.base}/a.html`);

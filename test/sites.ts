@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import type { TestContext } from 'node:test';
 import { sourceSchema, type Source } from '../src/config/schema.ts';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +51,34 @@ export async function startSite(routes: Record<string, Route>, address = '127.0.
   return { base: `http://${host}`, host, log, hits: (path) => log.filter((l) => l.path === path).length, close };
 }
 
+/** A site for one test, closed when the test ends. */
+export async function siteFor(t: TestContext, routes: Record<string, Route>): Promise<TestSite> {
+  const started = await startSite(routes);
+  t.after(() => started.close());
+  return started;
+}
+
+/**
+ * A TCP server on loopback that does `onSocket` with every connection (answer nothing, trickle, hang up);
+ * closed, connections and all, when the test ends. Resolves with its port.
+ */
+export async function tcpServer(t: TestContext, onSocket: (socket: Socket) => void): Promise<number> {
+  const sockets = new Set<Socket>();
+  const server: NetServer = createTcpServer((socket) => {
+    sockets.add(socket);
+    // The client hanging up on a socket the test still writes to is expected.
+    socket.on('error', () => undefined);
+    onSocket(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => {
+    // A socket nobody reads is no active handle: close() would wait for it while the event loop ends.
+    for (const socket of sockets) socket.destroy();
+    server.close(() => resolve());
+  }));
+  return (server.address() as AddressInfo).port;
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function html(res: ServerResponse, body: string | Buffer, headers: Record<string, string> = {}, status = 200): void {
@@ -80,6 +109,7 @@ export function fetcherOptions(overrides: Partial<LiveFetcherOptions> = {}): Liv
   return {
     userAgent: 'xinzhi-test/1.0',
     timeoutMs: 2000,
+    requestDeadlineMs: 10_000,
     maxBytes: 1_000_000,
     hostDelayMs: 0,
     hostConcurrency: 1,

@@ -2,8 +2,8 @@
 // server on loopback for every case, so each test fails when the rule it pins is broken.
 import assert from 'node:assert/strict';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { describe, it, type TestContext } from 'node:test';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
 import { detectChallenge } from '../src/crawl/challenge.ts';
 import { classifyNetworkError } from '../src/crawl/http.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
@@ -12,29 +12,9 @@ import { pageLook } from '../src/sources/pageLook.ts';
 import { configSchema } from '../src/config/schema.ts';
 import { runCli, tempDir } from './helpers.ts';
 import { selfSignedCertificate } from './selfSigned.ts';
-import { configWithCatalog, fetcherOptions, html, listPage, startSite, testSource, type Route, type TestSite } from './sites.ts';
+import { configWithCatalog, fetcherOptions, html, listPage, siteFor, tcpServer, testSource, type Route } from './sites.ts';
 
-async function site(t: TestContext, routes: Record<string, Route>): Promise<TestSite> {
-  const started = await startSite(routes);
-  t.after(() => started.close());
-  return started;
-}
-
-/** A TCP server on loopback that does `onSocket` with every connection; closed, connections and all, when the test ends. */
-async function tcpServer(t: TestContext, onSocket: (socket: Socket) => void): Promise<number> {
-  const sockets = new Set<Socket>();
-  const server: Server = createTcpServer((socket) => {
-    sockets.add(socket);
-    onSocket(socket);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => new Promise<void>((resolve) => {
-    // A socket nobody reads is no active handle: close() would wait for it while the event loop ends.
-    for (const socket of sockets) socket.destroy();
-    server.close(() => resolve());
-  }));
-  return (server.address() as AddressInfo).port;
-}
+const site = siteFor;
 
 const list = listPage([{ href: '/a/t20260618_1.html', title: '测试市人工智能政策文件发布', date: '2026-06-18' }, { href: '/a/t20260617_2.html', title: '测试市数据要素政策文件发布', date: '2026-06-17' }]);
 const robotsOpen = (_: unknown, res: Parameters<Route>[1]) => html(res, 'User-agent: *\nAllow: /\n', { 'content-type': 'text/plain' });

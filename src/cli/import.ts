@@ -10,7 +10,7 @@ export async function importCommand(context: CommandContext): Promise<number> {
   const store = new SqliteStore(context.dataDir);
   try {
     const runId = store.startRun(new Date().toISOString().slice(0, 10), 'import');
-    const report = await importArchives(path, loaded.sources, store, runId);
+    const report = await importArchives(path, loaded.sources, store, runId, loaded.config.crawl.maxBytes);
     store.finishRun(runId, report);
     if (context.json) context.print(JSON.stringify(report));
     else {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { errorLine, UserError } from '../util/errors.ts';
+import { redactSecrets } from '../util/secrets.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { commandHelp, commandSpecs, commonOptions, generalHelp, optionSpecs, plannedCommands, type CommandSpec, type OptionName } from './commands.ts';
 import type { CommandContext } from './context.ts';
@@ -96,8 +97,9 @@ export async function main(argv: string[], print: (line: string) => void = (line
     const sqlite = context && String((thrown as NodeJS.ErrnoException).code).startsWith('SQLITE_');
     const err = sqlite ? (await import('../store/sqlite.ts')).databaseError(thrown, context!.dataDir) : thrown;
     const line = err instanceof UserError ? errorLine(err, lang) : `${t(lang, 'failed', errorLine(err, lang))}`;
-    process.stderr.write(`xinzhi: ${line}\n`);
-    if (process.env.XINZHI_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    // The line may quote a URL or a provider's answer: no secret leaves with it.
+    process.stderr.write(`xinzhi: ${redactSecrets(line)}\n`);
+    if (process.env.XINZHI_DEBUG && err instanceof Error) process.stderr.write(`${redactSecrets(err.stack ?? '')}\n`);
     return 1;
   }
 }

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { loadSources } from '../config/load.ts';
-import { runDay } from '../pipeline/run.ts';
+import type { CrawlReport } from '../crawl/crawl.ts';
+import { runDay, type RunSummary } from '../pipeline/run.ts';
 import { parseIssueDate } from '../util/time.ts';
 import { loadCommandConfig, needsReview, requireDate, stringOption, type CommandContext } from './context.ts';
 import { crawlWatcher } from './progress.ts';
-import { formatSummary } from './summary.ts';
+import { formatCrawl, formatSummary } from './summary.ts';
 
 /** The bundled sample day, replayed by `xinzhi demo`. */
 export const sampleArchive = fileURLToPath(new URL('../../samples/2026-06-18', import.meta.url));
@@ -19,7 +20,15 @@ async function runAndReport(context: CommandContext, issueDate: string, replay: 
   const watcher = context.json ? {} : crawlWatcher();
   const loaded = loadCommandConfig(context);
   if (catalog) Object.assign(loaded, loadSources(catalog));
-  const summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate, replay, ...watcher });
+  let crawled: CrawlReport | undefined;
+  let summary: RunSummary;
+  try {
+    summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate, replay, ...watcher, onCrawled: (crawl) => (crawled = crawl) });
+  } catch (err) {
+    // A run that fails after its crawl (no document in the window) says first what the crawl met, by source.
+    if (crawled && !context.json) for (const line of formatCrawl(issueDate, crawled, context.lang)) context.print(line);
+    throw err;
+  }
   if (context.json) context.print(JSON.stringify(summary));
   else for (const line of formatSummary(summary, context.lang)) context.print(line);
   return needsReview(context, summary.withheld.length, summary.failedChecks.length);

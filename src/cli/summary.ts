@@ -1,4 +1,5 @@
 import type { Brief } from '../brief/model.ts';
+import type { CrawlReport } from '../crawl/crawl.ts';
 import type { RunSummary } from '../pipeline/run.ts';
 import { t, type Lang } from '../util/i18n.ts';
 
@@ -6,21 +7,12 @@ import { t, type Lang } from '../util/i18n.ts';
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
   const lines = [
     t(lang, 'summaryTitle', summary.issueDate),
-    `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}${sourcesAside(summary, lang)}`,
-    `  ${t(lang, 'pagesFetched')}: ${summary.crawl.pagesFetched}`,
-    `  ${t(lang, 'documentsKept')}: ${summary.crawl.documentsKept}${summary.crawl.linksSkipped > 0 ? ` (${t(lang, 'linksSkipped', summary.crawl.linksSkipped)})` : ''}`,
+    ...crawlCounts(summary.crawl, lang),
     `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
     `  ${t(lang, 'itemsChosen')}: ${summary.itemsChosen}`,
     `  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`,
+    ...crawlTrouble(summary.crawl, lang),
   ];
-  if (summary.crawl.failures.length > 0) {
-    lines.push(`  ${t(lang, 'sourceErrors')}: ${summary.crawl.failures.length}`);
-    for (const failure of summary.crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${failure.reason}`);
-  }
-  if (summary.crawl.alerts.length > 0) {
-    lines.push(`  ${t(lang, 'sourceAlerts')}: ${summary.crawl.alerts.length}`);
-    for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
-  }
   if (summary.llm) lines.push(...llmLines(summary.llm, lang));
   if (summary.withheld.length > 0) lines.push(...withheldLines(summary.withheld, lang));
   if (summary.failedChecks.length > 0) {
@@ -28,6 +20,36 @@ export function formatSummary(summary: RunSummary, lang: Lang): string[] {
     for (const check of summary.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
   }
   lines.push(`  ${t(lang, 'wrote')}: ${summary.outFolder}`);
+  return lines;
+}
+
+/**
+ * What the crawl did, for a run that stopped after it (no document in the window, say): its counts and
+ * what failed by source, so the error line that follows is not all the operator sees.
+ */
+export function formatCrawl(issueDate: string, crawl: CrawlReport, lang: Lang): string[] {
+  return [t(lang, 'summaryTitle', issueDate), ...crawlCounts(crawl, lang), ...crawlTrouble(crawl, lang)];
+}
+
+function crawlCounts(crawl: CrawlReport, lang: Lang): string[] {
+  return [
+    `  ${t(lang, 'sourcesRead')}: ${crawl.sourcesRead}${sourcesAside(crawl, lang)}`,
+    `  ${t(lang, 'pagesFetched')}: ${crawl.pagesFetched}`,
+    `  ${t(lang, 'documentsKept')}: ${crawl.documentsKept}${crawl.linksSkipped > 0 ? ` (${t(lang, 'linksSkipped', crawl.linksSkipped)})` : ''}`,
+  ];
+}
+
+/** The crawl's failures and alerts by source, each line in the user's language. */
+function crawlTrouble(crawl: CrawlReport, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (crawl.failures.length > 0) {
+    lines.push(`  ${t(lang, 'sourceErrors')}: ${crawl.failures.length}`);
+    for (const failure of crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${lang === 'en' ? failure.reasonEn : failure.reason}`);
+  }
+  if (crawl.alerts.length > 0) {
+    lines.push(`  ${t(lang, 'sourceAlerts')}: ${crawl.alerts.length}`);
+    for (const alert of crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
+  }
   return lines;
 }
 
@@ -47,10 +69,10 @@ export function withheldLines(withheld: RunSummary['withheld'], lang: Lang): str
 }
 
 /** What the count of sources read leaves out: sources the archive lacks, and those the catalog disables. */
-function sourcesAside(summary: RunSummary, lang: Lang): string {
+function sourcesAside(crawl: CrawlReport, lang: Lang): string {
   const notes: string[] = [];
-  if (summary.crawl.sourcesNotArchived > 0) notes.push(t(lang, 'notArchived', summary.crawl.sourcesNotArchived));
-  if (summary.crawl.sourcesDisabled > 0) notes.push(t(lang, 'sourcesDisabled', summary.crawl.sourcesDisabled));
+  if (crawl.sourcesNotArchived > 0) notes.push(t(lang, 'notArchived', crawl.sourcesNotArchived));
+  if (crawl.sourcesDisabled > 0) notes.push(t(lang, 'sourcesDisabled', crawl.sourcesDisabled));
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
 

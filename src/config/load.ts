@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../util/errors.ts';
-import { bodiesFileSchema, configSchema, sourceFileSchema, themesFileSchema, type BodiesFile, type Config, type Source, type Taxonomy } from './schema.ts';
+import { literalSecretKeys } from '../util/secrets.ts';
+import { bodiesFileSchema, configSchema, DEFAULT_LLM_KEY_ENV, sourceFileSchema, themesFileSchema, type BodiesFile, type Config, type Source, type Taxonomy } from './schema.ts';
 
 /** The config bundled with xinzhi: the brief 新质生产力每日动态 and its catalog. */
 export const defaultConfigPath = fileURLToPath(new URL('../../config/xinzhi.yaml', import.meta.url));
@@ -73,9 +74,33 @@ export function loadSources(dir: string): { sources: Source[]; sourceFiles: Map<
   return { sources, sourceFiles: seen };
 }
 
+/**
+ * The refusal of a config key that holds a secret itself (literalSecretKeys): it names the key and the
+ * environment variable the secret belongs in — the model writer's `apiKeyEnv` (or its default) for a key
+ * under writer.llm, else a variable to be named by `<key>Env`. The value is never repeated.
+ */
+function secretInConfig(file: string, key: string, raw: unknown): UserError {
+  if (key.startsWith('writer.llm.')) {
+    const named = (raw as { writer?: { llm?: { apiKeyEnv?: unknown } } }).writer?.llm?.apiKeyEnv;
+    const variable = typeof named === 'string' && named !== '' ? named : DEFAULT_LLM_KEY_ENV;
+    return new UserError(
+      `配置文件 ${file} 的键 ${key} 写入了密钥本身：密钥只从环境变量读取，请删去此键，把密钥放进环境变量 ${variable}（由 writer.llm.apiKeyEnv 指定）`,
+      `config file ${file}: key ${key} holds a secret itself; secrets are read from the environment only: remove the key and put the secret in the environment variable ${variable} (named by writer.llm.apiKeyEnv)`,
+    );
+  }
+  return new UserError(
+    `配置文件 ${file} 的键 ${key} 写入了密钥本身：密钥只从环境变量读取，请删去此键，把密钥放进一个环境变量，并在 ${key}Env 写上变量名`,
+    `config file ${file}: key ${key} holds a secret itself; secrets are read from the environment only: remove the key, put the secret in an environment variable and name it in ${key}Env`,
+  );
+}
+
 export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
   const path = resolve(file);
-  const config = validate(configSchema, readYaml(path) ?? {}, path);
+  const raw = readYaml(path) ?? {};
+  // Before the schema, whose "unrecognised key" would not say where the secret goes.
+  const [secretKey] = literalSecretKeys(raw);
+  if (secretKey !== undefined) throw secretInConfig(path, secretKey, raw);
+  const config = validate(configSchema, raw, path);
   if (config.selection.minItems > config.selection.maxItems) {
     throw new UserError(`配置文件 ${path} 的键 selection.minItems 大于 selection.maxItems`, `config file ${path}: selection.minItems exceeds selection.maxItems`);
   }

@@ -245,6 +245,12 @@ export const siteSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes').optional(),
 }).strict();
 
+/** The cap on one response's body, as received and once decoded, unless crawl.maxBytes says (20 MiB). */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Where the model writer's API key is read from when `writer.llm.apiKeyEnv` does not say. */
+export const DEFAULT_LLM_KEY_ENV = 'XINZHI_LLM_API_KEY';
+
 export const configSchema = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
   brief: z.object({
@@ -282,7 +288,12 @@ export const configSchema = z.object({
   crawl: z.object({
     userAgent: z.string().min(1).default('xinzhi/0.1 (policy brief crawler)'),
     timeoutMs: z.number().int().positive().default(20000),
-    maxBytes: z.number().int().positive().default(20 * 1024 * 1024),
+    /**
+     * Time one request may take as a whole, headers and body, in ms: a server that trickles its answer a
+     * byte at a time never trips timeoutMs (an idle timeout), and is cut here (issue 15, docs/security.md).
+     */
+    requestDeadlineMs: z.number().int().positive().default(60_000),
+    maxBytes: z.number().int().positive().default(DEFAULT_MAX_BYTES),
     maxArticlesPerSource: z.number().int().positive().default(50),
     /** Minimum time from the start, and from the end, of one request to a host to the start of the next. */
     hostDelayMs: z.number().int().min(0).default(1000),
@@ -309,8 +320,8 @@ export const configSchema = z.object({
       /** The API's base, up to /v1: https://api.deepseek.com/v1, http://127.0.0.1:11434/v1 (Ollama) … */
       baseUrl: z.url(),
       model: z.string().min(1),
-      /** The environment variable holding the API key; a local server may need none. */
-      apiKeyEnv: z.string().min(1).default('XINZHI_LLM_API_KEY'),
+      /** The environment variable holding the API key; a local server may need none. The key itself is never in the config. */
+      apiKeyEnv: z.string().min(1).default(DEFAULT_LLM_KEY_ENV),
       timeoutMs: z.number().int().positive().default(60_000),
       retries: z.number().int().min(0).max(10).default(3),
       retryBaseMs: z.number().int().min(1).default(1000),

@@ -5,16 +5,21 @@ import type { ListedLink } from '../sources/listPage.ts';
 import { requestOptions, type EntryRequest, type FetchEntryPage } from '../sources/request.ts';
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
+import { redactSecrets } from '../util/secrets.ts';
 import { rendersInBrowser } from './browser.ts';
 import { articleOfResponse, joinContinuations, responseText } from './document.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { CrawlProgress } from './progress.ts';
 import type { FetchedResponse } from './warc.ts';
 
+/** What went wrong at one address of a source, cleaned of secrets (redactSecrets): a run's failures are printed, stored and sent. */
 export interface SourceFailure {
   sourceId: string;
   url: string;
+  /** One line in Chinese (lines of the crawl's own carry an English gloss in brackets). */
   reason: string;
+  /** The same line in English, for --lang en. */
+  reasonEn: string;
 }
 
 export interface SourceAlert {
@@ -69,8 +74,9 @@ class SourceCrawl {
 
   constructor(private readonly source: Source, private readonly context: CrawlContext) {}
 
-  private fail(url: string, reason: string): void {
-    this.failures.push({ sourceId: this.source.id, url, reason });
+  /** Records a failure: `reason` in Chinese, `reasonEn` in English (the same line when not given), neither holding a secret. */
+  private fail(url: string, reason: string, reasonEn = reason): void {
+    this.failures.push({ sourceId: this.source.id, url: redactSecrets(url), reason: redactSecrets(reason), reasonEn: redactSecrets(reasonEn) });
     if (this.context.progress) this.context.progress.errors++;
   }
 
@@ -92,7 +98,7 @@ class SourceCrawl {
         ...(render ? { render, onSubrequestRefused: (refused: string, reason: string) => this.fail(refused, `${url} 渲染时的请求未完成 (request of the rendered page not completed): ${reason}`) } : {}),
       });
     } catch (err) {
-      this.fail(url, errorLine(err));
+      this.fail(url, errorLine(err, 'zh'), errorLine(err, 'en'));
       return undefined;
     }
     this.pagesFetched++;
@@ -143,7 +149,7 @@ class SourceCrawl {
       return { url: response.url, text: kept ? responseText(kept) : '', unchanged };
     };
     const read = await readEntryPoint(entry, fetchPage);
-    if (read.failure) this.fail(read.failure.url, errorLine(read.failure.error));
+    if (read.failure) this.fail(read.failure.url, errorLine(read.failure.error, 'zh'), errorLine(read.failure.error, 'en'));
     if (read.unchanged) {
       this.unchanged++;
       return;

@@ -1,13 +1,22 @@
 import type { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
 import { Agent, buildConnector, request } from 'undici';
 import { UserError } from '../util/errors.ts';
 import { PRIVATE_HINT, publicOnlyLookup } from './address.ts';
+import { ACCEPT_ENCODING, contentCodings, decodeBody } from './contentCoding.ts';
 import type { FetchOptions } from './fetcher.ts';
 import type { FetchedResponse } from './warc.ts';
 
 export interface HttpOptions {
   userAgent: string;
+  /** Idle time allowed, in ms: for the headers, and for each pause in the body. */
   timeoutMs: number;
+  /**
+   * Time allowed for the whole request, in ms, from its start to the body's last byte (crawl.requestDeadlineMs):
+   * what cuts a server that trickles a byte at a time, which no idle timeout does.
+   */
+  deadlineMs: number;
+  /** Cap on the body in bytes, as received and again as decoded. */
   maxBytes: number;
   allowPrivate: boolean;
   conditional?: FetchOptions['conditional'];
@@ -24,7 +33,8 @@ export interface HttpOptions {
  * - `dns`: the name does not resolve (ENOTFOUND, EAI_AGAIN, any getaddrinfo failure);
  * - `tls`: the TLS handshake or the certificate failed (ERR_SSL_*, ERR_TLS_*, EPROTO, an X.509 verify
  *   code), or the server hung up after the TCP connection was made and before the handshake ended;
- * - `timeout`: connecting, the headers or a pause in the body took longer than allowed;
+ * - `timeout`: connecting, the headers or a pause in the body took longer than allowed, or the whole
+ *   request longer than its deadline;
  * - `connect`: anything else on the way: refused, reset, unreachable, cut off.
  */
 export type NetworkFailure = 'dns' | 'tls' | 'connect' | 'timeout';
@@ -105,10 +115,39 @@ function networkError(url: URL, zh: string, en: string, err: unknown): NetworkEr
 const publicAgent = new Agent({ connect: handshakeNotingConnector({ lookup: publicOnlyLookup }) });
 const anyAgent = new Agent({ connect: handshakeNotingConnector({}) });
 
+/** One header's value as text: undici gives a list for a repeated header. */
+function headerValue(value: string | string[]): string {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /**
- * One request (a GET, or a POST with its body), no redirects followed, the body read up to maxBytes. A
- * request that was more than a plain GET (a POST, or extra headers) is returned with the response as
- * `request`, so the archive keeps what was asked as well as what came back.
+ * The response headers as the archive keeps them, describing the body as kept: decoded, so its
+ * Content-Encoding is moved to X-Xinzhi-Content-Encoding and its Content-Length is the decoded size; and
+ * whole, so no Transfer-Encoding (undici has undone the chunking). A reader of the archive (replay,
+ * import, any WARC tool) then reads the body as the crawl read it, and never decodes it again.
+ */
+function keptHeaders(raw: Record<string, string | string[] | undefined>, body: Buffer): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = headerValue(value);
+  }
+  delete headers['transfer-encoding'];
+  const coding = headers['content-encoding'];
+  if (coding !== undefined) {
+    delete headers['content-encoding'];
+    headers['x-xinzhi-content-encoding'] = coding;
+    if (headers['content-length'] !== undefined) headers['content-length'] = String(body.length);
+  }
+  return headers;
+}
+
+/**
+ * One request (a GET, or a POST with its body), no redirects followed, the body read and decoded
+ * (gzip, deflate, br) up to maxBytes both as received and as decoded, all within deadlineMs. A request
+ * that was more than a plain GET (a POST, or extra headers) is returned with the response as `request`,
+ * so the archive keeps what was asked as well as what came back. Throws a NetworkError (retryable) for a
+ * failure on the way, a timeout and the deadline included; a UserError for a body too large or that
+ * does not decode.
  */
 export async function httpRequest(url: URL, options: HttpOptions): Promise<FetchedResponse> {
   const fetchedAt = new Date().toISOString();
@@ -116,10 +155,18 @@ export async function httpRequest(url: URL, options: HttpOptions): Promise<Fetch
   const headers: Record<string, string> = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'zh-CN,zh;q=0.9' };
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   headers['user-agent'] = options.userAgent;
+  // Only the codings we can decode, whatever a caller's headers asked for.
+  headers['accept-encoding'] = ACCEPT_ENCODING;
   if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
   if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
   const body = method === 'POST' ? Buffer.from(options.body ?? '') : undefined;
   if (body) headers['content-type'] = options.contentType ?? 'application/x-www-form-urlencoded; charset=UTF-8';
+  // The idle timeouts below cut a server that stops; only a deadline on the whole cuts one that trickles.
+  const deadline = AbortSignal.timeout(options.deadlineMs);
+  const pastDeadline = () => {
+    const seconds = options.deadlineMs / 1000;
+    return new NetworkError(`请求超时（${seconds} 秒内未收完响应）：${url.href}`, `request timed out (no whole response within ${seconds} s): ${url.href}`, 'timeout', null, url.href);
+  };
   let res: Awaited<ReturnType<typeof request>>;
   try {
     res = await request(url, {
@@ -129,39 +176,60 @@ export async function httpRequest(url: URL, options: HttpOptions): Promise<Fetch
       dispatcher: options.allowPrivate ? anyAgent : publicAgent,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
+      signal: deadline,
     });
   } catch (err) {
     const cause = (err as Error & { cause?: NodeJS.ErrnoException }).cause;
     if ((err as NodeJS.ErrnoException).code === 'EPRIVATEADDRESS' || cause?.code === 'EPRIVATEADDRESS') {
       throw new UserError(`拒绝访问私有地址 ${url.href}（DNS 解析为私有地址）${PRIVATE_HINT.zh}`, `refusing private address ${url.href} (resolves to a private address)${PRIVATE_HINT.en}`);
     }
+    if (deadline.aborted) throw pastDeadline();
     throw networkError(url, `请求失败 ${url.href}：${(err as Error).message}`, `request failed ${url.href}: ${(err as Error).message}`, err);
   }
+  // However the reading ends (a cap, an unknown coding, the deadline), undici reports a body destroyed
+  // unread as an 'error' event: the reason is thrown already, and nobody else listens.
+  res.body.on('error', () => undefined);
   const tooLarge = () => new UserError(`响应过大（超过 ${options.maxBytes} 字节）：${url.href}`, `response larger than ${options.maxBytes} bytes: ${url.href}`);
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > options.maxBytes) {
-    res.body.destroy();
+    letGo(res.body);
     throw tooLarge();
   }
   const chunks: Buffer[] = [];
-  let size = 0;
   try {
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > options.maxBytes) {
-        res.body.destroy();
-        throw tooLarge();
+    const applied = contentCodings(headerValue(res.headers['content-encoding'] ?? ''), url.href);
+    let received = 0;
+    const raw = (async function* () {
+      for await (const chunk of res.body) {
+        received += (chunk as Buffer).length;
+        if (received > options.maxBytes) throw tooLarge();
+        yield chunk as Buffer;
       }
-      chunks.push(chunk as Buffer);
+    })();
+    // The decoded size is capped as it grows: reading stops, and with it the decoding, the moment it is over.
+    let size = 0;
+    for await (const chunk of decodeBody(raw, applied, url.href)) {
+      size += chunk.length;
+      // (A body under no coding passed the cap as received first.)
+      if (size > options.maxBytes) {
+        throw new UserError(`响应解压后过大（超过 ${options.maxBytes} 字节）：${url.href}`, `response larger than ${options.maxBytes} bytes once decoded: ${url.href}`);
+      }
+      chunks.push(chunk);
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
+    if (deadline.aborted) throw pastDeadline();
     throw networkError(url, `读取响应中断 ${url.href}：${(err as Error).message}`, `response cut off ${url.href}: ${(err as Error).message}`, err);
+  } finally {
+    letGo(res.body);
   }
-  const responseHeaders: Record<string, string> = {};
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (value !== undefined) responseHeaders[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
+  const decoded = Buffer.concat(chunks);
   const sent = body || options.headers ? { request: { method, headers, body: body ?? Buffer.alloc(0) } } : {};
-  return { url: url.href, status: res.statusCode, headers: responseHeaders, body: Buffer.concat(chunks), fetchedAt, ...sent };
+  return { url: url.href, status: res.statusCode, headers: keptHeaders(res.headers, decoded), body: decoded, fetchedAt, ...sent };
 }
+
+/** Ends a response body whatever stopped its reading (its end, a cap, an unknown coding, the deadline), so the connection is let go. */
+function letGo(body: Readable): void {
+  if (!body.destroyed) body.destroy();
+}
+

@@ -30,9 +30,10 @@ export function sourcesByHost(sources: readonly Source[]): Map<string, Source> {
  * Ingests archives made elsewhere (wget --warc-file, a colleague's crawl): every response is kept, and
  * every HTML page that reads as an article becomes a document, under the catalog source of its host
  * when one fits. A document split over pages (TRS createPageHTML) is joined from the pages the archive
- * holds, as the crawl joined it; its continuation pages are not documents of their own.
+ * holds, as the crawl joined it; its continuation pages are not documents of their own. A body over
+ * `maxBytes` once decoded (crawl.maxBytes) stops the import with a line naming it.
  */
-export async function importArchives(path: string, sources: readonly Source[], store: SqliteStore, runId: number): Promise<ImportReport> {
+export async function importArchives(path: string, sources: readonly Source[], store: SqliteStore, runId: number, maxBytes?: number): Promise<ImportReport> {
   const byHost = sourcesByHost(sources);
   const report: ImportReport = { responses: 0, htmlPages: 0, documents: 0, unmatchedHosts: [] };
   const unmatched = new Set<string>();
@@ -40,7 +41,7 @@ export async function importArchives(path: string, sources: readonly Source[], s
   // Pages are read once the whole archive is: a document's continuation may be archived before or after it.
   const pages = new Map<string, { response: FetchedResponse; responseId: number; host: string }>();
   for (const file of warcFiles(path)) {
-    for await (const response of readWarcResponses(file)) {
+    for await (const response of readWarcResponses(file, maxBytes)) {
       report.responses++;
       let host: string;
       try {

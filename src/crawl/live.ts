@@ -3,7 +3,7 @@ import { UserError } from '../util/errors.ts';
 import { assertPublicLiteral } from './address.ts';
 import { CircuitBreakers } from './breaker.ts';
 import type { FetchOptions, Fetcher } from './fetcher.ts';
-import { httpRequest, NetworkError } from './http.ts';
+import { httpRequest, NetworkError, type NetworkFailure } from './http.ts';
 import { HostGate } from './politeness.ts';
 import { isRetryableStatus, retryDelayMs } from './retry.ts';
 import { robotsRules, type RobotsRules } from './robots.ts';
@@ -11,7 +11,10 @@ import type { FetchedResponse } from './warc.ts';
 
 export interface LiveFetcherOptions {
   userAgent: string;
+  /** Idle time allowed a request, in ms: for its headers and each pause in its body. */
   timeoutMs: number;
+  /** Time allowed one request as a whole, in ms (crawl.requestDeadlineMs). */
+  requestDeadlineMs: number;
   maxBytes: number;
   hostDelayMs: number;
   hostConcurrency: number;
@@ -39,21 +42,34 @@ interface RobotsAnswer {
   failure: NetworkError | null;
 }
 
+/** What a network failure of robots.txt is called when it gave no code (the deadline gives none). */
+const failureWords: Record<NetworkFailure, { zh: string; en: string }> = {
+  dns: { zh: '域名无法解析', en: 'DNS failure' },
+  tls: { zh: 'TLS 失败', en: 'TLS failure' },
+  connect: { zh: '连接失败', en: 'connection failed' },
+  timeout: { zh: '超时', en: 'timed out' },
+};
+
 /**
  * The live fetcher's refusal of a URL on account of robots.txt. `disallowed`: the file was read and its
  * rules exclude the URL. `unreachable`: the file answered 5xx or not at all, and RFC 9309 §2.3.1.3-4 says to
- * stay out for now; the answer's status or the network failure is kept, so a report names the real cause
- * rather than blaming rules nobody read.
+ * stay out for now; the line says the file could not be fetched and why — the network error's code
+ * (ENOTFOUND, ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT) or the status — and names robots.txt's address, so a
+ * report names the real cause rather than blaming rules nobody read. The status or the failure is kept
+ * for `sources check`.
  */
 export class RobotsRefusal extends UserError {
   constructor(readonly url: string, readonly reason: 'disallowed' | 'unreachable', readonly robots: Omit<RobotsAnswer, 'rules'>) {
     super(...RobotsRefusal.lines(url, reason, robots));
   }
 
-  private static lines(url: string, reason: RobotsRefusal['reason'], { status, failure }: RobotsRefusal['robots']): [string, string] {
+  private static lines(url: string, reason: RobotsRefusal['reason'], { robotsUrl, status, failure }: RobotsRefusal['robots']): [string, string] {
     if (reason === 'disallowed') return [`robots.txt 不允许抓取 ${url}`, `robots.txt disallows ${url}`];
-    if (failure) return [`robots.txt 无法读取，按 RFC 9309 暂不抓取 ${url}（${failure.message}）`, `robots.txt unreachable, not fetching ${url} for now per RFC 9309 (${failure.en})`];
-    return [`robots.txt 返回 HTTP ${status}，按 RFC 9309 暂不抓取 ${url}`, `robots.txt answered HTTP ${status}, not fetching ${url} for now per RFC 9309`];
+    const cause = failure ? { zh: failure.code ?? failureWords[failure.kind].zh, en: failure.code ?? failureWords[failure.kind].en } : { zh: `HTTP ${status}`, en: `HTTP ${status}` };
+    return [
+      `robots.txt 无法获取（${cause.zh}）：${robotsUrl}，按 RFC 9309 暂不抓取 ${url}`,
+      `robots.txt could not be fetched (${cause.en}): ${robotsUrl}; not fetching ${url} for now per RFC 9309`,
+    ];
   }
 }
 
@@ -148,6 +164,7 @@ export class LiveFetcher implements Fetcher {
         response = await httpRequest(url, {
           userAgent: this.options.userAgent,
           timeoutMs: this.options.timeoutMs,
+          deadlineMs: this.options.requestDeadlineMs,
           maxBytes: this.options.maxBytes,
           allowPrivate: options.allowPrivate,
           conditional,

@@ -19,12 +19,13 @@ export class ReplayFetcher implements Fetcher {
     private readonly renderings: Map<string, FetchedResponse>,
   ) {}
 
-  static async open(path: string): Promise<ReplayFetcher> {
+  /** Reads the archives at `path` (a file or a folder), each body at most `maxBytes` once decoded (readWarcRecords). */
+  static async open(path: string, maxBytes?: number): Promise<ReplayFetcher> {
     const responses = new Map<string, FetchedResponse>();
     const urls = new Set<string>();
     const renderings = new Map<string, FetchedResponse>();
     for (const file of warcFiles(path)) {
-      for await (const { type, response } of readWarcRecords(file)) {
+      for await (const { type, response } of readWarcRecords(file, maxBytes)) {
         urls.add(response.url);
         if (type === 'conversion') {
           renderings.set(response.url, response);

@@ -3,8 +3,10 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
+import { DEFAULT_MAX_BYTES } from '../config/schema.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
+import { redactHeaders } from '../util/secrets.ts';
 
 /** One HTTP response as fetched: what the WARC archive keeps and the extractor reads. */
 export interface FetchedResponse {
@@ -46,7 +48,10 @@ async function serialiseRecord(record: WARCRecord, payload: Buffer): Promise<Uin
 
 /**
  * Serialises one response as a gzip member of a WARC/1.1 file; a response with its `request` is preceded by
- * a request record (method, headers, body), which the response names in WARC-Concurrent-To, as wget writes them.
+ * a request record (method, headers with credentials redacted, body), which the response names in
+ * WARC-Concurrent-To, as wget writes them. The response is kept as the crawler read it: its body decoded,
+ * with headers that say so (httpRequest's keptHeaders: the original Content-Encoding in
+ * X-Xinzhi-Content-Encoding), so every reader of the archive gets the same bytes back without decoding.
  */
 export async function warcResponseRecord(response: FetchedResponse): Promise<Uint8Array> {
   const record = WARCRecord.create(
@@ -69,7 +74,8 @@ export async function warcResponseRecord(response: FetchedResponse): Promise<Uin
       type: 'request',
       warcVersion: 'WARC/1.1',
       statusline: `${response.request.method} ${target.pathname}${target.search} HTTP/1.1`,
-      httpHeaders: { host: target.host, ...response.request.headers },
+      // Credentials a request carried (a rendered page's cookie, an Authorization) are not kept; a replay finds the answer by method, URL and body alone.
+      httpHeaders: { host: target.host, ...redactHeaders(response.request.headers) },
     },
     [new Uint8Array(response.request.body)],
   );
@@ -167,11 +173,28 @@ export interface ArchivedRecord {
 }
 
 /**
- * Reads every response and conversion record of one .warc or .warc.gz file, in file order; throws a
- * UserError naming a corrupt file. A response that names in WARC-Concurrent-To a request record before it,
- * other than a plain GET (as xinzhi and wget write them), carries that request.
+ * A record's body as the crawl reads it, read chunk by chunk and abandoned past `maxBytes`: an archive made
+ * elsewhere may hold a body under a Content-Encoding, which warcio decodes as it reads (gzip, deflate), and
+ * a small record must not expand into gigabytes. Throws a UserError naming the archive and the address.
  */
-export async function* readWarcRecords(path: string): AsyncGenerator<ArchivedRecord> {
+async function cappedBody(record: WARCRecord, path: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of record) {
+    size += chunk.length;
+    if (size > maxBytes) throw new UserError(`归档 ${path} 中 ${record.warcTargetURI} 的响应超过 ${maxBytes} 字节（解压后）`, `archive ${path}: the response of ${record.warcTargetURI} is larger than ${maxBytes} bytes (decoded)`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads every response and conversion record of one .warc or .warc.gz file, in file order, each body at
+ * most `maxBytes` (crawl.maxBytes) once decoded; throws a UserError naming a corrupt file or a record over
+ * the cap. A response that names in WARC-Concurrent-To a request record before it, other than a plain GET
+ * (as xinzhi and wget write them), carries that request.
+ */
+export async function* readWarcRecords(path: string, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<ArchivedRecord> {
   assertWarcSignature(path);
   const parser = new WARCParser(createReadStream(path));
   // Requests wait here for their response; only those other than a plain GET are kept.
@@ -181,12 +204,13 @@ export async function* readWarcRecords(path: string): AsyncGenerator<ArchivedRec
       if (record.warcType === 'request') {
         const id = record.warcHeader('WARC-Record-ID');
         const method = record.httpHeaders?.method?.toUpperCase();
-        if (id && method && method !== 'GET') requests.set(id, { method, headers: headersOf(record), body: Buffer.from(await record.readFully(true)) });
+        if (id && method && method !== 'GET') requests.set(id, { method, headers: headersOf(record), body: await cappedBody(record, path, maxBytes) });
         continue;
       }
       const type = record.warcType;
       if ((type !== 'response' && type !== 'conversion') || !record.warcTargetURI) continue;
-      const body = Buffer.from(await record.readFully(type === 'response'));
+      // A response's content (dechunked, decoded as its headers say); a conversion's block as it is.
+      const body = await cappedBody(record, path, maxBytes);
       const headers = headersOf(record);
       if (type === 'conversion' && record.warcContentType) headers['content-type'] = record.warcContentType;
       const status = type === 'conversion' ? 200 : Number(record.httpHeaders?.statusCode ?? 0);
@@ -196,6 +220,7 @@ export async function* readWarcRecords(path: string): AsyncGenerator<ArchivedRec
       yield { type, response: { url: record.warcTargetURI, status, headers, body, fetchedAt: record.warcDate ?? new Date(0).toISOString(), ...(request ? { request } : {}) } };
     }
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw notWarc(path, (err as Error).message);
   }
 }
@@ -209,8 +234,8 @@ function headersOf(record: WARCRecord): Record<string, string> {
 }
 
 /** Reads every response record of one .warc or .warc.gz file (see readWarcRecords), each with its request when it was more than a plain GET. */
-export async function* readWarcResponses(path: string): AsyncGenerator<FetchedResponse> {
-  for await (const record of readWarcRecords(path)) if (record.type === 'response') yield record.response;
+export async function* readWarcResponses(path: string, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<FetchedResponse> {
+  for await (const record of readWarcRecords(path, maxBytes)) if (record.type === 'response') yield record.response;
 }
 
 /** The archive files at a path: the file itself, or every .warc/.warc.gz in a folder. */

@@ -11,6 +11,7 @@ import { rewriteWithLlm } from '../brief/writers/llm/write.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { SqliteStore, StoredIssue } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
+import { optionalSecret } from '../util/secrets.ts';
 import { previousDay, secondsSince, shanghaiDay, shanghaiDayWindow } from '../util/time.ts';
 
 
@@ -166,7 +167,7 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
     // The model rewrites the sections; the extractive draft stands wherever it cannot.
     const brief =
       writer.kind === 'llm' && writer.llm
-        ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf, apiKey: process.env[writer.llm.apiKeyEnv], themes })
+        ? await rewriteWithLlm(draft, items, writer.llm, { directory, brief: loaded.config.brief, sourceOf, apiKey: optionalSecret(writer.llm.apiKeyEnv), themes })
         : draft;
     composeSeconds += secondsSince(begun);
     brief.checks = verifyBrief(brief, sourceOf, directory.knownBodies(), checkOptions(loaded));

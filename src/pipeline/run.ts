@@ -27,6 +27,8 @@ export interface RunOptions {
   onCrawlStart?: (progress: CrawlProgress) => void;
   onSourceDone?: (run: SourceRun) => void;
   onCrawlEnd?: () => void;
+  /** Told what the crawl did once it is over, before the issue is composed (which may fail: no document in the window). */
+  onCrawled?: (crawl: CrawlReport) => void;
 }
 
 export interface RunSummary {
@@ -57,7 +59,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     let started = performance.now();
     const progress = new CrawlProgress(crawledSources(loaded.sources).length);
     const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`));
-    const replay = options.replay ? await ReplayFetcher.open(options.replay) : undefined;
+    const replay = options.replay ? await ReplayFetcher.open(options.replay, crawlConfig.maxBytes) : undefined;
     // A replay reads renderings from the archive: it never starts a browser.
     let browser: BrowserFetcher | undefined;
     const fetcher: Fetcher =
@@ -93,6 +95,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       options.onCrawlEnd?.();
     }
     const crawlSeconds = secondsSince(started);
+    options.onCrawled?.(crawl);
     const composed = await composeIssue(store, loaded, issueDate);
     started = performance.now();
     const outFolder = await writeIssue(composed.brief, options.outDir, assets, (url) => store.documentByUrl(url) !== undefined);

@@ -74,6 +74,8 @@ export async function postMessage(message: HttpMessage, options: { timeoutMs: nu
       headers: { accept: 'application/json', ...message.headers },
       userAgent: options.userAgent,
       timeoutMs: options.timeoutMs,
+      // A robot that trickles its answer is cut off like a slow site (two pauses' worth in all).
+      deadlineMs: 2 * options.timeoutMs,
       maxBytes: MAX_ANSWER_BYTES,
       // The address is the operator's, from the environment, never a scraped one: a relay on the LAN is allowed.
       allowPrivate: true,

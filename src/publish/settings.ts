@@ -1,12 +1,12 @@
 /**
  * A configured channel made ready to send: its secrets read from the environment, its address checked.
  * Secrets come only from the environment (issue 16); an error names the variable, never its value.
- *
- * readChannelSecret is this module's own minimal reader of a secret variable; src/util/secrets.ts (written
- * in parallel) is the project's general one, and the two are to be merged into it.
+ * Each value is read through src/util/secrets.ts, which remembers it, so the CLI's error line and every
+ * report are cleaned of it too; the lines this module's callers show mask it as *** (redact).
  */
 import type { ChannelConfig } from '../config/publish.ts';
 import { UserError } from '../util/errors.ts';
+import { optionalSecret } from '../util/secrets.ts';
 import { MASK } from './delivery.ts';
 
 /** The environment secrets are read from: process.env but for tests. */
@@ -17,7 +17,7 @@ export type Environment = Readonly<Record<string, string | undefined>>;
  * the channel and the variable when it is unset or empty.
  */
 export function readChannelSecret(env: Environment, variable: string, channel: string): string {
-  const value = env[variable];
+  const value = optionalSecret(variable, env);
   if (value === undefined || value.trim() === '') {
     throw new UserError(`渠道 ${channel} 所需的环境变量 ${variable} 未设置`, `channel ${channel}: environment variable ${variable} is not set`);
   }

@@ -8,6 +8,7 @@ import { RobotsRefusal } from '../crawl/live.ts';
 import type { FetchedResponse } from '../crawl/warc.ts';
 import { errorLine, UserError } from '../util/errors.ts';
 import type { Lang } from '../util/i18n.ts';
+import { redactSecrets } from '../util/secrets.ts';
 import { firstRequest, readEntryPoint, type ListFormat } from './entries.ts';
 import { pageLook, type PageLook } from './pageLook.ts';
 import { requestOptions, type EntryRequest, type EntryResponse } from './request.ts';
@@ -63,12 +64,12 @@ export interface SourceCheck {
 
 /**
  * The crawl settings `sources check` runs with: the configured politeness (spacing, per-host and global
- * concurrency, robots.txt), but timeouts of at most 10 s, at most one retry after at most 500 ms, and no
+ * concurrency, robots.txt), but timeouts of at most 10 s (30 s for a request as a whole), at most one retry after at most 500 ms, and no
  * circuit breaker — the check reads each entry at most twice, and each entry should report its own cause
  * rather than "host paused" — so a check of a catalog whose hosts are all unreachable ends in seconds.
  */
 export function checkCrawlSettings(crawl: Config['crawl']): Config['crawl'] {
-  return { ...crawl, timeoutMs: Math.min(crawl.timeoutMs, 10_000), retries: Math.min(crawl.retries, 1), retryBaseMs: Math.min(crawl.retryBaseMs, 500), breakerThreshold: Number.MAX_SAFE_INTEGER };
+  return { ...crawl, timeoutMs: Math.min(crawl.timeoutMs, 10_000), requestDeadlineMs: Math.min(crawl.requestDeadlineMs, 30_000), retries: Math.min(crawl.retries, 1), retryBaseMs: Math.min(crawl.retryBaseMs, 500), breakerThreshold: Number.MAX_SAFE_INTEGER };
 }
 
 type Line = { zh: string; en: string };
@@ -176,7 +177,8 @@ async function checkEntry(entry: EntryPoint, source: Source, fetcher: Fetcher, l
     found = failureFound(err, entry.url);
   }
   const { line, finding, ...rest } = found;
-  const check: EntryCheck = { url: entry.url, type: entry.type, finding, detail: line[lang], ...rest };
+  // A detail may quote an address with a key in its query: it is printed and written to the catalog's report.
+  const check: EntryCheck = { url: entry.url, type: entry.type, finding, detail: redactSecrets(line[lang]), ...rest };
   // A site whose HTTPS is broken often answers plain HTTP (深圳市工信局 does): say so, and the fix is one letter.
   if (tryPlainHttp && check.finding === 'tls' && entry.url.startsWith('https://')) {
     const plain = await checkEntry({ ...entry, url: entry.url.replace(/^https:/, 'http:') }, source, fetcher, lang, false);
@@ -184,7 +186,7 @@ async function checkEntry(entry: EntryPoint, source: Source, fetcher: Fetcher, l
     const answer = plain.finding === 'ok'
       ? { zh: `；改用 ${plain.url} 可读到带日期链接 ${plain.datedLinks} 条`, en: `; ${plain.url} gives ${plain.datedLinks} dated links` }
       : { zh: `；${plain.url} 也不行（${plain.finding}）`, en: `; ${plain.url} fails too (${plain.finding})` };
-    check.detail += answer[lang];
+    check.detail += redactSecrets(answer[lang]);
   }
   return check;
 }

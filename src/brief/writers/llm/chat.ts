@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isRetryableStatus, retryDelayMs } from '../../../crawl/retry.ts';
+import { redactSecrets } from '../../../util/secrets.ts';
 
 /** One message of an OpenAI-compatible chat. */
 export interface ChatMessage {
@@ -23,8 +24,16 @@ export interface ChatSettings {
   temperature: number;
 }
 
-/** A call that failed for good: the reason the run summary gives for a section that fell back. */
-export class ChatError extends Error {}
+/**
+ * A call that failed for good: the reason the run summary and brief.json (`stats.llm.fallbacks`) give for a
+ * section that fell back. Its message is cleaned of secrets (redactSecrets): a provider may echo the key
+ * in its error, and a base URL's credentials may show in the network's.
+ */
+export class ChatError extends Error {
+  constructor(reason: string, apiKey?: string) {
+    super(redactSecrets(reason, [apiKey]));
+  }
+}
 
 /** The part of a chat completion the writer reads; anything else the provider adds is ignored. */
 interface CompletionBody {
@@ -52,7 +61,7 @@ export async function askChat(settings: ChatSettings, messages: readonly ChatMes
       const text = await response.text();
       if (!response.ok) {
         lastReason = `HTTP ${response.status}`;
-        if (!isRetryableStatus(response.status)) throw new ChatError(`${lastReason}: ${text.slice(0, 200)}`);
+        if (!isRetryableStatus(response.status)) throw new ChatError(`${lastReason}: ${redactSecrets(text, [settings.apiKey]).slice(0, 200)}`, settings.apiKey);
         retryAfter = response.headers.get('retry-after') ?? undefined;
       } else {
         const parsed = JSON.parse(text) as CompletionBody;
@@ -74,5 +83,5 @@ export async function askChat(settings: ChatSettings, messages: readonly ChatMes
     }
     if (attempt < settings.retries) await sleep(retryDelayMs(attempt, settings.retryBaseMs, retryAfter));
   }
-  throw new ChatError(`${lastReason} after ${settings.retries + 1} attempts`);
+  throw new ChatError(`${lastReason} after ${settings.retries + 1} attempts`, settings.apiKey);
 }
