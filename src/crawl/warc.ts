@@ -1,10 +1,11 @@
-import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { mkdir, open, rename, truncate, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
+import { archiveUnits, firstDamage, type ArchiveUnit, type UnitDamage } from './archiveUnits.ts';
 
 /** One HTTP response as fetched: what the WARC archive keeps and the extractor reads. */
 export interface FetchedResponse {
@@ -94,20 +95,52 @@ export async function warcConversionRecord(rendered: FetchedResponse): Promise<U
 }
 
 /**
+ * A damaged archive file and what was done about it: read up to the damage (`read`), cut at it before
+ * appending (`cut`: a record a crash left half written at its end), or moved aside to `movedTo` before
+ * appending to a new file (`moved`: damage with records after it, which a cut would lose).
+ */
+export interface ArchiveDamage extends Omit<UnitDamage, 'atEnd'> {
+  path: string;
+  action: 'read' | 'cut' | 'moved';
+  movedTo?: string;
+}
+
+/**
  * Appends responses to a day's archive, each as its own gzip member, so the file is a valid
  * .warc.gz after every append and a crash loses at most the response being written. Records are
- * compressed in parallel and written in order through one open file.
+ * compressed in parallel and written in order through one open file. Before its first append to a file
+ * that exists, the writer reads it through: a member a killed run left half written at the end is cut
+ * off, and a file damaged before its end is moved aside (`onDamage` is told either), so that what is
+ * appended after it stays readable. The caller holds the data folder's lock: one writer per file.
  */
 export class WarcWriter {
   private file: Promise<FileHandle> | undefined;
   /** Writes run one after another: concurrent writes to one file could interleave. */
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string, private readonly onDamage?: (damage: ArchiveDamage) => void) {}
 
   private handle(): Promise<FileHandle> {
-    this.file ??= mkdir(dirname(this.path), { recursive: true }).then(() => open(this.path, 'a'));
+    this.file ??= this.openForAppend();
     return this.file;
+  }
+
+  private async openForAppend(): Promise<FileHandle> {
+    await mkdir(dirname(this.path), { recursive: true });
+    const damage = await firstDamage(this.path, true).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (damage?.atEnd) {
+      await truncate(this.path, damage.offset);
+      this.onDamage?.({ path: this.path, offset: damage.offset, reason: damage.reason, action: 'cut' });
+    } else if (damage) {
+      // Sorted before the day's file (".damaged-" < ".warc"), so a replay of the folder reads the older records first.
+      const movedTo = join(dirname(this.path), `${basename(this.path).replace(/\.warc\.gz$/, '')}.damaged-${Date.now()}.warc.gz`);
+      await rename(this.path, movedTo);
+      this.onDamage?.({ path: this.path, offset: damage.offset, reason: damage.reason, action: 'moved', movedTo });
+    }
+    return open(this.path, 'a');
   }
 
   append(response: FetchedResponse): Promise<void> {
@@ -131,7 +164,7 @@ export class WarcWriter {
   /** Waits for pending writes and closes the file. */
   async close(): Promise<void> {
     await this.tail;
-    if (this.file) await (await this.file).close();
+    if (this.file) await (await this.file.catch(() => undefined))?.close();
     this.file = undefined;
   }
 }
@@ -140,8 +173,8 @@ function notWarc(path: string, reason: string): UserError {
   return new UserError(`归档 ${path} 已损坏或不是 WARC 文件：${reason}`, `archive ${path} is corrupt or not a WARC file: ${reason}`);
 }
 
-/** A WARC file starts with its version line; a .warc.gz with the gzip magic number. */
-function assertWarcSignature(path: string): void {
+/** A WARC file starts with its version line; a .warc.gz with the gzip magic number. Returns whether it is gzip. */
+function assertWarcSignature(path: string): boolean {
   const head = Buffer.alloc(5);
   let read: number;
   try {
@@ -157,6 +190,17 @@ function assertWarcSignature(path: string): void {
   }
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   if (!gzip && head.subarray(0, read).toString('latin1') !== 'WARC/') throw notWarc(path, 'no WARC header');
+  return gzip;
+}
+
+/** The bytes of an archive's whole units, for warcio; the first must begin a WARC record, or the file is none. */
+async function* unitBytes(path: string, units: AsyncIterable<ArchiveUnit>): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const unit of units) {
+    if (first && unit.bytes.subarray(0, 5).toString('latin1') !== 'WARC/') throw notWarc(path, 'no WARC header');
+    first = false;
+    yield unit.bytes;
+  }
 }
 
 /** A record of an archive as the crawl reads it: a response as served, or a page as a browser rendered it. */
@@ -167,13 +211,16 @@ export interface ArchivedRecord {
 }
 
 /**
- * Reads every response and conversion record of one .warc or .warc.gz file, in file order; throws a
- * UserError naming a corrupt file. A response that names in WARC-Concurrent-To a request record before it,
- * other than a plain GET (as xinzhi and wget write them), carries that request.
+ * Reads every response and conversion record of one .warc or .warc.gz file, in file order. A response
+ * that names in WARC-Concurrent-To a request record before it, other than a plain GET (as xinzhi and wget
+ * write them), carries that request. Only whole gzip members (or plain records) are read (archiveUnits):
+ * at the first one cut short or malformed the reading stops, and `onDamage` is told the file and the
+ * offset; without `onDamage` that is a UserError. Throws a UserError naming a file that is not a WARC.
  */
-export async function* readWarcRecords(path: string): AsyncGenerator<ArchivedRecord> {
-  assertWarcSignature(path);
-  const parser = new WARCParser(createReadStream(path));
+export async function* readWarcRecords(path: string, onDamage?: (damage: ArchiveDamage) => void): AsyncGenerator<ArchivedRecord> {
+  const gzip = assertWarcSignature(path);
+  let damage: UnitDamage | undefined;
+  const parser = new WARCParser(unitBytes(path, archiveUnits(path, gzip, (found) => (damage = found))));
   // Requests wait here for their response; only those other than a plain GET are kept.
   const requests = new Map<string, FetchedRequest>();
   try {
@@ -196,8 +243,12 @@ export async function* readWarcRecords(path: string): AsyncGenerator<ArchivedRec
       yield { type, response: { url: record.warcTargetURI, status, headers, body, fetchedAt: record.warcDate ?? new Date(0).toISOString(), ...(request ? { request } : {}) } };
     }
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw notWarc(path, (err as Error).message);
   }
+  if (!damage) return;
+  if (!onDamage) throw notWarc(path, `damaged from byte ${damage.offset} (${damage.reason})`);
+  onDamage({ path, offset: damage.offset, reason: damage.reason, action: 'read' });
 }
 
 /** The HTTP headers of a record, names in lower case. */
@@ -208,9 +259,9 @@ function headersOf(record: WARCRecord): Record<string, string> {
   return headers;
 }
 
-/** Reads every response record of one .warc or .warc.gz file (see readWarcRecords), each with its request when it was more than a plain GET. */
-export async function* readWarcResponses(path: string): AsyncGenerator<FetchedResponse> {
-  for await (const record of readWarcRecords(path)) if (record.type === 'response') yield record.response;
+/** Reads every response record of one .warc or .warc.gz file (see readWarcRecords, and its `onDamage`), each with its request when it was more than a plain GET. */
+export async function* readWarcResponses(path: string, onDamage?: (damage: ArchiveDamage) => void): AsyncGenerator<FetchedResponse> {
+  for await (const record of readWarcRecords(path, onDamage)) if (record.type === 'response') yield record.response;
 }
 
 /** The archive files at a path: the file itself, or every .warc/.warc.gz in a folder. */
