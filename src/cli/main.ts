@@ -41,6 +41,8 @@ const options = {
   port: { type: 'string' },
   source: { type: 'string' },
   update: { type: 'boolean' },
+  // Seconds to wait for another command holding the data folder's lock (run, demo, import, brief).
+  wait: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -1,18 +1,48 @@
 import type { Brief } from '../brief/model.ts';
-import type { RunSummary } from '../pipeline/run.ts';
+import type { ArchiveDamage } from '../crawl/warc.ts';
+import type { CrawlSummary, RunSummary } from '../pipeline/run.ts';
 import { t, type Lang } from '../util/i18n.ts';
 
 /** The run summary an operator reads: counts, seconds per stage, and what failed, by source. */
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
   const lines = [
+    ...crawlHead(summary, lang),
+    `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
+    `  ${t(lang, 'itemsChosen')}: ${summary.itemsChosen}`,
+    ...stageSeconds(summary, lang),
+    ...crawlProblems(summary, lang),
+  ];
+  if (summary.llm) lines.push(...llmLines(summary.llm, lang));
+  if (summary.withheld.length > 0) lines.push(...withheldLines(summary.withheld, lang));
+  if (summary.failedChecks.length > 0) {
+    lines.push(`  ${t(lang, 'checksFailed')}: ${summary.failedChecks.length}`);
+    for (const check of summary.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
+  }
+  lines.push(`  ${t(lang, 'wrote')}: ${summary.outFolder}`);
+  return lines;
+}
+
+/** The summary of a run that failed after its crawl: what the crawl did, printed before the error line. */
+export function formatCrawlSummary(crawled: CrawlSummary, lang: Lang): string[] {
+  return [...crawlHead(crawled, lang), ...stageSeconds(crawled, lang), ...crawlProblems(crawled, lang)];
+}
+
+function crawlHead(summary: CrawlSummary, lang: Lang): string[] {
+  return [
     t(lang, 'summaryTitle', summary.issueDate),
     `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}${sourcesAside(summary, lang)}`,
     `  ${t(lang, 'pagesFetched')}: ${summary.crawl.pagesFetched}`,
     `  ${t(lang, 'documentsKept')}: ${summary.crawl.documentsKept}${summary.crawl.linksSkipped > 0 ? ` (${t(lang, 'linksSkipped', summary.crawl.linksSkipped)})` : ''}`,
-    `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
-    `  ${t(lang, 'itemsChosen')}: ${summary.itemsChosen}`,
-    `  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`,
   ];
+}
+
+function stageSeconds(summary: CrawlSummary, lang: Lang): string[] {
+  return [`  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]: [string, number]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`];
+}
+
+/** Each source's failures and alerts. */
+function crawlProblems(summary: CrawlSummary, lang: Lang): string[] {
+  const lines: string[] = [];
   if (summary.crawl.failures.length > 0) {
     lines.push(`  ${t(lang, 'sourceErrors')}: ${summary.crawl.failures.length}`);
     for (const failure of summary.crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${failure.reason}`);
@@ -21,13 +51,6 @@ export function formatSummary(summary: RunSummary, lang: Lang): string[] {
     lines.push(`  ${t(lang, 'sourceAlerts')}: ${summary.crawl.alerts.length}`);
     for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
   }
-  if (summary.llm) lines.push(...llmLines(summary.llm, lang));
-  if (summary.withheld.length > 0) lines.push(...withheldLines(summary.withheld, lang));
-  if (summary.failedChecks.length > 0) {
-    lines.push(`  ${t(lang, 'checksFailed')}: ${summary.failedChecks.length}`);
-    for (const check of summary.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
-  }
-  lines.push(`  ${t(lang, 'wrote')}: ${summary.outFolder}`);
   return lines;
 }
 
@@ -47,7 +70,7 @@ export function withheldLines(withheld: RunSummary['withheld'], lang: Lang): str
 }
 
 /** What the count of sources read leaves out: sources the archive lacks, and those the catalog disables. */
-function sourcesAside(summary: RunSummary, lang: Lang): string {
+function sourcesAside(summary: CrawlSummary, lang: Lang): string {
   const notes: string[] = [];
   if (summary.crawl.sourcesNotArchived > 0) notes.push(t(lang, 'notArchived', summary.crawl.sourcesNotArchived));
   if (summary.crawl.sourcesDisabled > 0) notes.push(t(lang, 'sourcesDisabled', summary.crawl.sourcesDisabled));
@@ -61,4 +84,11 @@ function sourcesAside(summary: RunSummary, lang: Lang): string {
 export function reviewLines(brief: Brief, lang: Lang): string[] {
   const withheld = (brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
   return [...(withheld.length > 0 ? withheldLines(withheld, lang) : []), ...brief.checks.filter((c) => !c.ok).map((check) => `  [${check.name}] ${check.detail}`)];
+}
+
+/** The warning line of a damaged archive: read up to the damage, cut, or moved aside (see ArchiveDamage). */
+export function archiveDamageLine(damage: ArchiveDamage, lang: Lang): string {
+  if (damage.action === 'cut') return t(lang, 'archiveCut', damage.path, damage.offset);
+  if (damage.action === 'moved') return t(lang, 'archiveMoved', damage.path, damage.offset, damage.reason, damage.movedTo ?? '');
+  return t(lang, 'archiveRead', damage.path, damage.offset, damage.reason);
 }

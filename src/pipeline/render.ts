@@ -5,6 +5,7 @@ import { assertCjkFont } from '../render/fonts.ts';
 import { renderHtml } from '../render/html.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { renderPdf } from '../render/pdf.ts';
+import type { SqliteStore } from '../store/sqlite.ts';
 import { writeFolderAtomically } from '../util/atomicDir.ts';
 
 /**
@@ -28,5 +29,17 @@ export function writeIssue(brief: Brief, outDir: string, assets: RenderAssets, i
   }
   const folder = join(outDir, brief.date);
   writeFolderAtomically(folder, files);
+  return folder;
+}
+
+/**
+ * Writes the issue (writeIssue, its references linked where the store holds them) and only then records it
+ * in the store as the issue of its date: an issue whose folder could not be written never went out, and a
+ * later issue must not compare itself with it. `run` and `brief` both write an issue this way. Returns the
+ * folder; throws what writeIssue throws, with nothing recorded.
+ */
+export function writeAndRecordIssue(store: SqliteStore, brief: Brief, outDir: string, assets: RenderAssets): string {
+  const folder = writeIssue(brief, outDir, assets, (url) => store.documentByUrl(url) !== undefined);
+  store.saveIssue(brief.date, brief, brief.stats.themeShares);
   return folder;
 }
