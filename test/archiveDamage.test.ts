@@ -36,6 +36,17 @@ async function archive(path: string, responses: FetchedResponse[]): Promise<{ st
   return { starts, size: statSync(path).size };
 }
 
+/**
+ * Where to cut an archive in half: in the middle of the record that holds its middle byte, so the cut
+ * falls inside that record's compressed data (not its 10-byte header or 8-byte trailer), whatever the
+ * records' sizes (their WARC-Record-IDs are random). Returns the length to cut to and that record's index.
+ */
+function halfway(starts: number[], size: number): { cut: number; damaged: number } {
+  const damaged = starts.filter((start) => start <= size / 2).length - 1;
+  const end = starts[damaged + 1] ?? size;
+  return { cut: starts[damaged]! + Math.floor((end - starts[damaged]!) / 2), damaged };
+}
+
 /** Every response of a file read with a damage handler: the URLs, and the damage it was told of. */
 async function readTolerant(path: string): Promise<{ urls: string[]; damage: ArchiveDamage[] }> {
   const urls: string[] = [];
@@ -65,16 +76,14 @@ describe('a damaged archive is read up to the damage, which is named by file and
     const path = join(tempDir(), 'day.warc.gz');
     const responses = Array.from({ length: 8 }, (_, i) => page(i));
     const { starts, size } = await archive(path, responses);
-    const cut = Math.floor(size / 2);
+    const { cut, damaged } = halfway(starts, size);
     truncateSync(path, cut);
-    // The record holding the cut is the last one that begins before it.
-    const damaged = starts.filter((start) => start < cut).length - 1;
     const { urls, damage } = await readTolerant(path);
     assert.deepEqual(urls, responses.slice(0, damaged).map((r) => r.url));
     assert.deepEqual(damage.map((d) => [d.path, d.offset, d.action]), [[path, starts[damaged], 'read']]);
     // Without a handler, the damage is an error naming the file and the byte.
     const error = await rejection(() => readAll(path));
-    assert.match(error.en, new RegExp(`^archive ${path} is corrupt or not a WARC file: damaged from byte ${starts[damaged]} \\(gzip (header|member) cut short\\)$`));
+    assert.equal(error.en, `archive ${path} is corrupt or not a WARC file: damaged from byte ${starts[damaged]} (gzip member cut short)`);
   });
 
   it('reads a plain .warc cut in the middle of a record\'s body up to that record', async () => {
@@ -156,10 +165,9 @@ async function cutSample(dir: string): Promise<{ path: string; whole: number; of
   for await (const response of readWarcResponses(join(sample, 'crawl.warc.gz'))) responses.push(response);
   const path = join(dir, 'cut.warc.gz');
   const { starts, size } = await archive(path, responses);
-  const cut = Math.floor(size / 2);
+  const { cut, damaged } = halfway(starts, size);
   truncateSync(path, cut);
-  const whole = starts.filter((start) => start < cut).length - 1;
-  return { path, whole, offset: starts[whole]! };
+  return { path, whole: damaged, offset: starts[damaged]! };
 }
 
 describe('replay and import of a damaged archive warn, naming the file and offset, and go on', () => {
