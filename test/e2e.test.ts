@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Brief } from '../src/brief/model.ts';
@@ -40,8 +40,9 @@ describe('xinzhi demo: the sample day end to end', () => {
 
   it('writes the six formats and the issue page, and nothing else', () => {
     assert.deepEqual(execFileSync('ls', [issue], { encoding: 'utf8' }).trim().split('\n'), ['brief.docx', 'brief.html', 'brief.json', 'brief.md', 'brief.pdf', 'brief.wechat.html', 'index.html']);
-    // Beside the issue, the archive site's index (no feed.xml: the bundled config sets no site.baseUrl).
-    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19', 'index.html']);
+    // The issue is a link to its one version folder (writeFolderAtomically); beside it, the archive site's
+    // index (no feed.xml: the bundled config sets no site.baseUrl). Nothing else is left.
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n').sort(), [readlinkSync(issue), '2026-06-19', 'index.html'].sort());
   });
 
   it('picks the five stories of the reference issue, in its order', () => {

@@ -153,11 +153,11 @@ describe('archives made elsewhere', () => {
     writeFileSync(path, await warcResponseRecord({ url: 'http://www.example.gov.cn/a.html', status: 200, headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' }, body: bomb.gzip, fetchedAt: '2026-06-18T01:00:00.000Z' }));
     const line = `archive ${path}: the response of http://www.example.gov.cn/a.html is larger than ${4 * 1024 * 1024} bytes (decoded)`;
     const { growth, result } = await peakGrowth(async () => {
-      for await (const response of readWarcResponses(path, 4 * 1024 * 1024)) assert.fail(`read ${response.body.length} bytes`);
+      for await (const response of readWarcResponses(path, { maxBytes: 4 * 1024 * 1024 })) assert.fail(`read ${response.body.length} bytes`);
     });
     assert.equal(((result as PromiseRejectedResult).reason as UserError).en, line);
     assert.ok(growth < 100 * 1024 * 1024, `resident memory grew ${Math.round(growth / 1024 / 1024)} MB`);
-    await assert.rejects(ReplayFetcher.open(path, 4 * 1024 * 1024), (err: UserError) => err.en === line);
+    await assert.rejects(ReplayFetcher.open(path, { maxBytes: 4 * 1024 * 1024 }), (err: UserError) => err.en === line);
   });
 });
 

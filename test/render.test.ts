@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
@@ -275,8 +275,9 @@ describe('writeIssue', () => {
     assert.equal(readFileSync(join(folder, 'brief.html'), 'utf8'), renderHtml(brief, { linkable }));
     brief.abstract = '第二版';
     await writeIssue(brief, out, assets(['json']), linkable);
-    // Beside the issue, the archive site's index; in it, the issue's page (test/site.test.ts).
-    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n'), ['2026-06-19', 'index.html']);
+    // The issue is a link to its one version folder (writeFolderAtomically): the first render's is gone.
+    // Beside it, the archive site's index; in it, the issue's page (test/site.test.ts).
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n').sort(), [readlinkSync(folder), '2026-06-19', 'index.html'].sort());
     assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n'), ['brief.json', 'index.html']);
   });
 });

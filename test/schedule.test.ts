@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../src/schedule/loop.ts';
+import { lockDataFolder } from '../src/store/lock.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -200,6 +201,18 @@ describe('xinzhi schedule', () => {
     assert.match(auto.stdout, new RegExp(`期号 ${today} 已写成\n[\\s\\S]*期号 ${today} 已发布`));
     assert.equal(received.length, 1);
     assert.equal((JSON.parse(received[0]!) as { date: string }).date, today);
+
+    // Another command holds the data folder: this attempt fails, naming it, and is retried later; nothing is written.
+    const busy = join(dir, 'data4');
+    const held = await lockDataFolder(busy, { command: 'run', waitSeconds: 0 });
+    try {
+      const refused = await runCli(['schedule', '--once', '--config', config, '--data', busy, '--out', join(dir, 'out4')]);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stdout, new RegExp(`期号 ${today} 运行失败：数据目录 .*data4.*（稍后重试一次）`));
+      assert.equal(existsSync(join(dir, 'out4')), false);
+    } finally {
+      held.release();
+    }
 
     // The output folder cannot be made (a file stands where it would go): the attempt fails and says it will be retried.
     const blocked = join(dir, 'blocked');

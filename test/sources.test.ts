@@ -126,7 +126,7 @@ describe('xinzhi sources', () => {
     const dir = tempDir();
     const result = await runCli(['import', join(repoRoot, 'samples/2026-06-18/crawl.warc.gz'), '--data', join(dir, 'data'), '--json']);
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout), { responses: 38, htmlPages: 38, documents: 25, unmatchedHosts: [] });
+    assert.deepEqual(JSON.parse(result.stdout), { responses: 38, responsesAlreadyStored: 0, notHttp: 0, htmlPages: 38, documents: 25, documentsAlreadyStored: 0, unmatchedHosts: [] });
     const brief = await runCli(['brief', '--date', '2026-06-19', '--data', join(dir, 'data'), '--out', join(dir, 'out')]);
     assert.equal(brief.code, 0, brief.stderr);
   });

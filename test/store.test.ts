@@ -196,7 +196,7 @@ describe('SqliteStore', () => {
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ a: 'x', b: 'y' }) as { detail: string }[]).map((row) => row.detail).join('; ');
     assert.match(plan('SELECT * FROM documents WHERE published_utc >= @a AND published_utc < @b'), /USING INDEX documents_published_utc/);
     assert.match(plan('SELECT count(*) FROM documents WHERE source_id = @a'), /USING (?:COVERING )?INDEX documents_source/);
-    assert.match(plan('SELECT * FROM responses WHERE url = @a'), /USING INDEX responses_url/);
+    assert.match(plan('SELECT * FROM responses WHERE url = @a'), /USING INDEX responses_fetch/);
     assert.match(plan('SELECT * FROM source_runs WHERE source_id = @a ORDER BY finished_at DESC'), /USING INDEX source_runs_source/);
     db.close();
   });

@@ -1,20 +1,20 @@
 import { composeIssue } from '../pipeline/compose.ts';
-import { writeIssue } from '../pipeline/render.ts';
+import { writeAndRecordIssue } from '../pipeline/render.ts';
 import { renderAssets } from '../render/assets.ts';
-import { SqliteStore } from '../store/sqlite.ts';
 import { t } from '../util/i18n.ts';
-import { loadCommandConfig, needsReview, requireDate, type CommandContext } from './context.ts';
+import { loadCommandConfig, needsReview, requireDate, openLockedStore, type CommandContext } from './context.ts';
 import { llmLines, reviewLines } from './summary.ts';
 
-/** `xinzhi brief --date D`: recomposes and renders an issue from stored documents, without fetching. */
+/** `xinzhi brief --date D`: recomposes and renders an issue from stored documents, without fetching, and records it once written. */
 export async function briefCommand(context: CommandContext): Promise<number> {
   const loaded = loadCommandConfig(context);
   const issueDate = requireDate(context);
   const assets = renderAssets(loaded.file, loaded.config);
-  const store = new SqliteStore(context.dataDir);
+  // It records the issue: one command at a time on the data folder.
+  const { store, release } = await openLockedStore(context, 'brief');
   try {
     const composed = await composeIssue(store, loaded, issueDate);
-    const folder = await writeIssue(composed.brief, context.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
+    const folder = await writeAndRecordIssue(store, composed.brief, context.outDir, assets);
     const failed = composed.brief.checks.filter((c) => !c.ok);
     const withheld = (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
     if (context.json) context.print(JSON.stringify({ folder, items: composed.brief.items.length, writer: composed.brief.writer, llm: composed.brief.stats.llm, failedChecks: failed, withheld }));
@@ -30,6 +30,6 @@ export async function briefCommand(context: CommandContext): Promise<number> {
     }
     return needsReview(context, withheld.length, failed.length);
   } finally {
-    store.close();
+    release();
   }
 }

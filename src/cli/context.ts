@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { renderAssets } from '../render/assets.ts';
+import { lockDataFolder, type DataLock } from '../store/lock.ts';
+import { SqliteStore } from '../store/sqlite.ts';
 import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate } from '../util/time.ts';
@@ -56,4 +58,50 @@ export function needsReview(context: CommandContext, withheld: number, failedChe
   if (withheld === 0 && failedChecks === 0) return 0;
   process.stderr.write(`xinzhi: ${t(context.lang, 'needsReview', withheld, failedChecks)}\n`);
   return EXIT_NEEDS_REVIEW;
+}
+
+/** The seconds --wait gives a command to wait for the data folder's lock; 0 (refuse at once) without it. */
+function waitSeconds(context: CommandContext): number {
+  const value = stringOption(context, 'wait');
+  if (value === undefined) return 0;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new UserError(t('zh', 'badWait', value), t('en', 'badWait', value));
+  return seconds;
+}
+
+/**
+ * Takes the data folder's lock (lockDataFolder), for a command that writes the data folder (run, demo,
+ * import, brief): one at a time. Another holder is waited for up to --wait seconds, with one line on
+ * stderr when the wait begins; past that, a UserError naming the folder and the holder. The caller
+ * releases it when done; the operating system does if the process dies first.
+ */
+export function takeDataLock(context: CommandContext, command: string): Promise<DataLock> {
+  const wait = waitSeconds(context);
+  return lockDataFolder(context.dataDir, {
+    command,
+    waitSeconds: wait,
+    onWait: (holder) => process.stderr.write(`xinzhi: ${t(context.lang, 'lockWait', context.dataDir, holder?.pid ?? '?', holder?.command ?? '?', wait)}\n`),
+  });
+}
+
+/**
+ * The data folder's store, opened under its lock (takeDataLock) by a command that writes it; `release`
+ * closes the store and lets go of the lock. The lock is let go of at once when the store cannot be opened.
+ */
+export async function openLockedStore(context: CommandContext, command: string): Promise<{ store: SqliteStore; release: () => void }> {
+  const lock = await takeDataLock(context, command);
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(context.dataDir);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  return {
+    store,
+    release() {
+      store.close();
+      lock.release();
+    },
+  };
 }

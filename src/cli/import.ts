@@ -1,25 +1,33 @@
 import { importArchives } from '../crawl/import.ts';
-import { SqliteStore } from '../store/sqlite.ts';
-import { loadCommandConfig, type CommandContext } from './context.ts';
+import { t } from '../util/i18n.ts';
+import { loadCommandConfig, openLockedStore, type CommandContext } from './context.ts';
+import { archiveDamageLine } from './summary.ts';
 
-/** `xinzhi import FILE.warc[.gz]|DIR`: archives made elsewhere, through the same extract and store path. */
+/**
+ * `xinzhi import FILE.warc[.gz]|DIR`: archives made elsewhere, through the same extract and store path,
+ * holding the data folder's lock. Importing an archive again adds nothing: the report says how much was
+ * stored before. A damaged archive is read up to the damage, with a warning on stderr naming the file and
+ * the byte offset.
+ */
 export async function importCommand(context: CommandContext): Promise<number> {
   // main has checked that there is exactly one argument (commands.ts).
   const path = context.positionals[0]!;
   const loaded = loadCommandConfig(context);
-  const store = new SqliteStore(context.dataDir);
+  const { store, release } = await openLockedStore(context, 'import');
   try {
     const runId = store.startRun(new Date().toISOString().slice(0, 10), 'import');
-    const report = await importArchives(path, loaded.sources, store, runId, loaded.config.crawl.maxBytes);
+    const report = await importArchives(path, loaded.sources, store, runId, { maxBytes: loaded.config.crawl.maxBytes, onDamage: (damage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`) });
     store.finishRun(runId, report);
     if (context.json) context.print(JSON.stringify(report));
     else {
-      context.print(`响应 ${report.responses} · HTML 页面 ${report.htmlPages} · 文档 ${report.documents}`);
-      if (report.unmatchedHosts.length > 0) context.print(`不在来源目录中的主机：${report.unmatchedHosts.join('、')}`);
-      for (const doc of report.partialDocuments ?? []) context.print(`文档不完整（归档缺续页）：${doc.url}，缺 ${doc.missing.join(' ')}`);
+      const { lang } = context;
+      context.print(t(lang, 'importCounts', report.responses, report.responsesAlreadyStored, report.htmlPages, report.documents, report.documentsAlreadyStored));
+      if (report.notHttp > 0) context.print(t(lang, 'importNotHttp', report.notHttp));
+      if (report.unmatchedHosts.length > 0) context.print(t(lang, 'importUnmatched', report.unmatchedHosts.join(lang === 'en' ? ', ' : '、')));
+      for (const doc of report.partialDocuments ?? []) context.print(t(lang, 'importPartial', doc.url, doc.missing.join(' ')));
     }
     return 0;
   } finally {
-    store.close();
+    release();
   }
 }

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { loadSources } from '../config/load.ts';
-import type { CrawlReport } from '../crawl/crawl.ts';
-import { runDay, type RunSummary } from '../pipeline/run.ts';
+import type { ArchiveDamage } from '../crawl/warc.ts';
+import { RunFailure, runDay, type RunSummary } from '../pipeline/run.ts';
+import { errorLine } from '../util/errors.ts';
 import { parseIssueDate } from '../util/time.ts';
-import { loadCommandConfig, needsReview, requireDate, stringOption, type CommandContext } from './context.ts';
+import { loadCommandConfig, needsReview, requireDate, stringOption, takeDataLock, type CommandContext } from './context.ts';
 import { crawlWatcher } from './progress.ts';
-import { formatCrawl, formatSummary } from './summary.ts';
+import { archiveDamageLine, formatCrawlSummary, formatSummary } from './summary.ts';
 
 /** The bundled sample day, replayed by `xinzhi demo`. */
 export const sampleArchive = fileURLToPath(new URL('../../samples/2026-06-18', import.meta.url));
@@ -16,18 +17,26 @@ export const sampleIssueDate = '2026-06-19';
  */
 export const sampleCatalog = fileURLToPath(new URL('../../samples/2026-06-18/catalog.yaml', import.meta.url));
 
-async function runAndReport(context: CommandContext, issueDate: string, replay: string | undefined, catalog?: string): Promise<number> {
+/**
+ * Runs the day holding the data folder's lock and prints its summary. A run that fails after its crawl
+ * prints what the crawl did first, then fails with its error (one line on stderr, from main).
+ */
+async function runAndReport(context: CommandContext, command: string, issueDate: string, replay: string | undefined, catalog?: string): Promise<number> {
   const watcher = context.json ? {} : crawlWatcher();
   const loaded = loadCommandConfig(context);
   if (catalog) Object.assign(loaded, loadSources(catalog));
-  let crawled: CrawlReport | undefined;
+  const onArchiveDamage = (damage: ArchiveDamage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`);
+  const lock = await takeDataLock(context, command);
   let summary: RunSummary;
   try {
-    summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate, replay, ...watcher, onCrawled: (crawl) => (crawled = crawl) });
+    summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate, replay, onArchiveDamage, ...watcher });
   } catch (err) {
-    // A run that fails after its crawl (no document in the window) says first what the crawl met, by source.
-    if (crawled && !context.json) for (const line of formatCrawl(issueDate, crawled, context.lang)) context.print(line);
-    throw err;
+    if (!(err instanceof RunFailure)) throw err;
+    if (context.json) context.print(JSON.stringify({ ...err.crawled, error: errorLine(err.cause, context.lang) }));
+    else for (const line of formatCrawlSummary(err.crawled, context.lang)) context.print(line);
+    throw err.cause;
+  } finally {
+    lock.release();
   }
   if (context.json) context.print(JSON.stringify(summary));
   else for (const line of formatSummary(summary, context.lang)) context.print(line);
@@ -36,12 +45,12 @@ async function runAndReport(context: CommandContext, issueDate: string, replay: 
 
 /** `xinzhi run --date D [--replay ARCHIVE]`: the main job for one issue. */
 export function runCommand(context: CommandContext): Promise<number> {
-  return runAndReport(context, requireDate(context), stringOption(context, 'replay'));
+  return runAndReport(context, 'run', requireDate(context), stringOption(context, 'replay'));
 }
 
 /** `xinzhi demo`: `run --replay samples/2026-06-18 --date 2026-06-19`, with the catalog the sample was crawled with. */
 export function demoCommand(context: CommandContext): Promise<number> {
   const date = stringOption(context, 'date');
   const replay = stringOption(context, 'replay');
-  return runAndReport(context, date ? parseIssueDate(date) : sampleIssueDate, replay ?? sampleArchive, replay ? undefined : sampleCatalog);
+  return runAndReport(context, 'demo', date ? parseIssueDate(date) : sampleIssueDate, replay ?? sampleArchive, replay ? undefined : sampleCatalog);
 }

@@ -1,11 +1,11 @@
-import { runDay } from '../pipeline/run.ts';
+import { runDay, type RunSummary } from '../pipeline/run.ts';
 import { publishIssue } from '../publish/dispatch.ts';
 import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../schedule/loop.ts';
 import { scheduleTrigger } from '../schedule/plan.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { t, type Lang, type MessageKey } from '../util/i18n.ts';
 import { UserError } from '../util/errors.ts';
-import { loadCommandConfig, type CommandContext } from './context.ts';
+import { loadCommandConfig, takeDataLock, type CommandContext } from './context.ts';
 import { resultLine, writtenIssue } from './publish.ts';
 import { formatSummary } from './summary.ts';
 
@@ -68,7 +68,14 @@ export async function scheduleCommand(context: CommandContext): Promise<number> 
   const publish = loaded.config.publish;
   const job: ScheduledJob = {
     write: async (issueDate) => {
-      const summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate });
+      // One run at a time on a data folder, across processes: a `run` already writing it makes this attempt fail (or wait, with --wait).
+      const lock = await takeDataLock(context, 'schedule');
+      let summary: RunSummary;
+      try {
+        summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate });
+      } finally {
+        lock.release();
+      }
       if (context.json) context.print(JSON.stringify({ event: 'summary', summary }));
       else for (const line of formatSummary(summary, context.lang)) context.print(line);
       return summary.withheld.length > 0 || summary.failedChecks.length > 0 ? 'needs-review' : 'written';

@@ -1,17 +1,16 @@
 import type { Brief } from '../brief/model.ts';
-import type { CrawlReport } from '../crawl/crawl.ts';
-import type { RunSummary } from '../pipeline/run.ts';
+import type { ArchiveDamage } from '../crawl/warc.ts';
+import type { CrawlSummary, RunSummary } from '../pipeline/run.ts';
 import { t, type Lang } from '../util/i18n.ts';
 
 /** The run summary an operator reads: counts, seconds per stage, and what failed, by source. */
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
   const lines = [
-    t(lang, 'summaryTitle', summary.issueDate),
-    ...crawlCounts(summary.crawl, lang),
+    ...crawlHead(summary, lang),
     `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
     `  ${t(lang, 'itemsChosen')}: ${summary.itemsChosen}`,
-    `  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`,
-    ...crawlTrouble(summary.crawl, lang),
+    ...stageSeconds(summary, lang),
+    ...crawlProblems(summary, lang),
   ];
   if (summary.llm) lines.push(...llmLines(summary.llm, lang));
   if (summary.withheld.length > 0) lines.push(...withheldLines(summary.withheld, lang));
@@ -23,32 +22,34 @@ export function formatSummary(summary: RunSummary, lang: Lang): string[] {
   return lines;
 }
 
-/**
- * What the crawl did, for a run that stopped after it (no document in the window, say): its counts and
- * what failed by source, so the error line that follows is not all the operator sees.
- */
-export function formatCrawl(issueDate: string, crawl: CrawlReport, lang: Lang): string[] {
-  return [t(lang, 'summaryTitle', issueDate), ...crawlCounts(crawl, lang), ...crawlTrouble(crawl, lang)];
+/** The summary of a run that failed after its crawl: what the crawl did, printed before the error line. */
+export function formatCrawlSummary(crawled: CrawlSummary, lang: Lang): string[] {
+  return [...crawlHead(crawled, lang), ...stageSeconds(crawled, lang), ...crawlProblems(crawled, lang)];
 }
 
-function crawlCounts(crawl: CrawlReport, lang: Lang): string[] {
+function crawlHead(summary: CrawlSummary, lang: Lang): string[] {
   return [
-    `  ${t(lang, 'sourcesRead')}: ${crawl.sourcesRead}${sourcesAside(crawl, lang)}`,
-    `  ${t(lang, 'pagesFetched')}: ${crawl.pagesFetched}`,
-    `  ${t(lang, 'documentsKept')}: ${crawl.documentsKept}${crawl.linksSkipped > 0 ? ` (${t(lang, 'linksSkipped', crawl.linksSkipped)})` : ''}`,
+    t(lang, 'summaryTitle', summary.issueDate),
+    `  ${t(lang, 'sourcesRead')}: ${summary.crawl.sourcesRead}${sourcesAside(summary, lang)}`,
+    `  ${t(lang, 'pagesFetched')}: ${summary.crawl.pagesFetched}`,
+    `  ${t(lang, 'documentsKept')}: ${summary.crawl.documentsKept}${summary.crawl.linksSkipped > 0 ? ` (${t(lang, 'linksSkipped', summary.crawl.linksSkipped)})` : ''}`,
   ];
 }
 
-/** The crawl's failures and alerts by source, each line in the user's language. */
-function crawlTrouble(crawl: CrawlReport, lang: Lang): string[] {
+function stageSeconds(summary: CrawlSummary, lang: Lang): string[] {
+  return [`  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]: [string, number]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`];
+}
+
+/** Each source's failures and alerts, each line in the user's language. */
+function crawlProblems(summary: CrawlSummary, lang: Lang): string[] {
   const lines: string[] = [];
-  if (crawl.failures.length > 0) {
-    lines.push(`  ${t(lang, 'sourceErrors')}: ${crawl.failures.length}`);
-    for (const failure of crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${lang === 'en' ? failure.reasonEn : failure.reason}`);
+  if (summary.crawl.failures.length > 0) {
+    lines.push(`  ${t(lang, 'sourceErrors')}: ${summary.crawl.failures.length}`);
+    for (const failure of summary.crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${lang === 'en' ? failure.reasonEn : failure.reason}`);
   }
-  if (crawl.alerts.length > 0) {
-    lines.push(`  ${t(lang, 'sourceAlerts')}: ${crawl.alerts.length}`);
-    for (const alert of crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
+  if (summary.crawl.alerts.length > 0) {
+    lines.push(`  ${t(lang, 'sourceAlerts')}: ${summary.crawl.alerts.length}`);
+    for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
   }
   return lines;
 }
@@ -69,10 +70,10 @@ export function withheldLines(withheld: RunSummary['withheld'], lang: Lang): str
 }
 
 /** What the count of sources read leaves out: sources the archive lacks, and those the catalog disables. */
-function sourcesAside(crawl: CrawlReport, lang: Lang): string {
+function sourcesAside(summary: CrawlSummary, lang: Lang): string {
   const notes: string[] = [];
-  if (crawl.sourcesNotArchived > 0) notes.push(t(lang, 'notArchived', crawl.sourcesNotArchived));
-  if (crawl.sourcesDisabled > 0) notes.push(t(lang, 'sourcesDisabled', crawl.sourcesDisabled));
+  if (summary.crawl.sourcesNotArchived > 0) notes.push(t(lang, 'notArchived', summary.crawl.sourcesNotArchived));
+  if (summary.crawl.sourcesDisabled > 0) notes.push(t(lang, 'sourcesDisabled', summary.crawl.sourcesDisabled));
   return notes.length > 0 ? ` (${notes.join('; ')})` : '';
 }
 
@@ -83,4 +84,11 @@ function sourcesAside(crawl: CrawlReport, lang: Lang): string {
 export function reviewLines(brief: Brief, lang: Lang): string[] {
   const withheld = (brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
   return [...(withheld.length > 0 ? withheldLines(withheld, lang) : []), ...brief.checks.filter((c) => !c.ok).map((check) => `  [${check.name}] ${check.detail}`)];
+}
+
+/** The warning line of a damaged archive: read up to the damage, cut, or moved aside (see ArchiveDamage). */
+export function archiveDamageLine(damage: ArchiveDamage, lang: Lang): string {
+  if (damage.action === 'cut') return t(lang, 'archiveCut', damage.path, damage.offset);
+  if (damage.action === 'moved') return t(lang, 'archiveMoved', damage.path, damage.offset, damage.reason, damage.movedTo ?? '');
+  return t(lang, 'archiveRead', damage.path, damage.offset, damage.reason);
 }

@@ -131,6 +131,10 @@ class SourceCrawl {
     const { store, conditional } = this.context;
     let answered = false;
     let lost = false;
+    // A list's state (its validators, its hash) is kept once its articles were read: kept before, a run
+    // killed in between would find the list unchanged the next time and never read them.
+    const states: (() => void)[] = [];
+    const keepStates = () => states.forEach((keep) => keep());
     // Every page of the entry goes through get(): polite, archived, stored, and reported when it fails. The
     // page that holds the list is asked for conditionally; unchanged (a 304, or the same bytes where the
     // server gives no validators), it is still read from the store, as a JPaaS shell must be.
@@ -144,13 +148,14 @@ class SourceCrawl {
       answered = true;
       const { response, sha256 } = fetched;
       const unchanged = previous !== undefined && (response.status === 304 || previous.sha256 === sha256);
-      if (request.watch && !unchanged) store.saveUrlState(request.url, response, sha256);
+      if (request.watch && !unchanged) states.push(() => store.saveUrlState(request.url, response, sha256));
       const kept = response.status === 304 && previous ? store.storedResponse(request.url, previous.sha256) : response;
       return { url: response.url, text: kept ? responseText(kept) : '', unchanged };
     };
     const read = await readEntryPoint(entry, fetchPage);
     if (read.failure) this.fail(read.failure.url, errorLine(read.failure.error, 'zh'), errorLine(read.failure.error, 'en'));
     if (read.unchanged) {
+      keepStates();
       this.unchanged++;
       return;
     }
@@ -159,6 +164,7 @@ class SourceCrawl {
     // A page that could not be had or read is reported already.
     if (read.links.length === 0 && !read.failure && !lost) this.fail(entry.url, '入口未给出文章链接 (no article links found)');
     await this.readArticles(read.links);
+    keepStates();
   }
 
   private async readArticles(links: ListedLink[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors.ts';
 import { requestKey, type FetchOptions, type Fetcher } from './fetcher.ts';
-import { readWarcRecords, warcFiles, type FetchedResponse } from './warc.ts';
+import { readWarcRecords, warcFiles, type ArchiveReading, type FetchedResponse } from './warc.ts';
 
 /** Redirects a rendering is looked for behind: as many as a browser would follow (Chromium stops at 20). */
 const MAX_RENDER_REDIRECTS = 20;
@@ -19,13 +19,17 @@ export class ReplayFetcher implements Fetcher {
     private readonly renderings: Map<string, FetchedResponse>,
   ) {}
 
-  /** Reads the archives at `path` (a file or a folder), each body at most `maxBytes` once decoded (readWarcRecords). */
-  static async open(path: string, maxBytes?: number): Promise<ReplayFetcher> {
+  /**
+   * Reads every archive at `path` (a file, or a folder's .warc/.warc.gz files in name order), each body at
+   * most `reading.maxBytes` once decoded. A damaged file is read up to the damage and `reading.onDamage` is
+   * told; without it the damage is a UserError.
+   */
+  static async open(path: string, reading: ArchiveReading = {}): Promise<ReplayFetcher> {
     const responses = new Map<string, FetchedResponse>();
     const urls = new Set<string>();
     const renderings = new Map<string, FetchedResponse>();
     for (const file of warcFiles(path)) {
-      for await (const { type, response } of readWarcRecords(file, maxBytes)) {
+      for await (const { type, response } of readWarcRecords(file, reading)) {
         urls.add(response.url);
         if (type === 'conversion') {
           renderings.set(response.url, response);

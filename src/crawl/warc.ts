@@ -1,12 +1,13 @@
-import { closeSync, createReadStream, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { mkdir, open, rename, truncate, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
 import { DEFAULT_MAX_BYTES } from '../config/schema.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { redactHeaders } from '../util/secrets.ts';
+import { archiveUnits, firstDamage, type ArchiveUnit, type UnitDamage } from './archiveUnits.ts';
 
 /** One HTTP response as fetched: what the WARC archive keeps and the extractor reads. */
 export interface FetchedResponse {
@@ -100,20 +101,52 @@ export async function warcConversionRecord(rendered: FetchedResponse): Promise<U
 }
 
 /**
+ * A damaged archive file and what was done about it: read up to the damage (`read`), cut at it before
+ * appending (`cut`: a record a crash left half written at its end), or moved aside to `movedTo` before
+ * appending to a new file (`moved`: damage with records after it, which a cut would lose).
+ */
+export interface ArchiveDamage extends Omit<UnitDamage, 'atEnd'> {
+  path: string;
+  action: 'read' | 'cut' | 'moved';
+  movedTo?: string;
+}
+
+/**
  * Appends responses to a day's archive, each as its own gzip member, so the file is a valid
  * .warc.gz after every append and a crash loses at most the response being written. Records are
- * compressed in parallel and written in order through one open file.
+ * compressed in parallel and written in order through one open file. Before its first append to a file
+ * that exists, the writer reads it through: a member a killed run left half written at the end is cut
+ * off, and a file damaged before its end is moved aside (`onDamage` is told either), so that what is
+ * appended after it stays readable. The caller holds the data folder's lock: one writer per file.
  */
 export class WarcWriter {
   private file: Promise<FileHandle> | undefined;
   /** Writes run one after another: concurrent writes to one file could interleave. */
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string, private readonly onDamage?: (damage: ArchiveDamage) => void) {}
 
   private handle(): Promise<FileHandle> {
-    this.file ??= mkdir(dirname(this.path), { recursive: true }).then(() => open(this.path, 'a'));
+    this.file ??= this.openForAppend();
     return this.file;
+  }
+
+  private async openForAppend(): Promise<FileHandle> {
+    await mkdir(dirname(this.path), { recursive: true });
+    const damage = await firstDamage(this.path, true).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (damage?.atEnd) {
+      await truncate(this.path, damage.offset);
+      this.onDamage?.({ path: this.path, offset: damage.offset, reason: damage.reason, action: 'cut' });
+    } else if (damage) {
+      // Sorted before the day's file (".damaged-" < ".warc"), so a replay of the folder reads the older records first.
+      const movedTo = join(dirname(this.path), `${basename(this.path).replace(/\.warc\.gz$/, '')}.damaged-${Date.now()}.warc.gz`);
+      await rename(this.path, movedTo);
+      this.onDamage?.({ path: this.path, offset: damage.offset, reason: damage.reason, action: 'moved', movedTo });
+    }
+    return open(this.path, 'a');
   }
 
   append(response: FetchedResponse): Promise<void> {
@@ -137,7 +170,7 @@ export class WarcWriter {
   /** Waits for pending writes and closes the file. */
   async close(): Promise<void> {
     await this.tail;
-    if (this.file) await (await this.file).close();
+    if (this.file) await (await this.file.catch(() => undefined))?.close();
     this.file = undefined;
   }
 }
@@ -146,8 +179,8 @@ function notWarc(path: string, reason: string): UserError {
   return new UserError(`归档 ${path} 已损坏或不是 WARC 文件：${reason}`, `archive ${path} is corrupt or not a WARC file: ${reason}`);
 }
 
-/** A WARC file starts with its version line; a .warc.gz with the gzip magic number. */
-function assertWarcSignature(path: string): void {
+/** A WARC file starts with its version line; a .warc.gz with the gzip magic number. Returns whether it is gzip. */
+function assertWarcSignature(path: string): boolean {
   const head = Buffer.alloc(5);
   let read: number;
   try {
@@ -163,6 +196,17 @@ function assertWarcSignature(path: string): void {
   }
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   if (!gzip && head.subarray(0, read).toString('latin1') !== 'WARC/') throw notWarc(path, 'no WARC header');
+  return gzip;
+}
+
+/** The bytes of an archive's whole units, for warcio; the first must begin a WARC record, or the file is none. */
+async function* unitBytes(path: string, units: AsyncIterable<ArchiveUnit>): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const unit of units) {
+    if (first && unit.bytes.subarray(0, 5).toString('latin1') !== 'WARC/') throw notWarc(path, 'no WARC header');
+    first = false;
+    yield unit.bytes;
+  }
 }
 
 /** A record of an archive as the crawl reads it: a response as served, or a page as a browser rendered it. */
@@ -188,15 +232,27 @@ async function cappedBody(record: WARCRecord, path: string, maxBytes: number): P
   return Buffer.concat(chunks);
 }
 
+/** How an archive is read: each body's cap once decoded (crawl.maxBytes), and who is told of damage. */
+export interface ArchiveReading {
+  /** The cap on one record's body once decoded; DEFAULT_MAX_BYTES when absent. */
+  maxBytes?: number;
+  /** Told of a file read up to its damage; without it the damage is a UserError. */
+  onDamage?: (damage: ArchiveDamage) => void;
+}
+
 /**
  * Reads every response and conversion record of one .warc or .warc.gz file, in file order, each body at
- * most `maxBytes` (crawl.maxBytes) once decoded; throws a UserError naming a corrupt file or a record over
- * the cap. A response that names in WARC-Concurrent-To a request record before it, other than a plain GET
- * (as xinzhi and wget write them), carries that request.
+ * most `reading.maxBytes` once decoded (a record over it is a UserError naming the archive and address). A
+ * response that names in WARC-Concurrent-To a request record before it, other than a plain GET (as xinzhi
+ * and wget write them), carries that request. Only whole gzip members (or plain records) are read
+ * (archiveUnits): at the first one cut short or malformed the reading stops, and `reading.onDamage` is told
+ * the file and the offset; without it that is a UserError. Throws a UserError naming a file that is not a WARC.
  */
-export async function* readWarcRecords(path: string, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<ArchivedRecord> {
-  assertWarcSignature(path);
-  const parser = new WARCParser(createReadStream(path));
+export async function* readWarcRecords(path: string, reading: ArchiveReading = {}): AsyncGenerator<ArchivedRecord> {
+  const { maxBytes = DEFAULT_MAX_BYTES, onDamage } = reading;
+  const gzip = assertWarcSignature(path);
+  let damage: UnitDamage | undefined;
+  const parser = new WARCParser(unitBytes(path, archiveUnits(path, gzip, (found) => (damage = found))));
   // Requests wait here for their response; only those other than a plain GET are kept.
   const requests = new Map<string, FetchedRequest>();
   try {
@@ -223,6 +279,9 @@ export async function* readWarcRecords(path: string, maxBytes = DEFAULT_MAX_BYTE
     if (err instanceof UserError) throw err;
     throw notWarc(path, (err as Error).message);
   }
+  if (!damage) return;
+  if (!onDamage) throw notWarc(path, `damaged from byte ${damage.offset} (${damage.reason})`);
+  onDamage({ path, offset: damage.offset, reason: damage.reason, action: 'read' });
 }
 
 /** The HTTP headers of a record, names in lower case. */
@@ -233,9 +292,9 @@ function headersOf(record: WARCRecord): Record<string, string> {
   return headers;
 }
 
-/** Reads every response record of one .warc or .warc.gz file (see readWarcRecords), each with its request when it was more than a plain GET. */
-export async function* readWarcResponses(path: string, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<FetchedResponse> {
-  for await (const record of readWarcRecords(path, maxBytes)) if (record.type === 'response') yield record.response;
+/** Reads every response record of one .warc or .warc.gz file (see readWarcRecords and its `reading`), each with its request when it was more than a plain GET. */
+export async function* readWarcResponses(path: string, reading: ArchiveReading = {}): AsyncGenerator<FetchedResponse> {
+  for await (const record of readWarcRecords(path, reading)) if (record.type === 'response') yield record.response;
 }
 
 /** The archive files at a path: the file itself, or every .warc/.warc.gz in a folder. */

@@ -130,8 +130,9 @@ export function writerNotes(brief: Brief): Check[] {
 
 /**
  * From stored documents to a verified brief: analyze, select, compose (and rewrite with a model when
- * configured), verify, withholding a section that fails a check (withholdFailing). Throws a UserError
- * when nothing relevant was found, or when every section failed.
+ * configured), verify, withholding a section that fails a check (withholdFailing). Reads the store only:
+ * the issue is recorded once its folder is written (writeAndRecordIssue). Throws a UserError when nothing
+ * relevant was found, or when every section failed.
  */
 export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
   const { window, directory, documents, analysis, items: selected, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
@@ -179,7 +180,6 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
   const tooFew = itemsCheck(items.length, loaded.config.selection.minItems);
   if (tooFew) brief.checks.push(tooFew);
   const verifySeconds = secondsSince(started);
-  store.saveIssue(issueDate, brief, brief.stats.themeShares);
   return {
     brief,
     documents,

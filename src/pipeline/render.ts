@@ -8,6 +8,7 @@ import { renderMarkdown } from '../render/markdown.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { issuePage, issuePageName, writeSite } from '../render/site.ts';
 import { renderWechat } from '../render/wechat.ts';
+import type { SqliteStore } from '../store/sqlite.ts';
 import { writeFolderAtomically } from '../util/atomicDir.ts';
 
 /**
@@ -38,5 +39,17 @@ export async function writeIssue(brief: Brief, outDir: string, assets: RenderAss
   const folder = join(outDir, brief.date);
   writeFolderAtomically(folder, files);
   writeSite(outDir, assets.site);
+  return folder;
+}
+
+/**
+ * Writes the issue (writeIssue, its references linked where the store holds them) and only then records it
+ * in the store as the issue of its date: an issue whose folder could not be written never went out, and a
+ * later issue must not compare itself with it. `run` and `brief` both write an issue this way. Returns the
+ * folder; throws what writeIssue throws, with nothing recorded.
+ */
+export async function writeAndRecordIssue(store: SqliteStore, brief: Brief, outDir: string, assets: RenderAssets): Promise<string> {
+  const folder = await writeIssue(brief, outDir, assets, (url) => store.documentByUrl(url) !== undefined);
+  store.saveIssue(brief.date, brief, brief.stats.themeShares);
   return folder;
 }

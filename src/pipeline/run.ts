@@ -5,16 +5,17 @@ import type { BrowserFetcher } from '../crawl/browser.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { ReplayFetcher } from '../crawl/replay.ts';
-import { WarcWriter } from '../crawl/warc.ts';
+import { WarcWriter, type ArchiveDamage } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { CrawlProgress } from '../crawl/progress.ts';
 import type { SourceRun } from '../store/sqlite.ts';
 import { SqliteStore } from '../store/sqlite.ts';
+import { errorLine } from '../util/errors.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
 import type { Brief } from '../brief/model.ts';
 import { composeIssue, issueWindow, type ComposeTimings } from './compose.ts';
 import { renderAssets } from '../render/assets.ts';
-import { writeIssue } from './render.ts';
+import { writeAndRecordIssue } from './render.ts';
 
 export interface RunOptions {
   loaded: LoadedConfig;
@@ -27,15 +28,31 @@ export interface RunOptions {
   onCrawlStart?: (progress: CrawlProgress) => void;
   onSourceDone?: (run: SourceRun) => void;
   onCrawlEnd?: () => void;
-  /** Told what the crawl did once it is over, before the issue is composed (which may fail: no document in the window). */
-  onCrawled?: (crawl: CrawlReport) => void;
+  /** Told of an archive read up to its damage (a replay), or repaired before the day's records are appended to it. */
+  onArchiveDamage?: (damage: ArchiveDamage) => void;
 }
 
-export interface RunSummary {
+/** What a run's crawl did: the part of its summary a run that failed after its crawl still has. */
+export interface CrawlSummary {
   issueDate: string;
   mode: 'live' | 'replay';
-  outFolder: string;
   crawl: CrawlReport;
+  seconds: { crawl: number };
+}
+
+/**
+ * A run that failed after its crawl (no relevant document, a render or write error): `crawled` is what the
+ * crawl did, to be shown before the error, and `cause` what failed. The run's row records both.
+ */
+export class RunFailure extends Error {
+  override readonly name = 'RunFailure';
+  constructor(readonly crawled: CrawlSummary, override readonly cause: unknown) {
+    super(errorLine(cause));
+  }
+}
+
+export interface RunSummary extends CrawlSummary {
+  outFolder: string;
   storyGroups: number;
   itemsChosen: number;
   failedChecks: { name: string; item: number | null; detail: string }[];
@@ -46,20 +63,27 @@ export interface RunSummary {
   seconds: { crawl: number; render: number } & ComposeTimings;
 }
 
-/** The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render. */
+/**
+ * The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render, and
+ * the issue recorded once its folder is written. A failure after the crawl throws a RunFailure carrying
+ * the crawl's summary; the run's row is finished with it and the error. A run killed part way is resumed
+ * by running the day again: documents are stored once by address, and a list's state is kept only after
+ * its articles were read (crawlSources).
+ */
 export async function runDay(options: RunOptions): Promise<RunSummary> {
   const { loaded, issueDate } = options;
   const crawlConfig = loaded.config.crawl;
   // The config's images and fonts are checked before the crawl, so a bad key fails at once, not at the end.
   const assets = renderAssets(loaded.file, loaded.config);
+  let started = performance.now();
+  // An archive that cannot be replayed fails the run before it is recorded.
+  const replay = options.replay ? await ReplayFetcher.open(options.replay, { maxBytes: crawlConfig.maxBytes, onDamage: options.onArchiveDamage }) : undefined;
   const store = new SqliteStore(options.dataDir);
   try {
-    const mode = options.replay ? 'replay' : 'live';
+    const mode = replay ? 'replay' : 'live';
     const runId = store.startRun(issueDate, mode);
-    let started = performance.now();
     const progress = new CrawlProgress(crawledSources(loaded.sources).length);
-    const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`));
-    const replay = options.replay ? await ReplayFetcher.open(options.replay, crawlConfig.maxBytes) : undefined;
+    const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`), options.onArchiveDamage);
     // A replay reads renderings from the archive: it never starts a browser.
     let browser: BrowserFetcher | undefined;
     const fetcher: Fetcher =
@@ -94,25 +118,27 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       await archive.close();
       options.onCrawlEnd?.();
     }
-    const crawlSeconds = secondsSince(started);
-    options.onCrawled?.(crawl);
-    const composed = await composeIssue(store, loaded, issueDate);
-    started = performance.now();
-    const outFolder = await writeIssue(composed.brief, options.outDir, assets, (url) => store.documentByUrl(url) !== undefined);
-    const summary: RunSummary = {
-      issueDate,
-      mode,
-      outFolder,
-      crawl,
-      storyGroups: composed.storyGroups,
-      itemsChosen: composed.brief.items.length,
-      failedChecks: composed.brief.checks.filter((c) => !c.ok),
-      withheld: (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons })),
-      llm: composed.brief.stats.llm,
-      seconds: { crawl: crawlSeconds, ...composed.timings, render: secondsSince(started) },
-    };
-    store.finishRun(runId, summary);
-    return summary;
+    const crawled: CrawlSummary = { issueDate, mode, crawl, seconds: { crawl: secondsSince(started) } };
+    try {
+      const composed = await composeIssue(store, loaded, issueDate);
+      started = performance.now();
+      const outFolder = await writeAndRecordIssue(store, composed.brief, options.outDir, assets);
+      const summary: RunSummary = {
+        ...crawled,
+        outFolder,
+        storyGroups: composed.storyGroups,
+        itemsChosen: composed.brief.items.length,
+        failedChecks: composed.brief.checks.filter((c) => !c.ok),
+        withheld: (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons })),
+        llm: composed.brief.stats.llm,
+        seconds: { ...crawled.seconds, ...composed.timings, render: secondsSince(started) },
+      };
+      store.finishRun(runId, summary);
+      return summary;
+    } catch (err) {
+      store.finishRun(runId, { ...crawled, error: errorLine(err, 'en') });
+      throw new RunFailure(crawled, err);
+    }
   } finally {
     store.close();
   }

@@ -103,4 +103,16 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX deliveries_issue_channel ON deliveries(issue_date, channel, status);
   `,
+  // One row per fetch: the same archive imported twice stored each response twice. Earlier duplicates are
+  // merged into their first row (documents follow it), then a unique index keeps it so.
+  `
+  UPDATE documents SET response_id = (
+    SELECT min(same.id) FROM responses AS kept JOIN responses AS same
+      ON same.url = kept.url AND same.sha256 = kept.sha256 AND same.fetched_at = kept.fetched_at
+    WHERE kept.id = documents.response_id
+  );
+  DELETE FROM responses WHERE id NOT IN (SELECT min(id) FROM responses GROUP BY url, sha256, fetched_at);
+  DROP INDEX responses_url;
+  CREATE UNIQUE INDEX responses_fetch ON responses(url, sha256, fetched_at);
+  `,
 ];

@@ -200,12 +200,19 @@ export class SqliteStore {
     this.sql('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), runId);
   }
 
-  /** Keeps the raw response before anything parses it; returns its row and the SHA-256 of its body. */
-  saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): { id: number; sha256: string } {
+  /**
+   * Keeps the raw response before anything parses it; returns its row, the SHA-256 of its body, and whether
+   * the store held this fetch already (the same URL, bytes and fetch time: an archive imported again), in
+   * which case nothing is added and the row is the earlier one.
+   */
+  saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): { id: number; sha256: string; alreadyStored: boolean } {
     const sha256 = sha256Hex(response.body);
-    const result = this.sql('INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(runId, sourceId, response.url, response.status, JSON.stringify(response.headers), response.body, sha256, response.fetchedAt);
-    return { id: Number(result.lastInsertRowid), sha256 };
+    const result = this.sql(
+      'INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url, sha256, fetched_at) DO NOTHING',
+    ).run(runId, sourceId, response.url, response.status, JSON.stringify(response.headers), response.body, sha256, response.fetchedAt);
+    if (result.changes > 0) return { id: Number(result.lastInsertRowid), sha256, alreadyStored: false };
+    const stored = this.sql('SELECT id FROM responses WHERE url = ? AND sha256 = ? AND fetched_at = ?').get(response.url, sha256, response.fetchedAt) as { id: number };
+    return { id: stored.id, sha256, alreadyStored: true };
   }
 
   /** Stores an article, replacing an earlier extraction of the same URL. */

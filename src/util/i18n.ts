@@ -102,6 +102,16 @@ const messages = {
   'channel.dingtalk': { zh: '钉钉', en: 'DingTalk' },
   'channel.webhook': { zh: 'Webhook', en: 'webhook' },
   'channel.email': { zh: '邮件', en: 'e-mail' },
+  // Durability: the data folder's lock, damaged archives, what an import added.
+  lockWait: { zh: '数据目录 {0} 正被进程 {1}（{2}）使用，最多等待 {3} 秒……', en: 'data folder {0} is in use by pid {1} ({2}): waiting up to {3} s…' },
+  badWait: { zh: '--wait 应为秒数（不小于 0），而不是 {0}', en: '--wait must be a number of seconds (0 or more), not {0}' },
+  archiveRead: { zh: '警告：归档 {0} 自第 {1} 字节起已损坏（{2}），只读取了此前的记录', en: 'warning: archive {0} is damaged from byte {1} ({2}): read the records before it' },
+  archiveCut: { zh: '警告：归档 {0} 自第 {1} 字节起是一条未写完的记录（上次运行被中断），已截去，再追加新记录', en: 'warning: archive {0} ended in a record left half written from byte {1} (an interrupted run): cut off before appending' },
+  archiveMoved: { zh: '警告：归档 {0} 自第 {1} 字节起已损坏（{2}），已移到 {3}，新记录写入新文件', en: 'warning: archive {0} is damaged from byte {1} ({2}): moved to {3}; new records go to a new file' },
+  importCounts: { zh: '响应 {0}（此前已存 {1}）· HTML 页面 {2} · 新文档 {3}（此前已存 {4}）', en: 'responses {0} ({1} stored before) · HTML pages {2} · new documents {3} ({4} stored before)' },
+  importNotHttp: { zh: '地址不是 http(s) 的记录 {0} 条，未存储', en: '{0} records whose address is not http(s): not stored' },
+  importUnmatched: { zh: '不在来源目录中的主机：{0}', en: 'hosts not in the source catalog: {0}' },
+  importPartial: { zh: '文档不完整（归档缺续页）：{0}，缺 {1}', en: 'partial document (continuation pages not in the archive): {0}, missing {1}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
