@@ -170,6 +170,35 @@ describe('incremental runs', () => {
     store.close();
   });
 
+  it('reads an unchanged list again while one of its articles did not answer, or links were left over the cap', async (t) => {
+    let down = true;
+    const host = await site(t, {
+      '/list/': (req, res) => {
+        if (req.headers['if-none-match'] === '"v1"') res.writeHead(304).end();
+        else html(res, listOf(3), { etag: '"v1"' });
+      },
+      ...articles(3),
+      '/a/t20260618_1.html': (_, res) => (down ? html(res, 'busy', {}, 503) : html(res, articlePage('测试市第1号人工智能政策文件发布'))),
+    });
+    const sources = [testSource('flaky', [{ type: 'list', url: `${host.base}/list/` }])];
+    const first = await crawlOnce(sources);
+    assert.equal(first.report.documentsKept, 2);
+    // The list answers 304, but its state was not kept: it is read from the start and the article that failed is fetched.
+    down = false;
+    const second = await crawlOnce(sources, {}, { dir: first.dir });
+    assert.equal(second.report.documentsKept, 1);
+    assert.equal(host.log.filter((l) => l.path === '/list/').at(-1)!.headers['if-none-match'], undefined);
+    // Now every article is stored: the list's state is kept, and the next run asks conditionally.
+    await crawlOnce(sources, {}, { dir: first.dir });
+    assert.equal(host.log.filter((l) => l.path === '/list/').at(-1)!.headers['if-none-match'], '"v1"');
+    // A cap that leaves links unread keeps no state either.
+    const capped = await crawlOnce(sources, {}, { maxArticlesPerSource: 2 });
+    assert.equal(capped.report.documentsKept, 2);
+    const store = new SqliteStore(capped.dir);
+    assert.equal(store.urlState(`${host.base}/list/`), undefined);
+    store.close();
+  });
+
   it('names a source that yields nothing for N runs, and one whose list changed its layout', async (t) => {
     let redesigned = false;
     let version = 0;

@@ -132,7 +132,8 @@ class SourceCrawl {
     let answered = false;
     let lost = false;
     // A list's state (its validators, its hash) is kept once its articles were read: kept before, a run
-    // killed in between would find the list unchanged the next time and never read them.
+    // killed in between would find the list unchanged the next time and never read them. So with an article
+    // that did not answer, or links left over the per-source cap: the next run reads the list again.
     const states: (() => void)[] = [];
     const keepStates = () => states.forEach((keep) => keep());
     // Every page of the entry goes through get(): polite, archived, stored, and reported when it fails. The
@@ -163,11 +164,11 @@ class SourceCrawl {
     this.linksFound += read.links.length;
     // A page that could not be had or read is reported already.
     if (read.links.length === 0 && !read.failure && !lost) this.fail(entry.url, '入口未给出文章链接 (no article links found)');
-    await this.readArticles(read.links);
-    keepStates();
+    if (await this.readArticles(read.links)) keepStates();
   }
 
-  private async readArticles(links: ListedLink[]): Promise<void> {
+  /** Reads the links not stored before; true when each was answered and none was left over the cap. */
+  private async readArticles(links: ListedLink[]): Promise<boolean> {
     const { store, listedSince } = this.context;
     // A link listed twice (on two pages, or by two entry points) is read once.
     const unique = [...new Map(links.map((link) => [link.url, link])).values()];
@@ -178,16 +179,21 @@ class SourceCrawl {
       return !old && !seen;
     });
     // All at once: the fetcher's politeness decides how many reach the host together.
-    await Promise.all(fresh.slice(0, this.context.maxArticlesPerSource).map((link) => this.readArticle(link.url)));
+    const answered = await Promise.all(fresh.slice(0, this.context.maxArticlesPerSource).map((link) => this.readArticle(link.url)));
+    return fresh.length <= this.context.maxArticlesPerSource && answered.every(Boolean);
   }
 
-  private async readArticle(url: string): Promise<void> {
+  /** Reads and stores one article; false when the page did not answer (a network failure or an HTTP error, reported). */
+  private async readArticle(url: string): Promise<boolean> {
     const page = await this.get(url);
-    if (!page) return;
+    if (!page) return false;
     try {
       // After a redirect the document lives at the address that served it.
       const read = articleOfResponse(page.response, this.source);
-      if ('reason' in read) return this.fail(url, read.reason);
+      if ('reason' in read) {
+        this.fail(url, read.reason);
+        return true;
+      }
       // Continuation pages go through get() like any page: polite, archived, and reported when they fail.
       const joined = await joinContinuations(page.response, read.article, this.source, async (next) => (await this.get(next))?.response);
       if (joined.missing.length > 0) this.fail(page.response.url, `文档不完整，缺续页 ${joined.missing.join(' ')} (partial document: continuation pages missing)`);
@@ -196,6 +202,7 @@ class SourceCrawl {
     } catch (err) {
       this.fail(url, `解析失败 (extraction failed): ${errorLine(err)}`);
     }
+    return true;
   }
 }
 
