@@ -41,8 +41,10 @@ describe('xinzhi demo: the sample day end to end', () => {
   it('writes the six formats and the issue page, and nothing else', () => {
     assert.deepEqual(execFileSync('ls', [issue], { encoding: 'utf8' }).trim().split('\n'), ['brief.docx', 'brief.html', 'brief.json', 'brief.md', 'brief.pdf', 'brief.wechat.html', 'index.html']);
     // The issue is a link to its one version folder (writeFolderAtomically); beside it, the archive site's
-    // index (no feed.xml: the bundled config sets no site.baseUrl). Nothing else is left.
-    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n').sort(), [readlinkSync(issue), '2026-06-19', 'index.html'].sort());
+    // index and feed, which list the issue (the bundled config sets no site.baseUrl: file: links). Nothing else is left.
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n').sort(), [readlinkSync(issue), '2026-06-19', 'feed.xml', 'index.html'].sort());
+    assert.match(readFileSync(join(out, 'feed.xml'), 'utf8'), /<id>urn:xinzhi:[^<]+:2026-06-19<\/id>/);
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /href="2026-06-19\/index\.html"/);
   });
 
   it('picks the five stories of the reference issue, in its order', () => {

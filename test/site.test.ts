@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
@@ -18,7 +19,7 @@ const fontPaths = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype'
 const atom = 'http://www.w3.org/2005/Atom';
 const linkable = () => true;
 
-/** The site settings of a brief served at `baseUrl` (none: no feed). */
+/** The site settings of a brief served at `baseUrl` (none: the feed links to the out folder's files). */
 function settings(baseUrl: string | null = 'https://brief.example.org/xinzhi/'): SiteSettings {
   return { title: '新质生产力每日动态', publisher: '新质生产力工作委员会', slug: 'xzsc', baseUrl };
 }
@@ -88,7 +89,7 @@ function assertAtom(doc: Document): Element[] {
     // Without atom:content an entry needs a link rel="alternate" (the default when rel is absent).
     const alternate = children(entry, 'link').filter((link) => (link.getAttribute('rel') ?? 'alternate') === 'alternate');
     assert.equal(alternate.length, 1);
-    assert.match(alternate[0]!.getAttribute('href')!, /^https?:\/\//);
+    assert.match(alternate[0]!.getAttribute('href')!, /^[a-z][a-z0-9+.-]*:\/\//);
   }
   const ids = entries.map((entry) => only(entry, 'id').textContent);
   assert.equal(new Set(ids).size, ids.length, 'entry ids are unique');
@@ -224,15 +225,16 @@ describe('archive site: the Atom feed', () => {
     }
   });
 
-  it('is not written without site.baseUrl (Atom needs absolute links), and an old one is removed', async () => {
+  it('links to the out folder\'s own file: addresses until site.baseUrl says where it is served', async () => {
     const out = tempDir();
-    await writeIssue(issue('2026-06-19'), out, assets(['json']), linkable);
-    assert.ok(existsSync(join(out, 'feed.xml')));
     await writeIssue(issue('2026-06-19'), out, assets(['json'], settings(null)), linkable);
-    assert.ok(!existsSync(join(out, 'feed.xml')));
+    const entries = assertAtom(parseFeed(readFileSync(join(out, 'feed.xml'), 'utf8')));
+    assert.equal(only(entries[0]!, 'link').getAttribute('href'), pathToFileURL(join(out, '2026-06-19', 'index.html')).href);
     const $ = cheerio.load(readFileSync(join(out, 'index.html'), 'utf8'));
-    assert.equal($('link[rel=alternate]').length, 0);
-    assert.equal($('a[href="feed.xml"]').length, 0);
+    assert.equal($('link[rel=alternate]').attr('href'), 'feed.xml');
+    // Served: the same feed's links are under site.baseUrl.
+    await writeIssue(issue('2026-06-19'), out, assets(['json']), linkable);
+    assert.match(readFileSync(join(out, 'feed.xml'), 'utf8'), /href="https:\/\/brief\.example\.org\/xinzhi\/2026-06-19\/index\.html"/);
   });
 
   it('holds the newest issues only', async () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Feed } from 'feed';
 import { briefSchema, type Brief } from '../brief/model.ts';
 import type { Config } from '../config/schema.ts';
@@ -290,13 +291,15 @@ export function atomFeed(issues: readonly ArchivedIssue[], settings: SiteSetting
 
 /**
  * Writes out/index.html and out/feed.xml from the issue folders in `outDir` (readIssues), each
- * atomically; without a baseUrl an old feed.xml is removed, as the site no longer says where it is.
+ * atomically. Without site.baseUrl the feed's links are the out folder's own `file:` addresses: a feed a
+ * reader on this machine can open (the sample day's), until the config says where out/ is served.
  * Call it after an issue is written. Throws a UserError naming a file that cannot be written.
  */
 export function writeSite(outDir: string, settings: SiteSettings): void {
+  const located = settings.baseUrl ? settings : { ...settings, baseUrl: pathToFileURL(`${resolve(outDir)}${sep}`).href };
   const issues = readIssues(outDir);
-  writeFileAtomically(join(outDir, 'index.html'), siteIndex(issues, settings));
-  const feed = atomFeed(issues, settings);
+  writeFileAtomically(join(outDir, 'index.html'), siteIndex(issues, located));
+  const feed = atomFeed(issues, located);
   if (feed) writeFileAtomically(join(outDir, 'feed.xml'), feed);
   else rmSync(join(outDir, 'feed.xml'), { force: true });
 }
