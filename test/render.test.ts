@@ -276,8 +276,8 @@ describe('writeIssue', () => {
     brief.abstract = '第二版';
     await writeIssue(brief, out, assets(['json']), linkable);
     // The issue is a link to its one version folder (writeFolderAtomically): the first render's is gone.
-    // Beside it, the archive site's index; in it, the issue's page (test/site.test.ts).
-    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n').sort(), [readlinkSync(folder), '2026-06-19', 'index.html'].sort());
+    // Beside it, the archive site's index and feed; in it, the issue's page (test/site.test.ts).
+    assert.deepEqual(execFileSync('ls', ['-A', out], { encoding: 'utf8' }).trim().split('\n').sort(), [readlinkSync(folder), '2026-06-19', 'feed.xml', 'index.html'].sort());
     assert.deepEqual(execFileSync('ls', [folder], { encoding: 'utf8' }).trim().split('\n'), ['brief.json', 'index.html']);
   });
 });
