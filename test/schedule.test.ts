@@ -46,6 +46,23 @@ describe('schedule plan', () => {
     assert.equal(nextRun(at('2026-12-01T06:00:00+08:00'), settings, history(evening)).reason, 'trigger');
   });
 
+  it('runs a trigger on time whether or not catch-up is on, as a cron line starting --once a moment late does', () => {
+    const now = at('2026-11-30T06:30:05+08:00');
+    for (const catchUp of [true, false]) assert.deepEqual(nextRun(now, { ...settings, catchUp }, history({})), { at: now, issueDate: '2026-11-30', attempt: 1, reason: 'trigger' });
+    // Past the quarter hour it is a catch-up, and only with catch-up on.
+    assert.equal(nextRun(at('2026-11-30T06:46:00+08:00'), settings, history({})).reason, 'catch-up');
+    assert.equal(nextRun(at('2026-11-30T06:46:00+08:00'), { ...settings, catchUp: false }, history({})).issueDate, '2026-12-01');
+  });
+
+  it('answers a later trigger of the same issue after a failure (a cron of several triggers a day)', () => {
+    const hourly = { ...settings, cron: '0 * * * *' };
+    const failed = { '2026-11-30': { attempts: 1, succeeded: false, lastAt: at('2026-11-30T09:00:40+08:00') } };
+    assert.deepEqual(nextRun(at('2026-11-30T10:00:00+08:00'), hourly, history(failed)), { at: at('2026-11-30T10:00:00+08:00'), issueDate: '2026-11-30', attempt: 2, reason: 'trigger' });
+    // Out of attempts: nothing more that day.
+    const twice = { '2026-11-30': { attempts: 2, succeeded: false, lastAt: at('2026-11-30T10:00:40+08:00') } };
+    assert.deepEqual(nextRun(at('2026-11-30T11:00:00+08:00'), hourly, history(twice)), { at: at('2026-12-01T00:00:00+08:00'), issueDate: '2026-12-01', attempt: 1, reason: 'trigger' });
+  });
+
   it('reads the cron in its zone but names the issue by its Shanghai day', () => {
     const utc = { ...settings, cron: '0 23 * * *', timezone: 'UTC' };
     const planned = nextRun(at('2026-11-30T12:00:00Z'), utc, history({ '2026-11-30': { attempts: 1, succeeded: true, lastAt: null } }));
@@ -147,7 +164,7 @@ describe('schedule loop', () => {
 });
 
 describe('xinzhi schedule', () => {
-  it('--once catches up the day missed, writes the issue, and the next --once waits; a failed run exits non-zero', async (t) => {
+  it('--once runs the trigger due, writes the issue, and the next --once waits; a failed run exits non-zero', async (t) => {
     const today = shanghaiDay(new Date().toISOString());
     const yesterday = previousDay(today);
     const article = `<html><head><meta name="ArticleTitle" content="测试市人工智能算力券实施细则"><meta name="PubDate" content="${yesterday} 09:00"></head><body>
@@ -161,14 +178,14 @@ describe('xinzhi schedule', () => {
     const dir = tempDir();
     const catalog = `- { id: test-city, name: 测试市数据局, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }\n`;
     const config = configWithCatalog(dir, catalog);
-    // Every minute: the minute now began is the trigger missed.
+    // Every minute: the minute now began is the trigger due.
     writeFileSync(config, readFileSync(config, 'utf8').replace(/cron: "30 6 \* \* \*"/, 'cron: "* * * * *"'));
     assert.match(readFileSync(config, 'utf8'), /cron: "\* \* \* \* \*"/);
     const data = join(dir, 'data');
     const out = join(dir, 'out');
     const first = await runCli(['schedule', '--once', '--config', config, '--data', data, '--out', out]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, new RegExp(`开始运行期号 ${today}（补跑错过的一期）`));
+    assert.match(first.stdout, new RegExp(`开始运行期号 ${today}（定时）`));
     assert.match(first.stdout, new RegExp(`期号 ${today} 已写成\n`));
     assert.match(first.stdout, /等待编辑审核后发布/);
     assert.match(first.stdout, /下次运行：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
@@ -208,7 +225,8 @@ describe('xinzhi schedule', () => {
     try {
       const refused = await runCli(['schedule', '--once', '--config', config, '--data', busy, '--out', join(dir, 'out4')]);
       assert.equal(refused.code, 1);
-      assert.match(refused.stdout, new RegExp(`期号 ${today} 运行失败：数据目录 .*data4.*（稍后重试一次）`));
+      // Every minute, the next trigger (not an hour's retry) tries the issue again.
+      assert.match(refused.stdout, new RegExp(`期号 ${today} 运行失败：数据目录 .*data4 正被另一个 xinzhi 进程使用[^\n（]*（进程 \\d+@[^\n]*\n下次运行：[^\n]*期号 ${today}\n`));
       assert.equal(existsSync(join(dir, 'out4')), false);
     } finally {
       held.release();
@@ -219,7 +237,8 @@ describe('xinzhi schedule', () => {
     writeFileSync(blocked, '');
     const failing = await runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data2'), '--out', join(blocked, 'out')]);
     assert.equal(failing.code, 1);
-    assert.match(failing.stdout, new RegExp(`期号 ${today} 运行失败：.*（稍后重试一次）`));
+    assert.match(failing.stdout, new RegExp(`期号 ${today} 运行失败：无法写入`));
+    assert.doesNotMatch(failing.stdout, /稍后重试一次/);
     assert.equal(existsSync(join(blocked, 'out')), false);
   });
 });

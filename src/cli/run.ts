@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadSources } from '../config/load.ts';
+import { loadSources, type LoadedConfig } from '../config/load.ts';
 import type { ArchiveDamage } from '../crawl/warc.ts';
 import { RunFailure, runDay, type RunSummary } from '../pipeline/run.ts';
 import { errorLine } from '../util/errors.ts';
@@ -18,13 +18,12 @@ export const sampleIssueDate = '2026-06-19';
 export const sampleCatalog = fileURLToPath(new URL('../../samples/2026-06-18/catalog.yaml', import.meta.url));
 
 /**
- * Runs the day holding the data folder's lock and prints its summary. A run that fails after its crawl
- * prints what the crawl did first, then fails with its error (one line on stderr, from main).
+ * Runs the day holding the data folder's lock (taken for `command`) and prints its summary, as `run`,
+ * `demo` and each scheduled attempt do. A run that fails after its crawl prints what the crawl did first,
+ * then throws its error (one line on stderr, from main). Returns the summary.
  */
-async function runAndReport(context: CommandContext, command: string, issueDate: string, replay: string | undefined, catalog?: string): Promise<number> {
+export async function reportedRun(context: CommandContext, loaded: LoadedConfig, command: string, issueDate: string, replay?: string): Promise<RunSummary> {
   const watcher = context.json ? {} : crawlWatcher();
-  const loaded = loadCommandConfig(context);
-  if (catalog) Object.assign(loaded, loadSources(catalog));
   const onArchiveDamage = (damage: ArchiveDamage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`);
   const lock = await takeDataLock(context, command);
   let summary: RunSummary;
@@ -40,6 +39,14 @@ async function runAndReport(context: CommandContext, command: string, issueDate:
   }
   if (context.json) context.print(JSON.stringify(summary));
   else for (const line of formatSummary(summary, context.lang)) context.print(line);
+  return summary;
+}
+
+/** `run` and `demo`: the day run and reported; the exit code says whether it needs an editor's review. */
+async function runAndReport(context: CommandContext, command: string, issueDate: string, replay: string | undefined, catalog?: string): Promise<number> {
+  const loaded = loadCommandConfig(context);
+  if (catalog) Object.assign(loaded, loadSources(catalog));
+  const summary = await reportedRun(context, loaded, command, issueDate, replay);
   return needsReview(context, summary.withheld.length, summary.failedChecks.length);
 }
 

@@ -1,19 +1,22 @@
-import { runDay, type RunSummary } from '../pipeline/run.ts';
 import { publishIssue } from '../publish/dispatch.ts';
 import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../schedule/loop.ts';
 import { scheduleTrigger } from '../schedule/plan.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { t, type Lang, type MessageKey } from '../util/i18n.ts';
 import { UserError } from '../util/errors.ts';
-import { loadCommandConfig, takeDataLock, type CommandContext } from './context.ts';
+import { loadCommandConfig, type CommandContext } from './context.ts';
 import { resultLine, writtenIssue } from './publish.ts';
-import { formatSummary } from './summary.ts';
+import { reportedRun } from './run.ts';
 
 const reasons: Record<'trigger' | 'catch-up' | 'retry', MessageKey> = { trigger: 'scheduleReasonTrigger', 'catch-up': 'scheduleReasonCatchUp', retry: 'scheduleReasonRetry' };
 
-/** `2026-12-01 06:30`: a planned time as the operator reads it, on the Beijing clock whatever the machine's zone. */
+/**
+ * `2026-12-01 06:30`: a planned time as the operator reads it, on the Beijing clock whatever the machine's
+ * zone; with its seconds when it is not on the minute (a retry an hour after a run that ended at 06:31:38).
+ */
 function beijingTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const text = new Date(at.getTime() + 8 * 3600_000).toISOString().replace('T', ' ');
+  return at.getUTCSeconds() === 0 ? text.slice(0, 16) : text.slice(0, 19);
 }
 
 /** One line per event of the schedule, in the operator's language. */
@@ -68,16 +71,9 @@ export async function scheduleCommand(context: CommandContext): Promise<number> 
   const publish = loaded.config.publish;
   const job: ScheduledJob = {
     write: async (issueDate) => {
-      // One run at a time on a data folder, across processes: a `run` already writing it makes this attempt fail (or wait, with --wait).
-      const lock = await takeDataLock(context, 'schedule');
-      let summary: RunSummary;
-      try {
-        summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate });
-      } finally {
-        lock.release();
-      }
-      if (context.json) context.print(JSON.stringify({ event: 'summary', summary }));
-      else for (const line of formatSummary(summary, context.lang)) context.print(line);
+      // As `run` does: under the data folder's lock (a `run` already writing it fails this attempt, or it waits with
+      // --wait), the crawl's progress on stderr, and the summary printed, a failed run's crawl before its error.
+      const summary = await reportedRun(context, loaded, 'schedule', issueDate);
       return summary.withheld.length > 0 || summary.failedChecks.length > 0 ? 'needs-review' : 'written';
     },
     // The same sending as `xinzhi publish`: each channel once, failures retried, every try recorded.

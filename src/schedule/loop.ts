@@ -54,13 +54,18 @@ export async function runSchedule(settings: ScheduleSettings, job: ScheduledJob,
       await io.sleepUntil(run.at, options.signal);
       if (options.signal.aborted) break;
     }
-    outcomes.push(await attempt(run, job, log, io));
+    outcomes.push(await attempt(run, settings, job, log, io));
   }
   return outcomes;
 }
 
+/** Whether a planned run retries the issue of an attempt. */
+function isRetryOf(planned: PlannedRun, run: PlannedRun): boolean {
+  return planned.reason === 'retry' && planned.issueDate === run.issueDate;
+}
+
 /** One attempt: recorded before it starts (a killed attempt counts), then its outcome; a written issue is published when the job publishes. */
-async function attempt(run: PlannedRun, job: ScheduledJob, log: AttemptLog, io: ScheduleIo): Promise<ScheduledOutcome> {
+async function attempt(run: PlannedRun, settings: ScheduleSettings, job: ScheduledJob, log: AttemptLog, io: ScheduleIo): Promise<ScheduledOutcome> {
   io.report({ kind: 'started', run });
   const id = log.startScheduledRun(run.issueDate, run.attempt, run.reason, io.now());
   let outcome: ScheduledOutcome;
@@ -72,7 +77,9 @@ async function attempt(run: PlannedRun, job: ScheduledJob, log: AttemptLog, io: 
     detail = errorLine(err);
   }
   log.finishScheduledRun(id, outcome, detail, io.now());
-  io.report({ kind: 'finished', run, outcome, detail, retries: outcome === 'failed' && run.attempt < MAX_ATTEMPTS });
+  // A failure says it will be retried only when the plan retries it (not when the next trigger comes first).
+  const retries = outcome === 'failed' && run.attempt < MAX_ATTEMPTS && isRetryOf(nextRun(io.now(), settings, (issueDate) => log.scheduledAttempts(issueDate)), run);
+  io.report({ kind: 'finished', run, outcome, detail, retries });
   if (outcome === 'failed') return outcome;
   // A section withheld by its checks waits for an editor, as does every issue when publishing is not automatic.
   if (!job.publish || outcome === 'needs-review') {

@@ -66,11 +66,19 @@ export function issueDateOfTrigger(trigger: Date): string {
 }
 
 /**
+ * How late a trigger may be run and still count as on time: a cron line that starts `schedule --once` at
+ * 06:30 starts it a little after. Later than this, running it is catching up a missed issue.
+ */
+export const ON_TIME_MS = 15 * 60_000;
+
+/**
  * The next run, given the time now and what was attempted for the most recent trigger's issue:
- * - that issue not yet attempted and `catchUp` on: run it now (the machine was off at its time);
- * - attempted once and failed: retry it `retryAfterMinutes` after that attempt, but only before the next
- *   trigger (the retry belongs to that morning);
- * - otherwise the next trigger's issue, at its time.
+ * - that trigger not yet answered by an attempt (none ended after it fired), and the issue neither
+ *   written nor out of attempts: run it now — on time within ON_TIME_MS of the trigger, else as a
+ *   catch-up when `catchUp` is on (the machine was off at its time);
+ * - answered by an attempt that failed: retry it `retryAfterMinutes` after that attempt, but only before
+ *   the next trigger (the retry belongs to that morning);
+ * - otherwise the next trigger whose issue is still to write, at its time.
  * Only the most recent missed trigger is caught up: an issue of days ago is not news any more.
  * `attemptsOf` answers for an issue date.
  */
@@ -83,13 +91,23 @@ export function nextRun(now: Date, settings: ScheduleSettings, attemptsOf: (issu
   if (previous) {
     const issueDate = issueDateOfTrigger(previous);
     const so = attemptsOf(issueDate);
-    if (!so.succeeded && so.attempts === 0 && settings.catchUp) return { at: now, issueDate, attempt: 1, reason: 'catch-up' };
-    if (!so.succeeded && so.attempts > 0 && so.attempts < MAX_ATTEMPTS) {
-      const retryAt = new Date(Math.max(now.getTime(), (so.lastAt ?? now).getTime() + settings.retryAfterMinutes * 60_000));
-      if (retryAt < next) return { at: retryAt, issueDate, attempt: so.attempts + 1, reason: 'retry' };
+    if (!so.succeeded && so.attempts < MAX_ATTEMPTS) {
+      const answered = so.lastAt !== null && so.lastAt.getTime() >= previous.getTime();
+      if (!answered) {
+        const onTime = now.getTime() - previous.getTime() <= ON_TIME_MS;
+        if (onTime || settings.catchUp) return { at: now, issueDate, attempt: so.attempts + 1, reason: onTime ? 'trigger' : 'catch-up' };
+      } else {
+        const retryAt = new Date(Math.max(now.getTime(), so.lastAt!.getTime() + settings.retryAfterMinutes * 60_000));
+        if (retryAt < next) return { at: retryAt, issueDate, attempt: so.attempts + 1, reason: 'retry' };
+      }
     }
   }
-  const issueDate = issueDateOfTrigger(next);
-  const so = attemptsOf(issueDate);
-  return { at: next, issueDate, attempt: so.attempts + 1, reason: 'trigger' };
+  // The next trigger whose issue is still to write: with several triggers a day, those of an issue written
+  // (or out of attempts) are passed over. A year of hourly triggers at most.
+  for (let candidate: Date | null = next, seen = 0; candidate && seen < 9000; candidate = trigger.nextRun(candidate), seen++) {
+    const issueDate = issueDateOfTrigger(candidate);
+    const so = attemptsOf(issueDate);
+    if (!so.succeeded && so.attempts < MAX_ATTEMPTS) return { at: candidate, issueDate, attempt: so.attempts + 1, reason: 'trigger' };
+  }
+  throw new UserError(`schedule.cron 不再触发：${settings.cron}`, `schedule.cron never fires again: ${settings.cron}`);
 }
