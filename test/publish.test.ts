@@ -547,6 +547,16 @@ describe('xinzhi publish', () => {
     const missing = await runCli(['publish', '--date', '2026-06-20', '--config', configFile, '--data', data, '--out', out]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^xinzhi: 无法读取 \S+2026-06-20\/brief\.json（ENOENT）\n$/);
+    // An issue that needs an editor's review (a check failed, a section withheld) is not sent, even in a dry run.
+    const review = join(root, 'review');
+    cpSync(out, review, { recursive: true });
+    const failing = { ...issue, checks: [...issue.checks, { name: 'abstract', item: null, ok: false, detail: '摘要提到撤下的条目' }] };
+    writeFileSync(join(review, date, 'brief.json'), JSON.stringify(failing));
+    for (const extra of [[], ['--dry-run'], ['--force']]) {
+      const refused = await runCli(['publish', '--date', date, '--config', configFile, '--data', data, '--out', review, ...extra], { env: env() });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /^xinzhi: \S+brief\.json 需编辑审核（撤下 0 条，未通过的核查 1 项），不发布/);
+    }
   });
 
   test('no secret appears in any output or in the store', () => {

@@ -46,14 +46,24 @@ function previewLines(preview: ChannelPreview, lang: Lang): string[] {
 }
 
 /**
- * The issue of `date` as written in `outDir`: its folder and its brief.json. Throws a UserError naming the
- * file when it is missing or unreadable, or is another day's brief.
+ * The issue of `date` as written in `outDir`, ready to go out: its folder and its brief.json. Throws a
+ * UserError naming the file when it is missing or unreadable, or is another day's brief; and when it needs
+ * an editor's review — a section withheld or a check failed (its abstract may still speak of what was
+ * withheld) — until an editor has corrected it and `xinzhi render` has checked it again.
  */
 export function writtenIssue(outDir: string, date: string): Pick<PublishRun, 'brief' | 'folder'> {
   const folder = join(outDir, date);
   const file = join(folder, 'brief.json');
   const brief = readBriefFile(file);
   if (brief.date !== date) throw new UserError(`${file} 是 ${brief.date} 的简报，不是 ${date} 的`, `${file} is the brief of ${brief.date}, not of ${date}`);
+  const withheld = brief.withheld?.length ?? 0;
+  const failed = brief.checks.filter((check) => !check.ok).length;
+  if (withheld > 0 || failed > 0) {
+    throw new UserError(
+      `${file} 需编辑审核（撤下 ${withheld} 条，未通过的核查 ${failed} 项），不发布：编辑改定后用 xinzhi render 重新核查，再发布`,
+      `${file} needs an editor's review (${withheld} sections withheld, ${failed} checks failed) and is not published: correct it, check it again with xinzhi render, then publish`,
+    );
+  }
   return { brief, folder };
 }
 
