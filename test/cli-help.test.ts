@@ -103,6 +103,26 @@ describe('a command line people learn from itself', () => {
     assert.match(qr.stderr, /^xinzhi: config key brief\.footer\.qrImage: .*gone\.png/);
   });
 
+  it('a config error reads wholly in Chinese, or wholly in English with --lang en: zod\'s words and the schemas\' own', async () => {
+    const dir = tempDir();
+    cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
+    const config = join(dir, 'config', 'xinzhi.yaml');
+    const original = readFileSync(config, 'utf8');
+    const cases: [string, RegExp][] = [
+      [original.replace('maxItems: 7', 'maxItems: many'), /selection\.maxItems 无效：无效输入/],
+      [`${original}\nsite:\n  slug: Not_A_Slug\n`, /site\.slug 无效：只能用小写字母、数字和连字符/],
+      [original.replace('  formats: [', '  pdf: { theme: { accent: "red; }" } }\n  formats: ['), /render\.pdf\.theme\.accent 无效：应为 #rrggbb 形式的颜色/],
+    ];
+    for (const [text, zh] of cases) {
+      writeFileSync(config, text);
+      const chinese = await runCli(['sources', 'list', '--config', config]);
+      assert.match(chinese.stderr, zh);
+      assert.doesNotMatch(chinese.stderr.replace(/\/\S+/g, ''), /[a-z]{4,} [a-z]{3,}/, 'no English sentence in Chinese mode');
+      const english = await runCli(['sources', 'list', '--config', config, '--lang', 'en']);
+      assert.doesNotMatch(english.stderr, /[\u4e00-\u9fff]/);
+    }
+  });
+
   it('a database the store cannot write is named by its file', () => {
     const err = databaseError(new Database.SqliteError('attempt to write a readonly database', 'SQLITE_READONLY'), '/srv/xinzhi/data');
     assert.ok(err instanceof UserError);

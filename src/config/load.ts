@@ -2,8 +2,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { UserError } from '../util/errors.ts';
+import { chineseMessage } from './messages.ts';
 import { literalSecretKeys } from '../util/secrets.ts';
 import { bodiesFileSchema, configSchema, DEFAULT_LLM_KEY_ENV, sourceFileSchema, themesFileSchema, type BodiesFile, type Config, type Source, type Taxonomy } from './schema.ts';
 
@@ -41,14 +42,19 @@ function readYaml(file: string, key?: string): unknown {
   }
 }
 
-/** Validates YAML against a schema; the error names the file and the key path. */
+/**
+ * Validates YAML against a schema; the error names the file and the key path, in Chinese and in English
+ * (zod's own words through its zh-CN locale, the schemas' own through chineseMessage).
+ */
 function validate<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const key = issue && issue.path.length > 0 ? issue.path.join('.') : '(根)';
+  const zhIssue = schema.safeParse(value, { error: z.locales.zhCN().localeError }).error?.issues[0];
+  const path = issue && issue.path.length > 0 ? issue.path.join('.') : null;
   const message = issue?.message ?? 'invalid';
-  throw new UserError(`配置文件 ${file} 的键 ${key} 无效：${message}`, `config file ${file}: key ${key} is invalid: ${message}`);
+  const zhMessage = chineseMessage(zhIssue?.message ?? message);
+  throw new UserError(`配置文件 ${file} 的键 ${path ?? '(根)'} 无效：${zhMessage}`, `config file ${file}: key ${path ?? '(root)'} is invalid: ${message}`);
 }
 
 export function loadSources(dir: string): { sources: Source[]; sourceFiles: Map<string, string> } {
