@@ -31,7 +31,7 @@ describe('xinzhi demo: the sample day end to end', () => {
     // The 6-12 article of sz-gxj is listed days before the window: it is not fetched.
     assert.match(demo.stdout, /保留文档: 24 \(1 个链接已抓取过或过旧，未再抓取\)/);
     assert.match(demo.stdout, /入选条目: 5/);
-    assert.match(demo.stdout, /各阶段耗时（秒）: crawl [\d.]+ · analyze [\d.]+ · select [\d.]+ · compose [\d.]+ · verify [\d.]+ · render [\d.]+/);
+    assert.match(demo.stdout, /各阶段耗时（秒）: 抓取 [\d.]+ · 分析 [\d.]+ · 选题 [\d.]+ · 写作 [\d.]+ · 核查 [\d.]+ · 生成 [\d.]+/);
     // The broken page is reported by source, and does not stop the run.
     assert.match(demo.stdout, /\[sz-gxj\] http:\/\/gxj\.sz\.gov\.cn\/\S+post_12199988\.html: 页面没有正文/);
     // Entry points the sample archive does not hold were not crawled that day: no failure for them.

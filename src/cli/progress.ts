@@ -1,5 +1,6 @@
 import type { CrawlProgress } from '../crawl/progress.ts';
 import type { SourceRun } from '../store/sqlite.ts';
+import { t, type Lang } from '../util/i18n.ts';
 
 export interface CrawlWatcher {
   onCrawlStart: (progress: CrawlProgress) => void;
@@ -11,10 +12,10 @@ export interface CrawlWatcher {
  * How a run shows its crawl on stderr: on a terminal, one line redrawn in place (sources done, pages,
  * bytes, errors, the slowest hosts); elsewhere (cron, CI), one plain line per source as it finishes.
  */
-export function crawlWatcher(stream: NodeJS.WriteStream = process.stderr): CrawlWatcher {
+export function crawlWatcher(lang: Lang, stream: NodeJS.WriteStream = process.stderr): CrawlWatcher {
   let timer: NodeJS.Timeout | undefined;
   let progress: CrawlProgress | undefined;
-  const draw = () => progress && stream.write(`\r\x1b[K${progress.line()}`);
+  const draw = () => progress && stream.write(`\r\x1b[K${progress.line(lang)}`);
   return {
     onCrawlStart(started) {
       progress = started;
@@ -22,8 +23,9 @@ export function crawlWatcher(stream: NodeJS.WriteStream = process.stderr): Crawl
     },
     onSourceDone(run) {
       if (stream.isTTY) return;
-      const errors = run.errors.length > 0 ? ` · 错误 ${run.errors.length}` : '';
-      stream.write(`[${run.sourceId}] 链接 ${run.linksFound} · 新文档 ${run.documentsNew}${run.unchanged > 0 ? ` · 未变化 ${run.unchanged}` : ''}${errors}\n`);
+      const unchanged = run.unchanged > 0 ? t(lang, 'progressUnchanged', run.unchanged) : '';
+      const errors = run.errors.length > 0 ? t(lang, 'progressErrors', run.errors.length) : '';
+      stream.write(`[${run.sourceId}] ${t(lang, 'progressSource', run.linksFound, run.documentsNew)}${unchanged}${errors}\n`);
     },
     onCrawlEnd() {
       if (timer) {

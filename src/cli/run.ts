@@ -23,7 +23,7 @@ export const sampleCatalog = fileURLToPath(new URL('../../samples/2026-06-18/cat
  * then throws its error (one line on stderr, from main). Returns the summary.
  */
 export async function reportedRun(context: CommandContext, loaded: LoadedConfig, command: string, issueDate: string, replay?: string): Promise<RunSummary> {
-  const watcher = context.json ? {} : crawlWatcher();
+  const watcher = context.json ? {} : crawlWatcher(context.lang);
   const onArchiveDamage = (damage: ArchiveDamage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`);
   const lock = await takeDataLock(context, command);
   let summary: RunSummary;

@@ -1,7 +1,7 @@
 import type { Brief } from '../brief/model.ts';
 import type { ArchiveDamage } from '../crawl/warc.ts';
 import type { CrawlSummary, RunSummary } from '../pipeline/run.ts';
-import { t, type Lang } from '../util/i18n.ts';
+import { t, type Lang, type MessageKey } from '../util/i18n.ts';
 
 /** The run summary an operator reads: counts, seconds per stage, and what failed, by source. */
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
@@ -36,8 +36,14 @@ function crawlHead(summary: CrawlSummary, lang: Lang): string[] {
   ];
 }
 
+/** The stages a run times, as the summary names them. */
+const stages: Record<keyof RunSummary['seconds'], MessageKey> = {
+  crawl: 'stage.crawl', analyze: 'stage.analyze', select: 'stage.select', compose: 'stage.compose', verify: 'stage.verify', render: 'stage.render',
+};
+
 function stageSeconds(summary: CrawlSummary, lang: Lang): string[] {
-  return [`  ${t(lang, 'stageSeconds')}: ${Object.entries(summary.seconds).map(([stage, s]: [string, number]) => `${stage} ${s.toFixed(2)}`).join(' · ')}`];
+  const timed = Object.entries(summary.seconds) as [keyof RunSummary['seconds'], number][];
+  return [`  ${t(lang, 'stageSeconds')}: ${timed.map(([stage, s]) => `${t(lang, stages[stage])} ${s.toFixed(2)}`).join(' · ')}`];
 }
 
 /** Each source's failures and alerts, each line in the user's language. */
@@ -49,7 +55,7 @@ function crawlProblems(summary: CrawlSummary, lang: Lang): string[] {
   }
   if (summary.crawl.alerts.length > 0) {
     lines.push(`  ${t(lang, 'sourceAlerts')}: ${summary.crawl.alerts.length}`);
-    for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${alert.detail}`);
+    for (const alert of summary.crawl.alerts) lines.push(`    [${alert.sourceId}] ${lang === 'en' ? alert.detailEn : alert.detail}`);
   }
   return lines;
 }

@@ -26,6 +26,8 @@ export interface SourceAlert {
   sourceId: string;
   kind: 'empty' | 'structure';
   detail: string;
+  /** The detail in English, for --lang en. */
+  detailEn: string;
 }
 
 export interface CrawlReport {
@@ -95,7 +97,7 @@ class SourceCrawl {
         robots: this.source.robots,
         conditional: state ? { etag: state.etag ?? undefined, lastModified: state.lastModified ?? undefined } : undefined,
         ...requestOptions(request),
-        ...(render ? { render, onSubrequestRefused: (refused: string, reason: string) => this.fail(refused, `${url} 渲染时的请求未完成 (request of the rendered page not completed): ${reason}`) } : {}),
+        ...(render ? { render, onSubrequestRefused: (refused: string, reason: string) => this.fail(refused, `${url} 渲染时的请求未完成：${reason}`, `${url}: a request of the rendered page was not completed: ${reason}`) } : {}),
       });
     } catch (err) {
       this.fail(url, errorLine(err, 'zh'), errorLine(err, 'en'));
@@ -163,7 +165,7 @@ class SourceCrawl {
     if (answered) this.listShape = read.shape;
     this.linksFound += read.links.length;
     // A page that could not be had or read is reported already.
-    if (read.links.length === 0 && !read.failure && !lost) this.fail(entry.url, '入口未给出文章链接 (no article links found)');
+    if (read.links.length === 0 && !read.failure && !lost) this.fail(entry.url, '入口未给出文章链接', 'no article links found');
     if (await this.readArticles(read.links)) keepStates();
   }
 
@@ -191,16 +193,16 @@ class SourceCrawl {
       // After a redirect the document lives at the address that served it.
       const read = articleOfResponse(page.response, this.source);
       if ('reason' in read) {
-        this.fail(url, read.reason);
+        this.fail(url, read.reason, read.reasonEn);
         return true;
       }
       // Continuation pages go through get() like any page: polite, archived, and reported when they fail.
       const joined = await joinContinuations(page.response, read.article, this.source, async (next) => (await this.get(next))?.response);
-      if (joined.missing.length > 0) this.fail(page.response.url, `文档不完整，缺续页 ${joined.missing.join(' ')} (partial document: continuation pages missing)`);
+      if (joined.missing.length > 0) this.fail(page.response.url, `文档不完整，缺续页 ${joined.missing.join(' ')}`, `partial document: continuation pages missing ${joined.missing.join(' ')}`);
       this.context.store.saveDocument(this.source.id, page.response.url, page.responseId, joined.article);
       this.keptUrls.add(page.response.url);
     } catch (err) {
-      this.fail(url, `解析失败 (extraction failed): ${errorLine(err)}`);
+      this.fail(url, `解析失败：${errorLine(err)}`, `extraction failed: ${errorLine(err, 'en')}`);
     }
     return true;
   }
@@ -212,11 +214,11 @@ function healthAlerts(store: SqliteStore, sources: readonly Source[], runs: numb
   for (const source of sources) {
     const recent = store.sourceRuns(source.id, Math.max(runs, 2));
     if (emptyStreak(recent) >= runs) {
-      alerts.push({ sourceId: source.id, kind: 'empty', detail: `连续 ${runs} 次未取得文章链接 (no links for ${runs} runs)` });
+      alerts.push({ sourceId: source.id, kind: 'empty', detail: `连续 ${runs} 次未取得文章链接`, detailEn: `no links for ${runs} runs` });
     }
     const [latest, previous] = recent;
     if (latest?.listShape && previous?.listShape && latest.listShape !== previous.listShape) {
-      alerts.push({ sourceId: source.id, kind: 'structure', detail: `列表页结构已变化 (list layout changed): ${previous.listShape} → ${latest.listShape}` });
+      alerts.push({ sourceId: source.id, kind: 'structure', detail: `列表页结构已变化：${previous.listShape} → ${latest.listShape}`, detailEn: `list layout changed: ${previous.listShape} → ${latest.listShape}` });
     }
   }
   return alerts;

@@ -15,13 +15,13 @@ export function readAt(response: FetchedResponse): string {
 }
 
 /**
- * The article a fetched page holds, at the address that served it, or why it holds none: what a crawl and
- * an import both keep as a document.
+ * The article a fetched page holds, at the address that served it, or why it holds none (in Chinese and
+ * English): what a crawl and an import both keep as a document.
  */
-export function articleOfResponse(response: FetchedResponse, site?: SiteIdentity): { article: ExtractedArticle } | { reason: string } {
+export function articleOfResponse(response: FetchedResponse, site?: SiteIdentity): { article: ExtractedArticle } | { reason: string; reasonEn: string } {
   const article = extractArticle(responseText(response), response.url, site, readAt(response));
-  if (article.kind !== 'article') return { reason: '页面没有正文 (no article body)' };
-  if (!article.publishedAt) return { reason: '页面没有发布日期 (no publication date)' };
+  if (article.kind !== 'article') return { reason: '页面没有正文', reasonEn: 'no article body' };
+  if (!article.publishedAt) return { reason: '页面没有发布日期', reasonEn: 'no publication date' };
   return { article };
 }
 

@@ -1,3 +1,4 @@
+import { t, type Lang } from '../util/i18n.ts';
 /** Counters of a crawl in progress, for the live display and the plain log. */
 export class CrawlProgress {
   sourcesDone = 0;
@@ -35,8 +36,8 @@ export class CrawlProgress {
       .slice(0, limit);
   }
 
-  line(): string {
+  line(lang: Lang = 'zh'): string {
     const slow = this.slowestHosts(3).map((h) => `${h.host} ${h.meanMs}ms`).join(', ');
-    return `来源 ${this.sourcesDone}/${this.sourcesTotal} · 页面 ${this.pagesFetched} · ${(this.bytes / 1024 / 1024).toFixed(1)} MB · 错误 ${this.errors}${slow ? ` · 最慢 ${slow}` : ''}`;
+    return t(lang, 'progressLine', this.sourcesDone, this.sourcesTotal, this.pagesFetched, (this.bytes / 1024 / 1024).toFixed(1), this.errors) + (slow ? t(lang, 'progressSlow', slow) : '');
   }
 }
