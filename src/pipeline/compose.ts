@@ -67,8 +67,8 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
   const documents = store.documentsPublishedBetween(window.start, window.end);
   if (documents.length === 0) {
     throw new UserError(
-      `${issueDate} 这一期的时间窗口（${windowLabel(window)}，北京时间）内没有文档：请先运行 xinzhi run 或检查 --data 目录`,
-      `no documents in the window of issue ${issueDate} (${windowLabel(window)}, Asia/Shanghai): run xinzhi run first or check --data`,
+      `${issueDate} 这一期的时间窗口（${windowLabel(window)}，北京时间）内没有文档：抓取或导入都没有存下这段时间发布的文件（看运行摘要里的来源错误，或检查 --date 与 --data）`,
+      `no documents in the window of issue ${issueDate} (${windowLabel(window)}, Asia/Shanghai): no crawl or import stored a document published then (see the source errors of the run summary, or check --date and --data)`,
     );
   }
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
