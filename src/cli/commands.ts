@@ -48,6 +48,8 @@ export interface CommandSpec {
   summary: Text;
   /** Its options beyond the common ones. */
   options: readonly OptionName[];
+  /** What an option means to this command, where it differs from its general line. */
+  optionHelp?: Partial<Record<OptionName, Text>>;
   load: () => Promise<Command>;
 }
 
@@ -128,6 +130,10 @@ export const commandSpecs: Record<string, CommandSpec> = {
     positionals: [0, 0],
     summary: { zh: '把写好的一期发送到配置的渠道（企业微信、飞书、钉钉、Webhook、邮件）；已发送的不重发', en: 'send a written issue to the configured channels (WeCom, Feishu, DingTalk, webhook, email); never twice' },
     options: ['date', 'channel', 'dry-run', 'force', 'out', 'json'],
+    optionHelp: {
+      date: { zh: '要发送的那一期', en: 'the issue to send' },
+      out: { zh: '各期所在的输出目录（从中读取 <期号>/brief.json 等文件；默认 ./out）', en: 'the output folder the issues are in (<date>/brief.json and the rest are read from it; default ./out)' },
+    },
     load: async () => (await import('./publish.ts')).publishCommand,
   },
 };
@@ -135,9 +141,9 @@ export const commandSpecs: Record<string, CommandSpec> = {
 /** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
 export const plannedCommands: readonly string[] = ['serve', 'worker'];
 
-function optionLine(name: OptionName, lang: Lang): [string, string] {
+function optionLine(name: OptionName, lang: Lang, command?: CommandSpec): [string, string] {
   const spec: { value?: Text; help: Text } = optionSpecs[name];
-  return [`--${name}${spec.value ? ` ${spec.value[lang]}` : ''}`, spec.help[lang]];
+  return [`--${name}${spec.value ? ` ${spec.value[lang]}` : ''}`, (command?.optionHelp?.[name] ?? spec.help)[lang]];
 }
 
 /** Two columns, the first padded to its widest entry as a terminal shows it (a Chinese character takes two cells). */
@@ -168,6 +174,6 @@ export function commandHelp(name: string, spec: CommandSpec, lang: Lang): string
     spec.summary[lang],
     '',
     zh ? '选项：' : 'options:',
-    ...columns([...spec.options, ...commonOptions].map((option) => optionLine(option, lang))),
+    ...columns([...spec.options, ...commonOptions].map((option) => optionLine(option, lang, spec))),
   ].join('\n');
 }
