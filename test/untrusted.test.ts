@@ -21,6 +21,8 @@ describe('what no sentence of a brief may be (issue 15)', () => {
   it('refuses every address a reader could be sent to', () => {
     assertRefused('address', {
       '详情见 https://evil.example/x?a=1。': 'https://evil.example/x?a=1',
+      '[点我](javascript:void(x))<i>强调</i>': 'javascript:void(x))<i>强调</i>',
+      '见 data:text/html;base64,PHNjcmlwdD4=': 'data:text/html;base64,PHNjcmlwdD4=',
       '请登录www.evil-site.cn查看': 'www.evil-site.cn',
       '系统已迁移至 evil.example': 'evil.example',
       '来信请寄 policy@evil.example': 'policy@evil.example',

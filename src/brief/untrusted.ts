@@ -25,6 +25,8 @@ export interface SentenceFinding {
  */
 const addressPatterns: readonly RegExp[] = [
   /\b(?:https?|ftp):\/\/[\w\-.~:/?#[\]@!$&'()*+,;=%]+/i,
+  // Addresses a page or an editor may write that run or embed something rather than lead anywhere.
+  /\b(?:javascript|vbscript|data|file):[^\s，。；]*/i,
   /[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i,
   // A host name: labels and a top-level part of letters only, so 5.5G, V3.1 and 1.5 are not one.
   /(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])/i,
