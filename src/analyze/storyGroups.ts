@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, explainedDocument, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
+import { cleanTitle, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments, briefingSubjects } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
@@ -181,7 +181,13 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
   const drafts = titles.map((title, i) => isDraft(title, bodies[i]!));
   // And a commentary on a document is its paper's view, not a copy of the news it comments on.
   const commenting = titles.map((title, i) => isCommentary(title, bodies[i]!));
-  const sameKind = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j] && !differentPlaces(places[i]!, places[j]!);
+  // And so are the reports of a press briefing, all of them one story, apart from the document it presents:
+  // whether an official's answers read as an interpretation, a consultation announced or a comment, they
+  // report one event.
+  const briefing = titles.map((title, i) => isBriefingReport(title, bodies[i]!));
+  const sameGenre = (i: number, j: number) =>
+    briefing[i] === briefing[j] && (briefing[i] || (interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j]));
+  const sameKind = (i: number, j: number) => sameGenre(i, j) && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
     const earlier = byKey.get(key) ?? [];
@@ -204,6 +210,8 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
     const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);
+    // Reports of one briefing name what it presents, each in its own words and paragraph.
+    if (briefing[i]) for (const subject of briefingSubjects(titles[i]!, bodies[i]!, documentKey)) joinOnKey(`briefing:${subject}`, i);
     // Bucket keys are numbers — a namespace (the band, or BANDS for a paragraph) above a 32-bit hash — so
     // that a day of 100,000 documents does not build millions of strings. A rare hash collision only
     // adds a pair to compare.
