@@ -174,6 +174,14 @@ describe('the reports of one press briefing', () => {
     assert.deepEqual(groupStories(all.map((d) => ({ id: d.id, title: d.title, body: d.body, docNumber: null }))), [[1, 2, 3, 4], [5]]);
   });
 
+  it('join a repost whose added lead moves the briefing out of the opening, when it is a near copy', () => {
+    const opening = '场景是重要而稀缺的创新资源，场景培育和开放是一种新型政策工具，正日益成为放宽市场准入、创新要素配置方式、促进经济高质量发展的新引擎。'.repeat(4);
+    const report = `${opening}\n11月10日，国新办举行国务院政策例行吹风会，国家发展改革委副主任李春临介绍情况，并回答记者提问。\n要把场景打造成新技术新产品的试验场、新兴产业的加速器、体制改革和制度创新的试金石。`;
+    const repost = `本网讯 据有关方面消息，加快场景培育和开放推动新场景大规模应用有了新部署，详情如下。\n${report}`;
+    assert.ok(isBriefingReport('场景是新型政策工具', report) && !isBriefingReport('场景是新型政策工具', repost));
+    assert.deepEqual(groupStories([{ id: 1, title: '场景是新型政策工具', body: report, docNumber: null }, { id: 2, title: '新部署：场景培育开放', body: repost, docNumber: null }]), [[1, 2]]);
+  });
+
   it('are written as the briefing on its day, its presenting body and the document, never as the body\'s article', () => {
     const candidates = analyse([...reports, document]);
     const briefing = candidates.find((c) => c.members.length === 4)!;

@@ -26,6 +26,8 @@ const MIN_PARAGRAPH = 24;
 const MAX_BUCKET = 64;
 /** Share of the smaller text's shingles that the larger must contain: a repost with a lead added still matches. */
 const CONTAINMENT_THRESHOLD = 0.6;
+/** A copy this close is the same text whatever its opening says (a briefing's report reposted with a lead). */
+const NEAR_COPY_THRESHOLD = 0.7;
 
 /** Titles differ between sites by spacing, punctuation and a 北京： style prefix. */
 export function normaliseTitle(title: string): string {
@@ -185,9 +187,12 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
   // whether an official's answers read as an interpretation, a consultation announced or a comment, they
   // report one event.
   const briefing = titles.map((title, i) => isBriefingReport(title, bodies[i]!));
-  const sameGenre = (i: number, j: number) =>
-    briefing[i] === briefing[j] && (briefing[i] || (interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j]));
+  const sameFlags = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j];
+  const sameGenre = (i: number, j: number) => briefing[i] === briefing[j] && (briefing[i] || sameFlags(i, j));
   const sameKind = (i: number, j: number) => sameGenre(i, j) && !differentPlaces(places[i]!, places[j]!);
+  // A near copy of a briefing's report is the report, though only one of them speaks of the briefing within
+  // its opening: a lead added or a paragraph cut moves the mention across the opening's end.
+  const nearCopyKind = (i: number, j: number) => briefing[i] !== briefing[j] && sameFlags(i, j) && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
     const earlier = byKey.get(key) ?? [];
@@ -243,9 +248,10 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
         const pair = i * documents.length + j;
         if (compared.has(pair)) continue;
         compared.add(pair);
-        if (!sameKind(i, j)) continue;
+        const kind = sameKind(i, j);
+        if (!kind && !nearCopyKind(i, j)) continue;
         const shared = containment(shingleSets[i]!, shingleSets[j]!);
-        if (shared >= CONTAINMENT_THRESHOLD) matches.push({ i, j, shared });
+        if (shared >= (kind ? CONTAINMENT_THRESHOLD : NEAR_COPY_THRESHOLD)) matches.push({ i, j, shared });
       }
     }
   }
