@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments, briefingSubjects } from './titles.ts';
+import { briefingSubjects, cleanTitle, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {

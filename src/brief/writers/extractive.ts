@@ -199,10 +199,7 @@ const levelPhrase: Record<Exclude<Candidate['tier'], 'media'>, string> = {
  */
 function levelSentence(candidate: Candidate, index: number, actor: string, directory: SourceDirectory): string {
   const kind = kindWordOf(candidate, directory);
-  if (candidate.tier === 'media') {
-    // Nor does it say the site issued what it carried.
-    return `这是${kind === kindPhrase['新闻'] ? '媒体报道' : `一份${kind}`}。`;
-  }
+  if (candidate.tier === 'media') return `这是${kind === kindPhrase['新闻'] ? '媒体报道' : `一份${kind}`}。`;
   const what = `${levelPhrase[candidate.tier]}的${kind}`;
   const openings = [`这是${what}。`, `从发文层级和类型看，这是${what}。`, `${actor}此次发布的是${what}。`, `就层级而言，这属于${what}。`];
   return openings[index % openings.length]!;
