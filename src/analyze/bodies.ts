@@ -1,6 +1,7 @@
 import { getDomain } from 'tldts';
 import type { BodiesFile, Body, SourceTier } from '../config/schema.ts';
 import { leadingDivisions } from './divisions.ts';
+import { placesIn } from './places.ts';
 
 /** A body as the analysis knows it: a catalog source or a registry entry, by every name it goes by. */
 export interface NamedBody {
@@ -26,16 +27,25 @@ const prefecture = /^[\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟)/;
 const county = /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市)/;
 
 /**
+ * A national body by the form of its name: 国家…局/总局/署/委员会 (国家航天局, 国家新闻出版署) and
+ * 国务院…办公室/委员会, with a general office of theirs (…办公厅, …办公室). Names a place after 国家 does
+ * not: 国家税务总局山东省税务局 is a province's branch.
+ */
+const nationalForm = /^(?:国家[\u4e00-\u9fff]{1,14}?(?:总局|局|署|委员会)|国务院[\u4e00-\u9fff]{1,12}?(?:办公室|委员会))(?:办公厅|办公室)?$/;
+
+/**
  * The tier of a body the registry does not list, from the form of its name (GB/T 2260 divisions): a
- * province's or autonomous region's body is provincial, and so are the bureaus of the four directly
- * governed municipalities; a prefecture-level city's is municipal; a county's, district's or county-level
- * city's is `county`. The place is read against the GB/T 2260 list first (divisions.ts), then, for places
- * that list does not hold, by the suffixes alone. Returns null for a name that names no place (a ministry
- * the registry misses).
+ * 国家…局/总局/署/委员会 is national (a bureau under the State Council or one of its ministries that the
+ * registry misses); a province's or autonomous region's body is provincial, and so are the
+ * bureaus of the four directly governed municipalities; a prefecture-level city's is municipal; a
+ * county's, district's or county-level city's is `county`. The place is read against the GB/T 2260 list
+ * first (divisions.ts), then, for places that list does not hold, by the suffixes alone. Returns null for
+ * a name that has neither form (a ministry the registry misses, 市场监管总局).
  */
 export function tierByForm(whole: string): SourceTier | null {
   // A Party committee is of its place's level: 中共北京市委 is provincial, as 北京市人民政府 is.
   const name = whole.replace(/^(?:中共|中国共产党)(?=[\u4e00-\u9fff]{2,})/, '');
+  if (nationalForm.test(name) && placesIn(name.slice(2)).size === 0) return 'national';
   // The divisions list knows what the form cannot: 海宁市 is a county-level city, 保定 a prefecture.
   const run = leadingDivisions(name, looksLikeBody(name));
   if (run.length > 0) {

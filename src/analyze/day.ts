@@ -5,11 +5,11 @@ import { addressDate, daysBefore, documentDate } from './documentDate.ts';
 import { isRelativeName, readIssuer, type IssuerReading } from './issuer.ts';
 import { normaliseText } from './normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
-import { scoreRelevance, type Relevance } from './relevance.ts';
+import { scoreStoryRelevance, type Relevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance, type Significance } from './significance.ts';
 import { groupStories, titleKey } from './storyGroups.ts';
-import { cleanTitle, explainedDocument, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, explainedDocument, isBriefingReport, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 
 /** One story of the day, as selection sees it. */
 export interface Candidate {
@@ -34,7 +34,7 @@ export interface Candidate {
   significance: Significance;
   /**
    * The document's own full date when a copy gives one before the day the story was met (YYYY-MM-DD,
-   * Shanghai): its closing date (signed, 印发) or a report's dateline (发布). Where only another copy
+   * Shanghai): its closing date (signed, 印发) or a report's dateline or lead (发布). Where only another copy
    * dates it, more than a day before, date null and how 'earlier': the brief may not date it by the page of
    * the copy it cites, and has no date of its own to print. Null when the copies date it no earlier than
    * their pages.
@@ -80,7 +80,8 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
         issuerHow: readings[i]?.how ?? null,
         publishedAt: m.publishedAt!,
         clean: read.get(m.id)!.title === m.title && read.get(m.id)!.body === m.body,
-        primary: isDocumentItself(cleanTitle(read.get(m.id)!.title)),
+        // A briefing's report is never the document, whatever its headline ends with (…公开征求意见).
+        primary: isDocumentItself(cleanTitle(read.get(m.id)!.title)) && !isBriefingReport(read.get(m.id)!.title, read.get(m.id)!.body),
       })),
       directory,
     );
@@ -93,7 +94,9 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const tier = known ?? byForm ?? directory.get(document.sourceId)?.tier ?? 'media';
     const tierHow = known ? 'registry' : byForm ? 'form' : 'site';
     const [title, body] = [cleanTitle(read.get(document.id)!.title), read.get(document.id)!.body];
-    const relevance = scoreRelevance(title, body, taxonomy, segmenter);
+    // Read from every copy: a mirror's cut text and a report's summary each carry a part of the story.
+    const copies = [{ title, body }, ...members.filter((m) => m !== document).map((m) => ({ title: cleanTitle(read.get(m.id)!.title), body: read.get(m.id)!.body }))];
+    const relevance = scoreStoryRelevance(copies, taxonomy, segmenter);
     // A news copy of a document is of that document's kind: 七部门印发《…若干措施》 is the 措施.
     const issued = issuedDocument(title, body);
     const reposterTiers = origin.reposters.map((name) => directory.tierOf(name) ?? 'media');
@@ -102,13 +105,19 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
     const dates = members.map((m) => documentDate(read.get(m.id)!.body, m.docNumber, metOn));
     // A copy whose address is dated months back shows the document is that old, whatever its page says.
-    const evidence = [...dates, ...members.map((m) => addressDate(m.url))];
+    // A lead's date of the issuing (…11月23日发布《…》) dates the prose, not yet the freshness: on day-c it
+    // makes old news of a plan its editor picked 52 days on (docs/quality.md, day-g).
+    const evidence = [...dates.filter((d) => d?.how !== 'lead'), ...members.map((m) => addressDate(m.url))];
     const age = evidence.flatMap((d) => (d ? [{ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }] : [])).sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
     // What the brief may say of when it was issued: only what the copy it cites shows, checked against it.
     const own = dates[members.indexOf(document)];
     const issuedOn: Candidate['issuedOn'] =
-      own?.date && own.date < metOn && (own.how === 'closing' || own.how === 'dateline') ? { date: own.date, how: own.how } : age && age.daysBefore > 1 ? { date: null, how: 'earlier' } : null;
-    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body), dated: age });
+      own?.date && own.date < metOn && own.how !== 'docNumber' && own.how !== 'address'
+        ? { date: own.date, how: own.how === 'closing' ? 'closing' : 'dateline' }
+        : age && age.daysBefore > 1
+          ? { date: null, how: 'earlier' }
+          : null;
+    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), dated: age });
     return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance, issuedOn };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || a.document.id - b.document.id);

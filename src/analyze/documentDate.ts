@@ -13,10 +13,11 @@ export interface DocumentDate {
   date: string | null;
   year: number;
   /**
-   * Where it was read: the closing date (成文日期, when it was signed), a report's dateline, the 文号's year,
-   * or the date in the address of a copy (a mirror's /a/202310/12/ page of a document met again today).
+   * Where it was read: the closing date (成文日期, when it was signed), a report's dateline, a report's lead
+   * that dates the issuing (国务院办公厅11月7日对外发布《…》), the 文号's year, or the date in the address of
+   * a copy (a mirror's /a/202310/12/ page of a document met again today).
    */
-  how: 'closing' | 'dateline' | 'docNumber' | 'address';
+  how: 'closing' | 'dateline' | 'lead' | 'docNumber' | 'address';
   /** The words that showed it. */
   evidence: string;
 }
@@ -45,25 +46,43 @@ export function closingDate(line: string): string | null {
  * actor (7月5日，国务院总理李强主持召开…); not a photo caption's (7月28日，在2025世界人工智能大会上，参观者…).
  */
 const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯)|(\d{1,2})月(\d{1,2})日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
+/** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
+const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})月(\d{1,2})日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
+
+/** A policy library's field for the signing date (成文日期：2025-03-08 10:47:09, 发文日期：2024年5月6日), copied with the text. */
+const signingField = /(?:成文日期|发文日期|印发日期)\s*[:：]\s*((?:19|20)\d{2}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?)/;
+
+/** The date a text's 成文日期 field gives, read within its opening (the info block above the text); null without one. */
+function signingDate(body: string): DocumentDate | null {
+  const field = signingField.exec(body.slice(0, 1500));
+  const date = field ? closingDate(field[1]!) : null;
+  return date ? { date, year: Number(date.slice(0, 4)), how: 'closing', evidence: field![0] } : null;
+}
 
 /**
- * The document's own date: the first closing date on a line of its own (the document's; a consultation
- * page goes on with its draft), else a news report's dateline, in the latest year that does not put it
+ * The document's own date: its 成文日期 field where a copy keeps the policy library's info block, else
+ * the first closing date on a line of its own (the document's; a consultation page goes on with its
+ * draft), else a news report's dateline or a lead that dates the issuing (国务院办公厅11月7日对外发布《…》),
+ * in the latest year that does not put it
  * after `metOn`, else the year of its 文号 (国数政策〔2023〕11号 → 2023). Null when the text dates it none of
  * these ways. Takes the normalised body, the 文号 the extractor read, if any, and the day the copy was met
  * (YYYY-MM-DD, Shanghai).
  */
 export function documentDate(body: string, docNumber: string | null, metOn: string): DocumentDate | null {
+  const signed = signingDate(body);
+  if (signed) return signed;
   for (const line of body.split('\n')) {
     const date = closingDate(line);
     if (date) return { date, year: Number(date.slice(0, 4)), how: 'closing', evidence: line.trim() };
   }
-  const lead = dateline.exec(body.trimStart());
+  const opening = body.trimStart();
+  const byDateline = dateline.exec(opening);
+  const lead = byDateline ?? issuingLead.exec(opening);
   const [month, day] = lead ? [Number(lead[1] ?? lead[3]), Number(lead[2] ?? lead[4])] : [0, 0];
   if (lead && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
     const monthDay = `${pad(month)}-${pad(day)}`;
     const year = Number(metOn.slice(0, 4)) - (monthDay > metOn.slice(5) ? 1 : 0);
-    return { date: `${year}-${monthDay}`, year, how: 'dateline', evidence: lead[0] };
+    return { date: `${year}-${monthDay}`, year, how: byDateline ? 'dateline' : 'lead', evidence: lead[0] };
   }
   const year = docNumber ? /[〔［[（(﹝]((?:19|20)\d{2})[〕］\]）)﹞]/.exec(docNumber) : null;
   return year ? { date: null, year: Number(year[1]), how: 'docNumber', evidence: docNumber! } : null;

@@ -11,7 +11,7 @@ import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceDirectory } from './origin.ts';
-import { cleanTitle, documentTitle, isCommentary, isDocumentItself, isInterpretation } from './titles.ts';
+import { cleanTitle, documentTitle, explainedDocument, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 
 export interface IssuerReading {
   /** The lead issuing body: its registry or catalog name when it is known, else as the text writes it. */
@@ -89,6 +89,41 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
     return plain;
   }
   return null;
+}
+
+/** Whether a name is a body's: known to the catalog or the registry, or of a body's form with a tier. */
+function isBodyName(name: string, directory: SourceDirectory): boolean {
+  return directory.byName(name) !== undefined || (looksLikeBody(name) && directory.tierOf(name) !== null);
+}
+
+/** The most words a name typed with spaces inside is cut into (国家 金融 监督管理总局办公厅 is three). */
+const SPACED_WORDS = 5;
+
+/**
+ * A name a copy typed with spaces inside, joined again (网易财经4月1日讯 国家 金融 监督管理总局办公厅 → …
+ * 国家金融监督管理总局办公厅): spaced words join where a word is no body by itself and it and the words
+ * after it make one. Spaces between bodies (a joint title's 国家发展改革委 国家数据局) separate them and stay.
+ */
+export function joinSpacedNames(text: string, directory: SourceDirectory): string {
+  if (!/[\u4e00-\u9fff] +[\u4e00-\u9fff]/.test(text)) return text;
+  return text.replace(/[^\s、，,。；;：:“”《》（）()]+(?: +[^\s、，,。；;：:“”《》（）()]+)+/g, (run) => {
+    const words = run.split(/ +/);
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let next = i + 1;
+      if (!isBodyName(words[i]!, directory)) {
+        for (let end = Math.min(words.length, i + SPACED_WORDS); end > i + 1; end--) {
+          if (isBodyName(words.slice(i, end).join(''), directory)) {
+            next = end;
+            break;
+          }
+        }
+      }
+      out.push(words.slice(i, next).join(''));
+      i = next;
+    }
+    return out.join(' ');
+  });
 }
 
 /** A run of known names that makes up the whole text, longest name first at each step; null when none does. */
@@ -338,14 +373,28 @@ function only(names: readonly string[]): string | null {
 }
 
 /**
- * A document that names its place and no body (十堰市低空经济高质量发展实施方案, 廊坊市人工智能算力券实施细则)
- * is credited, as the press credits it, to that place's people's government: the innermost division its
- * title starts with, or the place by its form where the divisions list does not hold it.
+ * The place a name starts with, as a body of that place is named: the innermost division, and a county or
+ * district with the prefecture or municipality the name writes before it (天津市东丽区…, 宁波市鄞州区…: a
+ * county-level body's full name; 河北省廊坊市… is 廊坊市's, a prefecture's name stands alone). Else the place
+ * by its form where the divisions list does not hold it.
  */
-function fromPlace(title: string): IssuerReading | null {
-  if (!isDocumentItself(title)) return null;
-  const place = leadingDivisions(title).at(-1)?.matched ?? /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区)/.exec(title)?.[0];
-  return place && tierByForm(place) ? { name: `${place}人民政府`, partners: null, how: 'place', evidence: title } : null;
+function leadingPlace(name: string): string | undefined {
+  const run = leadingDivisions(name);
+  const [outer, inner] = [run.at(-2), run.at(-1)];
+  if (inner && outer && inner.division.level === 'county' && (outer.division.level === 'prefecture' || directMunicipality.test(outer.matched))) return `${outer.matched}${inner.matched}`;
+  return inner?.matched ?? /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区)/.exec(name)?.[0];
+}
+
+/**
+ * A document that names its place and no body (十堰市低空经济高质量发展实施方案, 廊坊市人工智能算力券实施细则)
+ * is credited, as the press credits it, to that place's people's government (leadingPlace); so is an
+ * interpretation of such a document that names no interpreter (《郑州市…行动方案》政策解读), and a report
+ * of its issuing that names no issuer.
+ */
+function fromPlace(title: string, body: string): IssuerReading | null {
+  const named = isDocumentItself(title) ? title : (explainedDocument(title, body) ?? issuedDocument(title, body));
+  const place = named ? leadingPlace(named) : undefined;
+  return place && tierByForm(place) ? { name: `${place}人民政府`, partners: null, how: 'place', evidence: named! } : null;
 }
 
 const directMunicipality = /^(?:北京|上海|天津|重庆)市$/;
@@ -406,8 +455,8 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
  */
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
   // Spaces stay (one each): they separate the bodies of a joint title (国家发展改革委 国家数据局 财政部…).
-  const headline = cleanTitle(normaliseText(input.title)).replace(/\s+/g, ' ');
-  const text = normaliseText(input.body);
+  const headline = joinSpacedNames(cleanTitle(normaliseText(input.title)).replace(/\s+/g, ' '), directory);
+  const text = joinSpacedNames(normaliseText(input.body), directory);
   const place = placeContext(headline, text, input.site ?? null, directory);
   const title = withPlaceNamed(headline, place);
   const body = withPlaceNamed(text, place);
@@ -437,5 +486,5 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
   if (source) return { name: source, partners: null, how: 'source', evidence: input.repostOf! };
   const cited = fromAttribution(body, directory);
-  return cited ?? fromPlace(title);
+  return cited ?? fromPlace(title, body);
 }

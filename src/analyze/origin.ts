@@ -85,11 +85,13 @@ export class SourceDirectory {
   }
 
   /**
-   * The tier of an issuing body: the catalog's or the registry's when either lists it, else by the form
-   * of its name (…省… provincial, …市… municipal, …县/区… county); null when nothing tells.
+   * The tier of an issuing body: the catalog's or the registry's when either lists it or the body whose
+   * general office it is (国家金融监督管理总局办公厅 is a regulator's), else by the form of its name
+   * (国家…局 national, …省… provincial, …市… municipal, …县/区… county); null when nothing tells.
    */
   tierOf(name: string): NamedBody['tier'] | null {
-    return this.byName(name)?.tier ?? tierByForm(name);
+    const office = /^(.{3,})(?:办公厅|办公室)$/.exec(name);
+    return this.byName(name)?.tier ?? (office ? this.byName(office[1]!)?.tier : undefined) ?? tierByForm(name);
   }
 
   /**

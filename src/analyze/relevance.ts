@@ -74,12 +74,29 @@ function prepare(taxonomy: Taxonomy): PreparedTaxonomy {
   return ready;
 }
 
+/** One copy of a story as relevance reads it: its title and body, normalised. */
+export interface RelevanceCopy {
+  title: string;
+  body: string;
+}
+
 /**
  * How much a document is about the brief's topic, theme by theme, with the evidence: each keyword
  * found and where. A keyword contained in a longer one that also matched (算力 in 算力券) is counted once.
  */
 export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, segmenter: Segmenter): Relevance {
-  const [segmentedTitle, segmentedBody] = [new SegmentedText(title, segmenter), new SegmentedText(body, segmenter)];
+  return scoreStoryRelevance([{ title, body }], taxonomy, segmenter);
+}
+
+/**
+ * How much a story is about the topic, read from all its copies, the representative first: a copy may
+ * carry only a part of a document (a mirror cut at its third item) and a report may name what that copy
+ * left out, so each keyword counts as often as the copy that has it most, in a title and in a body. A
+ * title of another genre is the representative's (its first copy's); context words are any copy's.
+ */
+export function scoreStoryRelevance(copies: readonly RelevanceCopy[], taxonomy: Taxonomy, segmenter: Segmenter): Relevance {
+  const segmented = copies.map((copy) => ({ title: new SegmentedText(copy.title, segmenter), body: new SegmentedText(copy.body, segmenter) }));
+  const most = (count: (copy: (typeof segmented)[number]) => number) => segmented.reduce((max, copy) => Math.max(max, count(copy)), 0);
   const { keywords: themeWords, broad } = prepare(taxonomy);
   const themes: ThemeHit[] = [];
   for (const theme of taxonomy.themes) {
@@ -89,8 +106,8 @@ export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, 
     const matched: string[] = [];
     for (const keyword of keywords) {
       if (matched.some((longer) => longer.includes(keyword))) continue;
-      const inTitle = countOccurrences(segmentedTitle, keyword);
-      const inBody = countOccurrences(segmentedBody, keyword);
+      const inTitle = most((copy) => countOccurrences(copy.title, keyword));
+      const inBody = most((copy) => countOccurrences(copy.body, keyword));
       if (inTitle + inBody === 0) continue;
       matched.push(keyword);
       if (inTitle > 0) terms.push({ term: keyword, where: 'title', count: inTitle });
@@ -101,10 +118,11 @@ export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, 
   }
   themes.sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId));
   const total = themes.reduce((sum, hit) => sum + hit.score, 0);
+  const title = copies[0]?.title ?? '';
   const distractor = taxonomy.distractors.find((word) => title.includes(word));
   if (distractor && total > 0) return { score: Math.round(total * DISTRACTOR_FACTOR * 100) / 100, themes, discount: `title of another genre (${distractor})` };
   const onlyBroad = themes.length > 0 && themes.every((hit) => hit.terms.every((term) => broad.has(term.term)));
-  const context = taxonomy.context.filter((word) => title.includes(word) || body.includes(word));
+  const context = taxonomy.context.filter((word) => copies.some((copy) => copy.title.includes(word) || copy.body.includes(word)));
   if (onlyBroad && context.length < MIN_CONTEXT_WORDS) {
     const why = `only everyday words (${[...new Set(themes.flatMap((hit) => hit.terms.map((term) => term.term)))].join('、')}), ${context.length} context words`;
     return { score: Math.round(total * BROAD_ONLY_FACTOR * 100) / 100, themes, discount: why };

@@ -44,7 +44,10 @@ export interface SignificanceInput {
   issued?: string | null;
   /** How many bodies issued it jointly (17, 七), when it is a joint document. */
   partners?: string | null;
-  /** Whether the text interprets a document (titles.isInterpretation), whatever its headline says. */
+  /**
+   * Whether the text interprets a document (titles.isInterpretation) or reports a press briefing that
+   * presents one (titles.isBriefingReport), whatever its headline says (…一周内公开征求意见 is no draft).
+   */
   interprets?: boolean;
   /** The document's own date (documentDate.ts) and how many days before the day its copy was met. */
   dated?: { on: string; daysBefore: number } | null;

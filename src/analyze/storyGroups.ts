@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { cleanTitle, explainedDocument, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
+import { briefingSubjects, cleanTitle, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
 import { normaliseText } from './normalise.ts';
 
 export interface GroupableDocument {
@@ -26,6 +26,8 @@ const MIN_PARAGRAPH = 24;
 const MAX_BUCKET = 64;
 /** Share of the smaller text's shingles that the larger must contain: a repost with a lead added still matches. */
 const CONTAINMENT_THRESHOLD = 0.6;
+/** A copy this close is the same text whatever its opening says (a briefing's report reposted with a lead). */
+const NEAR_COPY_THRESHOLD = 0.7;
 
 /** Titles differ between sites by spacing, punctuation and a 北京： style prefix. */
 export function normaliseTitle(title: string): string {
@@ -181,7 +183,16 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
   const drafts = titles.map((title, i) => isDraft(title, bodies[i]!));
   // And a commentary on a document is its paper's view, not a copy of the news it comments on.
   const commenting = titles.map((title, i) => isCommentary(title, bodies[i]!));
-  const sameKind = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j] && !differentPlaces(places[i]!, places[j]!);
+  // And so are the reports of a press briefing, all of them one story, apart from the document it presents:
+  // whether an official's answers read as an interpretation, a consultation announced or a comment, they
+  // report one event.
+  const briefing = titles.map((title, i) => isBriefingReport(title, bodies[i]!));
+  const sameFlags = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j];
+  const sameGenre = (i: number, j: number) => briefing[i] === briefing[j] && (briefing[i] || sameFlags(i, j));
+  const sameKind = (i: number, j: number) => sameGenre(i, j) && !differentPlaces(places[i]!, places[j]!);
+  // A near copy of a briefing's report is the report, though only one of them speaks of the briefing within
+  // its opening: a lead added or a paragraph cut moves the mention across the opening's end.
+  const nearCopyKind = (i: number, j: number) => briefing[i] !== briefing[j] && sameFlags(i, j) && !differentPlaces(places[i]!, places[j]!);
   const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
     const earlier = byKey.get(key) ?? [];
@@ -204,6 +215,8 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
     const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);
+    // Reports of one briefing name what it presents, each in its own words and paragraph.
+    if (briefing[i]) for (const subject of briefingSubjects(titles[i]!, bodies[i]!, documentKey)) joinOnKey(`briefing:${subject}`, i);
     // Bucket keys are numbers — a namespace (the band, or BANDS for a paragraph) above a 32-bit hash — so
     // that a day of 100,000 documents does not build millions of strings. A rare hash collision only
     // adds a pair to compare.
@@ -235,9 +248,10 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
         const pair = i * documents.length + j;
         if (compared.has(pair)) continue;
         compared.add(pair);
-        if (!sameKind(i, j)) continue;
+        const kind = sameKind(i, j);
+        if (!kind && !nearCopyKind(i, j)) continue;
         const shared = containment(shingleSets[i]!, shingleSets[j]!);
-        if (shared >= CONTAINMENT_THRESHOLD) matches.push({ i, j, shared });
+        if (shared >= (kind ? CONTAINMENT_THRESHOLD : NEAR_COPY_THRESHOLD)) matches.push({ i, j, shared });
       }
     }
   }

@@ -122,6 +122,32 @@ export function isDraft(title: string, body: string): boolean {
   return /征求意见|意见稿|草案/.test(title) || /现(?:向社会|面向社会)?公开征求(?:社会各界)?意见/.test(body.slice(0, 200));
 }
 
+/**
+ * Whether a text reports a press briefing (吹风会, 新闻发布会): its title or its opening speaks of one
+ * (国新办举行国务院政策例行吹风会, 李春临10日在…吹风会上表示, 发布会介绍). Its officials present a document;
+ * the report is the briefing's news, not a copy of the document.
+ */
+export function isBriefingReport(title: string, body: string): boolean {
+  return /吹风会|发布会/.test(`${title}\n${body.slice(0, 300)}`);
+}
+
+/** The kind a document's name ends with, which a briefing's subject leaves out. */
+const kindOfName = /(?:实施意见|指导意见|意见|行动方案|实施方案|方案|行动计划|计划|若干措施|措施|办法|细则|规划|通知)$/;
+
+/**
+ * What a briefing presents, as reports of it share it: what its title says it presents (国新办举行新闻发布会
+ * 介绍公共数据资源开发利用有关情况 → 公共数据资源开发利用) and the subject of the first document its title and
+ * its opening paragraphs each name in 《》 (关于加快公共数据资源开发利用的意见 → the same; a spam copy's title
+ * may have characters injected into the name its text still writes whole). Written as `key` (documentKey)
+ * writes names, without the kind; each of six characters or more.
+ */
+export function briefingSubjects(title: string, body: string, key: (name: string) => string): string[] {
+  const presents = /介绍(.+?)(?:的?(?:有关|相关)?(?:情况|工作))?$/.exec(title)?.[1];
+  const named = (text: string) => /《([^》]{4,})》/.exec(text)?.[1];
+  const subjects = [presents, named(title), named(body.slice(0, 3 * LEAD_CHARS))].flatMap((subject) => (subject ? [key(subject).replace(kindOfName, '')] : []));
+  return [...new Set(subjects.filter((words) => words.length >= 6))];
+}
+
 /** The document an interpretation explains: the first 《…》 its title or opening names. Null for other texts. */
 export function explainedDocument(title: string, body: string): string | null {
   if (!isInterpretation(title, body)) return null;

@@ -11,7 +11,7 @@ import type { Brief, BriefItem, Reference } from '../model.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, publishedAs, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, briefingOf, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -73,7 +73,8 @@ function ownDocNumber(candidate: Candidate, directory: SourceDirectory): string 
 /**
  * When the document itself was issued, where its copies date it before the day the story was met (an old
  * plan a portal reposts today was not issued today): 9月30日印发 by its closing date, 10月9日发布 by a
- * report's dateline, with the year when it is not the year of the day. Undefined when they do not.
+ * report's dateline or lead, with the year when it is not the year of the day and the closing date gives it.
+ * Undefined when they do not.
  */
 export function issuedWhen(candidate: Candidate): string | undefined {
   const issued = candidate.issuedOn;
@@ -81,7 +82,17 @@ export function issuedWhen(candidate: Candidate): string | undefined {
   // Dated by another copy only: no day the cited copy bears out, and not the day of its page.
   if (issued.date === null) return '此前印发';
   const sameYear = issued.date.slice(0, 4) === shanghaiDay(candidate.document.publishedAt!).slice(0, 4);
-  return `${sameYear ? chineseMonthDay(issued.date) : chineseFullDate(issued.date)}${issued.how === 'closing' ? '印发' : '发布'}`;
+  // A dateline or a lead writes no year (11月23日发布《…》): the year is ours, inferred, and not printed.
+  const withYear = !sameYear && issued.how === 'closing';
+  return `${withYear ? chineseFullDate(issued.date) : chineseMonthDay(issued.date)}${issued.how === 'closing' ? '印发' : '发布'}`;
+}
+
+/**
+ * Whether the cited copy is the document itself, whose words are 文件's: its title is a document's, and the
+ * story is no interpretation or briefing (国家数据局：公共数据两项配套政策一周内公开征求意见 is a report).
+ */
+function isTheDocument(candidate: Candidate): boolean {
+  return isDocumentItself(storyTitle(candidate)) && candidate.significance.kind !== '解读';
 }
 
 /**
@@ -96,17 +107,26 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const document = documentName(candidate, directory);
   // The day is the day it was published, which is what the source bears out: 发布, not 印发 (a document is
   // often signed days before), and a news release 发布消息称 what it reports (近日召开…).
-  const itself = isDocumentItself(title);
+  const itself = isTheDocument(candidate);
   const site = directory.siteName(doc);
   let lead: string;
+  // Whether the lead dates the story by another day than its page's: the reposts came later, 近日 not 当日.
+  let datedBefore = Boolean(document && candidate.issuedOn);
   if (document && candidate.tierHow !== 'site') {
     lead = `${actor}${issuedWhen(candidate) ?? `${date}发布`}${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
   } else if (candidate.significance.kind === '解读') {
-    lead = `${actor}${date}发布解读文章${inBookQuotes(title)}`;
+    // A report of a briefing tells the briefing, on its day: the page of the report came later.
+    const briefing = briefingOf(candidate, directory);
+    const presents = briefing?.document ? `介绍${inBookQuotes(briefing.document)}` : '介绍有关情况';
+    lead = briefing
+      ? `${briefing.host}${briefing.date}${briefing.held}${briefing.event}，${directory.byName(briefing.host)?.name === candidate.origin ? '' : actor}${presents}`
+      : `${actor}${date}发布解读文章${inBookQuotes(title)}`;
+    datedBefore = briefing !== null && briefing.date !== date;
   } else if (candidate.tierHow === 'site') {
     // No copy names an issuer: the site that carried it speaks, crediting the 来源 it names.
     const shown = isPrintableName(site) ? site : UNNAMED_SOURCE;
-    lead = site === candidate.origin ? `${shown}${date}${publishedAs(title, document)}` : `${shown}${date}转载${actor}报道：${asRunningText(title)}`;
+    const running = quotesBorneOut(title, candidate);
+    lead = site === candidate.origin ? `${shown}${date}${publishedAs(running, document)}` : `${shown}${date}转载${actor}报道：${asRunningText(running)}`;
   } else {
     // 据国家数据局6月18日消息，该局召开…: the release's date, and the body as its subject.
     const action = actionOf(candidate, directory);
@@ -122,7 +142,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   // The site that speaks for a story of no named issuer is not also its reposter.
   const reposters = reposterList(candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== site) : candidate.reposters, directory);
   // 当日 is the day the lead names: of an old document, the reposts came later.
-  const reposted = reposters ? `${reposters}${document && candidate.issuedOn ? '近日' : '当日'}转载了这一${itself ? '文件' : '消息'}。` : '';
+  const reposted = reposters ? `${reposters}${datedBefore ? '近日' : '当日'}转载了这一${itself ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 
@@ -163,15 +183,27 @@ const kindPhrase: Record<string, string> = {
   新闻: '工作动态',
 };
 
-const levelPhrase: Record<Candidate['tier'], string> = {
+const levelPhrase: Record<Exclude<Candidate['tier'], 'media'>, string> = {
   national: '国家层面',
   regulator: '金融监管部门',
   exchange: '交易所层面',
   provincial: '省级层面',
   municipal: '市级层面',
   county: '区县层面',
-  media: '媒体报道',
 };
+
+/**
+ * The analysis's first sentence: the issuing level and the kind (这是国家层面的行动计划), said four ways in
+ * turn. A story of no official body has no level: news is a 媒体报道, and a document it carries is named
+ * by its kind alone — never 媒体报道的行动计划, a document is no report — and no site is said to issue it.
+ */
+function levelSentence(candidate: Candidate, index: number, actor: string, directory: SourceDirectory): string {
+  const kind = kindWordOf(candidate, directory);
+  if (candidate.tier === 'media') return `这是${kind === kindPhrase['新闻'] ? '媒体报道' : `一份${kind}`}。`;
+  const what = `${levelPhrase[candidate.tier]}的${kind}`;
+  const openings = [`这是${what}。`, `从发文层级和类型看，这是${what}。`, `${actor}此次发布的是${what}。`, `就层级而言，这属于${what}。`];
+  return openings[index % openings.length]!;
+}
 
 /**
  * The latest earlier item of the same body on the item's leading theme, within 99 days: what this item
@@ -193,13 +225,11 @@ function continuitySentence(candidate: Candidate, actor: string, issueDate: stri
  */
 function analysisParagraph(candidate: Candidate, index: number, actor: string, directory: SourceDirectory, taxonomy: Taxonomy, issueDate: string, history: readonly EarlierIssue[], quoted: readonly string[]): { text: string; quotes: string[]; used: Omit<UsedFacts, 'quotes'> } {
   const substance = substanceOf(quotableBody(candidate), storyTitle(candidate), quoted);
-  const isDocument = isDocumentItself(storyTitle(candidate));
+  const isDocument = isTheDocument(candidate);
   const subject = isDocument ? '文件' : '文中';
-  const what = `${levelPhrase[candidate.tier]}的${kindWordOf(candidate, directory)}`;
-  // The same fact, said four ways in turn: the sections of one issue do not open alike. The taxonomy's
+  // The same fact, said in turn several ways: the sections of one issue do not open alike. The taxonomy's
   // theme names are ours, not prose: they stay in brief.json, not in the analysis.
-  const openings = [`这是${what}。`, `从发文层级和类型看，这是${what}。`, `${actor}此次发布的是${what}。`, `就层级而言，这属于${what}。`];
-  const parts = [openings[index % openings.length]!];
+  const parts = [levelSentence(candidate, index, actor, directory)];
   const quotes: string[] = [];
   if (substance.targets.length > 0) {
     parts.push(`${subject}给出了量化目标：${substance.targets.map(inQuotes).join('；')}。`);

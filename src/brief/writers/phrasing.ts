@@ -1,8 +1,8 @@
 import type { Candidate } from '../../analyze/day.ts';
 import { chinesePunctuation, normaliseText } from '../../analyze/normalise.ts';
-import { isPrintableName } from '../../analyze/bodies.ts';
+import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
-import { cleanTitle, documentTitle, isDocumentItself } from '../../analyze/titles.ts';
+import { cleanTitle, documentTitle, isBriefingReport, isDocumentItself } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
@@ -48,6 +48,19 @@ function setRunning(text: string): string {
     .replace(/，{2,}/g, '，')
     .replace(/^，|，$/g, '')
     .trim();
+}
+
+/**
+ * A title to set as running text, its “ ” outside 《》 kept only where the cited copy's body holds the
+ * words: the brief's “ ” are quotes of the source's body, and a headline's own (打造新兴产业发展“加速器”)
+ * is not one when the body never says it. The words stay, without the marks.
+ */
+export function quotesBorneOut(title: string, candidate: Candidate): string {
+  const body = normaliseText(candidate.document.body).replace(/\s+/g, '');
+  return title
+    .split(/(《[^》]*》)/)
+    .map((part) => (part.startsWith('《') ? part : part.replace(/“([^“”]+)”/g, (quote, words: string) => (body.includes(words.replace(/\s+/g, '')) ? quote : words))))
+    .join('');
 }
 
 /** The story's title as the brief reads it: normalised (simplified, no glosses), without a portal's 重磅！ or 【转载】. */
@@ -134,15 +147,76 @@ export function verbOf(candidate: Candidate): string {
 /** A title that begins with what was done: 全面实施…, 加快打造…: the actor 提出 it. */
 const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|打造|深化|促进|构建|开展|加强|提升|发展|培育|优化|探索|聚焦|围绕|做好|强化|深入|着力)/;
 
+/** A briefing held, as a report's opening tells it: 11月10日，国新办举行…; 国务院新闻办11月10日举行…; 国务院新闻办公室当天举行…. */
+const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开)([\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
+const heldAfterHost = /([\u4e00-\u9fff]{2,24})(\d{1,2}月\d{1,2}日)?(?:上午|下午)?(举行|召开)([\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
+/** A briefing an official spoke at: 刘烈宏10月10日上午在国新办新闻发布会上说 (a body's own press conference). */
+const spokeAt = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?在([\u4e00-\u9fff]{2,24}?)((?:专题)?(?:新闻)?发布会)上/;
+/** Time words between a host and its verb, which no date stands for: 当天举行. */
+const timeWord = /(?:当天|当日|日前|近日|今天|今日)$/;
+
+/** A press briefing a story reports, as its cited copy tells it. */
+export interface Briefing {
+  /** Who held it, as the copy names it (国新办). */
+  host: string;
+  /** When, as the copy writes it (11月10日); empty when it writes no date (当天举行). */
+  date: string;
+  /** What was held (国务院政策例行吹风会), and the verb the copy holds it with (举行, 召开). */
+  event: string;
+  held: string;
+  /** The document it presented, by a name the cited copy bears out for 《》; null when it names none so. */
+  document: string | null;
+}
+
+/**
+ * The briefing a story reports (titles.isBriefingReport), read from its cited copy's opening: the host is the
+ * body its words before the verb end with (据人民日报报道国务院新闻办 → 国务院新闻办), or the body whose own
+ * press conference an official spoke at. Null for other stories and when the opening does not say who held it.
+ */
+export function briefingOf(candidate: Candidate, directory: SourceDirectory): Briefing | null {
+  const [title, body] = [storyTitle(candidate), normaliseText(candidate.document.body)];
+  if (!isBriefingReport(title, body)) return null;
+  const opening = body.slice(0, 300);
+  const isBody = (name: string) => directory.byName(name) !== undefined || (looksLikeBody(name) && directory.tierOf(name) !== null);
+  const endingBody = (words: string) => {
+    const plain = words.replace(timeWord, '');
+    for (let at = 0; at < plain.length - 1; at++) if (isBody(plain.slice(at))) return plain.slice(at);
+    return undefined;
+  };
+  const before = heldAfterDate.exec(opening);
+  const beforeHost = before ? endingBody(before[2]!) : undefined;
+  if (before && beforeHost) return { host: beforeHost, date: before[1]!, held: before[3]!, event: before[4]!, document: presented(candidate, body, directory) };
+  const after = heldAfterHost.exec(opening);
+  const afterHost = after ? endingBody(after[1]!) : undefined;
+  if (after && afterHost) return { host: afterHost, date: after[2] ?? '', held: after[3]!, event: after[4]!, document: presented(candidate, body, directory) };
+  const spoke = spokeAt.exec(opening);
+  if (spoke && isBody(spoke[2]!)) return { host: spoke[2]!, date: spoke[1]!, held: '举行', event: spoke[3]!, document: presented(candidate, body, directory) };
+  return null;
+}
+
+/** The document a briefing's report names first in its opening, when the cited copy bears the name out for 《》. */
+function presented(candidate: Candidate, body: string, directory: SourceDirectory): string | null {
+  const named = /《([^》]{4,})》/.exec(body.slice(0, 600))?.[1] ?? null;
+  return named && titleKnown(named, [candidate.document], directory.knownBodies()) ? named : null;
+}
+
 /**
  * What the actor did, from the title: 印发《Y》 for a document, 发布《X》解读 for an interpretation, the
  * title's own verb phrase where it starts with the issuer (召开系列座谈会…), 提出 + a title that opens with
  * an action; a news headline stays a headline, never in 《》.
  */
 export function actionOf(candidate: Candidate, directory: SourceDirectory): string {
-  const title = storyTitle(candidate);
+  const title = quotesBorneOut(storyTitle(candidate), candidate);
   const inner = /《(.+?)》/.exec(title)?.[1];
-  if (candidate.significance.kind === '解读') return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
+  if (candidate.significance.kind === '解读') {
+    // A briefing's report is no article of the body's: the body presented at the briefing.
+    const briefing = briefingOf(candidate, directory);
+    if (briefing) {
+      const presented = briefing.document ? inBookQuotes(briefing.document) : '';
+      return `在${briefing.event}上介绍${presented && presented.length + briefing.event.length + 10 <= HEADLINE_MAX ? presented : '有关情况'}`;
+    }
+    return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
+  }
   const document = documentName(candidate, directory);
   // A site that carried a document it names no issuer of did not issue it: it 刊发s it.
   if (document) return candidate.tierHow === 'site' ? publishedAs(title, document) : `${verbOf(candidate)}${inBookQuotes(document)}`;
