@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { UserError } from '../src/util/errors.ts';
 import { briefJsonSchema } from '../src/brief/schemaFile.ts';
 import { loadConfig, loadSources } from '../src/config/load.ts';
 import { sourceSchema } from '../src/config/schema.ts';
@@ -48,7 +49,12 @@ describe('the catalog rule: every address rests on public evidence', () => {
     assert.equal(sourceSchema.parse({ ...source, disabled: ' 无公开证据 ' }).disabled, '无公开证据');
     const file = join(tempDir(), 'catalog.yaml');
     writeFileSync(file, '- { id: x, name: 测试机构, tier: municipal, region: 测试市, homepage: "https://x.gov.cn/", disabled: true, entries: [{ type: list, url: "https://x.gov.cn/tzgg/" }] }\n');
-    assert.throws(() => loadSources(file), /键 0\.disabled 无效：disabled takes a reason/);
+    assert.throws(() => loadSources(file), (err: unknown) => {
+      assert.ok(err instanceof UserError);
+      assert.match(err.message, /键 0\.disabled 无效：disabled 应写明原因/);
+      assert.match(err.en, /key 0\.disabled is invalid: disabled takes a reason/);
+      return true;
+    });
   });
 });
 
