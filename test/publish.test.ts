@@ -16,6 +16,7 @@ import { dingtalkRequest, DINGTALK_BODY_MAX_BYTES } from '../src/publish/dingtal
 import { feishuRequest, FEISHU_BODY_MAX_BYTES } from '../src/publish/feishu.ts';
 import { markdownRobotText } from '../src/publish/robotText.ts';
 import { redact } from '../src/publish/settings.ts';
+import { lockDataFolder } from '../src/store/lock.ts';
 import { wecomPayload, WECOM_CONTENT_MAX_BYTES } from '../src/publish/wecom.ts';
 import { repoRoot, runCli, tempDir, type CliResult } from './helpers.ts';
 
@@ -556,6 +557,15 @@ describe('xinzhi publish', () => {
       const refused = await runCli(['publish', '--date', date, '--config', configFile, '--data', data, '--out', review, ...extra], { env: env() });
       assert.equal(refused.code, 1);
       assert.match(refused.stderr, /^xinzhi: \S+brief\.json 需编辑审核（撤下 0 条，未通过的核查 1 项），不发布/);
+    }
+    // Another command holds the data folder (a second publish, a run): this one refuses rather than send twice.
+    const held = await lockDataFolder(data, { command: 'publish', waitSeconds: 0 });
+    try {
+      const busy = await runCli(['publish', '--date', date, '--config', configFile, '--data', data, '--out', out], { env: env() });
+      assert.equal(busy.code, 1);
+      assert.match(busy.stderr, /^xinzhi: 数据目录 \S+ 正被另一个 xinzhi 进程使用/);
+    } finally {
+      held.release();
     }
   });
 

@@ -129,7 +129,7 @@ export const commandSpecs: Record<string, CommandSpec> = {
     args: { zh: '--date YYYY-MM-DD [--channel 名称] [--dry-run] [--force]', en: '--date YYYY-MM-DD [--channel NAME] [--dry-run] [--force]' },
     positionals: [0, 0],
     summary: { zh: '把写好的一期发送到配置的渠道（企业微信、飞书、钉钉、Webhook、邮件）；已发送的不重发', en: 'send a written issue to the configured channels (WeCom, Feishu, DingTalk, webhook, email); never twice' },
-    options: ['date', 'channel', 'dry-run', 'force', 'out', 'json'],
+    options: ['date', 'channel', 'dry-run', 'force', 'out', 'wait', 'json'],
     optionHelp: {
       date: { zh: '要发送的那一期', en: 'the issue to send' },
       out: { zh: '各期所在的输出目录（从中读取 <期号>/brief.json 等文件；默认 ./out）', en: 'the output folder the issues are in (<date>/brief.json and the rest are read from it; default ./out)' },

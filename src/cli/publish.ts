@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { previewIssue, publishIssue, selectedChannels, type ChannelPreview, type ChannelResult, type PublishRun } from '../publish/dispatch.ts';
-import { SqliteStore } from '../store/sqlite.ts';
 import { EXIT_PUBLISH_FAILED, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
-import { loadCommandConfig, requireDate, stringOption, type CommandContext } from './context.ts';
+import { loadCommandConfig, openLockedStore, requireDate, stringOption, type CommandContext } from './context.ts';
 
 /** `wecom-main（企业微信）` / `wecom-main (WeCom)`: how a line names a channel. */
 function channelLabel(channel: Pick<ChannelResult, 'name' | 'kind'>, lang: Lang): string {
@@ -84,7 +83,8 @@ export async function publishCommand(context: CommandContext): Promise<number> {
   const only = stringOption(context, 'channel');
   selectedChannels(publish, only);
   const run: PublishRun = { ...writtenIssue(context.outDir, date), publish, ...(only ? { only } : {}), force: context.values.force === true, env: process.env };
-  const store = new SqliteStore(context.dataDir);
+  // Two publishes of one data folder at once would each find a channel not yet sent, and send it twice.
+  const { store, release } = await openLockedStore(context, 'publish');
   try {
     if (context.values['dry-run'] === true) {
       const previews = previewIssue(run, store);
@@ -108,6 +108,6 @@ export async function publishCommand(context: CommandContext): Promise<number> {
     process.stderr.write(`xinzhi: ${t(context.lang, 'publish.someFailed', failed.length, failed.map((result) => result.name).join(', '))}\n`);
     return EXIT_PUBLISH_FAILED;
   } finally {
-    store.close();
+    release();
   }
 }
