@@ -429,7 +429,8 @@ describe('xinzhi publish', () => {
     assert.equal(mails.length, 1);
     // An issue rendered again after an edit is still not sent twice, and the line says it has changed.
     const edited = join(root, 'edited');
-    cpSync(out, edited, { recursive: true });
+    // The issue is a relative link to its version folder: copied as written, it points into the copy.
+    cpSync(out, edited, { recursive: true, verbatimSymlinks: true });
     writeFileSync(join(edited, date, 'brief.json'), JSON.stringify({ ...issue, abstract: `${issue.abstract}（已更正）` }));
     const third = await runCli(['publish', '--date', date, '--config', configFile, '--data', data, '--out', edited, '--channel', 'partner-hook'], { env: env() });
     outputs.push(third);
@@ -550,7 +551,7 @@ describe('xinzhi publish', () => {
     assert.match(missing.stderr, /^xinzhi: 无法读取 \S+2026-06-20\/brief\.json（ENOENT）\n$/);
     // An issue that needs an editor's review (a check failed, a section withheld) is not sent, even in a dry run.
     const review = join(root, 'review');
-    cpSync(out, review, { recursive: true });
+    cpSync(out, review, { recursive: true, verbatimSymlinks: true });
     const failing = { ...issue, checks: [...issue.checks, { name: 'abstract', item: null, ok: false, detail: '摘要提到撤下的条目' }] };
     writeFileSync(join(review, date, 'brief.json'), JSON.stringify(failing));
     for (const extra of [[], ['--dry-run'], ['--force']]) {
