@@ -16,15 +16,26 @@ import fc from 'fast-check';
 
 const baseSeed = Number(process.env.FUZZ_SEED ?? 20261130);
 
+/** How long one property may run in the default suite, shrinking a failure included. */
+const PROPERTY_LIMIT_MS = 120_000;
+
 /**
  * fast-check's settings for one property: `runs` unless FUZZ_RUNS says otherwise, and a seed of its own
- * (its name's hash plus FUZZ_SEED), so adding a property does not change what the others draw.
+ * (its name's hash plus FUZZ_SEED), so adding a property does not change what the others draw. In the
+ * default suite a property is cut off after PROPERTY_LIMIT_MS and fails: shrinking an input that is slow
+ * runs it again for each smaller candidate, which can take an hour; the failure is reported with the
+ * smallest input found by then. Under FUZZ_RUNS there is no limit (FUZZ_SHRINK=0 skips shrinking).
  */
-export function settings(name: string, runs: number): { numRuns: number; seed: number; endOnFailure: boolean } {
+export function settings(name: string, runs: number): fc.Parameters<unknown> {
   let hash = 0;
   for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) | 0;
-  const numRuns = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : runs;
-  return { numRuns, seed: (baseSeed + hash) | 0, endOnFailure: process.env.FUZZ_SHRINK === '0' };
+  const long = process.env.FUZZ_RUNS !== undefined;
+  return {
+    numRuns: long ? Number(process.env.FUZZ_RUNS) : runs,
+    seed: (baseSeed + hash) | 0,
+    endOnFailure: process.env.FUZZ_SHRINK === '0',
+    ...(long ? {} : { interruptAfterTimeLimit: PROPERTY_LIMIT_MS, markInterruptAsFailure: true }),
+  };
 }
 
 /** CPU milliseconds (user and system) one call takes, and its wall-clock milliseconds (performance.now()). */
