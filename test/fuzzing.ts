@@ -34,6 +34,8 @@ export function settings(name: string, runs: number): fc.Parameters<unknown> {
     numRuns: long ? Number(process.env.FUZZ_RUNS) : runs,
     seed: (baseSeed + hash) | 0,
     endOnFailure: process.env.FUZZ_SHRINK === '0',
+    // The failed assertion in the message: the test runner prints no error's cause.
+    includeErrorInReport: true,
     ...(long ? {} : { interruptAfterTimeLimit: PROPERTY_LIMIT_MS, markInterruptAsFailure: true }),
   };
 }
