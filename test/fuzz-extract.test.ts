@@ -253,8 +253,8 @@ describe('fuzz: no extraction step grows faster than the page (wide, deep and re
   ];
   for (const [name, make] of shapes) {
     it(name, () => {
-      assertLinear(`extractArticle, ${name}`, (html) => extractArticle(html, url), make, 20_000, 8, 5);
-      assertLinear(`continuationPages, ${name}`, (html) => continuationPages(html, url), make, 20_000, 8, 5);
+      assertLinear(`extractArticle, ${name}`, (html) => extractArticle(html, url), make, 12_000, 8, 5);
+      assertLinear(`continuationPages, ${name}`, (html) => continuationPages(html, url), make, 12_000, 8, 5);
     });
   }
 });
