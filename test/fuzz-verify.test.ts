@@ -204,7 +204,7 @@ describe('fuzz: found by fuzzing (regressions)', () => {
   });
 
   it('reads a long run of letters, digits or dashes for an e-mail address once, not once from each character', () => {
-    assertLinear('sentenceFindings on a base64-like run', sentenceFindings, repeated('aZ09+/-.'), 10_000);
+    assertLinear('sentenceFindings on a run of letters, digits, dots and dashes', sentenceFindings, repeated('aZ09+-.'), 10_000);
     assert.deepEqual(sentenceFindings(`${'a'.repeat(50_000)}@evil.example`).map((f) => f.fault), ['address']);
   });
 
