@@ -75,14 +75,15 @@ export function withinBudget<T>(budgetMs: number, what: string, call: () => T): 
  * super-linear path (a regex that backtracks, a loop inside a loop) grows with the square. `make(n)`
  * builds an input of about n characters. Each size is timed three times, the least CPU time taken; times
  * under `floorMs` count as `floorMs` (too short to compare). Allowed: factor × 3 (quadratic growth on a
- * factor of 8 is 64, linear 8), plus the floor.
+ * factor of 8 is 64, linear 8), plus the floor. With `budgetMs`, the longer input is also held to it: a
+ * path already quadratic at the shorter size grows by less than the square between the two.
  */
-export function assertLinear(what: string, call: (input: string) => unknown, make: (n: number) => string, n = 20_000, factor = 8, floorMs = 2): void {
+export function assertLinear(what: string, call: (input: string) => unknown, make: (n: number) => string, n = 20_000, factor = 8, floorMs = 2, budgetMs = Infinity): void {
   const least = (input: string) => Math.min(...[0, 1, 2].map(() => timed(() => call(input)).cpu));
   const small = Math.max(least(make(n)), floorMs);
   const large = least(make(n * factor));
-  if (large > small * factor * 3 + floorMs) {
-    throw new Error(`${what}: ${large.toFixed(1)} ms on ${n * factor} characters against ${small.toFixed(1)} ms on ${n}: grows faster than its input (×${factor})`);
+  if (large > small * factor * 3 + floorMs || large > budgetMs) {
+    throw new Error(`${what}: ${large.toFixed(1)} ms on ${n * factor} characters against ${small.toFixed(1)} ms on ${n}: grows faster than its input (×${factor})${large > budgetMs ? `, over the budget of ${budgetMs} ms` : ''}`);
   }
 }
 
