@@ -108,38 +108,30 @@ function replacedValue(text: string): fc.Arbitrary<string> {
 
 const fileName = fc.constantFrom(...Object.keys(files));
 
+/** The property of every config load: one file of the bundled config replaced by `text` loads, or names the file. */
+function loadsOrNamesTheFile(files: fc.Arbitrary<{ name: string; text: string }>, name: string, runs: number): void {
+  fc.assert(
+    fc.property(files, ({ name: file, text }) => {
+      const { dir, main } = configWith(file, text);
+      assertLoadsOrNamesTheFile(dir, () => loadConfig(main));
+      if (file.startsWith('sources/')) assertLoadsOrNamesTheFile(dir, () => loadSources(join(dir, 'sources')));
+    }),
+    settings(name, runs),
+  );
+}
+
 describe('fuzz: the config loader', () => {
   it('loads a mutated real config file, or names the file in one line', () => {
-    const mutation = fileName.chain((name) => mutated(fc.constant(files[name]!), yamlPieces, 4).map((text) => ({ name, text })));
-    fc.assert(
-      fc.property(mutation, ({ name, text }) => {
-        const { dir, main } = configWith(name, text);
-        assertLoadsOrNamesTheFile(dir, () => loadConfig(main));
-      }),
-      settings('config mutated', 100),
-    );
+    loadsOrNamesTheFile(fileName.chain((name) => mutated(fc.constant(files[name]!), yamlPieces, 4).map((text) => ({ name, text }))), 'config mutated', 100);
   });
 
   it('loads a real config file with a value replaced, or names the file and the key in one line', () => {
-    const replaced = fileName.chain((name) => replacedValue(files[name]!).map((text) => ({ name, text })));
-    fc.assert(
-      fc.property(replaced, ({ name, text }) => {
-        const { dir, main } = configWith(name, text);
-        assertLoadsOrNamesTheFile(dir, () => loadConfig(main));
-      }),
-      settings('config replaced', 100),
-    );
+    loadsOrNamesTheFile(fileName.chain((name) => replacedValue(files[name]!).map((text) => ({ name, text }))), 'config replaced', 100);
   });
 
   it('loads a random YAML document as any of the files, or names the file in one line', () => {
-    fc.assert(
-      fc.property(fileName, fc.oneof(randomDocument, fc.array(yamlPieces, { maxLength: 30 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 200 })), (name, text) => {
-        const { dir, main } = configWith(name, text);
-        assertLoadsOrNamesTheFile(dir, () => loadConfig(main));
-        assertLoadsOrNamesTheFile(dir, () => loadSources(join(dir, 'sources')));
-      }),
-      settings('config random', 100),
-    );
+    const text = fc.oneof(randomDocument, fc.array(yamlPieces, { maxLength: 30 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 200 }));
+    loadsOrNamesTheFile(fc.record({ name: fileName, text }), 'config random', 100);
   });
 });
 
