@@ -47,7 +47,7 @@ function closeReopened(root: Document, reopens: (node: AnyNode) => node is Eleme
   const parents: ParentNode[] = [root];
   while (parents.length > 0) {
     const parent = parents.pop()!;
-    // Read back to front from the end of the array: pending.pop() is the next child in order.
+    // The children still to read, the next one last.
     const pending = [...parent.children].reverse();
     const placed: ChildNode[] = [];
     let moved = false;
