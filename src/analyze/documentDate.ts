@@ -7,6 +7,7 @@
 
 import { dateFromUrl } from '../extract/date.ts';
 import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
+import { calendarDay } from '../util/time.ts';
 
 export interface DocumentDate {
   /** The closing date, YYYY-MM-DD; null when only the year is known (from the 文号). */
@@ -37,8 +38,8 @@ export function closingDate(line: string): string | null {
     : c
       ? [Number(chineseDigits(c[1]!)), chineseValue(c[2]!)!, chineseValue(c[3]!)!]
       : [0, 0, 0];
-  if (!year || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  // A real day of a plausible year: 2023年2月31日 and 一〇〇〇年 are typos, not dates.
+  return calendarDay(year, month, day);
 }
 
 /**
@@ -79,11 +80,10 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
   const byDateline = dateline.exec(opening);
   const lead = byDateline ?? issuingLead.exec(opening);
   const [month, day] = lead ? [Number(lead[1] ?? lead[3]), Number(lead[2] ?? lead[4])] : [0, 0];
-  if (lead && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
-    const monthDay = `${pad(month)}-${pad(day)}`;
-    const year = Number(metOn.slice(0, 4)) - (monthDay > metOn.slice(5) ? 1 : 0);
-    return { date: `${year}-${monthDay}`, year, how: byDateline ? 'dateline' : 'lead', evidence: lead[0] };
-  }
+  const leadYear = Number(metOn.slice(0, 4)) - (`${pad(month)}-${pad(day)}` > metOn.slice(5) ? 1 : 0);
+  // A day of that year's calendar: 2月29日 of a common year, 2月30日 and 13月1日 date nothing.
+  const date = lead ? calendarDay(leadYear, month, day) : null;
+  if (lead && date) return { date, year: leadYear, how: byDateline ? 'dateline' : 'lead', evidence: lead[0] };
   const year = docNumber ? /[〔［[（(﹝]((?:19|20)\d{2})[〕］\]）)﹞]/.exec(docNumber) : null;
   return year ? { date: null, year: Number(year[1]), how: 'docNumber', evidence: docNumber! } : null;
 }

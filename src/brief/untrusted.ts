@@ -27,7 +27,9 @@ const addressPatterns: readonly RegExp[] = [
   /\b(?:https?|ftp):\/\/[\w\-.~:/?#[\]@!$&'()*+,;=%]+/i,
   // Addresses a page or an editor may write that run or embed something rather than lead anywhere.
   /\b(?:javascript|vbscript|data|file):[^\s，。；]*/i,
-  /[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i,
+  // From the start of its run only: tried at each character of a long run (a base64 blob, 2020-2020-…),
+  // the greedy run would rescan the rest of it each time.
+  /(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i,
   // A host name: labels and a top-level part of letters only, so 5.5G, V3.1 and 1.5 are not one.
   /(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?![\w-])/i,
   /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/,

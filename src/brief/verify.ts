@@ -28,11 +28,25 @@ const normaliseSpace = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, '');
 const foldQuotes = (text: string) => foldMarkWidth(text.replace(/‘/g, '“').replace(/’/g, '”'));
 const fromBookQuotes = (text: string) => text.replace(/〈/g, '《').replace(/〉/g, '》');
 
+/**
+ * The matches of a pattern that ends in `closing`, searched only up to the last `closing` of the text: an
+ * opening mark with no closing one after it would have the pattern scan to the end of the text from each
+ * such mark (《《《… held the verifier for seconds).
+ */
+function closedMatches(text: string, pattern: RegExp, closing: string): RegExpExecArray[] {
+  return [...text.slice(0, text.lastIndexOf(closing) + 1).matchAll(pattern)];
+}
+
 /** Spans in “ ” outside 《》: the quotes a reader takes as the source's own words. */
 export function quotedSpans(text: string): string[] {
-  const titles = [...text.matchAll(/《[^》]*》/g)].map((m) => [m.index, m.index + m[0].length] as const);
-  const inTitle = (at: number) => titles.some(([start, end]) => at > start && at < end);
-  return [...text.matchAll(/“([^”]+)”/g)].filter((m) => !inTitle(m.index)).map((m) => m[1]!);
+  // Both lists are in text order and a title's span holds no other: one pass over the two.
+  const titles = closedMatches(text, /《[^》]*》/g, '》').map((m) => [m.index, m.index + m[0].length] as const);
+  let t = 0;
+  const inTitle = (at: number) => {
+    while (t < titles.length && titles[t]![1] <= at) t++;
+    return t < titles.length && at > titles[t]![0] && at < titles[t]![1];
+  };
+  return closedMatches(text, /“([^”]+)”/g, '”').filter((m) => !inTitle(m.index)).map((m) => m[1]!);
 }
 
 /** The titles a text writes in 《》, nested ones included (〈〉 read as 《》). */
@@ -59,12 +73,23 @@ function outermostTitles(text: string): string[] {
  * documents only by what passes this, so its text passes the check by construction.
  */
 export function titleKnown(name: string, sources: readonly SourceRecord[], bodies: readonly KnownBody[]): boolean {
-  // A quotation nested in a name is printed ‘ ’ where the source wrote “ ”: read alike, as quotes are.
-  const comparable = (text: string) => foldQuotes(normaliseSpace(normaliseText(text)));
-  const title = comparable(name);
+  return knownTitle(name, knownTitles(sources), bodies);
+}
+
+/** A quotation nested in a name is printed ‘ ’ where the source wrote “ ”: read alike, as quotes are. */
+const comparableTitle = (text: string) => foldQuotes(normaliseSpace(normaliseText(text)));
+
+/** The titles sources make known (titleKnown), compared normalised: read once for all the names a text gives. */
+function knownTitles(sources: readonly SourceRecord[]): Set<string> {
   // A title is also known without a portal's dressing (专家解读 | …): titles.cleanTitle.
-  const known = new Set(sources.flatMap((s) => [s.title, cleanTitle(normaliseText(s.title)), ...titlesIn(s.title), ...titlesIn(s.body)]).map(comparable));
-  return [...known].some((t) => t === title || (t.endsWith(title) && title.length >= 6 && issuedBy(t.slice(0, t.length - title.length), bodies)));
+  return new Set(sources.flatMap((s) => [s.title, cleanTitle(normaliseText(s.title)), ...titlesIn(s.title), ...titlesIn(s.body)]).map(comparableTitle));
+}
+
+/** titleKnown against titles already read (knownTitles). */
+function knownTitle(name: string, known: ReadonlySet<string>, bodies: readonly KnownBody[]): boolean {
+  const title = comparableTitle(name);
+  if (known.has(title)) return true;
+  return title.length >= 6 && [...known].some((t) => t.length > title.length && t.endsWith(title) && issuedBy(t.slice(0, t.length - title.length), bodies));
 }
 
 /** Whether a title's head names its issuer: a known body, or one of a body's form (…省人民政府), joint ones included. */
@@ -80,6 +105,22 @@ function issuedBy(head: string, bodies: readonly KnownBody[]): boolean {
 function knownRun(text: string, bodies: readonly KnownBody[]): boolean {
   const names = bodies.flatMap((b) => b.names).filter((name) => name.length >= 2).sort((a, b) => b.length - a.length);
   return (runOfNames(text, (t, at) => names.find((name) => t.startsWith(name, at)))?.length ?? 0) > 0;
+}
+
+/**
+ * The Shanghai calendar day of an instant written in ISO 8601, `offsetMs` from it (-1: the day an
+ * exclusive end falls in); null for a text that is no instant (a window or a stored date mangled by hand
+ * or by a page), which shanghaiDay throws on.
+ */
+function dayOf(iso: string | null, offsetMs = 0): string | null {
+  const at = iso === null ? Number.NaN : Date.parse(iso) + offsetMs;
+  if (Number.isNaN(at)) return null;
+  try {
+    return shanghaiDay(new Date(at).toISOString());
+  } catch {
+    // An instant at the end of the years Date carries (+275760-09-13) has no day in Shanghai's time.
+    return null;
+  }
 }
 
 function itemText(item: BriefItem): string {
@@ -184,18 +225,22 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
   const checks: Check[] = [];
   const fail = (name: string, item: number | null, detail: string) => checks.push({ name, ok: false, item, detail });
   const references = new Map(brief.references.map((r) => [r.id, r]));
-  const windowStart = shanghaiDay(brief.stats.window.start);
-  const windowEnd = shanghaiDay(new Date(new Date(brief.stats.window.end).getTime() - 1).toISOString());
+  const { start, end } = brief.stats.window;
+  const windowStart = dayOf(start);
+  const windowEnd = dayOf(end, -1);
   const counted = new Map<string, number>();
   const count = (name: string, n: number) => counted.set(name, (counted.get(name) ?? 0) + n);
 
   // The issue of day D covers the days before D: its window ends where D begins (Asia/Shanghai). A brief
   // relabelled to another day keeps the window, and says another date than the one its window gives.
   count('date', 1);
-  const issueDay = shanghaiDay(brief.stats.window.end);
-  if (brief.date !== issueDay) fail('date', null, `本期日期 ${brief.date} 与时间窗口不符：窗口 ${windowStart} 至 ${windowEnd} 是 ${issueDay} 这一期的`);
-  const days = (Date.parse(brief.stats.window.end) - Date.parse(brief.stats.window.start)) / 86_400_000;
-  if (options.windowDays !== undefined && days !== options.windowDays) fail('date', null, `本期 ${brief.date} 的时间窗口为 ${days} 天，配置为 ${options.windowDays} 天`);
+  const issueDay = dayOf(end);
+  // A window that is not two instants (a hand-edited brief.json) dates nothing: said, and not compared.
+  const window = windowStart && windowEnd && issueDay ? { start: windowStart, end: windowEnd } : null;
+  if (!window) fail('date', null, `本期 ${brief.date} 的时间窗口无效：${start} 至 ${end}`);
+  else if (brief.date !== issueDay) fail('date', null, `本期日期 ${brief.date} 与时间窗口不符：窗口 ${window.start} 至 ${window.end} 是 ${issueDay} 这一期的`);
+  const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+  if (window && options.windowDays !== undefined && days !== options.windowDays) fail('date', null, `本期 ${brief.date} 的时间窗口为 ${days} 天，配置为 ${options.windowDays} 天`);
 
   for (const reference of brief.references) {
     count('citations', 1);
@@ -212,8 +257,8 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
     count('references', 1);
     // A reference may give a traditional or glossed title as the brief reads it: normalised alike.
     if (source.title !== reference.title && normaliseText(source.title) !== normaliseText(reference.title)) fail('references', citing, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
-    if (source.publishedAt && shanghaiDay(source.publishedAt) !== reference.date) fail('references', citing, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
-    if (reference.date < windowStart || reference.date > windowEnd) fail('window', citing, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
+    if (source.publishedAt && dayOf(source.publishedAt) !== reference.date) fail('references', citing, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
+    if (window && (reference.date < window.start || reference.date > window.end)) fail('window', citing, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
   }
 
   for (const item of brief.items) {
@@ -333,10 +378,14 @@ export function verifyItem(
   }
   const titles = outermostTitles(text);
   count('titles', titles.length);
+  // The sources' titles are read once, and each name the text gives once, however often it gives it.
+  const known = knownTitles(sources.map((s) => s.source));
+  const judged = new Map<string, boolean>();
   for (const match of titles) {
-    if (!titleKnown(fromBookQuotes(match), sources.map((s) => s.source), bodies)) fail('titles', `${part}的文件名《${match}》与来源不符`);
+    if (!judged.has(match)) judged.set(match, knownTitle(fromBookQuotes(match), known, bodies));
+    if (!judged.get(match)) fail('titles', `${part}的文件名《${match}》与来源不符`);
   }
-  const sourceDays = sources.map((s) => (s.source.publishedAt ? shanghaiDay(s.source.publishedAt) : ''));
+  const sourceDays = sources.map((s) => dayOf(s.source.publishedAt) ?? '');
   // Dates and figures are matched whole, by value: 1月8日 is not the end of 11月8日, 100家 not a piece of 1000家.
   // Read with their spaces: 2024 2025 in a table is two figures, not 20242025.
   const spaced = `${sourceText}\n${normaliseText(sourceText)}`;

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { UserError } from '../util/errors.ts';
+import { linePart, UserError } from '../util/errors.ts';
 import { chineseMessage } from './messages.ts';
 import { literalSecretKeys } from '../util/secrets.ts';
 import { bodiesFileSchema, configSchema, DEFAULT_LLM_KEY_ENV, sourceFileSchema, themesFileSchema, type BodiesFile, type Config, type Source, type Taxonomy } from './schema.ts';
@@ -34,12 +34,21 @@ function readYaml(file: string, key?: string): unknown {
     if (key) throw new UserError(`配置键 ${key} 指向的文件 ${file} 无法读取（${code}）`, `config key ${key}: cannot read ${file} (${code})`);
     throw new UserError(`无法读取配置文件 ${file}（${code}）`, `cannot read config file ${file} (${code})`);
   }
+  let problem: unknown;
   try {
-    return parseYaml(text);
+    const document = parseDocument(text);
+    // A warning (an unknown tag such as !foo) is a mistake in the file too: yaml's parse() would print it
+    // to stderr, over several lines, and go on.
+    problem = document.errors[0] ?? document.warnings[0];
+    if (!problem) return document.toJS();
   } catch (err) {
-    const reason = (err as Error).message.split('\n')[0];
-    throw new UserError(`配置文件 ${file} 不是合法的 YAML：${reason}`, `config file ${file} is not valid YAML: ${reason}`);
+    // Aliases past the limit (a billion-laughs file), or nesting deeper than the stack.
+    problem = err;
   }
+  // yaml's message is a line ending in a colon, then the lines of the file it quotes.
+  const message = problem instanceof Error ? problem.message : String(problem);
+  const reason = linePart((message.split('\n')[0] ?? '').replace(/:$/, ''));
+  throw new UserError(`配置文件 ${file} 不是合法的 YAML：${reason}`, `config file ${file} is not valid YAML: ${reason}`);
 }
 
 /**
@@ -51,12 +60,18 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, file: string):
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const zhIssue = schema.safeParse(value, { error: z.locales.zhCN().localeError }).error?.issues[0];
-  const path = issue && issue.path.length > 0 ? issue.path.join('.') : null;
-  const message = issue?.message ?? 'invalid';
-  const zhMessage = chineseMessage(zhIssue?.message ?? message);
+  const path = issue && issue.path.length > 0 ? linePart(issue.path.map(String).join('.')) : null;
+  const message = linePart(issue?.message ?? 'invalid');
+  const zhMessage = linePart(chineseMessage(zhIssue?.message ?? message));
   throw new UserError(`配置文件 ${file} 的键 ${path ?? '(根)'} 无效：${zhMessage}`, `config file ${file}: key ${path ?? '(root)'} is invalid: ${message}`);
 }
 
+/**
+ * The source catalog: every *.yaml and *.yml file of a folder, in name order (or one file), each a list
+ * of sources. Returns them with the file each is written in, by id. Throws UserError, one line naming the
+ * file (and the key), when the folder cannot be read, a file is no YAML or breaks the schema, two sources
+ * share an id, or there is no source at all.
+ */
 export function loadSources(dir: string): { sources: Source[]; sourceFiles: Map<string, string> } {
   let files: string[];
   try {
@@ -100,6 +115,12 @@ function secretInConfig(file: string, key: string, raw: unknown): UserError {
   );
 }
 
+/**
+ * The config (`file`, by default the bundled config/xinzhi.yaml) and the files it names, relative to its
+ * folder: the taxonomy, the source catalog and the registry of bodies. Throws UserError, one line naming the
+ * file and the key, for a file that cannot be read, is no YAML (a warning such as an unknown tag counts) or
+ * breaks its schema.
+ */
 export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
   const path = resolve(file);
   const raw = readYaml(path) ?? {};

@@ -3,7 +3,6 @@ import { extractAttachments, type Attachment } from './attachments.ts';
 import { extractBody } from './body.ts';
 import { extractPublishedAt } from './date.ts';
 import { extractDocNumber } from './docNumber.ts';
-import { flattenDeepHtml } from './flatten.ts';
 import { parseHtml } from './parse.ts';
 import { extractPublisher } from './publisher.ts';
 import { extractSiteName } from './siteName.ts';
@@ -55,16 +54,6 @@ const minArticleChars = 60;
  * relative time (3小时前); without it such a page has no date.
  */
 export function extractArticle(html: string, url: string, site?: SiteIdentity, fetchedAt?: string): ExtractedArticle {
-  try {
-    return extractFromDom(html, url, site, fetchedAt);
-  } catch (err) {
-    // Markup nested thousands deep overflows the DOM libraries' recursion; flattened, it is read as usual.
-    if (err instanceof RangeError) return extractFromDom(flattenDeepHtml(html), url, site, fetchedAt);
-    throw err;
-  }
-}
-
-function extractFromDom(html: string, url: string, site?: SiteIdentity, fetchedAt?: string): ExtractedArticle {
   const $ = load(parseHtml(html));
   const title = extractTitle($, site ? [site.name, ...site.aliases] : []);
   const publishedAt = extractPublishedAt($, url, title, fetchedAt);

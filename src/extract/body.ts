@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { isTag, type AnyNode, type Element } from 'domhandler';
 import { infoFieldAtStart } from './infoLine.ts';
+import { elementsInBody, findIn, removeAll } from './tree.ts';
 import { cleanText, foldText as fold, spacedText } from './text.ts';
 
 /**
@@ -168,6 +169,8 @@ interface Counts {
   holdsBlock: boolean;
   /** Characters of the <p> elements strictly within the node, a <p> inside a <p> counted in both. */
   paragraphChars: number;
+  /** Nodes in the node's subtree, itself included: what reading its text costs. */
+  nodes: number;
 }
 
 const punctuation = /[，。；、！？：,.;!?]/g;
@@ -184,7 +187,7 @@ class TextCounts {
   of(node: AnyNode): Counts {
     const known = this.memo.get(node);
     if (known) return known;
-    const counts: Counts = { chars: 0, marks: 0, linkChars: 0, holdsBlock: false, paragraphChars: 0 };
+    const counts: Counts = { chars: 0, marks: 0, linkChars: 0, holdsBlock: false, paragraphChars: 0, nodes: 1 };
     if (node.type === 'text') {
       counts.chars = node.data.replace(/\s+/g, '').length;
       counts.marks = node.data.match(punctuation)?.length ?? 0;
@@ -192,6 +195,7 @@ class TextCounts {
       for (const child of node.children) {
         const inner = this.of(child);
         counts.chars += inner.chars;
+        counts.nodes += inner.nodes;
         counts.marks += inner.marks;
         counts.linkChars += inner.linkChars;
         counts.paragraphChars += inner.paragraphChars;
@@ -248,17 +252,17 @@ const paragraphLike = new Set(['p', 'td', 'pre', 'blockquote', 'section', 'div',
  */
 function scoredBlocks($: CheerioAPI, counts: TextCounts): Cheerio<Element> | undefined {
   const scores = new Map<Element, number>();
-  $('body *').each((_, element) => {
-    if (!paragraphLike.has(element.tagName.toLowerCase())) return;
+  for (const element of elementsInBody($)) {
+    if (!paragraphLike.has(element.tagName.toLowerCase())) continue;
     // A paragraph is text in this element, not in its block children.
     const own = counts.own(element);
-    if (own.chars < 10) return;
+    if (own.chars < 10) continue;
     const score = 1 + own.marks + Math.min(own.chars / 40, 4);
     const parent = element.parent?.type === 'tag' ? element.parent : undefined;
     const grandparent = parent?.parent?.type === 'tag' ? parent.parent : undefined;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     if (grandparent) scores.set(grandparent, (scores.get(grandparent) ?? 0) + score / 2);
-  });
+  }
   let best: Element | undefined;
   let bestScore = 0;
   const adjusted = new Map<Element, number>();
@@ -299,10 +303,20 @@ function sectionsLike($: CheerioAPI, best: Element, parts: Element[], joins: (bl
   if (!best.attribs.class) return [];
   let ancestor: Element = best;
   for (let level = 0; level < SECTION_LEVELS && ancestor.parent?.type === 'tag' && ancestor.parent.tagName !== 'body'; level++) ancestor = ancestor.parent;
-  return $(ancestor)
-    .find(best.tagName)
+  // A block that is a part, holds one or stands in one is taken already: looked up, not compared with each part.
+  const taken = new Set<AnyNode>(parts);
+  const holdsPart = new Set<AnyNode>(parts.flatMap((part) => ancestorsOf(part)));
+  // Compared by name, not queried: a page's tag name (a[, <div) is no selector.
+  return findIn($, [ancestor], '*')
     .toArray()
-    .filter((block) => `${block.tagName}.${block.attribs.class ?? ''}` === signature && !parts.some((part) => part === block || $(part).find(block).length > 0 || $(block).find(part).length > 0) && joins(block));
+    .filter((block) => `${block.tagName}.${block.attribs.class ?? ''}` === signature && !taken.has(block) && !holdsPart.has(block) && !ancestorsOf(block).some((above) => taken.has(above)) && joins(block));
+}
+
+/** The elements holding a node, innermost first. */
+function ancestorsOf(node: AnyNode): AnyNode[] {
+  const above: AnyNode[] = [];
+  for (let parent = node.parent; parent; parent = parent.parent) above.push(parent);
+  return above;
 }
 
 /** Sorts elements as they stand in the page. */
@@ -312,11 +326,14 @@ function documentOrder($: CheerioAPI): (a: Element, b: Element) => number {
   return (a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
 }
 
-/** Whether a node is still in the page, not in a block removed from it. */
-function inDocument(node: AnyNode): boolean {
+/**
+ * Whether a node is still in the page: not in a block removed from it, nor in one marked to go (`going`).
+ * A step that removes many blocks marks them and removes them at its end, all at once (tree.ts removeAll).
+ */
+function inDocument(node: AnyNode, going: ReadonlySet<AnyNode> = new Set()): boolean {
   let top = node;
-  while (top.parent) top = top.parent;
-  return top.type === 'root';
+  for (; top.parent; top = top.parent) if (going.has(top)) return false;
+  return top.type === 'root' && !going.has(top);
 }
 
 /**
@@ -328,21 +345,21 @@ function dropFurniture($: CheerioAPI): void {
   const counts = new TextCounts();
   const body = $('body');
   const pageText = counts.length(body.get(0) ?? $.root().get(0)!);
-  const pageParagraphs = body.find('p').toArray().reduce((n, p) => n + counts.length(p), 0);
-  $('[class], [id]').each((_, element) => {
+  const pageParagraphs = findIn($, body, 'p').toArray().reduce((n, p) => n + counts.length(p), 0);
+  // In page order, a block before what it holds: what a block holds is still there when the block is judged.
+  const going = new Set<AnyNode>();
+  for (const element of $('[class], [id]').toArray()) {
     const name = `${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`;
-    // Inside a block already removed, removing changes nothing.
-    if (!namedAsFurniture(name) || element.tagName === 'body' || element.tagName === 'html' || !inDocument(element)) return;
+    // Inside a block already going, removing changes nothing.
+    if (!namedAsFurniture(name) || element.tagName === 'body' || element.tagName === 'html' || !inDocument(element, going)) continue;
     // A BEM modifier is explicit: a recommended article goes however long it is, unless it holds the headline.
     // So is a comments section: readers' comments may outweigh a short official reply (政民互动).
-    if ((furnitureModifier.test(name) || commentsNamed.test(name)) && $(element).find('h1').length === 0) {
-      $(element).remove();
-      return;
-    }
-    if (counts.length(element) >= pageText * 0.3) return;
-    if (pageParagraphs > 0 && counts.paragraphLength(element) >= pageParagraphs * 0.5) return;
-    $(element).remove();
-  });
+    const explicit = (furnitureModifier.test(name) || commentsNamed.test(name)) && findIn($, [element], 'h1').length === 0;
+    if (!explicit && counts.length(element) >= pageText * 0.3) continue;
+    if (!explicit && pageParagraphs > 0 && counts.paragraphLength(element) >= pageParagraphs * 0.5) continue;
+    going.add(element);
+  }
+  removeAll(going);
 }
 
 /**
@@ -350,7 +367,7 @@ function dropFurniture($: CheerioAPI): void {
  * 最新评论, 评论区, 跟帖(12). A bare 留言 is not one: 政民互动 pages label the letter answered 留言内容.
  */
 const commentsHeading = /^(?:(?:网友|網友|读者|讀者|我要|发表|發表|最新|热门|熱門|全部)(?:评论|評論|留言|跟帖)|(?:评论|評論|留言)(?:区|區|列表)|(?:评论|評論|跟帖)\s*[（(]\d+[）)])\s*[:：]?$/;
-/** The most characters a comments heading has, its count included: 网友评论（12345）. */
+/** The most characters a comments heading has, its count included: 网友评论（12345）; and the most nodes it is made of. */
 const MAX_COMMENTS_HEADING = 40;
 const headingTags = 'h2, h3, h4, h5, h6, div, span, p, strong, b, dt, em';
 
@@ -360,14 +377,18 @@ const headingTags = 'h2, h3, h4, h5, h6, div, span, p, strong, b, dt, em';
  */
 function dropComments($: CheerioAPI): void {
   const counts = new TextCounts();
+  // In page order; a heading inside what an earlier one took is gone with it.
+  const going = new Set<AnyNode>();
   for (const heading of $(headingTags).toArray()) {
-    // A heading is a few words (评论（12）): a longer text is a block, and reading every block's text costs a pass each.
-    if (!heading.parent || counts.length(heading) > MAX_COMMENTS_HEADING || !inDocument(heading) || !commentsHeading.test($(heading).text().trim())) continue;
+    // A heading is a few words (评论（12）) in a few elements: a longer text or a larger subtree is a block, and
+    // reading every block's text costs a pass each (markup nested 200 deep over thousands of <br>s, 200 passes).
+    if (!heading.parent || counts.length(heading) > MAX_COMMENTS_HEADING || counts.of(heading).nodes > MAX_COMMENTS_HEADING || !inDocument(heading, going) || !commentsHeading.test($(heading).text().trim())) continue;
     const block = heading.parent;
-    const opens = $(block).children().first().get(0) === heading;
-    if (opens && block.type === 'tag' && !['body', 'html'].includes(block.tagName) && $(block).find('h1').length === 0) $(block).remove();
-    else $(heading).nextAll().add(heading).remove();
+    const opens = $(block).children().toArray().find((child) => !going.has(child)) === heading;
+    if (opens && block.type === 'tag' && !['body', 'html'].includes(block.tagName) && findIn($, [block], 'h1').length === 0) going.add(block);
+    else for (let node: AnyNode | null = heading; node; node = node.next) if (isTag(node)) going.add(node);
   }
+  removeAll(going);
 }
 
 /** The article's paragraphs, without navigation, share bars, print/close links, related links or footers. */
@@ -375,17 +396,17 @@ export function extractBody($: CheerioAPI, title = ''): string[] {
   // One pass over the page finds what the first steps remove. An element already gone with one removed
   // before it is removed again from a detached tree, which changes nothing.
   const candidates = $(`${noise}, ${pictureNotes}, form, header`);
-  candidates.filter(noise).remove();
+  removeAll(candidates.filter(noise).toArray());
   // Each removal changes the counts of what held the removed: each step counts afresh.
   let counts = new TextCounts();
-  candidates.filter(pictureNotes).filter((_, note) => counts.length(note) < MAX_PICTURE_NOTE).remove();
+  removeAll(candidates.filter(pictureNotes).filter((_, note) => counts.length(note) < MAX_PICTURE_NOTE).toArray());
   counts = new TextCounts();
   // A form holding another is the page's (ASP.NET's around a search box), whatever its size: browsers
   // close it at the inner form's end, htmlparser2 nests the two.
-  candidates.filter('form').filter((_, form) => counts.length(form) < MAX_FORM_TEXT && $(form).find(`form, ${knownContainers.join(', ')}`).length === 0).remove();
+  removeAll(candidates.filter('form').filter((_, form) => counts.length(form) < MAX_FORM_TEXT && findIn($, [form], `form, ${knownContainers.join(', ')}`).length === 0).toArray());
   counts = new TextCounts();
   // A page's header is furniture; an article's <header> may hold its lead paragraph.
-  candidates.filter('header').filter((_, header) => !$(header).find('p').toArray().some((p) => counts.length(p) >= 80)).remove();
+  removeAll(candidates.filter('header').filter((_, header) => !findIn($, [header], 'p').toArray().some((p) => counts.length(p) >= 80)).toArray());
   counts = new TextCounts();
   // One pass over the page finds every container; each selector, in order of trust, then picks from those.
   const containers = $(knownContainers.join(', '));
@@ -435,7 +456,7 @@ function withLead($: CheerioAPI, body: Cheerio<AnyNode>, title: string): string[
   const counts = new TextCounts();
   const lead = $(heading).nextAll().slice(0, 3).toArray().find((sibling) => {
     const length = counts.length(sibling);
-    return ['p', 'div'].includes(sibling.tagName) && length >= LEAD_CHARS.min && length <= LEAD_CHARS.max && counts.linkLength(sibling) < length * 0.2 && $(sibling).find('p, div, ul, table').length === 0;
+    return ['p', 'div'].includes(sibling.tagName) && length >= LEAD_CHARS.min && length <= LEAD_CHARS.max && counts.linkLength(sibling) < length * 0.2 && findIn($, [sibling], 'p, div, ul, table').length === 0;
   });
   const leadText = lead ? cleanText($(lead).text()).replace(/\s*\n\s*/g, ' ') : '';
   // A summary box (摘要：…) often repeats the first paragraph: then it is not a lead of its own.
@@ -450,8 +471,10 @@ function withLead($: CheerioAPI, body: Cheerio<AnyNode>, title: string): string[
  */
 function dropLinkLists($: CheerioAPI, blocks: Cheerio<AnyNode>): void {
   const counts = new TextCounts();
-  blocks.find('ul, ol, div, section, table, dl').each((_, element) => {
-    const length = counts.length(element);
-    if (length > 0 && counts.linkLength(element) > length * MAX_LINK_DENSITY) $(element).remove();
-  });
+  removeAll(
+    findIn($, blocks, 'ul, ol, div, section, table, dl').filter((_, element) => {
+      const length = counts.length(element);
+      return length > 0 && counts.linkLength(element) > length * MAX_LINK_DENSITY;
+    }).toArray(),
+  );
 }

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
-import { shanghaiIso, toShanghaiIso } from '../util/time.ts';
+import { plausibleYear, shanghaiIso, toShanghaiIso } from '../util/time.ts';
 import { archivedFrom } from '../util/url.ts';
 import { oneLine, spacedText } from './text.ts';
 
@@ -129,7 +129,13 @@ const dateTime = /(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2}
 const everyDateTime = new RegExp(dateTime.source, 'g');
 
 /** RFC 822 dates of RSS: Thu, 18 Jun 2026 10:00:00 +0800 (or GMT). */
-const rfc822 = /^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|[A-Z]{1,4})\s*$/;
+const rfc822 = /^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(\d{4})\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|[A-Z]{1,4})\s*$/;
+
+/** A zone offset as ISO 8601 writes it (Z, +08:00, -0500) that a place on Earth has: at most 14 hours. */
+function realOffset(zone: string): boolean {
+  const [, hours, minutes] = /^[+-](\d{2}):?(\d{2})$/.exec(zone) ?? [];
+  return zone === 'Z' || (Number(hours) <= 14 && Number(minutes) <= 59);
+}
 
 /** A date in Chinese numerals, as a document's signing date is written: 二〇二六年六月十八日. */
 const chineseNumeralDate = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
@@ -137,11 +143,14 @@ const chineseNumeralDate = /([〇○零一二三四五六七八九]{4})\s*年\s*
 /**
  * Reads a date-time written on a Chinese page: in ASCII or full-width digits, or in Chinese numerals.
  * A time without a zone is Shanghai wall-clock time; a time with one (2026-06-18 02:00:00 +00:00, with a
- * T or a space) keeps it.
+ * T or a space) keeps it. Null when the text writes no real date-time of a plausible year (1900–2099,
+ * util/time.ts) with, where it gives one, a real offset (at most ±14:00).
  */
 export function parseChineseDateTime(written: string): string | null {
   const text = halfWidth(written);
-  if (rfc822.test(text)) {
+  // Date reads a year 0001 as 2001: the year written must be a plausible one.
+  const rss = rfc822.exec(text);
+  if (rss && plausibleYear(Number(rss[1]))) {
     // On a Chinese feed CST is China Standard Time (+08:00), not the US Central time Date reads it as.
     const instant = new Date(text.replace(/\bCST\s*$/, '+0800'));
     if (!Number.isNaN(instant.getTime())) return toShanghaiIso(instant);
@@ -150,7 +159,8 @@ export function parseChineseDateTime(written: string): string | null {
   const iso = /(\d{4}-\d{2}-\d{2})(?:T| (?=\d{2}:\d{2}:\d{2}))(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)? ?(Z|[+-]\d{2}:?\d{2})(?![\d:])/.exec(text);
   // Its calendar day and clock checked as written (Date would take 2026-02-30 for March 2nd), its zone kept.
   const [, day, hour, minute, second = '00', zone] = iso ?? [];
-  if (day && shanghaiIso(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8)), Number(hour), Number(minute), Number(second))) {
+  // Its year plausible and its offset a real one: +99:99 gives a string no Date can read.
+  if (day && plausibleYear(Number(day.slice(0, 4))) && realOffset(zone!) && shanghaiIso(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8)), Number(hour), Number(minute), Number(second))) {
     return `${day}T${hour}:${minute}:${second}${zone === 'Z' ? '+00:00' : zone!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`;
   }
   const match = dateTime.exec(text);
@@ -159,7 +169,8 @@ export function parseChineseDateTime(written: string): string | null {
     return shanghaiIso(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
   }
   const chinese = chineseNumeralDate.exec(text);
-  return chinese ? shanghaiIso(Number(chineseDigits(chinese[1]!)), chineseValue(chinese[2]!) ?? 0, chineseValue(chinese[3]!) ?? 0) : null;
+  const year = chinese ? Number(chineseDigits(chinese[1]!)) : 0;
+  return chinese && plausibleYear(year) ? shanghaiIso(year, chineseValue(chinese[2]!) ?? 0, chineseValue(chinese[3]!) ?? 0) : null;
 }
 
 /**
@@ -315,14 +326,18 @@ function relativeLabelled(pageText: string, fetchedAt: string | undefined): stri
   const fetched = fetchedAt ? new Date(fetchedAt) : null;
   if (!fetched || Number.isNaN(fetched.getTime())) return null;
   const [, count, unit, justNow, day, hour, minute] = relative;
-  if (justNow) return toShanghaiIso(fetched);
-  if (count) {
+  let resolved: string | null;
+  if (justNow) resolved = toShanghaiIso(fetched);
+  else if (count) {
     const minutes = Number(count) * (unit === '分钟' ? 1 : unit === '小时' ? 60 : 1440);
-    return toShanghaiIso(new Date(fetched.getTime() - minutes * 60_000));
+    resolved = toShanghaiIso(new Date(fetched.getTime() - minutes * 60_000));
+  } else {
+    const back = day === '今天' ? 0 : day === '昨天' ? 1 : 2;
+    const shanghai = new Date(Date.parse(`${toShanghaiIso(fetched).slice(0, 10)}T00:00:00Z`) - back * 86_400_000);
+    resolved = shanghaiIso(shanghai.getUTCFullYear(), shanghai.getUTCMonth() + 1, shanghai.getUTCDate(), Number(hour), Number(minute));
   }
-  const back = day === '今天' ? 0 : day === '昨天' ? 1 : 2;
-  const shanghai = new Date(Date.parse(`${toShanghaiIso(fetched).slice(0, 10)}T00:00:00Z`) - back * 86_400_000);
-  return shanghaiIso(shanghai.getUTCFullYear(), shanghai.getUTCMonth() + 1, shanghai.getUTCDate(), Number(hour), Number(minute));
+  // A Date header of the year 99999 is a date to Date, but it dates no page (+099999-01-01T…).
+  return resolved && plausibleYear(Number(resolved.slice(0, 4))) ? resolved : null;
 }
 
 function labelledDate(pageText: string, monthFirstSlashes: boolean): string | null {

@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { resolveUrl } from '../util/url.ts';
+import { parseHtml } from './parse.ts';
 
 /**
  * The most pages one document is read from. TRS splits a text every few thousand characters, so a real
@@ -69,7 +70,9 @@ function linkedPages(html: string, page: URL): { name: PageName; indices: number
   // Most pages link no sibling page: they are not parsed for links at all (an import reads every page this way).
   if (!stems.some((stem) => html.includes(`${stem}_`))) return null;
   const links: URL[] = [];
-  load(html)('a[href]').each((_, anchor) => {
+  // Parsed as the extractor parses it (htmlparser2, nesting capped): parse5 threw on a text of lone
+  // surrogate halves, and took seconds on a page nested thousands deep.
+  load(parseHtml(html))('a[href]').each((_, anchor) => {
     const url = resolveUrl(anchor.attribs.href ?? '', page);
     if (url && sameFolder(url, page)) links.push(url);
   });

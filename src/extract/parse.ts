@@ -1,5 +1,7 @@
-import type { AnyNode, Document, Element } from 'domhandler';
+import { hasChildren, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { capDepth } from './flatten.ts';
+import { removeAll } from './tree.ts';
 
 const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Ruby glosses (furigana, pinyin) are read aloud, not read: 子<rt>こども</rt> is 子. */
@@ -16,7 +18,6 @@ function isLink(node: AnyNode): node is Element {
 /** The elements of the tree the repairs need, each kind in document order, in one walk. */
 function elementsToRepair(root: Document): { headings: Element[]; links: Element[]; glosses: Element[]; templates: Element[] } {
   const found = { headings: [] as Element[], links: [] as Element[], glosses: [] as Element[], templates: [] as Element[] };
-  // A stack rather than recursion: pages nest markup thousands deep.
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -31,34 +32,44 @@ function elementsToRepair(root: Document): { headings: Element[]; links: Element
   return found;
 }
 
-/** Takes a node out of its parent's children. */
-function detach(node: AnyNode): void {
-  const siblings = node.parent?.children;
-  if (!siblings) return;
-  siblings.splice(siblings.indexOf(node), 1);
-  relink(siblings);
-  node.parent = null;
-  node.prev = null;
-  node.next = null;
-}
-
 /**
  * An element opened directly inside one it closes ends it, as browsers parse it: <h1><h2>Headline</h2></h1>
  * is an empty h1 and an h2, <a name=x><a>1. Title</a> text</a> two links and the text outside both. The
  * inner element and what follows it move out, after the outer one. htmlparser2 nests them: a date in the
  * inner heading was read as part of the headline, and a section heading as a link.
+ *
+ * Each parent's children are read once, in order, a moved run taking its place right after the element it
+ * left and read in turn (it may itself hold an element to move). The page's order of nodes is unchanged;
+ * only who holds them. Linear: moving nodes one at a time into a parent of thousands cost a pass of the
+ * parent each.
  */
-function closeReopened(elements: Element[], closes: (child: AnyNode) => boolean): void {
-  // In document order, so an element moved out is handled after the one it left, in its new place.
-  for (const element of elements) {
-    const parent = element.parent;
-    const at = element.children.findIndex(closes);
-    if (!parent || at < 0) continue;
-    const moved = element.children.splice(at);
-    parent.children.splice(parent.children.indexOf(element) + 1, 0, ...moved);
-    for (const node of moved) node.parent = parent;
-    relink(element.children);
-    relink(parent.children);
+function closeReopened(root: Document, reopens: (node: AnyNode) => node is Element): void {
+  const parents: ParentNode[] = [root];
+  while (parents.length > 0) {
+    const parent = parents.pop()!;
+    // The children still to read, the next one last.
+    const pending = [...parent.children].reverse();
+    const placed: ChildNode[] = [];
+    let moved = false;
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      placed.push(node);
+      if (reopens(node)) {
+        const at = node.children.findIndex(reopens);
+        if (at >= 0) {
+          const out = node.children.splice(at);
+          relink(node.children);
+          for (let i = out.length - 1; i >= 0; i--) pending.push(out[i]!);
+          moved = true;
+        }
+      }
+      if (hasChildren(node)) parents.push(node);
+    }
+    if (moved) {
+      for (const node of placed) node.parent = parent;
+      parent.children = placed;
+      relink(placed);
+    }
   }
 }
 
@@ -76,14 +87,17 @@ function relink(children: AnyNode[]): void {
  * headings and links in links, and <template> content, which a browser keeps out of the page (parse5 too)
  * and htmlparser2 puts in it. Ruby glosses go in the same walk. Over the 430 pages of the four sets of
  * eval:extract, the extraction differs from parse5's on one, where it finds a lead paragraph parse5's
- * tree hid.
+ * tree hid. No element of the tree returned nests deeper than MAX_DEPTH (flatten.ts capDepth).
  */
 export function parseHtml(html: string): Document {
-  const document = parseDocument(html);
+  // Markup nested thousands deep costs the parser and every query its depth per element, and overflows the
+  // DOM libraries' recursion: capped, it is read as usual.
+  const document = parseDocument(capDepth(html));
   const { headings, links, glosses, templates } = elementsToRepair(document);
-  closeReopened(headings, isHeading);
-  closeReopened(links, isLink);
-  for (const gloss of glosses) detach(gloss);
+  // Each repair reads the whole tree: a page without the elements it repairs is spared it.
+  if (headings.length > 0) closeReopened(document, isHeading);
+  if (links.length > 0) closeReopened(document, isLink);
+  removeAll(glosses);
   for (const template of templates) {
     for (const node of template.children) node.parent = null;
     template.children = [];

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { sourceField, sourceLabel } from './infoLine.ts';
 import { oneLine, spacedText } from './text.ts';
+import { insideAny } from './tree.ts';
 
 /** Words a 来源 line adds to a body's name: 国家数据局网站, 上交所官网, 长江日报微信公众号. */
 const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
@@ -73,8 +74,9 @@ const bodyName = /^[\p{L}\p{N}·・\-－ ]{2,30}$/u;
  * each teaser's source alike, so an element inside a list, a footer or a recommendation does not count.
  */
 function sourceElement($: CheerioAPI): string | null {
+  const inTeasers = insideAny($, 'li, footer, [class*="footer"], [class*="list"], [class*="recommend"], [class*="related"]');
   for (const element of $('[class~="source"], #source').toArray()) {
-    if ($(element).closest('li, footer, [class*="footer"], [class*="list"], [class*="recommend"], [class*="related"]').length > 0) continue;
+    if (inTeasers(element)) continue;
     const name = normalisePublisher($(element).text());
     if (bodyName.test(name)) return name;
   }

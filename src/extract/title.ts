@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { findIn, insideAny, removeAll } from './tree.ts';
 import { foldText as fold, oneLine } from './text.ts';
 
 /**
@@ -99,9 +100,9 @@ function titleSources($: CheerioAPI): TitleSources {
 
 function readHeading($: CheerioAPI, element: Element): Heading {
   const own = $(element).clone();
-  own.find('script, style').remove();
+  removeAll(findIn($, own, 'script, style').toArray());
   const printed = oneLine(own.text());
-  own.find(besideHeadline).remove();
+  removeAll(findIn($, own, besideHeadline).toArray());
   // What joined the kicker to the headline (": ", " | ") is left at the start once the kicker goes.
   const text = oneLine(own.text()).replace(/^[\s:：|｜•·–—-]+/, '');
   return { printed, text: text.length >= 4 ? text : printed };
@@ -145,12 +146,14 @@ const outsideArticle = 'nav, header, footer, [class*="crumb"], [class*="nav"], [
 const HEADLINE_CHARS = { min: 6, max: 100 };
 
 function firstHeading($: CheerioAPI, siteNames: Set<string>): string | undefined {
-  return $('body')
-    .find(headingLike)
-    .toArray()
-    .filter((element) => $(element).closest(outsideArticle).length === 0)
-    .map((element) => readHeading($, element).text)
-    .find((text) => text.length >= HEADLINE_CHARS.min && text.length <= HEADLINE_CHARS.max && !siteNames.has(fold(text)));
+  const outside = insideAny($, outsideArticle);
+  // Read one at a time, up to the first that is a headline: reading each costs its subtree.
+  for (const element of findIn($, $('body'), headingLike).toArray()) {
+    if (outside(element)) continue;
+    const { text } = readHeading($, element);
+    if (text.length >= HEADLINE_CHARS.min && text.length <= HEADLINE_CHARS.max && !siteNames.has(fold(text))) return text;
+  }
+  return undefined;
 }
 
 /** Where the article's own <h1> stands. */
@@ -190,13 +193,14 @@ function statedTitle($: CheerioAPI, { site, articleTitle, ogTitle, documentTitle
   }
   // The headline printed in the article itself, when it is not the site's name or a section label:
   // editors often give og:title an SEO wording the page does not show.
-  const inArticle = h1s.filter((h) => $(h).parents(articleContainer).length > 0).map((h) => read.get(h)!);
+  const inContainer = insideAny($, articleContainer);
+  const inArticle = h1s.filter((h) => h.parent !== null && inContainer(h.parent)).map((h) => read.get(h)!);
   const printed = inArticle.find((h) => h.text.length >= 8 && !isSiteName(h) && sharesWords(h.printed, stated));
   if (printed) return printed.text;
   if (og.length >= 4) return withoutSiteSuffix(og, site);
   // A title box: the heading in it, when it also holds the dateline and the share bar; else the box, when short.
   const box = $('.article-title, .article_title, .title_text, #title').first();
-  const classedBox = box.find('h1, h2, h3').get(0) ?? box.get(0);
+  const classedBox = findIn($, box, 'h1, h2, h3').get(0) ?? box.get(0);
   const classed = classedBox ? readHeading($, classedBox).text : '';
   if (classed.length >= 4 && classed.length <= 120) return classed;
   // A lone <h1> is the headline unless it is a short name the <title> does not carry: a logo.

@@ -31,3 +31,12 @@ export function errorLine(err: unknown, lang: Lang = 'zh'): string {
   const text = err instanceof UserError ? (lang === 'en' ? err.en : err.message) : err instanceof Error ? err.message : String(err);
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
+
+/**
+ * A piece of outside text — a parser's message, a key or a value from a file — as a UserError may quote
+ * it: on one line, and cut to `max` characters (…), since a parser may quote the whole bad input back.
+ */
+export function linePart(text: string, max = 160): string {
+  const line = text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}

@@ -44,6 +44,19 @@ export function shanghaiIso(year: number, month: number, day: number, hour = 0, 
   return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}+08:00`;
 }
 
+/**
+ * The years a page's or a document's date may have: 1900–2099, the years the printed spellings are read
+ * in (19xx, 20xx). A year outside (0001, 9999, 1000 in numerals) is a placeholder or a typo, not a date.
+ */
+export function plausibleYear(year: number): boolean {
+  return year >= 1900 && year <= 2099;
+}
+
+/** A real calendar day of a plausible year as YYYY-MM-DD; null for 2023-02-30, month 13, year 0. */
+export function calendarDay(year: number, month: number, day: number): string | null {
+  return plausibleYear(year) ? (shanghaiIso(year, month, day)?.slice(0, 10) ?? null) : null;
+}
+
 /** The Shanghai calendar day (YYYY-MM-DD) of an instant. */
 export function shanghaiDay(iso: string): string {
   return new Date(new Date(iso).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
