@@ -148,6 +148,11 @@ describe('fuzz: found by fuzzing (regressions)', () => {
     assert.fail('loaded');
   }
 
+  it('reads a YAML alias that holds itself (a: &a [*a]) without running out of stack, and names the file', () => {
+    assert.match(loadError('a: &a [*a, ]\n').message, /^配置文件 \S+xinzhi\.yaml 的键/);
+    assert.match(loadError('brief: &b { apiKey: x, self: *b }\n').message, /brief\.apiKey 写入了密钥本身/);
+  });
+
   it('quotes a parser\'s message cut to a line of its own, where it quoted thousands of characters of the file', () => {
     const error = loadError(`|+${'['.repeat(5000)}`);
     assert.match(error.message, /^配置文件 \S+xinzhi\.yaml 不是合法的 YAML：Block scalar header includes extra characters: .{1,160}…$/);

@@ -88,8 +88,11 @@ const SECRET_KEY = /^(?:api[_-]?key|apikey|key|token|access[_-]?token|secret|cli
  * apiKey, token, secret, password …), in document order; `…Env` keys, which name a variable, are not
  * such keys. For the config loader, which refuses them.
  */
-export function literalSecretKeys(value: unknown, path: readonly string[] = []): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => literalSecretKeys(item, [...path, String(i)]));
+export function literalSecretKeys(value: unknown, path: readonly string[] = [], within: ReadonlySet<object> = new Set()): string[] {
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) => [...(SECRET_KEY.test(key) ? [[...path, key].join('.')] : []), ...literalSecretKeys(inner, [...path, key])]);
+  // A YAML alias may hold the node it is in (a: &a [*a]): a value met again on its own path is not read twice.
+  if (within.has(value)) return [];
+  const inside = new Set(within).add(value);
+  if (Array.isArray(value)) return value.flatMap((item, i) => literalSecretKeys(item, [...path, String(i)], inside));
+  return Object.entries(value).flatMap(([key, inner]) => [...(SECRET_KEY.test(key) ? [[...path, key].join('.')] : []), ...literalSecretKeys(inner, [...path, key], inside)]);
 }
