@@ -122,16 +122,16 @@ function loadsOrNamesTheFile(files: fc.Arbitrary<{ name: string; text: string }>
 
 describe('fuzz: the config loader', () => {
   it('loads a mutated real config file, or names the file in one line', () => {
-    loadsOrNamesTheFile(fileName.chain((name) => mutated(fc.constant(files[name]!), yamlPieces, 4).map((text) => ({ name, text }))), 'config mutated', 100);
+    loadsOrNamesTheFile(fileName.chain((name) => mutated(fc.constant(files[name]!), yamlPieces, 4).map((text) => ({ name, text }))), 'config mutated', 60);
   });
 
   it('loads a real config file with a value replaced, or names the file and the key in one line', () => {
-    loadsOrNamesTheFile(fileName.chain((name) => replacedValue(files[name]!).map((text) => ({ name, text }))), 'config replaced', 100);
+    loadsOrNamesTheFile(fileName.chain((name) => replacedValue(files[name]!).map((text) => ({ name, text }))), 'config replaced', 60);
   });
 
   it('loads a random YAML document as any of the files, or names the file in one line', () => {
     const text = fc.oneof(randomDocument, fc.array(yamlPieces, { maxLength: 30 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 200 }));
-    loadsOrNamesTheFile(fc.record({ name: fileName, text }), 'config random', 100);
+    loadsOrNamesTheFile(fc.record({ name: fileName, text }), 'config random', 60);
   });
 });
 

@@ -103,7 +103,7 @@ describe('fuzz: the verifier', () => {
         // Every kind is accounted for: failed, or passed with what it checked.
         for (const name of checkNames) assert.ok(checks.some((c) => c.name === name), `no ${name} check`);
       }),
-      settings('verifyBrief', 250),
+      settings('verifyBrief', 200),
     );
   });
 
@@ -140,7 +140,7 @@ describe('fuzz: the sentence rules and the text measures', () => {
         for (const pair of withinBudget(budget, 'contentPairs', () => contentPairs(text))) assert.equal([...pair].length <= 2 && pair.length >= 2, true, pair);
         withinBudget(budget, 'titleKnown', () => titleKnown(text, [{ title: text, body: text, publishedAt: null, docNumber: null }], [{ names: ['国家数据局'] }]));
       }),
-      settings('sentence rules', 2000),
+      settings('sentence rules', 1000),
     );
   });
 });
