@@ -9,8 +9,7 @@ import { ReplayFetcher } from '../src/crawl/replay.ts';
 import { readWarcResponses, WarcWriter, type ArchiveDamage, type FetchedResponse } from '../src/crawl/warc.ts';
 import { migrations } from '../src/store/migrations.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
-import { UserError } from '../src/util/errors.ts';
-import { repoRoot, runCli, tempDir } from './helpers.ts';
+import { repoRoot, runCli, tempDir, userErrorOf } from './helpers.ts';
 import { configWithCatalog } from './sites.ts';
 
 const sample = join(repoRoot, 'samples/2026-06-18');
@@ -55,15 +54,6 @@ async function readTolerant(path: string): Promise<{ urls: string[]; damage: Arc
   return { urls, damage };
 }
 
-async function rejection(run: () => Promise<unknown>): Promise<UserError> {
-  try {
-    await run();
-  } catch (err) {
-    assert.ok(err instanceof UserError, String(err));
-    return err;
-  }
-  assert.fail('did not throw');
-}
 
 const readAll = async (path: string) => {
   const urls = [];
@@ -82,7 +72,7 @@ describe('a damaged archive is read up to the damage, which is named by file and
     assert.deepEqual(urls, responses.slice(0, damaged).map((r) => r.url));
     assert.deepEqual(damage.map((d) => [d.path, d.offset, d.action]), [[path, starts[damaged], 'read']]);
     // Without a handler, the damage is an error naming the file and the byte.
-    const error = await rejection(() => readAll(path));
+    const error = await userErrorOf(() => readAll(path));
     assert.equal(error.en, `archive ${path} is corrupt or not a WARC file: damaged from byte ${starts[damaged]} (gzip member cut short)`);
   });
 
@@ -116,7 +106,7 @@ describe('a damaged archive is read up to the damage, which is named by file and
   it('still refuses a file that is gzip but holds no WARC', async () => {
     const path = join(tempDir(), 'notes.warc.gz');
     writeFileSync(path, gzipSync('hello, these are my notes, not an archive\n'));
-    assert.equal((await rejection(() => readTolerant(path))).en, `archive ${path} is corrupt or not a WARC file: no WARC header`);
+    assert.equal((await userErrorOf(() => readTolerant(path))).en, `archive ${path} is corrupt or not a WARC file: no WARC header`);
   });
 
   it('cuts a record half written at the end of the day\'s archive before appending, so the file reads to its end', async () => {

@@ -4,25 +4,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lockDataFolder, type LockHolder } from '../src/store/lock.ts';
-import { UserError } from '../src/util/errors.ts';
-import { cliPath, repoRoot, runCli, tempDir } from './helpers.ts';
+import { cliPath, repoRoot, runCli, tempDir, userErrorOf } from './helpers.ts';
 import { articlePage, configWithCatalog, html, listPage, sleep, startSite, type Route, type TestSite } from './sites.ts';
 
-async function refusal(take: () => Promise<unknown>): Promise<UserError> {
-  try {
-    await take();
-  } catch (err) {
-    assert.ok(err instanceof UserError, String(err));
-    return err;
-  }
-  assert.fail('the lock was taken twice');
-}
 
 describe('one lock per data folder', () => {
   it('refuses a second holder at once, naming the folder and the holder, and lets it in once released', async () => {
     const data = join(tempDir(), 'data');
     const first = await lockDataFolder(data, { command: 'run', waitSeconds: 0 });
-    const error = await refusal(() => lockDataFolder(data, { command: 'brief', waitSeconds: 0 }));
+    const error = await userErrorOf(() => lockDataFolder(data, { command: 'brief', waitSeconds: 0 }));
     assert.match(error.message, new RegExp(`^数据目录 ${data} 正被另一个 xinzhi 进程使用（进程 ${process.pid}@[^，]+，run，始于 [^）]+）：请等它结束，或加 --wait 秒数 等待$`));
     assert.match(error.en, new RegExp(`^data folder ${data} is in use by another xinzhi process \\(pid ${process.pid}@.+, run, since .+\\): wait for it to end, or pass --wait SECONDS$`));
     first.release();
@@ -36,7 +26,7 @@ describe('one lock per data folder', () => {
     const first = await lockDataFolder(data, { command: 'import', waitSeconds: 0 });
     const told: (LockHolder | undefined)[] = [];
     const started = performance.now();
-    await refusal(() => lockDataFolder(data, { command: 'run', waitSeconds: 0.3, pollMs: 50, onWait: (holder) => told.push(holder) }));
+    await userErrorOf(() => lockDataFolder(data, { command: 'run', waitSeconds: 0.3, pollMs: 50, onWait: (holder) => told.push(holder) }));
     assert.ok(performance.now() - started >= 290);
     assert.deepEqual(told.map((holder) => [holder?.pid, holder?.command]), [[process.pid, 'import']]);
     setTimeout(() => first.release(), 200);
@@ -52,7 +42,7 @@ describe('one lock per data folder', () => {
       process.stdout.write('held\\n');
       setInterval(() => {}, 1000);`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise((resolve) => holder.stdout.once('data', resolve));
-    const error = await refusal(() => lockDataFolder(data, { command: 'brief', waitSeconds: 0 }));
+    const error = await userErrorOf(() => lockDataFolder(data, { command: 'brief', waitSeconds: 0 }));
     assert.match(error.en, new RegExp(`pid ${holder.pid}@`));
     holder.kill('SIGKILL');
     await new Promise((resolve) => holder.once('exit', resolve));

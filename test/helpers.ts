@@ -1,9 +1,11 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { UserError } from '../src/util/errors.ts';
 
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const cliPath = join(repoRoot, 'bin/xinzhi.js');
@@ -32,4 +34,15 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** The UserError `run` rejects with; fails the test when it resolves or rejects with anything else. */
+export async function userErrorOf(run: () => Promise<unknown>): Promise<UserError> {
+  try {
+    await run();
+  } catch (err) {
+    assert.ok(err instanceof UserError, String(err));
+    return err;
+  }
+  assert.fail('did not throw');
 }
