@@ -232,6 +232,17 @@ describe('xinzhi schedule', () => {
       held.release();
     }
 
+    // Two schedulers started at once on one data folder: one writes the issue, the other is refused by the lock.
+    const both = await Promise.all([1, 2].map(() => runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data5'), '--out', join(dir, 'out5')])));
+    assert.equal(both.filter((r) => new RegExp(`期号 ${today} 已写成\n`).test(r.stdout)).length, 1, both.map((r) => r.stdout).join('\n---\n'));
+    // The other found the data folder locked, or the attempt already started and nothing due: it wrote nothing.
+    const other = both.find((r) => !new RegExp(`期号 ${today} 已写成\n`).test(r.stdout))!;
+    assert.match(other.stdout, /正被另一个 xinzhi 进程使用|^下次运行：/m);
+    assert.doesNotMatch(other.stdout, /已写成/);
+    const attempts = new SqliteStore(join(dir, 'data5'));
+    assert.equal(attempts.scheduledAttempts(today).succeeded, true);
+    attempts.close();
+
     // The output folder cannot be made (a file stands where it would go): the attempt fails and says it will be retried.
     const blocked = join(dir, 'blocked');
     writeFileSync(blocked, '');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlink
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
+import { extractFromXml } from '@extractus/feed-extractor';
 import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
 import type { Brief } from '../src/brief/model.ts';
@@ -195,6 +196,9 @@ describe('archive site: the Atom feed', () => {
     assert.deepEqual(entries.map((entry) => new Date(only(entry, 'updated').textContent!).toISOString()), ['2026-06-18T22:00:00.000Z', '2026-06-17T22:00:00.000Z', '2026-06-16T22:00:00.000Z']);
     assert.equal(new Date(only(feed, 'updated').textContent!).toISOString(), '2026-06-18T22:00:00.000Z');
     assert.equal(only(entries[0]!, 'link').getAttribute('href'), 'https://brief.example.org/xinzhi/2026-06-19/index.html');
+    // A feed reader reads it too: the Atom parser the crawler uses for sources' feeds finds every issue.
+    const read = extractFromXml(readFileSync(join(out, 'feed.xml'), 'utf8'), { getExtraEntryFields: (entry: { id?: string }) => ({ urn: entry.id }) });
+    assert.deepEqual(read.entries?.map((entry) => [(entry as { urn?: string }).urn, entry.link]), [...dates].reverse().map((date) => [`urn:xinzhi:xzsc:${date}`, `https://brief.example.org/xinzhi/${date}/index.html`]));
     // type="html": the title, read as HTML, is the brief's text, markup and all, as text.
     const title = only(entries[0]!, 'title');
     assert.equal(title.getAttribute('type'), 'html');
