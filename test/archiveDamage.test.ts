@@ -167,8 +167,10 @@ describe('replay and import of a damaged archive warn, naming the file and offse
     const config = configWithCatalog(dir, readFileSync(join(sample, 'catalog.yaml'), 'utf8'));
     const zh = await runCli(['run', '--date', '2026-06-19', '--replay', path, '--config', config, '--data', join(dir, 'zh'), '--out', join(dir, 'out-zh')]);
     assert.ok([0, 3].includes(zh.code), zh.stderr);
-    assert.ok(zh.stderr.includes(`xinzhi: 警告：归档 ${path} 自第 ${offset} 字节起已损坏（gzip member cut short），只读取了此前的记录\n`), zh.stderr);
+    assert.ok(zh.stderr.includes(`xinzhi: 警告：归档 ${path} 自第 ${offset} 字节起已损坏（gzip 成员被截断），只读取了此前的记录\n`), zh.stderr);
     assert.match(zh.stdout, /运行摘要 2026-06-19/);
+    // The summary, which a cron job mails, names the damage too.
+    assert.ok(zh.stdout.includes(`  损坏的归档: 1\n    警告：归档 ${path} 自第 ${offset} 字节起已损坏（gzip 成员被截断），只读取了此前的记录\n`), zh.stdout);
     assert.ok(existsSync(join(dir, 'out-zh', '2026-06-19', 'brief.json')));
     const en = await runCli(['run', '--lang', 'en', '--date', '2026-06-19', '--replay', path, '--config', config, '--data', join(dir, 'en'), '--out', join(dir, 'out-en')]);
     assert.ok(en.stderr.includes(`xinzhi: warning: archive ${path} is damaged from byte ${offset} (gzip member cut short): read the records before it\n`), en.stderr);
@@ -179,7 +181,7 @@ describe('replay and import of a damaged archive warn, naming the file and offse
     const { path, whole, offset } = await cutSample(dir);
     const result = await runCli(['import', path, '--data', join(dir, 'data'), '--json']);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stderr, `xinzhi: 警告：归档 ${path} 自第 ${offset} 字节起已损坏（gzip member cut short），只读取了此前的记录\n`);
+    assert.equal(result.stderr, `xinzhi: 警告：归档 ${path} 自第 ${offset} 字节起已损坏（gzip 成员被截断），只读取了此前的记录\n`);
     const report = JSON.parse(result.stdout) as { responses: number; damaged: ArchiveDamage[] };
     assert.equal(report.responses, whole);
     assert.deepEqual(report.damaged, [{ path, offset, reason: 'gzip member cut short', action: 'read' }]);

@@ -46,9 +46,13 @@ function stageSeconds(summary: CrawlSummary, lang: Lang): string[] {
   return [`  ${t(lang, 'stageSeconds')}: ${timed.map(([stage, s]) => `${t(lang, stages[stage])} ${s.toFixed(2)}`).join(' · ')}`];
 }
 
-/** Each source's failures and alerts, each line in the user's language. */
+/** Each damaged archive, then each source's failures and alerts, each line in the user's language. */
 function crawlProblems(summary: CrawlSummary, lang: Lang): string[] {
   const lines: string[] = [];
+  if (summary.archiveDamage.length > 0) {
+    lines.push(`  ${t(lang, 'archivesDamaged')}: ${summary.archiveDamage.length}`);
+    for (const damage of summary.archiveDamage) lines.push(`    ${archiveDamageLine(damage, lang)}`);
+  }
   if (summary.crawl.failures.length > 0) {
     lines.push(`  ${t(lang, 'sourceErrors')}: ${summary.crawl.failures.length}`);
     for (const failure of summary.crawl.failures) lines.push(`    [${failure.sourceId}] ${failure.url}: ${lang === 'en' ? failure.reasonEn : failure.reason}`);
@@ -94,7 +98,30 @@ export function reviewLines(brief: Brief, lang: Lang): string[] {
 
 /** The warning line of a damaged archive: read up to the damage, cut, or moved aside (see ArchiveDamage). */
 export function archiveDamageLine(damage: ArchiveDamage, lang: Lang): string {
+  const reason = lang === 'zh' ? chineseDamage(damage.reason) : damage.reason;
   if (damage.action === 'cut') return t(lang, 'archiveCut', damage.path, damage.offset);
-  if (damage.action === 'moved') return t(lang, 'archiveMoved', damage.path, damage.offset, damage.reason, damage.movedTo ?? '');
-  return t(lang, 'archiveRead', damage.path, damage.offset, damage.reason);
+  if (damage.action === 'moved') return t(lang, 'archiveMoved', damage.path, damage.offset, reason, damage.movedTo ?? '');
+  return t(lang, 'archiveRead', damage.path, damage.offset, reason);
+}
+
+/** The reasons src/crawl/archiveUnits.ts gives for a damaged archive, in Chinese. */
+const damageReasons: [RegExp, string][] = [
+  [/^gzip header cut short$/, 'gzip 头被截断'],
+  [/^not a gzip member$/, '不是 gzip 成员'],
+  [/^gzip member cut short$/, 'gzip 成员被截断'],
+  [/^gzip member damaged: (.*)$/, 'gzip 成员已损坏：$1'],
+  [/^gzip trailer cut short$/, 'gzip 尾部被截断'],
+  [/^gzip member fails its CRC-32$/, 'gzip 成员的 CRC-32 校验不符'],
+  [/^no WARC version line$/, '缺少 WARC 版本行'],
+  [/^WARC header too long$/, 'WARC 头过长'],
+  [/^WARC header cut short$/, 'WARC 头被截断'],
+  [/^WARC record without Content-Length$/, 'WARC 记录没有 Content-Length'],
+  [/^WARC record cut short$/, 'WARC 记录被截断'],
+  [/^WARC record longer than its Content-Length$/, 'WARC 记录长于其 Content-Length'],
+];
+
+/** A damage reason in Chinese; one the table does not know is shown as it is. */
+function chineseDamage(reason: string): string {
+  const known = damageReasons.find(([english]) => english.test(reason));
+  return known ? reason.replace(known[0], known[1]) : reason;
 }

@@ -37,6 +37,11 @@ export interface CrawlSummary {
   issueDate: string;
   mode: 'live' | 'replay';
   crawl: CrawlReport;
+  /**
+   * Archives found damaged: a replay read up to the damage (documents after it are missing from the
+   * issue), or the day's archive repaired before appending. Empty when every archive read whole.
+   */
+  archiveDamage: ArchiveDamage[];
   seconds: { crawl: number };
 }
 
@@ -76,14 +81,20 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
   // The config's images and fonts are checked before the crawl, so a bad key fails at once, not at the end.
   const assets = renderAssets(loaded.file, loaded.config);
   let started = performance.now();
+  // Each damage is told as it is met (a line on stderr) and kept for the summary, which a cron job's mail shows.
+  const archiveDamage: ArchiveDamage[] = [];
+  const onDamage = (damage: ArchiveDamage) => {
+    archiveDamage.push(damage);
+    options.onArchiveDamage?.(damage);
+  };
   // An archive that cannot be replayed fails the run before it is recorded.
-  const replay = options.replay ? await ReplayFetcher.open(options.replay, { maxBytes: crawlConfig.maxBytes, onDamage: options.onArchiveDamage }) : undefined;
+  const replay = options.replay ? await ReplayFetcher.open(options.replay, { maxBytes: crawlConfig.maxBytes, onDamage }) : undefined;
   const store = new SqliteStore(options.dataDir);
   try {
     const mode = replay ? 'replay' : 'live';
     const runId = store.startRun(issueDate, mode);
     const progress = new CrawlProgress(crawledSources(loaded.sources).length);
-    const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`), options.onArchiveDamage);
+    const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`), onDamage);
     // A replay reads renderings from the archive: it never starts a browser.
     let browser: BrowserFetcher | undefined;
     const fetcher: Fetcher =
@@ -118,7 +129,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       await archive.close();
       options.onCrawlEnd?.();
     }
-    const crawled: CrawlSummary = { issueDate, mode, crawl, seconds: { crawl: secondsSince(started) } };
+    const crawled: CrawlSummary = { issueDate, mode, crawl, archiveDamage, seconds: { crawl: secondsSince(started) } };
     try {
       const composed = await composeIssue(store, loaded, issueDate);
       started = performance.now();

@@ -29,6 +29,7 @@ const messages = {
   'stage.compose': { zh: '写作', en: 'compose' },
   'stage.verify': { zh: '核查', en: 'verify' },
   'stage.render': { zh: '生成', en: 'render' },
+  archivesDamaged: { zh: '损坏的归档', en: 'damaged archives' },
   unknownCommand: { zh: '未知命令：{0}', en: 'unknown command: {0}' },
   notYet: { zh: '命令 {0} 尚未实现', en: 'command {0} is not implemented yet' },
   badDate: { zh: '日期格式错误：{0}（应为 YYYY-MM-DD）', en: 'bad date: {0} (expected YYYY-MM-DD)' },
