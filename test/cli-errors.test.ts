@@ -45,7 +45,7 @@ describe('bad input: one line, non-zero, nothing half-written', () => {
     const catalog = join(config, '..', 'sources', 'markets.yaml');
     writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('tier: exchange', 'tier: stock-market'));
     const result = await runCli(['sources', 'list', '--config', config]);
-    assertOneLineError(result, /markets\.yaml 的键 3\.tier 无效/);
+    assertOneLineError(result, /markets\.yaml 的键 3\(sse\)\.tier 无效/);
   });
 
   it('names a config file that is not YAML', async () => {

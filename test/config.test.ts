@@ -51,8 +51,8 @@ describe('the catalog rule: every address rests on public evidence', () => {
     writeFileSync(file, '- { id: x, name: 测试机构, tier: municipal, region: 测试市, homepage: "https://x.gov.cn/", disabled: true, entries: [{ type: list, url: "https://x.gov.cn/tzgg/" }] }\n');
     assert.throws(() => loadSources(file), (err: unknown) => {
       assert.ok(err instanceof UserError);
-      assert.match(err.message, /键 0\.disabled 无效：disabled 应写明原因/);
-      assert.match(err.en, /key 0\.disabled is invalid: disabled takes a reason/);
+      assert.match(err.message, /键 0\(x\)\.disabled 无效：disabled 应写明原因/);
+      assert.match(err.en, /key 0\(x\)\.disabled is invalid: disabled takes a reason/);
       return true;
     });
   });

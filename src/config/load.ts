@@ -60,10 +60,26 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, file: string):
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const zhIssue = schema.safeParse(value, { error: z.locales.zhCN().localeError }).error?.issues[0];
-  const path = issue && issue.path.length > 0 ? linePart(issue.path.map(String).join('.')) : null;
+  const path = issue && issue.path.length > 0 ? linePart(namedPath(value, issue.path)) : null;
   const message = linePart(issue?.message ?? 'invalid');
   const zhMessage = linePart(chineseMessage(zhIssue?.message ?? message));
   throw new UserError(`配置文件 ${file} 的键 ${path ?? '(根)'} 无效：${zhMessage}`, `config file ${file}: key ${path ?? '(root)'} is invalid: ${message}`);
+}
+
+/**
+ * A key path as a reader finds it in the file: a list element that has an `id` or `name` (a source, a
+ * channel, a theme) is named by it beside its index — `publish.channels.3(leaders-mail).secret`,
+ * `3(sz-gxj).tier` — since nobody counts list items in YAML.
+ */
+function namedPath(value: unknown, path: readonly PropertyKey[]): string {
+  let node: unknown = value;
+  return path
+    .map((key) => {
+      node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+      const named = typeof key === 'number' && node !== null && typeof node === 'object' ? ((node as { id?: unknown }).id ?? (node as { name?: unknown }).name) : undefined;
+      return typeof named === 'string' && named !== '' ? `${String(key)}(${named})` : String(key);
+    })
+    .join('.');
 }
 
 /**
