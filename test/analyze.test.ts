@@ -185,7 +185,7 @@ describe('day over day', () => {
     const fresh = analyzeDay(documents, directory, taxonomy, segmenter).candidates[0]!;
     const covered = analyzeDay(documents, directory, taxonomy, segmenter, [{ issueDate: '2026-06-17', titles: ['国家数据局关于开展数据要素试点的通知'] }]).candidates[0]!;
     assert.ok(covered.significance.score < fresh.significance.score);
-    assert.deepEqual(covered.significance.evidence.find((e) => e.factor === 'freshness'), { factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17' });
+    assert.deepEqual(covered.significance.evidence.find((e) => e.factor === 'freshness'), { factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17', args: ['2026-06-17'] });
   });
 });
 

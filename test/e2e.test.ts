@@ -151,7 +151,7 @@ describe('xinzhi demo: the sample day end to end', () => {
     assert.ok(picked.every((c) => c.relevance.themes.length > 0 && c.relevance.themes[0]!.terms.length > 0));
     const text = await runCli(['explain', '--date', '2026-06-19', '--data', data]);
     assert.match(text.stdout, /入选 5 条/);
-    assert.match(text.stdout, /重要性：tier \+5 \(national\)/);
+    assert.match(text.stdout, /重要性：层级 \+5（国家级）/);
   });
 
   it('re-renders an edited brief.json with `xinzhi render`, and `xinzhi verify` catches a changed quote', async () => {

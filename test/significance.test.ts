@@ -31,7 +31,7 @@ describe('the weight of who issued a document', () => {
 
   it('is the first part of the score, named by the tier', () => {
     for (const tier of Object.keys(tierWeight) as SourceTier[]) {
-      assert.deepEqual(score({ tier }).evidence[0], { factor: 'tier', points: tierWeight[tier], why: tier });
+      assert.deepEqual(score({ tier }).evidence[0], { factor: 'tier', points: tierWeight[tier], why: tier, args: [tier] });
     }
     // The same text from a ministry outranks it from a city.
     assert.ok(score({ tier: 'national' }).score > score({ tier: 'municipal' }).score);
@@ -87,7 +87,7 @@ describe('the kind of a document, read off its title', () => {
 
   it('gives a headline about a document, and a notice that issues one, the kind of the document it names', () => {
     const headline = score({ title: '七部门发文 推动人形机器人产业发展', issued: '人形机器人创新发展指导意见' });
-    assert.deepEqual(headline.evidence[1], { factor: 'kind', points: 3, why: '指导意见' });
+    assert.deepEqual(headline.evidence[1], { factor: 'kind', points: 3, why: '指导意见', args: ['指导意见'] });
     const notice = score({ title: '国家数据局关于印发2026年工作要点的通知', issued: '2026年数据工作要点' });
     assert.equal(notice.kind, '新闻');
     assert.equal(score({ title: '国家数据局关于印发2026年工作要点的通知' }).kind, '通知');
@@ -99,7 +99,7 @@ describe('the kind of a document, read off its title', () => {
 
   it('scores an interpreting text as an interpretation, whatever its headline says', () => {
     const story = score({ title: '国务院印发《关于深入实施“人工智能+”行动的意见》', issued: '关于深入实施“人工智能+”行动的意见', interprets: true });
-    assert.deepEqual(story.evidence[1], { factor: 'kind', points: 1, why: '解读' });
+    assert.deepEqual(story.evidence[1], { factor: 'kind', points: 1, why: '解读', args: ['解读'] });
     assert.equal(story.kind, '解读');
     assert.equal(score({ title: '国务院印发《关于深入实施“人工智能+”行动的意见》', interprets: false }).kind, '指导意见');
     // Except an executive meeting that a portal headed 解读: it is the meeting's report.
@@ -110,7 +110,7 @@ describe('the kind of a document, read off its title', () => {
 
 describe('the other parts of the score', () => {
   it('counts a joint document by its partners', () => {
-    assert.deepEqual(part({ partners: '七' }, 'joint'), { factor: 'joint', points: 1, why: '等七部门' });
+    assert.deepEqual(part({ partners: '七' }, 'joint'), { factor: 'joint', points: 1, why: '等七部门', args: ['七'] });
     assert.equal(part({ partners: null }, 'joint'), undefined);
     assert.equal(score({ partners: '十一' }).score, score({}).score + 1);
   });
@@ -152,17 +152,17 @@ describe('the other parts of the score', () => {
   });
 
   it('counts a repost by a higher body more than one by a peer, three points at most', () => {
-    assert.deepEqual(part({ reposterTiers: ['national'] }, 'spread'), { factor: 'spread', points: 1.5, why: '1 reposts' });
-    assert.deepEqual(part({ reposterTiers: ['municipal', 'media'] }, 'spread'), { factor: 'spread', points: 1.35, why: '2 reposts' });
+    assert.deepEqual(part({ reposterTiers: ['national'] }, 'spread'), { factor: 'spread', points: 1.5, why: '1 reposts', args: [1] });
+    assert.deepEqual(part({ reposterTiers: ['municipal', 'media'] }, 'spread'), { factor: 'spread', points: 1.35, why: '2 reposts', args: [2] });
     assert.ok(part({ reposterTiers: ['national'] }, 'spread')!.points > part({ reposterTiers: ['county'] }, 'spread')!.points);
-    assert.deepEqual(part({ reposterTiers: ['national', 'national', 'regulator'] }, 'spread'), { factor: 'spread', points: 3, why: '3 reposts' });
+    assert.deepEqual(part({ reposterTiers: ['national', 'national', 'regulator'] }, 'spread'), { factor: 'spread', points: 3, why: '3 reposts', args: [3] });
     assert.equal(part({ reposterTiers: [] }, 'spread'), undefined);
   });
 
   it('counts relevance a tenth, three points at most', () => {
-    assert.deepEqual(part({ relevance: 12 }, 'relevance'), { factor: 'relevance', points: 1.2, why: 'relevance 12' });
-    assert.deepEqual(part({ relevance: 45 }, 'relevance'), { factor: 'relevance', points: 3, why: 'relevance 45' });
-    assert.deepEqual(part({ relevance: 0 }, 'relevance'), { factor: 'relevance', points: 0, why: 'relevance 0' });
+    assert.deepEqual(part({ relevance: 12 }, 'relevance'), { factor: 'relevance', points: 1.2, why: 'relevance 12', args: [12] });
+    assert.deepEqual(part({ relevance: 45 }, 'relevance'), { factor: 'relevance', points: 3, why: 'relevance 45', args: [45] });
+    assert.deepEqual(part({ relevance: 0 }, 'relevance'), { factor: 'relevance', points: 0, why: 'relevance 0', args: [0] });
     assert.equal(part({ relevance: 4.567 }, 'relevance')?.points, 0.46);
   });
 
@@ -176,13 +176,13 @@ describe('the other parts of the score', () => {
       partners: '七',
     });
     assert.deepEqual(story.evidence, [
-      { factor: 'tier', points: 5, why: 'national' },
-      { factor: 'kind', points: 3, why: '指导意见' },
-      { factor: 'joint', points: 1, why: '等七部门' },
+      { factor: 'tier', points: 5, why: 'national', args: ['national'] },
+      { factor: 'kind', points: 3, why: '指导意见', args: ['指导意见'] },
+      { factor: 'joint', points: 1, why: '等七部门', args: ['七'] },
       { factor: 'novelty', points: 1, why: '首次、明确提出' },
       { factor: 'concrete', points: 0.6, why: '3家、到2027年' },
-      { factor: 'spread', points: 1.95, why: '2 reposts' },
-      { factor: 'relevance', points: 1.23, why: 'relevance 12.345' },
+      { factor: 'spread', points: 1.95, why: '2 reposts', args: [2] },
+      { factor: 'relevance', points: 1.23, why: 'relevance 12.345', args: [12.345] },
     ]);
     assert.equal(story.score, 13.78);
     assert.equal(story.kind, '指导意见');
@@ -196,7 +196,7 @@ describe('old news', () => {
   it('ranks a story an earlier issue covered below the same story when it is new, and marks it stale', () => {
     const fresh = score(plan);
     const covered = score({ ...plan, reportedOn: '2026-06-17' });
-    assert.deepEqual(covered.evidence.at(-1), { factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17' });
+    assert.deepEqual(covered.evidence.at(-1), { factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17', args: ['2026-06-17'] });
     assert.equal(covered.score, fresh.score - 4);
     assert.equal(isStale(covered), true);
     assert.equal(isStale(fresh), false);
@@ -206,7 +206,7 @@ describe('old news', () => {
 
   it('weighs a document signed more than 45 days before its copy was met as one already covered', () => {
     const old = score({ ...plan, dated: { on: '2026-05-03', daysBefore: 46 } });
-    assert.deepEqual(old.evidence.at(-1), { factor: 'freshness', points: -4, why: 'issued 2026-05-03, 46 days before' });
+    assert.deepEqual(old.evidence.at(-1), { factor: 'freshness', points: -4, why: 'issued 2026-05-03, 46 days before', args: ['2026-05-03', 46] });
     assert.equal(isStale(old), true);
     // A plan a city puts on its portal a month after it was signed is not yet old.
     const month = score({ ...plan, dated: { on: '2026-05-04', daysBefore: 45 } });
@@ -217,6 +217,6 @@ describe('old news', () => {
 
   it('takes a story off once for being old, however it is old', () => {
     const both = score({ ...plan, reportedOn: '2026-06-17', dated: { on: '2026-01-05', daysBefore: 164 } });
-    assert.deepEqual(both.evidence.filter((e) => e.factor === 'freshness'), [{ factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17' }]);
+    assert.deepEqual(both.evidence.filter((e) => e.factor === 'freshness'), [{ factor: 'freshness', points: -4, why: 'reported in the issue of 2026-06-17', args: ['2026-06-17'] }]);
   });
 });

@@ -245,8 +245,8 @@ describe('sources check: the command', () => {
     assert.match(human.stdout, /^汇总：3 个来源，正常 ok 1，域名无法解析 dns 1，HTTP 错误 http 1$/m);
     const english = await runCli(['sources', 'check', '--config', config, '--lang', 'en', '--source', 'nowhere']);
     assert.match(english.stdout, /DNS cannot resolve xinzhi-check\.invalid \((ENOTFOUND|EAI_AGAIN), reading robots\.txt\)/);
-    assert.match(english.stdout, /^summary: 1 sources, DNS failure dns 1$/m);
-    assert.match(english.stderr, /1 sources failed the check/);
+    assert.match(english.stdout, /^summary: sources 1; DNS failure dns 1$/m);
+    assert.match(english.stderr, /sources that failed the check: 1/);
     const fine = await runCli(['sources', 'check', '--config', config, '--source', 'up']);
     assert.equal(fine.code, 0, fine.stderr);
   });

@@ -57,8 +57,12 @@ export interface Significance {
   score: number;
   kind: string;
   novelty: string[];
-  /** Each part of the score with its reason, so `xinzhi explain` can show why. */
-  evidence: { factor: string; points: number; why: string }[];
+  /**
+   * Each part of the score with its reason, so `xinzhi explain` can show why: `why` is the reason as a
+   * line (for --json), `args` what a reader's line is made of in either language (a tier's or kind's
+   * name, a count, a date), where the reason is more than words of the text.
+   */
+  evidence: { factor: string; points: number; why: string; args?: (string | number)[] }[];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -87,27 +91,27 @@ export function documentKind(title: string): { kind: string; weight: number } {
 /** How much a story matters, as the sum of explained parts. */
 export function scoreSignificance(input: SignificanceInput): Significance {
   const evidence: Significance['evidence'] = [];
-  evidence.push({ factor: 'tier', points: tierWeight[input.tier], why: input.tier });
+  evidence.push({ factor: 'tier', points: tierWeight[input.tier], why: input.tier, args: [input.tier] });
   // Read normalised: 意見 is 意见.
   const own = documentKind(normaliseText(input.title));
   // A headline about a document (七部门发力！十五项举措…) is of the kind of the document it names; a meeting stays a meeting.
   // So is a notice that issues a document (关于印发《…若干措施》的通知 is the 措施).
   // An executive meeting headed 解读 (国务院常务会议解读｜…) is the meeting's report, whatever explains it.
   const kind = input.interprets && own !== EXECUTIVE_MEETING ? INTERPRETATION : (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;
-  evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind });
+  evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind, args: [kind.kind] });
   // Several bodies issuing together is a stronger signal than one: the policy has the departments behind it.
-  if (input.partners) evidence.push({ factor: 'joint', points: JOINT_POINTS, why: `等${input.partners}部门` });
+  if (input.partners) evidence.push({ factor: 'joint', points: JOINT_POINTS, why: `等${input.partners}部门`, args: [input.partners] });
   const novelty = noveltyMarkers.filter((marker) => input.body.includes(marker) || input.title.includes(marker));
   if (novelty.length > 0) evidence.push({ factor: 'novelty', points: Math.min(novelty.length * 0.5, 2), why: novelty.join('、') });
   const concrete = [...new Set(concretePatterns.flatMap((pattern) => input.body.match(pattern) ?? []))];
   if (concrete.length > 0) evidence.push({ factor: 'concrete', points: round(Math.min(concrete.length * 0.3, 1.5)), why: concrete.slice(0, 6).join('、') });
   // A repost by a higher body is a stronger signal than one by a peer.
   const spread = input.reposterTiers.reduce((sum, tier) => sum + tierWeight[tier] * 0.3, 0);
-  if (spread > 0) evidence.push({ factor: 'spread', points: round(Math.min(spread, 3)), why: `${input.reposterTiers.length} reposts` });
-  evidence.push({ factor: 'relevance', points: round(Math.min(input.relevance / 10, 3)), why: `relevance ${input.relevance}` });
+  if (spread > 0) evidence.push({ factor: 'spread', points: round(Math.min(spread, 3)), why: `${input.reposterTiers.length} reposts`, args: [input.reposterTiers.length] });
+  evidence.push({ factor: 'relevance', points: round(Math.min(input.relevance / 10, 3)), why: `relevance ${input.relevance}`, args: [input.relevance] });
   // Readers saw it already: a story an earlier issue covered ranks below what is new today.
-  if (input.reportedOn) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `reported in the issue of ${input.reportedOn}` });
+  if (input.reportedOn) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `reported in the issue of ${input.reportedOn}`, args: [input.reportedOn] });
   // An old document reposted today is not today's news, however official: it weighs as one already covered.
-  else if (input.dated && input.dated.daysBefore > OLD_AFTER_DAYS) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `issued ${input.dated.on}, ${input.dated.daysBefore} days before` });
+  else if (input.dated && input.dated.daysBefore > OLD_AFTER_DAYS) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `issued ${input.dated.on}, ${input.dated.daysBefore} days before`, args: [input.dated.on, input.dated.daysBefore] });
   return { score: round(evidence.reduce((sum, part) => sum + part.points, 0)), kind: kind.kind, novelty, evidence };
 }

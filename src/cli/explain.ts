@@ -3,7 +3,7 @@ import { sameDocument } from '../brief/select.ts';
 import { plantedInstructions } from '../brief/untrusted.ts';
 import { analyseIssueDay } from '../pipeline/compose.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import { t, type Lang } from '../util/i18n.ts';
+import { t, type Lang, type MessageKey } from '../util/i18n.ts';
 import { loadCommandConfig, requireDate, type CommandContext } from './context.ts';
 
 /** Why an eligible candidate is not in the brief: it is about a picked one's document, or ranked below the picks. */
@@ -41,8 +41,39 @@ function candidateRecord(candidate: Candidate, rank: number, selected: boolean, 
   };
 }
 
-function evidenceLine(candidate: Candidate): string {
-  return candidate.significance.evidence.map((part) => `${part.factor} ${part.points > 0 ? '+' : ''}${part.points} (${part.why})`).join(' · ');
+/** A document kind's name in English (the kinds of src/analyze/significance.ts are named in Chinese). */
+const kindsEn: Record<string, string> = {
+  会议: 'meeting', 解读: 'interpretation', 征求意见稿: 'draft for comment', 条例: 'regulation', 规划: 'plan', 方案: 'action plan',
+  指导意见: 'opinion', 指引: 'rules', 通知: 'notice', 新闻: 'news',
+};
+
+/** Why a part of the significance counts, in the reader's language. */
+function whyText(part: Candidate['significance']['evidence'][number], lang: Lang): string {
+  const [first, second] = part.args ?? [];
+  switch (part.factor) {
+    case 'tier':
+      return t(lang, `tierName.${String(first)}` as MessageKey);
+    case 'kind':
+      return lang === 'en' ? (kindsEn[String(first)] ?? String(first)) : String(first);
+    case 'joint':
+      return t(lang, 'jointOf', String(first)).trim();
+    case 'spread':
+      return t(lang, 'why.spread', Number(first));
+    case 'relevance':
+      return t(lang, 'why.relevance', Number(first));
+    case 'freshness':
+      return second === undefined ? t(lang, 'why.reported', String(first)) : t(lang, 'why.old', String(first), Number(second));
+    default:
+      // Words of the text (novelty markers, concrete measures): data, shown as they are.
+      return part.why;
+  }
+}
+
+function evidenceLine(candidate: Candidate, lang: Lang): string {
+  const { open, close } = marks(lang);
+  return candidate.significance.evidence
+    .map((part) => `${t(lang, `factor.${part.factor}` as MessageKey)} ${part.points > 0 ? '+' : ''}${part.points}${open}${whyText(part, lang)}${close}`)
+    .join(' · ');
 }
 
 /** The punctuation of a line in each language: full-width in Chinese. */
@@ -55,7 +86,7 @@ function marks(lang: Lang) {
 function issuerLine(candidate: Candidate, lang: Lang): string {
   const { colon } = marks(lang);
   const how = candidate.issuer ? `${t(lang, `issuerHow.${candidate.issuer.how}`)}「${candidate.issuer.evidence}」` : t(lang, 'issuerHow.none');
-  return `${t(lang, 'issuer')}${colon}${candidate.origin}${candidate.issuer?.partners ? t(lang, 'jointOf', candidate.issuer.partners) : ''} · ${how} · ${t(lang, 'tier')} ${candidate.tier} (${t(lang, `tierHow.${candidate.tierHow}`)})`;
+  return `${t(lang, 'issuer')}${colon}${candidate.origin}${candidate.issuer?.partners ? t(lang, 'jointOf', candidate.issuer.partners) : ''} · ${how} · ${t(lang, 'tier')} ${t(lang, `tierName.${candidate.tier}` as MessageKey)} (${t(lang, `tierHow.${candidate.tierHow}`)})`;
 }
 
 function relevanceLine(candidate: Candidate, lang: Lang): string {
@@ -96,7 +127,7 @@ export function explainCommand(context: CommandContext): number {
       if (reason) context.print(`           ${reason}`);
       context.print(`           ${issuerLine(candidate, lang)}`);
       context.print(`           ${relevanceLine(candidate, lang)}`);
-      context.print(`           ${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate)}`);
+      context.print(`           ${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate, lang)}`);
       for (const planted of plantedIn(candidate)) context.print(`           ${t(lang, 'planted', planted.url, planted.sentence)}`);
     });
     context.print(t(lang, 'explainLegend', loaded.config.selection.minRelevance));
