@@ -115,4 +115,12 @@ export const migrations: readonly string[] = [
   DROP INDEX responses_url;
   CREATE UNIQUE INDEX responses_fetch ON responses(url, sha256, fetched_at);
   `,
+  // Full-text search for the editor's desk. The text indexed is already cut into jieba words (searchText.ts),
+  // so unicode61 keeps 算力 whole where trigram finds nothing under three characters. Rows are filled in
+  // JavaScript (jieba is not SQL): on write, or by SqliteStore.reindexSearch. documents_fts.rowid is
+  // documents.id; issues_fts.rowid is the issue date as the number YYYYMMDD.
+  `
+  CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'unicode61');
+  CREATE VIRTUAL TABLE issues_fts USING fts5(headlines, abstract, body, tokenize = 'unicode61');
+  `,
 ];

@@ -7,6 +7,7 @@ import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { migrations } from './migrations.ts';
 import type { AttemptsSoFar } from '../schedule/plan.ts';
+import { indexText, MATCH_END, MATCH_START, type SearchSegment } from './searchText.ts';
 
 /** A stored article: what extraction found, with where and when it was fetched. */
 export interface StoredDocument {
@@ -65,8 +66,10 @@ export interface DeliveryAttempt {
 
 /** The parts of a stored brief.json a later issue reads. */
 interface StoredBrief {
+  title?: string;
+  abstract?: string;
   references?: { title: string }[];
-  items?: { headline: string; themes?: string[] }[];
+  items?: { headline: string; themes?: string[]; paragraphs?: string[] }[];
 }
 
 function issueContents(brief: StoredBrief): Pick<StoredIssue, 'reportedTitles' | 'items'> {
@@ -126,12 +129,94 @@ export function databaseError(err: unknown, dataDir: string): unknown {
   return new UserError(`数据库 ${file} 出错（${err.code}）：${err.message}`, `database ${file} failed (${err.code}): ${err.message}`);
 }
 
+/** How a store is opened. */
+export interface StoreOptions {
+  /**
+   * Cuts text into words for the full-text search index. With it, saveDocument and saveIssue index what
+   * they write; without it (the default: crawl and render need no jieba) they only remove a rewritten row's
+   * stale entry, and the row is missing from search until reindexSearch runs (searchIndexGaps counts them).
+   */
+  searchSegment?: SearchSegment;
+}
+
+/** A document search in the index (search.ts builds it from what the desk asked). */
+export interface DocumentSearch {
+  /** An FTS5 MATCH expression whose every word is a quoted string (search.ts ftsQuery). */
+  match: string;
+  /** Published in [publishedFrom, publishedBefore); a document without a date is left out when either is set. */
+  publishedFrom?: Date;
+  publishedBefore?: Date;
+  /** Only these sources' documents, when given. */
+  sourceIds?: readonly string[];
+  limit: number;
+}
+
+/** An issue search in the index. */
+export interface IssueSearch {
+  match: string;
+  /** Issue dates (YYYY-MM-DD, Shanghai), both ends included. */
+  fromDay?: string;
+  toDay?: string;
+  /** Only issues with a section of one of these themes (the brief's item.themes). */
+  themes?: readonly string[];
+  /** Only issues with a section of one of these tiers (item.tier). */
+  tiers?: readonly string[];
+  limit: number;
+}
+
+/** A document found: bm25 is SQLite's (lower is better); snippet is indexed text with MATCH_START/MATCH_END marks. */
+export interface DocumentSearchRow {
+  id: number;
+  url: string;
+  sourceId: string;
+  title: string;
+  publishedAt: string | null;
+  bm25: number;
+  snippet: string;
+}
+
+/** An issue found, as DocumentSearchRow. */
+export interface IssueSearchRow {
+  issueDate: string;
+  title: string;
+  bm25: number;
+  snippet: string;
+}
+
+/** FTS5's snippet(): the best column's (-1) passage of about this many words around the matches. */
+const SNIPPET_WORDS = 32;
+/** bm25 column weights: a word in a title or headline counts more than one in the body. */
+const DOCUMENT_WEIGHTS = 'bm25(documents_fts, 3.0, 1.0)';
+const ISSUE_WEIGHTS = 'bm25(issues_fts, 3.0, 2.0, 1.0)';
+
+/** The issues_fts rowid of an issue date: YYYY-MM-DD as the number YYYYMMDD. */
+function issueRowid(issueDate: string): number {
+  return Number(issueDate.replaceAll('-', ''));
+}
+
+/** An issue's searchable text: its sections' headlines, its abstract, its sections' paragraphs (withheld ones are not published, so not searched). */
+function issueSearchText(brief: StoredBrief): { headlines: string; abstract: string; body: string } {
+  const items = brief.items ?? [];
+  return {
+    headlines: items.map((item) => item.headline).join('\n'),
+    abstract: brief.abstract ?? '',
+    body: items.flatMap((item) => item.paragraphs ?? []).join('\n'),
+  };
+}
+
+/** `?, ?, ?` for an IN list. */
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
 /** The embedded store: one SQLite file in the data folder. */
 export class SqliteStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly searchSegment: SearchSegment | undefined;
 
-  constructor(readonly dataDir: string) {
+  constructor(readonly dataDir: string, options: StoreOptions = {}) {
+    this.searchSegment = options.searchSegment;
     const file = SqliteStore.fileIn(dataDir);
     try {
       mkdirSync(dataDir, { recursive: true });
@@ -156,10 +241,10 @@ export class SqliteStore {
    * The store of a data folder that already holds one, for the commands that only read it (explain,
    * verify, render): they never create a data folder. Throws a UserError naming the file when there is none.
    */
-  static openExisting(dataDir: string): SqliteStore {
+  static openExisting(dataDir: string, options: StoreOptions = {}): SqliteStore {
     const file = SqliteStore.fileIn(dataDir);
     if (!existsSync(file)) throw new UserError(`数据库 ${file} 不存在：先运行 xinzhi run 或 xinzhi import`, `no database at ${file}: run xinzhi run or xinzhi import first`);
-    return new SqliteStore(dataDir);
+    return new SqliteStore(dataDir, options);
   }
 
   /**
@@ -215,16 +300,19 @@ export class SqliteStore {
     return { id: stored.id, sha256, alreadyStored: true };
   }
 
-  /** Stores an article, replacing an earlier extraction of the same URL. */
+  /** Stores an article, replacing an earlier extraction of the same URL, and its search entry (see StoreOptions). */
   saveDocument(sourceId: string, url: string, responseId: number, article: ExtractedArticle): void {
-    this.sql(
+    const body = article.paragraphs.join('\n');
+    this.db.transaction(() => {
+      const { id } = this.sql(
         `INSERT INTO documents (url, source_id, response_id, title, published_at, published_utc, publisher, repost_of, doc_number, site_name, body, attachments, extracted_at)
          VALUES (@url, @sourceId, @responseId, @title, @publishedAt, @publishedUtc, @publisher, @repostOf, @docNumber, @siteName, @body, @attachments, @extractedAt)
          ON CONFLICT(url) DO UPDATE SET source_id = excluded.source_id, response_id = excluded.response_id, title = excluded.title,
            published_at = excluded.published_at, published_utc = excluded.published_utc, publisher = excluded.publisher, repost_of = excluded.repost_of,
-           doc_number = excluded.doc_number, site_name = excluded.site_name, body = excluded.body, attachments = excluded.attachments, extracted_at = excluded.extracted_at`,
+           doc_number = excluded.doc_number, site_name = excluded.site_name, body = excluded.body, attachments = excluded.attachments, extracted_at = excluded.extracted_at
+         RETURNING id`,
       )
-      .run({
+      .get({
         url,
         sourceId,
         responseId,
@@ -235,10 +323,111 @@ export class SqliteStore {
         repostOf: article.repostOf,
         docNumber: article.docNumber,
         siteName: article.siteName,
-        body: article.paragraphs.join('\n'),
+        body,
         attachments: JSON.stringify(article.attachments),
         extractedAt: new Date().toISOString(),
-      });
+      }) as { id: number };
+      this.indexDocument(id, article.title, body, this.searchSegment);
+    })();
+  }
+
+  /** Replaces a document's search entry; without a segment only removes the old one. */
+  private indexDocument(id: number, title: string, body: string, segment: SearchSegment | undefined): void {
+    this.sql('DELETE FROM documents_fts WHERE rowid = ?').run(id);
+    if (segment) this.sql('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexText(title, segment), indexText(body, segment));
+  }
+
+  /** Replaces an issue's search entry; without a segment only removes the old one. */
+  private indexIssue(issueDate: string, brief: StoredBrief, segment: SearchSegment | undefined): void {
+    const rowid = issueRowid(issueDate);
+    this.sql('DELETE FROM issues_fts WHERE rowid = ?').run(rowid);
+    if (!segment) return;
+    const text = issueSearchText(brief);
+    this.sql('INSERT INTO issues_fts (rowid, headlines, abstract, body) VALUES (?, ?, ?, ?)')
+      .run(rowid, indexText(text.headlines, segment), indexText(text.abstract, segment), indexText(text.body, segment));
+  }
+
+  /**
+   * Rebuilds the whole search index with this segment, in one transaction: after documents were saved by a
+   * store without one, or when the domain words changed (a word cut differently is found differently).
+   * Returns how many documents and issues it indexed.
+   */
+  reindexSearch(segment: SearchSegment): { documents: number; issues: number } {
+    return this.db.transaction(() => {
+      this.db.exec('DELETE FROM documents_fts; DELETE FROM issues_fts;');
+      // In pages by id: better-sqlite3 cannot write while a read iterates, and the whole archive need not be in memory.
+      let documents = 0;
+      for (let after = 0; ;) {
+        const rows = this.sql('SELECT id, title, body FROM documents WHERE id > ? ORDER BY id LIMIT 500').all(after) as { id: number; title: string; body: string }[];
+        if (rows.length === 0) break;
+        for (const row of rows) this.indexDocument(row.id, row.title, row.body, segment);
+        documents += rows.length;
+        after = rows.at(-1)!.id;
+      }
+      const issues = this.sql('SELECT issue_date, brief FROM issues').all() as { issue_date: string; brief: string }[];
+      for (const row of issues) this.indexIssue(row.issue_date, JSON.parse(row.brief) as StoredBrief, segment);
+      return { documents, issues: issues.length };
+    }).immediate();
+  }
+
+  /** How many documents and issues the search index lacks: non-zero after writes by a store without a segment. */
+  searchIndexGaps(): { documents: number; issues: number } {
+    const documents = this.sql('SELECT count(*) AS n FROM documents WHERE id NOT IN (SELECT rowid FROM documents_fts)').get() as { n: number };
+    const issues = this.sql("SELECT count(*) AS n FROM issues WHERE CAST(replace(issue_date, '-', '') AS INTEGER) NOT IN (SELECT rowid FROM issues_fts)").get() as { n: number };
+    return { documents: documents.n, issues: issues.n };
+  }
+
+  /** Documents matching a search, best first (bm25, titles weighted 3:1). Throws SqliteError on a malformed match. */
+  searchDocuments(search: DocumentSearch): DocumentSearchRow[] {
+    const where = ['documents_fts MATCH ?'];
+    const values: unknown[] = [search.match];
+    if (search.publishedFrom) {
+      where.push('d.published_utc >= ?');
+      values.push(search.publishedFrom.toISOString());
+    }
+    if (search.publishedBefore) {
+      where.push('d.published_utc < ?');
+      values.push(search.publishedBefore.toISOString());
+    }
+    if (search.sourceIds) {
+      where.push(`d.source_id IN (${placeholders(search.sourceIds)})`);
+      values.push(...search.sourceIds);
+    }
+    // Prepared each time: the filters change its text, and a search is one query, not thousands.
+    return this.db.prepare(
+      `SELECT d.id, d.url, d.source_id AS sourceId, d.title, d.published_at AS publishedAt, ${DOCUMENT_WEIGHTS} AS bm25,
+         snippet(documents_fts, -1, ?, ?, '…', ${SNIPPET_WORDS}) AS snippet
+       FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid
+       WHERE ${where.join(' AND ')} ORDER BY bm25, d.id LIMIT ?`,
+    ).all(MATCH_START, MATCH_END, ...values, search.limit) as DocumentSearchRow[];
+  }
+
+  /** Issues matching a search, best first (bm25, headlines 3, abstract 2, body 1). Throws SqliteError on a malformed match. */
+  searchIssues(search: IssueSearch): IssueSearchRow[] {
+    const where = ['issues_fts MATCH ?'];
+    const values: unknown[] = [search.match];
+    if (search.fromDay) {
+      where.push('i.issue_date >= ?');
+      values.push(search.fromDay);
+    }
+    if (search.toDay) {
+      where.push('i.issue_date <= ?');
+      values.push(search.toDay);
+    }
+    if (search.themes) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(i.brief, '$.items') AS item, json_each(item.value, '$.themes') AS theme WHERE theme.value IN (${placeholders(search.themes)}))`);
+      values.push(...search.themes);
+    }
+    if (search.tiers) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(i.brief, '$.items') AS item WHERE json_extract(item.value, '$.tier') IN (${placeholders(search.tiers)}))`);
+      values.push(...search.tiers);
+    }
+    return this.db.prepare(
+      `SELECT i.issue_date AS issueDate, coalesce(json_extract(i.brief, '$.title'), '') AS title, ${ISSUE_WEIGHTS} AS bm25,
+         snippet(issues_fts, -1, ?, ?, '…', ${SNIPPET_WORDS}) AS snippet
+       FROM issues_fts JOIN issues AS i ON CAST(replace(i.issue_date, '-', '') AS INTEGER) = issues_fts.rowid
+       WHERE ${where.join(' AND ')} ORDER BY bm25, i.issue_date DESC LIMIT ?`,
+    ).all(MATCH_START, MATCH_END, ...values, search.limit) as IssueSearchRow[];
   }
 
   /** Documents published in [start, end). */
@@ -309,9 +498,13 @@ export class SqliteStore {
     return row ? toDocument(row) : undefined;
   }
 
+  /** Stores an issue's brief.json (YYYY-MM-DD, Shanghai), replacing an earlier one, and its search entry (see StoreOptions). */
   saveIssue(issueDate: string, brief: unknown, themeShares: Record<string, number>): void {
-    this.sql('INSERT INTO issues (issue_date, brief, theme_shares, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(issue_date) DO UPDATE SET brief = excluded.brief, theme_shares = excluded.theme_shares, created_at = excluded.created_at')
-      .run(issueDate, JSON.stringify(brief), JSON.stringify(themeShares), new Date().toISOString());
+    this.db.transaction(() => {
+      this.sql('INSERT INTO issues (issue_date, brief, theme_shares, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(issue_date) DO UPDATE SET brief = excluded.brief, theme_shares = excluded.theme_shares, created_at = excluded.created_at')
+        .run(issueDate, JSON.stringify(brief), JSON.stringify(themeShares), new Date().toISOString());
+      this.indexIssue(issueDate, brief as StoredBrief, this.searchSegment);
+    })();
   }
 
   /** What the schedule attempted for an issue: attempts started (a killed one counts), whether one wrote it, when the last ended. */
