@@ -247,4 +247,20 @@ describe('xinzhi demo: the sample day end to end', () => {
     assert.equal(verified.code, 1, verified.stdout);
     assert.ok(verified.stdout.includes(abstractFailures[0]!.detail), verified.stdout);
   });
+
+  it('verify of a rendered brief whose checks pass but a section was withheld says it needs review (exit 3)', async () => {
+    const brief = JSON.parse(readFileSync(join(issue, 'brief.json'), 'utf8')) as Brief;
+    const quote = brief.items[0]!.quotes[0]!.text;
+    const middle = Math.floor(quote.length / 2);
+    brief.items[0]!.paragraphs = brief.items[0]!.paragraphs.map((p) => p.replace(quote, `${quote.slice(0, middle)}全面${quote.slice(middle)}`));
+    const file = join(dir, 'edited-quote.json');
+    writeFileSync(file, JSON.stringify(brief));
+    const target = join(dir, 'edited-out');
+    const rendered = await runCli(['render', file, '--data', data, '--out', target]);
+    assert.equal(rendered.code, 3, rendered.stderr);
+    const verified = await runCli(['verify', join(target, '2026-06-19', 'brief.json'), '--data', data]);
+    assert.equal(verified.code, 3, verified.stderr);
+    assert.match(verified.stdout, new RegExp(`未通过核查、未发布的条目：1 条\n${brief.items[0]!.headline}：第 1 条的引文不在所引来源正文中`));
+    assert.equal(verified.stderr, 'xinzhi: 核查通过，但有 1 条已撤下：需编辑审核，改定后重新 render\n');
+  });
 });
