@@ -445,6 +445,15 @@ describe('xinzhi publish', () => {
     assert.deepEqual(results, [{ name: 'wecom-main', kind: 'wecom', status: 'sent', attempts: 1, form: 'headlines' }]);
     assert.equal(from('wecom').length, 2);
     assert.equal(received.length, 5);
+
+    // Rendering a sent issue again replaces what readers' links point to: render says so. (The demo's data
+    // folder holds the sources render checks against; the issue is sent from it to one channel first.)
+    const demoData = join(root, 'demo-data');
+    const sent = await runCli(['publish', '--date', date, '--config', configFile, '--data', demoData, '--out', out, '--channel', 'partner-hook'], { env: env() });
+    assert.equal(sent.code, 0, sent.stderr);
+    const again = await runCli(['render', join(out, date, 'brief.json'), '--config', configFile, '--data', demoData, '--out', join(root, 'rerendered')]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, new RegExp(`^xinzhi: 注意：${date} 期已发送到 partner-hook，此次重新生成替换了读者链接所指的文件`));
   });
 
   test('the e-mail arrives as the issue: Chinese subject, brief.html, brief.md, brief.pdf attached, after an SMTP login', () => {

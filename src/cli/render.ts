@@ -29,6 +29,9 @@ export async function renderCommand(context: CommandContext): Promise<number> {
     const sourceOf = (url: string) => store.documentByUrl(url);
     const brief = await recheckBrief(input, { sourceOf, bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
     const folder = await writeIssue(brief, context.outDir, assets, (url) => sourceOf(url) !== undefined);
+    // An issue already sent is now other files under the links its readers have: said, so the correction goes out too.
+    const sent = store.sentChannels(brief.date);
+    if (sent.length > 0) process.stderr.write(`xinzhi: ${t(context.lang, 'renderedSent', brief.date, sent.join(context.lang === 'zh' ? '、' : ', '))}\n`);
     const failed = brief.checks.filter((c) => !c.ok);
     const withheld = brief.withheld ?? [];
     // `brief` writes the abstract again without a withheld section; render has only the file's text, so

@@ -530,6 +530,11 @@ export class SqliteStore {
       .run(attempt.issueDate, attempt.channel, attempt.status, attempt.attempt, attempt.sentAt, attempt.digest, attempt.error);
   }
 
+  /** The channels an issue was sent to, in name order: what a later render of it replaces under readers' links. */
+  sentChannels(issueDate: string): string[] {
+    return (this.sql("SELECT DISTINCT channel FROM deliveries WHERE issue_date = ? AND status = 'sent' ORDER BY channel").all(issueDate) as { channel: string }[]).map((row) => row.channel);
+  }
+
   /** The latest successful delivery of an issue to a channel, if it was ever sent there. */
   lastSent(issueDate: string, channel: string): DeliveryAttempt | undefined {
     const row = this.sql("SELECT * FROM deliveries WHERE issue_date = ? AND channel = ? AND status = 'sent' ORDER BY id DESC LIMIT 1").get(issueDate, channel) as

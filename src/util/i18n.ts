@@ -72,6 +72,7 @@ const messages = {
   stageSeconds: { zh: '各阶段耗时（秒）', en: 'seconds per stage' },
   wrote: { zh: '已写入', en: 'wrote' },
   verifyOk: { zh: '核查通过：{0}', en: 'all checks passed: {0}' },
+  renderedSent: { zh: '注意：{0} 期已发送到 {1}，此次重新生成替换了读者链接所指的文件；更正请用 xinzhi publish --force 再发送', en: 'note: issue {0} was sent to {1}; this render replaced the files readers\' links point to: send the correction with xinzhi publish --force' },
   verifyWithheld: { zh: '核查通过，但有 {0} 条已撤下：需编辑审核，改定后重新 render', en: 'checks pass, but {0} sections are withheld: an editor must review it and render it again' },
   verifyFailed: { zh: '核查未通过：{0} 项', en: 'checks failed: {0}' },
   issuer: { zh: '发文机关', en: 'issuer' },
