@@ -6,7 +6,7 @@ import { escapeHtml as e, linkTarget } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
 
 const style = `
-body{margin:0;background:#f4f1ea;color:#1d1d1f;font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif;line-height:1.9}
+body{margin:0;background:#f4f1ea;color:#1d1d1f;font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif;line-height:1.9;text-autospace:normal}
 main{max-width:46em;margin:0 auto;background:#fff;padding:3em 3.5em}
 header{text-align:center;border-bottom:3px double #9b1c1c;padding-bottom:1.2em}
 h1{font-size:2em;letter-spacing:.12em;color:#9b1c1c;margin:.2em 0}
