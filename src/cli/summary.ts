@@ -1,7 +1,7 @@
 import type { Brief } from '../brief/model.ts';
 import type { ArchiveDamage } from '../crawl/warc.ts';
 import type { CrawlSummary, RunSummary } from '../pipeline/run.ts';
-import { t, type Lang, type MessageKey } from '../util/i18n.ts';
+import { chineseOf, t, type Lang, type MessageKey } from '../util/i18n.ts';
 
 /** The run summary an operator reads: counts, seconds per stage, and what failed, by source. */
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
@@ -98,7 +98,7 @@ export function reviewLines(brief: Brief, lang: Lang): string[] {
 
 /** The warning line of a damaged archive: read up to the damage, cut, or moved aside (see ArchiveDamage). */
 export function archiveDamageLine(damage: ArchiveDamage, lang: Lang): string {
-  const reason = lang === 'zh' ? chineseDamage(damage.reason) : damage.reason;
+  const reason = lang === 'zh' ? chineseOf(damageReasons, damage.reason) : damage.reason;
   if (damage.action === 'cut') return t(lang, 'archiveCut', damage.path, damage.offset);
   if (damage.action === 'moved') return t(lang, 'archiveMoved', damage.path, damage.offset, reason, damage.movedTo ?? '');
   return t(lang, 'archiveRead', damage.path, damage.offset, reason);
@@ -120,8 +120,3 @@ const damageReasons: [RegExp, string][] = [
   [/^WARC record longer than its Content-Length$/, 'WARC 记录长于其 Content-Length'],
 ];
 
-/** A damage reason in Chinese; one the table does not know is shown as it is. */
-function chineseDamage(reason: string): string {
-  const known = damageReasons.find(([english]) => english.test(reason));
-  return known ? reason.replace(known[0], known[1]) : reason;
-}

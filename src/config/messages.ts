@@ -3,6 +3,7 @@
  * Chinese. The schemas write them in English; zod words its generic ones in either language itself
  * (z.locales.zhCN), so together a config error reads wholly in the user's language.
  */
+import { chineseOf } from '../util/i18n.ts';
 
 /** Each English message of the schemas (src/config/schema.ts, src/config/publish.ts) and its Chinese. */
 const chinese: [RegExp, string][] = [
@@ -26,6 +27,5 @@ const chinese: [RegExp, string][] = [
 
 /** A schema's own message in Chinese; a message this table does not know (zod's own, already Chinese) is returned as it is. */
 export function chineseMessage(message: string): string {
-  for (const [english, zh] of chinese) if (english.test(message)) return message.replace(english, zh);
-  return message;
+  return chineseOf(chinese, message);
 }

@@ -152,3 +152,13 @@ export type MessageKey = keyof typeof messages;
 export function t(lang: Lang, key: MessageKey, ...args: (string | number)[]): string {
   return messages[key][lang].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 }
+
+/**
+ * A message another module words in English (a schema's rule, a damage reason) in Chinese, by a table of
+ * its English patterns and their Chinese ($1… carry what the pattern captured); a message the table does
+ * not know is returned as it is.
+ */
+export function chineseOf(table: readonly (readonly [RegExp, string])[], english: string): string {
+  const known = table.find(([pattern]) => pattern.test(english));
+  return known ? english.replace(known[0], known[1]) : english;
+}
