@@ -30,7 +30,9 @@ export const optionSpecs = {
   wait: { type: 'string', value: { zh: '秒数', en: 'SECONDS' }, help: { zh: '数据目录正被另一命令使用时最多等待的秒数（默认不等，立即报错）', en: 'seconds to wait while another command holds the data folder (default: refuse at once)' } },
   once: { type: 'boolean', help: { zh: '只运行此刻到期的任务后退出（供 crontab 使用）', en: 'run what is due now, then exit (for a crontab line)' } },
   host: { type: 'string', value: { zh: '地址', en: 'HOST' }, help: { zh: '监听地址（默认 127.0.0.1）', en: 'the address to listen on (default 127.0.0.1)' } },
-  port: { type: 'string', value: { zh: '端口', en: 'PORT' }, help: { zh: '监听端口', en: 'the port to listen on' } },
+  port: { type: 'string', value: { zh: '端口', en: 'PORT' }, help: { zh: '监听端口（默认 4180）', en: 'the port to listen on (default 4180)' } },
+  'create-user': { type: 'string', value: { zh: '账号', en: 'NAME' }, help: { zh: '新建（或重设）编辑台账号后退出；密码从环境变量 XINZHI_DESK_PASSWORD 或标准输入读取', en: 'create (or reset) a desk account, then exit; the password is read from XINZHI_DESK_PASSWORD or stdin' } },
+  role: { type: 'string', value: { zh: 'editor|viewer', en: 'editor|viewer' }, help: { zh: '新账号的角色：editor 可编辑发布，viewer 只读（默认 editor）', en: 'the new account\'s role: editor (edit and publish) or viewer (read only); default editor' } },
   help: { type: 'boolean', short: 'h', help: { zh: '显示帮助', en: 'show help' } },
   version: { type: 'boolean', short: 'v', help: { zh: '显示版本', en: 'show the version' } },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: Text; help: Text }>;
@@ -136,10 +138,17 @@ export const commandSpecs: Record<string, CommandSpec> = {
     },
     load: async () => (await import('./publish.ts')).publishCommand,
   },
+  serve: {
+    args: { zh: '[--host 地址] [--port 端口] | --create-user 账号 [--role editor|viewer]', en: '[--host HOST] [--port PORT] | --create-user NAME [--role editor|viewer]' },
+    positionals: [0, 0],
+    summary: { zh: '编辑台（网页）：审阅、修改、核查、批准并发布每期；检索归档；管理来源', en: 'the editor\'s desk (web): review, correct, check, approve and publish issues; search the archive; manage sources' },
+    options: ['host', 'port', 'out', 'create-user', 'role'],
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
 };
 
 /** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
-export const plannedCommands: readonly string[] = ['serve', 'worker'];
+export const plannedCommands: readonly string[] = ['worker'];
 
 function optionLine(name: OptionName, lang: Lang, command?: CommandSpec): [string, string] {
   const spec: { value?: Text; help: Text } = optionSpecs[name];

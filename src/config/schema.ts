@@ -368,5 +368,15 @@ export const configSchema = z.object({
   }).strict().prefault({}),
   /** Where `xinzhi publish` sends an issue (src/config/publish.ts); absent: nowhere. */
   publish: publishSchema.optional(),
+  /** The editor's desk (`xinzhi serve`, src/serve/). */
+  serve: z.object({
+    /** The address it listens on: loopback unless an operator opens it (behind a TLS proxy). */
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(4180),
+    /** A signed-in session ends this many hours after its last request. */
+    sessionHours: z.number().positive().max(24 * 30).default(12),
+    /** Cookies only over HTTPS (Secure): true when the desk is served behind a TLS proxy. */
+    secureCookies: z.boolean().default(false),
+  }).strict().prefault({}),
 }).strict();
 export type Config = z.infer<typeof configSchema>;

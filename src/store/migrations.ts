@@ -123,4 +123,41 @@ export const migrations: readonly string[] = [
   CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, tokenize = 'unicode61');
   CREATE VIRTUAL TABLE issues_fts USING fts5(headlines, abstract, body, tokenize = 'unicode61');
   `,
+  // The editor's desk (src/serve/): accounts, sessions, every revision of an issue, and what was published.
+  // A session is kept by the SHA-256 of its token, so the file never holds a usable cookie.
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY,
+    issue_date TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    brief TEXT NOT NULL,
+    author TEXT NOT NULL,
+    action TEXT NOT NULL,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (issue_date, number)
+  );
+  CREATE TABLE publications (
+    id INTEGER PRIMARY KEY,
+    issue_date TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    published_by TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    note TEXT
+  );
+  CREATE INDEX publications_issue ON publications(issue_date);
+  `,
 ];

@@ -266,6 +266,14 @@ export class SqliteStore {
     this.db.close();
   }
 
+  /**
+   * The open connection, for the store's own modules that keep tables of their own (src/store/desk.ts):
+   * one file, one connection, one set of migrations. Nothing outside src/store/ writes SQL.
+   */
+  get connection(): Database.Database {
+    return this.db;
+  }
+
   /** A prepared statement, prepared once per store: the crawl runs the same few thousands of times. */
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);

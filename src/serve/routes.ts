@@ -1,0 +1,4 @@
+import type { DeskRoutes } from './app.ts';
+
+/** The desk's sections, each a module of its own (src/serve/*Page.ts), registered by `xinzhi serve`. */
+export const deskRoutes: readonly DeskRoutes[] = [];
