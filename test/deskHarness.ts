@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -26,7 +27,9 @@ let demo: Promise<{ data: string; out: string }> | undefined;
  */
 export async function sampleDay(): Promise<{ data: string; out: string }> {
   demo ??= (async () => {
-    const dir = tempDir('xinzhi-desk-demo-');
+    // Shared by every test of the file, so removed when the process ends, not when the first test does.
+    const dir = mkdtempSync(join(tmpdir(), 'xinzhi-desk-demo-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const result = await runCli(['demo', '--data', join(dir, 'data'), '--out', join(dir, 'out')]);
     assert.ok(result.code === 0 || result.code === 3, `demo failed: ${result.stderr}`);
     return { data: join(dir, 'data'), out: join(dir, 'out') };
@@ -99,12 +102,14 @@ export class Visitor {
     return this.keep(await this.app.inject({ method: 'POST', url, cookies: this.cookies, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() }));
   }
 
-  /** Signs in (reading the sign-in page first for its token); asserts it worked. */
+  /** Signs in (reading the sign-in page first for its token, and a page after for the account's token); asserts it worked. */
   async signIn(account: { name: string; password: string }): Promise<this> {
     await this.get('/login');
     const response = await this.post('/login', { name: account.name, password: account.password });
     assert.equal(response.statusCode, 303, response.body);
     assert.ok(this.cookies[SESSION_COOKIE]);
+    // Tokens are bound to the account: the page signed in gives the forms' token from now on.
+    await this.get('/login-done');
     return this;
   }
 }
