@@ -110,7 +110,7 @@ describe('bad input: one line, non-zero, nothing half-written', () => {
   it('answers in English with --lang en, and names an unknown option', async () => {
     assertOneLineError(await runCli(['brief', '--lang', 'en', '--data', data]), /missing --date YYYY-MM-DD/);
     assertOneLineError(await runCli(['brief', '--frobnicate']), /frobnicate/);
-    assertOneLineError(await runCli(['serve']), /命令 serve 尚未实现/);
+    assertOneLineError(await runCli(['worker']), /命令 worker 尚未实现/);
   });
 
   it('writes a brief with fewer items than minItems, and exits 3 (needs review) naming the check', async () => {
