@@ -230,6 +230,18 @@ describe('robots.txt that cannot be fetched', () => {
     assert.match(run.stdout, new RegExp(`\\[down\\] ${down.base}/list/: robots\\.txt could not be fetched \\(HTTP 503\\): ${down.base}/robots\\.txt;`));
     assert.match(run.stdout, /\[gone\] http:\/\/xinzhi-robots\.invalid\/list\/: robots\.txt could not be fetched \((ENOTFOUND|EAI_AGAIN)\): http:\/\/xinzhi-robots\.invalid\/robots\.txt;/);
     assert.doesNotMatch(run.stdout, /disallow/i);
+    assert.doesNotMatch(run.stdout, /unreachable/, 'a host answered (503): the network is up');
     assert.match(run.stderr, /^xinzhi: no documents in the window/m);
+  });
+
+  it('a run that reached no host at all says the network is down, once, before the failures', async () => {
+    const dir = tempDir();
+    const config = configWithCatalog(dir, ['a', 'b'].map((id) => `- { id: ${id}, name: 消失机构${id}, tier: municipal, region: 测试市, homepage: "http://xinzhi-${id}.invalid/", entries: [{ type: list, url: "http://xinzhi-${id}.invalid/list/" }] }`).join('\n'));
+    const run = await runCli(['run', '--date', '2026-06-19', '--config', config, '--data', join(dir, 'data'), '--out', join(dir, 'out')]);
+    assert.equal(run.code, 1);
+    const lines = run.stdout.split('\n');
+    const hint = lines.findIndex((line) => /^ {2}没有抓到任何页面：2 个来源全部无法连接（(ENOTFOUND|EAI_AGAIN)），本机可能没有网络或 DNS 不可用。请检查网络、DNS 或代理；离线时可用 --replay 重放归档$/.test(line));
+    assert.ok(hint >= 0, run.stdout);
+    assert.ok(hint < lines.findIndex((line) => line.startsWith('  来源错误')), 'the hint comes before the list');
   });
 });

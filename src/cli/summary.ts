@@ -46,9 +46,26 @@ function stageSeconds(summary: CrawlSummary, lang: Lang): string[] {
   return [`  ${t(lang, 'stageSeconds')}: ${timed.map(([stage, s]) => `${t(lang, stages[stage])} ${s.toFixed(2)}`).join(' · ')}`];
 }
 
+/** Error codes that, met at every source, mean this machine reaches no one, not that a site is down. */
+const UNREACHABLE = /[（(](ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|ECONNREFUSED)[)）]/;
+
+/**
+ * The code behind a crawl that reached nobody — no page fetched, and every failure of at least two sources
+ * a DNS or connection error (UNREACHABLE) — or null. An offline machine otherwise prints a failure per
+ * entry point, each naming robots.txt, and the one thing to fix (the network) is nowhere said.
+ */
+export function unreachableCode(crawl: CrawlSummary['crawl']): string | null {
+  if (crawl.pagesFetched > 0 || new Set(crawl.failures.map((failure) => failure.sourceId)).size < 2) return null;
+  const codes = crawl.failures.map((failure) => UNREACHABLE.exec(failure.reason)?.[1]);
+  if (codes.some((code) => code === undefined)) return null;
+  return [...new Set(codes)].join('/');
+}
+
 /** Each damaged archive, then each source's failures and alerts, each line in the user's language. */
 function crawlProblems(summary: CrawlSummary, lang: Lang): string[] {
   const lines: string[] = [];
+  const unreachable = unreachableCode(summary.crawl);
+  if (unreachable) lines.push(`  ${t(lang, 'networkDown', new Set(summary.crawl.failures.map((failure) => failure.sourceId)).size, unreachable)}`);
   if (summary.archiveDamage.length > 0) {
     lines.push(`  ${t(lang, 'archivesDamaged')}: ${summary.archiveDamage.length}`);
     for (const damage of summary.archiveDamage) lines.push(`    ${archiveDamageLine(damage, lang)}`);

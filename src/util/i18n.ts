@@ -65,6 +65,7 @@ const messages = {
   documentsInWindow: { zh: '时间窗口内文档', en: 'documents in the window' },
   checksRun: { zh: '核查 {0} 项，未通过 {1} 项', en: '{0} checks, {1} failed' },
   sourceErrors: { zh: '来源错误', en: 'source errors' },
+  networkDown: { zh: '没有抓到任何页面：{0} 个来源全部无法连接（{1}），本机可能没有网络或 DNS 不可用。请检查网络、DNS 或代理；离线时可用 --replay 重放归档', en: 'no page was fetched: all {0} sources were unreachable ({1}); this machine may have no network or DNS. Check the network, DNS or proxy; offline, replay an archive with --replay' },
   sourceAlerts: { zh: '需要关注的来源', en: 'sources to look at' },
   notArchived: { zh: '另有 {0} 个来源不在归档中', en: '{0} more sources not in the archive' },
   sourcesDisabled: { zh: '另有 {0} 个来源已停用，未读取', en: '{0} more sources disabled, not read' },
