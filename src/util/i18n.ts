@@ -10,7 +10,7 @@ const messages = {
   scheduleRetry: { zh: '（稍后重试一次）', en: ' (retried once later)' },
   schedulePublished: { zh: '期号 {0} 已发布', en: 'issue {0} published' },
   schedulePublishFailed: { zh: '期号 {0} 发布失败：{1}', en: 'issue {0} not published: {1}' },
-  scheduleAwaiting: { zh: '期号 {0} 等待编辑审核后发布', en: 'issue {0} waits for an editor to approve it' },
+  scheduleAwaiting: { zh: '期号 {0} 等待编辑审核后发布（在编辑台 xinzhi serve 中批准并发布）', en: 'issue {0} waits for an editor to approve it (approve and publish it in the desk, xinzhi serve)' },
   scheduleReasonTrigger: { zh: '定时', en: 'on schedule' },
   scheduleReasonCatchUp: { zh: '补跑错过的一期', en: 'catching up a missed issue' },
   scheduleReasonRetry: { zh: '失败后重试', en: 'retry after a failure' },
