@@ -2,149 +2,18 @@
 // source in its catalog file (comments and layout kept), the add form's preview of a loopback site through
 // the crawler's fetcher, and adding a source that loadConfig then reads.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { loadConfig } from '../src/config/load.ts';
-import { extractArticle } from '../src/extract/article.ts';
 import { appendSource, setSourceDisabled } from '../src/sources/catalogEdit.ts';
 import { idFromHost } from '../src/serve/sourceForm.ts';
-import type { DeskRoutes } from '../src/serve/app.ts';
 import { deskRoutes } from '../src/serve/routes.ts';
 import { sourcesSection } from '../src/serve/sourcesPage.ts';
-import type { SourceRun } from '../src/store/sqlite.ts';
+import { EDITOR, signedIn, VIEWER } from './deskHarness.ts';
+import { CATALOG, catalogDesk, officeSite, recordRuns, SHAPE_A, SHAPE_B } from './deskSourcesFixtures.ts';
 import { repoRoot, tempDir, userErrorOf } from './helpers.ts';
-import { EDITOR, signedIn, startDesk, VIEWER, type TestDesk } from './deskHarness.ts';
-import { articlePage, html, listPage, startSite, type TestSite } from './sites.ts';
-
-/** A catalog with the comments, flow lists and quoting styles the real one has. */
-const CATALOG = `# Test catalog: the desk must keep these comments and this layout.
-# A second line of the header.
-
-# The well-behaved one.
-- id: alpha
-  name: 甲市经济和信息化局
-  aliases: [甲市经信局, 甲经信]   # a flow list, and a comment after it
-  tier: municipal
-  region: 甲市
-  homepage: https://alpha.example.gov.cn/
-  entries:
-    - { type: list, url: "https://alpha.example.gov.cn/list/" }
-- id: beta
-  name: 乙省科学技术厅
-  tier: provincial
-  region: 乙省
-  homepage: https://beta.example.gov.cn/
-  entries:
-    - type: list
-      url: "https://beta.example.gov.cn/list/"
-      evidence:
-        - "likely: a comment-free evidence line"
-- id: gamma
-  name: 丙市数据局
-  tier: municipal
-  region: 丙市
-  homepage: https://gamma.example.gov.cn/
-  entries: [{ type: list, url: "https://gamma.example.gov.cn/list/" }]
-- id: delta
-  name: 丁部
-  tier: national
-  region: 全国
-  homepage: https://delta.example.gov.cn/
-  entries:
-    - type: list
-      url: "https://delta.example.gov.cn/list/"
-# Disabled from the start.
-- id: epsilon
-  name: 戊市数据局
-  tier: municipal
-  region: 戊市
-  homepage: https://epsilon.example.gov.cn/
-  disabled: "站点改版，列表页待定位"
-  entries:
-    - type: list
-      url: "https://epsilon.example.gov.cn/list/"
-- id: zeta
-  name: 己市工信局
-  tier: municipal
-  region: 己市
-  homepage: https://zeta.example.gov.cn/
-  entries:
-    - type: list
-      url: "https://zeta.example.gov.cn/list/"
-- id: eta
-  name: 庚证券交易所
-  tier: exchange
-  region: 全国
-  homepage: https://eta.example.com/
-  entries:
-    - type: rss
-      url: "https://eta.example.com/feed.xml"
-- id: theta
-  name: 辛县政府
-  tier: county
-  region: 辛县
-  homepage: https://theta.example.gov.cn/
-  entries:
-    - type: list
-      url: "https://theta.example.gov.cn/list/"
-`;
-
-interface CatalogDesk extends TestDesk {
-  config: string;
-  catalog: string;
-  catalogDir: string;
-}
-
-/** A desk over a fresh data folder and a copy of the bundled config whose catalog folder holds CATALOG only. */
-async function catalogDesk(routes: readonly DeskRoutes[] = [sourcesSection({ allowPrivatePreview: true })]): Promise<CatalogDesk> {
-  const dir = tempDir('xinzhi-desk-sources-');
-  cpSync(join(repoRoot, 'config'), join(dir, 'config'), { recursive: true });
-  const catalogDir = join(dir, 'config', 'sources');
-  for (const file of readdirSync(catalogDir)) rmSync(join(catalogDir, file));
-  const catalog = join(catalogDir, 'test.yaml');
-  writeFileSync(catalog, CATALOG);
-  const config = join(dir, 'config', 'xinzhi.yaml');
-  writeFileSync(config, readFileSync(config, 'utf8').replace(/hostDelayMs: \d+/, 'hostDelayMs: 0').replace(/retries: \d+/, 'retries: 0'));
-  mkdirSync(join(dir, 'out'));
-  const desk = await startDesk({ folders: { data: join(dir, 'data'), out: join(dir, 'out') }, config, routes });
-  return { ...desk, config, catalog, catalogDir };
-}
-
-const SHAPE_A = 'li.<ul.list<div.<body.<html.';
-const SHAPE_B = 'li.<ul.news<div.main<body.<html.';
-
-/** A run of one source as the crawl records it; `minutes` after 2026-06-18 00:00 UTC. */
-function run(sourceId: string, minutes: number, fields: Partial<SourceRun>): SourceRun {
-  return { sourceId, finishedAt: new Date(Date.UTC(2026, 5, 18, 0, minutes)).toISOString(), entriesOk: 1, linksFound: 5, unchanged: 0, documentsNew: 0, errors: [], listShape: SHAPE_A, ...fields };
-}
-
-/** Records three runs of the catalog's sources, so each one shows a different status. */
-function recordRuns(desk: TestDesk): void {
-  const { store } = desk;
-  const runs: SourceRun[][] = [
-    [run('alpha', 0, {}), run('gamma', 0, { linksFound: 0, listShape: null }), run('delta', 0, {}), run('theta', 0, {})],
-    [run('alpha', 60, {}), run('gamma', 60, { linksFound: 0, listShape: null }), run('delta', 60, { listShape: SHAPE_A }), run('eta', 60, { linksFound: 4, listShape: null })],
-    [
-      run('alpha', 120, { documentsNew: 2 }),
-      run('beta', 120, { entriesOk: 0, linksFound: 0, listShape: null, errors: ['https://beta.example.gov.cn/list/: HTTP 500', 'https://beta.example.gov.cn/robots.txt: 连接失败'] }),
-      run('gamma', 120, { linksFound: 0, listShape: null, errors: ['https://gamma.example.gov.cn/list/: 入口未给出文章链接'] }),
-      run('delta', 120, { listShape: SHAPE_B }),
-      run('eta', 120, { linksFound: 4, listShape: null }),
-      run('theta', 120, { documentsNew: 1, errors: ['https://theta.example.gov.cn/a/1.html: 页面没有发布日期'] }),
-    ],
-  ];
-  for (const [i, batch] of runs.entries()) {
-    const id = store.startRun(`2026-06-1${6 + i}`, 'live');
-    for (const one of batch) store.saveSourceRun(id, one);
-  }
-  // One document of alpha's, stored as the crawl stores it.
-  const url = 'https://alpha.example.gov.cn/a/t20260618_1.html';
-  const page = articlePage('甲市关于加快人工智能产业发展的若干措施');
-  const response = store.saveResponse(1, 'alpha', { url, status: 200, headers: {}, body: Buffer.from(page), fetchedAt: '2026-06-18T02:00:00.000Z' });
-  store.saveDocument('alpha', url, response.id, extractArticle(page, url));
-}
 
 /** The cells of a source's row, by column label (the data-label each cell carries). */
 function rowCells(body: string, id: string): Record<string, string> {
@@ -327,22 +196,6 @@ describe('desk sources: the catalog editor on the real catalog', () => {
   });
 });
 
-/** A loopback site with a dated list and its articles; the first article's title holds a script tag as text. */
-async function officeSite(firstTitle = '测试市关于推动人工智能产业高质量发展的若干措施'): Promise<TestSite> {
-  const escaped = firstTitle.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const list = listPage([
-    { href: '/a/t20260618_1.html', title: escaped, date: '2026-06-18' },
-    { href: '/a/t20260617_2.html', title: '测试市数据要素市场化配置改革实施方案', date: '2026-06-17' },
-    { href: '/a/t20260616_3.html', title: '测试市算力基础设施建设三年行动计划', date: '2026-06-16' },
-  ]);
-  const site = await startSite({
-    '/list/': (_, res) => html(res, list),
-    '/a/t20260618_1.html': (_, res) => html(res, articlePage(escaped, '测试市工业和信息化局')),
-    '/a/t20260617_2.html': (_, res) => html(res, articlePage('测试市数据要素市场化配置改革实施方案')),
-  });
-  return site;
-}
-
 describe('desk sources: preview and add', () => {
   it('the preview of a loopback list (allowed for tests) lists the links list detection finds and extracts the first article', async (t) => {
     const desk = await catalogDesk();
@@ -362,7 +215,7 @@ describe('desk sources: preview and add', () => {
     assert.equal($('.preview-links li a').first().attr('rel'), 'noopener noreferrer nofollow');
     const extract = $('.extract');
     assert.equal(extract.find('.extract-title').text(), '测试市关于推动人工智能产业高质量发展的若干措施');
-    assert.match(extract.text(), /2026-06-18T09:00:00\+08:00/);
+    assert.match(extract.text(), /发布日期 ?2026-06-18 09:00 \+08:00/);
     assert.match(extract.text(), /测试市工业和信息化局/);
     assert.match(extract.find('.extract-paragraph').first().text(), /为加快发展新质生产力/);
     // The form keeps what was typed, so the editor can add it from here.

@@ -83,6 +83,12 @@ export function entryOf(fields: SourceFormFields, taken: ReadonlySet<string>, co
   };
 }
 
+/** An ISO 8601 time as written for a reader, keeping its offset: 2026-06-18 09:00 +08:00; a bare date stays a date. */
+function readableTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(iso);
+  return match ? `${match[1]} ${match[2]}${match[3] ? ` ${match[3]}` : ''}` : iso;
+}
+
 function option(value: string, label: string, selected: boolean): Markup {
   return html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
 }
@@ -96,7 +102,7 @@ function form(lang: Lang, reply: FastifyReply, fields: SourceFormFields): Markup
       <label>${say('field.name')}<input name="name" value="${fields.name}"></label>
       <label>${say('field.tier')}<select name="tier">${sourceTiers.map((tier) => option(tier, t(lang, `tierName.${tier}`), tier === fields.tier))}</select></label>
       <label>${say('field.region')}<input name="region" value="${fields.region}"></label>
-      <label>${say('field.id')}<input name="id" value="${fields.id}" pattern="[a-z0-9][a-z0-9\\-]*" title="${say('idHint')}" placeholder="${say('idHint')}"></label>
+      <label>${say('field.id')}<input name="id" value="${fields.id}" pattern="[a-z0-9][a-z0-9\\-]*" title="${say('idHint')}" placeholder="jxj-beijing" aria-describedby="id-hint"><span class="muted" id="id-hint">${say('idHint')}</span></label>
     </div>
     <div class="row"><button type="submit">${say('preview')}</button><button type="submit" class="secondary" formaction="/sources/add">${say('addButton')}</button></div>
   </form>`;
@@ -116,7 +122,7 @@ function previewSection(lang: Lang, preview: SourcePreview): Markup {
           ${article.publishedAt === null ? html`<p class="warn">${say('noDate')}</p>` : ''}
           <dl>
             <dt>${say('article.title')}</dt><dd class="extract-title">${article.title || say('none')}</dd>
-            <dt>${say('article.date')}</dt><dd>${article.publishedAt ?? say('none')}</dd>
+            <dt>${say('article.date')}</dt><dd>${article.publishedAt ? readableTime(article.publishedAt) : say('none')}</dd>
             <dt>${say('article.publisher')}</dt><dd>${article.publisher ?? say('none')}</dd>
             <dt>${say('article.docNumber')}</dt><dd>${article.docNumber ?? say('none')}</dd>
             <dt>${say('article.url')}</dt><dd>${outsideLink(article.url)}</dd>

@@ -106,6 +106,17 @@ function header(lang: Lang, view: TableView, key: SortKey, word: SourcesWord): M
   return html`<th scope="col"${sorted}><a href="${viewHref({ ...view, sort: key, dir })}" title="${sourcesText(lang, 'sortBy', label)}">${label}${current ? (view.dir === 'asc' ? ' ↑' : ' ↓') : ''}</a></th>`;
 }
 
+/** The orders as links, for phone width, where the table's header (and its sort links) is hidden. */
+function sortLinks(lang: Lang, view: TableView): Markup {
+  const columns: [SortKey, SourcesWord][] = [['status', 'col.status'], ['name', 'col.source'], ['tier', 'col.tier'], ['success', 'col.success'], ['errors', 'col.errors'], ['empty', 'col.empty'], ['layout', 'col.layout'], ['documents', 'col.documents']];
+  const links = columns.map(([key, word]) => {
+    const current = view.sort === key;
+    const dir: Direction = current ? (view.dir === 'asc' ? 'desc' : 'asc') : sortKeys[key];
+    return html`<a class="chip" href="${viewHref({ ...view, sort: key, dir })}"${current ? html` aria-current="true"` : ''}>${sourcesText(lang, word)}${current ? (view.dir === 'asc' ? ' ↑' : ' ↓') : ''}</a>`;
+  });
+  return html`<nav class="source-sort" aria-label="${sourcesText(lang, 'sortLabel')}"><span class="muted">${sourcesText(lang, 'sortLabel')}</span>${links}</nav>`;
+}
+
 /** The enable button or the disable form of a row (editors only). */
 function actions(lang: Lang, reply: FastifyReply, row: SourceRow): Markup {
   const say = (key: SourcesWord, ...args: (string | number)[]) => sourcesText(lang, key, ...args);
@@ -168,6 +179,7 @@ function healthPage(context: DeskContext, request: FastifyRequest, reply: Fastif
     ${anyRun ? '' : html`<p class="notice">${say('noStore')}</p>`}
     ${filters(lang, rows, view)}
     <p class="muted">${say('shown', shown.length)}</p>
+    ${sortLinks(lang, view)}
     ${shown.length === 0 ? html`<p>${say('noneShown')}</p>` : html`<div class="table-wrap"><table class="source-table">
       <thead><tr>${header(lang, view, 'name', 'col.source')}${header(lang, view, 'tier', 'col.tier')}${header(lang, view, 'status', 'col.status')}${header(lang, view, 'success', 'col.success')}${header(lang, view, 'documents', 'col.documents')}${header(lang, view, 'errors', 'col.errors')}${header(lang, view, 'empty', 'col.empty')}${header(lang, view, 'layout', 'col.layout')}${editor ? html`<th scope="col">${say('col.actions')}</th>` : ''}</tr></thead>
       <tbody>${shown.map((source) => row(lang, reply, source, editor))}</tbody></table></div>`}

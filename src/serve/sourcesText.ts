@@ -20,6 +20,7 @@ export const sourcesText = pageText({
   'col.empty': { zh: '连续无链接', en: 'Empty runs in a row' },
   'col.layout': { zh: '版式变化', en: 'Layout changes' },
   'col.actions': { zh: '操作', en: 'Actions' },
+  sortLabel: { zh: '排序', en: 'Sort' },
   sortBy: { zh: '按{0}排序', en: 'Sort by {0}' },
   'status.ok': { zh: '正常', en: 'OK' },
   'status.quiet': { zh: '无新内容', en: 'Nothing new' },
