@@ -8,12 +8,14 @@ import { describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { loadConfig } from '../src/config/load.ts';
 import { appendSource, setSourceDisabled } from '../src/sources/catalogEdit.ts';
+import { addedSourcesFile } from '../src/serve/catalogFiles.ts';
 import { idFromHost } from '../src/serve/sourceForm.ts';
 import { deskRoutes } from '../src/serve/routes.ts';
 import { sourcesSection } from '../src/serve/sourcesPage.ts';
 import { EDITOR, signedIn, VIEWER } from './deskHarness.ts';
 import { CATALOG, catalogDesk, officeSite, recordRuns, SHAPE_A, SHAPE_B } from './deskSourcesFixtures.ts';
 import { repoRoot, tempDir, userErrorOf } from './helpers.ts';
+import { configWithCatalog } from './sites.ts';
 
 /** The cells of a source's row, by column label (the data-label each cell carries). */
 function rowCells(body: string, id: string): Record<string, string> {
@@ -187,6 +189,13 @@ describe('desk sources: the catalog editor on the real catalog', () => {
     // A bad entry names its key, and nothing is written.
     assert.match((await userErrorOf(async () => appendSource(block, { id: 'new', name: 'N', tier: 'galaxy', region: 'r', homepage: 'https://n.example/', entries: [{ type: 'list', url: 'https://n.example/l' }] }, 'c', 'h'))).en, /key 8\(new\)\.tier is invalid/);
     assert.equal(readFileSync(block, 'utf8'), CATALOG);
+  });
+
+  it('adds to added.yaml in a catalog folder, and to the catalog itself when the config names one file', () => {
+    const dir = tempDir();
+    const single = loadConfig(configWithCatalog(dir, CATALOG));
+    assert.equal(addedSourcesFile(single), join(dir, 'catalog.yaml'));
+    assert.equal(addedSourcesFile(loadConfig()), join(repoRoot, 'config/sources/added.yaml'));
   });
 
   it('makes ids from hosts', () => {
