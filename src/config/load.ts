@@ -53,9 +53,10 @@ function readYaml(file: string, key?: string): unknown {
 
 /**
  * Validates YAML against a schema; the error names the file and the key path, in Chinese and in English
- * (zod's own words through its zh-CN locale, the schemas' own through chineseMessage).
+ * (zod's own words through its zh-CN locale, the schemas' own through chineseMessage). Returns the parsed
+ * value; throws UserError, one line. Exported for the desk, which checks a catalog entry before writing it.
  */
-function validate<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
+export function validate<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
