@@ -30,6 +30,7 @@ import {
   withFallback,
   withSections,
 } from '../src/serve/revise.ts';
+import { lockDataFolder } from '../src/store/lock.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { UserError } from '../src/util/errors.ts';
 import { EDITOR, sampleDay, SAMPLE_ISSUE, signedIn, startDesk, VIEWER, Visitor, type TestDesk } from './deskHarness.ts';
@@ -492,6 +493,52 @@ describe('the Today routes', () => {
     assert.doesNotMatch(page, /重新写了这一期的草稿/);
   });
 
+  test('publishing waits for the data folder’s lock; a channel that failed is sent again on request', async () => {
+    const hook = await startHook();
+    // The channel's address first points at a port just closed: its delivery fails.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const env = { ...hook.env, XINZHI_TEST_DESK_HOOK_URL: `http://127.0.0.1:${deadPort}/hook/x` };
+    const { desk, editor } = await openDesk({ config: configWith(hook.publish), env });
+    // A run holds the folder for a second: the publish waits for it, then goes on.
+    const held = await lockDataFolder(desk.data, { command: 'run', waitSeconds: 0 });
+    const started = Date.now();
+    setTimeout(() => held.release(), 1000);
+    const published = await editor.post(`${ISSUE}/publish`, { base: '1' });
+    assert.equal(published.statusCode, 200, published.body.slice(-1500));
+    assert.ok(Date.now() - started >= 900, 'it waited for the lock');
+    assert.match(published.body, /desk-hook（Webhook）：失败/);
+    assert.equal(desk.desk.publications(DATE).length, 1, 'the issue is out (its files written) though a channel failed');
+    const page = (await editor.get(ISSUE)).body;
+    assert.match(page, /未送达：desk-hook/);
+    assert.match(page, /重发到未送达的渠道/);
+    // The receiver is back: sent again, not published again.
+    env.XINZHI_TEST_DESK_HOOK_URL = hook.env.XINZHI_TEST_DESK_HOOK_URL!;
+    const resent = await editor.post(`${ISSUE}/send`, { base: '1' });
+    assert.equal(resent.statusCode, 200, resent.body.slice(-1500));
+    assert.match(resent.body, /desk-hook（Webhook）：已发送/);
+    assert.equal(hook.received.length, 1);
+    assert.equal(desk.desk.publications(DATE).length, 1);
+    assert.match((await editor.get(ISSUE)).body, /已送达：desk-hook/);
+  });
+
+  test('a lock held past the wait refuses the publish, naming the holder, and records nothing', async () => {
+    const { desk, editor } = await openDesk();
+    await change(desk, editor, 'items/5/reject');
+    const held = await lockDataFolder(desk.data, { command: 'run', waitSeconds: 0 });
+    try {
+      const refused = await editor.post(`${ISSUE}/publish`, { base: '2' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /正被另一个 xinzhi 进程使用（进程 \d+@[^，]+，run/);
+    } finally {
+      held.release();
+    }
+    assert.equal(desk.desk.publications(DATE).length, 0);
+    assert.equal(readFileSync(join(desk.out, DATE, 'brief.json'), 'utf8').includes(sample.items[4]!.headline), true, 'out/ still holds the machine’s issue');
+  });
+
   test('a newer machine draft is said, and the editor may start again from it', async () => {
     const { desk, editor } = await openDesk();
     await change(desk, editor, 'items/2/reject');
@@ -505,6 +552,7 @@ describe('the Today routes', () => {
     assert.equal(revision.author, EDITOR.name);
     assert.equal(revision.brief.abstract, rewritten.abstract);
     assert.equal(revision.brief.items.length, 5);
+    assert.doesNotMatch((await editor.get(ISSUE)).body, /重新写了这一期的草稿/, 'the draft started from is no newer draft');
   });
 
   test('English on request: the same page in the editor’s other language', async () => {

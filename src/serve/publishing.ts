@@ -12,7 +12,7 @@ import { renderAssets } from '../render/assets.ts';
 import type { Publication, Revision } from '../store/desk.ts';
 import { lockDataFolder } from '../store/lock.ts';
 import type { DeskContext } from './context.ts';
-import { checked, publishBlockers, Refusal, type IssueState } from './revisions.ts';
+import { checked, issueState, publishBlockers, Refusal, type IssueState } from './revisions.ts';
 
 /** How long a publish waits for the data folder's lock (a run writing the day, another editor publishing). */
 export const LOCK_WAIT_SECONDS = 5;
@@ -60,6 +60,11 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
   let folder: string;
   let results: ChannelResult[] | null = null;
   try {
+    // Another editor may have published, or saved, while this one waited for the lock: the state is read again.
+    const now = issueState(context, issueDate)!;
+    if (now.latest.number !== state.latest.number || now.publications.length !== state.publications.length) {
+      throw new Refusal(`${issueDate} 期在你提交时已被改动或发布：请刷新后再看`, `issue ${issueDate} was changed or published while you submitted: reload and look again`, 409);
+    }
     folder = await writeAndRecordIssue(context.store, brief, context.outDir, assets);
     const publish = context.loaded.config.publish;
     if (publish) results = await publishIssue({ brief, folder, publish, force: correction, env: context.env }, context.store);

@@ -41,18 +41,21 @@ function content(brief: Brief): string {
 }
 
 /**
- * When the machine wrote the issue's draft again after revision 1 was made from it (a later `run` or
- * `brief`): its time (ISO 8601 UTC), else null. A draft whose text is revision 1's, or one the desk itself
- * recorded when it published a revision (writeAndRecordIssue), is no new draft.
+ * When the machine wrote the issue's draft again after the desk last started from one (revision 1, or a
+ * later start from a newer draft, action 'draft'): its time (ISO 8601 UTC), else null. A draft whose text
+ * is that start's, or one the desk itself recorded when it published a revision (writeAndRecordIssue),
+ * is no new draft.
  */
 export function newerMachineDraft(context: DeskContext, issueDate: string): string | null {
   const machine = context.desk.machineDraft(issueDate);
-  const first = context.desk.revision(issueDate, 1);
-  if (!machine || !first || machine.createdAt <= first.createdAt) return null;
+  if (!machine) return null;
+  const revisions = context.desk.revisions(issueDate);
+  const start = revisions.filter((r) => r.action === 'draft').at(-1);
+  if (!start || machine.createdAt <= start.createdAt) return null;
   const text = content(machine.brief);
-  if (text === content(first.brief)) return null;
+  if (text === content(start.brief)) return null;
   const published = new Set(context.desk.publications(issueDate).map((p) => p.revision));
-  if (context.desk.revisions(issueDate).some((r) => published.has(r.number) && content(r.brief) === text)) return null;
+  if (revisions.some((r) => published.has(r.number) && content(r.brief) === text)) return null;
   return machine.createdAt;
 }
 

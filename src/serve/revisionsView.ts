@@ -47,7 +47,7 @@ export function compareBody(lang: Lang, issueDate: string, before: Revision, aft
   const size = diffSize(a, b);
   return html`<h1>${say('compareTitle', issueDate, before.number, after.number)}</h1>
     <p><a href="/issues/${issueDate}">${say('backToIssue')}</a> · <a href="/issues/${issueDate}/revisions">${say('revisions')}</a></p>
-    <ul class="plain muted"><li><del>${revisionLabel(lang, before)}</del>${before.note ? html` · ${before.note}` : ''}</li><li><ins>${revisionLabel(lang, after)}</ins>${after.note ? html` · ${after.note}` : ''}</li></ul>
+    <ul class="plain muted"><li><span class="badge">${say('compareFrom')}</span> ${revisionLabel(lang, before)}${before.note ? html` · ${before.note}` : ''}</li><li><span class="badge">${say('compareTo')}</span> ${revisionLabel(lang, after)}${after.note ? html` · ${after.note}` : ''}</li></ul>
     <p class="muted">${say('compareLegend')} · ${say('compareSize', size.added, size.removed)}</p>
     <pre class="diff card">${diffMarkup(a, b)}</pre>`;
 }

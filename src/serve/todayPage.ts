@@ -71,7 +71,7 @@ function noIssue(request: FastifyRequest, reply: FastifyReply, date: string): Fa
 
 /** A Refusal as a page with its status, in the reader's language. */
 function refusalPage(request: FastifyRequest, reply: FastifyReply, err: Refusal): FastifyReply {
-  return messagePage(request, reply, err.status, todayText(request.lang, 'refused').replace(/[:：]$/, ''), request.lang === 'en' ? err.en : err.message);
+  return messagePage(request, reply, err.status, todayText(request.lang, 'notDone'), request.lang === 'en' ? err.en : err.message);
 }
 
 /** The day analysed, or its error in the reader's language (no document in the window). */

@@ -65,6 +65,7 @@ export const todayText = pageText({
   publishCorrection: { zh: '发布更正', en: 'Publish the correction' },
   publishHelp: { zh: '生成全部格式（与 xinzhi render 相同），再发送到配置的渠道。', en: 'Writes every format (as xinzhi render does), then sends the issue to the configured channels.' },
   refused: { zh: '不能发布：', en: 'Cannot publish:' },
+  notDone: { zh: '未执行', en: 'Not done' },
   blockerCheck: { zh: '核查未通过：{0}', en: 'check failed: {0}' },
   blockerWithheld: { zh: '撤下的条目未处理：{0}', en: 'withheld section not dealt with: {0}' },
   channels: { zh: '发布渠道：{0}', en: 'Channels: {0}' },
