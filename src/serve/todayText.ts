@@ -70,6 +70,7 @@ export const todayText = pageText({
   blockerWithheld: { zh: '撤下的条目未处理：{0}', en: 'withheld section not dealt with: {0}' },
   channels: { zh: '发布渠道：{0}', en: 'Channels: {0}' },
   noChannels: { zh: '配置文件没有 publish: 部分：发布只生成文件，不发送到任何渠道', en: 'The config has no publish: section: publishing writes the files and sends nothing' },
+  correct: { zh: '更正…', en: 'Correct…' },
   correctionNote: { zh: '更正说明（必填）', en: 'Correction note (required)' },
   correctionHelp: { zh: '本期已发布，内容不再直接修改：每项修改都须写明更正说明，作为更正保存；再发布即重新生成并重发。', en: 'This issue is published and no longer changes silently: each change needs a correction note and is saved as a correction; publishing again renders and sends it again.' },
   upToDate: { zh: '已发布的就是最新一版。', en: 'The latest revision is the one published.' },

@@ -50,6 +50,14 @@ function actionForm(forms: Forms, path: string, label: string, fields: Interpola
   return html`<form method="post" action="/issues/${forms.date}/${path}" class="inline">${forms.hidden}${fields}${forms.correction}<button type="submit" class="${buttonClass}">${label}</button></form>`;
 }
 
+/**
+ * The controls of a part as they stand: in a draft, open; once published, folded under 更正… (each form
+ * then asks for its correction note), so a published issue reads as it went out.
+ */
+function guarded(forms: Forms, controls: Markup): Markup {
+  return forms.correction ? html`<details class="edit correct"><summary>${todayText(forms.lang, 'correct')}</summary>${controls}</details>` : controls;
+}
+
 /** The marks of a part's findings: each failed check that names words of the text. */
 function marksOf(findings: readonly Check[]): Mark[] {
   return findings.flatMap((check) => {
@@ -88,7 +96,7 @@ function itemCard(forms: Forms, brief: Brief, item: BriefItem, findings: readonl
   const failing = findings.length > 0;
   const n = item.n;
   const controls = forms.editor
-    ? html`<div class="row controls">
+    ? guarded(forms, html`<div class="row controls">
         ${n > 1 ? actionForm(forms, `items/${n}/move`, say('up'), html`<input type="hidden" name="by" value="up">`) : ''}
         ${n < brief.items.length ? actionForm(forms, `items/${n}/move`, say('down'), html`<input type="hidden" name="by" value="down">`) : ''}
         ${brief.items.length > 1 ? actionForm(forms, `items/${n}/reject`, say('reject')) : ''}
@@ -102,7 +110,7 @@ function itemCard(forms: Forms, brief: Brief, item: BriefItem, findings: readonl
           ${forms.correction}
           <button type="submit">${say('save')}</button>
         </form>
-      </details>`
+      </details>`)
     : '';
   return html`<article class="card item${failing ? ' failing' : ''}" id="item-${n}">
     <div class="row"><span class="badge">${say('section', n)}</span><span class="badge">${tierName(forms.lang, item.tier)}</span>${failing ? html`<span class="badge fail">${say('failing')} ${findings.length}</span>` : ''}</div>
@@ -120,14 +128,14 @@ function abstractCard(forms: Forms, brief: Brief, findings: readonly Check[]): M
   const text = markedBlock('p', brief.abstract, marks, placed);
   const rest = findings.map((check) => check.detail).filter((detail) => !placed.has(detail));
   const controls = forms.editor
-    ? html`<div class="row controls">${actionForm(forms, 'abstract/regenerate', say('rewriteAbstract'))}</div>
+    ? guarded(forms, html`<div class="row controls">${actionForm(forms, 'abstract/regenerate', say('rewriteAbstract'))}</div>
       <details class="edit"><summary>${say('editAbstract')}</summary>
         <form method="post" action="/issues/${forms.date}/abstract">${forms.hidden}
           <label>${say('abstract')}<textarea name="abstract" rows="8" required>${brief.abstract}</textarea></label>
           ${forms.correction}
           <button type="submit">${say('save')}</button>
         </form>
-      </details>`
+      </details>`)
     : '';
   return html`<section class="card abstract${findings.length > 0 ? ' failing' : ''}" id="abstract">
     <h2>${say('abstract')}</h2>${text}${findingList(rest)}${controls}
@@ -143,7 +151,7 @@ function withheldCards(forms: Forms, brief: Brief): Markup | '' {
     ${withheld.map(
       (w, i) => html`<article class="card item failing">
         <h3>${w.item.headline}</h3>${w.item.paragraphs.map((p) => html`<p>${p}</p>`)}${findingList(w.reasons)}
-        ${forms.editor ? html`<div class="row controls">${actionForm(forms, `withheld/${i}/accept`, say('accept'))}${actionForm(forms, `withheld/${i}/drop`, say('drop'))}</div>` : ''}
+        ${forms.editor ? guarded(forms, html`<div class="row controls">${actionForm(forms, `withheld/${i}/accept`, say('accept'))}${actionForm(forms, `withheld/${i}/drop`, say('drop'))}</div>`) : ''}
       </article>`,
     )}</section>`;
 }
@@ -164,8 +172,8 @@ function candidateCard(forms: Forms, brief: Brief, day: AnalysedDay, candidate: 
   const hidden = html`<input type="hidden" name="url" value="${url}">`;
   const controls =
     forms.editor && inIssue === null
-      ? html`<div class="row controls">${actionForm(forms, 'candidates/add', say('add'), hidden)}
-          ${actionForm(forms, 'candidates/replace', say('replace'), html`${hidden}<select name="n" aria-label="${say('replaceWhich')}">${brief.items.map((item) => html`<option value="${item.n}">${say('section', item.n)}</option>`)}</select>`)}</div>`
+      ? guarded(forms, html`<div class="row controls">${actionForm(forms, 'candidates/add', say('add'), hidden)}
+          ${actionForm(forms, 'candidates/replace', say('replace'), html`${hidden}<select name="n" aria-label="${say('replaceWhich')}">${brief.items.map((item) => html`<option value="${item.n}">${say('section', item.n)}</option>`)}</select>`)}</div>`)
       : '';
   return html`<li class="card candidate${inIssue !== null ? ' picked' : ''}" id="candidate-${rank}">
     <div class="row"><span class="badge">#${rank}</span><span class="badge">${say('significance', candidate.significance.score.toFixed(2))}</span>${inIssue !== null ? html`<span class="badge ok">${say('inIssue', inIssue)}</span>` : ''}</div>
