@@ -63,10 +63,18 @@ function whole(text: string, what: string): number {
   return Number(text);
 }
 
-/** The page of an issue that does not exist (404), or of a request for nothing. */
-function noIssue(request: FastifyRequest, reply: FastifyReply, date: string): FastifyReply {
+/** The page of an issue that does not exist (404): the path's date as given. */
+function noIssue(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const say = sayIn(request);
+  const date = String((request.params as Record<string, unknown>).date ?? '');
   return messagePage(request, reply, 404, say('issueTitle', date), say('noSuchIssue', date));
+}
+
+/** The issue a path names, its state read (revision 1 made if need be); null for a date the store holds no issue of. */
+function issueOf(context: DeskContext, request: FastifyRequest): { date: string; state: IssueState } | null {
+  const date = dateOf(request);
+  const state = date === null ? undefined : issueState(context, date);
+  return date && state ? { date, state } : null;
 }
 
 /** A Refusal as a page with its status, in the reader's language. */
@@ -143,9 +151,9 @@ function changeRoute(context: DeskContext, work: (input: ChangeInput) => Promise
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const refused = requireEditor(request, reply);
     if (refused) return refused;
-    const date = dateOf(request);
-    const state = date === null ? undefined : issueState(context, date);
-    if (!date || !state) return noIssue(request, reply, date ?? '');
+    const issue = issueOf(context, request);
+    if (!issue) return noIssue(request, reply);
+    const { date, state } = issue;
     const form = (request.body ?? {}) as Record<string, unknown>;
     const change = { author: request.user!.name, base: Number(field(form, 'base')), correction: field(form, 'correction') };
     try {
@@ -182,26 +190,25 @@ export const todayRoutes: DeskRoutes = (app, context) => {
   });
 
   app.get('/issues/:date', (request, reply) => {
-    const date = dateOf(request);
-    const state = date === null ? undefined : issueState(context, date);
-    if (!date || !state) return noIssue(request, reply, date ?? '');
+    const issue = issueOf(context, request);
+    if (!issue) return noIssue(request, reply);
     const saved = (request.query as Record<string, unknown>).saved;
     const notice = typeof saved === 'string' && /^\d+$/.test(saved) ? sayIn(request)('saved', saved) : undefined;
-    return sendIssue(context, request, reply, state, notice ? { notice } : {});
+    return sendIssue(context, request, reply, issue.state, notice ? { notice } : {});
   });
 
   app.get('/issues/:date/revisions', (request, reply) => {
-    const date = dateOf(request);
-    const state = date === null ? undefined : issueState(context, date);
-    if (!date || !state) return noIssue(request, reply, date ?? '');
+    const issue = issueOf(context, request);
+    if (!issue) return noIssue(request, reply);
+    const { date, state } = issue;
     const body = revisionsBody(request.lang, date, context.desk.revisions(date), state.publications);
     return sendPage(request, reply, { title: sayIn(request)('revisionsTitle', date), section: 'today', body });
   });
 
   app.get('/issues/:date/compare', (request, reply) => {
-    const date = dateOf(request);
-    const state = date === null ? undefined : issueState(context, date);
-    if (!date || !state) return noIssue(request, reply, date ?? '');
+    const issue = issueOf(context, request);
+    if (!issue) return noIssue(request, reply);
+    const { date } = issue;
     const say = sayIn(request);
     const query = request.query as Record<string, unknown>;
     const [a, b] = ['a', 'b'].map((key) => field(query, key));
@@ -304,9 +311,9 @@ export const todayRoutes: DeskRoutes = (app, context) => {
   app.post('/issues/:date/publish', async (request, reply) => {
     const refused = requireEditor(request, reply);
     if (refused) return refused;
-    const date = dateOf(request);
-    const state = date === null ? undefined : issueState(context, date);
-    if (!date || !state) return noIssue(request, reply, date ?? '');
+    const issue = issueOf(context, request);
+    if (!issue) return noIssue(request, reply);
+    const { date, state } = issue;
     const form = (request.body ?? {}) as Record<string, unknown>;
     const say = sayIn(request);
     let outcome: PublishOutcome;
@@ -327,9 +334,9 @@ export const todayRoutes: DeskRoutes = (app, context) => {
   app.post('/issues/:date/send', async (request, reply) => {
     const refused = requireEditor(request, reply);
     if (refused) return refused;
-    const date = dateOf(request);
-    const state = date === null ? undefined : issueState(context, date);
-    if (!date || !state) return noIssue(request, reply, date ?? '');
+    const issue = issueOf(context, request);
+    if (!issue) return noIssue(request, reply);
+    const { date, state } = issue;
     let results: ChannelResult[] | null;
     try {
       results = await sendAgain(context, date, state);
