@@ -114,8 +114,9 @@ function apart(section: Section): Section {
 }
 
 /**
- * Section `n` of `brief` written again from its story (null when the day has not its story): by the composer, then, where the config's writer is the model, by the model over that draft, checked
- * against the brief's other sections as they stand. Where the model fails (an error, or an answer that
+ * Section `n` of `brief` written again from its story (null when the day lacks its story): by the
+ * composer, then, where the config's writer is the model, by the model over that draft, checked against
+ * the brief's other sections as they stand. Where the model fails (an error, or an answer that
  * fails the checks twice) the extractive section stands and `fallback` says why; `model` says whether
  * the model was asked.
  */
