@@ -7,7 +7,7 @@ import { t, type Lang, type MessageKey } from '../util/i18n.ts';
 import { loadCommandConfig, requireDate, type CommandContext } from './context.ts';
 
 /** Why an eligible candidate is not in the brief: it is about a picked one's document, or ranked below the picks. */
-function notPicked(candidate: Candidate, picked: readonly Candidate[], maxItems: number, lang: Lang): string {
+export function notPicked(candidate: Candidate, picked: readonly Candidate[], maxItems: number, lang: Lang): string {
   const twin = picked.find((p) => sameDocument(p, candidate));
   return twin ? t(lang, 'notPickedSame', twin.document.title) : t(lang, 'notPickedRank', maxItems);
 }
@@ -16,7 +16,7 @@ function notPicked(candidate: Candidate, picked: readonly Candidate[], maxItems:
  * The sentences of a story's copies, title or body, that speak to a model (untrusted.plantedInstructions):
  * each with the copy it stands in. An editor sees them here; the model writer gets them fenced and labelled.
  */
-function plantedIn(candidate: Candidate): { url: string; sentence: string }[] {
+export function plantedIn(candidate: Candidate): { url: string; sentence: string }[] {
   return candidate.members.flatMap((doc) => plantedInstructions(`${doc.title}\n${doc.body}`).map((sentence) => ({ url: doc.url, sentence })));
 }
 
@@ -69,7 +69,8 @@ function whyText(part: Candidate['significance']['evidence'][number], lang: Lang
   }
 }
 
-function evidenceLine(candidate: Candidate, lang: Lang): string {
+/** The significance's parts, each with its points and why it counts (层级 +3（国家级） · 转载 +1（2 家转载）). Used by explain and the desk. */
+export function evidenceLine(candidate: Candidate, lang: Lang): string {
   const { open, close } = marks(lang);
   return candidate.significance.evidence
     .map((part) => `${t(lang, `factor.${part.factor}` as MessageKey)} ${part.points > 0 ? '+' : ''}${part.points}${open}${whyText(part, lang)}${close}`)
@@ -77,19 +78,20 @@ function evidenceLine(candidate: Candidate, lang: Lang): string {
 }
 
 /** The punctuation of a line in each language: full-width in Chinese. */
-function marks(lang: Lang) {
+export function marks(lang: Lang) {
   const [open, close, comma, semicolon, colon] = lang === 'zh' ? ['（', '）', '、', '；', '：'] : [' (', ')', ', ', '; ', ': '];
   return { open, close, comma, semicolon, colon };
 }
 
-/** How the issuer and its tier were found: from which part of the text, and by which rule. */
-function issuerLine(candidate: Candidate, lang: Lang): string {
+/** How the issuer and its tier were found: from which part of the text, and by which rule. Used by explain and the desk. */
+export function issuerLine(candidate: Candidate, lang: Lang): string {
   const { colon } = marks(lang);
   const how = candidate.issuer ? `${t(lang, `issuerHow.${candidate.issuer.how}`)}「${candidate.issuer.evidence}」` : t(lang, 'issuerHow.none');
   return `${t(lang, 'issuer')}${colon}${candidate.origin}${candidate.issuer?.partners ? t(lang, 'jointOf', candidate.issuer.partners) : ''} · ${how} · ${t(lang, 'tier')} ${t(lang, `tierName.${candidate.tier}` as MessageKey)} (${t(lang, `tierHow.${candidate.tierHow}`)})`;
 }
 
-function relevanceLine(candidate: Candidate, lang: Lang): string {
+/** The relevance score with its leading themes and the terms that made them, where each was found. Used by explain and the desk. */
+export function relevanceLine(candidate: Candidate, lang: Lang): string {
   const where = (w: 'title' | 'body') => (lang === 'zh' ? (w === 'title' ? '标题' : '正文') : w);
   const { open, close, comma, semicolon, colon } = marks(lang);
   const themes = candidate.relevance.themes.slice(0, 3).map((theme) => `${theme.themeName} ${theme.score}${open}${theme.terms.map((term) => `${term.term}@${where(term.where)}×${term.count}`).join(comma)}${close}`);

@@ -84,6 +84,35 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
 }
 
 /**
+ * The extractive brief of `items` (in the order of the brief) on an analysed day: their theme shares and
+ * how these moved against the recent issues, the day's counts, written by composeExtractive. Unchecked
+ * (`checks` empty). composeIssue writes each draft with this; the editor's desk writes a section or an
+ * abstract again with it, so both read alike.
+ */
+export function extractiveBrief(day: AnalysedDay, loaded: LoadedConfig, issueDate: string, items: Candidate[]): Brief {
+  const themeShares = themeSharesOf(items);
+  const dynamics = themeDynamics(themeShares, day.recentIssues.map((issue) => issue.themeShares));
+  return composeExtractive({
+    issueDate,
+    items,
+    directory: day.directory,
+    taxonomy: loaded.taxonomy,
+    brief: loaded.config.brief,
+    themeShares,
+    dynamics,
+    history: day.recentIssues,
+    stats: {
+      window: { start: day.window.start.toISOString(), end: day.window.end.toISOString() },
+      documents: day.documents,
+      candidates: day.analysis.candidates.filter((c) => c.relevance.score >= loaded.config.selection.minRelevance).length,
+      storyGroups: day.analysis.storyGroups,
+      themeShares,
+      themeDynamics: dynamics,
+    },
+  });
+}
+
+/**
  * The sections whose checks failed, by section number: a fault of a reference is its citing section's.
  * A check that belongs to no section (too few items) withholds nothing.
  */
@@ -135,7 +164,8 @@ export function writerNotes(brief: Brief): Check[] {
  * relevant was found, or when every section failed.
  */
 export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
-  const { window, directory, documents, analysis, items: selected, recentIssues, timings } = analyseIssueDay(store, loaded, issueDate);
+  const day = analyseIssueDay(store, loaded, issueDate);
+  const { directory, documents, analysis, items: selected, timings } = day;
   if (selected.length === 0) {
     throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents} documents, none above the relevance threshold)`);
   }
@@ -145,26 +175,7 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
   const themes = loaded.taxonomy.themes.map((theme) => theme.name);
   const write = async (items: Candidate[]): Promise<Brief> => {
     const begun = performance.now();
-    const themeShares = themeSharesOf(items);
-    const dynamics = themeDynamics(themeShares, recentIssues.map((issue) => issue.themeShares));
-    const draft = composeExtractive({
-      issueDate,
-      items,
-      directory,
-      taxonomy: loaded.taxonomy,
-      brief: loaded.config.brief,
-      themeShares,
-      dynamics,
-      history: recentIssues,
-      stats: {
-        window: { start: window.start.toISOString(), end: window.end.toISOString() },
-        documents,
-        candidates: analysis.candidates.filter((c) => c.relevance.score >= loaded.config.selection.minRelevance).length,
-        storyGroups: analysis.storyGroups,
-        themeShares,
-        themeDynamics: dynamics,
-      },
-    });
+    const draft = extractiveBrief(day, loaded, issueDate, items);
     // The model rewrites the sections; the extractive draft stands wherever it cannot.
     const brief =
       writer.kind === 'llm' && writer.llm

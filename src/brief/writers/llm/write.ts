@@ -151,3 +151,24 @@ export async function rewriteWithLlm(draftBrief: Brief, candidates: readonly Can
     stats: { ...draftBrief.stats, llm: { model: settings.model, ...usage, cost: Math.round(cost * 1e6) / 1e6, currency: prices.currency, fallbacks } },
   };
 }
+
+/**
+ * One section of `brief` (number `n`) written again by the model for the editor's desk, from its story
+ * `candidate` and the section as it stands (the draft the model is shown), checked against its sources and
+ * against the brief's other sections as writing the whole brief checks it. Resolves to the section, or to
+ * the reason the model could not write one that passes (the caller keeps the extractive text). Throws
+ * what the chat client throws beyond a ChatError (a bug, not a provider's failure).
+ */
+export async function rewriteSectionWithLlm(brief: Brief, n: number, candidate: Candidate, settings: LlmSettings, context: LlmContext): Promise<{ item: BriefItem } | { reason: string }> {
+  const draft = brief.items[n - 1];
+  if (!draft) return { reason: `no section ${n}` };
+  const others = brief.items.filter((item) => item !== draft);
+  const written = await writeSection(candidate, draft, brief, others, { ...settings, apiKey: context.apiKey }, settings, context, context.directory.knownBodies(), () => {});
+  return 'value' in written ? { item: written.value } : { reason: written.reason };
+}
+
+/** The abstract of `brief` written again by the model from its sections (rewriteWithLlm's abstract), or the reason it could not be. */
+export async function rewriteAbstractWithLlm(brief: Brief, settings: LlmSettings, context: LlmContext): Promise<{ abstract: string } | { reason: string }> {
+  const written = await writeAbstract(brief, { ...settings, apiKey: context.apiKey }, context, context.directory.knownBodies(), () => {});
+  return 'value' in written ? { abstract: written.value } : { reason: written.reason };
+}

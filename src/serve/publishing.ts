@@ -1,0 +1,103 @@
+/**
+ * Approving and publishing an issue from the desk, by the code `xinzhi run`, `render` and `publish` use:
+ * every format written by writeAndRecordIssue with the config's assets (renderAssets) under the data
+ * folder's lock, then the issue sent to the config's channels by publishIssue, deliveries recorded in the
+ * store; the publication recorded in the desk's tables. A correction is rendered and sent again (forced).
+ */
+import { join } from 'node:path';
+import type { Brief } from '../brief/model.ts';
+import { writeAndRecordIssue } from '../pipeline/render.ts';
+import { publishIssue, type ChannelResult } from '../publish/dispatch.ts';
+import { renderAssets } from '../render/assets.ts';
+import type { Publication, Revision } from '../store/desk.ts';
+import { lockDataFolder } from '../store/lock.ts';
+import type { DeskContext } from './context.ts';
+import { checked, issueState, publishBlockers, Refusal, type IssueState } from './revisions.ts';
+
+/** How long a publish waits for the data folder's lock (a run writing the day, another editor publishing). */
+export const LOCK_WAIT_SECONDS = 5;
+
+/** What a publication did: the folder written, each channel's result (null: no `publish:` in the config), the record made. */
+export interface PublishOutcome {
+  folder: string;
+  results: ChannelResult[] | null;
+  publication: Publication;
+  /** A correction of an issue already published: sent again to every channel. */
+  correction: boolean;
+}
+
+/** The notes of the corrections saved since the last publication, joined: the note a corrected edition goes out with. */
+function correctionNote(state: IssueState, revisions: readonly Revision[]): string | null {
+  if (!state.lastPublished) return null;
+  const notes = revisions.filter((r) => r.number > state.lastPublished!.revision && r.action === 'correction' && r.note).map((r) => r.note!);
+  return notes.length > 0 ? notes.join('；') : null;
+}
+
+/**
+ * Publishes the issue's latest revision, checked once more against the stored sources: renders every
+ * format into out/<date>/ and records the issue (writeAndRecordIssue) under the data folder's lock, sends
+ * it to the configured channels (force for a correction), and records the publication by `editor` at the
+ * desk's time. Throws a Refusal (409) with the reasons while a check fails or a section is withheld, or
+ * when nothing changed since the last publication; a UserError when the lock stays held LOCK_WAIT_SECONDS
+ * or an asset of the config is missing (nothing is recorded then).
+ */
+export async function publishLatest(context: DeskContext, issueDate: string, state: IssueState, editor: string): Promise<PublishOutcome> {
+  if (state.lastPublished && !state.pendingCorrection) {
+    throw new Refusal(`第 ${state.latest.number} 版已于 ${state.lastPublished.publishedAt} 发布，此后没有更正`, `revision ${state.latest.number} was published at ${state.lastPublished.publishedAt} and nothing was corrected since`, 409);
+  }
+  const brief: Brief = checked(context, state.latest.brief);
+  const blockers = publishBlockers(brief);
+  if (blockers.check.length + blockers.withheld.length > 0) {
+    throw new Refusal(
+      `不能发布：${[...blockers.check, ...blockers.withheld.map((w) => `撤下的条目 ${w}`)].join('；')}`,
+      `cannot publish: ${blockers.check.length} checks failed, ${blockers.withheld.length} sections withheld`,
+      409,
+    );
+  }
+  const correction = state.lastPublished !== undefined;
+  const assets = renderAssets(context.loaded.file, context.loaded.config);
+  const lock = await lockDataFolder(context.dataDir, { command: 'serve (publish)', waitSeconds: LOCK_WAIT_SECONDS });
+  let folder: string;
+  let results: ChannelResult[] | null = null;
+  try {
+    // Another editor may have published, or saved, while this one waited for the lock: the state is read again.
+    const now = issueState(context, issueDate)!;
+    if (now.latest.number !== state.latest.number || now.publications.length !== state.publications.length) {
+      throw new Refusal(`${issueDate} 期在你提交时已被改动或发布：请刷新后再看`, `issue ${issueDate} was changed or published while you submitted: reload and look again`, 409);
+    }
+    folder = await writeAndRecordIssue(context.store, brief, context.outDir, assets);
+    const publish = context.loaded.config.publish;
+    if (publish) results = await publishIssue({ brief, folder, publish, force: correction, env: context.env }, context.store);
+  } finally {
+    lock.release();
+  }
+  const publication: Publication = {
+    issueDate,
+    revision: state.latest.number,
+    publishedBy: editor,
+    publishedAt: context.now().toISOString(),
+    note: correctionNote(state, context.desk.revisions(issueDate)),
+  };
+  context.desk.recordPublication(publication);
+  return { folder, results, publication, correction };
+}
+
+/**
+ * Sends the last published revision again to the channels it has not reached (a channel that failed), not
+ * forced: a channel it went to is skipped. Under the data folder's lock, as `xinzhi publish` sends.
+ * Returns each channel's result, or null when the config has no `publish:`. Throws a Refusal (409) for an
+ * issue not yet published.
+ */
+export async function sendAgain(context: DeskContext, issueDate: string, state: IssueState): Promise<ChannelResult[] | null> {
+  const last = state.lastPublished;
+  if (!last) throw new Refusal('本期尚未发布', 'this issue has not been published', 409);
+  const publish = context.loaded.config.publish;
+  if (!publish) return null;
+  const brief = context.desk.revision(issueDate, last.revision)!.brief;
+  const lock = await lockDataFolder(context.dataDir, { command: 'serve (publish)', waitSeconds: LOCK_WAIT_SECONDS });
+  try {
+    return await publishIssue({ brief: checked(context, brief), folder: join(context.outDir, issueDate), publish, force: false, env: context.env }, context.store);
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The revisions of an issue (number, author, time, action, note, which went out) and the comparison of two
+ * of them: each brief as readable text (diff.ts), words added in <ins>, removed in <del>.
+ */
+import type { Lang } from '../util/i18n.ts';
+import type { Publication, Revision } from '../store/desk.ts';
+import { briefText, diffMarkup, diffSize } from './diff.ts';
+import { html, type Markup } from './html.ts';
+import { shownTime, todayText } from './todayText.ts';
+
+/** The list of revisions, newest first, with a form choosing two to compare (GET: nothing changes). */
+export function revisionsBody(lang: Lang, issueDate: string, revisions: readonly Revision[], publications: readonly Publication[]): Markup {
+  const say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => todayText(lang, key, ...args);
+  const newest = revisions.at(-1)?.number ?? 1;
+  const publishedAt = (n: number) => publications.filter((p) => p.revision === n).map((p) => shownTime(p.publishedAt));
+  const rows = [...revisions].reverse().map((r) => {
+    const when = publishedAt(r.number);
+    return html`<tr>
+      <td><input type="radio" name="a" value="${r.number}" aria-label="${say('compareFrom')} ${r.number}"${r.number === Math.max(1, newest - 1) ? html` checked` : ''}></td>
+      <td><input type="radio" name="b" value="${r.number}" aria-label="${say('compareTo')} ${r.number}"${r.number === newest ? html` checked` : ''}></td>
+      <td>${r.number}${r.number > 1 ? html` <a href="/issues/${issueDate}/compare?a=${r.number - 1}&amp;b=${r.number}">±</a>` : ''}</td>
+      <td>${r.author}</td><td>${shownTime(r.createdAt)}</td><td>${say(`action.${r.action}`)}</td><td>${r.note ?? ''}</td>
+      <td>${when.length > 0 ? html`<span class="badge ok">${when.join(' / ')}</span>` : ''}</td>
+    </tr>`;
+  });
+  return html`<h1>${say('revisionsTitle', issueDate)}</h1>
+    <p><a href="/issues/${issueDate}">${say('backToIssue')}</a></p>
+    <form method="get" action="/issues/${issueDate}/compare">
+      <div class="table-wrap"><table class="revisions">
+        <thead><tr><th>${say('compareFrom')}</th><th>${say('compareTo')}</th><th>${say('col.number')}</th><th>${say('col.author')}</th><th>${say('col.time')}</th><th>${say('col.action')}</th><th>${say('col.note')}</th><th>${say('col.published')}</th></tr></thead>
+        <tbody>${rows}</tbody>
+      </table></div>
+      <button type="submit">${say('compare')}</button>
+    </form>`;
+}
+
+/** One side of a comparison: the revision's number, author, time and action. */
+function revisionLabel(lang: Lang, r: Revision): string {
+  return todayText(lang, 'revisionLine', r.number, r.author, shownTime(r.createdAt), todayText(lang, `action.${r.action}`));
+}
+
+/** Two revisions compared as text. */
+export function compareBody(lang: Lang, issueDate: string, before: Revision, after: Revision): Markup {
+  const say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => todayText(lang, key, ...args);
+  const a = briefText(before.brief, lang);
+  const b = briefText(after.brief, lang);
+  const size = diffSize(a, b);
+  return html`<h1>${say('compareTitle', issueDate, before.number, after.number)}</h1>
+    <p><a href="/issues/${issueDate}">${say('backToIssue')}</a> · <a href="/issues/${issueDate}/revisions">${say('revisions')}</a></p>
+    <ul class="plain muted"><li><span class="badge">${say('compareFrom')}</span> ${revisionLabel(lang, before)}${before.note ? html` · ${before.note}` : ''}</li><li><span class="badge">${say('compareTo')}</span> ${revisionLabel(lang, after)}${after.note ? html` · ${after.note}` : ''}</li></ul>
+    <p class="muted">${say('compareLegend')} · ${say('compareSize', size.added, size.removed)}</p>
+    <pre class="diff card">${diffMarkup(a, b)}</pre>`;
+}
