@@ -17,7 +17,7 @@ describe('isoWeek', () => {
 });
 
 describe('weeklyShares', () => {
-  const issues = [
+  const issues: { issueDate: string; shares: Record<string, number> }[] = [
     { issueDate: '2026-06-15', shares: { 算力: 1 } },
     { issueDate: '2026-06-17', shares: { 算力: 0.5, 数据要素: 0.5 } },
     { issueDate: '2026-06-30', shares: { 数据要素: 1 } },

@@ -142,7 +142,7 @@ function searchForm(say: Say, lang: Lang, context: DeskContext, query: ArchiveQu
   // A body asked for by a link but unknown here still shows as chosen.
   if (query.body && !bodies.includes(query.body)) bodies.unshift(query.body);
   return html`<form class="archive-search" method="get" action="/archive" role="search">
-    <label class="query">${say('searchLabel')}<input type="search" name="q" value="${query.q}" maxlength="${MAX_QUERY}" placeholder="${say('searchHint')}" aria-describedby="search-hint"></label>
+    <label class="query">${say('searchLabel')}<input type="search" name="q" value="${query.q}" maxlength="${MAX_QUERY}" aria-describedby="search-hint"></label>
     <p id="search-hint" class="muted">${say('searchHint')}</p>
     <fieldset class="filters"><legend>${say('filters')}</legend>
       <label>${say('theme')}<select name="theme">${option('', say('any'), query.theme)}${themes.map((name) => option(name, name, query.theme))}</select></label>

@@ -7,6 +7,9 @@ export interface IssueFile {
   bytes: number;
 }
 
+/** The formats an editor reaches for first, in that order; other files follow by name. */
+const FILE_ORDER = ['brief.pdf', 'brief.docx', 'brief.html', 'brief.wechat.html', 'brief.json', 'brief.md', 'index.html'];
+
 /** A file name the desk serves: a plain name of letters, digits, . _ -, not hidden (no /, no .., no leading dot). */
 const SERVABLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
 
@@ -41,7 +44,7 @@ export function issueFolder(outDir: string, issueDate: string): string | undefin
 }
 
 /**
- * The regular files of an issue's folder with servable names, in name order; a symlink, a folder or a
+ * The regular files of an issue's folder with servable names, the usual formats first (FILE_ORDER), then by name; a symlink, a folder or a
  * hidden file is not one. [] when the issue has no folder.
  */
 export function issueFiles(outDir: string, issueDate: string): IssueFile[] {
@@ -53,7 +56,8 @@ export function issueFiles(outDir: string, issueDate: string): IssueFile[] {
     // A dirent of a symlink is not a file: lstat's size is the file's own.
     files.push({ name: entry.name, bytes: lstatSync(join(folder, entry.name)).size });
   }
-  return files.sort((a, b) => a.name.localeCompare(b.name));
+  const rank = (name: string) => (FILE_ORDER.includes(name) ? FILE_ORDER.indexOf(name) : FILE_ORDER.length);
+  return files.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
 /**

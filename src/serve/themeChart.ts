@@ -105,7 +105,8 @@ const OTHER_COLOUR = '#bab0ac';
 /** The most themes drawn by name: one colour each. */
 export const CHART_THEMES = PALETTE.length;
 
-const WIDTH = 640;
+/** The widest the drawing gets (26 weeks and more share it). */
+const MAX_WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 14, right: 12, bottom: 58, left: 52 };
 /** Room per week when few weeks are drawn, and the fewest weeks' room the plot takes. */
@@ -126,7 +127,7 @@ export function themeChart(data: WeeklyShares, lang: Lang, options: { id: string
   const names = [...data.themes, ...(hasOther ? [say(lang, 'other')] : [])];
   const colour = (key: number) => (key < data.themes.length ? PALETTE[key % PALETTE.length]! : OTHER_COLOUR);
   // A bar is at most about BAR_STEP wide: a single week is a column, not a wall.
-  const plotRight = Math.min(WIDTH - MARGIN.right, MARGIN.left + Math.max(data.weeks.length, MIN_STEPS) * BAR_STEP);
+  const plotRight = Math.min(MAX_WIDTH - MARGIN.right, MARGIN.left + Math.max(data.weeks.length, MIN_STEPS) * BAR_STEP);
   const x = scaleBand<string>().domain(data.weeks.map((week) => week.monday)).range([MARGIN.left, plotRight]).paddingInner(0.2).paddingOuter(0.1);
   const y = scaleLinear().domain([0, 1]).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const series = stack<WeekShares, number>()
@@ -155,6 +156,9 @@ export function themeChart(data: WeeklyShares, lang: Lang, options: { id: string
   const current = options.current && data.weeks.some((week) => week.monday === options.current)
     ? html`<rect class="current" x="${(x(options.current)! - 3).toFixed(1)}" y="${MARGIN.top - 4}" width="${(x.bandwidth() + 6).toFixed(1)}" height="${(y(0) - MARGIN.top + 8).toFixed(1)}" fill="none" stroke="#1d2329" stroke-width="1.5" stroke-dasharray="4 3"/>`
     : '';
+  // The drawing is as wide as its weeks need, at one unit a pixel: text stays 12px on a phone and on a
+  // desktop alike, and a chart wider than a phone scrolls in its own box (desk.css .chart-scroll).
+  const width = Math.round(plotRight + MARGIN.right);
   const first = data.weeks[0]!.week;
   const last = data.weeks.at(-1)!.week;
   const desc = say(lang, 'desc', first, last, data.weeks.length, data.themes.slice(0, 3).join(lang === 'zh' ? '、' : ', '));
@@ -167,7 +171,7 @@ export function themeChart(data: WeeklyShares, lang: Lang, options: { id: string
     <tbody>${data.weeks.map((week) => html`<tr><th scope="row">${week.week} <span class="muted">${week.monday}</span></th><td>${week.issues}</td>${data.themes.map((theme) => html`<td>${cell(week, week.shares[theme] ?? 0)}</td>`)}${hasOther ? html`<td>${cell(week, week.other)}</td>` : ''}</tr>`)}</tbody>
   </table></div></details>`;
   return html`<figure class="theme-chart" id="${options.id}">
-<div class="chart-scroll"><svg class="chart theme-chart-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}" xmlns="http://www.w3.org/2000/svg">
+<div class="chart-scroll"><svg class="chart theme-chart-svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" role="img" aria-labelledby="${titleId} ${descId}" xmlns="http://www.w3.org/2000/svg">
 <title id="${titleId}">${say(lang, 'title')}</title>
 <desc id="${descId}">${desc}</desc>
 ${ticks}
