@@ -132,6 +132,8 @@ describe('archive search', () => {
       assert.equal(page(response.body).querySelector('input[name="q"]')!.getAttribute('value'), q);
       assert.doesNotMatch(response.body, /<script>alert/);
     }
+    // Punctuation alone is no word to look for, and says so.
+    assert.equal(page((await visitor.get(search({ q: '" * ( )' }))).body).querySelector('[role="status"]')!.textContent, '检索词里没有可查的字词。');
     // Typed FTS5 syntax is words: NEAR( 算力 must occur as written.
     assert.deepEqual(hitsOf((await visitor.get(search({ q: 'NEAR(算力' }))).body).map((hit) => hit.href), ['https://www.nda.gov.cn/hostile']);
     const response = await visitor.get(search({ q: '鲲鹏' }));

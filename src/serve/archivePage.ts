@@ -3,7 +3,7 @@ import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { sourceTiers } from '../config/schema.ts';
 import { knownBodies } from '../store/facets.ts';
 import { archivedIssues, issueThemeShares } from '../store/issueArchive.ts';
-import { searchArchive, type ArchiveFilters, type ArchiveHit, type SnippetPart } from '../store/search.ts';
+import { ftsQuery, searchArchive, type ArchiveFilters, type ArchiveHit, type SnippetPart } from '../store/search.ts';
 import { UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate, shanghaiDay } from '../util/time.ts';
@@ -67,7 +67,6 @@ export const archiveText = pageText({
   pages: { zh: '翻页', en: 'Pages' },
   publishedOn: { zh: '发布于 {0}', en: 'published {0}' },
   undated: { zh: '无日期', en: 'undated' },
-  noFile: { zh: '没有这个文件', en: 'No such file' },
 });
 
 type Say = (key: Parameters<typeof archiveText>[1], ...args: (string | number)[]) => string;
@@ -196,7 +195,9 @@ function results(say: Say, lang: Lang, context: DeskContext, query: ArchiveQuery
     if (err instanceof UserError) return html`<p class="error" role="alert">${lang === 'en' ? err.en : err.message}</p>`;
     throw err;
   }
-  const all = searchArchive(context.store, taxonomySegmenter(context.loaded.taxonomy), query.q, filters);
+  const segment = taxonomySegmenter(context.loaded.taxonomy);
+  if (ftsQuery(query.q, segment) === null) return html`<p class="warn" role="status">${say('noWords')}</p>`;
+  const all = searchArchive(context.store, segment, query.q, filters);
   const first = (query.page - 1) * PAGE_SIZE;
   const hits = all.slice(first, first + PAGE_SIZE);
   const summary = hits.length === 0 ? say('noHits', query.q) : say('hitCount', first + 1, first + hits.length);
