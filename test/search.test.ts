@@ -3,14 +3,16 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { createSegmenter } from '../src/analyze/segment.ts';
-import { searchArchive, ftsQuery, type ArchiveHit } from '../src/store/search.ts';
+import { searchArchive, ftsQuery, snippetParts, type ArchiveHit } from '../src/store/search.ts';
+import { saveDocumentFacets } from '../src/store/facets.ts';
+import { indexText, MATCH_END, MATCH_START, SNIPPET_CUT, SUB_WORD_END, SUB_WORD_START, WORD_SEPARATOR } from '../src/store/searchText.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import type { ExtractedArticle } from '../src/extract/article.ts';
 import { UserError } from '../src/util/errors.ts';
 import { tempDir } from './helpers.ts';
 
 const segmenter = createSegmenter(['算力', '数据要素']);
-const segment = (text: string): string[] => segmenter.cut(text);
+const segment = segmenter;
 
 function article(title: string, paragraphs: string[], publishedAt: string | null = '2026-06-18T10:00:00+08:00'): ExtractedArticle {
   return { kind: 'article', title, publishedAt, publisher: null, repostOf: null, docNumber: null, siteName: null, paragraphs, attachments: [] };
@@ -92,7 +94,9 @@ describe('searchArchive', () => {
     }
     // Words in quotes and operators still have to occur literally: OR does not widen, NOT does not exclude.
     assert.deepEqual(urls(searchArchive(store, segment, '算力 OR 不存在的词')), []);
-    assert.equal(ftsQuery('a"b', segment), '"a" "b"');
+    // A term of several words must find them together (NEAR); terms apart are each required.
+    assert.equal(ftsQuery('a"b', segment), 'NEAR("a" "b", 2)');
+    assert.equal(ftsQuery('a "b', segment), '"a" "b"');
     store.close();
   });
 
@@ -136,5 +140,85 @@ describe('searchArchive', () => {
     assert.deepEqual(urls(searchArchive(indexing, segment, '算力', { kinds: ['document'] })), []);
     assert.deepEqual(urls(searchArchive(indexing, segment, '数据')), ['https://a.gov.cn/1']);
     indexing.close();
+  });
+
+  it('indexes the dictionary words inside a word: 数据 finds 数据中心 and 大数据, 智能 finds 人工智能, marked inside', () => {
+    // jieba keeps 数据中心 and 人工智能 whole: without sub-words, 数据 and 智能 would find neither. Its
+    // dictionary has no 大数据 (大 / 数据), so that one is found as a word, and as a term of two words.
+    assert.deepEqual(segment.cut('建设数据中心'), ['建设', '数据中心']);
+    assert.deepEqual(segment.cut('发展人工智能'), ['发展', '人工智能']);
+    assert.deepEqual(segment.cut('推进大数据发展'), ['推进', '大', '数据', '发展']);
+    const { store } = storeWith([
+      { url: 'https://a.gov.cn/centre', article: article('通知', ['加快建设数据中心。']) },
+      { url: 'https://a.gov.cn/ai', article: article('通知', ['发展人工智能。']) },
+      { url: 'https://a.gov.cn/big', article: article('通知', ['推进大数据发展。']) },
+      { url: 'https://a.gov.cn/none', article: article('通知', ['无关内容。']) },
+    ]);
+    const hits = searchArchive(store, segment, '数据');
+    assert.deepEqual(new Set(urls(hits)), new Set(['https://a.gov.cn/centre', 'https://a.gov.cn/big']));
+    const centre = hits.find((hit) => hit.kind === 'document' && hit.url === 'https://a.gov.cn/centre')!;
+    // The snippet is the text as written (no sub-word shown twice), 数据 marked inside 数据中心.
+    assert.deepEqual(centre.snippet, [{ text: '加快建设', match: false }, { text: '数据', match: true }, { text: '中心。', match: false }]);
+    assert.deepEqual(urls(searchArchive(store, segment, '智能')), ['https://a.gov.cn/ai']);
+    assert.deepEqual(urls(searchArchive(store, segment, '大数据')), ['https://a.gov.cn/big']);
+    assert.deepEqual(urls(searchArchive(store, segment, '数据中心')), ['https://a.gov.cn/centre']);
+    store.close();
+  });
+
+  it('finds the words of one term together, not anywhere in the text', () => {
+    assert.deepEqual(segment.cut('全国一体化算力网'), ['全国', '一体化', '算力', '网']);
+    const filler = '其余内容涉及交通、教育、医疗、住房和就业等多个领域的安排。';
+    const { store } = storeWith([
+      { url: 'https://a.gov.cn/together', article: article('通知', ['加快建设全国一体化算力网。']) },
+      { url: 'https://a.gov.cn/apart', article: article('通知', [`全国${filler}一体化${filler}算力${filler}网络。`]) },
+    ]);
+    assert.deepEqual(urls(searchArchive(store, segment, '全国一体化算力网')), ['https://a.gov.cn/together']);
+    // Typed apart, they are terms of their own: each must occur, anywhere.
+    assert.deepEqual(new Set(urls(searchArchive(store, segment, '全国 一体化 算力'))), new Set(['https://a.gov.cn/together', 'https://a.gov.cn/apart']));
+    store.close();
+  });
+
+  it('reads a snippet back as the text: sub-words hidden, cut ones dropped, marks only where FTS5 put them', () => {
+    const S = SUB_WORD_START;
+    const E = SUB_WORD_END;
+    const W = WORD_SEPARATOR;
+    const [M, N] = [MATCH_START, MATCH_END];
+    assert.deepEqual(snippetParts(`${SNIPPET_CUT}推进${W}大数据${S}${M}数据${N}${E}${W}发展${SNIPPET_CUT}`), [
+      { text: '…推进大', match: false },
+      { text: '数据', match: true },
+      { text: '发展…', match: false },
+    ]);
+    // Begun inside a sub-word (its word cut off) and ended inside another: neither shows.
+    assert.deepEqual(snippetParts(`${M}数据${N}${E}${W}${M}算力${N}${W}数据中心${S}数据`), [
+      { text: '算力', match: true },
+      { text: '数据中心', match: false },
+    ]);
+    // A page's text cannot carry the reserved characters into the index, so it cannot fake a mark.
+    assert.equal(indexText(`假${MATCH_START}标记${MATCH_END}${SUB_WORD_START}${SNIPPET_CUT}`, segment).includes(MATCH_START), false);
+    assert.deepEqual(snippetParts(indexText(`<script>alert(1)</script>算力`, segment)).map((part) => part.text).join(''), '<script>alert(1)</script>算力');
+  });
+
+  it('filters documents by what the analysis read of them: theme, tier, issuing body', () => {
+    const { store } = storeWith([
+      { url: 'https://a.gov.cn/national', article: article('算力通知', ['算力。']) },
+      { url: 'https://a.gov.cn/city', article: article('算力方案', ['算力。']) },
+      { url: 'https://a.gov.cn/unread', article: article('算力新闻', ['算力。']) },
+    ]);
+    const id = (url: string) => store.documentByUrl(url)!.id;
+    saveDocumentFacets(store, '2026-06-19', [
+      { documentId: id('https://a.gov.cn/national'), issuer: '国家数据局', tier: 'national', themes: ['算力', '数据要素'] },
+      { documentId: id('https://a.gov.cn/city'), issuer: '武汉市科技创新局', tier: 'municipal', themes: ['算力'] },
+    ]);
+    const found = (filters: Parameters<typeof searchArchive>[3]) => urls(searchArchive(store, segment, '算力', filters)).sort();
+    assert.deepEqual(found({}), ['https://a.gov.cn/city', 'https://a.gov.cn/national', 'https://a.gov.cn/unread']);
+    assert.deepEqual(found({ themes: ['数据要素'] }), ['https://a.gov.cn/national']);
+    assert.deepEqual(found({ themes: ['算力'] }), ['https://a.gov.cn/city', 'https://a.gov.cn/national']);
+    assert.deepEqual(found({ tiers: ['municipal'] }), ['https://a.gov.cn/city']);
+    assert.deepEqual(found({ bodies: ['国家数据局'] }), ['https://a.gov.cn/national']);
+    assert.deepEqual(found({ bodies: ['国家数据局'], tiers: ['municipal'] }), []);
+    // A later analysis replaces the reading: the city document is no longer about 算力.
+    saveDocumentFacets(store, '2026-06-20', [{ documentId: id('https://a.gov.cn/city'), issuer: '武汉市科技创新局', tier: 'municipal', themes: [] }]);
+    assert.deepEqual(found({ themes: ['算力'] }), ['https://a.gov.cn/national']);
+    store.close();
   });
 });

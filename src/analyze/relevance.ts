@@ -1,5 +1,5 @@
 import type { Taxonomy } from '../config/schema.ts';
-import { SegmentedText, type Segmenter } from './segment.ts';
+import { createSegmenter, SegmentedText, type Segmenter } from './segment.ts';
 
 export interface ThemeHit {
   themeId: string;
@@ -51,6 +51,21 @@ function countOccurrences(segmented: SegmentedText, term: string): number {
 /** Every word the segmenter must keep whole for the taxonomy to be read: keywords, aliases, the dictionary. */
 export function domainWords(taxonomy: Taxonomy): string[] {
   return [...taxonomy.dictionary, ...taxonomy.themes.flatMap((theme) => [...theme.keywords, ...theme.aliases, ...theme.broad])];
+}
+
+const segmenters = new WeakMap<Taxonomy, Segmenter>();
+
+/**
+ * The segmenter of a taxonomy (createSegmenter over its domainWords), made once per taxonomy object: a run's
+ * analysis and its search index, or the desk's searches, cut alike without loading jieba's dictionary twice.
+ */
+export function taxonomySegmenter(taxonomy: Taxonomy): Segmenter {
+  let segmenter = segmenters.get(taxonomy);
+  if (!segmenter) {
+    segmenter = createSegmenter(domainWords(taxonomy));
+    segmenters.set(taxonomy, segmenter);
+  }
+  return segmenter;
 }
 
 /** A taxonomy as scoring reads it: each theme's words, longest first, and the everyday words. */

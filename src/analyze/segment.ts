@@ -4,7 +4,18 @@ import { dict } from '@node-rs/jieba/dict.js';
 /** Splits Chinese text into words. The tokens, joined, give back the text. */
 export interface Segmenter {
   cut(text: string): string[];
+  /**
+   * The dictionary words of two and three characters inside a word of three or more (大数据 → 数据,
+   * 新质生产力 → 生产 生产力): jieba's search mode, for the full-text index (src/store/searchText.ts), so a
+   * query of 数据 finds 大数据. [] for a shorter word or one without such words inside.
+   */
+  subWords(word: string): readonly string[];
 }
+
+/** Words a segmenter remembers the sub-words of; past it the memory starts again (numbers and names are endless). */
+const SUB_WORD_MEMORY = 100_000;
+/** A word that may hold sub-words: three or more characters, at least one of them Han. */
+const compoundWord = /^(?=.*\p{Script=Han}).{3,}$/u;
 
 /**
  * High enough that jieba keeps a domain word whole (新质生产力, not 新/质/生产力), low enough that it
@@ -21,7 +32,22 @@ export function createSegmenter(domainWords: readonly string[]): Segmenter {
   // jieba's dictionary format is one "word frequency" per line: a word with a space in it cannot be one.
   const lines = [...new Set(domainWords)].filter((word) => !/\s/.test(word)).map((word) => `${word} ${DOMAIN_WORD_FREQUENCY}`);
   if (lines.length > 0) jieba.loadDict(Buffer.from(lines.join('\n'), 'utf8'));
-  return { cut: (text) => jieba.cut(text, false) };
+  const known = new Map<string, readonly string[]>();
+  const none: readonly string[] = [];
+  return {
+    cut: (text) => jieba.cut(text, false),
+    subWords(word) {
+      if (!compoundWord.test(word)) return none;
+      let inside = known.get(word);
+      if (!inside) {
+        // cutForSearch gives each word's dictionary 2- and 3-grams before the word itself: the word is dropped.
+        inside = [...new Set(jieba.cutForSearch(word, false).filter((part) => part !== word && part.length >= 2 && word.includes(part)))];
+        if (known.size >= SUB_WORD_MEMORY) known.clear();
+        known.set(word, inside);
+      }
+      return inside;
+    },
+  };
 }
 
 /** The character offsets where words start or end: a keyword counts only where it begins and ends on them. */

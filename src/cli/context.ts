@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { renderAssets } from '../render/assets.ts';
 import { lockDataFolder, type DataLock } from '../store/lock.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { SqliteStore, type StoreOptions } from '../store/sqlite.ts';
 import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate } from '../util/time.ts';
@@ -86,13 +86,14 @@ export function takeDataLock(context: CommandContext, command: string): Promise<
 
 /**
  * The data folder's store, opened under its lock (takeDataLock) by a command that writes it; `release`
- * closes the store and lets go of the lock. The lock is let go of at once when the store cannot be opened.
+ * closes the store and lets go of the lock; `options` are the store's (a command writing documents or issues
+ * passes its searchSegment). The lock is let go of at once when the store cannot be opened.
  */
-export async function openLockedStore(context: CommandContext, command: string): Promise<{ store: SqliteStore; release: () => void }> {
+export async function openLockedStore(context: CommandContext, command: string, options: StoreOptions = {}): Promise<{ store: SqliteStore; release: () => void }> {
   const lock = await takeDataLock(context, command);
   let store: SqliteStore;
   try {
-    store = new SqliteStore(context.dataDir);
+    store = new SqliteStore(context.dataDir, options);
   } catch (err) {
     lock.release();
     throw err;

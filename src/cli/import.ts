@@ -1,3 +1,4 @@
+import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { importArchives } from '../crawl/import.ts';
 import { t } from '../util/i18n.ts';
 import { loadCommandConfig, openLockedStore, type CommandContext } from './context.ts';
@@ -13,7 +14,8 @@ export async function importCommand(context: CommandContext): Promise<number> {
   // main has checked that there is exactly one argument (commands.ts).
   const path = context.positionals[0]!;
   const loaded = loadCommandConfig(context);
-  const { store, release } = await openLockedStore(context, 'import');
+  // Indexed for the desk's search as they are stored.
+  const { store, release } = await openLockedStore(context, 'import', { searchSegment: taxonomySegmenter(loaded.taxonomy) });
   try {
     const runId = store.startRun(new Date().toISOString().slice(0, 10), 'import');
     const report = await importArchives(path, loaded.sources, store, runId, { maxBytes: loaded.config.crawl.maxBytes, onDamage: (damage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`) });

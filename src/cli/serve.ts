@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { buildDesk } from '../serve/app.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../serve/password.ts';
 import { deskRoutes } from '../serve/routes.ts';
@@ -70,7 +71,8 @@ export async function serveCommand(context: CommandContext): Promise<number> {
   const host = stringOption(context, 'host') ?? settings.host;
   const portOption = stringOption(context, 'port');
   const port = portOption === undefined ? settings.port : parsePort(portOption);
-  const store = SqliteStore.openExisting(context.dataDir);
+  // What the desk writes of issues is indexed for its search as it is written.
+  const store = SqliteStore.openExisting(context.dataDir, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
   if (new DeskStore(store).userCount() === 0) {
     store.close();
     throw new UserError(

@@ -1,7 +1,6 @@
 import { analyzeDay, type Candidate, type DayAnalysis } from '../analyze/day.ts';
 import { SourceDirectory } from '../analyze/origin.ts';
-import { domainWords } from '../analyze/relevance.ts';
-import { createSegmenter } from '../analyze/segment.ts';
+import { taxonomySegmenter } from '../analyze/relevance.ts';
 import type { Brief, Check } from '../brief/model.ts';
 import { selectItems } from '../brief/select.ts';
 import { themeDynamics, themeSharesOf } from '../brief/themeShares.ts';
@@ -9,10 +8,12 @@ import { itemsCheck, verifyBrief, type BriefCheckOptions } from '../brief/verify
 import { composeExtractive } from '../brief/writers/extractive.ts';
 import { rewriteWithLlm } from '../brief/writers/llm/write.ts';
 import type { LoadedConfig } from '../config/load.ts';
+import type { DocumentFacet } from '../store/facets.ts';
 import type { SqliteStore, StoredIssue } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { optionalSecret } from '../util/secrets.ts';
 import { previousDay, secondsSince, shanghaiDay, shanghaiDayWindow } from '../util/time.ts';
+import { documentFacets } from './facets.ts';
 
 
 /** What the verifier reads from the config beside the sources: the theme names the abstract may use, and the window's length. `brief`, `verify` and `render` check with these alike. */
@@ -31,6 +32,8 @@ export interface ComposedIssue {
   brief: Brief;
   documents: number;
   storyGroups: number;
+  /** What the analysis read of each document of the window (issuer, tier, themes), for the archive's search to keep (saveDocumentFacets). */
+  facets: DocumentFacet[];
   timings: ComposeTimings;
 }
 
@@ -76,7 +79,7 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
   const recentIssues = store.issuesBefore(issueDate, 30);
   let started = performance.now();
   const covered = recentIssues.slice(0, 7).map((issue) => ({ issueDate: issue.issueDate, titles: issue.reportedTitles }));
-  const analysis = analyzeDay(documents, directory, loaded.taxonomy, createSegmenter(domainWords(loaded.taxonomy)), covered);
+  const analysis = analyzeDay(documents, directory, loaded.taxonomy, taxonomySegmenter(loaded.taxonomy), covered);
   const analyzeSeconds = secondsSince(started);
   started = performance.now();
   const items = selectItems(analysis.candidates, loaded.config.selection);
@@ -195,6 +198,7 @@ export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, iss
     brief,
     documents,
     storyGroups: analysis.storyGroups,
+    facets: documentFacets(analysis.candidates, loaded.config.selection.minRelevance),
     timings: { ...timings, compose: composeSeconds, verify: verifySeconds },
   };
 }

@@ -8,6 +8,8 @@ import { ReplayFetcher } from '../crawl/replay.ts';
 import { WarcWriter, type ArchiveDamage } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { CrawlProgress } from '../crawl/progress.ts';
+import { taxonomySegmenter } from '../analyze/relevance.ts';
+import { saveDocumentFacets } from '../store/facets.ts';
 import type { SourceRun } from '../store/sqlite.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
@@ -89,7 +91,8 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
   };
   // An archive that cannot be replayed fails the run before it is recorded.
   const replay = options.replay ? await ReplayFetcher.open(options.replay, { maxBytes: crawlConfig.maxBytes, onDamage }) : undefined;
-  const store = new SqliteStore(options.dataDir);
+  // Documents and the issue are indexed for the desk's search as they are written.
+  const store = new SqliteStore(options.dataDir, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
   try {
     const mode = replay ? 'replay' : 'live';
     const runId = store.startRun(issueDate, mode);
@@ -132,6 +135,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     const crawled: CrawlSummary = { issueDate, mode, crawl, archiveDamage, seconds: { crawl: secondsSince(started) } };
     try {
       const composed = await composeIssue(store, loaded, issueDate);
+      saveDocumentFacets(store, issueDate, composed.facets);
       started = performance.now();
       const outFolder = await writeAndRecordIssue(store, composed.brief, options.outDir, assets);
       const summary: RunSummary = {

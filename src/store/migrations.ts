@@ -160,4 +160,26 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX publications_issue ON publications(issue_date);
   `,
+  // The desk's archive (src/serve/archivePage.ts). The search index's text gained sub-words (大数据␞数据␝,
+  // searchText.ts): entries written before are dropped, so searchIndexGaps counts them and they are indexed
+  // again. What a run's analysis read of each document — its story's issuing body and tier, its themes when
+  // relevant — so a search filters documents as it filters issues (src/store/facets.ts).
+  `
+  DELETE FROM documents_fts;
+  DELETE FROM issues_fts;
+  CREATE TABLE document_facets (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    issue_date TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    tier TEXT NOT NULL
+  );
+  CREATE INDEX document_facets_issuer ON document_facets(issuer);
+  CREATE INDEX document_facets_tier ON document_facets(tier);
+  CREATE TABLE document_themes (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    theme TEXT NOT NULL,
+    PRIMARY KEY (document_id, theme)
+  ) WITHOUT ROWID;
+  CREATE INDEX document_themes_theme ON document_themes(theme);
+  `,
 ];

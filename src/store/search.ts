@@ -1,5 +1,5 @@
 import { parseIssueDate, shanghaiDayWindow } from '../util/time.ts';
-import { indexText, MATCH_END, MATCH_START, unindexText, WORD_SEPARATOR, type SearchSegment } from './searchText.ts';
+import { queryTerms, snippetParts, type SearchSegment, type SnippetPart } from './searchText.ts';
 import type { SqliteStore } from './sqlite.ts';
 
 /** What the editor's desk narrows a search to. Every field is optional; all given ones must hold. */
@@ -12,21 +12,20 @@ export interface ArchiveFilters {
   /** Documents of these sources only. Issues have no source, so none are returned when this is given. */
   sourceIds?: readonly string[];
   /**
-   * Issues with a section of one of these themes / tiers. The store keeps neither for a document (themes are
-   * computed per run, tiers live in the source registry), so no documents are returned when either is given:
-   * for a tier, pass the registry's sources of that tier as sourceIds instead.
+   * Themes (taxonomy names), tiers and issuing bodies. An issue must have a section of one of the themes /
+   * tiers (item.themes, item.tier) and cite one of the bodies (a reference's publisher, or a cited document
+   * of that issuer). A document must have been read so by a run's analysis (src/store/facets.ts: its
+   * story's themes when relevant, its story's issuer and that issuer's tier): a document stored but never
+   * analysed (imported, no brief written for its day) has none, and is not returned when one is given.
    */
   themes?: readonly string[];
   tiers?: readonly string[];
+  bodies?: readonly string[];
   /** Most hits returned; 50 when not given. */
   limit?: number;
 }
 
-/** A piece of a snippet: text, and whether it is a word the query matched. Plain text, never markup. */
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
+export type { SnippetPart };
 
 /** One hit, best first. score is -bm25 (higher is better); the snippet is from the normalised (simplified) text. */
 export type ArchiveHit =
@@ -38,31 +37,38 @@ const DEFAULT_LIMIT = 50;
 const indexable = /[\p{L}\p{N}]/u;
 
 /**
- * The FTS5 MATCH expression for what a user typed: the query read as the index reads text (normalised, cut
- * by the same segment), each word a quoted string literal ("" inside doubled), joined by spaces (every word
- * must occur). FTS5 syntax typed by the user — " * NEAR - : ( ) ^ AND OR NOT — is therefore plain text.
- * Returns null when the query has no word to look for (empty, or punctuation only).
+ * Tokens FTS5 may find between two words of one term besides the sub-words the index puts after the first
+ * (searchText.ts): a word of the query that a document holds only as a sub-word sits after the word it is
+ * in (国家数据 in 国家数据要素: 国家 数据要素 [数据] [要素]).
+ */
+const TERM_SLACK = 2;
+
+/**
+ * The FTS5 MATCH expression for what a user typed. Each term (split at spaces) is read as the index reads
+ * text (normalised, cut by the same segment): a term of one word is that word, found as a word or as a
+ * sub-word of one (数据 finds 大数据); a term of several words must find them together, as a NEAR group
+ * whose span allows exactly the sub-words the index puts between them (plus TERM_SLACK per gap), so 大数据,
+ * cut 大 / 数据, is not any text with 大 somewhere and 数据 elsewhere. Every term must occur. Each word is a
+ * quoted string literal ("" inside doubled): FTS5 syntax typed by the user — " * NEAR - : ( ) ^ AND OR
+ * NOT — is plain text. Returns null when the query has no word to look for (empty, or punctuation only).
  */
 export function ftsQuery(query: string, segment: SearchSegment): string | null {
-  const words = indexText(query, segment).split(WORD_SEPARATOR).filter((word) => indexable.test(word));
-  if (words.length === 0) return null;
-  return [...new Set(words)].map((word) => `"${word.replaceAll('"', '""')}"`).join(' ');
-}
-
-/** An FTS5 snippet (indexed text with MATCH_START/MATCH_END marks) as plain parts. */
-export function snippetParts(snippet: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  for (const piece of unindexText(snippet).split(MATCH_START)) {
-    const end = piece.indexOf(MATCH_END);
-    if (end === -1) {
-      if (piece) parts.push({ text: piece, match: false });
+  const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
+  const expressions = new Set<string>();
+  for (const term of queryTerms(query, segment)) {
+    const words = term.filter((word) => indexable.test(word));
+    if (words.length === 0) continue;
+    if (words.length === 1) {
+      expressions.add(quote(words[0]!));
       continue;
     }
-    parts.push({ text: piece.slice(0, end), match: true });
-    if (end + 1 < piece.length) parts.push({ text: piece.slice(end + 1), match: false });
+    const between = words.slice(0, -1).reduce((sum, word) => sum + (segment.subWords?.(word).length ?? 0) + TERM_SLACK, words.length - 2);
+    expressions.add(`NEAR(${words.map(quote).join(' ')}, ${between})`);
   }
-  return parts;
+  return expressions.size === 0 ? null : [...expressions].join(' ');
 }
+
+export { snippetParts };
 
 /**
  * Full-text search over the archive's documents and issues (issue 17, the editor's desk): the hits of both
@@ -79,18 +85,21 @@ export function searchArchive(store: SqliteStore, segment: SearchSegment, query:
   const limit = filters.limit ?? DEFAULT_LIMIT;
   const kinds = filters.kinds ?? ['document', 'issue'];
   const hits: ArchiveHit[] = [];
-  if (kinds.includes('document') && !filters.themes && !filters.tiers) {
+  if (kinds.includes('document')) {
     const rows = store.searchDocuments({
       match,
       publishedFrom: filters.from === undefined ? undefined : shanghaiDayWindow(filters.from).start,
       publishedBefore: filters.to === undefined ? undefined : shanghaiDayWindow(filters.to).end,
       sourceIds: filters.sourceIds,
+      themes: filters.themes,
+      tiers: filters.tiers,
+      bodies: filters.bodies,
       limit,
     });
     hits.push(...rows.map(({ bm25, snippet, ...row }) => ({ kind: 'document' as const, ...row, score: -bm25, snippet: snippetParts(snippet) })));
   }
   if (kinds.includes('issue') && !filters.sourceIds) {
-    const rows = store.searchIssues({ match, fromDay: filters.from, toDay: filters.to, themes: filters.themes, tiers: filters.tiers, limit });
+    const rows = store.searchIssues({ match, fromDay: filters.from, toDay: filters.to, themes: filters.themes, tiers: filters.tiers, bodies: filters.bodies, limit });
     hits.push(...rows.map(({ bm25, snippet, ...row }) => ({ kind: 'issue' as const, ...row, score: -bm25, snippet: snippetParts(snippet) })));
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -7,7 +7,7 @@ import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { migrations } from './migrations.ts';
 import type { AttemptsSoFar } from '../schedule/plan.ts';
-import { indexText, MATCH_END, MATCH_START, type SearchSegment } from './searchText.ts';
+import { indexText, MATCH_END, MATCH_START, SNIPPET_CUT, type SearchSegment } from './searchText.ts';
 
 /** A stored article: what extraction found, with where and when it was fetched. */
 export interface StoredDocument {
@@ -148,6 +148,13 @@ export interface DocumentSearch {
   publishedBefore?: Date;
   /** Only these sources' documents, when given. */
   sourceIds?: readonly string[];
+  /**
+   * Only documents a run's analysis gave one of these themes / tiers / issuing bodies (src/store/facets.ts);
+   * a document no analysis read has none of them.
+   */
+  themes?: readonly string[];
+  tiers?: readonly string[];
+  bodies?: readonly string[];
   limit: number;
 }
 
@@ -161,10 +168,15 @@ export interface IssueSearch {
   themes?: readonly string[];
   /** Only issues with a section of one of these tiers (item.tier). */
   tiers?: readonly string[];
+  /**
+   * Only issues citing one of these issuing bodies: a reference's publisher, or a cited document whose
+   * analysis named the body its issuer (document_facets).
+   */
+  bodies?: readonly string[];
   limit: number;
 }
 
-/** A document found: bm25 is SQLite's (lower is better); snippet is indexed text with MATCH_START/MATCH_END marks. */
+/** A document found: bm25 is SQLite's (lower is better); snippet is indexed text with MATCH_START/MATCH_END marks, cut at SNIPPET_CUT (searchText.snippetParts reads it). */
 export interface DocumentSearchRow {
   id: number;
   url: string;
@@ -183,8 +195,8 @@ export interface IssueSearchRow {
   snippet: string;
 }
 
-/** FTS5's snippet(): the best column's (-1) passage of about this many words around the matches. */
-const SNIPPET_WORDS = 32;
+/** FTS5's snippet(): the best column's (-1) passage of about this many tokens around the matches (sub-words count, unseen). */
+const SNIPPET_WORDS = 40;
 /** bm25 column weights: a word in a title or headline counts more than one in the body. */
 const DOCUMENT_WEIGHTS = 'bm25(documents_fts, 3.0, 1.0)';
 const ISSUE_WEIGHTS = 'bm25(issues_fts, 3.0, 2.0, 1.0)';
@@ -401,13 +413,25 @@ export class SqliteStore {
       where.push(`d.source_id IN (${placeholders(search.sourceIds)})`);
       values.push(...search.sourceIds);
     }
+    if (search.themes) {
+      where.push(`EXISTS (SELECT 1 FROM document_themes AS t WHERE t.document_id = d.id AND t.theme IN (${placeholders(search.themes)}))`);
+      values.push(...search.themes);
+    }
+    if (search.tiers) {
+      where.push(`EXISTS (SELECT 1 FROM document_facets AS f WHERE f.document_id = d.id AND f.tier IN (${placeholders(search.tiers)}))`);
+      values.push(...search.tiers);
+    }
+    if (search.bodies) {
+      where.push(`EXISTS (SELECT 1 FROM document_facets AS f WHERE f.document_id = d.id AND f.issuer IN (${placeholders(search.bodies)}))`);
+      values.push(...search.bodies);
+    }
     // Prepared each time: the filters change its text, and a search is one query, not thousands.
     return this.db.prepare(
       `SELECT d.id, d.url, d.source_id AS sourceId, d.title, d.published_at AS publishedAt, ${DOCUMENT_WEIGHTS} AS bm25,
-         snippet(documents_fts, -1, ?, ?, '…', ${SNIPPET_WORDS}) AS snippet
+         snippet(documents_fts, -1, ?, ?, ?, ${SNIPPET_WORDS}) AS snippet
        FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid
        WHERE ${where.join(' AND ')} ORDER BY bm25, d.id LIMIT ?`,
-    ).all(MATCH_START, MATCH_END, ...values, search.limit) as DocumentSearchRow[];
+    ).all(MATCH_START, MATCH_END, SNIPPET_CUT, ...values, search.limit) as DocumentSearchRow[];
   }
 
   /** Issues matching a search, best first (bm25, headlines 3, abstract 2, body 1). Throws SqliteError on a malformed match. */
@@ -430,12 +454,17 @@ export class SqliteStore {
       where.push(`EXISTS (SELECT 1 FROM json_each(i.brief, '$.items') AS item WHERE json_extract(item.value, '$.tier') IN (${placeholders(search.tiers)}))`);
       values.push(...search.tiers);
     }
+    if (search.bodies) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(i.brief, '$.references') AS ref WHERE json_extract(ref.value, '$.publisher') IN (${placeholders(search.bodies)})
+        OR json_extract(ref.value, '$.url') IN (SELECT url FROM documents JOIN document_facets AS f ON f.document_id = documents.id WHERE f.issuer IN (${placeholders(search.bodies)})))`);
+      values.push(...search.bodies, ...search.bodies);
+    }
     return this.db.prepare(
       `SELECT i.issue_date AS issueDate, coalesce(json_extract(i.brief, '$.title'), '') AS title, ${ISSUE_WEIGHTS} AS bm25,
-         snippet(issues_fts, -1, ?, ?, '…', ${SNIPPET_WORDS}) AS snippet
+         snippet(issues_fts, -1, ?, ?, ?, ${SNIPPET_WORDS}) AS snippet
        FROM issues_fts JOIN issues AS i ON CAST(replace(i.issue_date, '-', '') AS INTEGER) = issues_fts.rowid
        WHERE ${where.join(' AND ')} ORDER BY bm25, i.issue_date DESC LIMIT ?`,
-    ).all(MATCH_START, MATCH_END, ...values, search.limit) as IssueSearchRow[];
+    ).all(MATCH_START, MATCH_END, SNIPPET_CUT, ...values, search.limit) as IssueSearchRow[];
   }
 
   /** Documents published in [start, end). */
