@@ -9,33 +9,20 @@
  * stories, host labels or ids in the prose, failed checks, withheld sections and the exit code.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, stringify } from 'yaml';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import type { Brief } from '../src/brief/model.ts';
-import { defaultConfigPath, loadConfig } from '../src/config/load.ts';
+import { loadConfig } from '../src/config/load.ts';
 import { warcResponseRecord } from '../src/crawl/warc.ts';
 import { nextDay } from '../src/util/time.ts';
-import { dayResponses, loadRealDay, realDayNames, type RealDay, type RealStory } from './realDay.ts';
+import { dayResponses, evalConfig, loadRealDay, realDayNames, type RealDay, type RealStory } from './realDay.ts';
 
 const detail = Boolean(process.env.DETAIL);
 const cli = fileURLToPath(new URL('../bin/xinzhi.js', import.meta.url));
 const pct = (n: number, of: number) => (of === 0 ? '—' : `${((n / of) * 100).toFixed(1)} %`);
-
-/** A config that is the bundled one with a catalog of one placeholder source: no real host is in it. */
-function evalConfig(dir: string): string {
-  if (process.env.EVAL_CATALOG) return defaultConfigPath;
-  const base = join(defaultConfigPath, '..');
-  const config = parse(readFileSync(defaultConfigPath, 'utf8')) as Record<string, unknown>;
-  mkdirSync(join(dir, 'sources'), { recursive: true });
-  writeFileSync(join(dir, 'sources', 'none.yaml'), stringify([{ id: 'placeholder', name: '占位来源', tier: 'media', region: '全国', homepage: 'https://placeholder.invalid/', entries: [{ type: 'list', url: 'https://placeholder.invalid/list/' }] }]));
-  const file = join(dir, 'xinzhi.yaml');
-  writeFileSync(file, stringify({ ...config, themes: join(base, 'themes.yaml'), bodies: join(base, 'bodies.yaml'), sources: join(dir, 'sources') }));
-  return file;
-}
 
 function run(args: string[]): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -3,11 +3,12 @@
  * pages a crawl would meet them as — each text in a plain government-style page of its own host, whose
  * 来源 is that host. See the fixture's README for the fields.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { z } from 'zod';
+import { defaultConfigPath } from '../src/config/load.ts';
 import { sourceTiers } from '../src/config/schema.ts';
 import type { FetchedResponse } from '../src/crawl/warc.ts';
 import { escapeHtml } from '../src/render/escape.ts';
@@ -100,4 +101,19 @@ export function dayResponses(day: RealDay): FetchedResponse[] {
       fetchedAt: `${day.date}T${doc.time}:00+08:00`,
     })),
   );
+}
+
+/**
+ * A config that is the bundled one with a catalog of one placeholder source (no real host is in it), written
+ * into `dir`; with EVAL_CATALOG set, the bundled config itself. eval:real and bench:search import the real days with it.
+ */
+export function evalConfig(dir: string): string {
+  if (process.env.EVAL_CATALOG) return defaultConfigPath;
+  const base = join(defaultConfigPath, '..');
+  const config = parse(readFileSync(defaultConfigPath, 'utf8')) as Record<string, unknown>;
+  mkdirSync(join(dir, 'sources'), { recursive: true });
+  writeFileSync(join(dir, 'sources', 'none.yaml'), stringify([{ id: 'placeholder', name: '占位来源', tier: 'media', region: '全国', homepage: 'https://placeholder.invalid/', entries: [{ type: 'list', url: 'https://placeholder.invalid/list/' }] }]));
+  const file = join(dir, 'xinzhi.yaml');
+  writeFileSync(file, stringify({ ...config, themes: join(base, 'themes.yaml'), bodies: join(base, 'bodies.yaml'), sources: join(dir, 'sources') }));
+  return file;
 }

@@ -7,11 +7,10 @@
  * trigram index. Prints the times of the commands and of the searches. KEEP=1 keeps the folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, stringify } from 'yaml';
 import { normaliseText } from '../src/analyze/normalise.ts';
 import { taxonomySegmenter } from '../src/analyze/relevance.ts';
 import { defaultConfigPath, loadConfig } from '../src/config/load.ts';
@@ -20,7 +19,7 @@ import { ftsQuery, searchArchive } from '../src/store/search.ts';
 import { indexText } from '../src/store/searchText.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { nextDay } from '../src/util/time.ts';
-import { dayResponses, loadRealDay, realDayNames } from './realDay.ts';
+import { dayResponses, evalConfig, loadRealDay, realDayNames } from './realDay.ts';
 
 const cli = fileURLToPath(new URL('../bin/xinzhi.js', import.meta.url));
 const TERMS = ['算力', '数据', '智能', '模型', '产业', '机器人', '大数据', '数据要素', '人工智能', '生产力', '低空经济', '智能体'];
@@ -30,17 +29,6 @@ function run(args: string[]): number {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0 && result.status !== 3) throw new Error(`xinzhi ${args[0]} failed (${result.status}): ${result.stderr.trim()}`);
   return (performance.now() - started) / 1000;
-}
-
-/** The bundled config with a catalog of one placeholder source, as eval:real imports the real days. */
-function evalConfig(dir: string): string {
-  const base = join(defaultConfigPath, '..');
-  const config = parse(readFileSync(defaultConfigPath, 'utf8')) as Record<string, unknown>;
-  mkdirSync(join(dir, 'sources'), { recursive: true });
-  writeFileSync(join(dir, 'sources', 'none.yaml'), stringify([{ id: 'placeholder', name: '占位来源', tier: 'media', region: '全国', homepage: 'https://placeholder.invalid/', entries: [{ type: 'list', url: 'https://placeholder.invalid/list/' }] }]));
-  const file = join(dir, 'xinzhi.yaml');
-  writeFileSync(file, stringify({ ...config, themes: join(base, 'themes.yaml'), bodies: join(base, 'bodies.yaml'), sources: join(dir, 'sources') }));
-  return file;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'xinzhi-bench-search-'));
