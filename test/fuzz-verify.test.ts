@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { cleanTitle } from '../src/analyze/titles.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
 import { plantedInstructions, sentenceFindings, sentencesOf } from '../src/brief/untrusted.ts';
-import { contentPairs, quotedSpans, titleKnown, verifyAbstract, verifyBrief, verifyItem, type KnownBody, type SourceRecord } from '../src/brief/verify.ts';
+import { contentPairs, QUOTE_MARKS, quotedSpans, titleKnown, verifyAbstract, verifyBrief, verifyItem, type KnownBody, type SourceRecord } from '../src/brief/verify.ts';
 import { adversarialUnits, assertLinear, hostileChars, mutated, officialPieces, officialText, repeated, settings, withinBudget } from './fuzzing.ts';
 
 /** Texts a model or a page may hand the verifier: official text, hostile characters, regex-hostile runs, a giant text, nothing. */
@@ -136,7 +136,7 @@ describe('fuzz: the sentence rules and the text measures', () => {
           for (const finding of findings) assert.ok(['address', 'instructions', 'system'].includes(finding.fault) && finding.words.length > 0, JSON.stringify(finding));
         }
         for (const planted of withinBudget(budget, 'plantedInstructions', () => plantedInstructions(text))) assert.ok(sentences.includes(planted));
-        for (const span of withinBudget(budget, 'quotedSpans', () => quotedSpans(text))) assert.ok(text.includes(`“${span}”`));
+        for (const span of withinBudget(budget, 'quotedSpans', () => quotedSpans(text))) assert.ok(QUOTE_MARKS.some(([open, close]) => text.includes(`${open}${span}${close}`)), span);
         for (const pair of withinBudget(budget, 'contentPairs', () => contentPairs(text))) assert.equal([...pair].length <= 2 && pair.length >= 2, true, pair);
         withinBudget(budget, 'titleKnown', () => titleKnown(text, [{ title: text, body: text, publishedAt: null, docNumber: null }], [{ names: ['国家数据局'] }]));
       }),
@@ -209,7 +209,7 @@ describe('fuzz: found by fuzzing (regressions)', () => {
   });
 
   it('finds 《》 and “” spans once each, not by scanning to the end of the text from each unclosed mark', () => {
-    for (const unit of ['《', '“', '《“', '“《》']) assertLinear(`quotedSpans on ${unit}×n`, quotedSpans, repeated(unit), 10_000);
+    for (const unit of ['《', '“', '《“', '“《》', '「', '"《', '‘「“']) assertLinear(`quotedSpans on ${unit}×n`, quotedSpans, repeated(unit), 10_000);
     assert.deepEqual(quotedSpans('《《“引文”》“甲”《乙》“丙”'), ['甲', '丙']);
   });
 

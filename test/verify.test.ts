@@ -76,6 +76,15 @@ describe('verifyBrief', () => {
     assert.deepEqual(failures(brief(good.replace('“包含Token券（模型券）、算力券、数据券”', '“包含Token券、算力券、数据券”'))), ['quotes: 第 1 条的引文不在所引来源正文中：“包含Token券、算力券、数据券”']);
   });
 
+  it('reads a quote in 「」, 『』, ‘’ or straight quotes as a quote: an invented one fails, a verbatim one passes', () => {
+    for (const [open, close] of [['「', '」'], ['『', '』'], ['‘', '’'], ['"', '"'], ['＂', '＂']]) {
+      const invented = brief(`${good}文件称，${open}所有企业均可申领${close}。`);
+      assert.deepEqual(failures(invented), [`quotes: 第 1 条的引文不在所引来源正文中：“所有企业均可申领”`], `${open}${close}`);
+      assert.deepEqual(failures(brief(`${good}文件称，${open}数据券${close}。`)), [], `${open}${close} verbatim`);
+    }
+    assert.deepEqual(quotedSpans('他说「甲」，又说“乙‘丙’”，《关于「丁」的通知》"戊"'), ['甲', '乙‘丙’', '丙', '戊']);
+  });
+
   it('catches a body the sources do not name, and accepts a body by its short name', () => {
     const bodies = [{ names: ['北京市经济和信息化局', '北京市经信局'] }, { names: ['工业和信息化部', '工信部'] }];
     const check = (paragraph: string) => verifyBrief(brief(paragraph), (u) => (u === url ? source : undefined), bodies).filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail}`);

@@ -37,16 +37,25 @@ function closedMatches(text: string, pattern: RegExp, closing: string): RegExpEx
   return [...text.slice(0, text.lastIndexOf(closing) + 1).matchAll(pattern)];
 }
 
-/** Spans in “ ” outside 《》: the quotes a reader takes as the source's own words. */
+/**
+ * The quotation marks a reader takes as "the source's own words", opening and closing: “ ” as the writer
+ * quotes, ‘ ’ as it nests, and 「 」『 』 and straight " ＂ as an editor or a model may type them (the desk's
+ * first trial passed an invented 「…」 because only “ ” were read).
+ */
+export const QUOTE_MARKS: readonly (readonly [string, string])[] = [['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』'], ['"', '"'], ['＂', '＂']];
+const quotePatterns = QUOTE_MARKS.map(([open, close]) => ({ close, pattern: new RegExp(`${open}([^${close}]+)${close}`, 'g') }));
+
+/** Spans in any QUOTE_MARKS pair outside 《》, in text order: the quotes a reader takes as the source's own words. */
 export function quotedSpans(text: string): string[] {
-  // Both lists are in text order and a title's span holds no other: one pass over the two.
+  // Both lists in text order, and a title's span holds no other: one pass over the two.
   const titles = closedMatches(text, /《[^》]*》/g, '》').map((m) => [m.index, m.index + m[0].length] as const);
   let t = 0;
   const inTitle = (at: number) => {
     while (t < titles.length && titles[t]![1] <= at) t++;
     return t < titles.length && at > titles[t]![0] && at < titles[t]![1];
   };
-  return closedMatches(text, /“([^”]+)”/g, '”').filter((m) => !inTitle(m.index)).map((m) => m[1]!);
+  const found = quotePatterns.flatMap(({ close, pattern }) => closedMatches(text, pattern, close)).sort((a, b) => a.index - b.index);
+  return found.filter((m) => !inTitle(m.index)).map((m) => m[1]!);
 }
 
 /** The titles a text writes in 《》, nested ones included (〈〉 read as 《》). */
