@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { localPath, requireEditor, SESSION_COOKIE } from '../src/serve/app.ts';
+import { buildDesk, localPath, requireEditor, SESSION_COOKIE } from '../src/serve/app.ts';
 import { hashPassword, passwordMatches } from '../src/serve/password.ts';
 import { cliPath, runCli, tempDir } from './helpers.ts';
 import { EDITOR, signedIn, startDesk, Visitor, VIEWER } from './deskHarness.ts';
@@ -55,7 +55,7 @@ test('the session cookie is HttpOnly and SameSite=Strict, and the store keeps on
   assert.ok(!JSON.stringify(rows).includes(token));
 });
 
-test('a wrong password is refused without saying which part was wrong; five in a row lock the account for 15 minutes', async () => {
+test('a wrong password is refused without saying which part was wrong; the last two tries are counted down, five lock the account for 15 minutes', async () => {
   const { app, clock } = await startDesk({ routes: [] });
   const visitor = new Visitor(app);
   await visitor.get('/login');
@@ -64,12 +64,32 @@ test('a wrong password is refused without saying which part was wrong; five in a
   assert.equal(unknown.statusCode, 401);
   assert.equal(wrong.statusCode, 401);
   assert.match(wrong.body, /账号或密码不正确/);
-  for (let i = 0; i < 4; i++) await visitor.post('/login', { name: EDITOR.name, password: 'not-the-password' });
+  assert.doesNotMatch(wrong.body, /再错/);
+  await visitor.post('/login', { name: EDITOR.name, password: 'not-the-password' });
+  assert.match((await visitor.post('/login', { name: EDITOR.name, password: 'not-the-password' })).body, /账号或密码不正确；再错 2 次，账号将锁定 15 分钟/);
+  assert.match((await visitor.post('/login', { name: EDITOR.name, password: 'not-the-password' })).body, /再错 1 次/);
+  const fifth = await visitor.post('/login', { name: EDITOR.name, password: 'not-the-password' });
+  assert.equal(fifth.statusCode, 429);
+  assert.match(fifth.body, /登录失败次数过多，请 15 分钟后再试/);
   const locked = await visitor.post('/login', EDITOR);
-  assert.equal(locked.statusCode, 429);
-  assert.match(locked.body, /15 分钟后再试/);
+  assert.equal(locked.statusCode, 429, 'the right password is refused while locked');
   clock.now = new Date(clock.now.getTime() + 16 * 60_000);
   assert.equal((await visitor.post('/login', EDITOR)).statusCode, 303);
+});
+
+test('the lock is kept with the account: a restarted desk still refuses it, and resetting the password unlocks it', async () => {
+  const first = await startDesk({ routes: [] });
+  const visitor = new Visitor(first.app);
+  await visitor.get('/login');
+  for (let i = 0; i < 5; i++) await visitor.post('/login', { name: EDITOR.name, password: 'not-the-password' });
+  const again = await buildDesk({ store: first.store, loaded: first.loaded, dataDir: first.data, outDir: first.out, now: () => first.clock.now }, [], { sessionHours: 12, secureCookies: false });
+  const restarted = new Visitor(again);
+  await restarted.get('/login');
+  assert.equal((await restarted.post('/login', EDITOR)).statusCode, 429);
+  // What serve --create-user does for an existing name.
+  first.desk.updateUser(EDITOR.name, await hashPassword('a-new-password-1'), 'editor');
+  assert.equal((await restarted.post('/login', { name: EDITOR.name, password: 'a-new-password-1' })).statusCode, 303);
+  await again.close();
 });
 
 test('a session ends 12 hours after its last request, and at sign-out', async () => {
@@ -142,6 +162,7 @@ test('passwords are kept as salted scrypt; the same password hashes differently 
 test('xinzhi serve: --create-user makes the first account, a short password is refused, no account refuses to start', async () => {
   const dir = tempDir();
   const data = join(dir, 'data');
+  assert.match((await runCli(['serve', '--data', data])).stderr, /^xinzhi: .*里还没有数据库：先用 xinzhi serve --create-user 名字 建立第一个账号/);
   const noAccount = await runCli(['demo', '--data', data, '--out', join(dir, 'out')]);
   assert.ok(noAccount.code === 0 || noAccount.code === 3, noAccount.stderr);
   const refused = await runCli(['serve', '--data', data, '--port', '0']);
@@ -166,6 +187,9 @@ test('xinzhi serve: --create-user makes the first account, a short password is r
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });
+  const taken = await runCli(['serve', '--data', data, '--port', address.split(':').pop()!]);
+  assert.equal(taken.code, 1);
+  assert.match(taken.stderr, /端口已被占用（另一个编辑台或程序在用）；用 --port 换一个端口/);
   const health = await fetch(`${address}/healthz`);
   assert.deepEqual(await health.json(), { ok: true });
   const login = await fetch(`${address}/login`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { buildDesk } from '../serve/app.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../serve/password.ts';
@@ -72,6 +72,12 @@ export async function serveCommand(context: CommandContext): Promise<number> {
   const portOption = stringOption(context, 'port');
   const port = portOption === undefined ? settings.port : parsePort(portOption);
   // What the desk writes of issues is indexed for its search as it is written.
+  if (!existsSync(SqliteStore.fileIn(context.dataDir))) {
+    throw new UserError(
+      `${context.dataDir} 里还没有数据库：先用 xinzhi serve --create-user 名字 建立第一个账号（再用 xinzhi run 或 schedule 写出简报）`,
+      `${context.dataDir} holds no database yet: create the first account with xinzhi serve --create-user NAME (then write issues with xinzhi run or schedule)`,
+    );
+  }
   const store = SqliteStore.openExisting(context.dataDir, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
   if (new DeskStore(store).userCount() === 0) {
     store.close();
@@ -86,7 +92,11 @@ export async function serveCommand(context: CommandContext): Promise<number> {
     address = await app.listen({ host, port });
   } catch (err) {
     store.close();
-    throw new UserError(`编辑台无法在 ${host}:${port} 监听：${(err as Error).message}`, `the desk cannot listen on ${host}:${port}: ${(err as Error).message}`);
+    const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    throw new UserError(
+      inUse ? `编辑台无法在 ${host}:${port} 监听：端口已被占用（另一个编辑台或程序在用）；用 --port 换一个端口，或在配置 serve.port 中设置` : `编辑台无法在 ${host}:${port} 监听：${(err as Error).message}`,
+      inUse ? `the desk cannot listen on ${host}:${port}: the port is in use (another desk or program); choose another with --port or serve.port in the config` : `the desk cannot listen on ${host}:${port}: ${(err as Error).message}`,
+    );
   }
   context.print(context.lang === 'en' ? `the editor's desk is at ${address}/ (Ctrl+C stops it)` : `编辑台已启动：${address}/（Ctrl+C 停止）`);
   await new Promise<void>((resolve) => {

@@ -154,7 +154,8 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
     return reply.redirect(localPath(query.next));
   });
 
-  const failures = new Map<string, { count: number; until: number }>();
+  // Names with no account are throttled in memory alike, so a guess answers the same for both.
+  const unknownNames = new Map<string, { count: number; until: number }>();
   const loginPage = (request: FastifyRequest, reply: FastifyReply, error: string | null, next: string, status = 200) => {
     const say = (key: Parameters<typeof common>[1], ...args: (string | number)[]) => common(request.lang, key, ...args);
     const body = html`<section class="login"><h1>${say('signIn')}</h1>
@@ -173,18 +174,27 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
     const name = typeof form.name === 'string' ? form.name.trim() : '';
     const password = typeof form.password === 'string' ? form.password : '';
     const next = localPath(form.next);
-    const now = context.now().getTime();
-    const failed = failures.get(name);
-    if (failed && failed.count >= MAX_FAILURES && failed.until > now) {
-      return loginPage(request, reply, common(request.lang, 'tooManyTries', Math.ceil((failed.until - now) / 60_000)), next, 429);
-    }
+    const now = context.now();
     const user = context.desk.userByName(name);
-    if (!user || !(await passwordMatches(password, user.passwordHash))) {
-      const count = failed && failed.until > now ? failed.count + 1 : 1;
-      failures.set(name, { count, until: now + LOCK_MINUTES * 60_000 });
-      return loginPage(request, reply, common(request.lang, 'badLogin'), next, 401);
+    const unknown = unknownNames.get(name);
+    const lockedUntil = user ? (user.failedLogins >= MAX_FAILURES && user.lockedUntil ? Date.parse(user.lockedUntil) : 0) : unknown && unknown.count >= MAX_FAILURES ? unknown.until : 0;
+    if (lockedUntil > now.getTime()) {
+      return loginPage(request, reply, common(request.lang, 'tooManyTries', Math.ceil((lockedUntil - now.getTime()) / 60_000)), next, 429);
     }
-    failures.delete(name);
+    if (!user || !(await passwordMatches(password, user.passwordHash))) {
+      const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+      let count: number;
+      if (user) count = context.desk.recordFailedLogin(user.id, now, until);
+      else {
+        count = unknown && unknown.until > now.getTime() ? unknown.count + 1 : 1;
+        unknownNames.set(name, { count, until: until.getTime() });
+      }
+      const left = MAX_FAILURES - count;
+      const message = left <= 0 ? common(request.lang, 'tooManyTries', LOCK_MINUTES) : left <= 2 ? `${common(request.lang, 'badLogin')}${common(request.lang, 'triesLeft', left, LOCK_MINUTES)}` : common(request.lang, 'badLogin');
+      return loginPage(request, reply, message, next, left <= 0 ? 429 : 401);
+    }
+    context.desk.clearFailedLogins(user.id);
+    unknownNames.delete(name);
     const token = randomBytes(32).toString('base64url');
     const start = context.now();
     context.desk.startSession(token, user.id, start, new Date(start.getTime() + settings.sessionHours * 3600_000));

@@ -22,6 +22,7 @@ export const common = pageText({
   name: { zh: '账号', en: 'Account' },
   password: { zh: '密码', en: 'Password' },
   badLogin: { zh: '账号或密码不正确', en: 'Wrong account or password' },
+  triesLeft: { zh: '；再错 {0} 次，账号将锁定 {1} 分钟', en: '; {0} more wrong and the account is locked for {1} minutes' },
   tooManyTries: { zh: '登录失败次数过多，请 {0} 分钟后再试', en: 'Too many failed sign-ins: try again in {0} minutes' },
   signedInAs: { zh: '{0}（{1}）', en: '{0} ({1})' },
   'role.editor': { zh: '编辑', en: 'editor' },

@@ -12,6 +12,13 @@ export interface DeskUser {
   role: DeskRole;
   passwordHash: string;
   createdAt: string;
+  /**
+   * Failed sign-ins in a row within a window, and the window's end (ISO 8601 UTC; null after a success):
+   * each failure moves the end on; the account is refused while failedLogins has reached the limit and
+   * the end has not passed. A failure after the end starts the count again.
+   */
+  failedLogins: number;
+  lockedUntil: string | null;
 }
 
 /**
@@ -47,6 +54,8 @@ interface UserRow {
   role: DeskRole;
   password_hash: string;
   created_at: string;
+  failed_logins: number;
+  locked_until: string | null;
 }
 
 interface RevisionRow {
@@ -65,7 +74,7 @@ function tokenHash(token: string): string {
 }
 
 function toUser(row: UserRow): DeskUser {
-  return { id: row.id, name: row.name, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at };
+  return { id: row.id, name: row.name, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at, failedLogins: row.failed_logins, lockedUntil: row.locked_until };
 }
 
 function toRevision(row: RevisionRow): Revision {
@@ -89,9 +98,28 @@ export class DeskStore {
     return result.changes > 0;
   }
 
-  /** Sets an account's password (hash) and role; false when there is no such account. */
+  /** Sets an account's password (hash) and role, and unlocks it; false when there is no such account. */
   updateUser(name: string, passwordHash: string, role: DeskRole): boolean {
-    return this.db.prepare('UPDATE users SET password_hash = ?, role = ? WHERE name = ?').run(passwordHash, role, name).changes > 0;
+    return this.db.prepare('UPDATE users SET password_hash = ?, role = ?, failed_logins = 0, locked_until = NULL WHERE name = ?').run(passwordHash, role, name).changes > 0;
+  }
+
+  /**
+   * Counts a failed sign-in of an account and moves its window's end to `windowEnd` (see
+   * DeskUser.lockedUntil). Returns the count after this one: 1 when the last window had ended.
+   */
+  recordFailedLogin(userId: number, now: Date, windowEnd: Date): number {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT failed_logins, locked_until FROM users WHERE id = ?').get(userId) as { failed_logins: number; locked_until: string | null };
+      const ended = row.locked_until === null || row.locked_until <= now.toISOString();
+      const count = (ended ? 0 : row.failed_logins) + 1;
+      this.db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?').run(count, windowEnd.toISOString(), userId);
+      return count;
+    }).immediate();
+  }
+
+  /** Clears an account's failed sign-ins (it signed in). */
+  clearFailedLogins(userId: number): void {
+    this.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(userId);
   }
 
   userByName(name: string): DeskUser | undefined {

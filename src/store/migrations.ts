@@ -182,4 +182,10 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX document_themes_theme ON document_themes(theme);
   `,
+  // Failed sign-ins are kept with the account, so a restart does not reset them and resetting the
+  // password (serve --create-user) unlocks it.
+  `
+  ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN locked_until TEXT;
+  `,
 ];
