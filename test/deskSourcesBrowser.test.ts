@@ -3,6 +3,7 @@
 // table and the preview are photographed at desktop and phone widths (test-output/screenshots/).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserSignIn, launchChromium, screenshot, VIEWPORTS } from './deskHarness.ts';
@@ -56,6 +57,34 @@ describe('desk sources in Chromium', () => {
     await page.setViewportSize(VIEWPORTS.phone);
     assert.equal(await overflow(page), 0, 'the preview fits a phone');
     shots.push(await screenshot(page, 'sources-preview', 'phone'));
+
+    // The passing preview's own add button adds it (the token rides in the form), verified.
+    await Promise.all([page.waitForURL(/done=added&/), page.click('button:text("添加到目录")')]);
+    assert.match(await page.locator('[role="status"]').textContent() ?? '', /已添加 测试市工信局：预览通过了检查/);
+    assert.match(readFileSync(join(desk.catalogDir, 'added.yaml'), 'utf8'), /verified: true/);
+
+    // An unreachable address: the verdict said once, and adding only through the box.
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto(`${base}/sources/new`);
+    assert.equal(await page.locator('button:text("添加到目录")').count(), 0, 'no add button before a preview');
+    await page.fill('input[name="url"]', 'http://xinzhi-check.invalid/list/');
+    await page.fill('input[name="name"]', '某市数据局');
+    await page.fill('input[name="region"]', '某市');
+    await page.fill('input[name="id"]', 'mou-sjj');
+    await Promise.all([page.waitForURL(/\/sources\/preview$/), page.click('button:text("预览")')]);
+    assert.equal((await page.locator('.preview .verdict').textContent())?.trim(), '无法访问：域名 xinzhi-check.invalid 无法解析（本机无法连到这个网站，可能是网络或域名问题）');
+    assert.equal(await page.locator('.preview h3').count(), 0);
+    // The stylesheet reaches desktop width (a rule left inside the phone's @media block would not): the head in red.
+    assert.equal(await page.locator('.preview .verdict strong').evaluate((el) => getComputedStyle(el).color), 'rgb(180, 35, 24)');
+    shots.push(await screenshot(page, 'sources-preview-unreachable', 'desktop'));
+    await Promise.all([page.waitForURL(/\/sources\/add$/), page.click('button:text("添加到目录")')]);
+    assert.match(await page.locator('.error').textContent() ?? '', /没有通过检查的预览/);
+    await page.check('input[name="unchecked"]');
+    await Promise.all([page.waitForURL(/done=added-unchecked/), page.click('button:text("添加到目录")')]);
+    assert.match(await page.locator('.notice.unchecked').textContent() ?? '', /xinzhi sources check --source mou-sjj/);
+    assert.equal(await page.locator('.notice.unchecked').evaluate((el) => getComputedStyle(el).borderLeftColor), 'rgb(154, 103, 0)', 'an unchecked addition is noted in amber');
+    shots.push(await screenshot(page, 'sources-added-unchecked', 'desktop'));
+    await page.setViewportSize(VIEWPORTS.phone);
     await page.goto(`${base}/sources`);
     assert.equal(await page.locator('thead').isVisible(), false, 'no table header at phone width');
     assert.equal(await page.locator('.source-sort').isVisible(), true, 'sort links instead');

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { detectChallenge } from '../src/crawl/challenge.ts';
 import { classifyNetworkError } from '../src/crawl/http.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
+import { findingLabel } from '../src/cli/sources.ts';
 import { checkCrawlSettings, checkSource, countFindings, type EntryCheck } from '../src/sources/check.ts';
 import { pageLook } from '../src/sources/pageLook.ts';
 import { configSchema } from '../src/config/schema.ts';
@@ -94,6 +95,18 @@ describe('sources check: findings', () => {
     assert.equal(check.detail, `域名无法解析：xinzhi-check.invalid（${check.code}，读取 robots.txt 时）`);
     const ignored = await checkOne('http://xinzhi-check.invalid/list/', { allowPrivate: false, robots: 'ignore' });
     assert.deepEqual([ignored.finding, ignored.failedAt], ['dns', null]);
+  });
+
+  it('private: a private address is a finding of its own, naming the address; a name resolving to one, at robots.txt, too', async (t) => {
+    const s = await site(t, { '/robots.txt': robotsOpen, '/list/': (_, res) => html(res, list) });
+    const literal = await checkOne(`${s.base}/list/`, { allowPrivate: false });
+    assert.deepEqual([literal.finding, literal.address, literal.status, literal.failedAt], ['private', '127.0.0.1', null, null]);
+    // The operator reads this line, and can set the key it names.
+    assert.equal(literal.detail, `拒绝访问私有地址 ${s.base}/list/（127.0.0.1）；本机或内网的测试站点请在该来源上设置 allowPrivate: true`);
+    const named = await checkOne(`http://localhost:${s.host.split(':')[1]}/list/`, { allowPrivate: false });
+    assert.deepEqual([named.finding, named.address, named.failedAt], ['private', undefined, `http://localhost:${s.host.split(':')[1]}/robots.txt`]);
+    assert.equal(s.log.length, 0, 'the site is never asked');
+    assert.deepEqual(countFindings([{ sourceId: 's', name: 's', ok: false, finding: 'private', entries: [literal] }]), { private: 1 });
   });
 
   it('tls: https:// to a server speaking plain HTTP, and the same address over http:// is tried and reported', async (t) => {
@@ -249,5 +262,14 @@ describe('sources check: the command', () => {
     assert.match(english.stderr, /sources that failed the check: 1/);
     const fine = await runCli(['sources', 'check', '--config', config, '--source', 'up']);
     assert.equal(fine.code, 0, fine.stderr);
+  });
+
+  it('labels a finding by its words and its code, the code once when the words hold it', () => {
+    assert.equal(findingLabel('dns', 'zh'), '域名无法解析 dns');
+    assert.equal(findingLabel('private', 'zh'), '内网地址 private');
+    assert.equal(findingLabel('private', 'en'), 'private address');
+    assert.equal(findingLabel('dns', 'en'), 'DNS failure dns');
+    assert.equal(findingLabel('error', 'en'), 'other error');
+    assert.equal(findingLabel('error', 'zh'), '其他错误 error');
   });
 });

@@ -15,6 +15,15 @@ function listNote(source: Source, lang: Lang): string {
   return source.verified ? '' : lang === 'en' ? '\t(not verified)' : '\t(未验证)';
 }
 
+/**
+ * A finding as `sources check` prints it: its words, then its code (域名无法解析 dns); the words alone when
+ * they hold the code as a word already (English `other error`, not `other error error`).
+ */
+export function findingLabel(finding: Finding, lang: Lang): string {
+  const words = t(lang, `finding.${finding}`);
+  return words.split(' ').includes(finding) ? words : `${words} ${finding}`;
+}
+
 /** `xinzhi sources list|check|status`: the catalog, an online check of it, and its health. */
 export async function sourcesCommand(context: CommandContext): Promise<number> {
   const action = context.positionals[0] ?? 'list';
@@ -48,7 +57,7 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
     } finally {
       await fetcher.close();
     }
-    const label = (finding: Finding) => `${t(context.lang, `finding.${finding}`)} ${finding}`;
+    const label = (finding: Finding) => findingLabel(finding, context.lang);
     for (const result of results) {
       if (context.json) context.print(JSON.stringify(result));
       else {

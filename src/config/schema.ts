@@ -99,7 +99,7 @@ export const sourceSchema = z.object({
     .trim()
     .min(1, 'disabled takes a reason, and the reason is empty')
     .optional(),
-  /** Set by an online `xinzhi sources check --update` only: what no public evidence can say. */
+  /** Set by an online check only: `xinzhi sources check --update`, or the desk adding a source whose preview (the same check) passed. */
   verified: z.boolean().default(false),
   /** Lets a source on a private address be fetched; only the tests' loopback sites need it. */
   allowPrivate: z.boolean().default(false),

@@ -38,9 +38,23 @@ export function isPrivateAddress(address: string): boolean {
 /** What an operator who meant it does: a site on this machine or the LAN is read only when its source allows it. */
 export const PRIVATE_HINT = { zh: '；本机或内网的测试站点请在该来源上设置 allowPrivate: true', en: '; for a test site on this machine or the LAN set allowPrivate: true on the source' };
 
-/** The refusal of a private address, naming the URL and the address it is or resolves to, and the setting that allows it. */
-export function privateAddressError(url: string, address: string): UserError {
-  return new UserError(`拒绝访问私有地址 ${url}（${address}）${PRIVATE_HINT.zh}`, `refusing private address ${url} (${address})${PRIVATE_HINT.en}`);
+/**
+ * The refusal of a private address, naming the URL, the address it is (null: a name that resolves to one)
+ * and the setting that allows it. A class of its own so that `sources check` names it (finding `private`)
+ * without reading the message.
+ */
+export class PrivateAddressError extends UserError {
+  constructor(readonly url: string, readonly address: string | null) {
+    super(
+      `拒绝访问私有地址 ${url}（${address ?? 'DNS 解析为私有地址'}）${PRIVATE_HINT.zh}`,
+      `refusing private address ${url} (${address ?? 'resolves to a private address'})${PRIVATE_HINT.en}`,
+    );
+  }
+}
+
+/** The refusal of a private address written in a URL (see PrivateAddressError). */
+export function privateAddressError(url: string, address: string): PrivateAddressError {
+  return new PrivateAddressError(url, address);
 }
 
 /** An address written in the URL itself is never looked up, so it is checked here. */

@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { Agent, buildConnector, request } from 'undici';
 import { UserError } from '../util/errors.ts';
-import { PRIVATE_HINT, publicOnlyLookup } from './address.ts';
+import { PrivateAddressError, publicOnlyLookup } from './address.ts';
 import { ACCEPT_ENCODING, contentCodings, decodeBody } from './contentCoding.ts';
 import type { FetchOptions } from './fetcher.ts';
 import type { FetchedResponse } from './warc.ts';
@@ -181,7 +181,7 @@ export async function httpRequest(url: URL, options: HttpOptions): Promise<Fetch
   } catch (err) {
     const cause = (err as Error & { cause?: NodeJS.ErrnoException }).cause;
     if ((err as NodeJS.ErrnoException).code === 'EPRIVATEADDRESS' || cause?.code === 'EPRIVATEADDRESS') {
-      throw new UserError(`拒绝访问私有地址 ${url.href}（DNS 解析为私有地址）${PRIVATE_HINT.zh}`, `refusing private address ${url.href} (resolves to a private address)${PRIVATE_HINT.en}`);
+      throw new PrivateAddressError(url.href, null);
     }
     if (deadline.aborted) throw pastDeadline();
     throw networkError(url, `请求失败 ${url.href}：${(err as Error).message}`, `request failed ${url.href}: ${(err as Error).message}`, err);

@@ -35,8 +35,9 @@ const stylesheet = readFileSync(new URL('./assets/desk.css', import.meta.url));
 /**
  * The key CSRF tokens are signed with, kept in the data folder (desk.key, readable by its owner only) so a
  * restarted desk, or a second one on the same folder, accepts the forms already open. Made on first use.
+ * The desk's one key: the add form's preview tokens are signed with a key derived from it (previewToken.ts).
  */
-function csrfKey(dataDir: string): Buffer {
+export function csrfKey(dataDir: string): Buffer {
   const file = join(dataDir, 'desk.key');
   if (!existsSync(file)) {
     writeFileAtomically(file, randomBytes(32).toString('hex'));

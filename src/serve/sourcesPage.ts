@@ -155,10 +155,11 @@ function doneNote(lang: Lang, context: DeskContext, query: Record<string, unknow
   const source = context.loaded.sources.find((s) => s.id === query.id);
   const file = source && context.loaded.sourceFiles.get(source.id);
   if (!source || !file) return '';
-  const words: Record<string, SourcesWord> = { disabled: 'didDisable', enabled: 'didEnable', added: 'didAdd', unchanged: 'unchanged' };
+  const words: Record<string, SourcesWord> = { disabled: 'didDisable', enabled: 'didEnable', added: 'didAdd', 'added-unchecked': 'didAddUnchecked', unchanged: 'unchanged' };
   const word = typeof query.done === 'string' ? words[query.done] : undefined;
   if (!word) return '';
-  return html`<p class="notice" role="status">${sourcesText(lang, word, source.name, shownPath(context.loaded, file))}</p>`;
+  // A source added without passing the check is said so in amber, with the command that checks it.
+  return html`<p class="notice${word === 'didAddUnchecked' ? ' unchecked' : ''}" role="status">${sourcesText(lang, word, source.name, shownPath(context.loaded, file), source.id)}</p>`;
 }
 
 /** GET /sources: the health table. */

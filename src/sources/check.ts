@@ -3,6 +3,7 @@ import { rendersInBrowser } from '../crawl/browser.ts';
 import { detectChallenge, type ChallengeForm } from '../crawl/challenge.ts';
 import { responseText } from '../crawl/document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
+import { PrivateAddressError } from '../crawl/address.ts';
 import { NetworkError, type NetworkFailure } from '../crawl/http.ts';
 import { RobotsRefusal } from '../crawl/live.ts';
 import type { FetchedResponse } from '../crawl/warc.ts';
@@ -22,9 +23,11 @@ import { requestOptions, type EntryRequest, type EntryResponse } from './request
  * - `challenge`: a JavaScript challenge or cookie check instead of the list (ChallengeForm);
  * - `empty`: 200 and no dated article links (with what the page looks like, PageLook);
  * - `disallowed`: robots.txt was read, and disallows the entry;
- * - `error`: anything else (a private address, too large, too many redirects, a feed or JSON that does not parse).
+ * - `private`: the address is, or resolves to, one on this machine or the LAN, refused unless the source
+ *   sets `allowPrivate` (PrivateAddressError; at robots.txt or a redirect's target too);
+ * - `error`: anything else (too large, too many redirects, a feed or JSON that does not parse).
  */
-export const findings = ['ok', 'dns', 'tls', 'connect', 'timeout', 'http', 'challenge', 'empty', 'disallowed', 'error'] as const;
+export const findings = ['ok', 'dns', 'tls', 'connect', 'timeout', 'http', 'challenge', 'empty', 'disallowed', 'private', 'error'] as const;
 export type Finding = (typeof findings)[number];
 
 export interface EntryCheck {
@@ -42,6 +45,8 @@ export interface EntryCheck {
   code: string | null;
   /** The address whose fetch failed when it is not the entry's own: its robots.txt, or a redirect's target. */
   failedAt: string | null;
+  /** For a `private` finding: the private address the URL is (absent when it was a name resolving to one). */
+  address?: string;
   /** The form of a `challenge`. */
   challenge?: ChallengeForm;
   /** What the page of an `empty` list entry looks like. */
@@ -82,9 +87,17 @@ const networkLines: Record<NetworkFailure, (host: string, url: string) => Line> 
   timeout: (_, url) => ({ zh: `超时：${url}`, en: `timed out: ${url}` }),
 };
 
-const challengeNames: Record<ChallengeForm, string> = {
-  rivers: '瑞数 Rivers', jiasule: '加速乐 jiasule', 'aliyun-waf': '阿里云 WAF', wzws: '360 网站卫士', yunsuo: '云锁 yunsuo', cloudflare: 'Cloudflare',
-  'cookie-script': 'cookie 脚本 cookie script', 'script-status': '脚本 script', 'enable-js': '要求开启 JavaScript',
+/** Each challenge's name in each language (the `challenge` code names it too). */
+const challengeNames: Record<ChallengeForm, Line> = {
+  rivers: { zh: '瑞数 Rivers', en: 'Rivers' },
+  jiasule: { zh: '加速乐 jiasule', en: 'jiasule' },
+  'aliyun-waf': { zh: '阿里云 WAF', en: 'Alibaba Cloud WAF' },
+  wzws: { zh: '360 网站卫士', en: '360 wzws' },
+  yunsuo: { zh: '云锁 yunsuo', en: 'yunsuo' },
+  cloudflare: { zh: 'Cloudflare', en: 'Cloudflare' },
+  'cookie-script': { zh: 'cookie 脚本', en: 'cookie script' },
+  'script-status': { zh: '脚本', en: 'script' },
+  'enable-js': { zh: '要求开启 JavaScript', en: 'asks to enable JavaScript' },
 };
 
 const lookLines: Record<PageLook, Line> = {
@@ -107,8 +120,11 @@ function networkFound(err: NetworkError, entryUrl: string, robots: boolean): Fou
   return { ...blank, finding: err.kind, code: err.code, failedAt: err.url === entryUrl ? null : err.url, line: { zh: said('zh', '（', '，', '）'), en: said('en', ' (', ', ', ')') } };
 }
 
-/** The finding of a fetch that threw: robots.txt's refusal, a network failure, or another error. */
+/** The finding of a fetch that threw: robots.txt's refusal, a network failure, a private address, or another error. */
 function failureFound(err: unknown, entryUrl: string): Found {
+  if (err instanceof PrivateAddressError) {
+    return { ...blank, finding: 'private', failedAt: err.url === entryUrl ? null : err.url, ...(err.address ? { address: err.address } : {}), line: { zh: err.message, en: err.en } };
+  }
   if (err instanceof RobotsRefusal) {
     const { robotsUrl, status, failure } = err.robots;
     if (err.reason === 'disallowed') return { ...blank, finding: 'disallowed', failedAt: err.url === entryUrl ? null : err.url, line: { zh: `robots.txt 不允许抓取 ${err.url}`, en: `robots.txt disallows ${err.url}` } };
@@ -149,7 +165,7 @@ async function responseFound(entry: EntryPoint, response: FetchedResponse, sourc
   const challenge = detectChallenge(status, response.headers, text);
   if (challenge) {
     const name = challengeNames[challenge.form];
-    return { ...counts, finding: 'challenge', challenge: challenge.form, line: { zh: `JavaScript 校验页（${name}，${challenge.mark}，HTTP ${status}），不是列表：${response.url}`, en: `a JavaScript challenge (${name}, ${challenge.mark}, HTTP ${status}) instead of the list: ${response.url}` } };
+    return { ...counts, finding: 'challenge', challenge: challenge.form, line: { zh: `JavaScript 校验页（${name.zh}，${challenge.mark}，HTTP ${status}），不是列表：${response.url}`, en: `a JavaScript challenge (${name.en}, ${challenge.mark}, HTTP ${status}) instead of the list: ${response.url}` } };
   }
   if (status !== 200) return { ...counts, finding: 'http', line: { zh: `HTTP ${status}：${response.url}`, en: `HTTP ${status}: ${response.url}` } };
   if (readError !== undefined) return { ...counts, finding: 'error', line: { zh: errorLine(readError, 'zh'), en: errorLine(readError, 'en') } };

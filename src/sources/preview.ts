@@ -30,7 +30,12 @@ export interface PreviewArticle {
 export interface SourcePreview {
   /** The check of the entry: its finding (ok, empty, http, challenge, a network failure …) and its one-line detail. */
   check: EntryCheck;
-  /** The links list detection found (every page read), in the page's order. */
+  /**
+   * Whether the list page was read (it answered 200): only then do `links` (and `article`) say anything
+   * about the page. A site that could not be reached, refused or answered an error leaves it false.
+   */
+  listRead: boolean;
+  /** The links list detection found (every page read), in the page's order; [] when the list was not read. */
   links: ListedLink[];
   /** The first link's article; `error` (one line) when it could not be fetched; null when there was no link. */
   article: PreviewArticle | { url: string; error: string } | null;
@@ -72,7 +77,9 @@ export async function previewSource(source: Source, fetcher: Fetcher, lang: Lang
   const check = checked.entries[0]!;
   const options = { allowPrivate: source.allowPrivate, robots: source.robots };
   let links: ListedLink[] = [];
-  if (check.status === 200) {
+  // The list answered 200 (a robots.txt 5xx is never 200), or gave links before a later page of it failed.
+  const listRead = check.status === 200 || check.links > 0;
+  if (listRead) {
     // The same pages again, from memory: the check counts links, the preview lists them.
     const read = await readEntryPoint(entry, async (request) => {
       const response = await remembering.fetch(request.url, { ...options, ...requestOptions(request) });
@@ -81,13 +88,14 @@ export async function previewSource(source: Source, fetcher: Fetcher, lang: Lang
     links = read.links;
   }
   const first = links[0];
-  if (!first) return { check, links, article: null };
+  if (!first) return { check, listRead, links, article: null };
   try {
     const response = await fetcher.fetch(first.url, options);
-    if (response.status !== 200) return { check, links, article: { url: first.url, error: `HTTP ${response.status}` } };
+    if (response.status !== 200) return { check, listRead, links, article: { url: first.url, error: `HTTP ${response.status}` } };
     const article = extractArticle(responseText(response), response.url, { name: source.name, aliases: source.aliases }, readAt(response));
     return {
       check,
+      listRead,
       links,
       article: {
         url: response.url,
@@ -101,6 +109,6 @@ export async function previewSource(source: Source, fetcher: Fetcher, lang: Lang
       },
     };
   } catch (err) {
-    return { check, links, article: { url: first.url, error: redactSecrets(errorLine(err, lang)) } };
+    return { check, listRead, links, article: { url: first.url, error: redactSecrets(errorLine(err, lang)) } };
   }
 }

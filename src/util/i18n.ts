@@ -112,6 +112,7 @@ const messages = {
   'finding.challenge': { zh: 'JavaScript 校验页', en: 'JavaScript challenge' },
   'finding.empty': { zh: '无文章链接', en: 'no article links' },
   'finding.disallowed': { zh: 'robots.txt 禁止', en: 'disallowed by robots.txt' },
+  'finding.private': { zh: '内网地址', en: 'private address' },
   'finding.error': { zh: '其他错误', en: 'other error' },
   checkSummary: { zh: '汇总：{0} 个来源，{1}', en: 'summary: sources {0}; {1}' },
   checkFailed: { zh: '{0} 个来源未通过检查', en: 'sources that failed the check: {0}' },
