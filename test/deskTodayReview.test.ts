@@ -70,7 +70,7 @@ describe('a candidate’s reason', () => {
     const at = (number: number, brief: Brief, action: Revision['action']): Revision => ({ issueDate: DATE, number, brief, author: '张编辑', action, note: null, createdAt: '2026-06-19T01:00:00.000Z' });
     const without = removeItem(sample, 2);
     assert.equal(urlOf(sample, 2), url);
-    const reason = (revisions: Revision[], items = day.items) => candidateReason('zh', story, { ...day, items }, revisions, null, true, 7);
+    const reason = (revisions: Revision[], items = day.items) => candidateReason('zh', story, { ...day, items }, revisions, null, true, 7) ?? '';
     assert.equal(candidateReason('zh', story, day, [at(1, sample, 'draft')], 2, true, 7), null, 'in the issue: no reason');
     assert.equal(reason([at(1, sample, 'draft'), at(2, without, 'select')]), '编辑在第 2 版删去（张编辑）');
     assert.equal(reason([at(1, sample, 'draft'), at(2, without, 'draft')]), '机器草稿选入过，当前版本中没有');

@@ -29,7 +29,7 @@ import { requireEditor, type DeskRoutes } from './app.ts';
 import type { DeskContext } from './context.ts';
 import { candidateByUrl, issueDay, recomposed, referencesOf, rewrittenAbstract, rewrittenSection, storyOfWithheld, storySection } from './drafting.ts';
 import { html, type Markup } from './html.ts';
-import { editionsFolderName } from './issueFiles.ts';
+import { editionFiles, editionsFolderName } from './issueFiles.ts';
 import { messagePage, sendPage } from './layout.ts';
 import { publishLatest, sendAgain } from './publishing.ts';
 import { abstractAfterHeadline, acceptWithheld, dropWithheld, editAbstract, editItem, insertSection, moveItem, removeItem, replaceSection, sectionCiting, withAbstractOf, withFallback } from './revise.ts';
@@ -188,7 +188,10 @@ function outcomePage(context: DeskContext, request: FastifyRequest, date: string
   const publication = publications[k - 1];
   if (!publication) return null;
   const title = resent ? say('resentTitle', date) : k > 1 ? say('correctionPublished', date) : say('publishedTitle', date);
-  const folder = k === publications.length ? join(context.outDir, date) : join(context.outDir, editionsFolderName(date), String(k));
+  const current = k === publications.length;
+  const folder = current ? join(context.outDir, date) : join(context.outDir, editionsFolderName(date), String(k));
+  // An earlier edition's files are there only when a correction kept them (keepEdition).
+  const where = current ? say('wrote', folder) : editionFiles(context.outDir, date, k).length > 0 ? say('keptAt', folder) : null;
   const channels = context.loaded.config.publish?.channels ?? null;
   const tried = latestDeliveries(context.store, date);
   const lines = channels?.map((channel) => {
@@ -200,7 +203,7 @@ function outcomePage(context: DeskContext, request: FastifyRequest, date: string
   });
   const body = html`<section class="card outcome"><h1>${title}</h1>
     <p class="muted">${say('outcomeTitle', date, k)} · ${say('outcomeLine', publication.revision, publication.publishedBy, shownTime(publication.publishedAt))}${publication.note ? html` · ${storedText(lang, 'note', publication.note)}` : ''}</p>
-    <p>${k === publications.length ? say('wrote', folder) : say('keptAt', folder)}</p>
+    ${where ? html`<p>${where}</p>` : ''}
     ${channels === null ? html`<p class="warn">${say('noChannels')}</p>` : html`<h2>${say('channelsNow')}</h2><ul class="results">${lines}</ul>`}
     <p><a class="button" href="/issues/${date}#publish">${say('backToIssue')}</a></p></section>`;
   return { title, body };
