@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { taxonomySegmenter } from '../src/analyze/relevance.ts';
 import type { Brief } from '../src/brief/model.ts';
+import { formatReference } from '../src/brief/references.ts';
 import type { ExtractedArticle } from '../src/extract/article.ts';
 import { documentFacet } from '../src/store/facets.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
@@ -235,6 +236,20 @@ describe('archive pages', () => {
     assert.equal(doc.querySelector('table.issue-list tbody td:nth-child(4)')!.textContent!.trim(), 'Not published');
     const issue = page((await visitor.get(`/archive/${SAMPLE_ISSUE}`)).body);
     assert.equal(issue.querySelector('#files-title')!.textContent, 'Downloads');
+  });
+});
+
+describe('an issue’s references', () => {
+  it('are printed by the house rule Today and the renderers use: a title inside a title in 〈〉, never 《…《…》…》', async () => {
+    const desk = await startDesk();
+    const visitor = await signedIn(desk.app, VIEWER);
+    const brief = sampleBrief(desk);
+    const nested = brief.references.find((reference) => reference.title.includes('《'));
+    assert.ok(nested, 'the sample cites a title that names another');
+    const lines = [...page((await visitor.get(`/archive/${SAMPLE_ISSUE}`)).body).querySelectorAll('.references li')].map((li) => li.textContent!);
+    assert.ok(lines.includes(`[${nested.id}] ${formatReference(nested)}`), JSON.stringify(lines));
+    for (const line of lines) assert.doesNotMatch(line, /《[^》]*《/, line);
+    assert.match(lines.join('\n'), /〈关于推进行业高质量数据集建设行动的实施方案〉/);
   });
 });
 

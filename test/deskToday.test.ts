@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
 import { briefSchema, type Brief } from '../src/brief/model.ts';
 import { verifyBrief } from '../src/brief/verify.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
@@ -209,6 +210,12 @@ async function change(desk: TestDesk, editor: Visitor, path: string, form: Recor
   assert.equal(response.statusCode, 303, `${path}: ${response.body.slice(-1500)}`);
   assert.equal(latest(desk).number, Number(base) + 1);
   await editor.get(ISSUE);
+}
+
+/** A POST that answers with a redirect (POST/redirect/GET), followed: the page it leads to. */
+async function followed(visitor: Visitor, response: LightMyRequestResponse): Promise<LightMyRequestResponse> {
+  assert.equal(response.statusCode, 303, response.body.slice(-1500));
+  return visitor.get(String(response.headers.location));
 }
 
 describe('the Today routes', () => {
@@ -420,7 +427,7 @@ describe('the Today routes', () => {
     const before = readFileSync(join(desk.out, DATE, 'brief.json'), 'utf8');
     await change(desk, editor, 'items/1/edit', { headline: item.headline, paragraph: item.paragraphs });
     assert.ok(latest(desk).brief.checks.every((c) => c.ok));
-    const published = await editor.post(`${ISSUE}/publish`, { base: String(latest(desk).number) });
+    const published = await followed(editor, await editor.post(`${ISSUE}/publish`, { base: String(latest(desk).number) }));
     assert.equal(published.statusCode, 200, published.body.slice(-1500));
     assert.match(published.body, /2026-06-19 期已发布/);
     assert.match(published.body, /配置文件没有 publish: 部分/, 'no publish: section: rendered only, and said so');
@@ -453,7 +460,7 @@ describe('the Today routes', () => {
   test('a published issue refuses plain edits; a correction needs its note, is published again and sent again, and both publications are kept', async () => {
     const hook = await startHook();
     const { desk, editor } = await openDesk({ config: configWith(hook.publish), env: hook.env });
-    const first = await editor.post(`${ISSUE}/publish`, { base: '1' });
+    const first = await followed(editor, await editor.post(`${ISSUE}/publish`, { base: '1' }));
     assert.equal(first.statusCode, 200, first.body.slice(-1500));
     assert.match(first.body, /desk-hook（Webhook）：已发送/);
     assert.equal(hook.received.length, 1);
@@ -479,7 +486,7 @@ describe('the Today routes', () => {
     page = (await editor.get(ISSUE)).body;
     assert.match(page, /已发布，有更正待发/);
     assert.match(page, /发布更正/);
-    const second = await editor.post(`${ISSUE}/publish`, { base: String(correction.number) });
+    const second = await followed(editor, await editor.post(`${ISSUE}/publish`, { base: String(correction.number) }));
     assert.equal(second.statusCode, 200, second.body.slice(-1500));
     assert.match(second.body, /更正已发布/);
     assert.equal(hook.received.length, 2, 'the correction is sent again, forced');
@@ -488,7 +495,7 @@ describe('the Today routes', () => {
     assert.equal(written.items.length, 4, 'the corrected issue is what out/ holds');
     assert.deepEqual(desk.desk.publications(DATE).map((p) => [p.revision, p.note]), [[1, null], [correction.number, '第 2 条与第 1 条重复，撤下']]);
     page = (await editor.get(ISSUE)).body;
-    assert.match(page, new RegExp(`<ol class="publications"><li>第 1 版 · 张编辑 · [^<]+</li><li>第 ${correction.number} 版 · 张编辑 · [^<]+ · 第 2 条与第 1 条重复，撤下</li></ol>`));
+    assert.match(page, new RegExp(`<ol class="publications"><li><a href="${ISSUE}/publications/1">第 1 版 · 张编辑 · [^<]+</a></li><li><a href="${ISSUE}/publications/2">第 ${correction.number} 版 · 张编辑 · [^<]+</a> · 第 2 条与第 1 条重复，撤下</li></ol>`));
     // What the desk recorded when it published is not taken for a new machine draft.
     assert.doesNotMatch(page, /重新写了这一期的草稿/);
   });
@@ -506,7 +513,7 @@ describe('the Today routes', () => {
     const held = await lockDataFolder(desk.data, { command: 'run', waitSeconds: 0 });
     const started = Date.now();
     setTimeout(() => held.release(), 1000);
-    const published = await editor.post(`${ISSUE}/publish`, { base: '1' });
+    const published = await followed(editor, await editor.post(`${ISSUE}/publish`, { base: '1' }));
     assert.equal(published.statusCode, 200, published.body.slice(-1500));
     assert.ok(Date.now() - started >= 900, 'it waited for the lock');
     assert.match(published.body, /desk-hook（Webhook）：失败/);
@@ -516,7 +523,7 @@ describe('the Today routes', () => {
     assert.match(page, /重发到未送达的渠道/);
     // The receiver is back: sent again, not published again.
     env.XINZHI_TEST_DESK_HOOK_URL = hook.env.XINZHI_TEST_DESK_HOOK_URL!;
-    const resent = await editor.post(`${ISSUE}/send`, { base: '1' });
+    const resent = await followed(editor, await editor.post(`${ISSUE}/send`, { base: '1' }));
     assert.equal(resent.statusCode, 200, resent.body.slice(-1500));
     assert.match(resent.body, /desk-hook（Webhook）：已发送/);
     assert.equal(hook.received.length, 1);

@@ -57,6 +57,17 @@ export const briefSchema = z.object({
    * editor to mend (added after the first release).
    */
   withheld: z.array(z.object({ item: itemSchema, reasons: z.array(z.string()) }).strict()).optional(),
+  /**
+   * The corrections this edition carries, oldest first, every earlier one kept: when each went out (`at`,
+   * ISO 8601 in Beijing time with its +08:00 offset, to the second) and the editor's note. Filled by the
+   * desk when it publishes a correction; every format prints them as a 更正说明 block. The note is editor
+   * text, printed escaped like the rest; it is no claim about the sources, and the verifier does not read
+   * it (added after the first release).
+   */
+  corrections: z.array(z.object({
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/),
+    note: z.string().min(1),
+  }).strict()).optional(),
   stats: z.object({
     window: z.object({ start: z.string(), end: z.string() }).strict(),
     documents: z.number().int(),

@@ -6,7 +6,7 @@ import { readBriefFile } from './briefFile.ts';
 import { loadCommandConfig, openLockedStore, requireDate, stringOption, type CommandContext } from './context.ts';
 
 /** `wecom-main（企业微信）` / `wecom-main (WeCom)`: how a line names a channel. */
-function channelLabel(channel: Pick<ChannelResult, 'name' | 'kind'>, lang: Lang): string {
+export function channelLabel(channel: Pick<ChannelResult, 'name' | 'kind'>, lang: Lang): string {
   const kind = t(lang, `channel.${channel.kind}`);
   return lang === 'zh' ? `${channel.name}（${kind}）` : `${channel.name} (${kind})`;
 }

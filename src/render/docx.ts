@@ -20,6 +20,7 @@ import { formatReference } from '../brief/references.ts';
 import type { Config } from '../config/schema.ts';
 import { chineseFullDate } from '../util/time.ts';
 import type { ConfigImage } from './assets.ts';
+import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml, linkTarget } from './escape.ts';
 import type { EditionOptions } from './html.ts';
 import { sectionNumber } from './markdown.ts';
@@ -125,6 +126,8 @@ export async function renderDocx(brief: Brief, options: DocxOptions): Promise<Bu
     }
     return new Paragraph({ style: 'Reference', numbering: { reference: referenceList, level: 0 }, children: [run(formatReference(reference)), ...link] });
   });
+  const corrections = correctionLines(brief);
+  const correctionBlock = corrections.length > 0 ? [label(CORRECTIONS_HEADING), ...corrections.map((line) => new Paragraph({ indent: { firstLine: 0 }, children: [run(line)] }))] : [];
   const footer = [
     new Paragraph({ spacing: { before: 720 }, border: { top: { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6', space: 12 } }, children: [] }),
     ...(options.qr ? [qrParagraph(options.qr, brief.footer.account)] : []),
@@ -164,6 +167,7 @@ export async function renderDocx(brief: Brief, options: DocxOptions): Promise<Bu
       footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], size: size.footer, color: grey })] })] }) },
       children: [
         ...masthead,
+        ...correctionBlock,
         label('摘要'),
         new Paragraph({ shading: { fill: 'FAF7F0' }, children: [run(brief.abstract)] }),
         label('目录'),

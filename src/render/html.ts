@@ -2,6 +2,7 @@ import { formatReference } from '../brief/references.ts';
 import type { Brief } from '../brief/model.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { imageDataUri, type ConfigImage } from './assets.ts';
+import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml as e, linkTarget } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
 
@@ -46,6 +47,9 @@ export function renderHtml(brief: Brief, options: EditionOptions): string {
       return `<li id="${e(r.id)}">${e(formatReference(r))}${href ? ` <a href="${e(href)}" rel="noopener noreferrer nofollow">原文</a>` : ''}</li>`;
     })
     .join('');
+  const corrections = correctionLines(brief);
+  // Only a corrected edition has the block: an uncorrected brief renders byte for byte as before.
+  const correctionBlock = corrections.length > 0 ? `<section class="corrections"><h2>${CORRECTIONS_HEADING}</h2>${corrections.map((line) => `<p>${e(line)}</p>`).join('')}</section>\n` : '';
   const qr = options.qr ? `<img src="${e(imageDataUri(options.qr))}" alt="${e(brief.footer.account)}">` : '';
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -53,7 +57,7 @@ export function renderHtml(brief: Brief, options: EditionOptions): string {
 <title>${e(brief.title)} ${e(chineseFullDate(brief.date))}</title><style>${style}</style></head>
 <body><main>
 <header><h1>${e(brief.title)}</h1><p class="publisher">${e(brief.publisher)}</p>${brief.producers ? `<p class="producers">${e(brief.producers)}</p>` : ''}<p class="date">${e(chineseFullDate(brief.date))}</p></header>
-<section class="abstract"><h2>摘要</h2><p>${e(brief.abstract)}</p></section>
+${correctionBlock}<section class="abstract"><h2>摘要</h2><p>${e(brief.abstract)}</p></section>
 <nav><h2>目录</h2><ol>${toc}<li><a href="#refs">参考文献</a></li></ol></nav>
 ${sections}
 <section id="refs" class="refs"><h2>参考文献</h2><ul>${refs}</ul></section>

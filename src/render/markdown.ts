@@ -1,6 +1,7 @@
 import { formatReference } from '../brief/references.ts';
 import type { Brief } from '../brief/model.ts';
 import { chineseFullDate } from '../util/time.ts';
+import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { linkTarget } from './escape.ts';
 import type { EditionOptions } from './html.ts';
 
@@ -37,7 +38,10 @@ export function renderMarkdown(brief: Brief, options: Pick<EditionOptions, 'link
   const e = escapeMarkdown;
   const lines: string[] = [`# ${e(brief.title)}`, '', e(brief.publisher)];
   if (brief.producers) lines.push('', e(brief.producers));
-  lines.push('', chineseFullDate(brief.date), '', '## 摘要', '', e(brief.abstract), '', '## 目录', '');
+  lines.push('', chineseFullDate(brief.date), '');
+  const corrections = correctionLines(brief);
+  if (corrections.length > 0) lines.push(`## ${CORRECTIONS_HEADING}`, '', ...corrections.map((line) => `- ${e(line)}`), '');
+  lines.push('## 摘要', '', e(brief.abstract), '', '## 目录', '');
   for (const item of brief.items) lines.push(`- ${sectionNumber(item.n)}${e(item.headline)}`);
   lines.push('- 参考文献', '');
   for (const item of brief.items) {

@@ -9,6 +9,7 @@ import { pdfThemeSchema, type Config } from '../config/schema.ts';
 import { UserError } from '../util/errors.ts';
 import { chineseFullDate, shanghaiDayWindow } from '../util/time.ts';
 import type { ConfigImage, ImageKind } from './assets.ts';
+import { correctionLines } from './corrections.ts';
 import { linkTarget } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
 
@@ -41,6 +42,7 @@ export function briefView(brief: Brief, options: { qrKind: ImageKind | null; the
     dateText: chineseFullDate(brief.date),
     items: brief.items.map((item) => ({ title: `${sectionNumber(item.n)}${item.headline}`, paragraphs: item.paragraphs })),
     references: brief.references.map((r) => ({ text: formatReference(r), url: options.linkable(r.url) ? linkTarget(r.url) : null })),
+    corrections: correctionLines(brief),
     qrKind: options.qrKind,
     theme: { ...theme, bodyFont: theme.bodyFont ?? null, headingFont: theme.headingFont ?? null, logoKind: logo?.kind ?? null },
   };

@@ -6,6 +6,7 @@ import { briefSchema, type Brief } from '../brief/model.ts';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomically } from '../util/atomicFile.ts';
 import { chineseFullDate } from '../util/time.ts';
+import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml as e } from './escape.ts';
 import { sectionNumber } from './markdown.ts';
 
@@ -188,9 +189,11 @@ export function issuePage(brief: Brief, files: readonly string[], settings: Pick
     })
     .join('');
   const date = chineseFullDate(brief.date);
+  const corrections = correctionLines(brief);
+  const correctionBlock = corrections.length > 0 ? `<h2>${CORRECTIONS_HEADING}</h2>${corrections.map((line) => `<p class="note">${e(line)}</p>`).join('')}\n` : '';
   const body = `<header><p class="note"><a href="../index.html">← ${e(settings.title)} · 全部各期</a></p>
 <h1>${e(brief.title)}</h1><p class="date">${e(date)}</p>${fileLinks(files, '')}</header>
-<h2>摘要</h2><p class="abstract">${e(brief.abstract)}</p>
+${correctionBlock}<h2>摘要</h2><p class="abstract">${e(brief.abstract)}</p>
 <h2>本期条目</h2><ul>${sections}</ul>`;
   return page(`${brief.title} ${date}`, body);
 }

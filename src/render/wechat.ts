@@ -2,6 +2,7 @@ import type { Brief } from '../brief/model.ts';
 import { formatReference } from '../brief/references.ts';
 import type { Config } from '../config/schema.ts';
 import { chineseFullDate } from '../util/time.ts';
+import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml as e, linkTarget } from './escape.ts';
 import type { EditionOptions } from './html.ts';
 import { sectionNumber } from './markdown.ts';
@@ -53,11 +54,14 @@ export function renderWechat(brief: Brief, options: WechatOptions): string {
   const qr = qrImageUrl
     ? `<img src="${e(new URL(qrImageUrl).href)}" alt="${e(brief.footer.account)}" style="${css({ display: 'block', width: '120px', height: '120px', margin: '0 auto 8px' })}">`
     : '';
+  const corrections = correctionLines(brief);
+  const correctionBlock = corrections.length > 0 ? [heading(CORRECTIONS_HEADING), corrections.map((line) => p(line, { ...body, 'text-indent': '0' })).join('')] : [];
   const footerLines = [brief.footer.account, brief.footer.platform, brief.footer.disclaimer].filter(Boolean).map((line) => p(line, small(muted, '0 0 4px')));
 
   return `${[
     `<section style="${css({ margin: '0', padding: '0', 'font-size': '15px', 'line-height': '1.75', 'letter-spacing': '0.5px', color: text, 'word-wrap': 'break-word' })}">`,
     `<section style="${css({ margin: '0 0 24px', padding: '8px 0 16px', 'text-align': 'center', 'border-bottom': `3px double ${accent}` })}">${masthead}</section>`,
+    ...correctionBlock,
     heading('摘要'),
     p(brief.abstract, { ...body, padding: '12px 14px', 'background-color': '#faf7f0' }),
     heading('目录'),

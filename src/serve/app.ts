@@ -57,7 +57,7 @@ export function localPath(next: unknown): string {
  */
 export function requireEditor(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
   if (request.user?.role === 'editor') return undefined;
-  return messagePage(request, reply, 403, common(request.lang, 'forbidden'), common(request.lang, 'forbidden'));
+  return messagePage(request, reply, 403, common(request.lang, 'heading.forbidden'), common(request.lang, 'forbidden'));
 }
 
 function pickLang(value: unknown): Lang | undefined {
@@ -127,7 +127,7 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
     const path = request.url.split('?')[0]!;
     if (request.user || PUBLIC_PATHS.has(path)) return;
     if (request.method === 'GET' || request.method === 'HEAD') return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
-    return messagePage(request, reply, 401, common(request.lang, 'signIn'), common(request.lang, 'signIn'));
+    return messagePage(request, reply, 401, common(request.lang, 'heading.signIn'), common(request.lang, 'signInFirst'));
   });
   // Every POST carries the token of the visitor's cookie (double submit, bound to the account).
   app.addHook('preHandler', (request, reply, done) => {
@@ -137,11 +137,11 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
 
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     const say = (key: Parameters<typeof common>[1], ...args: string[]) => common(request.lang, key, ...args);
-    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return messagePage(request, reply, 403, say('csrf'), say('csrf'));
-    if (error instanceof UserError) return messagePage(request, reply, 400, say('badRequest', ''), request.lang === 'en' ? error.en : error.message);
-    if (error.statusCode !== undefined && error.statusCode < 500) return messagePage(request, reply, error.statusCode, say('badRequest', ''), error.message);
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return messagePage(request, reply, 403, say('heading.csrf'), say('csrf'));
+    if (error instanceof UserError) return messagePage(request, reply, 400, say('heading.badRequest'), request.lang === 'en' ? error.en : error.message);
+    if (error.statusCode !== undefined && error.statusCode < 500) return messagePage(request, reply, error.statusCode, say('heading.badRequest'), error.message);
     request.log.error(error);
-    return messagePage(request, reply, 500, say('serverError', ''), say('serverError', error.message));
+    return messagePage(request, reply, 500, say('heading.serverError'), error.message);
   });
   app.setNotFoundHandler((request, reply) => messagePage(request, reply, 404, common(request.lang, 'notFound'), request.url));
 

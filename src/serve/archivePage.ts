@@ -8,13 +8,14 @@ import { UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate, shanghaiDay } from '../util/time.ts';
 import type { DeskRoutes } from './app.ts';
-import { issueView, shanghaiMinute } from './archiveIssue.ts';
+import { issueView } from './archiveIssue.ts';
 import type { DeskContext } from './context.ts';
 import { html, outsideLink, type Markup } from './html.ts';
-import { contentTypeOf, readIssueFile } from './issueFiles.ts';
+import { contentTypeOf, readEditionFile, readIssueFile } from './issueFiles.ts';
 import { sendPage } from './layout.ts';
 import { pageText } from './text.ts';
 import { CHART_THEMES, themeChart, weeklyShares } from './themeChart.ts';
+import { shownTime } from './todayText.ts';
 
 /** Issues, and hits, on one page of the archive. */
 const PAGE_SIZE = 20;
@@ -50,7 +51,7 @@ export const archiveText = pageText({
   noWords: { zh: '检索词里没有可查的字词。', en: 'The query has no word to look for.' },
   needQuery: { zh: '筛选条件用于检索：请输入检索词。', en: 'Filters narrow a search: type a query.' },
   issues: { zh: '各期', en: 'Issues' },
-  issueCount: { zh: '共 {0} 期', en: '{0} issues' },
+  issueCount: { zh: '共 {0} 期', en: 'Issues: {0}' },
   noIssues: { zh: '还没有期刊：运行 xinzhi run 或 xinzhi demo 后这里会列出。', en: 'No issues yet: they are listed here after xinzhi run or xinzhi demo.' },
   date: { zh: '日期', en: 'Date' },
   issueTitle: { zh: '标题', en: 'Title' },
@@ -58,7 +59,7 @@ export const archiveText = pageText({
   status: { zh: '状态', en: 'Status' },
   revisions: { zh: '修订', en: 'Revisions' },
   published: { zh: '已发布 {0}', en: 'Published {0}' },
-  corrections: { zh: '（更正 {0} 次）', en: ' ({0} corrections)' },
+  corrections: { zh: '（更正 {0} 次）', en: ' (corrections: {0})' },
   unpublished: { zh: '未发布', en: 'Not published' },
   chart: { zh: '主题走势', en: 'Themes over the weeks' },
   previous: { zh: '上一页', en: 'Previous' },
@@ -220,7 +221,7 @@ function issueList(say: Say, context: DeskContext, query: ArchiveQuery): Markup 
         <th scope="row"><a href="/archive/${issue.issueDate}">${issue.issueDate}</a></th>
         <td>${issue.title}</td><td>${issue.items}</td>
         <td>${issue.firstPublishedAt
-          ? html`<span class="badge ok">${say('published', shanghaiMinute(issue.firstPublishedAt))}</span>${issue.publications > 1 ? say('corrections', issue.publications - 1) : ''}`
+          ? html`<span class="badge ok">${say('published', shownTime(issue.firstPublishedAt))}</span>${issue.publications > 1 ? say('corrections', issue.publications - 1) : ''}`
           : html`<span class="badge">${say('unpublished')}</span>`}</td>
         <td>${issue.revisions}</td></tr>`,
       )}</tbody></table></div>
@@ -246,26 +247,31 @@ function archiveIndex(context: DeskContext, request: FastifyRequest, reply: Fast
 }
 
 /**
- * GET /archive/:date/files/:name: one file of the issue's folder (out/DATE/), as a download. Only a plain
- * name of a regular file inside that folder is served (issueFiles.ts); anything else is the 404 page.
+ * GET /archive/:date/files/:name: one file of the issue's folder (out/DATE/), as a download; and
+ * GET /archive/:date/editions/:n/files/:name: one file of an edition kept before a correction replaced it
+ * (out/DATE.editions/N/). Only a plain name of a regular file inside that folder is served (issueFiles.ts);
+ * anything else is the 404 page.
  */
-function issueFile(context: DeskContext, request: FastifyRequest<{ Params: { date: string; name: string } }>, reply: FastifyReply): FastifyReply {
+function issueFile(context: DeskContext, request: FastifyRequest<{ Params: { date: string; name: string; n?: string } }>, reply: FastifyReply): FastifyReply {
   const date = parseIssueDate(request.params.date);
-  const bytes = readIssueFile(context.outDir, date, request.params.name);
+  const { n, name } = request.params;
+  const edition = n === undefined ? undefined : /^\d{1,4}$/.test(n) ? Number(n) : null;
+  const bytes = edition === null ? undefined : edition === undefined ? readIssueFile(context.outDir, date, name) : readEditionFile(context.outDir, date, edition, name);
   if (!bytes) {
     reply.callNotFound();
     return reply;
   }
   return reply
-    .type(contentTypeOf(request.params.name))
-    .header('content-disposition', `attachment; filename="${date}-${request.params.name}"`)
+    .type(contentTypeOf(name))
+    .header('content-disposition', `attachment; filename="${date}${edition ? `-${edition}` : ''}-${name}"`)
     .header('cache-control', 'private, no-cache')
     .send(bytes);
 }
 
 /**
  * The archive section of the desk: GET /archive (search and the list of issues), /archive/:date (an issue
- * read-only) and /archive/:date/files/:name (its files). At start, the search index is completed when rows
+ * read-only), /archive/:date/files/:name (its files) and /archive/:date/editions/:n/files/:name (an
+ * earlier edition's files). At start, the search index is completed when rows
  * were written by a store without a segmenter (searchIndexGaps): one reindex, in one transaction.
  */
 export const archiveRoutes: DeskRoutes = (app, context) => {
@@ -275,4 +281,5 @@ export const archiveRoutes: DeskRoutes = (app, context) => {
   app.get('/archive', (request, reply) => archiveIndex(context, request, reply));
   app.get<{ Params: { date: string } }>('/archive/:date', (request, reply) => issueView(context, request, reply));
   app.get<{ Params: { date: string; name: string } }>('/archive/:date/files/:name', (request, reply) => issueFile(context, request, reply));
+  app.get<{ Params: { date: string; n: string; name: string } }>('/archive/:date/editions/:n/files/:name', (request, reply) => issueFile(context, request, reply));
 };

@@ -10,17 +10,17 @@ import { formatReference } from '../brief/references.ts';
 import type { Lang } from '../util/i18n.ts';
 import { html, type Markup } from './html.ts';
 
-/** The labels of the text form, in the desk's language (the brief's own text stays as written). */
+/** The labels of the text form, in the desk's language with its own colon (the brief's own text stays as written). */
 const labels: Record<Lang, { abstract: string; refs: string; references: string; withheld: string }> = {
-  zh: { abstract: '摘要', refs: '引用', references: '参考文献', withheld: '撤下的条目' },
-  en: { abstract: 'Abstract', refs: 'Cites', references: 'References', withheld: 'Withheld sections' },
+  zh: { abstract: '摘要：', refs: '引用：', references: '参考文献', withheld: '撤下的条目' },
+  en: { abstract: 'Abstract: ', refs: 'Cites: ', references: 'References', withheld: 'Withheld sections' },
 };
 
 /** A brief as text to compare: its title and date, abstract, numbered sections with what they cite, references, withheld sections. */
 export function briefText(brief: Brief, lang: Lang): string {
   const say = labels[lang];
-  const lines = [`${brief.title} ${brief.date}`, '', `${say.abstract}：${brief.abstract}`, ''];
-  for (const item of brief.items) lines.push(`${item.n}. ${item.headline}`, ...item.paragraphs, `${say.refs}：${item.refs.join(', ')}`, '');
+  const lines = [`${brief.title} ${brief.date}`, '', `${say.abstract}${brief.abstract}`, ''];
+  for (const item of brief.items) lines.push(`${item.n}. ${item.headline}`, ...item.paragraphs, `${say.refs}${item.refs.join(', ')}`, '');
   lines.push(say.references, ...brief.references.map((reference) => `[${reference.id}] ${formatReference(reference)} ${reference.url}`));
   if (brief.withheld?.length) lines.push('', say.withheld, ...brief.withheld.map((w) => `- ${w.item.headline}：${w.reasons.join('；')}`));
   return `${lines.join('\n')}\n`;

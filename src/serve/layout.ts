@@ -64,7 +64,10 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Pag
   return reply.code(status).type('text/html; charset=utf-8').send(renderPage(request, reply, page));
 }
 
-/** A page that only says something (an error, a refusal), with a link back. */
+/**
+ * A page that only says something (an error, a refusal), with a link back: `title` a short heading (the
+ * page's <h1> and title), `message` the one sentence that explains, said once below it.
+ */
 export function messagePage(request: FastifyRequest, reply: FastifyReply, status: number, title: string, message: string): FastifyReply {
   const body = html`<section class="message"><h1>${title}</h1><p>${message}</p><p><a href="/">${common(request.lang, 'back')}</a></p></section>`;
   return sendPage(request, reply, { title, section: 'none', body }, status);

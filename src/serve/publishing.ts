@@ -11,8 +11,11 @@ import { publishIssue, type ChannelResult } from '../publish/dispatch.ts';
 import { renderAssets } from '../render/assets.ts';
 import type { Publication, Revision } from '../store/desk.ts';
 import { lockDataFolder } from '../store/lock.ts';
+import { toShanghaiIso } from '../util/time.ts';
 import type { DeskContext } from './context.ts';
+import { keepEdition } from './issueFiles.ts';
 import { checked, issueState, publishBlockers, Refusal, type IssueState } from './revisions.ts';
+import { shownTime } from './todayText.ts';
 
 /** How long a publish waits for the data folder's lock (a run writing the day, another editor publishing). */
 export const LOCK_WAIT_SECONDS = 5;
@@ -34,27 +37,46 @@ function correctionNote(state: IssueState, revisions: readonly Revision[]): stri
 }
 
 /**
+ * The brief as an edition goes out: `brief` (a revision's) with the corrections of `publications` (the
+ * issue's, this edition's last, first first): every publication after the first is a correction, at its
+ * time (+08:00, to the second) with its note; one without a note is left out. A first edition gets no
+ * `corrections` field, so it renders as a brief always has.
+ */
+export function withCorrections(brief: Brief, publications: readonly Pick<Publication, 'publishedAt' | 'note'>[]): Brief {
+  const corrections = publications.slice(1).flatMap((p) => (p.note ? [{ at: toShanghaiIso(new Date(p.publishedAt)), note: p.note }] : []));
+  const rest: Brief = { ...brief };
+  delete rest.corrections;
+  return corrections.length > 0 ? { ...rest, corrections } : rest;
+}
+
+/**
  * Publishes the issue's latest revision, checked once more against the stored sources: renders every
  * format into out/<date>/ and records the issue (writeAndRecordIssue) under the data folder's lock, sends
  * it to the configured channels (force for a correction), and records the publication by `editor` at the
- * desk's time. Throws a Refusal (409) with the reasons while a check fails or a section is withheld, or
+ * desk's time. A correction first keeps the edition out/<date>/ holds (keepEdition: out/<date>.editions/N/)
+ * and goes out with every correction so far in its `corrections` (withCorrections), which every format prints. Throws a Refusal (409) with the reasons while a check fails or a section is withheld, or
  * when nothing changed since the last publication; a UserError when the lock stays held LOCK_WAIT_SECONDS
  * or an asset of the config is missing (nothing is recorded then).
  */
 export async function publishLatest(context: DeskContext, issueDate: string, state: IssueState, editor: string): Promise<PublishOutcome> {
   if (state.lastPublished && !state.pendingCorrection) {
-    throw new Refusal(`第 ${state.latest.number} 版已于 ${state.lastPublished.publishedAt} 发布，此后没有更正`, `revision ${state.latest.number} was published at ${state.lastPublished.publishedAt} and nothing was corrected since`, 409);
+    const at = shownTime(state.lastPublished.publishedAt);
+    throw new Refusal(`第 ${state.lastPublished.revision} 版已于 ${at}（北京时间）发布，此后没有更正`, `revision ${state.lastPublished.revision} was published at ${at} (Beijing time) and nothing was corrected since`, 409);
   }
-  const brief: Brief = checked(context, state.latest.brief);
-  const blockers = publishBlockers(brief);
+  const checkedBrief: Brief = checked(context, state.latest.brief);
+  const blockers = publishBlockers(checkedBrief);
   if (blockers.check.length + blockers.withheld.length > 0) {
     throw new Refusal(
       `不能发布：${[...blockers.check, ...blockers.withheld.map((w) => `撤下的条目 ${w}`)].join('；')}`,
-      `cannot publish: ${blockers.check.length} checks failed, ${blockers.withheld.length} sections withheld`,
+      `cannot publish: checks failed: ${blockers.check.length}; sections withheld: ${blockers.withheld.length}`,
       409,
     );
   }
   const correction = state.lastPublished !== undefined;
+  // One instant for the record and for the correction the edition prints.
+  const publishedAt = context.now().toISOString();
+  const note = correctionNote(state, context.desk.revisions(issueDate));
+  const brief = withCorrections(checkedBrief, [...state.publications, { publishedAt, note }]);
   const assets = renderAssets(context.loaded.file, context.loaded.config);
   const lock = await lockDataFolder(context.dataDir, { command: 'serve (publish)', waitSeconds: LOCK_WAIT_SECONDS });
   let folder: string;
@@ -65,6 +87,8 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
     if (now.latest.number !== state.latest.number || now.publications.length !== state.publications.length) {
       throw new Refusal(`${issueDate} 期在你提交时已被改动或发布：请刷新后再看`, `issue ${issueDate} was changed or published while you submitted: reload and look again`, 409);
     }
+    // The edition readers have now is kept before the correction replaces out/DATE (issueFiles.ts).
+    if (correction) keepEdition(context.outDir, issueDate, state.publications.length);
     folder = await writeAndRecordIssue(context.store, brief, context.outDir, assets);
     const publish = context.loaded.config.publish;
     if (publish) results = await publishIssue({ brief, folder, publish, force: correction, env: context.env }, context.store);
@@ -75,8 +99,8 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
     issueDate,
     revision: state.latest.number,
     publishedBy: editor,
-    publishedAt: context.now().toISOString(),
-    note: correctionNote(state, context.desk.revisions(issueDate)),
+    publishedAt,
+    note,
   };
   context.desk.recordPublication(publication);
   return { folder, results, publication, correction };
@@ -93,7 +117,8 @@ export async function sendAgain(context: DeskContext, issueDate: string, state: 
   if (!last) throw new Refusal('本期尚未发布', 'this issue has not been published', 409);
   const publish = context.loaded.config.publish;
   if (!publish) return null;
-  const brief = context.desk.revision(issueDate, last.revision)!.brief;
+  // As it went out: with the corrections it printed.
+  const brief = withCorrections(context.desk.revision(issueDate, last.revision)!.brief, state.publications);
   const lock = await lockDataFolder(context.dataDir, { command: 'serve (publish)', waitSeconds: LOCK_WAIT_SECONDS });
   try {
     return await publishIssue({ brief: checked(context, brief), folder: join(context.outDir, issueDate), publish, force: false, env: context.env }, context.store);

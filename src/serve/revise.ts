@@ -156,6 +156,31 @@ export function editItem(brief: Brief, n: number, headline: string, paragraphs: 
   return withSections(brief, sections);
 }
 
+/** The 《》 titles a headline names, in order, marks included: the outermost of each (《关于〈…〉的意见》 is one). */
+function namedTitles(headline: string): string[] {
+  return [...headline.matchAll(/《[^《》]+》/g)].map((m) => m[0]);
+}
+
+/**
+ * The abstract after section headline `before` was edited to `after` (README: the abstract follows every
+ * change), without writing it again: where `before` stands verbatim in the abstract, it is replaced by
+ * `after`; else each 《title》 of `before` that `after` names otherwise (the title at the same place) is
+ * replaced where it stands verbatim. Anything else is left alone: an abstract that does not repeat the
+ * headline's words may be an editor's own. Returns the abstract (the same string when nothing matched).
+ */
+export function abstractAfterHeadline(abstract: string, before: string, after: string): string {
+  if (before === after || before.length === 0) return abstract;
+  if (abstract.includes(before)) return abstract.split(before).join(after);
+  const old = namedTitles(before);
+  const now = namedTitles(after);
+  let text = abstract;
+  old.forEach((title, i) => {
+    const next = now[i];
+    if (next !== undefined && next !== title && !now.includes(title)) text = text.split(title).join(next);
+  });
+  return text;
+}
+
 /** The brief with the abstract the editor wrote (made one line). Throws a UserError when it is empty. */
 export function editAbstract(brief: Brief, abstract: string): Brief {
   const text = oneLine(abstract);

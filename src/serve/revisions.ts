@@ -9,6 +9,7 @@ import type { Publication, Revision, RevisionAction } from '../store/desk.ts';
 import { UserError } from '../util/errors.ts';
 import type { DeskContext } from './context.ts';
 import { checkSourcesOf } from './drafting.ts';
+import { sectionCiting } from './revise.ts';
 
 /** A refusal with its HTTP status (409: the issue's state stands in the way), in both languages. */
 export class Refusal extends UserError {
@@ -35,9 +36,17 @@ export function latestRevision(context: DeskContext, issueDate: string): Revisio
   return context.desk.addRevision(issueDate, checked(context, machine.brief), 'xinzhi', 'draft', null, context.now());
 }
 
-/** A brief's text and choices without its checks: what tells two drafts apart (the checks follow from the rest). */
+/**
+ * A brief's text and choices without its checks and corrections: what tells two drafts apart (the checks
+ * follow from the rest; the corrections an edition printed are added when it is published, withCorrections).
+ */
 function content(brief: Brief): string {
-  return JSON.stringify({ ...brief, checks: [] });
+  return JSON.stringify({ ...brief, checks: [], corrections: undefined });
+}
+
+/** Whether two briefs say the same: the same text and choices, whatever their checks and printed corrections. */
+export function sameContent(a: Brief, b: Brief): boolean {
+  return content(a) === content(b);
 }
 
 /**
@@ -65,7 +74,10 @@ export interface IssueState {
   publications: Publication[];
   /** The last publication, or undefined while the issue has not gone out. */
   lastPublished: Publication | undefined;
-  /** A revision saved after the last publication: a correction waiting to go out. */
+  /**
+   * The latest revision says something other than the one last published: a correction waiting to go out.
+   * A correction undone (the text made again what went out) is none, whatever its revision number.
+   */
   pendingCorrection: boolean;
 }
 
@@ -75,7 +87,25 @@ export function issueState(context: DeskContext, issueDate: string): IssueState 
   if (!latest) return undefined;
   const publications = context.desk.publications(issueDate);
   const lastPublished = publications.at(-1);
-  return { latest, publications, lastPublished, pendingCorrection: lastPublished !== undefined && latest.number > lastPublished.revision };
+  const published = lastPublished && (lastPublished.revision === latest.number ? latest : context.desk.revision(issueDate, lastPublished.revision));
+  const pendingCorrection = lastPublished !== undefined && latest.number > lastPublished.revision && (!published || !sameContent(published.brief, latest.brief));
+  return { latest, publications, lastPublished, pendingCorrection };
+}
+
+/**
+ * Whether an editor took a story out of the issue, and in which revision: the one saved right after the
+ * last revision that cited any of `urls` (a story's copies), so the story is not in the latest revision,
+ * when it was an editor's change and not a new start from the machine's draft (action 'draft'). Returns
+ * that revision's number and author, or null (the story is in the issue, was never in it, or left it
+ * with a machine draft). `revisions` oldest first.
+ */
+export function editorRemoval(revisions: readonly Revision[], urls: readonly string[]): { number: number; author: string } | null {
+  let last = -1;
+  revisions.forEach((revision, i) => {
+    if (urls.some((url) => sectionCiting(revision.brief, url) !== null)) last = i;
+  });
+  const next = last === -1 ? undefined : revisions[last + 1];
+  return next && next.action !== 'draft' ? { number: next.number, author: next.author } : null;
 }
 
 /** What an editor's change says about itself: who, which revision the form showed, and the correction note after publication. */

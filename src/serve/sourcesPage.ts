@@ -12,6 +12,7 @@ import { html, outsideLink, type Markup } from './html.ts';
 import { csrfField, messagePage, sendPage } from './layout.ts';
 import { registerSourceForm } from './sourceForm.ts';
 import { sourcesText, type SourcesWord } from './sourcesText.ts';
+import { common } from './text.ts';
 
 /** The longest reason the desk writes into a catalog's `disabled:`, in characters. */
 export const MAX_REASON = 200;
@@ -206,7 +207,7 @@ function changeHandler(context: DeskContext, enable: boolean) {
     if (refused) return refused;
     const id = (request.params as { id: string }).id;
     const file = context.loaded.sourceFiles.get(id);
-    if (!file) return messagePage(request, reply, 404, sourcesText(request.lang, 'noSuchSource', id), sourcesText(request.lang, 'noSuchSource', id));
+    if (!file) return messagePage(request, reply, 404, common(request.lang, 'notFound'), sourcesText(request.lang, 'noSuchSource', id));
     const reason = enable ? null : reasonOf((request.body as Record<string, unknown> | undefined)?.reason);
     const changed = setSourceDisabled(file, id, reason);
     if (changed) reloadCatalog(context);

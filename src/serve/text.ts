@@ -35,4 +35,11 @@ export const common = pageText({
   serverError: { zh: '出错了：{0}', en: 'Something went wrong: {0}' },
   back: { zh: '返回', en: 'Back' },
   skip: { zh: '跳到正文', en: 'Skip to content' },
+  // Short headings of the error pages: the sentence that explains is said once, below (layout.messagePage).
+  'heading.forbidden': { zh: '没有权限', en: 'Not allowed' },
+  'heading.signIn': { zh: '需要登录', en: 'Sign-in needed' },
+  signInFirst: { zh: '请先登录，再提交', en: 'Sign in first, then submit again' },
+  'heading.csrf': { zh: '表单已过期', en: 'Form expired' },
+  'heading.badRequest': { zh: '请求有误', en: 'Bad request' },
+  'heading.serverError': { zh: '出错了', en: 'Something went wrong' },
 });

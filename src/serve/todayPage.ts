@@ -11,28 +11,31 @@
  *   POST /issues/:date/candidates/{add,replace}   (url, n)
  *   POST /issues/:date/withheld/:i/{accept,drop}
  *   POST /issues/:date/restart                start again from the machine's newer draft
- *   POST /issues/:date/publish                approve and publish (a correction once published)
- *   POST /issues/:date/send                   send again to the channels not reached
+ *   POST /issues/:date/publish                approve and publish (a correction once published) → 303 to its result
+ *   POST /issues/:date/send                   send again to the channels not reached → 303 to the result
+ *   GET  /issues/:date/publications/:k        publication k's result, read back (a reload sends nothing)
  * Every POST is an editor's (requireEditor) and carries the CSRF token (app.ts) and the revision the page
  * showed (`base`); once the issue is published, a change also carries a correction note.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { join } from 'node:path';
 import type { Brief } from '../brief/model.ts';
-import { resultLine } from '../cli/publish.ts';
+import { channelLabel } from '../cli/publish.ts';
 import type { AnalysedDay } from '../pipeline/compose.ts';
-import type { ChannelResult } from '../publish/dispatch.ts';
+import { latestDeliveries } from '../store/deliveryStatus.ts';
 import type { RevisionAction } from '../store/desk.ts';
 import { UserError } from '../util/errors.ts';
 import { requireEditor, type DeskRoutes } from './app.ts';
 import type { DeskContext } from './context.ts';
 import { candidateByUrl, issueDay, recomposed, referencesOf, rewrittenAbstract, rewrittenSection, storyOfWithheld, storySection } from './drafting.ts';
 import { html, type Markup } from './html.ts';
+import { editionFiles, editionsFolderName } from './issueFiles.ts';
 import { messagePage, sendPage } from './layout.ts';
-import { publishLatest, sendAgain, type PublishOutcome } from './publishing.ts';
-import { acceptWithheld, dropWithheld, editAbstract, editItem, insertSection, moveItem, removeItem, replaceSection, sectionCiting, withAbstractOf, withFallback } from './revise.ts';
+import { publishLatest, sendAgain } from './publishing.ts';
+import { abstractAfterHeadline, acceptWithheld, dropWithheld, editAbstract, editItem, insertSection, moveItem, removeItem, replaceSection, sectionCiting, withAbstractOf, withFallback } from './revise.ts';
 import { assertBase, assertChangeAllowed, checked, issueState, newerMachineDraft, publishBlockers, Refusal, saveRevision, type IssueState } from './revisions.ts';
 import { compareBody, revisionsBody } from './revisionsView.ts';
-import { todayText } from './todayText.ts';
+import { shownTime, storedText, todayText } from './todayText.ts';
 import { issueBody, type IssueView } from './todayView.ts';
 
 type Say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => string;
@@ -101,6 +104,7 @@ function sendIssue(context: DeskContext, request: FastifyRequest, reply: Fastify
     newer: newerMachineDraft(context, date),
     channels: context.loaded.config.publish?.channels.map((channel) => channel.name) ?? null,
     sentChannels: context.store.sentChannels(date),
+    revisions: context.desk.revisions(date),
     ...extra,
   };
   const { minRelevance, maxItems } = context.loaded.config.selection;
@@ -170,14 +174,39 @@ function changeRoute(context: DeskContext, work: (input: ChangeInput) => Promise
   };
 }
 
-/** The lines of a publication's result page: where it was written, and each channel (resultLine's words, as `xinzhi publish` prints). */
-function outcomeBody(request: FastifyRequest, date: string, title: string, folder: string | null, results: ChannelResult[] | null): Markup {
+/**
+ * The page of publication `k` (1-based: 1 the first edition, then each correction) of an issue, read back
+ * from the store: which revision went out, by whom, when (Beijing time), its note; where its files are
+ * (out/DATE for the latest, the kept edition for an earlier one); and each configured channel as its
+ * latest try left it (the deliveries table). What the publish and send forms lead to (POST/redirect/GET),
+ * so a reload shows the result again and sends nothing. Null when the issue has no publication k.
+ */
+function outcomePage(context: DeskContext, request: FastifyRequest, date: string, k: number, resent: boolean): { title: string; body: Markup } | null {
   const say = sayIn(request);
-  const lines = results?.map((result) => html`<li class="${result.status === 'failed' ? 'fail' : result.status === 'sent' ? 'ok' : 'muted'}">${resultLine(result, request.lang).trim()}</li>`);
-  return html`<section class="card outcome"><h1>${title}</h1>
-    ${folder ? html`<p>${say('wrote', folder)}</p>` : ''}
-    ${results === null ? html`<p class="warn">${say('noChannels')}</p>` : html`<h2>${say('results')}</h2><ul class="results">${lines}</ul>`}
+  const lang = request.lang;
+  const publications = context.desk.publications(date);
+  const publication = publications[k - 1];
+  if (!publication) return null;
+  const title = resent ? say('resentTitle', date) : k > 1 ? say('correctionPublished', date) : say('publishedTitle', date);
+  const current = k === publications.length;
+  const folder = current ? join(context.outDir, date) : join(context.outDir, editionsFolderName(date), String(k));
+  // An earlier edition's files are there only when a correction kept them (keepEdition).
+  const where = current ? say('wrote', folder) : editionFiles(context.outDir, date, k).length > 0 ? say('keptAt', folder) : null;
+  const channels = context.loaded.config.publish?.channels ?? null;
+  const tried = latestDeliveries(context.store, date);
+  const lines = channels?.map((channel) => {
+    const last = tried.get(channel.name);
+    const label = channelLabel(channel, lang);
+    if (!last) return html`<li class="muted">${say('channelNever', label)}</li>`;
+    if (last.status === 'sent') return html`<li class="ok">${say('channelSent', label, shownTime(last.sentAt))}</li>`;
+    return html`<li class="fail">${say('channelFailed', label, shownTime(last.sentAt), last.attempt, storedText(lang, 'error', last.error ?? ''))}</li>`;
+  });
+  const body = html`<section class="card outcome"><h1>${title}</h1>
+    <p class="muted">${say('outcomeTitle', date, k)} · ${say('outcomeLine', publication.revision, publication.publishedBy, shownTime(publication.publishedAt))}${publication.note ? html` · ${storedText(lang, 'note', publication.note)}` : ''}</p>
+    ${where ? html`<p>${where}</p>` : ''}
+    ${channels === null ? html`<p class="warn">${say('noChannels')}</p>` : html`<h2>${say('channelsNow')}</h2><ul class="results">${lines}</ul>`}
     <p><a class="button" href="/issues/${date}#publish">${say('backToIssue')}</a></p></section>`;
+  return { title, body };
 }
 
 /** The Today section's routes (see the module's comment). */
@@ -236,7 +265,10 @@ export const todayRoutes: DeskRoutes = (app, context) => {
   app.post('/issues/:date/items/:n/edit', changeRoute(context, (input) => {
     const n = whole(input.params.n ?? '', 'n');
     const brief = editItem(input.brief, n, field(input.form, 'headline'), fields(input.form, 'paragraph'));
-    return { brief, action: 'edit', describe: input.say('describe.edit', n), anchor: `item-${n}` };
+    // The abstract follows a new headline where it repeats the old one's words (abstractAfterHeadline).
+    const abstract = abstractAfterHeadline(brief.abstract, input.brief.items[n - 1]!.headline, brief.items[n - 1]!.headline);
+    const followed = abstract !== brief.abstract;
+    return { brief: followed ? { ...brief, abstract } : brief, action: 'edit', describe: `${input.say('describe.edit', n)}${followed ? input.say('describe.abstractHeadline') : ''}`, anchor: `item-${n}` };
   }));
 
   app.post('/issues/:date/items/:n/regenerate', changeRoute(context, async (input) => {
@@ -315,20 +347,18 @@ export const todayRoutes: DeskRoutes = (app, context) => {
     if (!issue) return noIssue(request, reply);
     const { date, state } = issue;
     const form = (request.body ?? {}) as Record<string, unknown>;
-    const say = sayIn(request);
-    let outcome: PublishOutcome;
     try {
       // Publishing needs no note of its own (the corrections it sends carry theirs), only the page's revision.
       assertBase(state, Number(field(form, 'base')));
       const blockers = publishBlockers(checked(context, state.latest.brief));
       if (blockers.check.length + blockers.withheld.length > 0) return sendIssue(context, request, reply, state, { refusal: blockers }, 409);
-      outcome = await publishLatest(context, date, state, request.user!.name);
+      await publishLatest(context, date, state, request.user!.name);
     } catch (err) {
       if (err instanceof Refusal) return refusalPage(request, reply, err);
       throw err;
     }
-    const title = outcome.correction ? say('correctionPublished', date) : say('publishedTitle', date);
-    return sendPage(request, reply, { title, section: 'today', body: outcomeBody(request, date, title, outcome.folder, outcome.results) });
+    // POST/redirect/GET: the result is a page of its own, and reloading it sends nothing.
+    return reply.redirect(`/issues/${date}/publications/${context.desk.publications(date).length}`, 303);
   });
 
   app.post('/issues/:date/send', async (request, reply) => {
@@ -337,14 +367,21 @@ export const todayRoutes: DeskRoutes = (app, context) => {
     const issue = issueOf(context, request);
     if (!issue) return noIssue(request, reply);
     const { date, state } = issue;
-    let results: ChannelResult[] | null;
     try {
-      results = await sendAgain(context, date, state);
+      await sendAgain(context, date, state);
     } catch (err) {
       if (err instanceof Refusal) return refusalPage(request, reply, err);
       throw err;
     }
-    const title = sayIn(request)('resentTitle', date);
-    return sendPage(request, reply, { title, section: 'today', body: outcomeBody(request, date, title, null, results) });
+    return reply.redirect(`/issues/${date}/publications/${state.publications.length}?resent=1`, 303);
+  });
+
+  app.get('/issues/:date/publications/:k', (request, reply) => {
+    const issue = issueOf(context, request);
+    if (!issue) return noIssue(request, reply);
+    const k = (request.params as Record<string, string>).k ?? '';
+    const outcome = /^\d{1,4}$/.test(k) ? outcomePage(context, request, issue.date, Number(k), (request.query as Record<string, unknown>).resent === '1') : null;
+    if (!outcome) return messagePage(request, reply, 404, sayIn(request)('issueTitle', issue.date), sayIn(request)('noPublication', issue.date, k));
+    return sendPage(request, reply, { title: outcome.title, section: 'today', body: outcome.body });
   });
 };

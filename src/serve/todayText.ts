@@ -1,3 +1,4 @@
+import type { Lang } from '../util/i18n.ts';
 import { toShanghaiIso } from '../util/time.ts';
 import { pageText } from './text.ts';
 
@@ -24,7 +25,7 @@ export const todayText = pageText({
   startFromNewer: { zh: '从机器的新草稿重新开始', en: 'Start again from the machine’s new draft' },
   viewer: { zh: '只读账号：可以查看，不能修改或发布', en: 'Viewer: you can read this issue, not change or publish it' },
   checksOk: { zh: '核查全部通过（{0} 项）', en: 'Every check passed ({0})' },
-  checksFailed: { zh: '{0} 项核查未通过，已在原文处标出', en: '{0} checks failed, marked where they are' },
+  checksFailed: { zh: '{0} 项核查未通过，已在原文处标出', en: 'Checks failed: {0}, each marked where it stands' },
   issueFindings: { zh: '整期的问题', en: 'Findings about the whole issue' },
   abstract: { zh: '摘要', en: 'Abstract' },
   sections: { zh: '条目', en: 'Sections' },
@@ -51,9 +52,9 @@ export const todayText = pageText({
   accept: { zh: '采用', en: 'Accept' },
   drop: { zh: '删去', en: 'Drop' },
   candidatesTitle: { zh: '当日候选', en: 'The day’s candidates' },
-  candidatesIntro: { zh: '文档 {0} 篇 · 报道组 {1} 个 · 相关度阈值 {2} · 按重要性排序', en: '{0} documents · {1} story groups · relevance threshold {2} · most significant first' },
+  candidatesIntro: { zh: '文档 {0} 篇 · 报道组 {1} 个 · 相关度阈值 {2} · 按重要性排序', en: 'Documents: {0} · story groups: {1} · relevance threshold {2} · most significant first' },
   candidatesError: { zh: '无法列出当日候选：{0}', en: 'The day’s candidates cannot be listed: {0}' },
-  below: { zh: '低于相关度阈值的 {0} 条', en: '{0} below the relevance threshold' },
+  below: { zh: '低于相关度阈值的 {0} 条', en: 'Below the relevance threshold: {0}' },
   inIssue: { zh: '本期第 {0} 条', en: 'section {0}' },
   significance: { zh: '重要性 {0}', en: 'significance {0}' },
   copies: { zh: '全部副本（{0}）', en: 'Every copy ({0})' },
@@ -116,10 +117,38 @@ export const todayText = pageText({
   compareTo: { zh: '新', en: 'To' },
   compareTitle: { zh: '{0} 期：第 {1} 版 → 第 {2} 版', en: 'Issue {0}: revision {1} → {2}' },
   compareLegend: { zh: '绿色为新增，红色删除线为删去', en: 'Green is added, red struck through is removed' },
-  compareSize: { zh: '新增 {0} 字，删去 {1} 字', en: '{0} characters added, {1} removed' },
+  compareSize: { zh: '新增 {0} 字，删去 {1} 字', en: 'Characters added: {0}; removed: {1}' },
   noRevision: { zh: '没有第 {0} 版', en: 'There is no revision {0}' },
   badNumber: { zh: '版本号无效：{0}', en: 'Not a revision number: {0}' },
+  removedBy: { zh: '编辑在第 {0} 版删去（{1}）', en: 'Removed by an editor in revision {0} ({1})' },
+  machinePicked: { zh: '机器草稿选入过，当前版本中没有', en: 'A machine draft held it; the current revision does not' },
+  pickedNow: { zh: '不在机器草稿中：草稿写成后当日重新分析，现在会入选', en: 'Not in the machine’s draft: the day analysed again since, it would now be picked' },
+  revisionFailing: { zh: '{0} 项核查未通过', en: 'checks failed: {0}' },
+  'describe.abstractHeadline': { zh: '；摘要中的原标题随之改为新标题', en: '; the old headline in the abstract changed with it' },
+  outcomeTitle: { zh: '{0} 期第 {1} 次发布', en: 'Issue {0}, publication {1}' },
+  outcomeLine: { zh: '第 {0} 版 · {1} 发布于 {2}（北京时间）', en: 'Revision {0} · published by {1} at {2} (Beijing time)' },
+  keptAt: { zh: '这一版的文件保存在：{0}', en: 'This edition’s files are kept in: {0}' },
+  channelsNow: { zh: '各渠道的送达情况（以最近一次尝试为准）', en: 'Each channel, as its latest attempt left it' },
+  channelSent: { zh: '{0}：已发送（{1}）', en: '{0}: sent ({1})' },
+  channelFailed: { zh: '{0}：失败（{1}，第 {2} 次尝试）：{3}', en: '{0}: failed ({1}, try {2}): {3}' },
+  channelNever: { zh: '{0}：尚未发送', en: '{0}: not sent yet' },
+  noPublication: { zh: '{0} 期没有第 {1} 次发布', en: 'Issue {0} has no publication {1}' },
 });
+
+/** Han characters: what tells Chinese data in an English page. */
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Stored text that is data, not words of the page — a verifier's finding (src/brief/verify.ts writes them
+ * in Chinese), a revision's note or a correction's, a delivery's error — as an English page shows it:
+ * labelled, and said to be in Chinese when it holds Han characters (finding (in Chinese): …), never
+ * translated. A Chinese page shows the text as it is.
+ */
+export function storedText(lang: Lang, kind: 'finding' | 'note' | 'error', text: string): string {
+  if (lang === 'zh') return text;
+  const label = { finding: 'finding', note: 'note', error: 'error' }[kind];
+  return HAN.test(text) ? `${label} (in Chinese): ${text}` : `${label}: ${text}`;
+}
 
 /** An instant (ISO 8601) as the desk shows it: Beijing wall-clock time to the minute, 2026-06-19 09:00. */
 export function shownTime(iso: string): string {

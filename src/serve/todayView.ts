@@ -16,8 +16,9 @@ import { findingsByPart, findingWords, markedText, marksIn, type Mark } from './
 import { html, outsideLink, type Interpolation, type Markup } from './html.ts';
 import { csrfField } from './layout.ts';
 import { sectionCiting } from './revise.ts';
-import { publishBlockers, type IssueState } from './revisions.ts';
-import { shownTime, todayText } from './todayText.ts';
+import type { Revision } from '../store/desk.ts';
+import { editorRemoval, publishBlockers, type IssueState } from './revisions.ts';
+import { shownTime, storedText, todayText } from './todayText.ts';
 
 /** Everything the issue page shows. */
 export interface IssueView {
@@ -30,6 +31,8 @@ export interface IssueView {
   channels: string[] | null;
   /** The channels the issue has reached (deliveries recorded as sent). */
   sentChannels: string[];
+  /** Every revision of the issue, oldest first: whose change took a candidate out (revisions.editorRemoval). */
+  revisions: readonly Revision[];
   /** Set when a publish was just refused: why (publishBlockers). */
   refusal?: { check: string[]; withheld: string[] };
   /** A line to show on top (a revision saved). */
@@ -58,15 +61,20 @@ function guarded(forms: Forms, controls: Markup): Markup {
   return forms.correction ? html`<details class="edit correct"><summary>${todayText(forms.lang, 'correct')}</summary>${controls}</details>` : controls;
 }
 
-/** The marks of a part's findings: each failed check that names words of the text. */
-function marksOf(findings: readonly Check[]): Mark[] {
+/** A finding as the reader's page shows it: the verifier's Chinese, labelled as such on an English page (storedText). */
+function findingShown(lang: Lang, detail: string): string {
+  return storedText(lang, 'finding', detail);
+}
+
+/** The marks of a part's findings: each failed check that names words of the text, with the finding as shown. */
+function marksOf(lang: Lang, findings: readonly Check[]): Mark[] {
   return findings.flatMap((check) => {
     const words = findingWords(check);
-    return words === null ? [] : [{ words, finding: check.detail }];
+    return words === null ? [] : [{ words, finding: findingShown(lang, check.detail) }];
   });
 }
 
-/** A list of findings beside the text they are about. */
+/** A list of findings (as shown: findingShown) beside the text they are about. */
 function findingList(findings: readonly string[]): Markup | '' {
   return findings.length === 0 ? '' : html`<ul class="findings" role="note">${findings.map((finding) => html`<li>${finding}</li>`)}</ul>`;
 }
@@ -88,11 +96,11 @@ function tierName(lang: Lang, tier: string): string {
 /** One section's card: number, tier, the text with its findings in place, what it cites, and the editor's forms. */
 function itemCard(forms: Forms, brief: Brief, item: BriefItem, findings: readonly Check[], refs: readonly Reference[]): Markup {
   const say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => todayText(forms.lang, key, ...args);
-  const marks = marksOf(findings);
+  const found = marksOf(forms.lang, findings);
   const placed = new Set<string>();
-  const headline = markedBlock('h3', item.headline, marks, placed);
-  const paragraphs = item.paragraphs.map((paragraph) => markedBlock('p', paragraph, marks, placed));
-  const rest = findings.map((check) => check.detail).filter((detail) => !placed.has(detail));
+  const headline = markedBlock('h3', item.headline, found, placed);
+  const paragraphs = item.paragraphs.map((paragraph) => markedBlock('p', paragraph, found, placed));
+  const rest = findings.map((check) => findingShown(forms.lang, check.detail)).filter((detail) => !placed.has(detail));
   const failing = findings.length > 0;
   const n = item.n;
   const controls = forms.editor
@@ -115,7 +123,7 @@ function itemCard(forms: Forms, brief: Brief, item: BriefItem, findings: readonl
   return html`<article class="card item${failing ? ' failing' : ''}" id="item-${n}">
     <div class="row"><span class="badge">${say('section', n)}</span><span class="badge">${tierName(forms.lang, item.tier)}</span>${failing ? html`<span class="badge fail">${say('failing')} ${findings.length}</span>` : ''}</div>
     ${headline}${paragraphs}${findingList(rest)}
-    <p class="cites muted">${say('cites')}：${refs.map((reference) => html`<span class="ref">[${reference.id}] ${outsideLink(reference.url, formatReference(reference))}</span> `)}</p>
+    <p class="cites muted">${say('cites')}${marks(forms.lang).colon}${refs.map((reference) => html`<span class="ref">[${reference.id}] ${outsideLink(reference.url, formatReference(reference))}</span> `)}</p>
     ${controls}
   </article>`;
 }
@@ -123,10 +131,10 @@ function itemCard(forms: Forms, brief: Brief, item: BriefItem, findings: readonl
 /** The abstract's card: its text with findings in place, and the editor's forms. */
 function abstractCard(forms: Forms, brief: Brief, findings: readonly Check[]): Markup {
   const say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => todayText(forms.lang, key, ...args);
-  const marks = marksOf(findings);
+  const found = marksOf(forms.lang, findings);
   const placed = new Set<string>();
-  const text = markedBlock('p', brief.abstract, marks, placed);
-  const rest = findings.map((check) => check.detail).filter((detail) => !placed.has(detail));
+  const text = markedBlock('p', brief.abstract, found, placed);
+  const rest = findings.map((check) => findingShown(forms.lang, check.detail)).filter((detail) => !placed.has(detail));
   const controls = forms.editor
     ? guarded(forms, html`<div class="row controls">${actionForm(forms, 'abstract/regenerate', say('rewriteAbstract'))}</div>
       <details class="edit"><summary>${say('editAbstract')}</summary>
@@ -150,7 +158,7 @@ function withheldCards(forms: Forms, brief: Brief): Markup | '' {
   return html`<section class="withheld" id="withheld"><h2>${say('withheldTitle')}</h2><p class="muted">${say('withheldIntro')}</p>
     ${withheld.map(
       (w, i) => html`<article class="card item failing">
-        <h3>${w.item.headline}</h3>${w.item.paragraphs.map((p) => html`<p>${p}</p>`)}${findingList(w.reasons)}
+        <h3>${w.item.headline}</h3>${w.item.paragraphs.map((p) => html`<p>${p}</p>`)}${findingList(w.reasons.map((reason) => findingShown(forms.lang, reason)))}
         ${forms.editor ? guarded(forms, html`<div class="row controls">${actionForm(forms, `withheld/${i}/accept`, say('accept'))}${actionForm(forms, `withheld/${i}/drop`, say('drop'))}</div>`) : ''}
       </article>`,
     )}</section>`;
@@ -161,14 +169,30 @@ function candidateTitle(candidate: Candidate, lang: Lang): string {
   return candidate.document.title.startsWith(candidate.origin) ? candidate.document.title : `${candidate.origin}${marks(lang).colon}${candidate.document.title}`;
 }
 
+/**
+ * Why a candidate is not in the issue, or null when it is (or is below the relevance threshold, where the
+ * list says why). An editor's removal says who and in which revision (revisions.editorRemoval): an
+ * editor's choice is not the machine's. A story a machine draft held, or one the machine would pick now
+ * (the day analysed again after its draft was written), says so. Only a story the machine never picked
+ * gets the machine's reason (notPicked).
+ */
+export function candidateReason(lang: Lang, candidate: Candidate, day: AnalysedDay, revisions: readonly Revision[], inIssue: number | null, eligible: boolean, maxItems: number): string | null {
+  if (inIssue !== null) return null;
+  const urls = candidate.members.map((member) => member.url);
+  const removed = editorRemoval(revisions, urls);
+  if (removed) return todayText(lang, 'removedBy', removed.number, removed.author);
+  if (revisions.some((revision) => revision.action === 'draft' && urls.some((url) => sectionCiting(revision.brief, url) !== null))) return todayText(lang, 'machinePicked');
+  if (day.items.includes(candidate)) return todayText(lang, 'pickedNow');
+  return eligible ? notPicked(candidate, day.items, maxItems, lang) : null;
+}
+
 /** One candidate: rank, scores, where it is in the issue, title, issuer, relevance, significance with its evidence, every copy; add / replace. */
-function candidateCard(forms: Forms, brief: Brief, day: AnalysedDay, candidate: Candidate, rank: number, minRelevance: number, maxItems: number): Markup {
+function candidateCard(forms: Forms, brief: Brief, day: AnalysedDay, revisions: readonly Revision[], candidate: Candidate, rank: number, minRelevance: number, maxItems: number): Markup {
   const lang = forms.lang;
   const say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => todayText(lang, key, ...args);
   const url = candidate.document.url;
   const inIssue = candidate.members.map((member) => sectionCiting(brief, member.url)).find((n) => n !== null) ?? null;
-  const eligible = candidate.relevance.score >= minRelevance;
-  const whyNot = inIssue === null && eligible ? notPicked(candidate, day.items, maxItems, lang) : null;
+  const whyNot = candidateReason(lang, candidate, day, revisions, inIssue, candidate.relevance.score >= minRelevance, maxItems);
   const hidden = html`<input type="hidden" name="url" value="${url}">`;
   const controls =
     forms.editor && inIssue === null
@@ -183,7 +207,7 @@ function candidateCard(forms: Forms, brief: Brief, day: AnalysedDay, candidate: 
     <p class="muted">${relevanceLine(candidate, lang)}</p>
     <p class="muted">${t(lang, 'significance')}${marks(lang).colon}${evidenceLine(candidate, lang)}</p>
     ${plantedIn(candidate).map((planted) => html`<p class="warn">${t(lang, 'planted', planted.url, planted.sentence)}</p>`)}
-    <details><summary>${say('copies', candidate.members.length)}</summary><ul class="copies">${candidate.members.map((member) => html`<li>${day.directory.siteName(member)}：${outsideLink(member.url)}</li>`)}</ul></details>
+    <details><summary>${say('copies', candidate.members.length)}</summary><ul class="copies">${candidate.members.map((member) => html`<li>${day.directory.siteName(member)}${marks(lang).colon}${outsideLink(member.url)}</li>`)}</ul></details>
     ${controls}
   </li>`;
 }
@@ -194,7 +218,7 @@ function candidatesColumn(forms: Forms, brief: Brief, view: IssueView, selection
   if ('error' in view.day) return html`<aside class="candidates"><h2>${say('candidatesTitle')}</h2><p class="warn">${say('candidatesError', view.day.error)}</p></aside>`;
   const day = view.day;
   const ranked = day.analysis.candidates.map((candidate, i) => ({ candidate, rank: i + 1 }));
-  const card = (entry: { candidate: Candidate; rank: number }) => candidateCard(forms, brief, day, entry.candidate, entry.rank, selection.minRelevance, selection.maxItems);
+  const card = (entry: { candidate: Candidate; rank: number }) => candidateCard(forms, brief, day, view.revisions, entry.candidate, entry.rank, selection.minRelevance, selection.maxItems);
   const eligible = ranked.filter((entry) => entry.candidate.relevance.score >= selection.minRelevance);
   const below = ranked.filter((entry) => entry.candidate.relevance.score < selection.minRelevance);
   return html`<aside class="candidates" id="candidates"><h2>${say('candidatesTitle')}</h2>
@@ -214,7 +238,7 @@ function publishBox(forms: Forms, view: IssueView, brief: Brief): Markup {
   const status = !published ? say('status.draft') : state.pendingCorrection ? say('status.pending') : say('status.published');
   const reasons = blocked
     ? html`<div class="${view.refusal ? 'error refusal' : 'blockers'}" role="${view.refusal ? 'alert' : 'status'}"><p><strong>${say('refused')}</strong></p><ul>
-        ${blockers.check.map((line) => html`<li>${say('blockerCheck', line)}</li>`)}${blockers.withheld.map((line) => html`<li>${say('blockerWithheld', line)}</li>`)}</ul></div>`
+        ${blockers.check.map((line) => html`<li>${say('blockerCheck', findingShown(forms.lang, line))}</li>`)}${blockers.withheld.map((line) => html`<li>${say('blockerWithheld', findingShown(forms.lang, line))}</li>`)}</ul></div>`
     : '';
   const canPublish = !published || state.pendingCorrection;
   const publishForm = forms.editor && canPublish
@@ -227,7 +251,7 @@ function publishBox(forms: Forms, view: IssueView, brief: Brief): Markup {
       ${view.sentChannels.length > 0 ? html`<p class="ok">${say('sentTo', view.sentChannels.join(forms.lang === 'zh' ? '、' : ', '))}</p>` : ''}
       ${published && unsent.length > 0 ? html`<p class="warn">${say('unsent', unsent.join(forms.lang === 'zh' ? '、' : ', '))}</p>${forms.editor ? actionForm(forms, 'send', say('resend')) : ''}` : ''}`;
   const publications = state.publications.length > 0
-    ? html`<h3>${say('publications')}</h3><ol class="publications">${state.publications.map((p) => html`<li>${say('publicationLine', p.revision, p.publishedBy, shownTime(p.publishedAt))}${p.note ? html` · ${p.note}` : ''}</li>`)}</ol>`
+    ? html`<h3>${say('publications')}</h3><ol class="publications">${state.publications.map((p, i) => html`<li><a href="/issues/${forms.date}/publications/${i + 1}">${say('publicationLine', p.revision, p.publishedBy, shownTime(p.publishedAt))}</a>${p.note ? html` · ${storedText(forms.lang, 'note', p.note)}` : ''}</li>`)}</ol>`
     : '';
   return html`<section class="card publish" id="publish"><h2>${say('publishTitle')} <span class="badge${published ? ' ok' : ''}">${status}</span></h2>
     ${reasons}${publishForm}${channels}${publications}</section>`;
@@ -258,13 +282,13 @@ export function issueBody(request: FastifyRequest, reply: FastifyReply, view: Is
   const latest = state.latest;
   const header = html`<header class="issue-head">
     <h1>${say('issueTitle', date)}</h1>
-    <p class="muted">${say('revisionLine', latest.number, latest.author, shownTime(latest.createdAt), say(`action.${latest.action}`))}${latest.note ? html` · ${latest.note}` : ''} · <a href="/issues/${date}/revisions">${say('revisions')}</a></p>
+    <p class="muted">${say('revisionLine', latest.number, latest.author, shownTime(latest.createdAt), say(`action.${latest.action}`))}${latest.note ? html` · ${storedText(lang, 'note', latest.note)}` : ''} · <a href="/issues/${date}/revisions">${say('revisions')}</a></p>
     ${view.notice ? html`<p class="ok" role="status">${view.notice}</p>` : ''}
     ${editor ? '' : html`<p class="muted">${say('viewer')}</p>`}
     ${view.newer ? html`<div class="card notice"><p>${say('newerDraft', shownTime(view.newer))}</p>${editor ? actionForm(forms, 'restart', say('startFromNewer')) : ''}</div>` : ''}
     ${editor && published ? html`<p class="warn">${say('correctionHelp')}</p>` : ''}
     <p class="${failed > 0 ? 'fail' : 'ok'}">${failed > 0 ? say('checksFailed', failed) : say('checksOk', brief.checks.length)}</p>
-    ${findings.has('issue') ? html`<div class="card failing"><h2>${say('issueFindings')}</h2>${findingList(findings.get('issue')!.map((check) => check.detail))}</div>` : ''}
+    ${findings.has('issue') ? html`<div class="card failing"><h2>${say('issueFindings')}</h2>${findingList(findings.get('issue')!.map((check) => findingShown(lang, check.detail)))}</div>` : ''}
   </header>`;
   const draft = html`<div class="draft">
     ${abstractCard(forms, brief, findings.get('abstract') ?? [])}
