@@ -18,7 +18,7 @@ import { domainWords } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { selectItems } from '../src/brief/select.ts';
 import { loadConfig } from '../src/config/load.ts';
-import type { StoredDocument } from '../src/store/sqlite.ts';
+import type { StoredDocument } from '../src/domain/document.ts';
 import { loadEvalDay } from './evalDay.ts';
 
 const sizes = [2_000, 20_000, 100_000];

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js/cn2t';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { StoredDocument } from '../src/store/sqlite.ts';
+import type { StoredDocument } from '../src/domain/document.ts';
 
 /** The labelled days, by folder name: eval-day (the development day) and eval-day-2 (held out). */
 export function evalDayDir(name = 'eval-day'): string {

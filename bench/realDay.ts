@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { defaultConfigPath } from '../src/config/load.ts';
 import { sourceTiers } from '../src/config/schema.ts';
-import type { FetchedResponse } from '../src/crawl/warc.ts';
+import type { FetchedResponse } from '../src/domain/response.ts';
 import { escapeHtml } from '../src/render/escape.ts';
 
 export const realDaysDir = fileURLToPath(new URL('../test/fixtures/real-days/', import.meta.url));

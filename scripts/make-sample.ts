@@ -7,7 +7,8 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { parse } from 'yaml';
-import { warcResponseRecord, type FetchedResponse } from '../src/crawl/warc.ts';
+import { warcResponseRecord } from '../src/crawl/warc.ts';
+import type { FetchedResponse } from '../src/domain/response.ts';
 import { escapeHtml } from '../src/render/escape.ts';
 
 interface SampleArticle {

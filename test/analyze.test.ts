@@ -10,7 +10,7 @@ import { selectItems } from '../src/brief/select.ts';
 import { issueWindow } from '../src/pipeline/compose.ts';
 import { themeDynamics } from '../src/brief/themeShares.ts';
 import { loadConfig } from '../src/config/load.ts';
-import type { StoredDocument } from '../src/store/sqlite.ts';
+import type { StoredDocument } from '../src/domain/document.ts';
 import { evalDayDir, loadEvalDay } from '../bench/evalDay.ts';
 
 const { taxonomy, sources, bodies } = loadConfig();

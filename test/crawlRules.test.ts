@@ -11,7 +11,7 @@ import { LiveFetcher } from '../src/crawl/live.ts';
 import { HostGate } from '../src/crawl/politeness.ts';
 import { isRetryableStatus, retryDelayMs } from '../src/crawl/retry.ts';
 import { robotsRules } from '../src/crawl/robots.ts';
-import type { FetchedResponse } from '../src/crawl/warc.ts';
+import type { FetchedResponse } from '../src/domain/response.ts';
 import { configSchema } from '../src/config/schema.ts';
 import { UserError } from '../src/util/errors.ts';
 import { fetcherOptions, html, sleep, startSite, testSource, type Route } from './sites.ts';

@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { taxonomySegmenter } from '../src/analyze/relevance.ts';
 import type { Brief } from '../src/brief/model.ts';
 import { formatReference } from '../src/brief/references.ts';
-import type { ExtractedArticle } from '../src/extract/article.ts';
+import type { ExtractedArticle } from '../src/domain/article.ts';
 import { documentFacet } from '../src/store/facets.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { SAMPLE_ISSUE, sampleDay, signedIn, startDesk, VIEWER, type TestDesk } from './deskHarness.ts';

@@ -22,7 +22,7 @@ import { composeExtractive } from '../src/brief/writers/extractive.ts';
 import { briefingOf, quotesBorneOut } from '../src/brief/writers/phrasing.ts';
 import { themeDynamics, themeSharesOf } from '../src/brief/themeShares.ts';
 import { loadConfig } from '../src/config/load.ts';
-import type { StoredDocument } from '../src/store/sqlite.ts';
+import type { StoredDocument } from '../src/domain/document.ts';
 
 const { sources, bodies, taxonomy, config } = loadConfig();
 const directory = new SourceDirectory(sources, bodies);

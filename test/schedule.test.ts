@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { runCli, tempDir } from './helpers.ts';
 import { configWithCatalog, html, listPage, startSite } from './sites.ts';
 import { previousDay, shanghaiDay } from '../src/util/time.ts';
-import { issueDateOfTrigger, nextRun, scheduleTrigger, type AttemptsSoFar, type ScheduleSettings } from '../src/schedule/plan.ts';
+import { issueDateOfTrigger, nextRun, scheduleTrigger, type ScheduleSettings } from '../src/schedule/plan.ts';
+import type { AttemptsSoFar } from '../src/domain/schedule.ts';
 import { UserError } from '../src/util/errors.ts';
 
 const settings: ScheduleSettings = { cron: '30 6 * * *', timezone: 'Asia/Shanghai', retryAfterMinutes: 60, catchUp: true };

@@ -7,7 +7,7 @@ import { searchArchive, ftsQuery, snippetParts, type ArchiveHit } from '../src/s
 import { saveDocumentFacets } from '../src/store/facets.ts';
 import { indexText, MATCH_END, MATCH_START, SNIPPET_CUT, SUB_WORD_END, SUB_WORD_START, WORD_SEPARATOR } from '../src/store/searchText.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
-import type { ExtractedArticle } from '../src/extract/article.ts';
+import type { ExtractedArticle } from '../src/domain/article.ts';
 import { UserError } from '../src/util/errors.ts';
 import { tempDir } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import type { SourceTier, Taxonomy } from '../config/schema.ts';
-import type { StoredDocument } from '../store/sqlite.ts';
+import type { StoredDocument } from '../domain/document.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { addressDate, daysBefore, documentDate } from './documentDate.ts';
 import { isRelativeName, readIssuer, type IssuerReading } from './issuer.ts';

@@ -3,7 +3,7 @@ import type { Browser, Page, Request, Route } from 'playwright-core';
 import type { EntryPoint, Source } from '../config/schema.ts';
 import { errorLine, UserError } from '../util/errors.ts';
 import type { FetchOptions, Fetcher } from './fetcher.ts';
-import type { FetchedResponse } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 /** How a user gets Chromium: the setup script's browser option (README, scripts/setup.sh). */
 export const BROWSER_SETUP = 'XINZHI_BROWSER=1 bash scripts/setup.sh';

@@ -10,7 +10,7 @@ import { rendersInBrowser } from './browser.ts';
 import { articleOfResponse, joinContinuations, responseText } from './document.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { CrawlProgress } from './progress.ts';
-import type { FetchedResponse } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 /** What went wrong at one address of a source, cleaned of secrets (redactSecrets): a run's failures are printed, stored and sent. */
 export interface SourceFailure {

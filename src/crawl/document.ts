@@ -1,7 +1,8 @@
-import { extractArticle, type ExtractedArticle, type SiteIdentity } from '../extract/article.ts';
+import { extractArticle, type SiteIdentity } from '../extract/article.ts';
+import type { ExtractedArticle } from '../domain/article.ts';
 import { continuationPages, maxDocumentPages } from '../extract/pagination.ts';
 import { decodeHtml } from './charset.ts';
-import type { FetchedResponse } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 /** A response's text, decoded by its Content-Type, BOM, <meta> or bytes. */
 export function responseText(response: FetchedResponse): string {

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../util/hash.ts';
-import type { FetchedResponse } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 export interface FetchOptions {
   allowPrivate: boolean;

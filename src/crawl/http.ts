@@ -5,7 +5,7 @@ import { UserError } from '../util/errors.ts';
 import { PrivateAddressError, publicOnlyLookup } from './address.ts';
 import { ACCEPT_ENCODING, contentCodings, decodeBody } from './contentCoding.ts';
 import type { FetchOptions } from './fetcher.ts';
-import type { FetchedResponse } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 export interface HttpOptions {
   userAgent: string;

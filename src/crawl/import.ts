@@ -2,7 +2,8 @@ import type { Source } from '../config/schema.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
 import { continuationPages } from '../extract/pagination.ts';
 import { articleOfResponse, joinContinuations, responseText } from './document.ts';
-import { readWarcResponses, warcFiles, type ArchiveDamage, type ArchiveReading, type FetchedResponse } from './warc.ts';
+import { readWarcResponses, warcFiles, type ArchiveDamage, type ArchiveReading } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 export interface ImportReport {
   /** Response records read from the archives. */

@@ -7,7 +7,7 @@ import { httpRequest, NetworkError, type NetworkFailure } from './http.ts';
 import { HostGate } from './politeness.ts';
 import { isRetryableStatus, retryDelayMs } from './retry.ts';
 import { robotsRules, type RobotsRules } from './robots.ts';
-import type { FetchedResponse } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 export interface LiveFetcherOptions {
   userAgent: string;

@@ -1,6 +1,7 @@
 import { UserError } from '../util/errors.ts';
 import { requestKey, type FetchOptions, type Fetcher } from './fetcher.ts';
-import { readWarcRecords, warcFiles, type ArchiveReading, type FetchedResponse } from './warc.ts';
+import { readWarcRecords, warcFiles, type ArchiveReading } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 /** Redirects a rendering is looked for behind: as many as a browser would follow (Chromium stops at 20). */
 const MAX_RENDER_REDIRECTS = 20;

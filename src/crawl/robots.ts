@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { FetchedResponse } from './warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 
 // robots-parser is CommonJS whose types claim an ES default export; require gives the function itself.
 const robotsParser = createRequire(import.meta.url)('robots-parser') as typeof import('robots-parser').default;

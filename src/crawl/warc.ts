@@ -8,28 +8,7 @@ import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { redactHeaders } from '../util/secrets.ts';
 import { archiveUnits, firstDamage, type ArchiveUnit, type UnitDamage } from './archiveUnits.ts';
-
-/** One HTTP response as fetched: what the WARC archive keeps and the extractor reads. */
-export interface FetchedResponse {
-  url: string;
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-  /** ISO 8601 time of the fetch. */
-  fetchedAt: string;
-  /**
-   * The request, when it was more than a plain GET (a POST, or headers a list API checks such as Referer):
-   * archived as a WARC request record before the response, so a replay finds a POST answer by its body.
-   */
-  request?: FetchedRequest;
-}
-
-/** A request as sent: its method, the headers (lower-case names) and the body, empty for a GET. */
-export interface FetchedRequest {
-  method: string;
-  headers: Record<string, string>;
-  body: Buffer;
-}
+import type { FetchedRequest, FetchedResponse } from '../domain/response.ts';
 
 const statusText: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified', 404: 'Not Found', 500: 'Internal Server Error' };
 

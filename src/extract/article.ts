@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { extractAttachments, type Attachment } from './attachments.ts';
+import { extractAttachments } from './attachments.ts';
 import { extractBody } from './body.ts';
 import { extractPublishedAt } from './date.ts';
 import { extractDocNumber } from './docNumber.ts';
@@ -7,22 +7,7 @@ import { parseHtml } from './parse.ts';
 import { extractPublisher } from './publisher.ts';
 import { extractSiteName } from './siteName.ts';
 import { extractTitle } from './title.ts';
-
-export interface ExtractedArticle {
-  kind: 'article' | 'not-article';
-  title: string;
-  /** ISO 8601 with its offset, or null when the page gives no date. */
-  publishedAt: string | null;
-  /** The body the page names as its source (来源), as printed; null when it names none or the site itself (本站). */
-  publisher: string | null;
-  /** The body a reposted text came from, when it is not the site's own. */
-  repostOf: string | null;
-  docNumber: string | null;
-  /** The name the site gives itself on the page (og:site_name, 主办 footer, <title> suffix), when it does. */
-  siteName: string | null;
-  paragraphs: string[];
-  attachments: Attachment[];
-}
+import type { ExtractedArticle } from '../domain/article.ts';
 
 /** What the extractor knows of the site a page came from: the names its owner signs with. */
 export interface SiteIdentity {

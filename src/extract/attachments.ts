@@ -1,11 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { oneLine } from './text.ts';
 import { resolveUrl } from '../util/url.ts';
-
-export interface Attachment {
-  name: string;
-  url: string;
-}
+import type { Attachment } from '../domain/article.ts';
 
 /** Document formats a government page attaches: PDF, Word, Excel, PowerPoint, WPS (wps, et, dps), OFD, archives. */
 const attachmentExt = /\.(pdf|docx?|xlsx?|pptx?|csv|wps|et|dps|ofd|zip|rar|7z)(?:$|[?#])/i;

@@ -3,7 +3,8 @@
  * every attempt, and plan again. I/O is passed in, so a test drives it with its own clock and job.
  */
 import { errorLine } from '../util/errors.ts';
-import { MAX_ATTEMPTS, nextRun, type AttemptsSoFar, type PlannedRun, type ScheduleSettings } from './plan.ts';
+import { MAX_ATTEMPTS, nextRun, type PlannedRun, type ScheduleSettings } from './plan.ts';
+import type { AttemptsSoFar } from '../domain/schedule.ts';
 
 /** How a scheduled attempt ended: the issue written, written with sections withheld for review, or not written. */
 export type ScheduledOutcome = 'written' | 'needs-review' | 'failed';

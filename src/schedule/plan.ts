@@ -6,6 +6,7 @@
 import { Cron } from 'croner';
 import { UserError } from '../util/errors.ts';
 import { shanghaiDay } from '../util/time.ts';
+import type { AttemptsSoFar } from '../domain/schedule.ts';
 
 /** The schedule as configured: a cron expression read in a time zone, and when a failed run is retried. */
 export interface ScheduleSettings {
@@ -17,16 +18,6 @@ export interface ScheduleSettings {
   retryAfterMinutes: number;
   /** Whether a trigger missed while the process was not running is run on start. */
   catchUp: boolean;
-}
-
-/** What the store remembers of one issue's scheduled attempts. */
-export interface AttemptsSoFar {
-  /** Attempts started, whether they finished or not: a killed attempt counts as a failed one. */
-  attempts: number;
-  /** Whether one of them wrote the issue. */
-  succeeded: boolean;
-  /** When the last attempt ended (or started, when it never ended); null before any. */
-  lastAt: Date | null;
 }
 
 /** The next scheduled run: when, for which issue (YYYY-MM-DD), and which attempt it is (1, or 2 for the retry). */

@@ -6,7 +6,7 @@ import type { Fetcher } from '../crawl/fetcher.ts';
 import { PrivateAddressError } from '../crawl/address.ts';
 import { NetworkError, type NetworkFailure } from '../crawl/http.ts';
 import { RobotsRefusal } from '../crawl/live.ts';
-import type { FetchedResponse } from '../crawl/warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 import { errorLine, UserError } from '../util/errors.ts';
 import type { Lang } from '../util/i18n.ts';
 import { redactSecrets } from '../util/secrets.ts';

@@ -1,7 +1,7 @@
 import type { Source } from '../config/schema.ts';
 import { readAt, responseText } from '../crawl/document.ts';
 import { requestKey, type FetchOptions, type Fetcher } from '../crawl/fetcher.ts';
-import type { FetchedResponse } from '../crawl/warc.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 import { extractArticle } from '../extract/article.ts';
 import { errorLine } from '../util/errors.ts';
 import type { Lang } from '../util/i18n.ts';

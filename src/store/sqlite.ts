@@ -1,30 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ExtractedArticle } from '../extract/article.ts';
-import type { FetchedResponse } from '../crawl/warc.ts';
+import type { ExtractedArticle } from '../domain/article.ts';
+import type { StoredDocument } from '../domain/document.ts';
+import type { FetchedResponse } from '../domain/response.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { migrations } from './migrations.ts';
-import type { AttemptsSoFar } from '../schedule/plan.ts';
+import type { AttemptsSoFar } from '../domain/schedule.ts';
 import { indexText, MATCH_END, MATCH_START, SNIPPET_CUT, type SearchSegment } from './searchText.ts';
-
-/** A stored article: what extraction found, with where and when it was fetched. */
-export interface StoredDocument {
-  id: number;
-  url: string;
-  sourceId: string;
-  title: string;
-  publishedAt: string | null;
-  publisher: string | null;
-  repostOf: string | null;
-  docNumber: string | null;
-  /** The name the page gives its site (og:site_name, 主办 footer), when it gives one. */
-  siteName: string | null;
-  /** Paragraphs joined by "\n". */
-  body: string;
-  attachments: { name: string; url: string }[];
-}
 
 /** What the last fetch of a URL returned: validators for a conditional GET, and a hash for when there are none. */
 export interface UrlState {
