@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { defaultConfigPath } from '../src/config/load.ts';
-import { sourceTiers } from '../src/config/schema.ts';
+import { sourceTiers } from '../src/domain/tier.ts';
 import type { FetchedResponse } from '../src/domain/response.ts';
 import { escapeHtml } from '../src/render/escape.ts';
 

@@ -20,7 +20,7 @@ import { cleanTitle, isDocumentItself, isDraft, isInterpretation, issuedDocument
 import { scoreSignificance } from '../src/analyze/significance.ts';
 import { titleKnown, verifyBrief, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
-import type { Candidate } from '../src/analyze/day.ts';
+import type { Candidate } from '../src/domain/candidate.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';
 import { usedForOf } from '../src/brief/references.ts';

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tierByForm } from '../src/analyze/bodies.ts';
-import { analyzeDay, type Candidate } from '../src/analyze/day.ts';
+import { analyzeDay } from '../src/analyze/day.ts';
+import type { Candidate } from '../src/domain/candidate.ts';
 import { documentDate } from '../src/analyze/documentDate.ts';
 import { joinSpacedNames, readIssuer } from '../src/analyze/issuer.ts';
 import { normaliseText } from '../src/analyze/normalise.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Candidate } from '../src/analyze/day.ts';
-import type { SourceTier } from '../src/config/schema.ts';
+import type { Candidate } from '../src/domain/candidate.ts';
+import type { SourceTier } from '../src/domain/tier.ts';
 import { sameDocument, selectItems, type SelectionRules } from '../src/brief/select.ts';
 
 /**

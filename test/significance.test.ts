@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { SourceTier } from '../src/config/schema.ts';
+import type { SourceTier } from '../src/domain/tier.ts';
 import { documentKind, isStale, scoreSignificance, tierRank, tierWeight, type SignificanceInput } from '../src/analyze/significance.ts';
 
 const base: SignificanceInput = { title: '国家数据局发布数据要素工作动态', body: '', tier: 'national', reposterTiers: [], relevance: 0 };

@@ -1,5 +1,6 @@
 import { getDomain } from 'tldts';
-import type { BodiesFile, Body, SourceTier } from '../config/schema.ts';
+import type { BodiesFile, Body } from '../config/schema.ts';
+import type { SourceTier } from '../domain/tier.ts';
 import { leadingDivisions } from './divisions.ts';
 import { placesIn } from './places.ts';
 

@@ -1,46 +1,16 @@
-import type { SourceTier, Taxonomy } from '../config/schema.ts';
+import type { Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../domain/document.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { addressDate, daysBefore, documentDate } from './documentDate.ts';
-import { isRelativeName, readIssuer, type IssuerReading } from './issuer.ts';
+import { isRelativeName, readIssuer } from './issuer.ts';
+import type { Candidate } from '../domain/candidate.ts';
 import { normaliseText } from './normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
-import { scoreStoryRelevance, type Relevance } from './relevance.ts';
+import { scoreStoryRelevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
-import { scoreSignificance, type Significance } from './significance.ts';
+import { scoreSignificance } from './significance.ts';
 import { groupStories, titleKey } from './storyGroups.ts';
 import { cleanTitle, explainedDocument, isBriefingReport, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
-
-/** One story of the day, as selection sees it. */
-export interface Candidate {
-  /** The representative document: the origin's own page when crawled. */
-  document: StoredDocument;
-  /** Every copy of the story, the representative included. */
-  members: StoredDocument[];
-  /** The issuing body (or, when no copy names one, the site that carried the story). */
-  origin: string;
-  /** How the issuer was read, from the copy that showed it best; null when no copy names one. */
-  issuer: IssuerReading | null;
-  /** The document the story is about, by name, when it is one (titles.issuedDocument). */
-  issued: string | null;
-  /** The document an interpretation explains, by name (titles.explainedDocument). */
-  explains: string | null;
-  /** The sites that republished it, by name. */
-  reposters: string[];
-  tier: SourceTier;
-  /** Where the tier came from: the catalog or registry, the form of the issuer's name, or the site. */
-  tierHow: 'registry' | 'form' | 'site';
-  relevance: Relevance;
-  significance: Significance;
-  /**
-   * The document's own full date when a copy gives one before the day the story was met (YYYY-MM-DD,
-   * Shanghai): its closing date (signed, 印发) or a report's dateline or lead (发布). Where only another copy
-   * dates it, more than a day before, date null and how 'earlier': the brief may not date it by the page of
-   * the copy it cites, and has no date of its own to print. Null when the copies date it no earlier than
-   * their pages.
-   */
-  issuedOn: { date: string; how: 'closing' | 'dateline' } | { date: null; how: 'earlier' } | null;
-}
 
 export interface DayAnalysis {
   storyGroups: number;

@@ -12,20 +12,7 @@ import { placesIn } from './places.ts';
 import { normaliseText } from './normalise.ts';
 import type { SourceDirectory } from './origin.ts';
 import { cleanTitle, documentTitle, explainedDocument, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
-
-export interface IssuerReading {
-  /** The lead issuing body: its registry or catalog name when it is known, else as the text writes it. */
-  name: string;
-  /**
-   * How many bodies issued it jointly, as the text writes it (17 in 国家数据局等17部门, 八 in 八部门联合印发),
-   * or counted from its signers in Chinese numerals (四); null for one.
-   */
-  partners: string | null;
-  /** Where it was read, for `xinzhi explain`. */
-  how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place';
-  /** The words that showed it. */
-  evidence: string;
-}
+import type { IssuerReading } from '../domain/candidate.ts';
 
 export interface IssuerInput {
   title: string;

@@ -1,20 +1,6 @@
 import type { Taxonomy } from '../config/schema.ts';
 import { createSegmenter, SegmentedText, type Segmenter } from './segment.ts';
-
-export interface ThemeHit {
-  themeId: string;
-  themeName: string;
-  score: number;
-  /** The keywords found, each with where: 'title' or 'body'. */
-  terms: { term: string; where: 'title' | 'body'; count: number }[];
-}
-
-export interface Relevance {
-  score: number;
-  themes: ThemeHit[];
-  /** Why the score was discounted, when it was: only everyday words, and no sign of policy or industry. */
-  discount?: string;
-}
+import type { Relevance, ThemeHit } from '../domain/candidate.ts';
 
 /** A keyword in the title says more about a document than one in its body. */
 const TITLE_WEIGHT = 3;

@@ -1,5 +1,6 @@
-import type { SourceTier } from '../config/schema.ts';
+import type { SourceTier } from '../domain/tier.ts';
 import { normaliseText } from './normalise.ts';
+import type { Significance } from '../domain/candidate.ts';
 
 /** The weight of who issued a document: the order of BRIEF-FORMAT (national first, media last). */
 export const tierWeight: Record<SourceTier, number> = { national: 5, regulator: 4.5, exchange: 4.5, provincial: 3.5, municipal: 3, county: 2.5, media: 1.5 };
@@ -51,18 +52,6 @@ export interface SignificanceInput {
   interprets?: boolean;
   /** The document's own date (documentDate.ts) and how many days before the day its copy was met. */
   dated?: { on: string; daysBefore: number } | null;
-}
-
-export interface Significance {
-  score: number;
-  kind: string;
-  novelty: string[];
-  /**
-   * Each part of the score with its reason, so `xinzhi explain` can show why: `why` is the reason as a
-   * line (for --json), `args` what a reader's line is made of in either language (a tier's or kind's
-   * name, a count, a date), where the reason is more than words of the text.
-   */
-  evidence: { factor: string; points: number; why: string; args?: (string | number)[] }[];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceTiers } from '../config/schema.ts';
+import { sourceTiers } from '../domain/tier.ts';
 
 /**
  * brief.json: the contract between composing a brief and everything after it (renderers, the verifier,

@@ -1,4 +1,4 @@
-import type { Candidate } from '../analyze/day.ts';
+import type { Candidate } from '../domain/candidate.ts';
 import { chinesePunctuation, normaliseText } from '../analyze/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Reference } from './model.ts';

@@ -1,4 +1,4 @@
-import type { Candidate } from '../analyze/day.ts';
+import type { Candidate } from '../domain/candidate.ts';
 import { isPrintableName } from '../analyze/bodies.ts';
 import { normaliseText } from '../analyze/normalise.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';

@@ -1,4 +1,4 @@
-import type { Candidate } from '../analyze/day.ts';
+import type { Candidate } from '../domain/candidate.ts';
 
 export type ThemeShares = Record<string, number>;
 

@@ -1,4 +1,4 @@
-import type { Candidate } from '../analyze/day.ts';
+import type { Candidate } from '../domain/candidate.ts';
 import { sameDocument } from '../brief/select.ts';
 import { plantedInstructions } from '../brief/untrusted.ts';
 import { analyseIssueDay } from '../pipeline/compose.ts';

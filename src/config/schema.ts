@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { publishSchema } from './publish.ts';
-
-/** The tiers of issuing bodies, highest first: the order sections appear in a brief. */
-export const sourceTiers = ['national', 'regulator', 'exchange', 'provincial', 'municipal', 'county', 'media'] as const;
-export type SourceTier = (typeof sourceTiers)[number];
+import { sourceTiers } from '../domain/tier.ts';
 
 /** A value of a form field: a list repeats the field (needFields[]=a&needFields[]=b). */
 const formValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);

@@ -1,4 +1,5 @@
-import { analyzeDay, type Candidate, type DayAnalysis } from '../analyze/day.ts';
+import { analyzeDay, type DayAnalysis } from '../analyze/day.ts';
+import type { Candidate } from '../domain/candidate.ts';
 import { SourceDirectory } from '../analyze/origin.ts';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
 import type { Brief, Check } from '../brief/model.ts';

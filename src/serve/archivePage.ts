@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
-import { sourceTiers } from '../config/schema.ts';
+import { sourceTiers } from '../domain/tier.ts';
 import { knownBodies } from '../store/facets.ts';
 import { archivedIssues, issueThemeShares } from '../store/issueArchive.ts';
 import { ftsQuery, searchArchive, type ArchiveFilters, type ArchiveHit, type SnippetPart } from '../store/search.ts';

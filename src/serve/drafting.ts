@@ -4,7 +4,7 @@
  * is the model, by the model (falling back to the extractive text, as `run` does), and the abstract of the
  * stories an issue now holds. Reads the store; calls the model; writes nothing.
  */
-import type { Candidate } from '../analyze/day.ts';
+import type { Candidate } from '../domain/candidate.ts';
 import { SourceDirectory } from '../analyze/origin.ts';
 import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
 import type { Brief, BriefItem, Reference } from '../brief/model.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validate } from '../config/load.ts';
-import { sourceSchema, sourceTiers, type Source } from '../config/schema.ts';
+import { sourceSchema, type Source } from '../config/schema.ts';
+import { sourceTiers } from '../domain/tier.ts';
 import { liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { appendSource } from '../sources/catalogEdit.ts';
 import { checkCrawlSettings } from '../sources/check.ts';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sourceTiers } from '../config/schema.ts';
+import { sourceTiers } from '../domain/tier.ts';
 import { setSourceDisabled } from '../sources/catalogEdit.ts';
 import { sourceRow, sourceStatuses, type SourceRow, type SourceStatus } from '../sources/status.ts';
 import { UserError } from '../util/errors.ts';

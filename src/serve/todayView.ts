@@ -6,7 +6,7 @@
  * `outsideLink`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Candidate } from '../analyze/day.ts';
+import type { Candidate } from '../domain/candidate.ts';
 import type { Brief, BriefItem, Check, Reference } from '../brief/model.ts';
 import { formatReference } from '../brief/references.ts';
 import { evidenceLine, issuerLine, marks, notPicked, plantedIn, relevanceLine } from '../cli/explain.ts';

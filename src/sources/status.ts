@@ -1,4 +1,5 @@
-import type { Source, SourceTier } from '../config/schema.ts';
+import type { Source } from '../config/schema.ts';
+import type { SourceTier } from '../domain/tier.ts';
 import type { SourceRun, SqliteStore } from '../store/sqlite.ts';
 import { sourceHealth, type SourceHealth } from './health.ts';
 

@@ -1,4 +1,4 @@
-import type { Candidate } from '../../analyze/day.ts';
+import type { Candidate } from '../../domain/candidate.ts';
 import { isPrintableName } from '../../analyze/bodies.ts';
 import { fromDocNumber } from '../../analyze/issuer.ts';
 import { isDocumentItself } from '../../analyze/titles.ts';

@@ -1,9 +1,9 @@
-import type { Candidate } from '../../analyze/day.ts';
+import type { Candidate } from '../../domain/candidate.ts';
 import { chinesePunctuation, normaliseText } from '../../analyze/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { cleanTitle, documentTitle, isBriefingReport, isDocumentItself } from '../../analyze/titles.ts';
-import type { SourceTier } from '../../config/schema.ts';
+import type { SourceTier } from '../../domain/tier.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
 

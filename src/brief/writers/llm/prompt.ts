@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Candidate } from '../../../analyze/day.ts';
+import type { Candidate } from '../../../domain/candidate.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
 import { issuedWhen, reposterList } from '../extractive.ts';
 import type { Config } from '../../../config/schema.ts';

@@ -1,4 +1,4 @@
-import type { Candidate } from '../../../analyze/day.ts';
+import type { Candidate } from '../../../domain/candidate.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
 import type { Config } from '../../../config/schema.ts';
 import type { Brief, BriefItem, Check } from '../../model.ts';
