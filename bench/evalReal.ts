@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceDirectory } from '../src/analyze/origin.ts';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { warcResponseRecord } from '../src/crawl/warc.ts';
 import { nextDay } from '../src/util/time.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { runCli, tempDir } from './helpers.ts';
 import { configWithCatalog, crawlOnce, html, listPage, startSite, testSource, type TestSite } from './sites.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { taxonomySegmenter } from '../src/analyze/relevance.ts';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { formatReference } from '../src/brief/references.ts';
 import type { ExtractedArticle } from '../src/domain/article.ts';
 import { documentFacet } from '../src/store/facets.ts';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { briefSchema, type Brief } from '../src/brief/model.ts';
+import { briefSchema, type Brief } from '../src/domain/brief.ts';
 import { verifyBrief } from '../src/brief/verify.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { loadConfig } from '../src/config/load.ts';

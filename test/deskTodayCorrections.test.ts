@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { JSDOM } from 'jsdom';
-import { briefSchema, type Brief } from '../src/brief/model.ts';
+import { briefSchema, type Brief } from '../src/domain/brief.ts';
 import { withCorrections } from '../src/serve/publishing.ts';
 import { EDITOR, sampleDay, SAMPLE_ISSUE, signedIn, startDesk, type TestDesk, type Visitor } from './deskHarness.ts';
 import { configWith, startHook } from './deskTodaySetup.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { JSDOM } from 'jsdom';
-import { briefSchema, type Brief } from '../src/brief/model.ts';
+import { briefSchema, type Brief } from '../src/domain/brief.ts';
 import { analyseIssueDay } from '../src/pipeline/compose.ts';
 import { abstractAfterHeadline, removeItem } from '../src/serve/revise.ts';
 import { editorRemoval } from '../src/serve/revisions.ts';

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { formatReference } from '../src/brief/references.ts';
 import { configSchema, docxFontsSchema } from '../src/config/schema.ts';
 import { renderAssets, type ConfigImage } from '../src/render/assets.ts';

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { firstDamage } from '../src/crawl/archiveUnits.ts';
 import { readWarcRecords } from '../src/crawl/warc.ts';
 import { cliPath, repoRoot, tempDir } from './helpers.ts';

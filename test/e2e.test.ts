@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { runCli, tempDir, type CliResult } from './helpers.ts';
 
 /** The text of one PDF page, as pdftotext reads it, without whitespace (lines wrap anywhere). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evalDayDir, loadEvalDay } from '../bench/evalDay.ts';
 import { dayResponses, loadRealDay, realDayNames } from '../bench/realDay.ts';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { importArchives } from '../src/crawl/import.ts';
 import { warcResponseRecord } from '../src/crawl/warc.ts';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { cleanTitle } from '../src/analyze/titles.ts';
-import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
+import type { Brief, BriefItem, Reference } from '../src/domain/brief.ts';
 import { plantedInstructions, sentenceFindings, sentencesOf } from '../src/brief/untrusted.ts';
 import { contentPairs, QUOTE_MARKS, quotedSpans, titleKnown, verifyAbstract, verifyBrief, verifyItem, type KnownBody, type SourceRecord } from '../src/brief/verify.ts';
 import { adversarialUnits, assertLinear, hostileChars, mutated, officialPieces, officialText, repeated, settings, withinBudget } from './fuzzing.ts';

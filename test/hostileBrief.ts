@@ -1,4 +1,4 @@
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 
 /** HTML that would run or restyle something in a page: an event handler, a javascript: link, CSS. */
 export const htmlTricks = `<img src=x onerror=alert(1)> <a href="javascript:alert(2)">链</a> <style>body{display:none}</style> <p style="color:red">红</p>`;

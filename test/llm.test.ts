@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { parseDocument } from 'yaml';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { quotedSpans } from '../src/brief/verify.ts';
 import { PLANTED_LABEL } from '../src/brief/writers/llm/prompt.ts';
 import { repoRoot, runCli, tempDir } from './helpers.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { SMTPServer } from 'smtp-server';
-import { briefSchema, type Brief } from '../src/brief/model.ts';
+import { briefSchema, type Brief } from '../src/domain/brief.ts';
 import { configSchema } from '../src/config/schema.ts';
 import { dingtalkRequest, DINGTALK_BODY_MAX_BYTES } from '../src/publish/dingtalk.ts';
 import { feishuRequest, FEISHU_BODY_MAX_BYTES } from '../src/publish/feishu.ts';

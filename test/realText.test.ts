@@ -19,7 +19,7 @@ import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
 import { cleanTitle, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, issuingNotice } from '../src/analyze/titles.ts';
 import { scoreSignificance } from '../src/analyze/significance.ts';
 import { titleKnown, verifyBrief, verifyItem } from '../src/brief/verify.ts';
-import type { Brief, BriefItem, Reference } from '../src/brief/model.ts';
+import type { Brief, BriefItem, Reference } from '../src/domain/brief.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { reposterList } from '../src/brief/writers/extractive.ts';

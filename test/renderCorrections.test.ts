@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
-import { briefSchema, type Brief } from '../src/brief/model.ts';
+import { briefSchema, type Brief } from '../src/domain/brief.ts';
 import { verifyBrief } from '../src/brief/verify.ts';
 import { wechatSchema } from '../src/config/schema.ts';
 import { correctionLines } from '../src/render/corrections.ts';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Brief, BriefItem } from '../src/brief/model.ts';
+import type { Brief, BriefItem } from '../src/domain/brief.ts';
 import type { SourceRecord } from '../src/brief/verify.ts';
 import { configSchema, type Config } from '../src/config/schema.ts';
 import { checkBrief, recheckBrief, type CheckSources } from '../src/pipeline/recheck.ts';

@@ -4,7 +4,7 @@
 // With CLOCK_ISO, JavaScript's clock reads that instant (Typst's, in native code, keeps the real one).
 import { readFileSync } from 'node:fs';
 import { mock } from 'node:test';
-import { briefSchema } from '../src/brief/model.ts';
+import { briefSchema } from '../src/domain/brief.ts';
 import { defaultPdfTheme } from '../src/render/pdf.ts';
 import { docxFontsSchema, renderFormats, wechatSchema } from '../src/config/schema.ts';
 import { writeIssue } from '../src/pipeline/render.ts';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { formatReference } from '../src/brief/references.ts';
 import type { ConfigImage } from '../src/render/assets.ts';
 import { loadConfig } from '../src/config/load.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { parseDocument } from 'yaml';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { askChat } from '../src/brief/writers/llm/chat.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
 import { ReplayFetcher } from '../src/crawl/replay.ts';

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { extractFromXml } from '@extractus/feed-extractor';
 import * as cheerio from 'cheerio';
 import { JSDOM } from 'jsdom';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { configSchema, docxFontsSchema, wechatSchema } from '../src/config/schema.ts';
 import { writeIssue } from '../src/pipeline/render.ts';
 import type { RenderAssets } from '../src/render/assets.ts';

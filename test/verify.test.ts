@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Brief } from '../src/brief/model.ts';
+import type { Brief } from '../src/domain/brief.ts';
 import { chineseValue } from '../src/util/chineseNumerals.ts';
 import { BORROWED_SHARE, contentPairs, itemsCheck, quotedSpans, SOURCE_OVERLAP, titleKnown, verifyBrief, verifyItem, type KnownBody, type SourceRecord } from '../src/brief/verify.ts';
 

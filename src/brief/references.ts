@@ -1,7 +1,7 @@
 import type { Candidate } from '../domain/candidate.ts';
 import { chinesePunctuation, normaliseText } from '../analyze/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
-import type { Reference } from './model.ts';
+import type { Reference } from '../domain/brief.ts';
 
 /** The keywords a story gave the brief, most frequent first. */
 export function keyTerms(candidate: Candidate, limit: number): string[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { briefSchema } from './model.ts';
+import { briefSchema } from '../domain/brief.ts';
 
 /** brief.json's JSON Schema as committed in docs/, derived from the model so the two cannot drift. */
 export function briefJsonSchema(): string {

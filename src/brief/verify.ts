@@ -3,7 +3,7 @@ import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
 import { cleanTitle } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { dateBorneOut, datesIn, figureBorneOut, figuresIn } from './figures.ts';
-import type { Brief, BriefItem, Check, Reference } from './model.ts';
+import type { Brief, BriefItem, Check, Reference } from '../domain/brief.ts';
 import { sentenceFindings, sentencesOf, type SentenceFault } from './untrusted.ts';
 
 /** What the verifier knows of a cited source: its stored metadata and body. */

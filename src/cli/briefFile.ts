@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { briefSchema, type Brief } from '../brief/model.ts';
+import { briefSchema, type Brief } from '../domain/brief.ts';
 import { UserError } from '../util/errors.ts';
 
 /** Reads and validates a brief.json; the error names the file and the field. */

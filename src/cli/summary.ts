@@ -1,4 +1,4 @@
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import type { ArchiveDamage } from '../crawl/warc.ts';
 import type { CrawlSummary, RunSummary } from '../pipeline/run.ts';
 import { chineseOf, t, type Lang, type MessageKey } from '../util/i18n.ts';

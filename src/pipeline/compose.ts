@@ -2,7 +2,7 @@ import { analyzeDay, type DayAnalysis } from '../analyze/day.ts';
 import type { Candidate } from '../domain/candidate.ts';
 import { SourceDirectory } from '../analyze/origin.ts';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
-import type { Brief, Check } from '../brief/model.ts';
+import type { Brief, Check } from '../domain/brief.ts';
 import { selectItems } from '../brief/select.ts';
 import { themeDynamics, themeSharesOf } from '../brief/themeShares.ts';
 import { itemsCheck, verifyBrief, type BriefCheckOptions } from '../brief/verify.ts';

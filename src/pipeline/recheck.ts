@@ -1,4 +1,4 @@
-import type { Brief, BriefItem, Check } from '../brief/model.ts';
+import type { Brief, BriefItem, Check } from '../domain/brief.ts';
 import { itemsCheck, verifyBrief, type BriefCheckOptions, type KnownBody, type SourceRecord } from '../brief/verify.ts';
 import { withholdFailing, writerNotes } from './compose.ts';
 

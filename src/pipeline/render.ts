@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import type { RenderAssets } from '../render/assets.ts';
 import { renderDocx } from '../render/docx.ts';
 import { assertCjkFont } from '../render/fonts.ts';

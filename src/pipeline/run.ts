@@ -14,7 +14,7 @@ import type { SourceRun } from '../store/sqlite.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { composeIssue, issueWindow, type ComposeTimings } from './compose.ts';
 import { renderAssets } from '../render/assets.ts';
 import { writeAndRecordIssue } from './render.ts';

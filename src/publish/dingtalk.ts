@@ -14,7 +14,7 @@
  * Pure functions.
  */
 import { createHmac } from 'node:crypto';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { MASK, maskedAddress, robotAnswerFailure, type DeliveryFailure, type HttpAnswer, type PreparedRequest } from './delivery.ts';
 import { fullRobotMarkdown, headlinesRobotMarkdown } from './robotMarkdown.ts';

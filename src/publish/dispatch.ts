@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import type { ChannelConfig, ChannelKind, PublishConfig } from '../config/publish.ts';
 import { retryDelayMs } from '../crawl/retry.ts';
 import type { DeliveryAttempt } from '../store/sqlite.ts';

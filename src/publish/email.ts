@@ -6,7 +6,7 @@
  */
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import type { ChannelConfig } from '../config/publish.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { chineseFullDate } from '../util/time.ts';

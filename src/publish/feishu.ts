@@ -12,7 +12,7 @@
  * plain text (no Markdown is read in them), and one `a` element, the link to the full issue. Pure functions.
  */
 import { createHmac } from 'node:crypto';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { MASK, maskedAddress, robotAnswerFailure, type DeliveryFailure, type HttpAnswer, type PreparedRequest } from './delivery.ts';
 import { fitMessage, numberedHeadline, plainRobotText as p, utf8Bytes } from './robotText.ts';

@@ -4,7 +4,7 @@
  * joins single newlines). Every piece of the brief's text goes through
  * markdownRobotText; only the link to the full issue is markup of ours. Pure functions.
  */
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { markdownRobotText as m, mastheadLine, numberedHeadline } from './robotText.ts';
 
 function head(brief: Brief): string[] {

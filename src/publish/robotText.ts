@@ -3,8 +3,7 @@
  * model), so inside a robot's message they must stay words: no link, image, mention, heading, quote, colour
  * or tag may start in them. Pure functions.
  */
-import type { Brief } from '../brief/model.ts';
-import { sectionNumber } from '../render/markdown.ts';
+import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { UserError } from '../util/errors.ts';
 import { chineseFullDate } from '../util/time.ts';
 

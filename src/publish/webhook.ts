@@ -7,7 +7,7 @@
  * treat every string of the summary as text (it comes from scraped pages). Any 2xx is success. Pure functions.
  */
 import { createHmac } from 'node:crypto';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { MASK, maskedAddress, statusFailure, type DeliveryFailure, type HttpAnswer, type PreparedRequest } from './delivery.ts';
 
 /** The header carrying `sha256=<hex HMAC of the raw body>`. */

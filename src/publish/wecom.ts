@@ -12,7 +12,7 @@
  *   messages a minute per robot (errcode 45009, api freq out of limit: retried after the backoff).
  * Pure functions.
  */
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { maskedAddress, robotAnswerFailure, type DeliveryFailure, type HttpAnswer, type PreparedRequest } from './delivery.ts';
 import { fullRobotMarkdown, headlinesRobotMarkdown } from './robotMarkdown.ts';
 import { fitMessage, utf8Bytes, type MessageForm } from './robotText.ts';

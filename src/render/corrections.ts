@@ -1,4 +1,4 @@
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { chineseFullDate } from '../util/time.ts';
 
 /** The heading of the block every format prints for a corrected edition. */

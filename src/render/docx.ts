@@ -15,7 +15,7 @@ import {
   type IRunStylePropertiesOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Brief } from '../brief/model.ts';
+import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { formatReference } from '../brief/references.ts';
 import type { Config } from '../config/schema.ts';
 import { chineseFullDate } from '../util/time.ts';
@@ -23,7 +23,6 @@ import type { ConfigImage } from './assets.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml, linkTarget } from './escape.ts';
 import type { EditionOptions } from './html.ts';
-import { sectionNumber } from './markdown.ts';
 
 /** The fonts the Word edition names (render.docx). */
 export type DocxFonts = Config['render']['docx'];

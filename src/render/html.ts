@@ -1,10 +1,9 @@
 import { formatReference } from '../brief/references.ts';
-import type { Brief } from '../brief/model.ts';
+import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { imageDataUri, type ConfigImage } from './assets.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml as e, linkTarget } from './escape.ts';
-import { sectionNumber } from './markdown.ts';
 
 const style = `
 body{margin:0;background:#f4f1ea;color:#1d1d1f;font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif;line-height:1.9;text-autospace:normal}

@@ -1,5 +1,5 @@
 import { formatReference } from '../brief/references.ts';
-import type { Brief } from '../brief/model.ts';
+import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { linkTarget } from './escape.ts';
@@ -21,13 +21,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/\b(www)\./gi, '$1\\.')
     .replace(/^(\s*)([-+=])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
-}
-
-export const chineseNumerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** The section number as the brief writes it: 一、二、三… */
-export function sectionNumber(n: number): string {
-  return `${chineseNumerals[n - 1] ?? String(n)}、`;
 }
 
 /**

@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { formatReference } from '../brief/references.ts';
-import type { Brief } from '../brief/model.ts';
+import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { pdfThemeSchema, type Config } from '../config/schema.ts';
 import { UserError } from '../util/errors.ts';
 import { chineseFullDate, shanghaiDayWindow } from '../util/time.ts';
 import type { ConfigImage, ImageKind } from './assets.ts';
 import { correctionLines } from './corrections.ts';
 import { linkTarget } from './escape.ts';
-import { sectionNumber } from './markdown.ts';
 
 const templatePath = fileURLToPath(new URL('./brief.typ', import.meta.url));
 

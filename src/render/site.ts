@@ -2,13 +2,12 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Feed } from 'feed';
-import { briefSchema, type Brief } from '../brief/model.ts';
+import { briefSchema, sectionNumber, type Brief } from '../domain/brief.ts';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomically } from '../util/atomicFile.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml as e } from './escape.ts';
-import { sectionNumber } from './markdown.ts';
 
 /**
  * The archive site: out/ as static pages a browser opens from disk or any web server. out/index.html

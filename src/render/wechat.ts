@@ -1,11 +1,10 @@
-import type { Brief } from '../brief/model.ts';
+import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { formatReference } from '../brief/references.ts';
 import type { Config } from '../config/schema.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
 import { escapeHtml as e, linkTarget } from './escape.ts';
 import type { EditionOptions } from './html.ts';
-import { sectionNumber } from './markdown.ts';
 
 /** The WeChat edition's settings (render.wechat): colours as #rrggbb and the QR image's https address. */
 export type WechatSettings = Config['render']['wechat'];

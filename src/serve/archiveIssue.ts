@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { formatReference } from '../brief/references.ts';
 import type { Publication } from '../store/desk.ts';
 import { issueThemeShares } from '../store/issueArchive.ts';

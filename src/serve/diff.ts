@@ -5,7 +5,7 @@
  * and Latin words whole, which reads as an editor's change reads.
  */
 import { diffLines, diffWordsWithSpace } from 'diff';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { formatReference } from '../brief/references.ts';
 import type { Lang } from '../util/i18n.ts';
 import { html, type Markup } from './html.ts';

@@ -7,7 +7,7 @@
 import type { Candidate } from '../domain/candidate.ts';
 import { SourceDirectory } from '../analyze/origin.ts';
 import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
-import type { Brief, BriefItem, Reference } from '../brief/model.ts';
+import type { Brief, BriefItem, Reference } from '../domain/brief.ts';
 import { rewriteAbstractWithLlm, rewriteSectionWithLlm, type LlmContext } from '../brief/writers/llm/write.ts';
 import { analyseIssueDay, checkOptions, extractiveBrief, type AnalysedDay } from '../pipeline/compose.ts';
 import type { CheckSources } from '../pipeline/recheck.ts';

@@ -6,7 +6,7 @@
  * src/brief/verify.ts writes in fixed forms (…的引文不在所引来源正文中：“…”); a finding of another form
  * marks no words and is shown beside its section.
  */
-import type { Brief, Check } from '../brief/model.ts';
+import type { Brief, Check } from '../domain/brief.ts';
 import { html, type Markup } from './html.ts';
 
 /** The part of the brief a finding is about: a section's number, the abstract, or the issue as a whole. */

@@ -5,7 +5,7 @@
  * store; the publication recorded in the desk's tables. A correction is rendered and sent again (forced).
  */
 import { join } from 'node:path';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { writeAndRecordIssue } from '../pipeline/render.ts';
 import { publishIssue, type ChannelResult } from '../publish/dispatch.ts';
 import { renderAssets } from '../render/assets.ts';

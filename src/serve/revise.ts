@@ -7,7 +7,7 @@
  * follow their sections. The checks are emptied: the caller checks the brief it saves (revisions.ts).
  * Throws a UserError naming the section when it does not exist or the change would leave the brief invalid.
  */
-import type { Brief, BriefItem, Reference } from '../brief/model.ts';
+import type { Brief, BriefItem, Reference } from '../domain/brief.ts';
 import { quotedSpans } from '../brief/verify.ts';
 import { UserError } from '../util/errors.ts';
 

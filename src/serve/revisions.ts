@@ -3,7 +3,7 @@
  * opened, every change saved as the next revision after the verifier has checked it, what a change after
  * publication needs (a correction note), and what stands in the way of publishing.
  */
-import { briefSchema, type Brief } from '../brief/model.ts';
+import { briefSchema, type Brief } from '../domain/brief.ts';
 import { checkBrief } from '../pipeline/recheck.ts';
 import type { Publication, Revision, RevisionAction } from '../store/desk.ts';
 import { UserError } from '../util/errors.ts';

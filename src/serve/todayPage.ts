@@ -19,7 +19,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { join } from 'node:path';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import { channelLabel } from '../cli/publish.ts';
 import type { AnalysedDay } from '../pipeline/compose.ts';
 import { latestDeliveries } from '../store/deliveryStatus.ts';

@@ -7,7 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Candidate } from '../domain/candidate.ts';
-import type { Brief, BriefItem, Check, Reference } from '../brief/model.ts';
+import type { Brief, BriefItem, Check, Reference } from '../domain/brief.ts';
 import { formatReference } from '../brief/references.ts';
 import { evidenceLine, issuerLine, marks, notPicked, plantedIn, relevanceLine } from '../cli/explain.ts';
 import type { AnalysedDay } from '../pipeline/compose.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Brief } from '../brief/model.ts';
+import type { Brief } from '../domain/brief.ts';
 import type { SqliteStore } from './sqlite.ts';
 
 /** What a desk account may do: an editor changes, approves and publishes; a viewer reads. */

@@ -7,7 +7,7 @@ import type { SourceDirectory } from '../../analyze/origin.ts';
 import type { Config, Taxonomy } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { chineseFullDate, chineseMonthDay, shanghaiDay } from '../../util/time.ts';
-import type { Brief, BriefItem, Reference } from '../model.ts';
+import type { Brief, BriefItem, Reference } from '../../domain/brief.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';

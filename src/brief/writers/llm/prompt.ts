@@ -5,7 +5,7 @@ import type { SourceDirectory } from '../../../analyze/origin.ts';
 import { issuedWhen, reposterList } from '../extractive.ts';
 import type { Config } from '../../../config/schema.ts';
 import { chineseMonthDay, shanghaiDay } from '../../../util/time.ts';
-import type { Brief, BriefItem } from '../../model.ts';
+import type { Brief, BriefItem } from '../../../domain/brief.ts';
 import { plantedInstructions } from '../../untrusted.ts';
 import { fullActorOf, tierLabel } from '../phrasing.ts';
 import type { ChatMessage } from './chat.ts';

@@ -1,7 +1,7 @@
 import type { Candidate } from '../../../domain/candidate.ts';
 import type { SourceDirectory } from '../../../analyze/origin.ts';
 import type { Config } from '../../../config/schema.ts';
-import type { Brief, BriefItem, Check } from '../../model.ts';
+import type { Brief, BriefItem, Check } from '../../../domain/brief.ts';
 import { quotedSpans, verifyAbstract, verifyItem, type KnownBody, type SourceRecord } from '../../verify.ts';
 import { askChat, ChatError, type ChatMessage, type ChatReply, type ChatSettings } from './chat.ts';
 import { abstractPrompt, correctionMessages, parseAbstract, parseSection, storyPrompt, systemPrompt } from './prompt.ts';

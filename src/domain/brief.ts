@@ -1,5 +1,8 @@
+// The brief's record, whole: its zod schema and the types inferred from it. The schema moved here with the
+// types rather than leaving a hand-written copy of them beside it, so the type the store and the desk hold
+// and the schema that checks brief.json cannot drift; zod is the one package the domain may import.
 import { z } from 'zod';
-import { sourceTiers } from '../domain/tier.ts';
+import { sourceTiers } from './tier.ts';
 
 /**
  * brief.json: the contract between composing a brief and everything after it (renderers, the verifier,
@@ -98,3 +101,11 @@ export type Brief = z.infer<typeof briefSchema>;
 export type BriefItem = z.infer<typeof itemSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
 export type Check = z.infer<typeof checkSchema>;
+
+/** The numerals of a brief's first ten section numbers; from the eleventh on, the number in digits. */
+const chineseNumerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** The section number as the brief writes it, for section `n` (1 for the first): 一、二、三… */
+export function sectionNumber(n: number): string {
+  return `${chineseNumerals[n - 1] ?? String(n)}、`;
+}
