@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { defaultConfigPath } from '../src/config/load.ts';
 import { sourceTiers } from '../src/domain/tier.ts';
 import type { FetchedResponse } from '../src/domain/response.ts';
-import { escapeHtml } from '../src/render/escape.ts';
+import { escapeHtml } from '../src/util/escape.ts';
 
 export const realDaysDir = fileURLToPath(new URL('../test/fixtures/real-days/', import.meta.url));
 

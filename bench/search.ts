@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseText } from '../src/analyze/normalise.ts';
+import { normaliseText } from '../src/util/normalise.ts';
 import { taxonomySegmenter } from '../src/analyze/relevance.ts';
 import { defaultConfigPath, loadConfig } from '../src/config/load.ts';
 import { warcResponseRecord } from '../src/crawl/warc.ts';

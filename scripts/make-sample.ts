@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'yaml';
 import { warcResponseRecord } from '../src/crawl/warc.ts';
 import type { FetchedResponse } from '../src/domain/response.ts';
-import { escapeHtml } from '../src/render/escape.ts';
+import { escapeHtml } from '../src/util/escape.ts';
 
 interface SampleArticle {
   url: string;

@@ -11,10 +11,10 @@ export const mutationModules = {
   'crawl/address': { mutate: ['src/crawl/address.ts'], tests: ['test/crawlRules.test.ts'] },
   'crawl/politeness': { mutate: ['src/crawl/politeness.ts'], tests: ['test/crawlRules.test.ts', 'test/crawler.test.ts'] },
   'crawl/robots': { mutate: ['src/crawl/robots.ts'], tests: ['test/crawlRules.test.ts', 'test/crawler.test.ts'] },
-  'crawl/retry': { mutate: ['src/crawl/retry.ts'], tests: ['test/crawlRules.test.ts', 'test/crawler.test.ts'] },
+  'util/retry': { mutate: ['src/util/retry.ts'], tests: ['test/crawlRules.test.ts', 'test/crawler.test.ts'] },
   'crawl/warc': { mutate: ['src/crawl/warc.ts'], tests: ['test/archive.test.ts'] },
   store: { mutate: ['src/store/*.ts'], tests: ['test/store.test.ts', 'test/archive.test.ts'] },
   'extract/date': { mutate: ['src/extract/date.ts'], tests: ['test/extractDate.test.ts'] },
   'extract/docNumber': { mutate: ['src/extract/docNumber.ts'], tests: ['test/docNumber.test.ts'] },
-  render: { mutate: ['src/render/*.ts', 'src/pipeline/recheck.ts'], tests: ['test/render.test.ts', 'test/renderPdf.test.ts', 'test/renderGuard.test.ts'] },
+  render: { mutate: ['src/render/*.ts', 'src/util/escape.ts', 'src/pipeline/recheck.ts'], tests: ['test/render.test.ts', 'test/renderPdf.test.ts', 'test/renderGuard.test.ts'] },
 };

@@ -9,7 +9,7 @@ import { assertPublicLiteral, isPrivateAddress, publicOnlyLookup, type ResolveAl
 import { liveFetcherFromConfig } from '../src/crawl/fromConfig.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
 import { HostGate } from '../src/crawl/politeness.ts';
-import { isRetryableStatus, retryDelayMs } from '../src/crawl/retry.ts';
+import { isRetryableStatus, retryDelayMs } from '../src/util/retry.ts';
 import { robotsRules } from '../src/crawl/robots.ts';
 import type { FetchedResponse } from '../src/domain/response.ts';
 import { configSchema } from '../src/config/schema.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import iconv from 'iconv-lite';
 import { CircuitBreakers } from '../src/crawl/breaker.ts';
-import { retryDelayMs } from '../src/crawl/retry.ts';
+import { retryDelayMs } from '../src/util/retry.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { articlePage, crawlOnce, html, listPage, sleep, startSite, testSource, type Route } from './sites.ts';
 

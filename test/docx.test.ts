@@ -8,7 +8,7 @@ import { formatReference } from '../src/brief/references.ts';
 import { configSchema, docxFontsSchema } from '../src/config/schema.ts';
 import { renderAssets, type ConfigImage } from '../src/render/assets.ts';
 import { renderDocx, type DocxOptions } from '../src/render/docx.ts';
-import { linkTarget } from '../src/render/escape.ts';
+import { linkTarget } from '../src/util/escape.ts';
 import { UserError } from '../src/util/errors.ts';
 import { tempDir } from './helpers.ts';
 import { hostile, hostileBrief, hostileUrls } from './hostileBrief.ts';

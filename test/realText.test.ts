@@ -13,7 +13,7 @@ import { storyPrompt } from '../src/brief/writers/llm/prompt.ts';
 import { findingsOf } from '../src/brief/writers/llm/write.ts';
 import { addressDate, daysBefore, documentDate } from '../src/analyze/documentDate.ts';
 import { differentPlaces, placesIn } from '../src/analyze/places.ts';
-import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/analyze/normalise.ts';
+import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/util/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
 import { cleanTitle, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, issuingNotice } from '../src/analyze/titles.ts';

@@ -12,7 +12,7 @@ import { analyzeDay } from '../src/analyze/day.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
 import { documentDate } from '../src/analyze/documentDate.ts';
 import { joinSpacedNames, readIssuer } from '../src/analyze/issuer.ts';
-import { normaliseText } from '../src/analyze/normalise.ts';
+import { normaliseText } from '../src/util/normalise.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance, scoreStoryRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';

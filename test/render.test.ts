@@ -8,7 +8,7 @@ import { isTag, type AnyNode } from 'domhandler';
 import { formatReference } from '../src/brief/references.ts';
 import { docxFontsSchema, wechatSchema } from '../src/config/schema.ts';
 import { imageDataUri, type ConfigImage, type RenderAssets } from '../src/render/assets.ts';
-import { escapeHtml, linkTarget } from '../src/render/escape.ts';
+import { escapeHtml, linkTarget } from '../src/util/escape.ts';
 import { assertCjkFont } from '../src/render/fonts.ts';
 import { renderHtml } from '../src/render/html.ts';
 import { defaultPdfTheme } from '../src/render/pdf.ts';

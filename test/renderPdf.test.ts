@@ -8,7 +8,7 @@ import { formatReference } from '../src/brief/references.ts';
 import type { ConfigImage } from '../src/render/assets.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { renderAssets } from '../src/render/assets.ts';
-import { linkTarget } from '../src/render/escape.ts';
+import { linkTarget } from '../src/util/escape.ts';
 import { defaultPdfTheme, renderPdf, typesetPdf, typstRoot, type PdfOptions, type PdfTheme } from '../src/render/pdf.ts';
 import { UserError } from '../src/util/errors.ts';
 import { repoRoot, tempDir } from './helpers.ts';

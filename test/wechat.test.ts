@@ -5,7 +5,7 @@ import * as cheerio from 'cheerio';
 import { isTag, type AnyNode, type Element } from 'domhandler';
 import { formatReference } from '../src/brief/references.ts';
 import { configSchema, wechatSchema } from '../src/config/schema.ts';
-import { linkTarget } from '../src/render/escape.ts';
+import { linkTarget } from '../src/util/escape.ts';
 import { renderWechat, type WechatOptions } from '../src/render/wechat.ts';
 import { hostileBrief, hostileLines, hostileUrls, htmlTricks, markdownTricks } from './hostileBrief.ts';
 

@@ -4,7 +4,7 @@ import { shanghaiDay } from '../util/time.ts';
 import { addressDate, daysBefore, documentDate } from './documentDate.ts';
 import { isRelativeName, readIssuer } from './issuer.ts';
 import type { Candidate } from '../domain/candidate.ts';
-import { normaliseText } from './normalise.ts';
+import { normaliseText } from '../util/normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
 import { scoreStoryRelevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';

@@ -9,7 +9,7 @@ import { looksLikeBody, runOfNames, tierByForm } from './bodies.ts';
 import { divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
 import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
-import { normaliseText } from './normalise.ts';
+import { normaliseText } from '../util/normalise.ts';
 import type { SourceDirectory } from './origin.ts';
 import { cleanTitle, documentTitle, explainedDocument, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';

@@ -1,5 +1,5 @@
 import type { SourceTier } from '../domain/tier.ts';
-import { normaliseText } from './normalise.ts';
+import { normaliseText } from '../util/normalise.ts';
 import type { Significance } from '../domain/candidate.ts';
 
 /** The weight of who issued a document: the order of BRIEF-FORMAT (national first, media last). */

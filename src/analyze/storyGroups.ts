@@ -6,7 +6,7 @@
  */
 import { differentPlaces, placesIn } from './places.ts';
 import { briefingSubjects, cleanTitle, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
-import { normaliseText } from './normalise.ts';
+import { normaliseText } from '../util/normalise.ts';
 
 export interface GroupableDocument {
   id: number;

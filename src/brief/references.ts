@@ -1,5 +1,5 @@
 import type { Candidate } from '../domain/candidate.ts';
-import { chinesePunctuation, normaliseText } from '../analyze/normalise.ts';
+import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Reference } from '../domain/brief.ts';
 

@@ -1,6 +1,6 @@
 import type { Candidate } from '../domain/candidate.ts';
 import { isPrintableName } from '../analyze/bodies.ts';
-import { normaliseText } from '../analyze/normalise.ts';
+import { normaliseText } from '../util/normalise.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';
 import { documentKey, documentSubject, titleKey } from '../analyze/storyGroups.ts';
 

@@ -5,7 +5,7 @@
  * what no sentence of a brief may be, whatever its source: an address, a call to the reader, a remark about
  * the system, the model, the prompt or the page. Pure functions over text.
  */
-import { normaliseText } from '../analyze/normalise.ts';
+import { normaliseText } from '../util/normalise.ts';
 
 /** What a sentence of the brief may not be: the kind of fault, by the check that reports it. */
 export type SentenceFault = 'address' | 'instructions' | 'system';

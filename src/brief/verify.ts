@@ -1,5 +1,5 @@
 import { looksLikeBody, runOfNames } from '../analyze/bodies.ts';
-import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
+import { foldMarkWidth, normaliseText } from '../util/normalise.ts';
 import { cleanTitle } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { dateBorneOut, datesIn, figureBorneOut, figuresIn } from './figures.ts';

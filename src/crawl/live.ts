@@ -5,7 +5,7 @@ import { CircuitBreakers } from './breaker.ts';
 import type { FetchOptions, Fetcher } from './fetcher.ts';
 import { httpRequest, NetworkError, type NetworkFailure } from './http.ts';
 import { HostGate } from './politeness.ts';
-import { isRetryableStatus, retryDelayMs } from './retry.ts';
+import { isRetryableStatus, retryDelayMs } from '../util/retry.ts';
 import { robotsRules, type RobotsRules } from './robots.ts';
 import type { FetchedResponse } from '../domain/response.ts';
 

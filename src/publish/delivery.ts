@@ -3,7 +3,7 @@
  * errors may name), the POST itself, and the reading of the answer. A channel module builds; this sends.
  */
 import { httpRequest, NetworkError } from '../crawl/http.ts';
-import { isRetryableStatus } from '../crawl/retry.ts';
+import { isRetryableStatus } from '../util/retry.ts';
 import { UserError } from '../util/errors.ts';
 import type { MessageForm } from './robotText.ts';
 

@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Brief } from '../domain/brief.ts';
 import type { ChannelConfig, ChannelKind, PublishConfig } from '../config/publish.ts';
-import { retryDelayMs } from '../crawl/retry.ts';
+import { retryDelayMs } from '../util/retry.ts';
 import type { DeliveryAttempt } from '../store/sqlite.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';

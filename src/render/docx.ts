@@ -21,7 +21,7 @@ import type { Config } from '../config/schema.ts';
 import { chineseFullDate } from '../util/time.ts';
 import type { ConfigImage } from './assets.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
-import { escapeHtml, linkTarget } from './escape.ts';
+import { escapeHtml, linkTarget } from '../util/escape.ts';
 import type { EditionOptions } from './html.ts';
 
 /** The fonts the Word edition names (render.docx). */

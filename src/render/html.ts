@@ -3,7 +3,7 @@ import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { imageDataUri, type ConfigImage } from './assets.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
-import { escapeHtml as e, linkTarget } from './escape.ts';
+import { escapeHtml as e, linkTarget } from '../util/escape.ts';
 
 const style = `
 body{margin:0;background:#f4f1ea;color:#1d1d1f;font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif;line-height:1.9;text-autospace:normal}

@@ -2,7 +2,7 @@ import { formatReference } from '../brief/references.ts';
 import { sectionNumber, type Brief } from '../domain/brief.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
-import { linkTarget } from './escape.ts';
+import { linkTarget } from '../util/escape.ts';
 import type { EditionOptions } from './html.ts';
 
 /**

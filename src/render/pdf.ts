@@ -10,7 +10,7 @@ import { UserError } from '../util/errors.ts';
 import { chineseFullDate, shanghaiDayWindow } from '../util/time.ts';
 import type { ConfigImage, ImageKind } from './assets.ts';
 import { correctionLines } from './corrections.ts';
-import { linkTarget } from './escape.ts';
+import { linkTarget } from '../util/escape.ts';
 
 const templatePath = fileURLToPath(new URL('./brief.typ', import.meta.url));
 

@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.ts';
 import { writeFileAtomically } from '../util/atomicFile.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
-import { escapeHtml as e } from './escape.ts';
+import { escapeHtml as e } from '../util/escape.ts';
 
 /**
  * The archive site: out/ as static pages a browser opens from disk or any web server. out/index.html

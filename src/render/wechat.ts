@@ -3,7 +3,7 @@ import { formatReference } from '../brief/references.ts';
 import type { Config } from '../config/schema.ts';
 import { chineseFullDate } from '../util/time.ts';
 import { correctionLines, CORRECTIONS_HEADING } from './corrections.ts';
-import { escapeHtml as e, linkTarget } from './escape.ts';
+import { escapeHtml as e, linkTarget } from '../util/escape.ts';
 import type { EditionOptions } from './html.ts';
 
 /** The WeChat edition's settings (render.wechat): colours as #rrggbb and the QR image's https address. */

@@ -6,7 +6,7 @@
  */
 import type { Candidate } from '../domain/candidate.ts';
 import { SourceDirectory } from '../analyze/origin.ts';
-import { foldMarkWidth, normaliseText } from '../analyze/normalise.ts';
+import { foldMarkWidth, normaliseText } from '../util/normalise.ts';
 import type { Brief, BriefItem, Reference } from '../domain/brief.ts';
 import { rewriteAbstractWithLlm, rewriteSectionWithLlm, type LlmContext } from '../brief/writers/llm/write.ts';
 import { analyseIssueDay, checkOptions, extractiveBrief, type AnalysedDay } from '../pipeline/compose.ts';

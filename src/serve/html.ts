@@ -1,4 +1,4 @@
-import { escapeHtml, linkTarget } from '../render/escape.ts';
+import { escapeHtml, linkTarget } from '../util/escape.ts';
 
 /**
  * Markup the desk wrote itself. Every string put into a page goes through `html`, which escapes it unless it

@@ -1,4 +1,4 @@
-import { normaliseText } from '../analyze/normalise.ts';
+import { normaliseText } from '../util/normalise.ts';
 
 /**
  * Cuts a text into words for the search index: jieba with the taxonomy's domain words (the Segmenter of

@@ -2,7 +2,7 @@ import type { Candidate } from '../../domain/candidate.ts';
 import { isPrintableName } from '../../analyze/bodies.ts';
 import { fromDocNumber } from '../../analyze/issuer.ts';
 import { isDocumentItself } from '../../analyze/titles.ts';
-import { normaliseText } from '../../analyze/normalise.ts';
+import { normaliseText } from '../../util/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import type { Config, Taxonomy } from '../../config/schema.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';

@@ -1,5 +1,5 @@
 import type { Candidate } from '../../domain/candidate.ts';
-import { chinesePunctuation, normaliseText } from '../../analyze/normalise.ts';
+import { chinesePunctuation, normaliseText } from '../../util/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { cleanTitle, documentTitle, isBriefingReport, isDocumentItself } from '../../analyze/titles.ts';

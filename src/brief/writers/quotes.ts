@@ -1,4 +1,4 @@
-import { chinesePunctuation } from '../../analyze/normalise.ts';
+import { chinesePunctuation } from '../../util/normalise.ts';
 import { instrumentPattern } from '../../analyze/significance.ts';
 import type { Taxonomy } from '../../config/schema.ts';
 import { sentenceFindings } from '../untrusted.ts';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isRetryableStatus, retryDelayMs } from '../../../crawl/retry.ts';
+import { isRetryableStatus, retryDelayMs } from '../../../util/retry.ts';
 import { redactSecrets } from '../../../util/secrets.ts';
 
 /** One message of an OpenAI-compatible chat. */
