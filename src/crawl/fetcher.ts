@@ -1,33 +1,21 @@
 import { sha256Hex } from '../util/hash.ts';
-import type { FetchedResponse } from '../domain/response.ts';
+import type { FetchedResponse, RequestParts } from '../domain/response.ts';
 
-export interface FetchOptions {
+/**
+ * How one fetch is made: the source's address guard and robots rule, validators for a conditional GET, and
+ * the request's own parts (RequestParts: method, body, headers), read rendered or not.
+ */
+export interface FetchOptions extends RequestParts {
   allowPrivate: boolean;
   robots: 'obey' | 'ignore';
   /** Validators from the last fetch of this URL, for a conditional GET. */
   conditional?: { etag?: string; lastModified?: string };
-  /**
-   * GET unless said. A POST is what list APIs ask for: Hanweb's dataproxy.jsp paging, a form API such
-   * as BSE's listse.do. It goes through the same robots rules, politeness, address guard and retries.
-   */
-  method?: 'GET' | 'POST';
-  /** The body of a POST, already encoded: a form's urlencoded text, or JSON. */
-  body?: string;
-  /** The body's media type (application/x-www-form-urlencoded; charset=UTF-8, application/json). */
-  contentType?: string;
   /**
    * Read the page as headless Chromium shows it after its scripts ran (list pages of `fetch: browser`
    * sources). Only a fetcher that renders (BrowserFetcher) or replays renderings (ReplayFetcher) can; the
    * live fetcher refuses, so a missing renderer is an error rather than a silently unscripted page.
    */
   render?: boolean;
-  /**
-   * Headers a site's list API checks, sent besides the crawler's own: Referer (the JPaaS build-unit
-   * API answers only with its list page as Referer), Accept, X-Requested-With, a rendered page's cookie.
-   * Sent on the first hop only: a redirect to another site must not carry one site's cookies. Never the
-   * User-Agent: the crawler keeps the name robots.txt rules are matched by. Lower-case names.
-   */
-  headers?: Record<string, string>;
   /**
    * Called, when rendering, for each request of the page that was refused (robots.txt, a private address,
    * a limit) or failed: the page is read without it, as a browser reads a page whose request failed, and

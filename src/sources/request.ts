@@ -1,12 +1,12 @@
-import type { FetchOptions } from '../crawl/fetcher.ts';
+import type { RequestParts } from '../domain/response.ts';
 
 /** One request an entry point makes: its list page, a further page, or the API behind the page. */
 export interface EntryRequest {
   url: string;
-  method?: FetchOptions['method'];
+  method?: RequestParts['method'];
   body?: string;
   contentType?: string;
-  headers?: FetchOptions['headers'];
+  headers?: RequestParts['headers'];
   /**
    * This answer is the entry's list as a whole (a list page's first page, a feed, an API's answer): the crawl
    * asks for it conditionally, and an answer unchanged since the last run ends the entry.
@@ -28,8 +28,8 @@ export interface EntryResponse {
  */
 export type FetchEntryPage = (request: EntryRequest) => Promise<EntryResponse | undefined>;
 
-/** The FetchOptions part of an entry's request. */
-export function requestOptions(request: EntryRequest): Pick<FetchOptions, 'method' | 'body' | 'contentType' | 'headers'> {
+/** The fetcher's part of an entry's request (its RequestParts, as FetchOptions take them). */
+export function requestOptions(request: EntryRequest): RequestParts {
   return { method: request.method, body: request.body, contentType: request.contentType, headers: request.headers };
 }
 
