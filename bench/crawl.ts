@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { sourceSchema } from '../src/config/schema.ts';
-import { crawlSources } from '../src/crawl/crawl.ts';
+import { crawlSources } from '../src/pipeline/crawl.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
 import { WarcWriter } from '../src/crawl/warc.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';

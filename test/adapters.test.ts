@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { gunzipSync } from 'node:zlib';
-import { crawlSources } from '../src/crawl/crawl.ts';
+import { crawlSources } from '../src/pipeline/crawl.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
 import { readWarcResponses } from '../src/crawl/warc.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import type { Source } from '../src/config/schema.ts';
 import { BrowserFetcher, findChromium, rendersInBrowser, type BrowserFetcherOptions } from '../src/crawl/browser.ts';
-import { crawlSources } from '../src/crawl/crawl.ts';
+import { crawlSources } from '../src/pipeline/crawl.ts';
 import { LiveFetcher, type LiveFetcherOptions } from '../src/crawl/live.ts';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
 import { readWarcRecords, WarcWriter } from '../src/crawl/warc.ts';

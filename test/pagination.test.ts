@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { crawlSources } from '../src/crawl/crawl.ts';
+import { crawlSources } from '../src/pipeline/crawl.ts';
 import { importArchives } from '../src/crawl/import.ts';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
 import { continuationPages, maxDocumentPages } from '../src/extract/pagination.ts';

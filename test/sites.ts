@@ -4,7 +4,7 @@ import type { TestContext } from 'node:test';
 import { sourceSchema, type Source } from '../src/config/schema.ts';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crawlSources, type CrawlContext } from '../src/crawl/crawl.ts';
+import { crawlSources, type CrawlContext } from '../src/pipeline/crawl.ts';
 import { LiveFetcher, type LiveFetcherOptions } from '../src/crawl/live.ts';
 import { readWarcResponses, WarcWriter } from '../src/crawl/warc.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';

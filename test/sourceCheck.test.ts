@@ -8,7 +8,7 @@ import { detectChallenge } from '../src/crawl/challenge.ts';
 import { classifyNetworkError } from '../src/crawl/http.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
 import { findingLabel } from '../src/cli/sources.ts';
-import { checkCrawlSettings, checkSource, countFindings, type EntryCheck } from '../src/sources/check.ts';
+import { checkCrawlSettings, checkSource, countFindings, type EntryCheck } from '../src/pipeline/sourceCheck.ts';
 import { pageLook } from '../src/sources/pageLook.ts';
 import { configSchema } from '../src/config/schema.ts';
 import { runCli, tempDir } from './helpers.ts';

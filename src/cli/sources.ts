@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
-import { checkCrawlSettings, checkSource, countFindings, type Finding, type SourceCheck } from '../sources/check.ts';
+import { checkCrawlSettings, checkSource, countFindings, type Finding, type SourceCheck } from '../pipeline/sourceCheck.ts';
 import { markVerified } from '../sources/markVerified.ts';
 import { sourceHealth } from '../sources/health.ts';
 import { SqliteStore } from '../store/sqlite.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { CrawlReport } from '../crawl/crawl.ts';
-import { crawledSources, crawlSources } from '../crawl/crawl.ts';
+import type { CrawlReport } from './crawl.ts';
+import { crawledSources, crawlSources } from './crawl.ts';
 import type { BrowserFetcher } from '../crawl/browser.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';

@@ -1,4 +1,4 @@
-import type { EntryCheck } from '../sources/check.ts';
+import type { EntryCheck } from '../pipeline/sourceCheck.ts';
 import type { Lang } from '../util/i18n.ts';
 import { sourcesText, type SourcesWord } from './sourcesText.ts';
 

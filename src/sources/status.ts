@@ -11,7 +11,7 @@ import { sourceHealth, type SourceHealth } from './health.ts';
  * - `failing`: none of its entry points answered in the latest run (network, HTTP error, robots.txt);
  * - `empty`: its entry points answered but gave no article links (the crawl's "empty run");
  * - `layout`: the shape of its list's link block differs from the last run that read it (a redesign: the
- *   crawl's `structure` alert, src/crawl/crawl.ts);
+ *   crawl's `structure` alert, src/pipeline/crawl.ts);
  * - `partial`: the lists were read but some requests failed (an article, a further page);
  * - `quiet`: read without errors, nothing new (an unchanged list, or only known links);
  * - `ok`: read without errors, with new documents.

@@ -10,9 +10,9 @@ import type { FetchedResponse } from '../domain/response.ts';
 import { errorLine, UserError } from '../util/errors.ts';
 import type { Lang } from '../util/i18n.ts';
 import { redactSecrets } from '../util/secrets.ts';
-import { firstRequest, readEntryPoint, type ListFormat } from './entries.ts';
-import { pageLook, type PageLook } from './pageLook.ts';
-import { requestOptions, type EntryRequest, type EntryResponse } from './request.ts';
+import { firstRequest, readEntryPoint, type ListFormat } from '../sources/entries.ts';
+import { pageLook, type PageLook } from '../sources/pageLook.ts';
+import { requestOptions, type EntryRequest, type EntryResponse } from '../sources/request.ts';
 
 /**
  * What `sources check` found at an entry point, one stable code each (the README's findings table):

@@ -6,10 +6,10 @@ import { extractArticle } from '../extract/article.ts';
 import { errorLine } from '../util/errors.ts';
 import type { Lang } from '../util/i18n.ts';
 import { redactSecrets } from '../util/secrets.ts';
-import { checkSource, type EntryCheck } from './check.ts';
-import { readEntryPoint } from './entries.ts';
-import type { ListedLink } from './listPage.ts';
-import { requestOptions } from './request.ts';
+import { checkSource, type EntryCheck } from './sourceCheck.ts';
+import { readEntryPoint } from '../sources/entries.ts';
+import type { ListedLink } from '../sources/listPage.ts';
+import { requestOptions } from '../sources/request.ts';
 
 /** What the extractor made of the first article a preview read. */
 export interface PreviewArticle {
@@ -65,7 +65,7 @@ class RememberingFetcher implements Fetcher {
 
 /**
  * Previews a source not yet in the catalog (its first entry point): the `sources check` of the entry
- * (check.ts), the links its list reader finds (entries.ts: list detection, Hanweb, build units), and the
+ * (sourceCheck.ts), the links its list reader finds (entries.ts: list detection, Hanweb, build units), and the
  * first link's article as the extractor reads it. Every request goes through `fetcher` with the source's
  * allowPrivate and robots settings, so the crawler's address guard, robots.txt and size and time limits
  * apply. Never throws for what the site does: failures are in the result, in `lang`.

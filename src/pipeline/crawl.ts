@@ -6,10 +6,10 @@ import { requestOptions, type EntryRequest, type FetchEntryPage } from '../sourc
 import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
 import { errorLine } from '../util/errors.ts';
 import { redactSecrets } from '../util/secrets.ts';
-import { rendersInBrowser } from './browser.ts';
-import { articleOfResponse, joinContinuations, responseText } from './document.ts';
-import type { Fetcher } from './fetcher.ts';
-import type { CrawlProgress } from './progress.ts';
+import { rendersInBrowser } from '../crawl/browser.ts';
+import { articleOfResponse, joinContinuations, responseText } from '../crawl/document.ts';
+import type { Fetcher } from '../crawl/fetcher.ts';
+import type { CrawlProgress } from '../crawl/progress.ts';
 import type { FetchedResponse } from '../domain/response.ts';
 
 /** What went wrong at one address of a source, cleaned of secrets (redactSecrets): a run's failures are printed, stored and sent. */
