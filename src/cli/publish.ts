@@ -2,14 +2,10 @@ import { join } from 'node:path';
 import { previewIssue, publishIssue, selectedChannels, type ChannelPreview, type ChannelResult, type PublishRun } from '../publish/dispatch.ts';
 import { EXIT_PUBLISH_FAILED, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
+import { channelLabel } from '../publish/label.ts';
 import { readBriefFile } from './briefFile.ts';
 import { loadCommandConfig, openLockedStore, requireDate, stringOption, type CommandContext } from './context.ts';
 
-/** `wecom-main（企业微信）` / `wecom-main (WeCom)`: how a line names a channel. */
-export function channelLabel(channel: Pick<ChannelResult, 'name' | 'kind'>, lang: Lang): string {
-  const kind = t(lang, `channel.${channel.kind}`);
-  return lang === 'zh' ? `${channel.name}（${kind}）` : `${channel.name} (${kind})`;
-}
 
 /** One line of the summary: the channel and what happened to it. */
 export function resultLine(result: ChannelResult, lang: Lang): string {

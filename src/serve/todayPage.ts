@@ -20,7 +20,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { join } from 'node:path';
 import type { Brief } from '../domain/brief.ts';
-import { channelLabel } from '../cli/publish.ts';
+import { channelLabel } from '../publish/label.ts';
 import type { AnalysedDay } from '../pipeline/compose.ts';
 import { latestDeliveries } from '../store/deliveryStatus.ts';
 import type { RevisionAction } from '../store/desk.ts';

@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Candidate } from '../domain/candidate.ts';
 import type { Brief, BriefItem, Check, Reference } from '../domain/brief.ts';
 import { formatReference } from '../brief/references.ts';
-import { evidenceLine, issuerLine, marks, notPicked, plantedIn, relevanceLine } from '../cli/explain.ts';
+import { evidenceLine, issuerLine, marks, notPicked, plantedIn, relevanceLine } from '../pipeline/explainLines.ts';
 import type { AnalysedDay } from '../pipeline/compose.ts';
 import { t, type Lang, type MessageKey } from '../util/i18n.ts';
 import { findingsByPart, findingWords, markedText, marksIn, type Mark } from './findings.ts';
