@@ -85,7 +85,7 @@ const say = pageText({
   title: { zh: '各周主题份额', en: 'Theme shares by week' },
   desc: {
     zh: '堆叠柱状图：{0} 至 {1} 共 {2} 周（ISO 周，北京时间），每根柱为当周各期主题份额的平均值。份额最高的主题：{3}。',
-    en: 'Stacked bars: {2} weeks from {0} to {1} (ISO weeks, Beijing time), each bar the mean theme shares of that week’s issues. Largest themes: {3}.',
+    en: 'Stacked bars: weeks {0} to {1}, {2} in all (ISO weeks, Beijing time), each bar the mean theme shares of that week’s issues. Largest themes: {3}.',
   },
   empty: { zh: '还没有可画的期刊。', en: 'No issues to chart yet.' },
   xAxis: { zh: 'ISO 周（北京时间）', en: 'ISO week (Beijing time)' },
