@@ -206,6 +206,7 @@ async function probePhase(name: EngineName): Promise<Map<number, { wallMs: numbe
   return result;
 }
 
+/** What every worker of a phase is told: the engine's settings, the politeness rule and the wait budget. */
 function workerSettings(name: EngineName, mode: 'noop' | 'fetch'): Omit<WorkerSettings, 'workerId'> {
   return { ...settings, engine: name, queue: mode, mode, concurrency: CONCURRENCY, delayMs: DELAY_MS, leaseMs: LEASE_MS, requestTimeoutMs: REQUEST_TIMEOUT_MS, waitBudgetMs: 2 * DELAY_MS };
 }
