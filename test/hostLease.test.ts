@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { RedisHostLease, type HostLease, type HostLeaseLimits } from '../src/queue/hostLease.ts';
+import type { HostLease, HostLeaseLimits } from '../src/domain/hostLease.ts';
+import { RedisHostLease } from '../src/queue/hostLease.ts';
 import { PgHostLease } from '../src/store/hostLeasePg.ts';
 
 // The services run on this machine and in CI (trust auth); each run works under its own names and removes them.

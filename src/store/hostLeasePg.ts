@@ -1,4 +1,4 @@
-import type { HostLease, HostLeaseLimits, LeaseGrant } from '../queue/hostLease.ts';
+import type { HostLease, HostLeaseLimits, LeaseGrant } from '../domain/hostLease.ts';
 
 /** What PgHostLease needs of a client: a pg.Pool or pg.Client fits. */
 export interface PgQueryable {
