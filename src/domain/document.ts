@@ -1,19 +1,14 @@
 // A document as the store keeps it and analysis reads it.
-import type { Attachment } from './article.ts';
+import type { ExtractedArticle } from './article.ts';
 
-/** A stored article: what extraction found, with where and when it was fetched. */
-export interface StoredDocument {
+/**
+ * A stored article: what extraction found (ExtractedArticle's fields, the paragraphs joined), with its
+ * row, its address and the source it was fetched for.
+ */
+export interface StoredDocument extends Pick<ExtractedArticle, 'title' | 'publishedAt' | 'publisher' | 'repostOf' | 'docNumber' | 'siteName' | 'attachments'> {
   id: number;
   url: string;
   sourceId: string;
-  title: string;
-  publishedAt: string | null;
-  publisher: string | null;
-  repostOf: string | null;
-  docNumber: string | null;
-  /** The name the page gives its site (og:site_name, 主办 footer), when it gives one. */
-  siteName: string | null;
   /** Paragraphs joined by "\n". */
   body: string;
-  attachments: Attachment[];
 }
