@@ -35,8 +35,9 @@ import { publishLatest, sendAgain } from './publishing.ts';
 import { abstractAfterHeadline, acceptWithheld, dropWithheld, editAbstract, editItem, insertSection, moveItem, removeItem, replaceSection, sectionCiting, withAbstractOf, withFallback } from './revise.ts';
 import { assertBase, assertChangeAllowed, checked, issueState, newerMachineDraft, publishBlockers, Refusal, saveRevision, type IssueState } from './revisions.ts';
 import { compareBody, revisionsBody } from './revisionsView.ts';
-import { shownTime, storedText, todayText } from './todayText.ts';
+import { storedText, todayText } from './todayText.ts';
 import { issueBody, type IssueView } from './todayView.ts';
+import { shanghaiMinute } from '../util/time.ts';
 
 type Say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => string;
 const sayIn = (request: FastifyRequest): Say => (key, ...args) => todayText(request.lang, key, ...args);
@@ -78,6 +79,16 @@ function issueOf(context: DeskContext, request: FastifyRequest): { date: string;
   const date = dateOf(request);
   const state = date === null ? undefined : issueState(context, date);
   return date && state ? { date, state } : null;
+}
+
+/**
+ * The issue a changing route works on, for an editor: the 403 page for anyone else, the no-issue page when
+ * the date names none; either reply is returned sent, and the caller returns it.
+ */
+function editableIssue(context: DeskContext, request: FastifyRequest, reply: FastifyReply): { date: string; state: IssueState } | FastifyReply {
+  const refused = requireEditor(request, reply);
+  if (refused) return refused;
+  return issueOf(context, request) ?? noIssue(request, reply);
 }
 
 /** A Refusal as a page with its status, in the reader's language. */
@@ -153,10 +164,8 @@ function withAbstract(context: DeskContext, input: ChangeInput, brief: Brief): {
  */
 function changeRoute(context: DeskContext, work: (input: ChangeInput) => Promise<Changed> | Changed) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const refused = requireEditor(request, reply);
-    if (refused) return refused;
-    const issue = issueOf(context, request);
-    if (!issue) return noIssue(request, reply);
+    const issue = editableIssue(context, request, reply);
+    if (!('state' in issue)) return issue;
     const { date, state } = issue;
     const form = (request.body ?? {}) as Record<string, unknown>;
     const change = { author: request.user!.name, base: Number(field(form, 'base')), correction: field(form, 'correction') };
@@ -198,11 +207,11 @@ function outcomePage(context: DeskContext, request: FastifyRequest, date: string
     const last = tried.get(channel.name);
     const label = channelLabel(channel, lang);
     if (!last) return html`<li class="muted">${say('channelNever', label)}</li>`;
-    if (last.status === 'sent') return html`<li class="ok">${say('channelSent', label, shownTime(last.sentAt))}</li>`;
-    return html`<li class="fail">${say('channelFailed', label, shownTime(last.sentAt), last.attempt, storedText(lang, 'error', last.error ?? ''))}</li>`;
+    if (last.status === 'sent') return html`<li class="ok">${say('channelSent', label, shanghaiMinute(last.sentAt))}</li>`;
+    return html`<li class="fail">${say('channelFailed', label, shanghaiMinute(last.sentAt), last.attempt, storedText(lang, 'error', last.error ?? ''))}</li>`;
   });
   const body = html`<section class="card outcome"><h1>${title}</h1>
-    <p class="muted">${say('outcomeTitle', date, k)} · ${say('outcomeLine', publication.revision, publication.publishedBy, shownTime(publication.publishedAt))}${publication.note ? html` · ${storedText(lang, 'note', publication.note)}` : ''}</p>
+    <p class="muted">${say('outcomeTitle', date, k)} · ${say('outcomeLine', publication.revision, publication.publishedBy, shanghaiMinute(publication.publishedAt))}${publication.note ? html` · ${storedText(lang, 'note', publication.note)}` : ''}</p>
     ${where ? html`<p>${where}</p>` : ''}
     ${channels === null ? html`<p class="warn">${say('noChannels')}</p>` : html`<h2>${say('channelsNow')}</h2><ul class="results">${lines}</ul>`}
     <p><a class="button" href="/issues/${date}#publish">${say('backToIssue')}</a></p></section>`;
@@ -341,10 +350,8 @@ export const todayRoutes: DeskRoutes = (app, context) => {
   }));
 
   app.post('/issues/:date/publish', async (request, reply) => {
-    const refused = requireEditor(request, reply);
-    if (refused) return refused;
-    const issue = issueOf(context, request);
-    if (!issue) return noIssue(request, reply);
+    const issue = editableIssue(context, request, reply);
+    if (!('state' in issue)) return issue;
     const { date, state } = issue;
     const form = (request.body ?? {}) as Record<string, unknown>;
     try {
@@ -362,10 +369,8 @@ export const todayRoutes: DeskRoutes = (app, context) => {
   });
 
   app.post('/issues/:date/send', async (request, reply) => {
-    const refused = requireEditor(request, reply);
-    if (refused) return refused;
-    const issue = issueOf(context, request);
-    if (!issue) return noIssue(request, reply);
+    const issue = editableIssue(context, request, reply);
+    if (!('state' in issue)) return issue;
     const { date, state } = issue;
     try {
       await sendAgain(context, date, state);
