@@ -4,14 +4,14 @@ import { formatReference } from '../brief/references.ts';
 import type { Publication } from '../store/desk.ts';
 import { issueThemeShares } from '../store/issueArchive.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { parseIssueDate } from '../util/time.ts';
+import { parseIssueDate, shanghaiMinute } from '../util/time.ts';
 import type { DeskContext } from './context.ts';
 import { html, outsideLink, type Markup } from './html.ts';
 import { editionFiles, issueFiles, type IssueFile } from './issueFiles.ts';
 import { sendPage } from './layout.ts';
 import { pageText } from './text.ts';
 import { CHART_THEMES, isoWeek, themeChart, weeklyShares } from './themeChart.ts';
-import { shownTime, storedText } from './todayText.ts';
+import { storedText } from './todayText.ts';
 
 /** Weeks the chart of an issue's page shows: the quarter up to its week. */
 const ISSUE_CHART_WEEKS = 12;
@@ -107,7 +107,7 @@ function editionView(s: Say, lang: Lang, context: DeskContext, publication: Publ
   const date = publication.issueDate;
   const files = latest ? downloads(s, date, issueFiles(context.outDir, date)) : downloads(s, date, editionFiles(context.outDir, date, index + 1), index + 1);
   return html`<article class="card edition" id="edition-${index + 1}"><h3>${heading}</h3>
-    <p class="muted">${s('published', shownTime(publication.publishedAt), publication.publishedBy, publication.revision)}</p>
+    <p class="muted">${s('published', shanghaiMinute(publication.publishedAt), publication.publishedBy, publication.revision)}</p>
     ${publication.note ? html`<p>${s('note', storedText(lang, 'note', publication.note))}</p>` : ''}
     <h4>${s('editionFiles')}</h4>${files}
     ${revision ? briefView(s, lang, revision.brief) : ''}</article>`;
@@ -139,7 +139,7 @@ export function issueView(context: DeskContext, request: FastifyRequest<{ Params
   } else {
     editions = html`<section aria-labelledby="editions-title"><h2 id="editions-title">${s('draft')}</h2>
       <p class="warn">${s('neverPublished')}</p>
-      ${draft ? html`<article class="card edition"><p class="muted">${s('draftMade', shownTime(draft.createdAt))}</p>${briefView(s, lang, draft.brief)}</article>` : ''}</section>`;
+      ${draft ? html`<article class="card edition"><p class="muted">${s('draftMade', shanghaiMinute(draft.createdAt))}</p>${briefView(s, lang, draft.brief)}</article>` : ''}</section>`;
   }
   const chart = themeChart(weeklyShares(issueThemeShares(context.store), { top: CHART_THEMES, maxWeeks: ISSUE_CHART_WEEKS, until: date }), lang, { id: 'issue-chart', current: isoWeek(date).monday });
   const body = html`<p><a href="/archive">${s('back')}</a></p>

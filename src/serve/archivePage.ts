@@ -6,7 +6,7 @@ import { archivedIssues, issueThemeShares } from '../store/issueArchive.ts';
 import { ftsQuery, searchArchive, type ArchiveFilters, type ArchiveHit, type SnippetPart } from '../store/search.ts';
 import { UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { parseIssueDate, shanghaiDay } from '../util/time.ts';
+import { parseIssueDate, shanghaiDay, shanghaiMinute } from '../util/time.ts';
 import type { DeskRoutes } from './app.ts';
 import { issueView } from './archiveIssue.ts';
 import type { DeskContext } from './context.ts';
@@ -15,7 +15,6 @@ import { contentTypeOf, readEditionFile, readIssueFile } from './issueFiles.ts';
 import { sendPage } from './layout.ts';
 import { pageText } from './text.ts';
 import { CHART_THEMES, themeChart, weeklyShares } from './themeChart.ts';
-import { shownTime } from './todayText.ts';
 
 /** Issues, and hits, on one page of the archive. */
 const PAGE_SIZE = 20;
@@ -221,7 +220,7 @@ function issueList(say: Say, context: DeskContext, query: ArchiveQuery): Markup 
         <th scope="row"><a href="/archive/${issue.issueDate}">${issue.issueDate}</a></th>
         <td>${issue.title}</td><td>${issue.items}</td>
         <td>${issue.firstPublishedAt
-          ? html`<span class="badge ok">${say('published', shownTime(issue.firstPublishedAt))}</span>${issue.publications > 1 ? say('corrections', issue.publications - 1) : ''}`
+          ? html`<span class="badge ok">${say('published', shanghaiMinute(issue.firstPublishedAt))}</span>${issue.publications > 1 ? say('corrections', issue.publications - 1) : ''}`
           : html`<span class="badge">${say('unpublished')}</span>`}</td>
         <td>${issue.revisions}</td></tr>`,
       )}</tbody></table></div>

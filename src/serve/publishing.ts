@@ -11,11 +11,10 @@ import { publishIssue, type ChannelResult } from '../publish/dispatch.ts';
 import { renderAssets } from '../render/assets.ts';
 import type { Publication, Revision } from '../store/desk.ts';
 import { lockDataFolder } from '../store/lock.ts';
-import { toShanghaiIso } from '../util/time.ts';
+import { shanghaiMinute, toShanghaiIso } from '../util/time.ts';
 import type { DeskContext } from './context.ts';
 import { keepEdition } from './issueFiles.ts';
 import { checked, issueState, publishBlockers, Refusal, type IssueState } from './revisions.ts';
-import { shownTime } from './todayText.ts';
 
 /** How long a publish waits for the data folder's lock (a run writing the day, another editor publishing). */
 export const LOCK_WAIT_SECONDS = 5;
@@ -60,7 +59,7 @@ export function withCorrections(brief: Brief, publications: readonly Pick<Public
  */
 export async function publishLatest(context: DeskContext, issueDate: string, state: IssueState, editor: string): Promise<PublishOutcome> {
   if (state.lastPublished && !state.pendingCorrection) {
-    const at = shownTime(state.lastPublished.publishedAt);
+    const at = shanghaiMinute(state.lastPublished.publishedAt);
     throw new Refusal(`第 ${state.lastPublished.revision} 版已于 ${at}（北京时间）发布，此后没有更正`, `revision ${state.lastPublished.revision} was published at ${at} (Beijing time) and nothing was corrected since`, 409);
   }
   const checkedBrief: Brief = checked(context, state.latest.brief);

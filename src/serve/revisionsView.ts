@@ -6,7 +6,8 @@ import type { Lang } from '../util/i18n.ts';
 import type { Publication, Revision } from '../store/desk.ts';
 import { briefText, diffMarkup, diffSize } from './diff.ts';
 import { html, type Markup } from './html.ts';
-import { shownTime, storedText, todayText } from './todayText.ts';
+import { storedText, todayText } from './todayText.ts';
+import { shanghaiMinute } from '../util/time.ts';
 
 /**
  * The list of revisions, newest first, with a form choosing two to compare (GET: nothing changes). A
@@ -16,7 +17,7 @@ import { shownTime, storedText, todayText } from './todayText.ts';
 export function revisionsBody(lang: Lang, issueDate: string, revisions: readonly Revision[], publications: readonly Publication[]): Markup {
   const say = (key: Parameters<typeof todayText>[1], ...args: (string | number)[]) => todayText(lang, key, ...args);
   const newest = revisions.at(-1)?.number ?? 1;
-  const publishedAt = (n: number) => publications.filter((p) => p.revision === n).map((p) => shownTime(p.publishedAt));
+  const publishedAt = (n: number) => publications.filter((p) => p.revision === n).map((p) => shanghaiMinute(p.publishedAt));
   const rows = [...revisions].reverse().map((r) => {
     const when = publishedAt(r.number);
     const failed = r.brief.checks.filter((check) => !check.ok).length;
@@ -25,7 +26,7 @@ export function revisionsBody(lang: Lang, issueDate: string, revisions: readonly
       <td${cell('compareFrom')}><input type="radio" name="a" value="${r.number}" aria-label="${say('compareFrom')} ${r.number}"${r.number === Math.max(1, newest - 1) ? html` checked` : ''}></td>
       <td${cell('compareTo')}><input type="radio" name="b" value="${r.number}" aria-label="${say('compareTo')} ${r.number}"${r.number === newest ? html` checked` : ''}></td>
       <td${cell('col.number')}>${r.number}${r.number > 1 ? html` <a href="/issues/${issueDate}/compare?a=${r.number - 1}&amp;b=${r.number}">±</a>` : ''}</td>
-      <td${cell('col.author')}>${r.author}</td><td${cell('col.time')}>${shownTime(r.createdAt)}</td>
+      <td${cell('col.author')}>${r.author}</td><td${cell('col.time')}>${shanghaiMinute(r.createdAt)}</td>
       <td${cell('col.action')}>${say(`action.${r.action}`)}${failed > 0 ? html` <span class="badge fail">${say('revisionFailing', failed)}</span>` : ''}</td>
       <td${cell('col.note')}>${r.note ? storedText(lang, 'note', r.note) : ''}</td>
       <td${cell('col.published')}>${when.length > 0 ? html`<span class="badge ok">${when.join(' / ')}</span>` : ''}</td>
@@ -44,7 +45,7 @@ export function revisionsBody(lang: Lang, issueDate: string, revisions: readonly
 
 /** One side of a comparison: the revision's number, author, time and action. */
 function revisionLabel(lang: Lang, r: Revision): string {
-  return todayText(lang, 'revisionLine', r.number, r.author, shownTime(r.createdAt), todayText(lang, `action.${r.action}`));
+  return todayText(lang, 'revisionLine', r.number, r.author, shanghaiMinute(r.createdAt), todayText(lang, `action.${r.action}`));
 }
 
 /** Two revisions compared as text. */

@@ -8,7 +8,7 @@ import { checkCrawlSettings } from '../pipeline/sourceCheck.ts';
 import { previewSource, type SourcePreview } from '../pipeline/sourcePreview.ts';
 import { errorLine, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { toShanghaiIso } from '../util/time.ts';
+import { shanghaiMinute } from '../util/time.ts';
 import { csrfKey, requireEditor } from './app.ts';
 import { addedSourcesFile, reloadCatalog, shownPath } from './catalogFiles.ts';
 import type { DeskContext } from './context.ts';
@@ -215,7 +215,7 @@ function addPage(context: DeskContext, request: FastifyRequest, reply: FastifyRe
 
 /** The comment written above an added entry: who added it and when, and what its check found or how to run it. */
 function addedComment(by: string, at: Date, id: string, state: Exclude<AddState, { kind: 'unpreviewed' }>): string {
-  const when = `${toShanghaiIso(at).slice(0, 16).replace('T', ' ')} (+08:00)`;
+  const when = `${shanghaiMinute(at)} (+08:00)`;
   return state.kind === 'passed'
     ? `Added at the editor's desk by ${by}, ${when}; its preview passed the check of xinzhi sources check (${state.datedLinks} dated links)`
     : `Added at the editor's desk by ${by}, ${when}, without passing the check: xinzhi sources check --source ${id} --update`;

@@ -4,7 +4,7 @@ import { setSourceDisabled } from '../sources/catalogEdit.ts';
 import { sourceRow, sourceStatuses, type SourceRow, type SourceStatus } from '../sources/status.ts';
 import { UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { toShanghaiIso } from '../util/time.ts';
+import { shanghaiMinute } from '../util/time.ts';
 import { requireEditor, type DeskRoutes } from './app.ts';
 import { reloadCatalog, shownPath } from './catalogFiles.ts';
 import type { DeskContext } from './context.ts';
@@ -62,11 +62,6 @@ export function viewRows(rows: readonly SourceRow[], view: TableView): SourceRow
   return rows
     .filter((row) => view.status === 'all' || row.status === view.status)
     .sort((a, b) => sign * compare(sortValue(a, view.sort), sortValue(b, view.sort)) || compare(sourceTiers.indexOf(a.tier), sourceTiers.indexOf(b.tier)) || byName.compare(a.name, b.name));
-}
-
-/** A stored instant (ISO 8601) as Beijing wall-clock time to the minute: 2026-06-19 09:00. */
-function shanghaiMinute(iso: string): string {
-  return toShanghaiIso(new Date(iso)).slice(0, 16).replace('T', ' ');
 }
 
 /** The class a status is drawn with: red for what needs an editor, amber for what may, green for fine. */

@@ -1,5 +1,4 @@
 import type { Lang } from '../util/i18n.ts';
-import { toShanghaiIso } from '../util/time.ts';
 import { pageText } from './text.ts';
 
 /** The words of the Today section (the issue, its candidates, revisions, publishing), Chinese first. */
@@ -150,7 +149,3 @@ export function storedText(lang: Lang, kind: 'finding' | 'note' | 'error', text:
   return HAN.test(text) ? `${label} (in Chinese): ${text}` : `${label}: ${text}`;
 }
 
-/** An instant (ISO 8601) as the desk shows it: Beijing wall-clock time to the minute, 2026-06-19 09:00. */
-export function shownTime(iso: string): string {
-  return toShanghaiIso(new Date(iso)).slice(0, 16).replace('T', ' ');
-}

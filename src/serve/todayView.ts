@@ -18,7 +18,8 @@ import { csrfField } from './layout.ts';
 import { sectionCiting } from './revise.ts';
 import type { Revision } from '../store/desk.ts';
 import { editorRemoval, publishBlockers, type IssueState } from './revisions.ts';
-import { shownTime, storedText, todayText } from './todayText.ts';
+import { storedText, todayText } from './todayText.ts';
+import { shanghaiMinute } from '../util/time.ts';
 
 /** Everything the issue page shows. */
 export interface IssueView {
@@ -251,7 +252,7 @@ function publishBox(forms: Forms, view: IssueView, brief: Brief): Markup {
       ${view.sentChannels.length > 0 ? html`<p class="ok">${say('sentTo', view.sentChannels.join(forms.lang === 'zh' ? '、' : ', '))}</p>` : ''}
       ${published && unsent.length > 0 ? html`<p class="warn">${say('unsent', unsent.join(forms.lang === 'zh' ? '、' : ', '))}</p>${forms.editor ? actionForm(forms, 'send', say('resend')) : ''}` : ''}`;
   const publications = state.publications.length > 0
-    ? html`<h3>${say('publications')}</h3><ol class="publications">${state.publications.map((p, i) => html`<li><a href="/issues/${forms.date}/publications/${i + 1}">${say('publicationLine', p.revision, p.publishedBy, shownTime(p.publishedAt))}</a>${p.note ? html` · ${storedText(forms.lang, 'note', p.note)}` : ''}</li>`)}</ol>`
+    ? html`<h3>${say('publications')}</h3><ol class="publications">${state.publications.map((p, i) => html`<li><a href="/issues/${forms.date}/publications/${i + 1}">${say('publicationLine', p.revision, p.publishedBy, shanghaiMinute(p.publishedAt))}</a>${p.note ? html` · ${storedText(forms.lang, 'note', p.note)}` : ''}</li>`)}</ol>`
     : '';
   return html`<section class="card publish" id="publish"><h2>${say('publishTitle')} <span class="badge${published ? ' ok' : ''}">${status}</span></h2>
     ${reasons}${publishForm}${channels}${publications}</section>`;
@@ -282,10 +283,10 @@ export function issueBody(request: FastifyRequest, reply: FastifyReply, view: Is
   const latest = state.latest;
   const header = html`<header class="issue-head">
     <h1>${say('issueTitle', date)}</h1>
-    <p class="muted">${say('revisionLine', latest.number, latest.author, shownTime(latest.createdAt), say(`action.${latest.action}`))}${latest.note ? html` · ${storedText(lang, 'note', latest.note)}` : ''} · <a href="/issues/${date}/revisions">${say('revisions')}</a></p>
+    <p class="muted">${say('revisionLine', latest.number, latest.author, shanghaiMinute(latest.createdAt), say(`action.${latest.action}`))}${latest.note ? html` · ${storedText(lang, 'note', latest.note)}` : ''} · <a href="/issues/${date}/revisions">${say('revisions')}</a></p>
     ${view.notice ? html`<p class="ok" role="status">${view.notice}</p>` : ''}
     ${editor ? '' : html`<p class="muted">${say('viewer')}</p>`}
-    ${view.newer ? html`<div class="card notice"><p>${say('newerDraft', shownTime(view.newer))}</p>${editor ? actionForm(forms, 'restart', say('startFromNewer')) : ''}</div>` : ''}
+    ${view.newer ? html`<div class="card notice"><p>${say('newerDraft', shanghaiMinute(view.newer))}</p>${editor ? actionForm(forms, 'restart', say('startFromNewer')) : ''}</div>` : ''}
     ${editor && published ? html`<p class="warn">${say('correctionHelp')}</p>` : ''}
     <p class="${failed > 0 ? 'fail' : 'ok'}">${failed > 0 ? say('checksFailed', failed) : say('checksOk', brief.checks.length)}</p>
     ${findings.has('issue') ? html`<div class="card failing"><h2>${say('issueFindings')}</h2>${findingList(findings.get('issue')!.map((check) => findingShown(lang, check.detail)))}</div>` : ''}

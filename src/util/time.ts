@@ -82,3 +82,8 @@ export function secondsSince(start: number): number {
 export function toShanghaiIso(instant: Date): string {
   return `${new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
+
+/** An instant (a Date, or ISO 8601 text) as a person reads it: Shanghai wall-clock time to the minute, 2026-06-19 09:00. */
+export function shanghaiMinute(instant: Date | string): string {
+  return toShanghaiIso(typeof instant === 'string' ? new Date(instant) : instant).slice(0, 16).replace('T', ' ');
+}
