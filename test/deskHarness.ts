@@ -10,8 +10,8 @@ import { findChromium } from '../src/crawl/browser.ts';
 import { buildDesk, SESSION_COOKIE, type DeskRoutes } from '../src/serve/app.ts';
 import { hashPassword } from '../src/serve/password.ts';
 import { deskRoutes } from '../src/serve/routes.ts';
-import { DeskStore } from '../src/store/desk.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import type { DeskRecords, Store } from '../src/store/store.ts';
+import { copyDataFolder, openTestStore } from './storeFor.ts';
 import { repoRoot, runCli, tempDir } from './helpers.ts';
 
 /** The sample day's issue date: `xinzhi demo` writes it. */
@@ -37,15 +37,15 @@ export async function sampleDay(): Promise<{ data: string; out: string }> {
   const made = await demo;
   const dir = tempDir('xinzhi-desk-');
   // out/D is a relative symlink to its version folder: copied as it is.
-  cpSync(made.data, join(dir, 'data'), { recursive: true });
+  await copyDataFolder(made.data, join(dir, 'data'));
   cpSync(made.out, join(dir, 'out'), { recursive: true, verbatimSymlinks: true });
   return { data: join(dir, 'data'), out: join(dir, 'out') };
 }
 
 export interface TestDesk {
   app: FastifyInstance;
-  store: SqliteStore;
-  desk: DeskStore;
+  store: Store;
+  desk: DeskRecords;
   loaded: LoadedConfig;
   data: string;
   out: string;
@@ -61,15 +61,15 @@ export interface TestDesk {
 export async function startDesk(options: { folders?: { data: string; out: string }; config?: string; routes?: readonly DeskRoutes[]; env?: NodeJS.ProcessEnv } = {}): Promise<TestDesk> {
   const { data, out } = options.folders ?? (await sampleDay());
   const loaded = loadConfig(options.config ?? join(repoRoot, 'config/xinzhi.yaml'));
-  const store = new SqliteStore(data);
-  const desk = new DeskStore(store);
+  const store = await openTestStore(data);
+  const { desk } = store;
   const clock = { now: new Date('2026-06-19T01:00:00Z') };
-  desk.createUser(EDITOR.name, await hashPassword(EDITOR.password), 'editor', clock.now);
-  desk.createUser(VIEWER.name, await hashPassword(VIEWER.password), 'viewer', clock.now);
+  await desk.createUser(EDITOR.name, await hashPassword(EDITOR.password), 'editor', clock.now);
+  await desk.createUser(VIEWER.name, await hashPassword(VIEWER.password), 'viewer', clock.now);
   const app = await buildDesk({ store, loaded, dataDir: data, outDir: out, now: () => clock.now, env: options.env ?? {} }, options.routes ?? deskRoutes, { sessionHours: 12, secureCookies: false });
   after(async () => {
     await app.close();
-    store.close();
+    await store.close();
   });
   return { app, store, desk, loaded, data, out, clock };
 }

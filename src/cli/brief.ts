@@ -1,6 +1,5 @@
 import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { composeIssue } from '../pipeline/compose.ts';
-import { saveDocumentFacets } from '../store/facets.ts';
 import { writeAndRecordIssue } from '../pipeline/render.ts';
 import { renderAssets } from '../render/assets.ts';
 import { t } from '../util/i18n.ts';
@@ -13,10 +12,10 @@ export async function briefCommand(context: CommandContext): Promise<number> {
   const issueDate = requireDate(context);
   const assets = renderAssets(loaded.file, loaded.config);
   // It records the issue: one command at a time on the data folder.
-  const { store, release } = await openLockedStore(context, 'brief', { searchSegment: taxonomySegmenter(loaded.taxonomy) });
+  const { store, release } = await openLockedStore(context, 'brief', loaded, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
   try {
     const composed = await composeIssue(store, loaded, issueDate);
-    saveDocumentFacets(store, issueDate, composed.facets);
+    await store.saveDocumentFacets(issueDate, composed.facets);
     const folder = await writeAndRecordIssue(store, composed.brief, context.outDir, assets);
     const failed = composed.brief.checks.filter((c) => !c.ok);
     const withheld = (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
@@ -33,6 +32,6 @@ export async function briefCommand(context: CommandContext): Promise<number> {
     }
     return needsReview(context, withheld.length, failed.length);
   } finally {
-    release();
+    await release();
   }
 }

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { renderAssets } from '../render/assets.ts';
 import { lockDataFolder, type DataLock } from '../store/lock.ts';
-import { SqliteStore, type StoreOptions } from '../store/sqlite.ts';
+import { openStore, storeExists, type OpenStoreOptions } from '../store/open.ts';
+import type { Store } from '../store/store.ts';
 import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate } from '../util/time.ts';
@@ -85,24 +86,46 @@ export function takeDataLock(context: CommandContext, command: string): Promise<
 }
 
 /**
+ * The store's address a command uses: XINZHI_STORE when set (an operator's or the test suite's choice),
+ * else the config's `store:`, else undefined (SQLite in the data folder).
+ */
+export function storeUrl(loaded: LoadedConfig | undefined): string | undefined {
+  const fromEnv = process.env.XINZHI_STORE;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : loaded?.config.store;
+}
+
+/** Opens the store of a command (openStore at storeUrl); see OpenStoreOptions for `existing`. */
+export function openCommandStore(context: CommandContext, loaded: LoadedConfig | undefined, options: Omit<OpenStoreOptions, 'url'> = {}): Promise<Store> {
+  return openStore(context.dataDir, { ...options, url: storeUrl(loaded) });
+}
+
+/** Whether the command's data folder holds an archive to read (storeExists at storeUrl). */
+export function commandStoreExists(context: CommandContext, loaded: LoadedConfig | undefined): boolean {
+  return storeExists(context.dataDir, storeUrl(loaded));
+}
+
+/**
  * The data folder's store, opened under its lock (takeDataLock) by a command that writes it; `release`
  * closes the store and lets go of the lock; `options` are the store's (a command writing documents or issues
  * passes its searchSegment). The lock is let go of at once when the store cannot be opened.
  */
-export async function openLockedStore(context: CommandContext, command: string, options: StoreOptions = {}): Promise<{ store: SqliteStore; release: () => void }> {
+export async function openLockedStore(context: CommandContext, command: string, loaded: LoadedConfig | undefined, options: Omit<OpenStoreOptions, 'url'> = {}): Promise<{ store: Store; release: () => Promise<void> }> {
   const lock = await takeDataLock(context, command);
-  let store: SqliteStore;
+  let store: Store;
   try {
-    store = new SqliteStore(context.dataDir, options);
+    store = await openCommandStore(context, loaded, options);
   } catch (err) {
     lock.release();
     throw err;
   }
   return {
     store,
-    release() {
-      store.close();
-      lock.release();
+    async release() {
+      try {
+        await store.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

@@ -1,9 +1,8 @@
 import type { Candidate } from '../domain/candidate.ts';
 import { analyseIssueDay } from '../pipeline/compose.ts';
 import { evidenceLine, issuerLine, marks, notPicked, plantedIn, relevanceLine } from '../pipeline/explainLines.ts';
-import { SqliteStore } from '../store/sqlite.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { loadCommandConfig, requireDate, type CommandContext } from './context.ts';
+import { loadCommandConfig, openCommandStore, requireDate, type CommandContext } from './context.ts';
 
 /** One candidate as `explain --json` prints it: every score with the evidence behind it. */
 function candidateRecord(candidate: Candidate, rank: number, selected: boolean, whyNot: string | null) {
@@ -29,12 +28,12 @@ function candidateRecord(candidate: Candidate, rank: number, selected: boolean, 
  * `xinzhi explain --date D`: the day's candidates, most significant first, each with its scores and the
  * evidence behind them, and whether it was picked — so an editor can see why a story is in or out.
  */
-export function explainCommand(context: CommandContext): number {
+export async function explainCommand(context: CommandContext): Promise<number> {
   const loaded = loadCommandConfig(context);
   const issueDate = requireDate(context);
-  const store = SqliteStore.openExisting(context.dataDir);
+  const store = await openCommandStore(context, loaded, { existing: true });
   try {
-    const day = analyseIssueDay(store, loaded, issueDate);
+    const day = await analyseIssueDay(store, loaded, issueDate);
     const picked = new Set(day.items);
     const { minRelevance, maxItems } = loaded.config.selection;
     const whyNot = (candidate: Candidate, lang: Lang) => (picked.has(candidate) || candidate.relevance.score < minRelevance ? null : notPicked(candidate, day.items, maxItems, lang));
@@ -61,6 +60,6 @@ export function explainCommand(context: CommandContext): number {
     context.print(t(lang, 'explainLegend', loaded.config.selection.minRelevance));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -15,11 +15,11 @@ export async function importCommand(context: CommandContext): Promise<number> {
   const path = context.positionals[0]!;
   const loaded = loadCommandConfig(context);
   // Indexed for the desk's search as they are stored.
-  const { store, release } = await openLockedStore(context, 'import', { searchSegment: taxonomySegmenter(loaded.taxonomy) });
+  const { store, release } = await openLockedStore(context, 'import', loaded, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
   try {
-    const runId = store.startRun(new Date().toISOString().slice(0, 10), 'import');
+    const runId = await store.startRun(new Date().toISOString().slice(0, 10), 'import');
     const report = await importArchives(path, loaded.sources, store, runId, { maxBytes: loaded.config.crawl.maxBytes, onDamage: (damage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`) });
-    store.finishRun(runId, report);
+    await store.finishRun(runId, report);
     if (context.json) context.print(JSON.stringify(report));
     else {
       const { lang } = context;
@@ -30,6 +30,6 @@ export async function importCommand(context: CommandContext): Promise<number> {
     }
     return 0;
   } finally {
-    release();
+    await release();
   }
 }

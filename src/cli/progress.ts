@@ -1,5 +1,5 @@
 import type { CrawlProgress } from '../crawl/progress.ts';
-import type { SourceRun } from '../store/sqlite.ts';
+import type { SourceRun } from '../store/store.ts';
 import { t, type Lang } from '../util/i18n.ts';
 
 export interface CrawlWatcher {

@@ -80,10 +80,10 @@ export async function publishCommand(context: CommandContext): Promise<number> {
   selectedChannels(publish, only);
   const run: PublishRun = { ...writtenIssue(context.outDir, date), publish, ...(only ? { only } : {}), force: context.values.force === true, env: process.env };
   // Two publishes of one data folder at once would each find a channel not yet sent, and send it twice.
-  const { store, release } = await openLockedStore(context, 'publish');
+  const { store, release } = await openLockedStore(context, 'publish', loaded);
   try {
     if (context.values['dry-run'] === true) {
-      const previews = previewIssue(run, store);
+      const previews = await previewIssue(run, store);
       if (context.json) context.print(JSON.stringify({ date, dryRun: true, channels: previews }));
       else {
         context.print(t(context.lang, 'publish.dryRun', date));
@@ -104,6 +104,6 @@ export async function publishCommand(context: CommandContext): Promise<number> {
     process.stderr.write(`xinzhi: ${t(context.lang, 'publish.someFailed', failed.length, failed.map((result) => result.name).join(', '))}\n`);
     return EXIT_PUBLISH_FAILED;
   } finally {
-    release();
+    await release();
   }
 }

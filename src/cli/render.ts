@@ -1,12 +1,11 @@
 import { SourceDirectory } from '../analyze/origin.ts';
 import { checkOptions } from '../pipeline/compose.ts';
-import { recheckBrief } from '../pipeline/recheck.ts';
+import { recheckBrief, referencedSources } from '../pipeline/recheck.ts';
 import { writeIssue } from '../pipeline/render.ts';
 import { renderAssets } from '../render/assets.ts';
-import { SqliteStore } from '../store/sqlite.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
-import { loadCommandConfig, needsReview, type CommandContext } from './context.ts';
+import { loadCommandConfig, needsReview, openCommandStore, type CommandContext } from './context.ts';
 import { reviewLines } from './summary.ts';
 
 /**
@@ -24,13 +23,13 @@ export async function renderCommand(context: CommandContext): Promise<number> {
   // Before the store is opened: a config key at fault is named before anything else is done.
   const assets = renderAssets(loaded.file, loaded.config);
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
-  const store = SqliteStore.openExisting(context.dataDir);
+  const store = await openCommandStore(context, loaded, { existing: true });
   try {
-    const sourceOf = (url: string) => store.documentByUrl(url);
+    const sourceOf = await referencedSources(store, input);
     const brief = await recheckBrief(input, { sourceOf, bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
     const folder = await writeIssue(brief, context.outDir, assets, (url) => sourceOf(url) !== undefined);
     // An issue already sent is now other files under the links its readers have: said, so the correction goes out too.
-    const sent = store.sentChannels(brief.date);
+    const sent = await store.sentChannels(brief.date);
     if (sent.length > 0) process.stderr.write(`xinzhi: ${t(context.lang, 'renderedSent', brief.date, sent.join(context.lang === 'zh' ? '、' : ', '))}\n`);
     const failed = brief.checks.filter((c) => !c.ok);
     const withheld = brief.withheld ?? [];
@@ -47,6 +46,6 @@ export async function renderCommand(context: CommandContext): Promise<number> {
     }
     return needsReview(context, withheld.length, failed.length);
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -4,7 +4,7 @@ import type { ArchiveDamage } from '../crawl/warc.ts';
 import { RunFailure, runDay, type RunSummary } from '../pipeline/run.ts';
 import { errorLine } from '../util/errors.ts';
 import { parseIssueDate } from '../util/time.ts';
-import { loadCommandConfig, needsReview, requireDate, stringOption, takeDataLock, type CommandContext } from './context.ts';
+import { loadCommandConfig, needsReview, requireDate, stringOption, storeUrl, takeDataLock, type CommandContext } from './context.ts';
 import { crawlWatcher } from './progress.ts';
 import { archiveDamageLine, formatCrawlSummary, formatSummary } from './summary.ts';
 
@@ -28,7 +28,7 @@ export async function reportedRun(context: CommandContext, loaded: LoadedConfig,
   const lock = await takeDataLock(context, command);
   let summary: RunSummary;
   try {
-    summary = await runDay({ loaded, dataDir: context.dataDir, outDir: context.outDir, issueDate, replay, onArchiveDamage, ...watcher });
+    summary = await runDay({ loaded, dataDir: context.dataDir, storeUrl: storeUrl(loaded), outDir: context.outDir, issueDate, replay, onArchiveDamage, ...watcher });
   } catch (err) {
     if (!(err instanceof RunFailure)) throw err;
     if (context.json) context.print(JSON.stringify({ ...err.crawled, error: errorLine(err.cause, context.lang) }));

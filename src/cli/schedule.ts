@@ -1,10 +1,9 @@
 import { publishIssue } from '../publish/dispatch.ts';
 import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../schedule/loop.ts';
 import { scheduleTrigger } from '../schedule/plan.ts';
-import { SqliteStore } from '../store/sqlite.ts';
 import { t, type Lang, type MessageKey } from '../util/i18n.ts';
 import { UserError } from '../util/errors.ts';
-import { loadCommandConfig, type CommandContext } from './context.ts';
+import { loadCommandConfig, openCommandStore, type CommandContext } from './context.ts';
 import { resultLine, writtenIssue } from './publish.ts';
 import { reportedRun } from './run.ts';
 
@@ -67,7 +66,7 @@ export async function scheduleCommand(context: CommandContext): Promise<number> 
   const loaded = loadCommandConfig(context);
   const settings = loaded.config.schedule;
   scheduleTrigger(settings);
-  const store = new SqliteStore(context.dataDir);
+  const store = await openCommandStore(context, loaded);
   const publish = loaded.config.publish;
   const job: ScheduledJob = {
     write: async (issueDate) => {
@@ -104,6 +103,6 @@ export async function scheduleCommand(context: CommandContext): Promise<number> 
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    store.close();
+    await store.close();
   }
 }

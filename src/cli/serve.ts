@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { buildDesk } from '../serve/app.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../serve/password.ts';
 import { deskRoutes } from '../serve/routes.ts';
-import { DeskStore, type DeskRole } from '../store/desk.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import type { DeskRole } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
-import { loadCommandConfig, stringOption, type CommandContext } from './context.ts';
+import { commandStoreExists, loadCommandConfig, openCommandStore, stringOption, type CommandContext } from './context.ts';
+import type { LoadedConfig } from '../config/load.ts';
 
 /** The environment variable `--create-user` reads the new account's password from (else: the first line of stdin). */
 export const PASSWORD_ENV = 'XINZHI_DESK_PASSWORD';
@@ -39,22 +39,22 @@ function newPassword(name: string): string {
  * `xinzhi serve --create-user NAME [--role editor|viewer]`: adds the account (or sets its password and role
  * when it exists; its sessions end) in the data folder's store. Returns 0.
  */
-async function createUser(context: CommandContext, name: string): Promise<number> {
+async function createUser(context: CommandContext, loaded: LoadedConfig, name: string): Promise<number> {
   if (!/^[\p{L}\p{N}._@-]{1,64}$/u.test(name)) throw new UserError(`账号名 ${name} 无效：1–64 个字母、数字或 . _ @ -`, `account name ${name} is not valid: 1–64 letters, digits or . _ @ -`);
   const role = parseRole(stringOption(context, 'role'));
   const hash = await hashPassword(newPassword(name));
-  const store = new SqliteStore(context.dataDir);
+  const store = await openCommandStore(context, loaded);
   try {
-    const desk = new DeskStore(store);
-    const existing = desk.userByName(name);
+    const { desk } = store;
+    const existing = await desk.userByName(name);
     if (existing) {
-      desk.updateUser(name, hash, role);
-      desk.endSessionsOf(existing.id);
-    } else desk.createUser(name, hash, role, new Date());
+      await desk.updateUser(name, hash, role);
+      await desk.endSessionsOf(existing.id);
+    } else await desk.createUser(name, hash, role, new Date());
     context.print(context.lang === 'en' ? `account ${name} (${role}) ${existing ? 'updated' : 'created'} in ${context.dataDir}` : `账号 ${name}（${role === 'editor' ? '编辑' : '只读'}）已${existing ? '更新' : '创建'}：${context.dataDir}`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -66,21 +66,21 @@ async function createUser(context: CommandContext, name: string): Promise<number
 export async function serveCommand(context: CommandContext): Promise<number> {
   const loaded = loadCommandConfig(context);
   const creating = stringOption(context, 'create-user');
-  if (creating !== undefined) return createUser(context, creating);
+  if (creating !== undefined) return createUser(context, loaded, creating);
   const settings = loaded.config.serve;
   const host = stringOption(context, 'host') ?? settings.host;
   const portOption = stringOption(context, 'port');
   const port = portOption === undefined ? settings.port : parsePort(portOption);
   // What the desk writes of issues is indexed for its search as it is written.
-  if (!existsSync(SqliteStore.fileIn(context.dataDir))) {
+  if (!commandStoreExists(context, loaded)) {
     throw new UserError(
       `${context.dataDir} 里还没有数据库：先用 xinzhi serve --create-user 名字 建立第一个账号（再用 xinzhi run 或 schedule 写出简报）`,
       `${context.dataDir} holds no database yet: create the first account with xinzhi serve --create-user NAME (then write issues with xinzhi run or schedule)`,
     );
   }
-  const store = SqliteStore.openExisting(context.dataDir, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
-  if (new DeskStore(store).userCount() === 0) {
-    store.close();
+  const store = await openCommandStore(context, loaded, { existing: true, searchSegment: taxonomySegmenter(loaded.taxonomy) });
+  if ((await store.desk.userCount()) === 0) {
+    await store.close();
     throw new UserError(
       `${context.dataDir} 还没有编辑台账号：先运行 xinzhi serve --create-user 名字（密码从 ${PASSWORD_ENV} 或标准输入读取）`,
       `${context.dataDir} has no desk account yet: run xinzhi serve --create-user NAME first (the password is read from ${PASSWORD_ENV} or stdin)`,
@@ -91,7 +91,7 @@ export async function serveCommand(context: CommandContext): Promise<number> {
   try {
     address = await app.listen({ host, port });
   } catch (err) {
-    store.close();
+    await store.close();
     const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     throw new UserError(
       inUse ? `编辑台无法在 ${host}:${port} 监听：端口已被占用（另一个编辑台或程序在用）；用 --port 换一个端口，或在配置 serve.port 中设置` : `编辑台无法在 ${host}:${port} 监听：${(err as Error).message}`,
@@ -105,6 +105,6 @@ export async function serveCommand(context: CommandContext): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await app.close();
-  store.close();
+  await store.close();
   return 0;
 }

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { checkCrawlSettings, checkSource, countFindings, type Finding, type SourceCheck } from '../pipeline/sourceCheck.ts';
 import { markVerified } from '../sources/markVerified.ts';
-import { sourceHealth } from '../sources/health.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { readSourceHistory, sourceHealth, type SourceHealth } from '../sources/health.ts';
 import { UserError } from '../util/errors.ts';
 import type { Source } from '../config/schema.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { loadCommandConfig, stringOption, type CommandContext } from './context.ts';
+import { commandStoreExists, loadCommandConfig, openCommandStore, stringOption, type CommandContext } from './context.ts';
 
 /** What `sources list` adds after a source's addresses: why it is disabled, or that no online check confirmed it. */
 function listNote(source: Source, lang: Lang): string {
@@ -83,9 +81,10 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
 
   if (action === 'status') {
     // A data folder not made yet has no history: every source is shown as never read, and nothing is created.
-    const store = existsSync(SqliteStore.fileIn(context.dataDir)) ? new SqliteStore(context.dataDir) : undefined;
+    const store = commandStoreExists(context, loaded) ? await openCommandStore(context, loaded) : undefined;
     try {
-      const health = sources.map((source) => sourceHealth(store, source));
+      const health: SourceHealth[] = [];
+      for (const source of sources) health.push(sourceHealth(source, await readSourceHistory(store, source)));
       if (context.json) context.print(JSON.stringify(health));
       else {
         const lang = context.lang;
@@ -99,7 +98,7 @@ export async function sourcesCommand(context: CommandContext): Promise<number> {
       }
       return 0;
     } finally {
-      store?.close();
+      await store?.close();
     }
   }
   throw new UserError(`未知的 sources 子命令：${action}（可用：list、check、status）`, `unknown sources subcommand: ${action} (available: list, check, status)`);

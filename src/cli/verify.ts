@@ -1,11 +1,10 @@
 import { SourceDirectory } from '../analyze/origin.ts';
 import { checkOptions } from '../pipeline/compose.ts';
-import { checkBrief } from '../pipeline/recheck.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { checkBrief, referencedSources } from '../pipeline/recheck.ts';
 import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
-import { loadCommandConfig, type CommandContext } from './context.ts';
+import { loadCommandConfig, openCommandStore, type CommandContext } from './context.ts';
 import { withheldLines } from './summary.ts';
 
 /**
@@ -13,16 +12,16 @@ import { withheldLines } from './summary.ts';
  * when every check passes and nothing is withheld; 1 (an error line) when a check fails; EXIT_NEEDS_REVIEW
  * when the checks pass but sections are withheld (a brief `render` wrote from a failing one).
  */
-export function verifyCommand(context: CommandContext): number {
+export async function verifyCommand(context: CommandContext): Promise<number> {
   // main has checked that there is exactly one argument (commands.ts).
   const file = context.positionals[0]!;
   const brief = readBriefFile(file);
   const loaded = loadCommandConfig(context);
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
-  const store = SqliteStore.openExisting(context.dataDir);
+  const store = await openCommandStore(context, loaded, { existing: true });
   try {
     // The checks `brief` and `render` make, so the three agree on one brief.json.
-    const checks = checkBrief(brief, { sourceOf: (url) => store.documentByUrl(url), bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
+    const checks = checkBrief(brief, { sourceOf: await referencedSources(store, brief), bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
     const failed = checks.filter((c) => !c.ok);
     // Sections `render` withheld passed no check: the brief is not ready to go out, whatever its other checks say.
     const withheld = (brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
@@ -39,6 +38,6 @@ export function verifyCommand(context: CommandContext): number {
     if (!context.json) context.print(t(context.lang, 'verifyOk', file));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -375,5 +375,11 @@ export const configSchema = z.object({
     /** Cookies only over HTTPS (Secure): true when the desk is served behind a TLS proxy. */
     secureCookies: z.boolean().default(false),
   }).strict().prefault({}),
+  /**
+   * Where the archive is kept (src/store/open.ts): `sqlite` (the default: one file in the data folder) or
+   * a PostgreSQL address, postgres://user@host:5432/database[?schema=name] (issue 18). The environment
+   * variable XINZHI_STORE overrides it.
+   */
+  store: z.string().regex(/^(sqlite|postgres(ql)?:\/\/\S+)$/i, 'sqlite, or a postgres:// address').optional(),
 }).strict();
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,5 @@
 import type { Source } from '../config/schema.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { Store } from '../store/store.ts';
 import { continuationPages } from '../extract/pagination.ts';
 import { articleOfResponse, joinContinuations, responseText } from './document.ts';
 import { readWarcResponses, warcFiles, type ArchiveDamage, type ArchiveReading } from './warc.ts';
@@ -57,7 +57,7 @@ export function sourcesByHost(sources: readonly Source[]): Map<string, Source> {
  * told and the report lists; a body over `reading.maxBytes` once decoded (crawl.maxBytes) stops the import
  * with a line naming it.
  */
-export async function importArchives(path: string, sources: readonly Source[], store: SqliteStore, runId: number, reading: ArchiveReading = {}): Promise<ImportReport> {
+export async function importArchives(path: string, sources: readonly Source[], store: Store, runId: number, reading: ArchiveReading = {}): Promise<ImportReport> {
   const byHost = sourcesByHost(sources);
   const report: ImportReport = { responses: 0, responsesAlreadyStored: 0, notHttp: 0, htmlPages: 0, documents: 0, documentsAlreadyStored: 0, unmatchedHosts: [] };
   const unmatched = new Set<string>();
@@ -77,7 +77,7 @@ export async function importArchives(path: string, sources: readonly Source[], s
         report.notHttp++;
         continue;
       }
-      const saved = store.saveResponse(runId, byHost.get(host)?.id ?? null, response);
+      const saved = await store.saveResponse(runId, byHost.get(host)?.id ?? null, response);
       if (saved.alreadyStored) report.responsesAlreadyStored++;
       if (response.status !== 200 || !/html/i.test(response.headers['content-type'] ?? '')) continue;
       report.htmlPages++;
@@ -94,9 +94,9 @@ export async function importArchives(path: string, sources: readonly Source[], s
     const joined = await joinContinuations(response, read.article, source, async (next) => pages.get(next)?.response);
     if (joined.missing.length > 0) partial.push({ url, missing: joined.missing });
     if (!source) unmatched.add(host);
-    if (store.hasDocument(url)) report.documentsAlreadyStored++;
+    if (await store.hasDocument(url)) report.documentsAlreadyStored++;
     else report.documents++;
-    store.saveDocument(source?.id ?? `web:${host}`, url, responseId, joined.article);
+    await store.saveDocument(source?.id ?? `web:${host}`, url, responseId, joined.article);
   }
   report.unmatchedHosts = [...unmatched].sort();
   if (partial.length > 0) report.partialDocuments = partial;

@@ -9,8 +9,9 @@ import { itemsCheck, verifyBrief, type BriefCheckOptions } from '../brief/verify
 import { composeExtractive } from '../brief/writers/extractive.ts';
 import { rewriteWithLlm } from '../brief/writers/llm/write.ts';
 import type { LoadedConfig } from '../config/load.ts';
-import type { DocumentFacet } from '../store/facets.ts';
-import type { SqliteStore, StoredIssue } from '../store/sqlite.ts';
+import type { DocumentFacet } from '../store/store.ts';
+import type { StoredDocument } from '../domain/document.ts';
+import type { Store, StoredIssue } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
 import { optionalSecret } from '../util/secrets.ts';
 import { previousDay, secondsSince, shanghaiDay, shanghaiDayWindow } from '../util/time.ts';
@@ -59,6 +60,8 @@ export interface AnalysedDay {
   window: { start: Date; end: Date };
   directory: SourceDirectory;
   documents: number;
+  /** The window's documents by address: what the verifier reads a reference's source from (every reference is one of them). */
+  sources: ReadonlyMap<string, StoredDocument>;
   analysis: DayAnalysis;
   items: Candidate[];
   recentIssues: StoredIssue[];
@@ -66,9 +69,9 @@ export interface AnalysedDay {
 }
 
 /** The documents of an issue's window, grouped, scored and selected. Reads the store only. */
-export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueDate: string): AnalysedDay {
+export async function analyseIssueDay(store: Store, loaded: LoadedConfig, issueDate: string): Promise<AnalysedDay> {
   const window = issueWindow(issueDate, loaded.config.selection.windowDays);
-  const documents = store.documentsPublishedBetween(window.start, window.end);
+  const documents = await store.documentsPublishedBetween(window.start, window.end);
   if (documents.length === 0) {
     throw new UserError(
       `${issueDate} 这一期的时间窗口（${windowLabel(window)}，北京时间）内没有文档：抓取或导入都没有存下这段时间发布的文件（看运行摘要里的来源错误，或检查 --date 与 --data）`,
@@ -77,14 +80,14 @@ export function analyseIssueDay(store: SqliteStore, loaded: LoadedConfig, issueD
   }
   const directory = new SourceDirectory(loaded.sources, loaded.bodies);
   // Seven issues for the themes' week and for what was covered; thirty for the analysis's history.
-  const recentIssues = store.issuesBefore(issueDate, 30);
+  const recentIssues = await store.issuesBefore(issueDate, 30);
   let started = performance.now();
   const covered = recentIssues.slice(0, 7).map((issue) => ({ issueDate: issue.issueDate, titles: issue.reportedTitles }));
   const analysis = analyzeDay(documents, directory, loaded.taxonomy, taxonomySegmenter(loaded.taxonomy), covered);
   const analyzeSeconds = secondsSince(started);
   started = performance.now();
   const items = selectItems(analysis.candidates, loaded.config.selection);
-  return { window, directory, documents: documents.length, analysis, items, recentIssues, timings: { analyze: analyzeSeconds, select: secondsSince(started) } };
+  return { window, directory, documents: documents.length, sources: new Map(documents.map((document) => [document.url, document])), analysis, items, recentIssues, timings: { analyze: analyzeSeconds, select: secondsSince(started) } };
 }
 
 /**
@@ -167,14 +170,14 @@ export function writerNotes(brief: Brief): Check[] {
  * the issue is recorded once its folder is written (writeAndRecordIssue). Throws a UserError when nothing
  * relevant was found, or when every section failed.
  */
-export async function composeIssue(store: SqliteStore, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
-  const day = analyseIssueDay(store, loaded, issueDate);
+export async function composeIssue(store: Store, loaded: LoadedConfig, issueDate: string): Promise<ComposedIssue> {
+  const day = await analyseIssueDay(store, loaded, issueDate);
   const { directory, documents, analysis, items: selected, timings } = day;
   if (selected.length === 0) {
     throw new UserError(`${issueDate} 这一期没有与主题相关的文档（共 ${documents} 篇，均低于相关度阈值）`, `no relevant documents for issue ${issueDate} (${documents} documents, none above the relevance threshold)`);
   }
   let composeSeconds = 0;
-  const sourceOf = (url: string) => store.documentByUrl(url);
+  const sourceOf = (url: string) => day.sources.get(url);
   const { writer } = loaded.config;
   const themes = loaded.taxonomy.themes.map((theme) => theme.name);
   const write = async (items: Candidate[]): Promise<Brief> => {

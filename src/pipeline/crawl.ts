@@ -3,7 +3,7 @@ import { readEntryPoint } from '../sources/entries.ts';
 import { emptyStreak } from '../sources/health.ts';
 import type { ListedLink } from '../sources/listPage.ts';
 import { requestOptions, type EntryRequest, type FetchEntryPage } from '../sources/request.ts';
-import type { SourceRun, SqliteStore, UrlState } from '../store/sqlite.ts';
+import type { SourceRun, Store, UrlState } from '../store/store.ts';
 import { errorLine } from '../util/errors.ts';
 import { redactSecrets } from '../util/secrets.ts';
 import { rendersInBrowser } from '../crawl/browser.ts';
@@ -46,7 +46,7 @@ export interface CrawlReport {
 
 export interface CrawlContext {
   fetcher: Fetcher;
-  store: SqliteStore;
+  store: Store;
   runId: number;
   maxArticlesPerSource: number;
   /** Sources read at once; each host is still limited by the fetcher's politeness. */
@@ -105,7 +105,7 @@ class SourceCrawl {
     }
     this.pagesFetched++;
     this.context.progress?.responded(response.url, response.body.length);
-    const saved = store.saveResponse(runId, this.source.id, response);
+    const saved = await store.saveResponse(runId, this.source.id, response);
     if (response.status !== 200 && response.status !== 304) {
       this.fail(url, `HTTP ${response.status}`);
       return undefined;
@@ -136,13 +136,15 @@ class SourceCrawl {
     // A list's state (its validators, its hash) is kept once its articles were read: kept before, a run
     // killed in between would find the list unchanged the next time and never read them. So with an article
     // that did not answer, or links left over the per-source cap: the next run reads the list again.
-    const states: (() => void)[] = [];
-    const keepStates = () => states.forEach((keep) => keep());
+    const states: (() => Promise<void>)[] = [];
+    const keepStates = async () => {
+      for (const keep of states) await keep();
+    };
     // Every page of the entry goes through get(): polite, archived, stored, and reported when it fails. The
     // page that holds the list is asked for conditionally; unchanged (a 304, or the same bytes where the
     // server gives no validators), it is still read from the store, as a JPaaS shell must be.
     const fetchPage: FetchEntryPage = async (request) => {
-      const previous = request.watch && conditional ? store.urlState(request.url) : undefined;
+      const previous = request.watch && conditional ? await store.urlState(request.url) : undefined;
       // A `fetch: browser` source's list pages are read as the browser draws them; its POSTs (a Hanweb group) are not pages.
       const fetched = await this.get(request, previous, rendersInBrowser(this.source, entry) && (request.method ?? 'GET') === 'GET');
       lost ||= !fetched;
@@ -152,13 +154,13 @@ class SourceCrawl {
       const { response, sha256 } = fetched;
       const unchanged = previous !== undefined && (response.status === 304 || previous.sha256 === sha256);
       if (request.watch && !unchanged) states.push(() => store.saveUrlState(request.url, response, sha256));
-      const kept = response.status === 304 && previous ? store.storedResponse(request.url, previous.sha256) : response;
+      const kept = response.status === 304 && previous ? await store.storedResponse(request.url, previous.sha256) : response;
       return { url: response.url, text: kept ? responseText(kept) : '', unchanged };
     };
     const read = await readEntryPoint(entry, fetchPage);
     if (read.failure) this.fail(read.failure.url, errorLine(read.failure.error, 'zh'), errorLine(read.failure.error, 'en'));
     if (read.unchanged) {
-      keepStates();
+      await keepStates();
       this.unchanged++;
       return;
     }
@@ -166,7 +168,7 @@ class SourceCrawl {
     this.linksFound += read.links.length;
     // A page that could not be had or read is reported already.
     if (read.links.length === 0 && !read.failure && !lost) this.fail(entry.url, '入口未给出文章链接', 'no article links found');
-    if (await this.readArticles(read.links)) keepStates();
+    if (await this.readArticles(read.links)) await keepStates();
   }
 
   /** Reads the links not stored before; true when each was answered and none was left over the cap. */
@@ -174,12 +176,13 @@ class SourceCrawl {
     const { store, listedSince } = this.context;
     // A link listed twice (on two pages, or by two entry points) is read once.
     const unique = [...new Map(links.map((link) => [link.url, link])).values()];
-    const fresh = unique.filter((link) => {
+    const fresh: ListedLink[] = [];
+    for (const link of unique) {
       const old = listedSince && link.listedAt && new Date(link.listedAt).getTime() < listedSince.getTime();
-      const seen = store.hasDocument(link.url);
+      const seen = !old && (await store.hasDocument(link.url));
       if (old || seen) this.linksSkipped++;
-      return !old && !seen;
-    });
+      else fresh.push(link);
+    }
     // All at once: the fetcher's politeness decides how many reach the host together.
     const answered = await Promise.all(fresh.slice(0, this.context.maxArticlesPerSource).map((link) => this.readArticle(link.url)));
     return fresh.length <= this.context.maxArticlesPerSource && answered.every(Boolean);
@@ -199,7 +202,7 @@ class SourceCrawl {
       // Continuation pages go through get() like any page: polite, archived, and reported when they fail.
       const joined = await joinContinuations(page.response, read.article, this.source, async (next) => (await this.get(next))?.response);
       if (joined.missing.length > 0) this.fail(page.response.url, `文档不完整，缺续页 ${joined.missing.join(' ')}`, `partial document: continuation pages missing ${joined.missing.join(' ')}`);
-      this.context.store.saveDocument(this.source.id, page.response.url, page.responseId, joined.article);
+      await this.context.store.saveDocument(this.source.id, page.response.url, page.responseId, joined.article);
       this.keptUrls.add(page.response.url);
     } catch (err) {
       this.fail(url, `解析失败：${errorLine(err)}`, `extraction failed: ${errorLine(err, 'en')}`);
@@ -209,10 +212,10 @@ class SourceCrawl {
 }
 
 /** Sources that yielded no links for `runs` runs in a row, or whose list changed its layout since the run before. */
-function healthAlerts(store: SqliteStore, sources: readonly Source[], runs: number): SourceAlert[] {
+async function healthAlerts(store: Store, sources: readonly Source[], runs: number): Promise<SourceAlert[]> {
   const alerts: SourceAlert[] = [];
   for (const source of sources) {
-    const recent = store.sourceRuns(source.id, Math.max(runs, 2));
+    const recent = await store.sourceRuns(source.id, Math.max(runs, 2));
     if (emptyStreak(recent) >= runs) {
       alerts.push({ sourceId: source.id, kind: 'empty', detail: `连续 ${runs} 次未取得文章链接`, detailEn: `no links for ${runs} runs` });
     }
@@ -247,7 +250,7 @@ export async function crawlSources(sources: readonly Source[], context: CrawlCon
     for (let source = queue.shift(); source; source = queue.shift()) {
       const crawl = new SourceCrawl(source, context);
       const run = await crawl.run();
-      context.store.saveSourceRun(context.runId, run);
+      await context.store.saveSourceRun(context.runId, run);
       read.push(source);
       report.sourcesRead++;
       report.pagesFetched += crawl.pagesFetched;
@@ -261,6 +264,6 @@ export async function crawlSources(sources: readonly Source[], context: CrawlCon
   await Promise.all(Array.from({ length: Math.max(1, context.concurrency) }, worker));
   report.documentsKept = kept.size;
   report.failures.sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.url.localeCompare(b.url));
-  report.alerts = healthAlerts(context.store, read.sort((a, b) => a.id.localeCompare(b.id)), context.emptyRunsAlert);
+  report.alerts = await healthAlerts(context.store, read.sort((a, b) => a.id.localeCompare(b.id)), context.emptyRunsAlert);
   return report;
 }

@@ -1,5 +1,5 @@
 import type { Candidate } from '../domain/candidate.ts';
-import type { DocumentFacet } from '../store/facets.ts';
+import type { DocumentFacet } from '../store/store.ts';
 
 /**
  * What the archive's search filters documents by, from a day's analysed stories: every copy of a story gets

@@ -1,5 +1,6 @@
 import type { Brief, BriefItem, Check } from '../domain/brief.ts';
 import { itemsCheck, verifyBrief, type BriefCheckOptions, type KnownBody, type SourceRecord } from '../brief/verify.ts';
+import type { Store } from '../store/store.ts';
 import { withholdFailing, writerNotes } from './compose.ts';
 
 /** What checking a brief needs: the stored sources by address, the catalog's bodies, the config's minimum. */
@@ -10,6 +11,15 @@ export interface CheckSources {
   minItems: number;
   /** The abstract's theme names and the window's length (selection.windowDays), as `brief` checks them. */
   options?: BriefCheckOptions;
+}
+
+/**
+ * The stored sources of a brief's references, read from the store in one go: the `sourceOf` that
+ * checkBrief and writeIssue read synchronously. A reference the store does not hold has none.
+ */
+export async function referencedSources(store: Store, brief: Pick<Brief, 'references'>): Promise<(url: string) => SourceRecord | undefined> {
+  const found = await store.documentsByUrls(brief.references.map((reference) => reference.url));
+  return (url) => found.get(url);
 }
 
 /**

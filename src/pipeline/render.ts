@@ -8,7 +8,8 @@ import { renderMarkdown } from '../render/markdown.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { issuePage, issuePageName, writeSite } from '../render/site.ts';
 import { renderWechat } from '../render/wechat.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { Store } from '../store/store.ts';
+import { referencedSources } from './recheck.ts';
 import { writeFolderAtomically } from '../util/atomicDir.ts';
 
 /**
@@ -48,8 +49,9 @@ export async function writeIssue(brief: Brief, outDir: string, assets: RenderAss
  * later issue must not compare itself with it. `run` and `brief` both write an issue this way. Returns the
  * folder; throws what writeIssue throws, with nothing recorded.
  */
-export async function writeAndRecordIssue(store: SqliteStore, brief: Brief, outDir: string, assets: RenderAssets): Promise<string> {
-  const folder = await writeIssue(brief, outDir, assets, (url) => store.documentByUrl(url) !== undefined);
-  store.saveIssue(brief.date, brief, brief.stats.themeShares);
+export async function writeAndRecordIssue(store: Store, brief: Brief, outDir: string, assets: RenderAssets): Promise<string> {
+  const sourceOf = await referencedSources(store, brief);
+  const folder = await writeIssue(brief, outDir, assets, (url) => sourceOf(url) !== undefined);
+  await store.saveIssue(brief.date, brief, brief.stats.themeShares);
   return folder;
 }

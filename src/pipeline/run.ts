@@ -9,9 +9,8 @@ import { WarcWriter, type ArchiveDamage } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { CrawlProgress } from '../crawl/progress.ts';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
-import { saveDocumentFacets } from '../store/facets.ts';
-import type { SourceRun } from '../store/sqlite.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import type { SourceRun } from '../store/store.ts';
+import { openStore } from '../store/open.ts';
 import { errorLine } from '../util/errors.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
 import type { Brief } from '../domain/brief.ts';
@@ -22,6 +21,8 @@ import { writeAndRecordIssue } from './render.ts';
 export interface RunOptions {
   loaded: LoadedConfig;
   dataDir: string;
+  /** The store's address (src/store/open.ts): a postgres:// one, or undefined for the SQLite file in dataDir. */
+  storeUrl?: string;
   outDir: string;
   issueDate: string;
   /** A WARC file or folder to replay instead of fetching live. */
@@ -92,10 +93,10 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
   // An archive that cannot be replayed fails the run before it is recorded.
   const replay = options.replay ? await ReplayFetcher.open(options.replay, { maxBytes: crawlConfig.maxBytes, onDamage }) : undefined;
   // Documents and the issue are indexed for the desk's search as they are written.
-  const store = new SqliteStore(options.dataDir, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
+  const store = await openStore(options.dataDir, { url: options.storeUrl, searchSegment: taxonomySegmenter(loaded.taxonomy) });
   try {
     const mode = replay ? 'replay' : 'live';
-    const runId = store.startRun(issueDate, mode);
+    const runId = await store.startRun(issueDate, mode);
     const progress = new CrawlProgress(crawledSources(loaded.sources).length);
     const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`), onDamage);
     // A replay reads renderings from the archive: it never starts a browser.
@@ -135,7 +136,7 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
     const crawled: CrawlSummary = { issueDate, mode, crawl, archiveDamage, seconds: { crawl: secondsSince(started) } };
     try {
       const composed = await composeIssue(store, loaded, issueDate);
-      saveDocumentFacets(store, issueDate, composed.facets);
+      await store.saveDocumentFacets(issueDate, composed.facets);
       started = performance.now();
       const outFolder = await writeAndRecordIssue(store, composed.brief, options.outDir, assets);
       const summary: RunSummary = {
@@ -148,13 +149,13 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
         llm: composed.brief.stats.llm,
         seconds: { ...crawled.seconds, ...composed.timings, render: secondsSince(started) },
       };
-      store.finishRun(runId, summary);
+      await store.finishRun(runId, summary);
       return summary;
     } catch (err) {
-      store.finishRun(runId, { ...crawled, error: errorLine(err, 'en') });
+      await store.finishRun(runId, { ...crawled, error: errorLine(err, 'en') });
       throw new RunFailure(crawled, err);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }

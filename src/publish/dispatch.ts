@@ -12,7 +12,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { Brief } from '../domain/brief.ts';
 import type { ChannelConfig, ChannelKind, PublishConfig } from '../config/publish.ts';
 import { retryDelayMs } from '../util/retry.ts';
-import type { DeliveryAttempt } from '../store/sqlite.ts';
+import type { DeliveryAttempt } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { toShanghaiIso } from '../util/time.ts';
@@ -25,10 +25,10 @@ import { readyChannel, redact, secretValues, type Environment, type ReadyChannel
 import { wecomAnswerFailure, wecomRequest } from './wecom.ts';
 import { webhookAnswerFailure, webhookRequest } from './webhook.ts';
 
-/** Where deliveries are recorded: the store (SqliteStore), or anything with these two methods. */
+/** Where deliveries are recorded: the store (src/store/store.ts), or anything with these two methods. */
 export interface DeliveryLog {
-  recordDelivery(attempt: DeliveryAttempt): void;
-  lastSent(issueDate: string, channel: string): DeliveryAttempt | undefined;
+  recordDelivery(attempt: DeliveryAttempt): Promise<void>;
+  lastSent(issueDate: string, channel: string): Promise<DeliveryAttempt | undefined>;
 }
 
 /** Time as the dispatcher sees it: the clock, waiting, and the jitter of the backoff. Real ones but for tests. */
@@ -174,7 +174,7 @@ function skipped(channel: ChannelConfig, run: PublishRun, previous: DeliveryAtte
 /** Sends the issue to one channel with retries, recording every try; skips a channel it went to before unless forced. */
 async function deliver(channel: ChannelConfig, run: PublishRun, log: DeliveryLog, clock: PublishClock): Promise<ChannelResult> {
   const { brief, publish } = run;
-  const previous = log.lastSent(brief.date, channel.name);
+  const previous = await log.lastSent(brief.date, channel.name);
   if (previous && !run.force) return skipped(channel, run, previous, clock);
   const base = { name: channel.name, kind: channel.kind };
   const secrets = secretValues(channel, run.env);
@@ -187,12 +187,12 @@ async function deliver(channel: ChannelConfig, run: PublishRun, log: DeliveryLog
       const prepared = prepare(readyChannel(channel, run.env), run, clock.now());
       digest = prepared.digest;
       await send(prepared, publish);
-      record(attempt, digest, null);
+      await record(attempt, digest, null);
       return { ...base, status: 'sent', attempts: attempt, form: prepared.kind === 'http' ? prepared.request.form : 'full' };
     } catch (err) {
       const failure = asFailure(err);
       const reason = { zh: redact(failure.message, secrets), en: redact(failure.en, secrets) };
-      record(attempt, digest, reason.en);
+      await record(attempt, digest, reason.en);
       if (!failure.transient || attempt > publish.retries) return { ...base, status: 'failed', attempts: attempt, reason };
       await clock.sleep(retryDelayMs(attempt - 1, publish.retryBaseMs, failure.retryAfter, clock.random, clock.now()));
     }
@@ -214,10 +214,12 @@ export async function publishIssue(run: PublishRun, log: DeliveryLog): Promise<C
  * time), with the secrets masked: robot addresses, signatures, the SMTP password. Sends nothing and records
  * nothing; a channel that could not be prepared (a variable unset, a file missing) carries the reason.
  */
-export function previewIssue(run: PublishRun, log: Pick<DeliveryLog, 'lastSent'>): ChannelPreview[] {
+export async function previewIssue(run: PublishRun, log: Pick<DeliveryLog, 'lastSent'>): Promise<ChannelPreview[]> {
   const clock = run.clock ?? realClock;
-  return selectedChannels(run.publish, run.only).map((channel) => {
-    const previous = log.lastSent(run.brief.date, channel.name);
+  const channels = selectedChannels(run.publish, run.only);
+  const sentBefore = await Promise.all(channels.map((channel) => log.lastSent(run.brief.date, channel.name)));
+  return channels.map((channel, i) => {
+    const previous = sentBefore[i];
     const base: ChannelPreview = { name: channel.name, kind: channel.kind, ...(previous ? { sentBefore: previous.sentAt } : {}) };
     const secrets = secretValues(channel, run.env);
     try {

@@ -19,9 +19,30 @@ export interface ScheduledJob {
 
 /** Where attempts are remembered across restarts (the store's scheduled_runs). */
 export interface AttemptLog {
-  scheduledAttempts(issueDate: string): AttemptsSoFar;
-  startScheduledRun(issueDate: string, attempt: number, reason: string, at: Date): number;
-  finishScheduledRun(id: number, outcome: ScheduledOutcome, detail: string, at: Date): void;
+  scheduledAttempts(issueDate: string): Promise<AttemptsSoFar>;
+  startScheduledRun(issueDate: string, attempt: number, reason: string, at: Date): Promise<number>;
+  finishScheduledRun(id: number, outcome: ScheduledOutcome, detail: string, at: Date): Promise<void>;
+}
+
+/**
+ * nextRun (a pure plan that reads attempts synchronously) over a log read asynchronously: the plan is made
+ * with the attempts known so far, the dates it asked about and did not know are read, and it is made again
+ * until it asked about nothing new. A plan asks about a handful of dates (the last trigger's, the next ones
+ * until one is not done), so this reads each once.
+ */
+export async function planNextRun(now: Date, settings: ScheduleSettings, log: Pick<AttemptLog, 'scheduledAttempts'>): Promise<PlannedRun> {
+  const known = new Map<string, AttemptsSoFar>();
+  for (;;) {
+    const unknown = new Set<string>();
+    const run = nextRun(now, settings, (issueDate) => {
+      const so = known.get(issueDate);
+      if (so) return so;
+      unknown.add(issueDate);
+      return { attempts: 0, succeeded: false, lastAt: null };
+    });
+    if (unknown.size === 0) return run;
+    for (const issueDate of unknown) known.set(issueDate, await log.scheduledAttempts(issueDate));
+  }
 }
 
 /** What the loop tells its watcher (the CLI prints each as a line). */
@@ -48,7 +69,7 @@ export interface ScheduleIo {
 export async function runSchedule(settings: ScheduleSettings, job: ScheduledJob, log: AttemptLog, io: ScheduleIo, options: { once: boolean; signal: AbortSignal }): Promise<ScheduledOutcome[]> {
   const outcomes: ScheduledOutcome[] = [];
   while (!options.signal.aborted) {
-    const run = nextRun(io.now(), settings, (issueDate) => log.scheduledAttempts(issueDate));
+    const run = await planNextRun(io.now(), settings, log);
     if (run.at.getTime() > io.now().getTime()) {
       io.report({ kind: 'waiting', run });
       if (options.once) break;
@@ -68,7 +89,7 @@ function isRetryOf(planned: PlannedRun, run: PlannedRun): boolean {
 /** One attempt: recorded before it starts (a killed attempt counts), then its outcome; a written issue is published when the job publishes. */
 async function attempt(run: PlannedRun, settings: ScheduleSettings, job: ScheduledJob, log: AttemptLog, io: ScheduleIo): Promise<ScheduledOutcome> {
   io.report({ kind: 'started', run });
-  const id = log.startScheduledRun(run.issueDate, run.attempt, run.reason, io.now());
+  const id = await log.startScheduledRun(run.issueDate, run.attempt, run.reason, io.now());
   let outcome: ScheduledOutcome;
   let detail = '';
   try {
@@ -77,9 +98,9 @@ async function attempt(run: PlannedRun, settings: ScheduleSettings, job: Schedul
     outcome = 'failed';
     detail = errorLine(err);
   }
-  log.finishScheduledRun(id, outcome, detail, io.now());
+  await log.finishScheduledRun(id, outcome, detail, io.now());
   // A failure says it will be retried only when the plan retries it (not when the next trigger comes first).
-  const retries = outcome === 'failed' && run.attempt < MAX_ATTEMPTS && isRetryOf(nextRun(io.now(), settings, (issueDate) => log.scheduledAttempts(issueDate)), run);
+  const retries = outcome === 'failed' && run.attempt < MAX_ATTEMPTS && isRetryOf(await planNextRun(io.now(), settings, log), run);
   io.report({ kind: 'finished', run, outcome, detail, retries });
   if (outcome === 'failed') return outcome;
   // A section withheld by its checks waits for an editor, as does every issue when publishing is not automatic.

@@ -6,7 +6,6 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DeskStore } from '../store/desk.ts';
 import { writeFileAtomically } from '../util/atomicFile.ts';
 import { UserError } from '../util/errors.ts';
 import type { Lang } from '../util/i18n.ts';
@@ -27,7 +26,7 @@ const LOCK_MINUTES = 15;
 const PUBLIC_PATHS = new Set(['/login', '/lang', '/assets/desk.css', '/healthz']);
 
 /** A page route of a section module: registers its routes on the desk. */
-export type DeskRoutes = (app: FastifyInstance, context: DeskContext) => void;
+export type DeskRoutes = (app: FastifyInstance, context: DeskContext) => void | Promise<void>;
 
 /** The stylesheet, read once: the desk serves it from its own origin (no CDN; CSP style-src 'self'). */
 const stylesheet = readFileSync(new URL('./assets/desk.css', import.meta.url));
@@ -78,7 +77,7 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
     outDir: options.outDir,
     now: options.now ?? (() => new Date()),
     env: options.env ?? process.env,
-    desk: new DeskStore(options.store),
+    desk: options.store.desk,
     defaultLang: options.loaded.config.lang,
   };
   const app = Fastify({ logger: options.log ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: false });
@@ -122,7 +121,7 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const now = context.now();
-      request.user = context.desk.sessionUser(token, now, new Date(now.getTime() + settings.sessionHours * 3600_000)) ?? null;
+      request.user = (await context.desk.sessionUser(token, now, new Date(now.getTime() + settings.sessionHours * 3600_000))) ?? null;
     }
     const path = request.url.split('?')[0]!;
     if (request.user || PUBLIC_PATHS.has(path)) return;
@@ -176,7 +175,7 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
     const password = typeof form.password === 'string' ? form.password : '';
     const next = localPath(form.next);
     const now = context.now();
-    const user = context.desk.userByName(name);
+    const user = await context.desk.userByName(name);
     const unknown = unknownNames.get(name);
     const lockedUntil = user ? (user.failedLogins >= MAX_FAILURES && user.lockedUntil ? Date.parse(user.lockedUntil) : 0) : unknown && unknown.count >= MAX_FAILURES ? unknown.until : 0;
     if (lockedUntil > now.getTime()) {
@@ -185,7 +184,7 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
     if (!user || !(await passwordMatches(password, user.passwordHash))) {
       const until = new Date(now.getTime() + LOCK_MINUTES * 60_000);
       let count: number;
-      if (user) count = context.desk.recordFailedLogin(user.id, now, until);
+      if (user) count = await context.desk.recordFailedLogin(user.id, now, until);
       else {
         count = unknown && unknown.until > now.getTime() ? unknown.count + 1 : 1;
         unknownNames.set(name, { count, until: until.getTime() });
@@ -194,21 +193,21 @@ export async function buildDesk(options: DeskOptions, routes: readonly DeskRoute
       const message = left <= 0 ? common(request.lang, 'tooManyTries', LOCK_MINUTES) : left <= 2 ? `${common(request.lang, 'badLogin')}${common(request.lang, 'triesLeft', left, LOCK_MINUTES)}` : common(request.lang, 'badLogin');
       return loginPage(request, reply, message, next, left <= 0 ? 429 : 401);
     }
-    context.desk.clearFailedLogins(user.id);
+    await context.desk.clearFailedLogins(user.id);
     unknownNames.delete(name);
     const token = randomBytes(32).toString('base64url');
     const start = context.now();
-    context.desk.startSession(token, user.id, start, new Date(start.getTime() + settings.sessionHours * 3600_000));
+    await context.desk.startSession(token, user.id, start, new Date(start.getTime() + settings.sessionHours * 3600_000));
     reply.setCookie(SESSION_COOKIE, token, cookieOptions);
     return reply.redirect(next, 303);
   });
-  app.post('/logout', (request, reply) => {
+  app.post('/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) context.desk.endSession(token);
+    if (token) await context.desk.endSession(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/login', 303);
   });
 
-  for (const register of routes) register(app, context);
+  for (const register of routes) await register(app, context);
   return app;
 }

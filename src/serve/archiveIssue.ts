@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Brief } from '../domain/brief.ts';
 import { formatReference } from '../brief/references.ts';
-import type { Publication } from '../store/desk.ts';
-import { issueThemeShares } from '../store/issueArchive.ts';
+import type { Publication } from '../store/store.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate, shanghaiMinute } from '../util/time.ts';
 import type { DeskContext } from './context.ts';
@@ -101,8 +100,8 @@ function briefView(s: Say, lang: Lang, brief: Brief): Markup {
  * One published edition: which, when, by whom, its note, its files (the current folder's for the latest
  * edition, the kept edition's for an earlier one: keepEdition), and the brief of its revision.
  */
-function editionView(s: Say, lang: Lang, context: DeskContext, publication: Publication, index: number, latest: boolean): Markup {
-  const revision = context.desk.revision(publication.issueDate, publication.revision);
+async function editionView(s: Say, lang: Lang, context: DeskContext, publication: Publication, index: number, latest: boolean): Promise<Markup> {
+  const revision = await context.desk.revision(publication.issueDate, publication.revision);
   const heading = index === 0 ? s('first') : s('correction', index);
   const date = publication.issueDate;
   const files = latest ? downloads(s, date, issueFiles(context.outDir, date)) : downloads(s, date, editionFiles(context.outDir, date, index + 1), index + 1);
@@ -119,21 +118,21 @@ function editionView(s: Say, lang: Lang, context: DeskContext, publication: Publ
  * the run's draft when it was never published; its files; the theme chart up to its week. A date that is
  * not YYYY-MM-DD is a UserError (400); an issue the store lacks, the 404 page.
  */
-export function issueView(context: DeskContext, request: FastifyRequest<{ Params: { date: string } }>, reply: FastifyReply): FastifyReply {
+export async function issueView(context: DeskContext, request: FastifyRequest<{ Params: { date: string } }>, reply: FastifyReply): Promise<FastifyReply> {
   const lang = request.lang;
   const s: Say = (key, ...args) => say(lang, key, ...args);
   const date = parseIssueDate(request.params.date);
-  const draft = context.desk.machineDraft(date);
-  const revisions = context.desk.revisions(date);
+  const draft = await context.desk.machineDraft(date);
+  const revisions = await context.desk.revisions(date);
   if (!draft && revisions.length === 0) {
     reply.callNotFound();
     return reply;
   }
-  const publications = context.desk.publications(date);
+  const publications = await context.desk.publications(date);
   const title = (revisions.at(-1)?.brief ?? draft?.brief)?.title ?? date;
   let editions: Markup;
   if (publications.length > 0) {
-    const views = publications.map((publication, i) => editionView(s, lang, context, publication, i, i === publications.length - 1)).reverse();
+    const views = (await Promise.all(publications.map((publication, i) => editionView(s, lang, context, publication, i, i === publications.length - 1)))).reverse();
     editions = html`<section aria-labelledby="editions-title"><h2 id="editions-title">${s('editions')}</h2>${views[0]!}
       ${views.length > 1 ? html`<details class="earlier"><summary>${s('earlier')}</summary>${views.slice(1)}</details>` : ''}</section>`;
   } else {
@@ -141,7 +140,7 @@ export function issueView(context: DeskContext, request: FastifyRequest<{ Params
       <p class="warn">${s('neverPublished')}</p>
       ${draft ? html`<article class="card edition"><p class="muted">${s('draftMade', shanghaiMinute(draft.createdAt))}</p>${briefView(s, lang, draft.brief)}</article>` : ''}</section>`;
   }
-  const chart = themeChart(weeklyShares(issueThemeShares(context.store), { top: CHART_THEMES, maxWeeks: ISSUE_CHART_WEEKS, until: date }), lang, { id: 'issue-chart', current: isoWeek(date).monday });
+  const chart = themeChart(weeklyShares(await context.store.issueThemeShares(), { top: CHART_THEMES, maxWeeks: ISSUE_CHART_WEEKS, until: date }), lang, { id: 'issue-chart', current: isoWeek(date).monday });
   const body = html`<p><a href="/archive">${s('back')}</a></p>
     <h1>${date} · ${title}</h1>
     ${revisions.length > 0 ? html`<p class="muted">${s('revisions', revisions.length)}</p>` : ''}

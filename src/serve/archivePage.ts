@@ -1,9 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { sourceTiers } from '../domain/tier.ts';
-import { knownBodies } from '../store/facets.ts';
-import { archivedIssues, issueThemeShares } from '../store/issueArchive.ts';
-import { ftsQuery, searchArchive, type ArchiveFilters, type ArchiveHit, type SnippetPart } from '../store/search.ts';
+import { searchArchive, searchTerms, type ArchiveFilters, type ArchiveHit, type SnippetPart } from '../store/search.ts';
 import { UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { parseIssueDate, shanghaiDay, shanghaiMinute } from '../util/time.ts';
@@ -18,6 +16,8 @@ import { CHART_THEMES, themeChart, weeklyShares } from './themeChart.ts';
 
 /** Issues, and hits, on one page of the archive. */
 const PAGE_SIZE = 20;
+/** How many issuing bodies the search form offers (the most frequent). */
+const KNOWN_BODIES = 300;
 /** Weeks the archive's chart shows at most: half a year. */
 const CHART_WEEKS = 26;
 /** The longest query read: a search box, not a document. */
@@ -135,9 +135,9 @@ function option(value: string, label: string, selected: string): Markup {
 }
 
 /** The search form: a query and its filters, sent by GET so a search is a link. */
-function searchForm(say: Say, lang: Lang, context: DeskContext, query: ArchiveQuery): Markup {
+async function searchForm(say: Say, lang: Lang, context: DeskContext, query: ArchiveQuery): Promise<Markup> {
   const themes = context.loaded.taxonomy.themes.map((theme) => theme.name);
-  const bodies = knownBodies(context.store);
+  const bodies = await context.store.knownBodies(KNOWN_BODIES);
   // A body asked for by a link but unknown here still shows as chosen.
   if (query.body && !bodies.includes(query.body)) bodies.unshift(query.body);
   return html`<form class="archive-search" method="get" action="/archive" role="search">
@@ -187,7 +187,7 @@ function filtersOf(query: ArchiveQuery, limit: number): ArchiveFilters {
 }
 
 /** The search's results, a page of them. */
-function results(say: Say, lang: Lang, context: DeskContext, query: ArchiveQuery): Markup {
+async function results(say: Say, lang: Lang, context: DeskContext, query: ArchiveQuery): Promise<Markup> {
   let filters: ArchiveFilters;
   try {
     filters = filtersOf(query, query.page * PAGE_SIZE + 1);
@@ -196,8 +196,8 @@ function results(say: Say, lang: Lang, context: DeskContext, query: ArchiveQuery
     throw err;
   }
   const segment = taxonomySegmenter(context.loaded.taxonomy);
-  if (ftsQuery(query.q, segment) === null) return html`<p class="warn" role="status">${say('noWords')}</p>`;
-  const all = searchArchive(context.store, segment, query.q, filters);
+  if (searchTerms(query.q, segment).length === 0) return html`<p class="warn" role="status">${say('noWords')}</p>`;
+  const all = await searchArchive(context.store, segment, query.q, filters);
   const first = (query.page - 1) * PAGE_SIZE;
   const hits = all.slice(first, first + PAGE_SIZE);
   const summary = hits.length === 0 ? say('noHits', query.q) : say('hitCount', first + 1, first + hits.length);
@@ -208,8 +208,8 @@ function results(say: Say, lang: Lang, context: DeskContext, query: ArchiveQuery
 }
 
 /** The list of issues, newest first, a page of them. */
-function issueList(say: Say, context: DeskContext, query: ArchiveQuery): Markup {
-  const { total, issues } = archivedIssues(context.store, PAGE_SIZE, (query.page - 1) * PAGE_SIZE);
+async function issueList(say: Say, context: DeskContext, query: ArchiveQuery): Promise<Markup> {
+  const { total, issues } = await context.store.archivedIssues(PAGE_SIZE, (query.page - 1) * PAGE_SIZE);
   if (total === 0) return html`<p class="muted">${say('noIssues')}</p>`;
   const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return html`<section aria-labelledby="issues-title"><h2 id="issues-title">${say('issues')}</h2><p class="muted">${say('issueCount', total)}</p>
@@ -228,20 +228,20 @@ function issueList(say: Say, context: DeskContext, query: ArchiveQuery): Markup 
 }
 
 /** GET /archive: the search form, then the search's results, or (no query) the theme chart and every issue. */
-function archiveIndex(context: DeskContext, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+async function archiveIndex(context: DeskContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const lang = request.lang;
   const say: Say = (key, ...args) => archiveText(lang, key, ...args);
   const query = readQuery(request);
   const filtered = Boolean(query.theme || query.body || query.tier || query.from || query.to || query.kind);
   let main: Markup;
-  if (query.q) main = results(say, lang, context, query);
+  if (query.q) main = await results(say, lang, context, query);
   else {
-    const chart = themeChart(weeklyShares(issueThemeShares(context.store), { top: CHART_THEMES, maxWeeks: CHART_WEEKS }), lang, { id: 'theme-chart' });
+    const chart = themeChart(weeklyShares(await context.store.issueThemeShares(), { top: CHART_THEMES, maxWeeks: CHART_WEEKS }), lang, { id: 'theme-chart' });
     main = html`${filtered ? html`<p class="warn" role="status">${say('needQuery')}</p>` : ''}
       <section aria-labelledby="chart-title"><h2 id="chart-title">${say('chart')}</h2>${chart}</section>
-      ${issueList(say, context, query)}`;
+      ${await issueList(say, context, query)}`;
   }
-  const body = html`<h1>${say('title')}</h1>${searchForm(say, lang, context, query)}${main}`;
+  const body = html`<h1>${say('title')}</h1>${await searchForm(say, lang, context, query)}${main}`;
   return sendPage(request, reply, { title: query.q ? `${query.q} · ${say('title')}` : say('title'), section: 'archive', body });
 }
 
@@ -273,10 +273,10 @@ function issueFile(context: DeskContext, request: FastifyRequest<{ Params: { dat
  * earlier edition's files). At start, the search index is completed when rows
  * were written by a store without a segmenter (searchIndexGaps): one reindex, in one transaction.
  */
-export const archiveRoutes: DeskRoutes = (app, context) => {
+export const archiveRoutes: DeskRoutes = async (app, context) => {
   const segment = taxonomySegmenter(context.loaded.taxonomy);
-  const gaps = context.store.searchIndexGaps();
-  if (gaps.documents > 0 || gaps.issues > 0) context.store.reindexSearch(segment);
+  const gaps = await context.store.searchIndexGaps();
+  if (gaps.documents > 0 || gaps.issues > 0) await context.store.reindexSearch(segment);
   app.get('/archive', (request, reply) => archiveIndex(context, request, reply));
   app.get<{ Params: { date: string } }>('/archive/:date', (request, reply) => issueView(context, request, reply));
   app.get<{ Params: { date: string; name: string } }>('/archive/:date/files/:name', (request, reply) => issueFile(context, request, reply));

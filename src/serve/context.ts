@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoadedConfig } from '../config/load.ts';
-import type { DeskStore, DeskUser } from '../store/desk.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { DeskRecords, DeskUser, Store } from '../store/store.ts';
 import type { Lang } from '../util/i18n.ts';
 
 /** What the desk is started with: the data folder's store, the config, where issues are written. */
 export interface DeskOptions {
-  store: SqliteStore;
+  store: Store;
   loaded: LoadedConfig;
   /** The data folder (its lock is taken to write an issue) and the output folder (out/D/). */
   dataDir: string;
@@ -21,7 +20,7 @@ export interface DeskOptions {
 
 /** What every route handler gets: the options with their defaults, and the desk's own tables. */
 export interface DeskContext extends Required<Omit<DeskOptions, 'log'>> {
-  desk: DeskStore;
+  desk: DeskRecords;
   /** The config's `lang`: the language of a visitor who chose none. */
   defaultLang: Lang;
 }

@@ -10,7 +10,7 @@ import { foldMarkWidth, normaliseText } from '../util/normalise.ts';
 import type { Brief, BriefItem, Reference } from '../domain/brief.ts';
 import { rewriteAbstractWithLlm, rewriteSectionWithLlm, type LlmContext } from '../brief/writers/llm/write.ts';
 import { analyseIssueDay, checkOptions, extractiveBrief, type AnalysedDay } from '../pipeline/compose.ts';
-import type { CheckSources } from '../pipeline/recheck.ts';
+import { referencedSources, type CheckSources } from '../pipeline/recheck.ts';
 import { optionalSecret } from '../util/secrets.ts';
 import type { DeskContext } from './context.ts';
 import { sectionOf, sectionsOf, type Section } from './revise.ts';
@@ -31,10 +31,10 @@ export function directoryOf(context: DeskContext): SourceDirectory {
   return directory;
 }
 
-/** What the verifier reads for this desk: the stored sources, the catalog's bodies, the config's minimum and options (as `render` checks). */
-export function checkSourcesOf(context: DeskContext): CheckSources {
+/** What the verifier reads for a brief on this desk: its references' stored sources, the catalog's bodies, the config's minimum and options (as `render` checks). */
+export async function checkSourcesOf(context: DeskContext, brief: Brief): Promise<CheckSources> {
   return {
-    sourceOf: (url) => context.store.documentByUrl(url),
+    sourceOf: await referencedSources(context.store, brief),
     bodies: directoryOf(context).knownBodies(),
     minItems: context.loaded.config.selection.minItems,
     options: checkOptions(context.loaded),
@@ -45,13 +45,13 @@ export function checkSourcesOf(context: DeskContext): CheckSources {
  * The issue's day analysed (analyseIssueDay: story groups, scores, the picks), kept DAY_CACHE_MS per desk.
  * Throws its UserError when the window holds no document.
  */
-export function issueDay(context: DeskContext, issueDate: string): AnalysedDay {
+export async function issueDay(context: DeskContext, issueDate: string): Promise<AnalysedDay> {
   let cache = days.get(context);
   if (!cache) days.set(context, (cache = new Map()));
   const now = Date.now();
   const kept = cache.get(issueDate);
   if (kept && now - kept.at < DAY_CACHE_MS) return kept.day;
-  const day = analyseIssueDay(context.store, context.loaded, issueDate);
+  const day = await analyseIssueDay(context.store, context.loaded, issueDate);
   cache.set(issueDate, { at: now, day });
   return day;
 }
@@ -96,7 +96,7 @@ function llmOf(context: DeskContext, day: AnalysedDay): { settings: NonNullable<
     llm: {
       directory: day.directory,
       brief: context.loaded.config.brief,
-      sourceOf: (url) => context.store.documentByUrl(url),
+      sourceOf: (url) => day.sources.get(url),
       apiKey: optionalSecret(writer.llm.apiKeyEnv, context.env),
       themes: context.loaded.taxonomy.themes.map((theme) => theme.name),
     },

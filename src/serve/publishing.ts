@@ -9,7 +9,7 @@ import type { Brief } from '../domain/brief.ts';
 import { writeAndRecordIssue } from '../pipeline/render.ts';
 import { publishIssue, type ChannelResult } from '../publish/dispatch.ts';
 import { renderAssets } from '../render/assets.ts';
-import type { Publication, Revision } from '../store/desk.ts';
+import type { Publication, Revision } from '../store/store.ts';
 import { lockDataFolder } from '../store/lock.ts';
 import { shanghaiMinute, toShanghaiIso } from '../util/time.ts';
 import type { DeskContext } from './context.ts';
@@ -62,7 +62,7 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
     const at = shanghaiMinute(state.lastPublished.publishedAt);
     throw new Refusal(`第 ${state.lastPublished.revision} 版已于 ${at}（北京时间）发布，此后没有更正`, `revision ${state.lastPublished.revision} was published at ${at} (Beijing time) and nothing was corrected since`, 409);
   }
-  const checkedBrief: Brief = checked(context, state.latest.brief);
+  const checkedBrief: Brief = await checked(context, state.latest.brief);
   const blockers = publishBlockers(checkedBrief);
   if (blockers.check.length + blockers.withheld.length > 0) {
     throw new Refusal(
@@ -74,7 +74,7 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
   const correction = state.lastPublished !== undefined;
   // One instant for the record and for the correction the edition prints.
   const publishedAt = context.now().toISOString();
-  const note = correctionNote(state, context.desk.revisions(issueDate));
+  const note = correctionNote(state, await context.desk.revisions(issueDate));
   const brief = withCorrections(checkedBrief, [...state.publications, { publishedAt, note }]);
   const assets = renderAssets(context.loaded.file, context.loaded.config);
   const lock = await lockDataFolder(context.dataDir, { command: 'serve (publish)', waitSeconds: LOCK_WAIT_SECONDS });
@@ -82,7 +82,7 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
   let results: ChannelResult[] | null = null;
   try {
     // Another editor may have published, or saved, while this one waited for the lock: the state is read again.
-    const now = issueState(context, issueDate)!;
+    const now = (await issueState(context, issueDate))!;
     if (now.latest.number !== state.latest.number || now.publications.length !== state.publications.length) {
       throw new Refusal(`${issueDate} 期在你提交时已被改动或发布：请刷新后再看`, `issue ${issueDate} was changed or published while you submitted: reload and look again`, 409);
     }
@@ -101,7 +101,7 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
     publishedAt,
     note,
   };
-  context.desk.recordPublication(publication);
+  await context.desk.recordPublication(publication);
   return { folder, results, publication, correction };
 }
 
@@ -117,10 +117,10 @@ export async function sendAgain(context: DeskContext, issueDate: string, state: 
   const publish = context.loaded.config.publish;
   if (!publish) return null;
   // As it went out: with the corrections it printed.
-  const brief = withCorrections(context.desk.revision(issueDate, last.revision)!.brief, state.publications);
+  const brief = withCorrections((await context.desk.revision(issueDate, last.revision))!.brief, state.publications);
   const lock = await lockDataFolder(context.dataDir, { command: 'serve (publish)', waitSeconds: LOCK_WAIT_SECONDS });
   try {
-    return await publishIssue({ brief: checked(context, brief), folder: join(context.outDir, issueDate), publish, force: false, env: context.env }, context.store);
+    return await publishIssue({ brief: await checked(context, brief), folder: join(context.outDir, issueDate), publish, force: false, env: context.env }, context.store);
   } finally {
     lock.release();
   }

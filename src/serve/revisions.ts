@@ -5,7 +5,7 @@
  */
 import { briefSchema, type Brief } from '../domain/brief.ts';
 import { checkBrief } from '../pipeline/recheck.ts';
-import type { Publication, Revision, RevisionAction } from '../store/desk.ts';
+import type { Publication, Revision, RevisionAction } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
 import type { DeskContext } from './context.ts';
 import { checkSourcesOf } from './drafting.ts';
@@ -19,8 +19,8 @@ export class Refusal extends UserError {
 }
 
 /** The brief with the checks the verifier makes of it now, against the stored sources (checkBrief, as `render` and `verify` check). */
-export function checked(context: DeskContext, brief: Brief): Brief {
-  return { ...brief, checks: checkBrief(brief, checkSourcesOf(context)) };
+export async function checked(context: DeskContext, brief: Brief): Promise<Brief> {
+  return { ...brief, checks: checkBrief(brief, await checkSourcesOf(context, brief)) };
 }
 
 /**
@@ -28,12 +28,12 @@ export function checked(context: DeskContext, brief: Brief): Brief {
  * draft (the issues table) by 'xinzhi', action 'draft', checked anew. Undefined when the store holds no
  * issue of that date.
  */
-export function latestRevision(context: DeskContext, issueDate: string): Revision | undefined {
-  const latest = context.desk.latestRevision(issueDate);
+export async function latestRevision(context: DeskContext, issueDate: string): Promise<Revision | undefined> {
+  const latest = await context.desk.latestRevision(issueDate);
   if (latest) return latest;
-  const machine = context.desk.machineDraft(issueDate);
+  const machine = await context.desk.machineDraft(issueDate);
   if (!machine) return undefined;
-  return context.desk.addRevision(issueDate, checked(context, machine.brief), 'xinzhi', 'draft', null, context.now());
+  return await context.desk.addRevision(issueDate, await checked(context, machine.brief), 'xinzhi', 'draft', null, context.now());
 }
 
 /**
@@ -55,15 +55,15 @@ export function sameContent(a: Brief, b: Brief): boolean {
  * is that start's, or one the desk itself recorded when it published a revision (writeAndRecordIssue),
  * is no new draft.
  */
-export function newerMachineDraft(context: DeskContext, issueDate: string): string | null {
-  const machine = context.desk.machineDraft(issueDate);
+export async function newerMachineDraft(context: DeskContext, issueDate: string): Promise<string | null> {
+  const machine = await context.desk.machineDraft(issueDate);
   if (!machine) return null;
-  const revisions = context.desk.revisions(issueDate);
+  const revisions = await context.desk.revisions(issueDate);
   const start = revisions.filter((r) => r.action === 'draft').at(-1);
   if (!start || machine.createdAt <= start.createdAt) return null;
   const text = content(machine.brief);
   if (text === content(start.brief)) return null;
-  const published = new Set(context.desk.publications(issueDate).map((p) => p.revision));
+  const published = new Set((await context.desk.publications(issueDate)).map((p) => p.revision));
   if (revisions.some((r) => published.has(r.number) && content(r.brief) === text)) return null;
   return machine.createdAt;
 }
@@ -82,12 +82,12 @@ export interface IssueState {
 }
 
 /** The state of an issue (making revision 1 if need be), or undefined when the store holds no such issue. */
-export function issueState(context: DeskContext, issueDate: string): IssueState | undefined {
-  const latest = latestRevision(context, issueDate);
+export async function issueState(context: DeskContext, issueDate: string): Promise<IssueState | undefined> {
+  const latest = await latestRevision(context, issueDate);
   if (!latest) return undefined;
-  const publications = context.desk.publications(issueDate);
+  const publications = await context.desk.publications(issueDate);
   const lastPublished = publications.at(-1);
-  const published = lastPublished && (lastPublished.revision === latest.number ? latest : context.desk.revision(issueDate, lastPublished.revision));
+  const published = lastPublished && (lastPublished.revision === latest.number ? latest : await context.desk.revision(issueDate, lastPublished.revision));
   const pendingCorrection = lastPublished !== undefined && latest.number > lastPublished.revision && (!published || !sameContent(published.brief, latest.brief));
   return { latest, publications, lastPublished, pendingCorrection };
 }
@@ -150,17 +150,17 @@ export function assertChangeAllowed(state: IssueState, change: Pick<ChangeReques
  * (`base`), or when a published issue is changed without a note; a UserError when the brief is not a
  * valid brief.json (a change that breaks the contract is a bug, and is not saved).
  */
-export function saveRevision(context: DeskContext, issueDate: string, state: IssueState, brief: Brief, action: Exclude<RevisionAction, 'correction'>, change: ChangeRequest): Revision {
+export async function saveRevision(context: DeskContext, issueDate: string, state: IssueState, brief: Brief, action: Exclude<RevisionAction, 'correction'>, change: ChangeRequest): Promise<Revision> {
   assertChangeAllowed(state, change);
   const correction = change.correction.trim();
-  const parsed = briefSchema.safeParse(checked(context, brief));
+  const parsed = briefSchema.safeParse(await checked(context, brief));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UserError(`修改后的简报无效（${issue.path.join('.')}：${issue.message}），未保存`, `the changed brief is not valid (${issue.path.join('.')}: ${issue.message}) and was not saved`);
   }
   return state.lastPublished
-    ? context.desk.addRevision(issueDate, parsed.data, change.author, 'correction', correction, context.now())
-    : context.desk.addRevision(issueDate, parsed.data, change.author, action, change.describe, context.now());
+    ? await context.desk.addRevision(issueDate, parsed.data, change.author, 'correction', correction, context.now())
+    : await context.desk.addRevision(issueDate, parsed.data, change.author, action, change.describe, context.now());
 }
 
 /**

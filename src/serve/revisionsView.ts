@@ -3,7 +3,7 @@
  * of them: each brief as readable text (diff.ts), words added in <ins>, removed in <del>.
  */
 import type { Lang } from '../util/i18n.ts';
-import type { Publication, Revision } from '../store/desk.ts';
+import type { Publication, Revision } from '../store/store.ts';
 import { briefText, diffMarkup, diffSize } from './diff.ts';
 import { html, type Markup } from './html.ts';
 import { storedText, todayText } from './todayText.ts';

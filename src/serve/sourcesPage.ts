@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sourceTiers } from '../domain/tier.ts';
 import { setSourceDisabled } from '../sources/catalogEdit.ts';
+import { readSourceHistory } from '../sources/health.ts';
 import { sourceRow, sourceStatuses, type SourceRow, type SourceStatus } from '../sources/status.ts';
 import { UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
@@ -159,12 +160,13 @@ function doneNote(lang: Lang, context: DeskContext, query: Record<string, unknow
 }
 
 /** GET /sources: the health table. */
-function healthPage(context: DeskContext, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+async function healthPage(context: DeskContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const lang = request.lang;
   const say = (key: SourcesWord, ...args: (string | number)[]) => sourcesText(lang, key, ...args);
   const query = request.query as Record<string, unknown>;
   const view = tableView(query);
-  const rows = context.loaded.sources.map((source) => sourceRow(context.store, source));
+  const rows: SourceRow[] = [];
+  for (const source of context.loaded.sources) rows.push(sourceRow(source, await readSourceHistory(context.store, source)));
   const shown = viewRows(rows, view);
   const editor = request.user?.role === 'editor';
   const disabled = rows.filter((r) => r.disabled !== undefined).length;

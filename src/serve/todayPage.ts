@@ -22,8 +22,7 @@ import { join } from 'node:path';
 import type { Brief } from '../domain/brief.ts';
 import { channelLabel } from '../publish/label.ts';
 import type { AnalysedDay } from '../pipeline/compose.ts';
-import { latestDeliveries } from '../store/deliveryStatus.ts';
-import type { RevisionAction } from '../store/desk.ts';
+import type { RevisionAction } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
 import { requireEditor, type DeskRoutes } from './app.ts';
 import type { DeskContext } from './context.ts';
@@ -75,9 +74,9 @@ function noIssue(request: FastifyRequest, reply: FastifyReply): FastifyReply {
 }
 
 /** The issue a path names, its state read (revision 1 made if need be); null for a date the store holds no issue of. */
-function issueOf(context: DeskContext, request: FastifyRequest): { date: string; state: IssueState } | null {
+async function issueOf(context: DeskContext, request: FastifyRequest): Promise<{ date: string; state: IssueState } | null> {
   const date = dateOf(request);
-  const state = date === null ? undefined : issueState(context, date);
+  const state = date === null ? undefined : await issueState(context, date);
   return date && state ? { date, state } : null;
 }
 
@@ -85,10 +84,10 @@ function issueOf(context: DeskContext, request: FastifyRequest): { date: string;
  * The issue a changing route works on, for an editor: the 403 page for anyone else, the no-issue page when
  * the date names none; either reply is returned sent, and the caller returns it.
  */
-function editableIssue(context: DeskContext, request: FastifyRequest, reply: FastifyReply): { date: string; state: IssueState } | FastifyReply {
+async function editableIssue(context: DeskContext, request: FastifyRequest, reply: FastifyReply): Promise<{ date: string; state: IssueState } | FastifyReply> {
   const refused = requireEditor(request, reply);
   if (refused) return refused;
-  return issueOf(context, request) ?? noIssue(request, reply);
+  return (await issueOf(context, request)) ?? noIssue(request, reply);
 }
 
 /** A Refusal as a page with its status, in the reader's language. */
@@ -97,9 +96,9 @@ function refusalPage(request: FastifyRequest, reply: FastifyReply, err: Refusal)
 }
 
 /** The day analysed, or its error in the reader's language (no document in the window). */
-function dayOrError(context: DeskContext, request: FastifyRequest, date: string): AnalysedDay | { error: string } {
+async function dayOrError(context: DeskContext, request: FastifyRequest, date: string): Promise<AnalysedDay | { error: string }> {
   try {
-    return issueDay(context, date);
+    return await issueDay(context, date);
   } catch (err) {
     if (err instanceof UserError) return { error: request.lang === 'en' ? err.en : err.message };
     throw err;
@@ -107,15 +106,15 @@ function dayOrError(context: DeskContext, request: FastifyRequest, date: string)
 }
 
 /** The issue page, with a notice or a publish refusal when given. */
-function sendIssue(context: DeskContext, request: FastifyRequest, reply: FastifyReply, state: IssueState, extra: Pick<IssueView, 'refusal' | 'notice'> = {}, status = 200): FastifyReply {
+async function sendIssue(context: DeskContext, request: FastifyRequest, reply: FastifyReply, state: IssueState, extra: Pick<IssueView, 'refusal' | 'notice'> = {}, status = 200): Promise<FastifyReply> {
   const date = state.latest.issueDate;
   const view: IssueView = {
     state,
-    day: dayOrError(context, request, date),
-    newer: newerMachineDraft(context, date),
+    day: await dayOrError(context, request, date),
+    newer: await newerMachineDraft(context, date),
     channels: context.loaded.config.publish?.channels.map((channel) => channel.name) ?? null,
-    sentChannels: context.store.sentChannels(date),
-    revisions: context.desk.revisions(date),
+    sentChannels: await context.store.sentChannels(date),
+    revisions: await context.desk.revisions(date),
     ...extra,
   };
   const { minRelevance, maxItems } = context.loaded.config.selection;
@@ -164,17 +163,24 @@ function withAbstract(context: DeskContext, input: ChangeInput, brief: Brief): {
  */
 function changeRoute(context: DeskContext, work: (input: ChangeInput) => Promise<Changed> | Changed) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const issue = editableIssue(context, request, reply);
+    const issue = await editableIssue(context, request, reply);
     if (!('state' in issue)) return issue;
     const { date, state } = issue;
     const form = (request.body ?? {}) as Record<string, unknown>;
     const change = { author: request.user!.name, base: Number(field(form, 'base')), correction: field(form, 'correction') };
     try {
       assertChangeAllowed(state, change);
-      let day: AnalysedDay | undefined;
-      const input: ChangeInput = { date, state, brief: state.latest.brief, form, params: request.params as Record<string, string>, day: () => (day ??= issueDay(context, date)), say: sayIn(request) };
+      // Read before the change: a change's work is synchronous, and the page it leads back to reads it anyway (cached).
+      const day = await issueDay(context, date).catch((err: unknown) => err);
+      const input: ChangeInput = {
+        date, state, brief: state.latest.brief, form, params: request.params as Record<string, string>, say: sayIn(request),
+        day: () => {
+          if (day instanceof Error) throw day;
+          return day as AnalysedDay;
+        },
+      };
       const changed = await work(input);
-      const revision = saveRevision(context, date, state, changed.brief, changed.action, { ...change, describe: changed.describe });
+      const revision = await saveRevision(context, date, state, changed.brief, changed.action, { ...change, describe: changed.describe });
       return reply.redirect(`/issues/${date}?saved=${revision.number}#${changed.anchor}`, 303);
     } catch (err) {
       if (err instanceof Refusal) return refusalPage(request, reply, err);
@@ -190,10 +196,10 @@ function changeRoute(context: DeskContext, work: (input: ChangeInput) => Promise
  * latest try left it (the deliveries table). What the publish and send forms lead to (POST/redirect/GET),
  * so a reload shows the result again and sends nothing. Null when the issue has no publication k.
  */
-function outcomePage(context: DeskContext, request: FastifyRequest, date: string, k: number, resent: boolean): { title: string; body: Markup } | null {
+async function outcomePage(context: DeskContext, request: FastifyRequest, date: string, k: number, resent: boolean): Promise<{ title: string; body: Markup } | null> {
   const say = sayIn(request);
   const lang = request.lang;
-  const publications = context.desk.publications(date);
+  const publications = await context.desk.publications(date);
   const publication = publications[k - 1];
   if (!publication) return null;
   const title = resent ? say('resentTitle', date) : k > 1 ? say('correctionPublished', date) : say('publishedTitle', date);
@@ -202,7 +208,7 @@ function outcomePage(context: DeskContext, request: FastifyRequest, date: string
   // An earlier edition's files are there only when a correction kept them (keepEdition).
   const where = current ? say('wrote', folder) : editionFiles(context.outDir, date, k).length > 0 ? say('keptAt', folder) : null;
   const channels = context.loaded.config.publish?.channels ?? null;
-  const tried = latestDeliveries(context.store, date);
+  const tried = await context.store.latestDeliveries(date);
   const lines = channels?.map((channel) => {
     const last = tried.get(channel.name);
     const label = channelLabel(channel, lang);
@@ -220,31 +226,31 @@ function outcomePage(context: DeskContext, request: FastifyRequest, date: string
 
 /** The Today section's routes (see the module's comment). */
 export const todayRoutes: DeskRoutes = (app, context) => {
-  app.get('/today', (request, reply) => {
-    const newest = context.desk.issueDates()[0];
+  app.get('/today', async (request, reply) => {
+    const newest = (await context.desk.issueDates())[0];
     if (newest) return reply.redirect(`/issues/${newest.issueDate}`);
     const say = sayIn(request);
     return sendPage(request, reply, { title: say('noIssueTitle'), section: 'today', body: html`<section class="message"><h1>${say('noIssueTitle')}</h1><p>${say('noIssueBody')}</p></section>` });
   });
 
-  app.get('/issues/:date', (request, reply) => {
-    const issue = issueOf(context, request);
+  app.get('/issues/:date', async (request, reply) => {
+    const issue = await issueOf(context, request);
     if (!issue) return noIssue(request, reply);
     const saved = (request.query as Record<string, unknown>).saved;
     const notice = typeof saved === 'string' && /^\d+$/.test(saved) ? sayIn(request)('saved', saved) : undefined;
     return sendIssue(context, request, reply, issue.state, notice ? { notice } : {});
   });
 
-  app.get('/issues/:date/revisions', (request, reply) => {
-    const issue = issueOf(context, request);
+  app.get('/issues/:date/revisions', async (request, reply) => {
+    const issue = await issueOf(context, request);
     if (!issue) return noIssue(request, reply);
     const { date, state } = issue;
-    const body = revisionsBody(request.lang, date, context.desk.revisions(date), state.publications);
+    const body = revisionsBody(request.lang, date, await context.desk.revisions(date), state.publications);
     return sendPage(request, reply, { title: sayIn(request)('revisionsTitle', date), section: 'today', body });
   });
 
-  app.get('/issues/:date/compare', (request, reply) => {
-    const issue = issueOf(context, request);
+  app.get('/issues/:date/compare', async (request, reply) => {
+    const issue = await issueOf(context, request);
     if (!issue) return noIssue(request, reply);
     const { date } = issue;
     const say = sayIn(request);
@@ -252,7 +258,7 @@ export const todayRoutes: DeskRoutes = (app, context) => {
     const [a, b] = ['a', 'b'].map((key) => field(query, key));
     const numbers = [a, b].map((text) => (/^\d{1,6}$/.test(text!) ? Number(text) : null));
     if (numbers.some((n) => n === null)) return messagePage(request, reply, 400, say('compare'), say('badNumber', numbers[0] === null ? a! : b!));
-    const [before, after] = numbers.map((n) => context.desk.revision(date, n!));
+    const [before, after] = await Promise.all(numbers.map((n) => context.desk.revision(date, n!)));
     if (!before || !after) return messagePage(request, reply, 404, say('compare'), say('noRevision', !before ? numbers[0]! : numbers[1]!));
     return sendPage(request, reply, { title: say('compareTitle', date, before.number, after.number), section: 'today', body: compareBody(request.lang, date, before, after) });
   });
@@ -343,21 +349,21 @@ export const todayRoutes: DeskRoutes = (app, context) => {
     return { brief: dropWithheld(input.brief, i), action: 'select', describe: input.say('describe.drop', headline), anchor: 'publish' };
   }));
 
-  app.post('/issues/:date/restart', changeRoute(context, (input) => {
-    const machine = context.desk.machineDraft(input.date);
-    if (!machine || !newerMachineDraft(context, input.date)) throw new Refusal('机器没有写出更新的草稿', 'the machine has written no newer draft', 409);
+  app.post('/issues/:date/restart', changeRoute(context, async (input) => {
+    const machine = await context.desk.machineDraft(input.date);
+    if (!machine || !(await newerMachineDraft(context, input.date))) throw new Refusal('机器没有写出更新的草稿', 'the machine has written no newer draft', 409);
     return { brief: machine.brief, action: 'draft', describe: input.say('describe.restart'), anchor: 'publish' };
   }));
 
   app.post('/issues/:date/publish', async (request, reply) => {
-    const issue = editableIssue(context, request, reply);
+    const issue = await editableIssue(context, request, reply);
     if (!('state' in issue)) return issue;
     const { date, state } = issue;
     const form = (request.body ?? {}) as Record<string, unknown>;
     try {
       // Publishing needs no note of its own (the corrections it sends carry theirs), only the page's revision.
       assertBase(state, Number(field(form, 'base')));
-      const blockers = publishBlockers(checked(context, state.latest.brief));
+      const blockers = publishBlockers(await checked(context, state.latest.brief));
       if (blockers.check.length + blockers.withheld.length > 0) return sendIssue(context, request, reply, state, { refusal: blockers }, 409);
       await publishLatest(context, date, state, request.user!.name);
     } catch (err) {
@@ -365,11 +371,11 @@ export const todayRoutes: DeskRoutes = (app, context) => {
       throw err;
     }
     // POST/redirect/GET: the result is a page of its own, and reloading it sends nothing.
-    return reply.redirect(`/issues/${date}/publications/${context.desk.publications(date).length}`, 303);
+    return reply.redirect(`/issues/${date}/publications/${(await context.desk.publications(date)).length}`, 303);
   });
 
   app.post('/issues/:date/send', async (request, reply) => {
-    const issue = editableIssue(context, request, reply);
+    const issue = await editableIssue(context, request, reply);
     if (!('state' in issue)) return issue;
     const { date, state } = issue;
     try {
@@ -381,11 +387,11 @@ export const todayRoutes: DeskRoutes = (app, context) => {
     return reply.redirect(`/issues/${date}/publications/${state.publications.length}?resent=1`, 303);
   });
 
-  app.get('/issues/:date/publications/:k', (request, reply) => {
-    const issue = issueOf(context, request);
+  app.get('/issues/:date/publications/:k', async (request, reply) => {
+    const issue = await issueOf(context, request);
     if (!issue) return noIssue(request, reply);
     const k = (request.params as Record<string, string>).k ?? '';
-    const outcome = /^\d{1,4}$/.test(k) ? outcomePage(context, request, issue.date, Number(k), (request.query as Record<string, unknown>).resent === '1') : null;
+    const outcome = /^\d{1,4}$/.test(k) ? await outcomePage(context, request, issue.date, Number(k), (request.query as Record<string, unknown>).resent === '1') : null;
     if (!outcome) return messagePage(request, reply, 404, sayIn(request)('issueTitle', issue.date), sayIn(request)('noPublication', issue.date, k));
     return sendPage(request, reply, { title: outcome.title, section: 'today', body: outcome.body });
   });

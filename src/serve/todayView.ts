@@ -16,7 +16,7 @@ import { findingsByPart, findingWords, markedText, marksIn, type Mark } from './
 import { html, outsideLink, type Interpolation, type Markup } from './html.ts';
 import { csrfField } from './layout.ts';
 import { sectionCiting } from './revise.ts';
-import type { Revision } from '../store/desk.ts';
+import type { Revision } from '../store/store.ts';
 import { editorRemoval, publishBlockers, type IssueState } from './revisions.ts';
 import { storedText, todayText } from './todayText.ts';
 import { shanghaiMinute } from '../util/time.ts';

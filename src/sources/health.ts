@@ -1,5 +1,5 @@
 import type { Source } from '../config/schema.ts';
-import type { SourceRun, SqliteStore } from '../store/sqlite.ts';
+import type { SourceRun, Store } from '../store/store.ts';
 
 export interface SourceHealth {
   sourceId: string;
@@ -15,7 +15,7 @@ export interface SourceHealth {
   disabled?: string;
 }
 
-const HISTORY = 30;
+export const HISTORY = 30;
 
 /** Runs in a row, newest first, that found no links; an unchanged list is not empty. */
 export function emptyStreak(runs: readonly SourceRun[]): number {
@@ -23,14 +23,25 @@ export function emptyStreak(runs: readonly SourceRun[]): number {
   return found === -1 ? runs.length : found;
 }
 
-/** A source's record over its recent runs, as `xinzhi sources status` shows it; with no store yet, a source never read. */
-export function sourceHealth(store: SqliteStore | undefined, source: Source): SourceHealth {
-  const runs = store?.sourceRuns(source.id, HISTORY) ?? [];
+/** What the store holds of a source: its recent runs (newest first, at most HISTORY) and how many documents it gave. */
+export interface SourceHistory {
+  runs: SourceRun[];
+  documents: number;
+}
+
+/** Reads a source's record from the store; with no store yet (a data folder not made), a source never read. */
+export async function readSourceHistory(store: Store | undefined, source: Source): Promise<SourceHistory> {
+  if (!store) return { runs: [], documents: 0 };
+  return { runs: await store.sourceRuns(source.id, HISTORY), documents: await store.documentCount(source.id) };
+}
+
+/** A source's health over its recent runs (readSourceHistory), as `xinzhi sources status` shows it. */
+export function sourceHealth(source: Source, { runs, documents }: SourceHistory): SourceHealth {
   return {
     sourceId: source.id,
     name: source.name,
     lastSuccess: runs.find((run) => run.entriesOk > 0)?.finishedAt ?? null,
-    documents: store?.documentCount(source.id) ?? 0,
+    documents,
     lastNewDocuments: runs[0]?.documentsNew ?? null,
     lastErrors: runs[0]?.errors ?? [],
     emptyStreak: emptyStreak(runs),

@@ -1,7 +1,7 @@
 import type { Source } from '../config/schema.ts';
 import type { SourceTier } from '../domain/tier.ts';
-import type { SourceRun, SqliteStore } from '../store/sqlite.ts';
-import { sourceHealth, type SourceHealth } from './health.ts';
+import type { SourceRun } from '../store/store.ts';
+import { sourceHealth, type SourceHealth, type SourceHistory } from './health.ts';
 
 /**
  * A source's state at a glance, from its catalog entry and its latest run (source_runs), the first that
@@ -41,8 +41,6 @@ export interface SourceRow extends SourceHealth {
   layoutChanges: LayoutChange[];
 }
 
-/** How many runs the record covers: as many as sourceHealth reads. */
-const HISTORY = 30;
 
 /** Changes of list shape between consecutive runs (newest first); a run with no shape (nothing read) is skipped over. */
 export function layoutChanges(runs: readonly SourceRun[]): LayoutChange[] {
@@ -67,11 +65,11 @@ export function statusOf(source: Source, runs: readonly SourceRun[]): SourceStat
   return latest.documentsNew > 0 ? 'ok' : 'quiet';
 }
 
-/** The health row of one catalog source, from the store's run records (none when `store` is undefined). */
-export function sourceRow(store: SqliteStore | undefined, source: Source): SourceRow {
-  const runs = store?.sourceRuns(source.id, HISTORY) ?? [];
+/** The health row of one catalog source, from what the store holds of it (readSourceHistory). */
+export function sourceRow(source: Source, record: SourceHistory): SourceRow {
+  const { runs } = record;
   return {
-    ...sourceHealth(store, source),
+    ...sourceHealth(source, record),
     tier: source.tier,
     homepage: source.homepage,
     status: statusOf(source, runs),

@@ -1,6 +1,6 @@
 import { parseIssueDate, shanghaiDayWindow } from '../util/time.ts';
 import { queryTerms, snippetParts, type SearchSegment, type SnippetPart } from './searchText.ts';
-import type { SqliteStore } from './sqlite.ts';
+import type { SearchTerm, Store } from './store.ts';
 
 /** What the editor's desk narrows a search to. Every field is optional; all given ones must hold. */
 export interface ArchiveFilters {
@@ -44,28 +44,38 @@ const indexable = /[\p{L}\p{N}]/u;
 const TERM_SLACK = 2;
 
 /**
- * The FTS5 MATCH expression for what a user typed. Each term (split at spaces) is read as the index reads
- * text (normalised, cut by the same segment): a term of one word is that word, found as a word or as a
- * sub-word of one (数据 finds 大数据); a term of several words must find them together, as a NEAR group
- * whose span allows exactly the sub-words the index puts between them (plus TERM_SLACK per gap), so 大数据,
- * cut 大 / 数据, is not any text with 大 somewhere and 数据 elsewhere. Every term must occur. Each word is a
- * quoted string literal ("" inside doubled): FTS5 syntax typed by the user — " * NEAR - : ( ) ^ AND OR
- * NOT — is plain text. Returns null when the query has no word to look for (empty, or punctuation only).
+ * The terms of what a user typed, read as the index reads text (normalised, cut by the same segment):
+ * each term (split at spaces) is its words that the index holds something of; a term of one word is found
+ * as a word or as a sub-word of one (数据 finds 大数据); a term of several words must find them together,
+ * within `span` tokens: exactly the sub-words the index puts between them plus TERM_SLACK per gap, so
+ * 大数据, cut 大 / 数据, is not any text with 大 somewhere and 数据 elsewhere. Every term must occur.
+ * Repeated terms count once; an empty result means there is nothing to look for (empty, or punctuation only).
  */
-export function ftsQuery(query: string, segment: SearchSegment): string | null {
-  const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
-  const expressions = new Set<string>();
+export function searchTerms(query: string, segment: SearchSegment): SearchTerm[] {
+  const terms = new Map<string, SearchTerm>();
   for (const term of queryTerms(query, segment)) {
     const words = term.filter((word) => indexable.test(word));
     if (words.length === 0) continue;
-    if (words.length === 1) {
-      expressions.add(quote(words[0]!));
-      continue;
-    }
-    const between = words.slice(0, -1).reduce((sum, word) => sum + (segment.subWords?.(word).length ?? 0) + TERM_SLACK, words.length - 2);
-    expressions.add(`NEAR(${words.map(quote).join(' ')}, ${between})`);
+    const span = words.length === 1 ? 0 : words.slice(0, -1).reduce((sum, word) => sum + (segment.subWords?.(word).length ?? 0) + TERM_SLACK, words.length - 2);
+    terms.set(JSON.stringify(words), { words, span });
   }
-  return expressions.size === 0 ? null : [...expressions].join(' ');
+  return [...terms.values()];
+}
+
+/**
+ * The FTS5 MATCH expression of search terms (SQLite's store): each word a quoted string literal ("" inside
+ * doubled), so FTS5 syntax typed by the user — " * NEAR - : ( ) ^ AND OR NOT — is plain text; a term of
+ * several words a NEAR group of its span.
+ */
+export function fts5Match(terms: readonly SearchTerm[]): string {
+  const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
+  return terms.map((term) => (term.words.length === 1 ? quote(term.words[0]!) : `NEAR(${term.words.map(quote).join(' ')}, ${term.span})`)).join(' ');
+}
+
+/** The FTS5 MATCH expression for what a user typed (searchTerms, then fts5Match), or null when it has no word to look for. */
+export function ftsQuery(query: string, segment: SearchSegment): string | null {
+  const terms = searchTerms(query, segment);
+  return terms.length === 0 ? null : fts5Match(terms);
 }
 
 export { snippetParts };
@@ -77,17 +87,17 @@ export { snippetParts };
  * (the same domain words). Rows saved by a store without a segment are not found until reindexSearch.
  * Throws a UserError for a from/to that is not a YYYY-MM-DD calendar day.
  */
-export function searchArchive(store: SqliteStore, segment: SearchSegment, query: string, filters: ArchiveFilters = {}): ArchiveHit[] {
+export async function searchArchive(store: Store, segment: SearchSegment, query: string, filters: ArchiveFilters = {}): Promise<ArchiveHit[]> {
   if (filters.from !== undefined) parseIssueDate(filters.from);
   if (filters.to !== undefined) parseIssueDate(filters.to);
-  const match = ftsQuery(query, segment);
-  if (match === null) return [];
+  const terms = searchTerms(query, segment);
+  if (terms.length === 0) return [];
   const limit = filters.limit ?? DEFAULT_LIMIT;
   const kinds = filters.kinds ?? ['document', 'issue'];
   const hits: ArchiveHit[] = [];
   if (kinds.includes('document')) {
-    const rows = store.searchDocuments({
-      match,
+    const rows = await store.searchDocuments({
+      terms,
       publishedFrom: filters.from === undefined ? undefined : shanghaiDayWindow(filters.from).start,
       publishedBefore: filters.to === undefined ? undefined : shanghaiDayWindow(filters.to).end,
       sourceIds: filters.sourceIds,
@@ -96,11 +106,11 @@ export function searchArchive(store: SqliteStore, segment: SearchSegment, query:
       bodies: filters.bodies,
       limit,
     });
-    hits.push(...rows.map(({ bm25, snippet, ...row }) => ({ kind: 'document' as const, ...row, score: -bm25, snippet: snippetParts(snippet) })));
+    hits.push(...rows.map(({ rank, snippet, ...row }) => ({ kind: 'document' as const, ...row, score: -rank, snippet: snippetParts(snippet) })));
   }
   if (kinds.includes('issue') && !filters.sourceIds) {
-    const rows = store.searchIssues({ match, fromDay: filters.from, toDay: filters.to, themes: filters.themes, tiers: filters.tiers, bodies: filters.bodies, limit });
-    hits.push(...rows.map(({ bm25, snippet, ...row }) => ({ kind: 'issue' as const, ...row, score: -bm25, snippet: snippetParts(snippet) })));
+    const rows = await store.searchIssues({ terms, fromDay: filters.from, toDay: filters.to, themes: filters.themes, tiers: filters.tiers, bodies: filters.bodies, limit });
+    hits.push(...rows.map(({ rank, snippet, ...row }) => ({ kind: 'issue' as const, ...row, score: -rank, snippet: snippetParts(snippet) })));
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }

@@ -9,44 +9,11 @@ import { sha256Hex } from '../util/hash.ts';
 import { migrations } from './migrations.ts';
 import type { AttemptsSoFar } from '../domain/schedule.ts';
 import { indexText, MATCH_END, MATCH_START, SNIPPET_CUT, type SearchSegment } from './searchText.ts';
-
-/** What the last fetch of a URL returned: validators for a conditional GET, and a hash for when there are none. */
-export interface UrlState {
-  etag: string | null;
-  lastModified: string | null;
-  sha256: string;
-  status: number;
-}
-
-/** One source's part of one run: what `xinzhi sources status` and the run summary's alerts read. */
-export interface SourceRun {
-  sourceId: string;
-  finishedAt: string;
-  /** Entry points that answered (200, or 304 unchanged). */
-  entriesOk: number;
-  linksFound: number;
-  /** Entry points that had not changed since the last run. */
-  unchanged: number;
-  documentsNew: number;
-  errors: string[];
-  /** The shape of the list's link block, to notice a site's redesign. */
-  listShape: string | null;
-}
-
-/** One try of sending an issue to a publish channel (`xinzhi publish`). */
-export interface DeliveryAttempt {
-  issueDate: string;
-  channel: string;
-  status: 'sent' | 'failed';
-  /** 1 for the first try of a run, 2 for its first retry … */
-  attempt: number;
-  /** When the try ended: ISO 8601 with +08:00. */
-  sentAt: string;
-  /** SHA-256 (hex) of the message's content, without timestamp or signature. */
-  digest: string;
-  /** Why it failed, secrets redacted; null when sent. */
-  error: string | null;
-}
+import { SqliteDeskRecords } from './desk.ts';
+import { fts5Match } from './search.ts';
+import type {
+  ArchivedIssue, DeliveryAttempt, DocumentFacet, DocumentSearch, DocumentSearchRow, IssueSearch, IssueSearchRow, SourceRun, Store, StoreOptions, StoredIssue, UrlState,
+} from './store.ts';
 
 /** The parts of a stored brief.json a later issue reads. */
 interface StoredBrief {
@@ -63,13 +30,24 @@ function issueContents(brief: StoredBrief): Pick<StoredIssue, 'reportedTitles' |
   };
 }
 
-export interface StoredIssue {
-  issueDate: string;
-  themeShares: Record<string, number>;
-  /** The titles of the documents the issue cited: a story it covered is not news again. */
-  reportedTitles: string[];
-  /** Its sections' headlines and themes: what a later issue's analysis says it continues. */
-  items: { headline: string; themes: string[] }[];
+interface DeliveryRow {
+  issue_date: string;
+  channel: string;
+  status: 'sent' | 'failed';
+  attempt: number;
+  sent_at: string;
+  digest: string;
+  error: string | null;
+}
+
+function toDelivery(row: DeliveryRow): DeliveryAttempt {
+  return { issueDate: row.issue_date, channel: row.channel, status: row.status, attempt: row.attempt, sentAt: row.sent_at, digest: row.digest, error: row.error };
+}
+
+/** An archived issue's title and number of sections, from its brief.json text. */
+export function archivedSummary(brief: string): Pick<ArchivedIssue, 'title' | 'items'> {
+  const parsed = JSON.parse(brief) as { title?: unknown; items?: unknown };
+  return { title: typeof parsed.title === 'string' ? parsed.title : '', items: Array.isArray(parsed.items) ? parsed.items.length : 0 };
 }
 
 interface DocumentRow {
@@ -113,72 +91,6 @@ export function databaseError(err: unknown, dataDir: string): unknown {
   return new UserError(`数据库 ${file} 出错（${err.code}）：${err.message}`, `database ${file} failed (${err.code}): ${err.message}`);
 }
 
-/** How a store is opened. */
-export interface StoreOptions {
-  /**
-   * Cuts text into words for the full-text search index. With it, saveDocument and saveIssue index what
-   * they write; without it (the default: crawl and render need no jieba) they only remove a rewritten row's
-   * stale entry, and the row is missing from search until reindexSearch runs (searchIndexGaps counts them).
-   */
-  searchSegment?: SearchSegment;
-}
-
-/** A document search in the index (search.ts builds it from what the desk asked). */
-export interface DocumentSearch {
-  /** An FTS5 MATCH expression whose every word is a quoted string (search.ts ftsQuery). */
-  match: string;
-  /** Published in [publishedFrom, publishedBefore); a document without a date is left out when either is set. */
-  publishedFrom?: Date;
-  publishedBefore?: Date;
-  /** Only these sources' documents, when given. */
-  sourceIds?: readonly string[];
-  /**
-   * Only documents a run's analysis gave one of these themes / tiers / issuing bodies (src/store/facets.ts);
-   * a document no analysis read has none of them.
-   */
-  themes?: readonly string[];
-  tiers?: readonly string[];
-  bodies?: readonly string[];
-  limit: number;
-}
-
-/** An issue search in the index. */
-export interface IssueSearch {
-  match: string;
-  /** Issue dates (YYYY-MM-DD, Shanghai), both ends included. */
-  fromDay?: string;
-  toDay?: string;
-  /** Only issues with a section of one of these themes (the brief's item.themes). */
-  themes?: readonly string[];
-  /** Only issues with a section of one of these tiers (item.tier). */
-  tiers?: readonly string[];
-  /**
-   * Only issues citing one of these issuing bodies: a reference's publisher, or a cited document whose
-   * analysis named the body its issuer (document_facets).
-   */
-  bodies?: readonly string[];
-  limit: number;
-}
-
-/** A document found: bm25 is SQLite's (lower is better); snippet is indexed text with MATCH_START/MATCH_END marks, cut at SNIPPET_CUT (searchText.snippetParts reads it). */
-export interface DocumentSearchRow {
-  id: number;
-  url: string;
-  sourceId: string;
-  title: string;
-  publishedAt: string | null;
-  bm25: number;
-  snippet: string;
-}
-
-/** An issue found, as DocumentSearchRow. */
-export interface IssueSearchRow {
-  issueDate: string;
-  title: string;
-  bm25: number;
-  snippet: string;
-}
-
 /** FTS5's snippet(): the best column's (-1) passage of about this many tokens around the matches (sub-words count, unseen). */
 const SNIPPET_WORDS = 40;
 /** bm25 column weights: a word in a title or headline counts more than one in the body. */
@@ -206,10 +118,12 @@ function placeholders(values: readonly unknown[]): string {
 }
 
 /** The embedded store: one SQLite file in the data folder. */
-export class SqliteStore {
+export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly searchSegment: SearchSegment | undefined;
+  readonly desk: SqliteDeskRecords;
+  readonly location: string;
 
   constructor(readonly dataDir: string, options: StoreOptions = {}) {
     this.searchSegment = options.searchSegment;
@@ -226,6 +140,8 @@ export class SqliteStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.migrate();
+    this.location = file;
+    this.desk = new SqliteDeskRecords(this.db);
   }
 
   /** The database file of a data folder. */
@@ -258,7 +174,7 @@ export class SqliteStore {
     }).immediate();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 
@@ -280,12 +196,12 @@ export class SqliteStore {
     return statement;
   }
 
-  startRun(issueDate: string, mode: string): number {
+  async startRun(issueDate: string, mode: string): Promise<number> {
     const result = this.sql('INSERT INTO runs (issue_date, mode, started_at) VALUES (?, ?, ?)').run(issueDate, mode, new Date().toISOString());
     return Number(result.lastInsertRowid);
   }
 
-  finishRun(runId: number, summary: unknown): void {
+  async finishRun(runId: number, summary: unknown): Promise<void> {
     this.sql('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), runId);
   }
 
@@ -294,7 +210,7 @@ export class SqliteStore {
    * the store held this fetch already (the same URL, bytes and fetch time: an archive imported again), in
    * which case nothing is added and the row is the earlier one.
    */
-  saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): { id: number; sha256: string; alreadyStored: boolean } {
+  async saveResponse(runId: number, sourceId: string | null, response: FetchedResponse): Promise<{ id: number; sha256: string; alreadyStored: boolean }> {
     const sha256 = sha256Hex(response.body);
     const result = this.sql(
       'INSERT INTO responses (run_id, source_id, url, status, headers, body, sha256, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url, sha256, fetched_at) DO NOTHING',
@@ -305,7 +221,7 @@ export class SqliteStore {
   }
 
   /** Stores an article, replacing an earlier extraction of the same URL, and its search entry (see StoreOptions). */
-  saveDocument(sourceId: string, url: string, responseId: number, article: ExtractedArticle): void {
+  async saveDocument(sourceId: string, url: string, responseId: number, article: ExtractedArticle): Promise<void> {
     const body = article.paragraphs.join('\n');
     this.db.transaction(() => {
       const { id } = this.sql(
@@ -356,7 +272,7 @@ export class SqliteStore {
    * store without one, or when the domain words changed (a word cut differently is found differently).
    * Returns how many documents and issues it indexed.
    */
-  reindexSearch(segment: SearchSegment): { documents: number; issues: number } {
+  async reindexSearch(segment: SearchSegment): Promise<{ documents: number; issues: number }> {
     return this.db.transaction(() => {
       this.db.exec('DELETE FROM documents_fts; DELETE FROM issues_fts;');
       // In pages by id: better-sqlite3 cannot write while a read iterates, and the whole archive need not be in memory.
@@ -375,16 +291,16 @@ export class SqliteStore {
   }
 
   /** How many documents and issues the search index lacks: non-zero after writes by a store without a segment. */
-  searchIndexGaps(): { documents: number; issues: number } {
+  async searchIndexGaps(): Promise<{ documents: number; issues: number }> {
     const documents = this.sql('SELECT count(*) AS n FROM documents WHERE id NOT IN (SELECT rowid FROM documents_fts)').get() as { n: number };
     const issues = this.sql("SELECT count(*) AS n FROM issues WHERE CAST(replace(issue_date, '-', '') AS INTEGER) NOT IN (SELECT rowid FROM issues_fts)").get() as { n: number };
     return { documents: documents.n, issues: issues.n };
   }
 
   /** Documents matching a search, best first (bm25, titles weighted 3:1). Throws SqliteError on a malformed match. */
-  searchDocuments(search: DocumentSearch): DocumentSearchRow[] {
+  async searchDocuments(search: DocumentSearch): Promise<DocumentSearchRow[]> {
     const where = ['documents_fts MATCH ?'];
-    const values: unknown[] = [search.match];
+    const values: unknown[] = [fts5Match(search.terms)];
     if (search.publishedFrom) {
       where.push('d.published_utc >= ?');
       values.push(search.publishedFrom.toISOString());
@@ -411,17 +327,17 @@ export class SqliteStore {
     }
     // Prepared each time: the filters change its text, and a search is one query, not thousands.
     return this.db.prepare(
-      `SELECT d.id, d.url, d.source_id AS sourceId, d.title, d.published_at AS publishedAt, ${DOCUMENT_WEIGHTS} AS bm25,
+      `SELECT d.id, d.url, d.source_id AS sourceId, d.title, d.published_at AS publishedAt, ${DOCUMENT_WEIGHTS} AS rank,
          snippet(documents_fts, -1, ?, ?, ?, ${SNIPPET_WORDS}) AS snippet
        FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid
-       WHERE ${where.join(' AND ')} ORDER BY bm25, d.id LIMIT ?`,
+       WHERE ${where.join(' AND ')} ORDER BY rank, d.id LIMIT ?`,
     ).all(MATCH_START, MATCH_END, SNIPPET_CUT, ...values, search.limit) as DocumentSearchRow[];
   }
 
   /** Issues matching a search, best first (bm25, headlines 3, abstract 2, body 1). Throws SqliteError on a malformed match. */
-  searchIssues(search: IssueSearch): IssueSearchRow[] {
+  async searchIssues(search: IssueSearch): Promise<IssueSearchRow[]> {
     const where = ['issues_fts MATCH ?'];
-    const values: unknown[] = [search.match];
+    const values: unknown[] = [fts5Match(search.terms)];
     if (search.fromDay) {
       where.push('i.issue_date >= ?');
       values.push(search.fromDay);
@@ -444,25 +360,25 @@ export class SqliteStore {
       values.push(...search.bodies, ...search.bodies);
     }
     return this.db.prepare(
-      `SELECT i.issue_date AS issueDate, coalesce(json_extract(i.brief, '$.title'), '') AS title, ${ISSUE_WEIGHTS} AS bm25,
+      `SELECT i.issue_date AS issueDate, coalesce(json_extract(i.brief, '$.title'), '') AS title, ${ISSUE_WEIGHTS} AS rank,
          snippet(issues_fts, -1, ?, ?, ?, ${SNIPPET_WORDS}) AS snippet
        FROM issues_fts JOIN issues AS i ON CAST(replace(i.issue_date, '-', '') AS INTEGER) = issues_fts.rowid
-       WHERE ${where.join(' AND ')} ORDER BY bm25, i.issue_date DESC LIMIT ?`,
+       WHERE ${where.join(' AND ')} ORDER BY rank, i.issue_date DESC LIMIT ?`,
     ).all(MATCH_START, MATCH_END, SNIPPET_CUT, ...values, search.limit) as IssueSearchRow[];
   }
 
   /** Documents published in [start, end). */
-  documentsPublishedBetween(start: Date, end: Date): StoredDocument[] {
+  async documentsPublishedBetween(start: Date, end: Date): Promise<StoredDocument[]> {
     // published_utc is the instant in one zone, so the range is a string comparison an index serves.
     const rows = this.sql('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as DocumentRow[];
     return rows.map(toDocument);
   }
 
-  hasDocument(url: string): boolean {
+  async hasDocument(url: string): Promise<boolean> {
     return this.sql('SELECT 1 FROM documents WHERE url = ?').get(url) !== undefined;
   }
 
-  urlState(url: string): UrlState | undefined {
+  async urlState(url: string): Promise<UrlState | undefined> {
     const row = this.sql('SELECT etag, last_modified, sha256, status FROM url_state WHERE url = ?').get(url) as { etag: string | null; last_modified: string | null; sha256: string; status: number } | undefined;
     return row ? { etag: row.etag, lastModified: row.last_modified, sha256: row.sha256, status: row.status } : undefined;
   }
@@ -471,7 +387,7 @@ export class SqliteStore {
    * The stored response of a URL with these bytes (the digest url_state recorded): what a 304 answer stands
    * for, so a list that did not change can still be read (a JPaaS shell names the API its list is in).
    */
-  storedResponse(url: string, sha256: string): FetchedResponse | undefined {
+  async storedResponse(url: string, sha256: string): Promise<FetchedResponse | undefined> {
     const row = this.sql('SELECT url, status, headers, body, fetched_at FROM responses WHERE url = ? AND sha256 = ? ORDER BY id DESC LIMIT 1').get(url, sha256) as
       | { url: string; status: number; headers: string; body: Buffer; fetched_at: string }
       | undefined;
@@ -479,7 +395,7 @@ export class SqliteStore {
   }
 
   /** Records a 200 response's validators and body hash (from saveResponse); a 304 keeps the earlier ones. */
-  saveUrlState(url: string, response: FetchedResponse, sha256: string): void {
+  async saveUrlState(url: string, response: FetchedResponse, sha256: string): Promise<void> {
     if (response.status !== 200) return;
     this.sql(
         `INSERT INTO url_state (url, etag, last_modified, sha256, status, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -488,13 +404,13 @@ export class SqliteStore {
       .run(url, response.headers.etag ?? null, response.headers['last-modified'] ?? null, sha256, response.status, response.fetchedAt);
   }
 
-  saveSourceRun(runId: number, run: SourceRun): void {
+  async saveSourceRun(runId: number, run: SourceRun): Promise<void> {
     this.sql('INSERT OR REPLACE INTO source_runs (run_id, source_id, finished_at, entries_ok, links_found, unchanged, documents_new, errors, list_shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(runId, run.sourceId, run.finishedAt, run.entriesOk, run.linksFound, run.unchanged, run.documentsNew, JSON.stringify(run.errors), run.listShape);
   }
 
   /** A source's most recent runs, newest first. */
-  sourceRuns(sourceId: string, limit: number): SourceRun[] {
+  async sourceRuns(sourceId: string, limit: number): Promise<SourceRun[]> {
     const rows = this.sql('SELECT * FROM source_runs WHERE source_id = ? ORDER BY finished_at DESC, run_id DESC LIMIT ?').all(sourceId, limit) as {
       source_id: string; finished_at: string; entries_ok: number; links_found: number; unchanged: number; documents_new: number; errors: string; list_shape: string | null;
     }[];
@@ -510,17 +426,27 @@ export class SqliteStore {
     }));
   }
 
-  documentCount(sourceId: string): number {
+  async documentCount(sourceId: string): Promise<number> {
     return (this.sql('SELECT count(*) AS n FROM documents WHERE source_id = ?').get(sourceId) as { n: number }).n;
   }
 
-  documentByUrl(url: string): StoredDocument | undefined {
+  async documentByUrl(url: string): Promise<StoredDocument | undefined> {
     const row = this.sql('SELECT * FROM documents WHERE url = ?').get(url) as DocumentRow | undefined;
     return row ? toDocument(row) : undefined;
   }
 
+  async documentsByUrls(urls: Iterable<string>): Promise<Map<string, StoredDocument>> {
+    const found = new Map<string, StoredDocument>();
+    const statement = this.sql('SELECT * FROM documents WHERE url = ?');
+    for (const url of new Set(urls)) {
+      const row = statement.get(url) as DocumentRow | undefined;
+      if (row) found.set(url, toDocument(row));
+    }
+    return found;
+  }
+
   /** Stores an issue's brief.json (YYYY-MM-DD, Shanghai), replacing an earlier one, and its search entry (see StoreOptions). */
-  saveIssue(issueDate: string, brief: unknown, themeShares: Record<string, number>): void {
+  async saveIssue(issueDate: string, brief: unknown, themeShares: Record<string, number>): Promise<void> {
     this.db.transaction(() => {
       this.sql('INSERT INTO issues (issue_date, brief, theme_shares, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(issue_date) DO UPDATE SET brief = excluded.brief, theme_shares = excluded.theme_shares, created_at = excluded.created_at')
         .run(issueDate, JSON.stringify(brief), JSON.stringify(themeShares), new Date().toISOString());
@@ -529,48 +455,104 @@ export class SqliteStore {
   }
 
   /** What the schedule attempted for an issue: attempts started (a killed one counts), whether one wrote it, when the last ended. */
-  scheduledAttempts(issueDate: string): AttemptsSoFar {
+  async scheduledAttempts(issueDate: string): Promise<AttemptsSoFar> {
     const row = this.sql("SELECT count(*) AS n, max(outcome IN ('written', 'needs-review')) AS ok, max(coalesce(finished_at, started_at)) AS last FROM scheduled_runs WHERE issue_date = ?").get(issueDate) as { n: number; ok: number | null; last: string | null };
     return { attempts: row.n, succeeded: row.ok === 1, lastAt: row.last ? new Date(row.last) : null };
   }
 
   /** Records that a scheduled attempt started at `at` (the scheduler's clock); returns its row, for finishScheduledRun. */
-  startScheduledRun(issueDate: string, attempt: number, reason: string, at: Date): number {
+  async startScheduledRun(issueDate: string, attempt: number, reason: string, at: Date): Promise<number> {
     const result = this.sql('INSERT INTO scheduled_runs (issue_date, attempt, reason, started_at) VALUES (?, ?, ?, ?)').run(issueDate, attempt, reason, at.toISOString());
     return Number(result.lastInsertRowid);
   }
 
   /** Records how a scheduled attempt ended: `written`, `needs-review` (sections withheld) or `failed`, with a one-line detail. */
-  finishScheduledRun(id: number, outcome: 'written' | 'needs-review' | 'failed', detail: string, at: Date): void {
+  async finishScheduledRun(id: number, outcome: 'written' | 'needs-review' | 'failed', detail: string, at: Date): Promise<void> {
     this.sql('UPDATE scheduled_runs SET finished_at = ?, outcome = ?, detail = ? WHERE id = ?').run(at.toISOString(), outcome, detail, id);
   }
 
   /** Records one try of a delivery, sent or failed. */
-  recordDelivery(attempt: DeliveryAttempt): void {
+  async recordDelivery(attempt: DeliveryAttempt): Promise<void> {
     this.sql('INSERT INTO deliveries (issue_date, channel, status, attempt, sent_at, digest, error) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(attempt.issueDate, attempt.channel, attempt.status, attempt.attempt, attempt.sentAt, attempt.digest, attempt.error);
   }
 
   /** The channels an issue was sent to, in name order: what a later render of it replaces under readers' links. */
-  sentChannels(issueDate: string): string[] {
+  async sentChannels(issueDate: string): Promise<string[]> {
     return (this.sql("SELECT DISTINCT channel FROM deliveries WHERE issue_date = ? AND status = 'sent' ORDER BY channel").all(issueDate) as { channel: string }[]).map((row) => row.channel);
   }
 
   /** The latest successful delivery of an issue to a channel, if it was ever sent there. */
-  lastSent(issueDate: string, channel: string): DeliveryAttempt | undefined {
-    const row = this.sql("SELECT * FROM deliveries WHERE issue_date = ? AND channel = ? AND status = 'sent' ORDER BY id DESC LIMIT 1").get(issueDate, channel) as
-      | { issue_date: string; channel: string; status: 'sent'; attempt: number; sent_at: string; digest: string; error: string | null }
-      | undefined;
-    return row && { issueDate: row.issue_date, channel: row.channel, status: row.status, attempt: row.attempt, sentAt: row.sent_at, digest: row.digest, error: row.error };
+  async lastSent(issueDate: string, channel: string): Promise<DeliveryAttempt | undefined> {
+    const row = this.sql("SELECT * FROM deliveries WHERE issue_date = ? AND channel = ? AND status = 'sent' ORDER BY id DESC LIMIT 1").get(issueDate, channel) as DeliveryRow | undefined;
+    return row && toDelivery(row);
   }
 
   /** The most recent issues before a date, newest first. */
-  issuesBefore(issueDate: string, limit: number): StoredIssue[] {
+  async issuesBefore(issueDate: string, limit: number): Promise<StoredIssue[]> {
     const rows = this.sql('SELECT issue_date, theme_shares, brief FROM issues WHERE issue_date < ? ORDER BY issue_date DESC LIMIT ?').all(issueDate, limit) as { issue_date: string; theme_shares: string; brief: string }[];
     return rows.map((row) => ({
       issueDate: row.issue_date,
       themeShares: JSON.parse(row.theme_shares) as Record<string, number>,
       ...issueContents(JSON.parse(row.brief) as StoredBrief),
     }));
+  }
+
+  async archivedIssues(limit: number, offset: number): Promise<{ total: number; issues: ArchivedIssue[] }> {
+    const total = (this.sql('SELECT count(*) AS n FROM issues').get() as { n: number }).n;
+    // The latest revision's brief when there is one: what an editor made of the issue is what it is now.
+    const rows = this.sql(
+      `SELECT i.issue_date AS issueDate,
+         coalesce((SELECT r.brief FROM revisions AS r WHERE r.issue_date = i.issue_date ORDER BY r.number DESC LIMIT 1), i.brief) AS brief,
+         (SELECT count(*) FROM revisions AS r WHERE r.issue_date = i.issue_date) AS revisions,
+         (SELECT count(*) FROM publications AS p WHERE p.issue_date = i.issue_date) AS publications,
+         (SELECT min(p.published_at) FROM publications AS p WHERE p.issue_date = i.issue_date) AS firstPublishedAt
+       FROM issues AS i ORDER BY i.issue_date DESC LIMIT ? OFFSET ?`,
+    ).all(limit, offset) as { issueDate: string; brief: string; revisions: number; publications: number; firstPublishedAt: string | null }[];
+    return { total, issues: rows.map(({ brief, ...row }) => ({ ...row, ...archivedSummary(brief) })) };
+  }
+
+  async issueThemeShares(): Promise<{ issueDate: string; shares: Record<string, number> }[]> {
+    const rows = this.sql('SELECT issue_date, theme_shares FROM issues ORDER BY issue_date').all() as { issue_date: string; theme_shares: string }[];
+    return rows.map((row) => ({ issueDate: row.issue_date, shares: JSON.parse(row.theme_shares) as Record<string, number> }));
+  }
+
+  async latestDeliveries(issueDate: string): Promise<Map<string, DeliveryAttempt>> {
+    const rows = this.sql('SELECT * FROM deliveries WHERE issue_date = ? AND id IN (SELECT max(id) FROM deliveries WHERE issue_date = ? GROUP BY channel)')
+      .all(issueDate, issueDate) as DeliveryRow[];
+    return new Map(rows.map((row) => [row.channel, toDelivery(row)]));
+  }
+
+  async saveDocumentFacets(issueDate: string, facets: readonly DocumentFacet[]): Promise<void> {
+    const upsert = this.sql(
+      'INSERT INTO document_facets (document_id, issue_date, issuer, tier) VALUES (?, ?, ?, ?) ON CONFLICT(document_id) DO UPDATE SET issue_date = excluded.issue_date, issuer = excluded.issuer, tier = excluded.tier',
+    );
+    const clearThemes = this.sql('DELETE FROM document_themes WHERE document_id = ?');
+    const addTheme = this.sql('INSERT OR IGNORE INTO document_themes (document_id, theme) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const facet of facets) {
+        upsert.run(facet.documentId, issueDate, facet.issuer, facet.tier);
+        clearThemes.run(facet.documentId);
+        for (const theme of facet.themes) addTheme.run(facet.documentId, theme);
+      }
+    }).immediate();
+  }
+
+  async documentFacet(documentId: number): Promise<DocumentFacet | undefined> {
+    const row = this.sql('SELECT issuer, tier FROM document_facets WHERE document_id = ?').get(documentId) as { issuer: string; tier: string } | undefined;
+    if (!row) return undefined;
+    const themes = (this.sql('SELECT theme FROM document_themes WHERE document_id = ? ORDER BY theme').all(documentId) as { theme: string }[]).map((r) => r.theme);
+    return { documentId, issuer: row.issuer, tier: row.tier, themes };
+  }
+
+  async knownBodies(limit: number): Promise<string[]> {
+    const rows = this.sql(
+      `SELECT name, count(*) AS n FROM (
+         SELECT issuer AS name FROM document_facets
+         UNION ALL
+         SELECT json_extract(ref.value, '$.publisher') AS name FROM issues, json_each(issues.brief, '$.references') AS ref
+       ) WHERE name IS NOT NULL AND name != '' GROUP BY name ORDER BY n DESC, name LIMIT ?`,
+    ).all(limit) as { name: string }[];
+    return rows.map((row) => row.name);
   }
 }
