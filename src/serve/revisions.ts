@@ -5,7 +5,7 @@
  */
 import { briefSchema, type Brief } from '../domain/brief.ts';
 import { checkBrief } from '../pipeline/recheck.ts';
-import type { Publication, Revision, RevisionAction } from '../store/store.ts';
+import { RevisionConflict, type Publication, type Revision, type RevisionAction } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
 import type { DeskContext } from './context.ts';
 import { checkSourcesOf } from './drafting.ts';
@@ -121,13 +121,16 @@ export interface ChangeRequest {
 
 /** Refuses (Refusal, 409) an action taken on a page that showed revision `base` when a later one has been saved since. */
 export function assertBase(state: IssueState, base: number): void {
-  if (state.latest.number !== base) {
-    throw new Refusal(
-      `第 ${state.latest.number} 版已由 ${state.latest.author} 保存，你的页面还是第 ${base} 版：请刷新后再操作`,
-      `revision ${state.latest.number} was saved by ${state.latest.author} since your page (revision ${base}): reload and try again`,
-      409,
-    );
-  }
+  if (state.latest.number !== base) throw staleRefusal(state.latest, base);
+}
+
+/** The Refusal (409) of a change made on revision `base` when `latest` was saved since. */
+function staleRefusal(latest: Pick<Revision, 'number' | 'author'>, base: number): Refusal {
+  return new Refusal(
+    `第 ${latest.number} 版已由 ${latest.author} 保存，你的页面还是第 ${base} 版：请刷新后再操作`,
+    `revision ${latest.number} was saved by ${latest.author} since your page (revision ${base}): reload and try again`,
+    409,
+  );
 }
 
 /**
@@ -158,9 +161,17 @@ export async function saveRevision(context: DeskContext, issueDate: string, stat
     const issue = parsed.error.issues[0]!;
     throw new UserError(`修改后的简报无效（${issue.path.join('.')}：${issue.message}），未保存`, `the changed brief is not valid (${issue.path.join('.')}: ${issue.message}) and was not saved`);
   }
-  return state.lastPublished
-    ? await context.desk.addRevision(issueDate, parsed.data, change.author, 'correction', correction, context.now())
-    : await context.desk.addRevision(issueDate, parsed.data, change.author, action, change.describe, context.now());
+  try {
+    // Compare-and-set on the revision the page showed: a change saved by another editor meanwhile (another
+    // request, another desk process on the same store) refuses this one instead of landing on top of it.
+    return state.lastPublished
+      ? await context.desk.addRevision(issueDate, parsed.data, change.author, 'correction', correction, context.now(), state.latest.number)
+      : await context.desk.addRevision(issueDate, parsed.data, change.author, action, change.describe, context.now(), state.latest.number);
+  } catch (err) {
+    if (!(err instanceof RevisionConflict)) throw err;
+    const latest = await context.desk.latestRevision(issueDate);
+    throw staleRefusal(latest ?? { number: err.latest, author: '?' }, change.base);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Brief } from '../domain/brief.ts';
 import type Database from 'better-sqlite3';
-import type { DeskRecords, DeskRole, DeskUser, Publication, Revision, RevisionAction } from './store.ts';
+import { RevisionConflict, type DeskRecords, type DeskRole, type DeskUser, type Publication, type Revision, type RevisionAction } from './store.ts';
 
 interface UserRow {
   id: number;
@@ -113,9 +113,10 @@ export class SqliteDeskRecords implements DeskRecords {
    * Saves a brief as the issue's next revision and returns it. The number is taken inside the write
    * transaction, so two editors saving at once get 5 and 6, never two 5s.
    */
-  async addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date): Promise<Revision> {
+  async addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date, after?: number): Promise<Revision> {
     return this.db.transaction(() => {
       const last = this.db.prepare('SELECT max(number) AS n FROM revisions WHERE issue_date = ?').get(issueDate) as { n: number | null };
+      if (after !== undefined && (last.n ?? 0) !== after) throw new RevisionConflict(issueDate, last.n ?? 0, after);
       const number = (last.n ?? 0) + 1;
       this.db.prepare('INSERT INTO revisions (issue_date, number, brief, author, action, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(issueDate, number, JSON.stringify(brief), author, action, note, now.toISOString());
       return { issueDate, number, brief, author, action, note, createdAt: now.toISOString() };

@@ -212,6 +212,15 @@ export interface Publication {
   note: string | null;
 }
 
+/** A revision was saved since the one a change was made on (DeskRecords.addRevision's `after`). */
+export class RevisionConflict extends Error {
+  /** `latest`: the issue's latest revision number when the change came (0: none). */
+  constructor(readonly issueDate: string, readonly latest: number, readonly after: number) {
+    super(`issue ${issueDate}: revision ${latest} is the latest, the change was made on ${after}`);
+    this.name = 'RevisionConflict';
+  }
+}
+
 /**
  * The desk's records (issue 17): accounts, sessions, revisions of issues and publications. `now` is passed
  * in so tests set the clock.
@@ -242,9 +251,11 @@ export interface DeskRecords {
   endSessionsOf(userId: number): Promise<void>;
   /**
    * Saves a brief as the issue's next revision and resolves to it. The number is taken inside the write
-   * transaction, so two editors saving at once get 5 and 6, never two 5s.
+   * transaction, so two editors saving at once get 5 and 6, never two 5s. With `after` (the revision the
+   * editor's change was made on; 0 for none), rejects with RevisionConflict, saving nothing, when the
+   * latest revision is another: two changes made on one page never both land (compare-and-set).
    */
-  addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date): Promise<Revision>;
+  addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date, after?: number): Promise<Revision>;
   /** Every revision of an issue, oldest first. */
   revisions(issueDate: string): Promise<Revision[]>;
   revision(issueDate: string, number: number): Promise<Revision | undefined>;
