@@ -7,6 +7,8 @@
 const target = process.env.XINZHI_TEST_STORE;
 if (target !== undefined && target !== '') {
   const url = new URL(target);
+  // The machine's server trusts the postgres role (CI's too): an address without a user means that one.
+  if (url.username === '') url.username = process.env.PGUSER ?? 'postgres';
   url.searchParams.set('schema', 'per-data-dir');
   process.env.XINZHI_STORE = url.toString();
 }

@@ -10,6 +10,7 @@ import { sha256Hex } from '../util/hash.ts';
 import { postgresMigrations } from './postgresMigrations.ts';
 import { searchQuery, searchSnippet, searchVector } from './postgresSearch.ts';
 import { indexText, type SearchSegment } from './searchText.ts';
+import { RevisionConflict } from './store.ts';
 import type {
   ArchivedIssue,
   DeliveryAttempt,
@@ -830,10 +831,16 @@ export class PgDeskRecords implements DeskRecords {
    * The number is taken under a transaction-scoped advisory lock on the issue (this schema, this date), so
    * two editors saving at once are served one after the other: 5 and 6, never two 5s.
    */
-  async addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date): Promise<Revision> {
+  async addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date, after?: number): Promise<Revision> {
     const createdAt = now.toISOString();
     const number = await inTransaction(this.pool, this.qualify, async (query) => {
       await query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [`xinzhi revisions ${this.schema}`, issueDate]);
+      if (after !== undefined) {
+        // Read under the issue's lock: no other revision of it can land between this read and the insert.
+        const { rows: last } = await query<{ n: number | null }>('SELECT max(number) AS n FROM xz.revisions WHERE issue_date = $1', [issueDate]);
+        const latest = Number(last[0]?.n ?? 0);
+        if (latest !== after) throw new RevisionConflict(issueDate, latest, after);
+      }
       const { rows } = await query<{ number: number }>(
         `INSERT INTO xz.revisions (issue_date, number, brief, author, action, note, created_at)
          SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4, $5, $6 FROM xz.revisions WHERE issue_date = $1 RETURNING number`,

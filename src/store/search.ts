@@ -56,7 +56,7 @@ export function searchTerms(query: string, segment: SearchSegment): SearchTerm[]
   for (const term of queryTerms(query, segment)) {
     const words = term.filter((word) => indexable.test(word));
     if (words.length === 0) continue;
-    const span = words.length === 1 ? 0 : words.slice(0, -1).reduce((sum, word) => sum + (segment.subWords?.(word).length ?? 0) + TERM_SLACK, words.length - 2);
+    const span = words.slice(0, -1).reduce((sum, word) => sum + (segment.subWords?.(word).length ?? 0) + TERM_SLACK, 0);
     terms.set(JSON.stringify(words), { words, span });
   }
   return [...terms.values()];
@@ -69,7 +69,8 @@ export function searchTerms(query: string, segment: SearchSegment): SearchTerm[]
  */
 export function fts5Match(terms: readonly SearchTerm[]): string {
   const quote = (word: string) => `"${word.replaceAll('"', '""')}"`;
-  return terms.map((term) => (term.words.length === 1 ? quote(term.words[0]!) : `NEAR(${term.words.map(quote).join(' ')}, ${term.span})`)).join(' ');
+  // NEAR's distance counts every token between the first and the last phrase, the term's middle words too.
+  return terms.map((term) => (term.words.length === 1 ? quote(term.words[0]!) : `NEAR(${term.words.map(quote).join(' ')}, ${term.span + term.words.length - 2})`)).join(' ');
 }
 
 /** The FTS5 MATCH expression for what a user typed (searchTerms, then fts5Match), or null when it has no word to look for. */

@@ -75,14 +75,15 @@ export interface StoreOptions {
  * One term of a search, as the index cut it (src/store/search.ts searchTerms): its words in order, and
  * `span`, how many tokens may stand between the first and the last besides the words themselves (the
  * sub-words the index puts after a word, plus slack). A term of one word has span 0. Words are plain text:
- * a store quotes them for its own query language.
+ * a store quotes them for its own query language. PostgreSQL keeps the words' order; SQLite's FTS5 NEAR
+ * does not (a known looseness: 公共数据体量大 is found for 大数据).
  */
 export interface SearchTerm {
   words: readonly string[];
   span: number;
 }
 
-/** A document search in the index (search.ts builds it from what the desk asked). Every term must occur. */
+/** A document search in the index (search.ts builds it from what the desk asked). Every term must occur; no terms, no rows. */
 export interface DocumentSearch {
   terms: readonly SearchTerm[];
   /** Published in [publishedFrom, publishedBefore); a document without a date is left out when either is set. */
@@ -233,6 +234,7 @@ export interface DeskRecords {
   /**
    * Counts a failed sign-in of an account and moves its window's end to `windowEnd` (see
    * DeskUser.lockedUntil), atomically. Resolves to the count after this one: 1 when the last window had ended.
+   * Rejects for an account id that does not exist.
    */
   recordFailedLogin(userId: number, now: Date, windowEnd: Date): Promise<number>;
   /** Clears an account's failed sign-ins (it signed in). */
@@ -299,7 +301,10 @@ export interface Store {
   /** Records a 200 response's validators and body hash (from saveResponse); a 304 keeps the earlier ones. */
   saveUrlState(url: string, response: FetchedResponse, sha256: string): Promise<void>;
 
-  /** Stores an article, replacing an earlier extraction of the same URL, and its search entry (see StoreOptions). */
+  /**
+   * Stores an article, replacing an earlier extraction of the same URL, and its search entry (see
+   * StoreOptions). PostgreSQL drops U+0000 from its texts (its text type cannot hold it; no page means one).
+   */
   saveDocument(sourceId: string, url: string, responseId: number, article: ExtractedArticle): Promise<void>;
   hasDocument(url: string): Promise<boolean>;
   documentByUrl(url: string): Promise<StoredDocument | undefined>;
