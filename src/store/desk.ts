@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Brief } from '../domain/brief.ts';
 import type Database from 'better-sqlite3';
+import { toUser, type UserRow } from './rows.ts';
 import { RevisionConflict, type DeskRecords, type DeskRole, type DeskUser, type Publication, type Revision, type RevisionAction } from './store.ts';
-
-interface UserRow {
-  id: number;
-  name: string;
-  role: DeskRole;
-  password_hash: string;
-  created_at: string;
-  failed_logins: number;
-  locked_until: string | null;
-}
 
 interface RevisionRow {
   issue_date: string;
@@ -26,10 +17,6 @@ interface RevisionRow {
 /** The SHA-256 of a session token (hex): the table holds this, never the token a cookie carries. */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-function toUser(row: UserRow): DeskUser {
-  return { id: row.id, name: row.name, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at, failedLogins: row.failed_logins, lockedUntil: row.locked_until };
 }
 
 function toRevision(row: RevisionRow): Revision {

@@ -9,6 +9,7 @@ import { UserError } from '../util/errors.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { postgresMigrations } from './postgresMigrations.ts';
 import { searchQuery, searchSnippet, searchVector } from './postgresSearch.ts';
+import { issueContents, issueSearchText, toDelivery, toDocument, toSourceRun, toUser, type DeliveryRow, type DocumentRow, type SourceRunRow, type StoredBrief, type UserRow } from './rows.ts';
 import { indexText, type SearchSegment } from './searchText.ts';
 import { RevisionConflict } from './store.ts';
 import type {
@@ -50,37 +51,10 @@ const ISSUE_WEIGHTS = '{0.333, 0, 0.667, 1}';
 /** ts_rank_cd normalisation 1: divided by 1 + log(length), so a long text does not win by length alone (as bm25). */
 const RANK_NORMALISATION = 1;
 
-/** The parts of a stored brief.json the store reads (the SQLite store's StoredBrief). */
-interface StoredBrief {
-  title?: string;
-  abstract?: string;
-  references?: { title: string }[];
-  items?: { headline: string; themes?: string[]; paragraphs?: string[] }[];
-}
-
-interface DocumentRow {
-  id: string;
-  url: string;
-  source_id: string;
-  title: string;
-  published_at: string | null;
-  publisher: string | null;
-  repost_of: string | null;
-  doc_number: string | null;
-  site_name: string | null;
-  body: string;
-  attachments: StoredDocument['attachments'];
-}
-
-interface UserRow {
-  id: string;
-  name: string;
-  role: DeskRole;
-  password_hash: string;
-  created_at: string;
-  failed_logins: number;
-  locked_until: string | null;
-}
+/** A documents row as pg returns it: a bigserial id is text. */
+type PgDocumentRow = Omit<DocumentRow, 'id'> & { id: string };
+/** A users row as pg returns it. */
+type PgUserRow = Omit<UserRow, 'id'> & { id: string };
 
 interface RevisionRow {
   issue_date: string;
@@ -92,59 +66,16 @@ interface RevisionRow {
   created_at: string;
 }
 
-interface DeliveryRow {
-  issue_date: string;
-  channel: string;
-  status: 'sent' | 'failed';
-  attempt: number;
-  sent_at: string;
-  digest: string;
-  error: string | null;
+function documentOf(row: PgDocumentRow): StoredDocument {
+  return toDocument({ ...row, id: Number(row.id) });
 }
 
-function toDocument(row: DocumentRow): StoredDocument {
-  return {
-    id: Number(row.id),
-    url: row.url,
-    sourceId: row.source_id,
-    title: row.title,
-    publishedAt: row.published_at,
-    publisher: row.publisher,
-    repostOf: row.repost_of,
-    docNumber: row.doc_number,
-    siteName: row.site_name,
-    body: row.body,
-    attachments: row.attachments,
-  };
-}
-
-function toUser(row: UserRow): DeskUser {
-  return { id: Number(row.id), name: row.name, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at, failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+function userOf(row: PgUserRow): DeskUser {
+  return toUser({ ...row, id: Number(row.id) });
 }
 
 function toRevision(row: RevisionRow): Revision {
   return { issueDate: row.issue_date, number: row.number, brief: row.brief, author: row.author, action: row.action, note: row.note, createdAt: row.created_at };
-}
-
-function toDelivery(row: DeliveryRow): DeliveryAttempt {
-  return { issueDate: row.issue_date, channel: row.channel, status: row.status, attempt: row.attempt, sentAt: row.sent_at, digest: row.digest, error: row.error };
-}
-
-function issueContents(brief: StoredBrief): Pick<StoredIssue, 'reportedTitles' | 'items'> {
-  return {
-    reportedTitles: (brief.references ?? []).map((reference) => reference.title),
-    items: (brief.items ?? []).map((item) => ({ headline: item.headline, themes: item.themes ?? [] })),
-  };
-}
-
-/** An issue's searchable text: its sections' headlines, its abstract, its sections' paragraphs (as the SQLite store). */
-function issueSearchText(brief: StoredBrief): { headlines: string; abstract: string; body: string } {
-  const items = brief.items ?? [];
-  return {
-    headlines: items.map((item) => item.headline).join('\n'),
-    abstract: brief.abstract ?? '',
-    body: items.flatMap((item) => item.paragraphs ?? []).join('\n'),
-  };
 }
 
 /**
@@ -437,21 +368,21 @@ export class PgStore implements Store {
   }
 
   async documentByUrl(url: string): Promise<StoredDocument | undefined> {
-    const { rows } = await this.query<DocumentRow>('SELECT * FROM xz.documents WHERE url = $1', [url]);
-    return rows[0] && toDocument(rows[0]);
+    const { rows } = await this.query<PgDocumentRow>('SELECT * FROM xz.documents WHERE url = $1', [url]);
+    return rows[0] && documentOf(rows[0]);
   }
 
   async documentsByUrls(urls: Iterable<string>): Promise<Map<string, StoredDocument>> {
     const wanted = [...new Set(urls)];
     if (wanted.length === 0) return new Map();
-    const { rows } = await this.query<DocumentRow>('SELECT * FROM xz.documents WHERE url = ANY($1::text[]) ORDER BY id', [wanted]);
-    return new Map(rows.map((row) => [row.url, toDocument(row)]));
+    const { rows } = await this.query<PgDocumentRow>('SELECT * FROM xz.documents WHERE url = ANY($1::text[]) ORDER BY id', [wanted]);
+    return new Map(rows.map((row) => [row.url, documentOf(row)]));
   }
 
   async documentsPublishedBetween(start: Date, end: Date): Promise<StoredDocument[]> {
     // published_utc is the instant in one zone, so the range is a string comparison an index serves.
-    const { rows } = await this.query<DocumentRow>('SELECT * FROM xz.documents WHERE published_utc >= $1 AND published_utc < $2 ORDER BY id', [start.toISOString(), end.toISOString()]);
-    return rows.map(toDocument);
+    const { rows } = await this.query<PgDocumentRow>('SELECT * FROM xz.documents WHERE published_utc >= $1 AND published_utc < $2 ORDER BY id', [start.toISOString(), end.toISOString()]);
+    return rows.map(documentOf);
   }
 
   async documentCount(sourceId: string): Promise<number> {
@@ -469,19 +400,8 @@ export class PgStore implements Store {
   }
 
   async sourceRuns(sourceId: string, limit: number): Promise<SourceRun[]> {
-    const { rows } = await this.query<{
-      source_id: string; finished_at: string; entries_ok: number; links_found: number; unchanged: number; documents_new: number; errors: string[]; list_shape: string | null;
-    }>('SELECT * FROM xz.source_runs WHERE source_id = $1 ORDER BY finished_at DESC, run_id DESC LIMIT $2', [sourceId, limit]);
-    return rows.map((row) => ({
-      sourceId: row.source_id,
-      finishedAt: row.finished_at,
-      entriesOk: row.entries_ok,
-      linksFound: row.links_found,
-      unchanged: row.unchanged,
-      documentsNew: row.documents_new,
-      errors: row.errors,
-      listShape: row.list_shape,
-    }));
+    const { rows } = await this.query<SourceRunRow>('SELECT * FROM xz.source_runs WHERE source_id = $1 ORDER BY finished_at DESC, run_id DESC LIMIT $2', [sourceId, limit]);
+    return rows.map(toSourceRun);
   }
 
   /** Stores an issue and its search entry in one statement, as saveDocument. */
@@ -795,8 +715,8 @@ export class PgDeskRecords implements DeskRecords {
   }
 
   async userByName(name: string): Promise<DeskUser | undefined> {
-    const { rows } = await this.query<UserRow>('SELECT * FROM xz.users WHERE name = $1', [name]);
-    return rows[0] && toUser(rows[0]);
+    const { rows } = await this.query<PgUserRow>('SELECT * FROM xz.users WHERE name = $1', [name]);
+    return rows[0] && userOf(rows[0]);
   }
 
   async userCount(): Promise<number> {
@@ -811,12 +731,12 @@ export class PgDeskRecords implements DeskRecords {
 
   /** Finds the session and moves its expiry in one statement. */
   async sessionUser(token: string, now: Date, renewUntil: Date): Promise<DeskUser | undefined> {
-    const { rows } = await this.query<UserRow>(
+    const { rows } = await this.query<PgUserRow>(
       `UPDATE xz.sessions SET expires_at = $3 FROM xz.users WHERE sessions.token_hash = $1 AND sessions.expires_at > $2 AND users.id = sessions.user_id
        RETURNING users.*`,
       [tokenHash(token), now.toISOString(), renewUntil.toISOString()],
     );
-    return rows[0] && toUser(rows[0]);
+    return rows[0] && userOf(rows[0]);
   }
 
   async endSession(token: string): Promise<void> {

@@ -10,74 +10,17 @@ import { migrations } from './migrations.ts';
 import type { AttemptsSoFar } from '../domain/schedule.ts';
 import { indexText, MATCH_END, MATCH_START, SNIPPET_CUT, type SearchSegment } from './searchText.ts';
 import { SqliteDeskRecords } from './desk.ts';
+import { archivedSummary, issueContents, issueSearchText, toDelivery, toDocument, toSourceRun, type DeliveryRow, type DocumentRow, type SourceRunRow, type StoredBrief } from './rows.ts';
 import { fts5Match } from './search.ts';
 import type {
   ArchivedIssue, DeliveryAttempt, DocumentFacet, DocumentSearch, DocumentSearchRow, IssueSearch, IssueSearchRow, SourceRun, Store, StoreOptions, StoredIssue, UrlState,
 } from './store.ts';
 
-/** The parts of a stored brief.json a later issue reads. */
-interface StoredBrief {
-  title?: string;
-  abstract?: string;
-  references?: { title: string }[];
-  items?: { headline: string; themes?: string[]; paragraphs?: string[] }[];
-}
+/** A documents row as SQLite returns it: the attachments are JSON text. */
+type SqliteDocumentRow = Omit<DocumentRow, 'attachments'> & { attachments: string };
 
-function issueContents(brief: StoredBrief): Pick<StoredIssue, 'reportedTitles' | 'items'> {
-  return {
-    reportedTitles: (brief.references ?? []).map((reference) => reference.title),
-    items: (brief.items ?? []).map((item) => ({ headline: item.headline, themes: item.themes ?? [] })),
-  };
-}
-
-interface DeliveryRow {
-  issue_date: string;
-  channel: string;
-  status: 'sent' | 'failed';
-  attempt: number;
-  sent_at: string;
-  digest: string;
-  error: string | null;
-}
-
-function toDelivery(row: DeliveryRow): DeliveryAttempt {
-  return { issueDate: row.issue_date, channel: row.channel, status: row.status, attempt: row.attempt, sentAt: row.sent_at, digest: row.digest, error: row.error };
-}
-
-/** An archived issue's title and number of sections, from its brief.json text. */
-export function archivedSummary(brief: string): Pick<ArchivedIssue, 'title' | 'items'> {
-  const parsed = JSON.parse(brief) as { title?: unknown; items?: unknown };
-  return { title: typeof parsed.title === 'string' ? parsed.title : '', items: Array.isArray(parsed.items) ? parsed.items.length : 0 };
-}
-
-interface DocumentRow {
-  id: number;
-  url: string;
-  source_id: string;
-  title: string;
-  published_at: string | null;
-  publisher: string | null;
-  repost_of: string | null;
-  doc_number: string | null;
-  site_name: string | null;
-  body: string;
-  attachments: string;
-}
-
-function toDocument(row: DocumentRow): StoredDocument {
-  return {
-    id: row.id,
-    url: row.url,
-    sourceId: row.source_id,
-    title: row.title,
-    publishedAt: row.published_at,
-    publisher: row.publisher,
-    repostOf: row.repost_of,
-    docNumber: row.doc_number,
-    siteName: row.site_name,
-    body: row.body,
-    attachments: JSON.parse(row.attachments) as StoredDocument['attachments'],
-  };
+function documentOf(row: SqliteDocumentRow): StoredDocument {
+  return toDocument({ ...row, attachments: JSON.parse(row.attachments) as DocumentRow['attachments'] });
 }
 
 /**
@@ -100,16 +43,6 @@ const ISSUE_WEIGHTS = 'bm25(issues_fts, 3.0, 2.0, 1.0)';
 /** The issues_fts rowid of an issue date: YYYY-MM-DD as the number YYYYMMDD. */
 function issueRowid(issueDate: string): number {
   return Number(issueDate.replaceAll('-', ''));
-}
-
-/** An issue's searchable text: its sections' headlines, its abstract, its sections' paragraphs (withheld ones are not published, so not searched). */
-function issueSearchText(brief: StoredBrief): { headlines: string; abstract: string; body: string } {
-  const items = brief.items ?? [];
-  return {
-    headlines: items.map((item) => item.headline).join('\n'),
-    abstract: brief.abstract ?? '',
-    body: items.flatMap((item) => item.paragraphs ?? []).join('\n'),
-  };
 }
 
 /** `?, ?, ?` for an IN list. */
@@ -370,8 +303,8 @@ export class SqliteStore implements Store {
   /** Documents published in [start, end). */
   async documentsPublishedBetween(start: Date, end: Date): Promise<StoredDocument[]> {
     // published_utc is the instant in one zone, so the range is a string comparison an index serves.
-    const rows = this.sql('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as DocumentRow[];
-    return rows.map(toDocument);
+    const rows = this.sql('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as SqliteDocumentRow[];
+    return rows.map(documentOf);
   }
 
   async hasDocument(url: string): Promise<boolean> {
@@ -411,19 +344,8 @@ export class SqliteStore implements Store {
 
   /** A source's most recent runs, newest first. */
   async sourceRuns(sourceId: string, limit: number): Promise<SourceRun[]> {
-    const rows = this.sql('SELECT * FROM source_runs WHERE source_id = ? ORDER BY finished_at DESC, run_id DESC LIMIT ?').all(sourceId, limit) as {
-      source_id: string; finished_at: string; entries_ok: number; links_found: number; unchanged: number; documents_new: number; errors: string; list_shape: string | null;
-    }[];
-    return rows.map((row) => ({
-      sourceId: row.source_id,
-      finishedAt: row.finished_at,
-      entriesOk: row.entries_ok,
-      linksFound: row.links_found,
-      unchanged: row.unchanged,
-      documentsNew: row.documents_new,
-      errors: JSON.parse(row.errors) as string[],
-      listShape: row.list_shape,
-    }));
+    const rows = this.sql('SELECT * FROM source_runs WHERE source_id = ? ORDER BY finished_at DESC, run_id DESC LIMIT ?').all(sourceId, limit) as (Omit<SourceRunRow, 'errors'> & { errors: string })[];
+    return rows.map((row) => toSourceRun({ ...row, errors: JSON.parse(row.errors) as string[] }));
   }
 
   async documentCount(sourceId: string): Promise<number> {
@@ -431,16 +353,16 @@ export class SqliteStore implements Store {
   }
 
   async documentByUrl(url: string): Promise<StoredDocument | undefined> {
-    const row = this.sql('SELECT * FROM documents WHERE url = ?').get(url) as DocumentRow | undefined;
-    return row ? toDocument(row) : undefined;
+    const row = this.sql('SELECT * FROM documents WHERE url = ?').get(url) as SqliteDocumentRow | undefined;
+    return row ? documentOf(row) : undefined;
   }
 
   async documentsByUrls(urls: Iterable<string>): Promise<Map<string, StoredDocument>> {
     const found = new Map<string, StoredDocument>();
     const statement = this.sql('SELECT * FROM documents WHERE url = ?');
     for (const url of new Set(urls)) {
-      const row = statement.get(url) as DocumentRow | undefined;
-      if (row) found.set(url, toDocument(row));
+      const row = statement.get(url) as SqliteDocumentRow | undefined;
+      if (row) found.set(url, documentOf(row));
     }
     return found;
   }
@@ -509,7 +431,7 @@ export class SqliteStore implements Store {
          (SELECT min(p.published_at) FROM publications AS p WHERE p.issue_date = i.issue_date) AS firstPublishedAt
        FROM issues AS i ORDER BY i.issue_date DESC LIMIT ? OFFSET ?`,
     ).all(limit, offset) as { issueDate: string; brief: string; revisions: number; publications: number; firstPublishedAt: string | null }[];
-    return { total, issues: rows.map(({ brief, ...row }) => ({ ...row, ...archivedSummary(brief) })) };
+    return { total, issues: rows.map(({ brief, ...row }) => ({ ...row, ...archivedSummary(JSON.parse(brief) as Record<string, unknown>) })) };
   }
 
   async issueThemeShares(): Promise<{ issueDate: string; shares: Record<string, number> }[]> {
