@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { chosenBriefs, loadBriefs } from '../config/briefs.ts';
 import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { renderAssets } from '../render/assets.ts';
 import { lockDataFolder, type DataLock } from '../store/lock.ts';
@@ -33,6 +34,28 @@ export function loadCommandConfig(context: CommandContext): LoadedConfig {
   if (!context.langChosen) context.lang = loaded.config.lang;
   renderAssets(loaded.file, loaded.config);
   return loaded;
+}
+
+/**
+ * The briefs a command writes (issue 18): with a config/briefs/ folder beside the config, its briefs (or the
+ * one --brief names), each with its keys over the main config's; without it, none, and `main` is the one
+ * brief, as loadCommandConfig reads it. `catalog` replaces the catalog (the demo's). Each brief's images
+ * and fonts are checked here, a bad one named with its brief file. Throws a one-line UserError.
+ */
+export function loadCommandBriefs(context: CommandContext, catalog?: string): { main: LoadedConfig; briefs: LoadedConfig[] } {
+  const loaded = loadBriefs(context.configPath, { catalog });
+  if (!context.langChosen) context.lang = loaded.main.config.lang;
+  renderAssets(loaded.main.file, loaded.main.config);
+  const briefs = chosenBriefs(loaded, stringOption(context, 'brief'));
+  for (const brief of briefs) {
+    try {
+      renderAssets(brief.file, brief.config);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      throw new UserError(`简报文件 ${brief.scope!.file}：${err.message}`, `brief file ${brief.scope!.file}: ${err.en}`);
+    }
+  }
+  return { main: loaded.main, briefs };
 }
 
 export function stringOption(context: CommandContext, name: string): string | undefined {

@@ -1,25 +1,55 @@
 import type { Brief } from '../domain/brief.ts';
 import type { ArchiveDamage } from '../crawl/warc.ts';
-import type { CrawlSummary, RunSummary } from '../pipeline/run.ts';
+import type { BriefOutcome, BriefsRunSummary, CrawlSummary, IssueSummary, RunSummary } from '../pipeline/run.ts';
+import { errorLine } from '../util/errors.ts';
 import { chineseOf, t, type Lang, type MessageKey } from '../util/i18n.ts';
 
 /** The run summary an operator reads: counts, seconds per stage, and what failed, by source. */
 export function formatSummary(summary: RunSummary, lang: Lang): string[] {
-  const lines = [
+  return [
     ...crawlHead(summary, lang),
     `  ${t(lang, 'storyGroups')}: ${summary.storyGroups}`,
     `  ${t(lang, 'itemsChosen')}: ${summary.itemsChosen}`,
     ...stageSeconds(summary, lang),
     ...crawlProblems(summary, lang),
+    ...writerAndChecks(summary, lang),
+    `  ${t(lang, 'wrote')}: ${summary.outFolder}`,
   ];
-  if (summary.llm) lines.push(...llmLines(summary.llm, lang));
-  if (summary.withheld.length > 0) lines.push(...withheldLines(summary.withheld, lang));
-  if (summary.failedChecks.length > 0) {
-    lines.push(`  ${t(lang, 'checksFailed')}: ${summary.failedChecks.length}`);
-    for (const check of summary.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
+}
+
+/** What the model writer did, the sections withheld and the checks failed, of one issue. */
+function writerAndChecks(issue: Pick<IssueSummary, 'llm' | 'withheld' | 'failedChecks'>, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (issue.llm) lines.push(...llmLines(issue.llm, lang));
+  if (issue.withheld.length > 0) lines.push(...withheldLines(issue.withheld, lang));
+  if (issue.failedChecks.length > 0) {
+    lines.push(`  ${t(lang, 'checksFailed')}: ${issue.failedChecks.length}`);
+    for (const check of issue.failedChecks) lines.push(`    [${check.name}] ${check.detail}`);
   }
-  lines.push(`  ${t(lang, 'wrote')}: ${summary.outFolder}`);
   return lines;
+}
+
+/**
+ * The summary of a run of several briefs (runBriefsDay): what the one crawl did, then each brief under its
+ * id and title — its counts, stages, withheld sections and failed checks and its folder, or why it was not
+ * written.
+ */
+export function formatBriefsSummary(summary: BriefsRunSummary, lang: Lang): string[] {
+  return [...formatCrawlSummary(summary, lang), ...summary.briefs.flatMap((outcome) => briefOutcomeLines(outcome, lang))];
+}
+
+/** One brief's part of a summary of several (formatBriefsSummary; `brief` prints its own alike). */
+export function briefOutcomeLines(outcome: BriefOutcome, lang: Lang): string[] {
+  if (!outcome.ok) return [t(lang, 'briefNotWritten', outcome.id, errorLine(outcome.error, lang))];
+  const { issue } = outcome;
+  return [
+    t(lang, 'briefHeading', outcome.id, outcome.title),
+    `  ${t(lang, 'storyGroups')}: ${issue.storyGroups}`,
+    `  ${t(lang, 'itemsChosen')}: ${issue.itemsChosen}`,
+    ...stageSeconds(issue, lang),
+    ...writerAndChecks(issue, lang),
+    `  ${t(lang, 'wrote')}: ${issue.outFolder}`,
+  ];
 }
 
 /** The summary of a run that failed after its crawl: what the crawl did, printed before the error line. */
@@ -41,7 +71,7 @@ const stages: Record<keyof RunSummary['seconds'], MessageKey> = {
   crawl: 'stage.crawl', analyze: 'stage.analyze', select: 'stage.select', compose: 'stage.compose', verify: 'stage.verify', render: 'stage.render',
 };
 
-function stageSeconds(summary: CrawlSummary, lang: Lang): string[] {
+function stageSeconds(summary: { seconds: Partial<RunSummary['seconds']> }, lang: Lang): string[] {
   const timed = Object.entries(summary.seconds) as [keyof RunSummary['seconds'], number][];
   return [`  ${t(lang, 'stageSeconds')}: ${timed.map(([stage, s]) => `${t(lang, stages[stage])} ${s.toFixed(2)}`).join(' · ')}`];
 }

@@ -22,10 +22,27 @@ export interface LoadedConfig {
   bodies: BodiesFile;
   /** The catalog file each source is written in, by source id. */
   sourceFiles: Map<string, string>;
+  /**
+   * Set for a brief of config/briefs/ (src/config/briefs.ts), absent for the main config: then `sources`
+   * is the brief's part of the catalog, and its issue reads only their documents.
+   */
+  scope?: BriefScope;
 }
 
-/** A YAML file parsed; `key` is the config key that named the file (themes, bodies), for the error when it cannot be read. */
-function readYaml(file: string, key?: string): unknown {
+/** What makes a LoadedConfig one brief among several that share one crawl and one archive (issue 18). */
+export interface BriefScope {
+  /** The brief's id: its file's name without .yaml (config/briefs/<id>.yaml). */
+  id: string;
+  /** The brief file, for messages. */
+  file: string;
+  /** The whole shared catalog: every body's names still identify the documents a brief reads. */
+  catalog: Source[];
+  /** Whether the brief reads every source (`sources: all`): then no document is left out, imported ones included. */
+  allSources: boolean;
+}
+
+/** A YAML file parsed; `key` is the config key that named the file (themes, bodies), for the error when it cannot be read. Throws a one-line UserError naming the file. */
+export function readYaml(file: string, key?: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -115,9 +132,10 @@ export function loadSources(dir: string): { sources: Source[]; sourceFiles: Map<
 /**
  * The refusal of a config key that holds a secret itself (literalSecretKeys): it names the key and the
  * environment variable the secret belongs in — the model writer's `apiKeyEnv` (or its default) for a key
- * under writer.llm, else a variable to be named by `<key>Env`. The value is never repeated.
+ * under writer.llm, else a variable to be named by `<key>Env`. The value is never repeated. Returns the
+ * error for the caller to throw.
  */
-function secretInConfig(file: string, key: string, raw: unknown): UserError {
+export function secretInConfig(file: string, key: string, raw: unknown): UserError {
   if (key.startsWith('writer.llm.')) {
     const named = (raw as { writer?: { llm?: { apiKeyEnv?: unknown } } }).writer?.llm?.apiKeyEnv;
     const variable = typeof named === 'string' && named !== '' ? named : DEFAULT_LLM_KEY_ENV;
@@ -130,6 +148,13 @@ function secretInConfig(file: string, key: string, raw: unknown): UserError {
     `配置文件 ${file} 的键 ${key} 写入了密钥本身：密钥只从环境变量读取，请删去此键，把密钥放进一个环境变量，并在 ${key}Env 写上变量名`,
     `config file ${file}: key ${key} holds a secret itself; secrets are read from the environment only: remove the key, put the secret in an environment variable and name it in ${key}Env`,
   );
+}
+
+/** Refuses a selection whose least number of items exceeds its greatest: a UserError naming `file` and the key. */
+export function checkSelection(config: Config, file: string): void {
+  if (config.selection.minItems > config.selection.maxItems) {
+    throw new UserError(`配置文件 ${file} 的键 selection.minItems 大于 selection.maxItems`, `config file ${file}: selection.minItems exceeds selection.maxItems`);
+  }
 }
 
 /**
@@ -145,9 +170,7 @@ export function loadConfig(file: string = defaultConfigPath): LoadedConfig {
   const [secretKey] = literalSecretKeys(raw);
   if (secretKey !== undefined) throw secretInConfig(path, secretKey, raw);
   const config = validate(configSchema, raw, path);
-  if (config.selection.minItems > config.selection.maxItems) {
-    throw new UserError(`配置文件 ${path} 的键 selection.minItems 大于 selection.maxItems`, `config file ${path}: selection.minItems exceeds selection.maxItems`);
-  }
+  checkSelection(config, path);
   const base = dirname(path);
   const themesFile = resolve(base, config.themes);
   const taxonomy = validate(themesFileSchema, readYaml(themesFile, 'themes'), themesFile);

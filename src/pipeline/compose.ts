@@ -68,17 +68,38 @@ export interface AnalysedDay {
   timings: Pick<ComposeTimings, 'analyze' | 'select'>;
 }
 
-/** The documents of an issue's window, grouped, scored and selected. Reads the store only. */
+/**
+ * The documents a brief reads of those stored: a brief of config/briefs/ (loaded.scope) reads only its own
+ * sources' documents, unless it reads every source; the main config reads them all, imported ones included.
+ */
+export function briefDocuments(documents: StoredDocument[], loaded: Pick<LoadedConfig, 'scope' | 'sources'>): StoredDocument[] {
+  if (!loaded.scope || loaded.scope.allSources) return documents;
+  const ids = new Set(loaded.sources.map((source) => source.id));
+  return documents.filter((document) => ids.has(document.sourceId));
+}
+
+/**
+ * The documents of an issue's window (of the brief's sources: briefDocuments), grouped, scored and
+ * selected. Reads the store only.
+ */
 export async function analyseIssueDay(store: Store, loaded: LoadedConfig, issueDate: string): Promise<AnalysedDay> {
   const window = issueWindow(issueDate, loaded.config.selection.windowDays);
-  const documents = await store.documentsPublishedBetween(window.start, window.end);
+  const stored = await store.documentsPublishedBetween(window.start, window.end);
+  const documents = briefDocuments(stored, loaded);
+  if (documents.length === 0 && stored.length > 0) {
+    throw new UserError(
+      `${issueDate} 这一期的时间窗口（${windowLabel(window)}，北京时间）内有 ${stored.length} 篇文档，但没有一篇来自简报 ${loaded.scope!.id} 的来源`,
+      `the window of issue ${issueDate} (${windowLabel(window)}, Asia/Shanghai) holds ${stored.length} documents, none of them from the sources of brief ${loaded.scope!.id}`,
+    );
+  }
   if (documents.length === 0) {
     throw new UserError(
       `${issueDate} 这一期的时间窗口（${windowLabel(window)}，北京时间）内没有文档：抓取或导入都没有存下这段时间发布的文件（看运行摘要里的来源错误，或检查 --date 与 --data）`,
       `no documents in the window of issue ${issueDate} (${windowLabel(window)}, Asia/Shanghai): no crawl or import stored a document published then (see the source errors of the run summary, or check --date and --data)`,
     );
   }
-  const directory = new SourceDirectory(loaded.sources, loaded.bodies);
+  // A brief knows every body of the shared catalog by name, not only its own sources'.
+  const directory = new SourceDirectory(loaded.scope?.catalog ?? loaded.sources, loaded.bodies);
   // Seven issues for the themes' week and for what was covered; thirty for the analysis's history.
   const recentIssues = await store.issuesBefore(issueDate, 30);
   let started = performance.now();

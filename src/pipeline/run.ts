@@ -9,13 +9,14 @@ import { WarcWriter, type ArchiveDamage } from '../crawl/warc.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import { CrawlProgress } from '../crawl/progress.ts';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
-import type { SourceRun } from '../store/store.ts';
+import type { SourceRun, Store } from '../store/store.ts';
+import { openBriefStore } from '../store/briefStore.ts';
 import { openStore } from '../store/open.ts';
 import { errorLine } from '../util/errors.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
 import type { Brief } from '../domain/brief.ts';
 import { composeIssue, issueWindow, type ComposeTimings } from './compose.ts';
-import { renderAssets } from '../render/assets.ts';
+import { renderAssets, type RenderAssets } from '../render/assets.ts';
 import { writeAndRecordIssue } from './render.ts';
 
 export interface RunOptions {
@@ -59,7 +60,8 @@ export class RunFailure extends Error {
   }
 }
 
-export interface RunSummary extends CrawlSummary {
+/** What a run did for one brief after the crawl: its issue composed, checked, written and recorded. */
+export interface IssueSummary {
   outFolder: string;
   storyGroups: number;
   itemsChosen: number;
@@ -68,22 +70,51 @@ export interface RunSummary extends CrawlSummary {
   withheld: { headline: string; reasons: string[] }[];
   /** What the LLM writer did, when it ran. */
   llm?: Brief['stats']['llm'];
+  seconds: ComposeTimings & { render: number };
+}
+
+export interface RunSummary extends CrawlSummary, Omit<IssueSummary, 'seconds'> {
   seconds: { crawl: number; render: number } & ComposeTimings;
 }
 
+/** One brief's part of a run of several (runBriefsDay): its issue, or the error that stopped it. */
+export type BriefOutcome = { id: string; title: string } & ({ ok: true; issue: IssueSummary } | { ok: false; error: unknown });
+
+/** A run of several briefs: the one crawl, then each brief's outcome, in the order of the briefs. */
+export interface BriefsRunSummary extends CrawlSummary {
+  briefs: BriefOutcome[];
+}
+
 /**
- * The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render, and
- * the issue recorded once its folder is written. A failure after the crawl throws a RunFailure carrying
- * the crawl's summary; the run's row is finished with it and the error. A run killed part way is resumed
- * by running the day again: documents are stored once by address, and a list's state is kept only after
- * its articles were read (crawlSources).
+ * One brief's issue of the day from what the store holds: composed (composeIssue), its documents' facets
+ * kept, written to `outDir`/<date>/ and recorded (writeAndRecordIssue). Returns what the run summary says
+ * of it; throws what those throw (a UserError when nothing relevant was found).
  */
-export async function runDay(options: RunOptions): Promise<RunSummary> {
-  const { loaded, issueDate } = options;
-  const crawlConfig = loaded.config.crawl;
-  // The config's images and fonts are checked before the crawl, so a bad key fails at once, not at the end.
-  const assets = renderAssets(loaded.file, loaded.config);
-  let started = performance.now();
+export async function writeIssueOfDay(store: Store, loaded: LoadedConfig, issueDate: string, outDir: string, assets: RenderAssets): Promise<IssueSummary> {
+  const composed = await composeIssue(store, loaded, issueDate);
+  await store.saveDocumentFacets(issueDate, composed.facets);
+  const started = performance.now();
+  const outFolder = await writeAndRecordIssue(store, composed.brief, outDir, assets);
+  return {
+    outFolder,
+    storyGroups: composed.storyGroups,
+    itemsChosen: composed.brief.items.length,
+    failedChecks: composed.brief.checks.filter((c) => !c.ok),
+    withheld: (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons })),
+    llm: composed.brief.stats.llm,
+    seconds: { ...composed.timings, render: secondsSince(started) },
+  };
+}
+
+/**
+ * The crawl of a day, shared by one brief or several: `crawlLoaded`'s sources read once (or replayed) into
+ * the store of options.dataDir, opened with crawlLoaded's taxonomy for search, then `after` given the store,
+ * the run's row and what the crawl did. The store is closed when `after` settles; its result is returned.
+ */
+async function crawlThen<T>(options: Omit<RunOptions, 'loaded'>, crawlLoaded: LoadedConfig, after: (store: Store, runId: number, crawled: CrawlSummary) => Promise<T>): Promise<T> {
+  const { issueDate } = options;
+  const crawlConfig = crawlLoaded.config.crawl;
+  const started = performance.now();
   // Each damage is told as it is met (a line on stderr) and kept for the summary, which a cron job's mail shows.
   const archiveDamage: ArchiveDamage[] = [];
   const onDamage = (damage: ArchiveDamage) => {
@@ -93,11 +124,11 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
   // An archive that cannot be replayed fails the run before it is recorded.
   const replay = options.replay ? await ReplayFetcher.open(options.replay, { maxBytes: crawlConfig.maxBytes, onDamage }) : undefined;
   // Documents and the issue are indexed for the desk's search as they are written.
-  const store = await openStore(options.dataDir, { url: options.storeUrl, searchSegment: taxonomySegmenter(loaded.taxonomy) });
+  const store = await openStore(options.dataDir, { url: options.storeUrl, searchSegment: taxonomySegmenter(crawlLoaded.taxonomy) });
   try {
     const mode = replay ? 'replay' : 'live';
     const runId = await store.startRun(issueDate, mode);
-    const progress = new CrawlProgress(crawledSources(loaded.sources).length);
+    const progress = new CrawlProgress(crawledSources(crawlLoaded.sources).length);
     const archive = new WarcWriter(join(options.dataDir, 'archives', `${shanghaiDay(new Date().toISOString())}.warc.gz`), onDamage);
     // A replay reads renderings from the archive: it never starts a browser.
     let browser: BrowserFetcher | undefined;
@@ -105,17 +136,17 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       replay ??
       (browser = browserFetcherFromConfig(
         crawlConfig,
-        liveFetcherFromConfig(crawlConfig, loaded.sources, {
+        liveFetcherFromConfig(crawlConfig, crawlLoaded.sources, {
           onResponse: (response) => archive.append(response),
           onRequest: (url) => progress.requestStarted(url),
         }),
         { onRendered: (rendered) => archive.appendRendered(rendered) },
       ));
-    const window = issueWindow(issueDate, loaded.config.selection.windowDays);
+    const window = issueWindow(issueDate, crawlLoaded.config.selection.windowDays);
     options.onCrawlStart?.(progress);
     let crawl: CrawlReport;
     try {
-      crawl = await crawlSources(loaded.sources, {
+      crawl = await crawlSources(crawlLoaded.sources, {
         fetcher,
         store,
         runId,
@@ -133,29 +164,92 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       await archive.close();
       options.onCrawlEnd?.();
     }
-    const crawled: CrawlSummary = { issueDate, mode, crawl, archiveDamage, seconds: { crawl: secondsSince(started) } };
+    return await after(store, runId, { issueDate, mode, crawl, archiveDamage, seconds: { crawl: secondsSince(started) } });
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The main job: crawl (or replay) → extract → store → analyze → select → compose → verify → render, and
+ * the issue recorded once its folder is written. A failure after the crawl throws a RunFailure carrying
+ * the crawl's summary; the run's row is finished with it and the error. A run killed part way is resumed
+ * by running the day again: documents are stored once by address, and a list's state is kept only after
+ * its articles were read (crawlSources).
+ */
+export async function runDay(options: RunOptions): Promise<RunSummary> {
+  const { loaded, issueDate } = options;
+  // The config's images and fonts are checked before the crawl, so a bad key fails at once, not at the end.
+  const assets = renderAssets(loaded.file, loaded.config);
+  return crawlThen(options, loaded, async (store, runId, crawled) => {
     try {
-      const composed = await composeIssue(store, loaded, issueDate);
-      await store.saveDocumentFacets(issueDate, composed.facets);
-      started = performance.now();
-      const outFolder = await writeAndRecordIssue(store, composed.brief, options.outDir, assets);
-      const summary: RunSummary = {
-        ...crawled,
-        outFolder,
-        storyGroups: composed.storyGroups,
-        itemsChosen: composed.brief.items.length,
-        failedChecks: composed.brief.checks.filter((c) => !c.ok),
-        withheld: (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons })),
-        llm: composed.brief.stats.llm,
-        seconds: { ...crawled.seconds, ...composed.timings, render: secondsSince(started) },
-      };
+      const { seconds, ...issue } = await writeIssueOfDay(store, loaded, issueDate, options.outDir, assets);
+      const summary: RunSummary = { ...crawled, ...issue, seconds: { ...crawled.seconds, ...seconds } };
       await store.finishRun(runId, summary);
       return summary;
     } catch (err) {
       await store.finishRun(runId, { ...crawled, error: errorLine(err, 'en') });
       throw new RunFailure(crawled, err);
     }
-  } finally {
-    await store.close();
+  });
+}
+
+/**
+ * The union of the briefs' sources, in catalog order, each once: what one crawl reads for them all. The
+ * crawl looks back as far as the longest window needs.
+ */
+export function crawlOfBriefs(main: LoadedConfig, briefs: readonly LoadedConfig[]): LoadedConfig {
+  const wanted = new Set(briefs.flatMap((brief) => brief.sources.map((source) => source.id)));
+  const windowDays = Math.max(...briefs.map((brief) => brief.config.selection.windowDays));
+  return { ...main, sources: main.sources.filter((source) => wanted.has(source.id)), config: { ...main.config, selection: { ...main.config.selection, windowDays } } };
+}
+
+/**
+ * Each brief's issue of the day (writeIssueOfDay) from the `shared` store: read with the brief's taxonomy
+ * and sources, written to `outDir`/<id>/<date>/ with its `assets` (by index), recorded in its own issue
+ * store (openBriefStore, in `dataDir`). One brief's failure is kept in its outcome and the next goes on.
+ * Resolves to the outcomes in the order of `briefs`.
+ */
+export async function writeBriefsOfDay(
+  shared: Store,
+  briefs: readonly LoadedConfig[],
+  assets: readonly RenderAssets[],
+  where: { dataDir: string; storeUrl?: string; outDir: string; issueDate: string },
+): Promise<BriefOutcome[]> {
+  const outcomes: BriefOutcome[] = [];
+  for (const [i, brief] of briefs.entries()) {
+    const id = brief.scope!.id;
+    const named = { id, title: brief.config.brief.title };
+    try {
+      const store = await openBriefStore(shared, where.dataDir, id, { url: where.storeUrl, searchSegment: taxonomySegmenter(brief.taxonomy) });
+      try {
+        outcomes.push({ ...named, ok: true, issue: await writeIssueOfDay(store, brief, where.issueDate, join(where.outDir, id), assets[i]!) });
+      } finally {
+        await store.close();
+      }
+    } catch (err) {
+      outcomes.push({ ...named, ok: false, error: err });
+    }
   }
+  return outcomes;
+}
+
+/**
+ * Several briefs of one day from one crawl (issue 18): the union of their sources crawled once
+ * (crawlOfBriefs) into the shared store, then each brief composed from it with its own taxonomy and
+ * sources (loaded.scope), written to `outDir`/<id>/<date>/ and recorded in its own issue store
+ * (openBriefStore). A brief that fails (no relevant document, a render error) is told in its outcome and
+ * the others go on. The run's row records the crawl and each brief's outcome. Throws only what stops the
+ * crawl itself (an archive that cannot be replayed, a store that cannot be opened) or a bad render setting,
+ * checked before the crawl.
+ */
+export async function runBriefsDay(options: Omit<RunOptions, 'loaded'> & { main: LoadedConfig; briefs: LoadedConfig[] }): Promise<BriefsRunSummary> {
+  const { main, briefs, issueDate } = options;
+  const assets = briefs.map((brief) => renderAssets(brief.file, brief.config));
+  return crawlThen(options, crawlOfBriefs(main, briefs), async (shared, runId, crawled) => {
+    const outcomes = await writeBriefsOfDay(shared, briefs, assets, { ...options, issueDate });
+    const recorded = outcomes.map((outcome) => (outcome.ok ? outcome : { id: outcome.id, title: outcome.title, ok: false, error: errorLine(outcome.error, 'en') }));
+    await shared.finishRun(runId, { ...crawled, briefs: recorded });
+    return { ...crawled, briefs: outcomes };
+  });
 }
