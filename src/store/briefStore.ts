@@ -57,7 +57,7 @@ class BriefDeskRecords implements DeskRecords {
   sessionUser(token: string, now: Date, renewUntil: Date) { return this.shared.sessionUser(token, now, renewUntil); }
   endSession(token: string) { return this.shared.endSession(token); }
   endSessionsOf(userId: number) { return this.shared.endSessionsOf(userId); }
-  addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date) { return this.own.addRevision(issueDate, brief, author, action, note, now); }
+  addRevision(issueDate: string, brief: Brief, author: string, action: RevisionAction, note: string | null, now: Date, after?: number) { return this.own.addRevision(issueDate, brief, author, action, note, now, after); }
   revisions(issueDate: string) { return this.own.revisions(issueDate); }
   revision(issueDate: string, number: number) { return this.own.revision(issueDate, number); }
   latestRevision(issueDate: string) { return this.own.latestRevision(issueDate); }
