@@ -13,7 +13,7 @@ import { sourceSchema } from '../src/config/schema.ts';
 import { crawlSources } from '../src/pipeline/crawl.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
 import { WarcWriter } from '../src/crawl/warc.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openStore } from '../src/store/open.ts';
 
 const HOSTS = Number(process.env.HOSTS ?? 500);
 const ARTICLES = Number(process.env.ARTICLES ?? 4);
@@ -29,7 +29,8 @@ const child = fork(new URL('./crawlSites.ts', import.meta.url), [], { execArgv: 
 const sites = await new Promise<Site[]>((resolve) => child.on('message', (m: { type: string; sites?: Site[] }) => m.type === 'ready' && resolve(m.sites!)));
 
 const dir = mkdtempSync(join(tmpdir(), 'xinzhi-bench-crawl-'));
-const store = new SqliteStore(dir);
+// The store commands use: SQLite in the folder, or PostgreSQL when XINZHI_STORE names one.
+const store = await openStore(dir, { url: process.env.XINZHI_STORE });
 const archive = new WarcWriter(join(dir, 'bench.warc.gz'));
 const sources = sites.map((site, i) =>
   sourceSchema.parse({ id: `site-${i}`, name: `模拟站点${i}`, tier: 'municipal', region: '测试', homepage: `http://127.0.0.1:${site.port}/`, allowPrivate: true, entries: [{ type: 'list', url: `http://127.0.0.1:${site.port}/list/` }] }),
@@ -45,7 +46,7 @@ let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const report = await crawlSources(sources, { fetcher, store, runId: store.startRun('2026-06-19', 'bench'), maxArticlesPerSource: 50, concurrency: CONCURRENCY, conditional: true, emptyRunsAlert: 3 });
+const report = await crawlSources(sources, { fetcher, store, runId: await store.startRun('2026-06-19', 'bench'), maxArticlesPerSource: 50, concurrency: CONCURRENCY, conditional: true, emptyRunsAlert: 3 });
 const crawlSeconds = (performance.now() - started) / 1000;
 await archive.close();
 const seconds = (performance.now() - started) / 1000;
@@ -93,5 +94,5 @@ console.log(`pages/s ${rate.toFixed(1)} · theoretical ${theoreticalRate.toFixed
 console.log(`politeness violations ${violations} (two in flight, or starts closer than ${DELAY_MS} − ${TOLERANCE_MS} ms, as the sites saw them)`);
 if (process.env.DETAIL) console.log(`event loop delay p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`);
 console.log(`peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB · crawler CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,8 @@
  * import` and briefed with `xinzhi brief` (as npm run eval:real does, into one data folder). For a few
  * terms, documents found against the documents whose normalised text holds the term (what a reader means
  * by "has the word"): the index as built (jieba words and their sub-words), jieba words alone, and a
- * trigram index. Prints the times of the commands and of the searches. KEEP=1 keeps the folder.
+ * trigram index. Prints the times of the commands and of the searches. KEEP=1 keeps the folder. SQLite only:
+ * the two indexes it compares with are FTS5 tables beside the store's.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,10 +58,10 @@ try {
   const documents = db.prepare('SELECT id, title, body FROM documents').all() as { id: number; title: string; body: string }[];
   const issues = (db.prepare('SELECT count(*) AS n FROM issues').get() as { n: number }).n;
   const facets = (db.prepare('SELECT count(*) AS n FROM document_facets').get() as { n: number }).n;
-  console.log(`store: ${documents.length} documents (${facets} with facets from an analysis), ${issues} issues; index gaps ${JSON.stringify(store.searchIndexGaps())}`);
+  console.log(`store: ${documents.length} documents (${facets} with facets from an analysis), ${issues} issues; index gaps ${JSON.stringify(await store.searchIndexGaps())}`);
 
   let started = performance.now();
-  store.reindexSearch(segmenter);
+  await store.reindexSearch(segmenter);
   console.log(`reindexSearch of the whole store: ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
   // Two indexes to compare, filled with the same normalised texts: jieba words without sub-words, and trigram.
@@ -81,7 +82,7 @@ try {
   for (const term of TERMS) {
     const holding = new Set(normalised.filter((doc) => doc.text.includes(term)).map((doc) => doc.id));
     started = performance.now();
-    const hits = searchArchive(store, segmenter, term, { limit: 100_000 });
+    const hits = await searchArchive(store, segmenter, term, { limit: 100_000 });
     const ms = performance.now() - started;
     const found = hits.filter((hit) => hit.kind === 'document').map((hit) => hit.id);
     const foundHolding = found.filter((id) => holding.has(id)).length;
@@ -91,7 +92,7 @@ try {
     const pad = (value: string | number, width: number) => String(value).padEnd(width);
     console.log(`${pad(term, 10)}  ${pad(holding.size, 7)}  ${pad(`${found.length} (${foundHolding} holding it)`, 23)}  ${pad(plain, 10)}  ${pad(trigram, 8)}  ${pad(hits.filter((hit) => hit.kind === 'issue').length, 12)}  ${ms.toFixed(1)}`);
   }
-  store.close();
+  await store.close();
 } finally {
   if (process.env.KEEP) console.log(`\nkept: ${dir}`);
   else rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import { readWarcResponses } from '../src/crawl/warc.ts';
 import { apiRequest, readApiList } from '../src/sources/api.ts';
 import { readEntryPoint, recogniseListFormat } from '../src/sources/entries.ts';
 import { hanwebPageRequest, readHanwebColumn } from '../src/sources/hanweb.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openTestStore } from './storeFor.ts';
 import { UserError } from '../src/util/errors.ts';
 import { runCli, tempDir } from './helpers.ts';
 import { articlePage, configWithCatalog, crawlOnce, fetcherOptions, html, startSite, testSource, type Route, type TestSite } from './sites.ts';
@@ -142,12 +142,13 @@ const bseSource = (o: Official) =>
     items: '0.content', fields: { url: 'linkUrl', title: 'title', date: 'publishDate' },
   }]);
 
-const titles = (dir: string, urls: string[]) => {
-  const store = new SqliteStore(dir);
+const titles = async (dir: string, urls: string[]) => {
+  const store = await openTestStore(dir);
   try {
-    return urls.map((url) => store.documentByUrl(url)?.title ?? null);
+    const found = await store.documentsByUrls(urls);
+    return urls.map((url) => found.get(url)?.title ?? null);
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
@@ -157,7 +158,7 @@ describe('Hanweb columns (type: hanweb)', () => {
     const { report, dir } = await crawlOnce([hanwebSource(o)]);
     assert.deepEqual(report.failures, []);
     assert.equal(report.documentsKept, 6);
-    assert.deepEqual(titles(dir, [1, 2, 3, 4, 5, 6].map((n) => `${o.base}/art/2026/6/18/art_74_${n}.html`)), [1, 2, 3, 4, 5, 6].map(hanwebTitle));
+    assert.deepEqual(await titles(dir, [1, 2, 3, 4, 5, 6].map((n) => `${o.base}/art/2026/6/18/art_74_${n}.html`)), [1, 2, 3, 4, 5, 6].map(hanwebTitle));
     // The sidebar's dated links are not the column's list.
     assert.equal(o.site.log.filter((l) => l.path.startsWith('/side/')).length, 0);
     // One POST, for the records after the page's three, with the form the page names and the page as Referer;
@@ -199,11 +200,11 @@ describe('Hanweb columns (type: hanweb)', () => {
     const hits = o.site.log.length;
     const replay = await ReplayFetcher.open(archive);
     const replayDir = tempDir();
-    const store = new SqliteStore(replayDir);
+    const store = await openTestStore(replayDir);
     const replayed = await crawlSources([source], {
-      fetcher: replay, store, runId: store.startRun('2026-06-19', 'replay'), maxArticlesPerSource: 50, concurrency: 1, conditional: false, emptyRunsAlert: 3, covers: (url) => replay.covers(url),
+      fetcher: replay, store, runId: await store.startRun('2026-06-19', 'replay'), maxArticlesPerSource: 50, concurrency: 1, conditional: false, emptyRunsAlert: 3, covers: (url) => replay.covers(url),
     });
-    store.close();
+    await store.close();
     assert.deepEqual(replayed.failures, []);
     assert.equal(replayed.documentsKept, 6);
     assert.equal(o.site.log.length, hits);
@@ -240,7 +241,7 @@ describe('JPaaS build units (type: buildunit)', () => {
     const o = await officialSite(t);
     const { report, dir } = await crawlOnce([buildSource(o)]);
     assert.deepEqual(report.failures, []);
-    assert.deepEqual(titles(dir, [1, 2].map((n) => `${o.base}${buildPath(n)}`)), [1, 2].map(buildTitle));
+    assert.deepEqual(await titles(dir, [1, 2].map((n) => `${o.base}${buildPath(n)}`)), [1, 2].map(buildTitle));
     const api = o.seen.filter((s) => s.url.startsWith('/api-gateway/'));
     assert.equal(api.length, 1);
     assert.equal(api[0]!.method, 'GET');
@@ -259,15 +260,15 @@ describe('JPaaS build units (type: buildunit)', () => {
     const shells = o.seen.filter((s) => s.url === '/zwgk/wjgs/index.html');
     assert.equal(shells.length, 2);
     assert.equal(second.report.documentsKept, 1);
-    assert.deepEqual(titles(first.dir, [`${o.base}${buildPath(3)}`]), [buildTitle(3)]);
+    assert.deepEqual(await titles(first.dir, [`${o.base}${buildPath(3)}`]), [buildTitle(3)]);
     // And with nothing new in the unit's answer, the entry is unchanged: no article asked again.
     const articles = o.site.log.filter((l) => l.path.startsWith('/zwgk/wjgs/art/')).length;
     const third = await crawlOnce([buildSource(o)], {}, { dir: first.dir });
     assert.equal(third.report.documentsKept, 0);
     assert.equal(o.site.log.filter((l) => l.path.startsWith('/zwgk/wjgs/art/')).length, articles);
-    const store = new SqliteStore(first.dir);
-    assert.deepEqual(store.sourceRuns('miit', 1).map((r) => [r.entriesOk, r.unchanged]), [[1, 1]]);
-    store.close();
+    const store = await openTestStore(first.dir);
+    assert.deepEqual((await store.sourceRuns('miit', 1)).map((r) => [r.entriesOk, r.unchanged]), [[1, 1]]);
+    await store.close();
   });
 
   it('names the page when it has no build unit or its queryData cannot be read', async () => {
@@ -291,7 +292,7 @@ describe('plain list entries that are Hanweb columns or JPaaS shells', () => {
     assert.deepEqual(report.failures, []);
     assert.equal(report.documentsKept, 8);
     assert.equal(o.site.log.filter((l) => l.path.startsWith('/side/')).length, 0);
-    assert.deepEqual(titles(dir, [`${o.base}/art/2026/6/18/art_74_6.html`, `${o.base}${buildPath(2)}`]), [hanwebTitle(6), buildTitle(2)]);
+    assert.deepEqual(await titles(dir, [`${o.base}/art/2026/6/18/art_74_6.html`, `${o.base}${buildPath(2)}`]), [hanwebTitle(6), buildTitle(2)]);
     // With maxPages 1, the column's page alone.
     const one = await crawlOnce([hanwebSource(o, { type: 'list' })]);
     assert.equal(one.report.documentsKept, 3);
@@ -311,7 +312,7 @@ describe('JSON list APIs in the real shapes', () => {
     const o = await officialSite(t);
     const { report, dir } = await crawlOnce([govSource(o), neaSource(o)]);
     assert.deepEqual(report.failures, []);
-    assert.deepEqual(titles(dir, [`${o.base}/zhengce/content/202606/content_7001.htm`, `${o.base}/20260618/0123456789abcdef0123456789abcdef/c.html`]), ['国务院办公厅关于加快人工智能产业发展的意见', '国家能源局关于人工智能赋能能源行业的通知']);
+    assert.deepEqual(await titles(dir, [`${o.base}/zhengce/content/202606/content_7001.htm`, `${o.base}/20260618/0123456789abcdef0123456789abcdef/c.html`]), ['国务院办公厅关于加快人工智能产业发展的意见', '国家能源局关于人工智能赋能能源行业的通知']);
     const gov = readApiList('[{"TITLE":"国务院办公厅关于加快人工智能产业发展的意见","URL":"https://www.gov.cn/zhengce/content/202606/content_7001.htm","DOCRELPUBTIME":"2026-06-18"}]', 'https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json', { items: '.', fields: { url: 'URL', title: 'TITLE', date: 'DOCRELPUBTIME' } });
     assert.deepEqual(gov, [{ url: 'https://www.gov.cn/zhengce/content/202606/content_7001.htm', title: '国务院办公厅关于加快人工智能产业发展的意见', listedAt: '2026-06-18T00:00:00+08:00' }]);
     const nea = readApiList(JSON.stringify({ datasource: [{ publishUrl: 'http://www.nea.gov.cn/20260618/0123456789abcdef0123456789abcdef/c.html', publishTime: '2026-06-18 10:00:00', showTitle: '国家能源局关于<br/>人工智能赋能能源行业的<font color="red">通知</font>' }] }), 'https://www.nea.gov.cn/policy/ds_7290c82b05cc4d49be4971ade193edfc.json', { items: 'datasource', fields: { url: 'publishUrl', title: 'showTitle', date: 'publishTime' } });
@@ -333,7 +334,7 @@ describe('POST list APIs (api with method: POST)', () => {
     const o = await officialSite(t);
     const { report, dir } = await crawlOnce([bseSource(o)]);
     assert.deepEqual(report.failures, []);
-    assert.deepEqual(titles(dir, [`${o.base}/news/t20260618_88.html`]), ['北京证券交易所发布人工智能企业上市指引']);
+    assert.deepEqual(await titles(dir, [`${o.base}/news/t20260618_88.html`]), ['北京证券交易所发布人工智能企业上市指引']);
     const [post] = o.seen.filter((s) => s.url === '/info/listse.do');
     assert.equal(post!.method, 'POST');
     assert.equal(post!.body, 'nodeIds%5B%5D=1289&page=0&pageSize=20&needFields%5B%5D=title&needFields%5B%5D=linkUrl&needFields%5B%5D=publishDate');
@@ -401,9 +402,11 @@ describe('every format in one crawl, and sources check', () => {
     assert.deepEqual(report.failures, []);
     assert.equal(report.sourcesRead, 5);
     assert.equal(report.documentsKept, 6 + 2 + 1 + 1 + 1);
-    const store = new SqliteStore(dir);
-    assert.deepEqual(['cnipa', 'miit', 'gov-cn', 'nea', 'bse'].map((id) => store.documentCount(id)), [6, 2, 1, 1, 1]);
-    store.close();
+    const store = await openTestStore(dir);
+    const counts: number[] = [];
+    for (const id of ['cnipa', 'miit', 'gov-cn', 'nea', 'bse']) counts.push(await store.documentCount(id));
+    assert.deepEqual(counts, [6, 2, 1, 1, 1]);
+    await store.close();
   });
 
   it('sources check says which format it read each entry as, in its JSON and its human lines', async (t) => {

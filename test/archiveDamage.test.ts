@@ -10,7 +10,9 @@ import { readWarcResponses, WarcWriter, type ArchiveDamage } from '../src/crawl/
 import type { FetchedResponse } from '../src/domain/response.ts';
 import { migrations } from '../src/store/migrations.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import { sha256Hex } from '../src/util/hash.ts';
 import { repoRoot, runCli, tempDir, userErrorOf } from './helpers.ts';
+import { onPostgres, openTestStore, storeRows } from './storeFor.ts';
 import { configWithCatalog } from './sites.ts';
 
 const sample = join(repoRoot, 'samples/2026-06-18');
@@ -199,18 +201,13 @@ describe('importing an archive again stores nothing twice', () => {
     const archivePath = join(sample, 'crawl.warc.gz');
     const first = await runCli(['import', archivePath, '--data', data, '--json']);
     assert.equal(first.code, 0, first.stderr);
-    const counts = () => {
-      const db = new Database(join(data, 'xinzhi.sqlite'), { readonly: true });
-      const row = db.prepare('SELECT (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM documents) AS documents').get() as { responses: number; documents: number };
-      db.close();
-      return row;
-    };
-    const before = counts();
+    const counts = async () => (await storeRows<{ responses: number; documents: number }>(data, 'SELECT CAST((SELECT count(*) FROM responses) AS INTEGER) AS responses, CAST((SELECT count(*) FROM documents) AS INTEGER) AS documents'))[0]!;
+    const before = await counts();
     const firstReport = JSON.parse(first.stdout) as { responses: number; documents: number };
     assert.deepEqual(before, { responses: firstReport.responses, documents: firstReport.documents });
     const second = await runCli(['import', archivePath, '--data', data, '--json']);
     const report = JSON.parse(second.stdout) as { responses: number; responsesAlreadyStored: number; documents: number; documentsAlreadyStored: number };
-    assert.deepEqual(counts(), before);
+    assert.deepEqual(await counts(), before);
     assert.deepEqual(
       [report.responses, report.responsesAlreadyStored, report.documents, report.documentsAlreadyStored],
       [firstReport.responses, firstReport.responses, 0, firstReport.documents],
@@ -224,21 +221,28 @@ describe('importing an archive again stores nothing twice', () => {
     const body = (title: string) => new TextEncoder().encode(`<html><head><meta name="ArticleTitle" content="${title}"><meta name="PubDate" content="2026-06-18 09:00"></head><body><div class="TRS_Editor"><p>${title}。为加快发展新质生产力，推动人工智能与实体经济深度融合，现提出如下措施，支持建设行业高质量数据集。</p><p>发放算力券和数据券，培育一批智能体应用。</p></div></body></html>`);
     const response = (url: string, title: string) => WARCRecord.create({ url, type: 'response', warcVersion: 'WARC/1.1', statusline: 'HTTP/1.1 200 OK', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } }, [body(title)]);
     const path = join(dir, 'mixed.warc');
-    const records = [response('urn:x-tool:page-1', '关于数据要素的第一份通知'), response('ftp://files.gov.cn/2.html', '关于数据要素的第二份通知'), response('http://[::1', '关于数据要素的第三份通知'), response('https://b.gov.cn/4.html', '关于数据要素的第四份通知')];
+    const inputs = [['urn:x-tool:page-1', '关于数据要素的第一份通知'], ['ftp://files.gov.cn/2.html', '关于数据要素的第二份通知'], ['http://[::1', '关于数据要素的第三份通知'], ['https://b.gov.cn/4.html', '关于数据要素的第四份通知']] as const;
+    const records = inputs.map(([url, title]) => response(url, title));
     writeFileSync(path, Buffer.concat(await Promise.all(records.map((r) => WARCSerializer.serialize(r, { gzip: false })))));
     const result = await runCli(['import', path, '--data', join(dir, 'data'), '--json']);
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as { responses: number; notHttp: number; documents: number; unmatchedHosts: string[] };
     assert.deepEqual([report.responses, report.notHttp, report.documents, report.unmatchedHosts], [4, 3, 1, ['b.gov.cn']]);
-    const db = new Database(join(dir, 'data', 'xinzhi.sqlite'), { readonly: true });
-    assert.deepEqual(db.prepare('SELECT url FROM responses').all(), [{ url: 'https://b.gov.cn/4.html' }]);
-    assert.deepEqual(db.prepare('SELECT source_id FROM documents').all(), [{ source_id: 'web:b.gov.cn' }]);
-    db.close();
+    // Only the http(s) record was kept, and its document is of the site's web: source.
+    const store = await openTestStore(join(dir, 'data'), { existing: true });
+    const stored: (string | null)[] = [];
+    for (const [url, title] of inputs) stored.push((await store.storedResponse(url, sha256Hex(body(title))))?.url ?? null);
+    assert.deepEqual(stored, [null, null, null, 'https://b.gov.cn/4.html']);
+    assert.equal((await store.documentByUrl('https://b.gov.cn/4.html'))?.sourceId, 'web:b.gov.cn');
+    assert.equal(await store.documentCount('web:b.gov.cn'), 1);
+    await store.close();
+    assert.deepEqual(await storeRows(join(dir, 'data'), 'SELECT url FROM responses'), [{ url: 'https://b.gov.cn/4.html' }]);
+    assert.deepEqual(await storeRows(join(dir, 'data'), 'SELECT source_id FROM documents'), [{ source_id: 'web:b.gov.cn' }]);
     const text = await runCli(['import', path, '--data', join(dir, 'data2'), '--lang', 'en']);
     assert.match(text.stdout, /\n3 records whose address is not http\(s\): not stored\n/);
   });
 
-  it('merges the duplicate responses an older store kept, documents following the row kept', () => {
+  it('merges the duplicate responses an older SQLite file kept, documents following the row kept', { skip: onPostgres && 'SQLite file only' }, async () => {
     const dir = tempDir();
     const db = new Database(join(dir, 'xinzhi.sqlite'));
     // The file as it was before responses were kept once: migrated up to the entry before the merge.
@@ -256,7 +260,7 @@ describe('importing an archive again stores nothing twice', () => {
     insert.run(5, 2, 'https://a.gov.cn/1', 'cc');
     db.prepare("INSERT INTO documents (url, source_id, response_id, title, body, attachments, extracted_at) VALUES ('https://a.gov.cn/1', 'nda', 3, 't', 'b', '[]', 'x'), ('https://a.gov.cn/2', 'nda', 2, 't', 'b', '[]', 'x')").run();
     db.close();
-    new SqliteStore(dir).close();
+    await new SqliteStore(dir).close();
     const after = new Database(join(dir, 'xinzhi.sqlite'), { readonly: true });
     assert.deepEqual(after.prepare('SELECT id FROM responses ORDER BY id').all(), [{ id: 1 }, { id: 2 }, { id: 5 }]);
     assert.deepEqual(after.prepare('SELECT url, response_id FROM documents ORDER BY url').all(), [{ url: 'https://a.gov.cn/1', response_id: 1 }, { url: 'https://a.gov.cn/2', response_id: 2 }]);

@@ -16,7 +16,7 @@ import { crawlSources } from '../src/pipeline/crawl.ts';
 import { LiveFetcher, type LiveFetcherOptions } from '../src/crawl/live.ts';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
 import { readWarcRecords, WarcWriter } from '../src/crawl/warc.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openTestStore } from './storeFor.ts';
 import { cliPath, runCli, tempDir } from './helpers.ts';
 import { articlePage, configWithCatalog, fetcherOptions, html, sleep, startSite, testSource, type Route, type TestSite } from './sites.ts';
 
@@ -50,14 +50,14 @@ const browserSource = (id: string, base: string, extra: Record<string, unknown> 
 /** One live crawl through a browser fetcher over the live fetcher, archived; the browser is closed after. */
 async function crawlRendering(sources: Source[], options: { fetcher?: Partial<LiveFetcherOptions>; browser?: Partial<BrowserFetcherOptions> } = {}) {
   const dir = tempDir();
-  const store = new SqliteStore(dir);
+  const store = await openTestStore(dir);
   const archivePath = join(dir, 'archive.warc.gz');
   const archive = new WarcWriter(archivePath);
   const sent: { url: string; at: number }[] = [];
   const live = new LiveFetcher(fetcherOptions({ onResponse: (r) => archive.append(r), onRequest: (url) => sent.push({ url: url.href, at: performance.now() }), ...options.fetcher }));
   const browser = new BrowserFetcher(live, { pageTimeoutMs: 20_000, maxBytes: 1_000_000, onRendered: (r) => archive.appendRendered(r), ...options.browser });
   try {
-    const report = await crawlSources(sources, { fetcher: browser, store, runId: store.startRun('2026-06-19', 'live'), maxArticlesPerSource: 50, concurrency: 8, conditional: true, emptyRunsAlert: 3 });
+    const report = await crawlSources(sources, { fetcher: browser, store, runId: await store.startRun('2026-06-19', 'live'), maxArticlesPerSource: 50, concurrency: 8, conditional: true, emptyRunsAlert: 3 });
     return { report, archivePath, sent, store };
   } finally {
     await browser.close();
@@ -81,7 +81,7 @@ describe('a list drawn by script', () => {
   it('is empty to a plain fetch, and read whole through the browser: every request of the page goes through the crawler, spaced and archived', async (t) => {
     const host = await site(t, scriptedSite());
     const plain = await crawlRendering([testSource('plain', [{ type: 'list', url: `${host.base}/news/` }])]);
-    plain.store.close();
+    await plain.store.close();
     assert.equal(plain.report.documentsKept, 0);
     assert.deepEqual(plain.report.failures.map((f) => f.reason), ['入口未给出文章链接']);
     assert.equal(host.hits('/api/list.json'), 0, 'a plain fetch runs no script');
@@ -90,8 +90,8 @@ describe('a list drawn by script', () => {
     const { report, archivePath, sent, store } = await crawlRendering([browserSource('scripted', host.base)], { fetcher: { hostDelayMs: 60 } });
     assert.deepEqual(report.failures, []);
     assert.equal(report.documentsKept, 3);
-    assert.equal(store.documentByUrl(`${host.base}/a/t20260618_1.html`)?.title, titles[1]);
-    store.close();
+    assert.equal((await store.documentByUrl(`${host.base}/a/t20260618_1.html`))?.title, titles[1]);
+    await store.close();
 
     // The page's requests reached the site from the crawler's own HTTP client, with its name, not the browser's;
     // the header the script set came along. Images and stylesheets were never asked for.
@@ -115,12 +115,12 @@ describe('a list drawn by script', () => {
     // A replay reads the rendering from the archive: the site is gone, and no browser is asked for.
     await host.close();
     const replayDir = tempDir();
-    const replayStore = new SqliteStore(replayDir);
+    const replayStore = await openTestStore(replayDir);
     const replay = await ReplayFetcher.open(archivePath);
     const replayed = await crawlSources([browserSource('scripted', host.base)], {
-      fetcher: replay, store: replayStore, runId: replayStore.startRun('2026-06-19', 'replay'), maxArticlesPerSource: 50, concurrency: 1, conditional: false, covers: (url) => replay.covers(url), emptyRunsAlert: 3,
+      fetcher: replay, store: replayStore, runId: await replayStore.startRun('2026-06-19', 'replay'), maxArticlesPerSource: 50, concurrency: 1, conditional: false, covers: (url) => replay.covers(url), emptyRunsAlert: 3,
     });
-    replayStore.close();
+    await replayStore.close();
     assert.deepEqual(replayed.failures, []);
     assert.equal(replayed.documentsKept, 3);
   });
@@ -131,7 +131,7 @@ describe('a list drawn by script', () => {
       '/news/index.html': (req, res) => (/(^|; )checked=1/.test(req.headers.cookie ?? '') ? listed(req, res) : html(res, '<html><body>正在验证…<script>document.cookie = "checked=1; path=/"; location.reload();</script></body></html>')),
     }));
     const { report, store } = await crawlRendering([browserSource('checked', host.base)]);
-    store.close();
+    await store.close();
     assert.deepEqual(report.failures, []);
     assert.equal(report.documentsKept, 3);
     const pages = host.log.filter((l) => l.path === '/news/index.html');
@@ -142,7 +142,7 @@ describe('a list drawn by script', () => {
   it('reads the page without a request robots.txt disallows, and says which', async (t) => {
     const host = await site(t, scriptedSite('/api/list.json', { '/robots.txt': (_, res) => html(res, 'User-agent: *\nDisallow: /api/\n', { 'content-type': 'text/plain' }) }));
     const { report, store } = await crawlRendering([browserSource('robots', host.base)]);
-    store.close();
+    await store.close();
     assert.equal(host.hits('/api/list.json'), 0);
     assert.equal(host.hits('/js/list.js'), 1, 'the rest of the page was read');
     assert.equal(report.documentsKept, 0);
@@ -155,7 +155,7 @@ describe('a list drawn by script', () => {
     const inside = await site(t, scriptedSite(), '127.0.0.2');
     const host = await site(t, scriptedSite(`${inside.base}/api/list.json`));
     const { report, store } = await crawlRendering([browserSource('steered', host.base)]);
-    store.close();
+    await store.close();
     assert.equal(host.hits('/js/list.js'), 1, 'the source\'s own private host was read');
     assert.equal(inside.log.length, 0, 'nothing reached the other private address');
     assert.equal(report.documentsKept, 0);
@@ -171,11 +171,11 @@ describe('a list drawn by script', () => {
     const large = await site(t, scriptedSite('/api/list.json', { '/api/list.json': (_, res) => html(res, JSON.stringify([{ url: '/a/t20260618_0.html', title: 'x'.repeat(20_000), date: '2026-06-18' }]), { 'content-type': 'application/json' }) }));
     const started = performance.now();
     const quiet = await crawlRendering([browserSource('polling', polling.base)], { browser: { pageTimeoutMs: 2500 } });
-    quiet.store.close();
+    await quiet.store.close();
     assert.match(quiet.report.failures.map((f) => f.reason).join(' | '), /^浏览器渲染超时（超过 3 秒）：http:\/\/127\.0\.0\.1:\d+\/news\/$/);
     assert.ok(performance.now() - started < 20_000, `${Math.round(performance.now() - started)} ms`);
     const capped = await crawlRendering([browserSource('large', large.base)], { browser: { maxBytes: 10_000 } });
-    capped.store.close();
+    await capped.store.close();
     assert.match(capped.report.failures.map((f) => f.reason).join(' | '), /^浏览器页面过大（所取内容超过 10000 字节）：http:\/\/127\.0\.0\.1:\d+\/news\/$/);
     // The page's queued requests stop with it: the polling site is not asked again once the page is closed.
     const asked = polling.hits('/ping');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { Brief } from '../src/domain/brief.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openTestStore } from './storeFor.ts';
 import { runCli, tempDir } from './helpers.ts';
 import { configWithCatalog, crawlOnce, html, listPage, startSite, testSource, type TestSite } from './sites.ts';
 
@@ -40,11 +40,11 @@ describe('a live run against an official site on loopback', () => {
     assert.deepEqual(report.failures.map((f) => f.reason), ['HTTP 503']);
     // robots.txt (404 here), the list, both attempts at the 503, the redirect and its target: all archived.
     assert.deepEqual(archived.sort(), ['200 /art/t20260618_1.html', '200 /art/t20260618_1.html', '200 /art/t20260618_2.html', '200 /list/', '301 /moved', '404 /robots.txt', '503 /art/t20260618_3.html', '503 /art/t20260618_3.html']);
-    const store = new SqliteStore(dir);
-    const gbk = store.documentByUrl(`${site.base}/art/t20260618_2.html`)!;
+    const store = await openTestStore(dir);
+    const gbk = (await store.documentByUrl(`${site.base}/art/t20260618_2.html`))!;
     assert.equal(gbk.title, '测试市数据局解读数据产业规划');
     assert.match(gbk.body, /培育数据产业生态/);
-    store.close();
+    await store.close();
   });
 
   it('refuses a loopback site unless the source allows private addresses, by IP and by name', async () => {

@@ -3,7 +3,7 @@ import { describe, it, type TestContext } from 'node:test';
 import iconv from 'iconv-lite';
 import { CircuitBreakers } from '../src/crawl/breaker.ts';
 import { retryDelayMs } from '../src/util/retry.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openTestStore } from './storeFor.ts';
 import { articlePage, crawlOnce, html, listPage, sleep, startSite, testSource, type Route } from './sites.ts';
 
 async function site(t: TestContext, routes: Record<string, Route>) {
@@ -164,10 +164,10 @@ describe('incremental runs', () => {
     assert.equal(host.log.filter((l) => l.path.startsWith('/a/')).length, articleHits, 'no article fetched again');
     assert.equal(second.report.documentsKept, 0);
     assert.deepEqual(second.report.failures, []);
-    const store = new SqliteStore(first.dir);
-    assert.deepEqual(store.sourceRuns('etag', 1).map((r) => [r.entriesOk, r.unchanged]), [[1, 1]]);
-    assert.deepEqual(store.sourceRuns('plain', 1).map((r) => [r.entriesOk, r.unchanged]), [[1, 1]]);
-    store.close();
+    const store = await openTestStore(first.dir);
+    assert.deepEqual((await store.sourceRuns('etag', 1)).map((r) => [r.entriesOk, r.unchanged]), [[1, 1]]);
+    assert.deepEqual((await store.sourceRuns('plain', 1)).map((r) => [r.entriesOk, r.unchanged]), [[1, 1]]);
+    await store.close();
   });
 
   it('reads an unchanged list again while one of its articles did not answer, or links were left over the cap', async (t) => {
@@ -194,9 +194,9 @@ describe('incremental runs', () => {
     // A cap that leaves links unread keeps no state either.
     const capped = await crawlOnce(sources, {}, { maxArticlesPerSource: 2 });
     assert.equal(capped.report.documentsKept, 2);
-    const store = new SqliteStore(capped.dir);
-    assert.equal(store.urlState(`${host.base}/list/`), undefined);
-    store.close();
+    const store = await openTestStore(capped.dir);
+    assert.equal(await store.urlState(`${host.base}/list/`), undefined);
+    await store.close();
   });
 
   it('names a source that yields nothing for N runs, and one whose list changed its layout', async (t) => {
@@ -238,19 +238,19 @@ describe('entry points', () => {
     ]);
     assert.deepEqual(report.failures, []);
     assert.equal(report.documentsKept, 5);
-    const store = new SqliteStore(dir);
-    assert.equal(store.sourceRuns('feed', 1)[0]!.linksFound, 2);
-    assert.equal(store.sourceRuns('paged', 1)[0]!.linksFound, 2);
-    assert.equal(store.documentByUrl(`${host.base}/a/t20260618_0.html`)!.title, '测试市第0号人工智能政策文件发布');
-    store.close();
+    const store = await openTestStore(dir);
+    assert.equal((await store.sourceRuns('feed', 1))[0]!.linksFound, 2);
+    assert.equal((await store.sourceRuns('paged', 1))[0]!.linksFound, 2);
+    assert.equal((await store.documentByUrl(`${host.base}/a/t20260618_0.html`))!.title, '测试市第0号人工智能政策文件发布');
+    await store.close();
 
     // The feed's dates as read: 09:00 without a zone is 01:00 UTC (Shanghai time), so a crawl of links listed
     // since 01:30 UTC skips it and fetches the item of 02:00 GMT. Read as UTC, or not read, it would be fetched.
     const since = await crawlOnce([testSource('feed', [{ type: 'rss', url: `${host.base}/rss.xml` }])], {}, { listedSince: new Date('2026-06-18T01:30:00Z') });
     assert.equal(since.report.linksSkipped, 1);
-    const later = new SqliteStore(since.dir);
-    assert.equal(later.documentByUrl(`${host.base}/a/t20260618_0.html`), undefined);
-    assert.equal(later.documentByUrl(`${host.base}/a/t20260618_1.html`)!.title, '测试市第1号人工智能政策文件发布');
-    later.close();
+    const later = await openTestStore(since.dir);
+    assert.equal(await later.documentByUrl(`${host.base}/a/t20260618_0.html`), undefined);
+    assert.equal((await later.documentByUrl(`${host.base}/a/t20260618_1.html`))!.title, '测试市第1号人工智能政策文件发布');
+    await later.close();
   });
 });

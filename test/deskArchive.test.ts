@@ -6,10 +6,13 @@ import { JSDOM } from 'jsdom';
 import { taxonomySegmenter } from '../src/analyze/relevance.ts';
 import type { Brief } from '../src/domain/brief.ts';
 import { formatReference } from '../src/brief/references.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { searchArchive } from '../src/store/search.ts';
 import type { ExtractedArticle } from '../src/domain/article.ts';
-import { documentFacet } from '../src/store/facets.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import type { StoredDocument } from '../src/domain/document.ts';
 import { SAMPLE_ISSUE, sampleDay, signedIn, startDesk, VIEWER, type TestDesk } from './deskHarness.ts';
+import { repoRoot } from './helpers.ts';
+import { openTestStore } from './storeFor.ts';
 
 /** A page's document, parsed (jsdom runs no script). */
 function page(body: string): Document {
@@ -39,27 +42,38 @@ await sampleDay();
 
 const search = (params: Record<string, string>) => `/archive?${new URLSearchParams(params).toString()}`;
 
+/**
+ * Every document of the desk's store, through the Store: those published at any time, checked against the
+ * configured sources' counts so that an undated document, or one of another source, could not be missed.
+ */
+async function allDocuments(desk: TestDesk): Promise<StoredDocument[]> {
+  const documents = await desk.store.documentsPublishedBetween(new Date('1970-01-01T00:00:00Z'), new Date('2100-01-01T00:00:00Z'));
+  let held = 0;
+  for (const source of desk.loaded.sources) held += await desk.store.documentCount(source.id);
+  assert.equal(documents.length, held, 'every stored document is dated and of a configured source');
+  return documents;
+}
+
 /** Documents whose title or body holds `text` (the sample's texts are simplified already): what a search must find. */
-function documentsHolding(desk: TestDesk, text: string): string[] {
-  const rows = desk.store.connection.prepare('SELECT url FROM documents WHERE instr(title, ?) > 0 OR instr(body, ?) > 0 ORDER BY url').all(text, text) as { url: string }[];
-  return rows.map((row) => row.url);
+async function documentsHolding(desk: TestDesk, text: string): Promise<string[]> {
+  return (await allDocuments(desk)).filter((doc) => doc.title.includes(text) || doc.body.includes(text)).map((doc) => doc.url).sort();
 }
 
 /** Saves a document into the desk's data folder through an indexing store, as a run would. */
-function addDocument(desk: TestDesk, url: string, title: string, paragraphs: string[]): void {
-  const writer = new SqliteStore(desk.data, { searchSegment: taxonomySegmenter(desk.loaded.taxonomy) });
+async function addDocument(desk: TestDesk, url: string, title: string, paragraphs: string[]): Promise<void> {
+  const writer = await openTestStore(desk.data, { searchSegment: taxonomySegmenter(desk.loaded.taxonomy) });
   try {
-    const runId = writer.startRun(SAMPLE_ISSUE, 'live');
-    const { id } = writer.saveResponse(runId, 'nda', { url, status: 200, headers: {}, body: Buffer.from(url), fetchedAt: '2026-06-18T08:00:00Z' });
+    const runId = await writer.startRun(SAMPLE_ISSUE, 'live');
+    const { id } = await writer.saveResponse(runId, 'nda', { url, status: 200, headers: {}, body: Buffer.from(url), fetchedAt: '2026-06-18T08:00:00Z' });
     const article: ExtractedArticle = { kind: 'article', title, publishedAt: '2026-06-18T16:00:00+08:00', publisher: null, repostOf: null, docNumber: null, siteName: null, paragraphs, attachments: [] };
-    writer.saveDocument('nda', url, id, article);
+    await writer.saveDocument('nda', url, id, article);
   } finally {
-    writer.close();
+    await writer.close();
   }
 }
 
-function sampleBrief(desk: TestDesk): Brief {
-  return desk.desk.machineDraft(SAMPLE_ISSUE)!.brief;
+async function sampleBrief(desk: TestDesk): Promise<Brief> {
+  return (await desk.desk.machineDraft(SAMPLE_ISSUE))!.brief;
 }
 
 describe('archive search', () => {
@@ -72,7 +86,7 @@ describe('archive search', () => {
     assert.ok(hits.some((hit) => hit.kind === '期刊' && hit.href === `/archive/${SAMPLE_ISSUE}`), 'the issue is found');
     const documents = hits.filter((hit) => hit.kind === '文档').map((hit) => hit.href).sort();
     assert.equal(documents.length, 8);
-    assert.deepEqual(documents, documentsHolding(desk, '算力'));
+    assert.deepEqual(documents, await documentsHolding(desk, '算力'));
     for (const hit of hits) assert.ok(hit.marks.length > 0 && hit.marks.every((mark) => mark.includes('算力')), JSON.stringify(hit));
     // A document links out to its source, with no opener or Referer.
     const link = page(response.body).querySelector('li.hit a[href^="http"]')!;
@@ -82,13 +96,13 @@ describe('archive search', () => {
 
   it('finds 数据 inside longer words (数据产业, 数据中心) and in 大数据: every document holding it', async () => {
     const desk = await startDesk();
-    addDocument(desk, 'https://www.nda.gov.cn/big-data', '贵州推进大数据发展', ['贵州省加快推进大数据发展，建设国家大数据综合试验区。']);
+    await addDocument(desk, 'https://www.nda.gov.cn/big-data', '贵州推进大数据发展', ['贵州省加快推进大数据发展，建设国家大数据综合试验区。']);
     // 数据中心 is one word of the taxonomy's segmenter: this text holds 数据 only inside it.
     assert.deepEqual(taxonomySegmenter(desk.loaded.taxonomy).cut('枢纽节点数据中心集群'), ['枢纽', '节点', '数据中心', '集群']);
-    addDocument(desk, 'https://www.nda.gov.cn/centre', '枢纽节点建设', ['加快建设国家枢纽节点数据中心集群。']);
+    await addDocument(desk, 'https://www.nda.gov.cn/centre', '枢纽节点建设', ['加快建设国家枢纽节点数据中心集群。']);
     const visitor = await signedIn(desk.app);
     const hits = hitsOf((await visitor.get(search({ q: '数据', kind: 'document' }))).body);
-    assert.deepEqual(hits.map((hit) => hit.href).sort(), documentsHolding(desk, '数据'));
+    assert.deepEqual(hits.map((hit) => hit.href).sort(), await documentsHolding(desk, '数据'));
     const centre = hits.find((hit) => hit.href === 'https://www.nda.gov.cn/centre');
     assert.deepEqual(centre && [centre.snippet, centre.marks], ['加快建设国家枢纽节点数据中心集群。', ['数据']]);
     const big = hitsOf((await visitor.get(search({ q: '大数据' }))).body);
@@ -102,7 +116,12 @@ describe('archive search', () => {
     const hrefs = async (params: Record<string, string>) => hitsOf((await visitor.get(search({ q: '算力', ...params }))).body).map((hit) => hit.href).sort();
     const all = await hrefs({});
     const issue = `/archive/${SAMPLE_ISSUE}`;
-    const urlOf = (title: string, source: string) => (desk.store.connection.prepare('SELECT url FROM documents WHERE title = ? AND source_id = ?').get(title, source) as { url: string }).url;
+    const documents = await allDocuments(desk);
+    const urlOf = (title: string, source: string) => {
+      const found = documents.filter((doc) => doc.title === title && doc.sourceId === source);
+      assert.equal(found.length, 1, `${source}: ${title}`);
+      return found[0]!.url;
+    };
     const sseTitle = '上交所发布人工智能大模型企业适用科创板第五套上市标准审核指引';
     assert.deepEqual(await hrefs({ kind: 'issue' }), [issue]);
     assert.deepEqual(await hrefs({ kind: 'document' }), all.filter((href) => href !== issue));
@@ -110,10 +129,11 @@ describe('archive search', () => {
     assert.deepEqual(await hrefs({ tier: 'exchange' }), [issue, urlOf(sseTitle, 'sh-jrj'), urlOf(sseTitle, 'sse')].sort());
     const byBody = await hrefs({ body: '国家数据局' });
     assert.ok(byBody.includes(issue) && byBody.length > 1 && byBody.length < all.length, JSON.stringify(byBody));
-    for (const href of byBody.filter((h) => h !== issue)) assert.equal(documentFacet(desk.store, desk.store.documentByUrl(href)!.id)?.issuer, '国家数据局');
+    const facetOf = async (href: string) => desk.store.documentFacet((await desk.store.documentByUrl(href))!.id);
+    for (const href of byBody.filter((h) => h !== issue)) assert.equal((await facetOf(href))?.issuer, '国家数据局');
     const byTheme = await hrefs({ theme: '资本市场与科技企业' });
     assert.ok(byTheme.includes(issue) && byTheme.length > 1 && byTheme.length < all.length, JSON.stringify(byTheme));
-    for (const href of byTheme.filter((h) => h !== issue)) assert.ok(documentFacet(desk.store, desk.store.documentByUrl(href)!.id)?.themes.includes('资本市场与科技企业'), href);
+    for (const href of byTheme.filter((h) => h !== issue)) assert.ok((await facetOf(href))?.themes.includes('资本市场与科技企业'), href);
     // The only 算力 document published before the 18th (Shanghai) is the ministry's list of the 16th; the issue is of the 19th.
     assert.deepEqual(await hrefs({ to: '2026-06-17' }), [urlOf('工业和信息化部公布2026年人工智能赋能新型工业化典型应用案例名单', 'miit')]);
     assert.deepEqual(await hrefs({ from: '2026-06-19' }), [issue]);
@@ -125,7 +145,7 @@ describe('archive search', () => {
 
   it('reads hostile query text as plain text and shows a page’s <script> as text', async () => {
     const desk = await startDesk();
-    addDocument(desk, 'https://www.nda.gov.cn/hostile', '<img src=x onerror=alert(1)>专项通知', ['<script>alert("x")</script>鲲鹏计划启动，NEAR(算力 数据) 一并推进。']);
+    await addDocument(desk, 'https://www.nda.gov.cn/hostile', '<img src=x onerror=alert(1)>专项通知', ['<script>alert("x")</script>鲲鹏计划启动，NEAR(算力 数据) 一并推进。']);
     const visitor = await signedIn(desk.app);
     for (const q of ['" OR * NEAR(', '算力" OR "数据', ') AND (', 'title:算力', '*', '"><script>alert(1)</script>']) {
       const response = await visitor.get(search({ q }));
@@ -148,12 +168,27 @@ describe('archive search', () => {
 
   it('indexes at start what a store without a segmenter wrote', async () => {
     const folders = await sampleDay();
-    const plain = new SqliteStore(folders.data);
-    plain.connection.exec('DELETE FROM documents_fts; DELETE FROM issues_fts;');
-    assert.ok(plain.searchIndexGaps().documents > 0);
-    plain.close();
+    // A store without a segment (as crawl and render open it) writes every document and the issue again:
+    // each loses its search entry until something reindexes.
+    const plain = await openTestStore(folders.data);
+    const documents = await plain.documentsPublishedBetween(new Date('1970-01-01T00:00:00Z'), new Date('2100-01-01T00:00:00Z'));
+    assert.ok(documents.length > 1);
+    const runId = await plain.startRun(SAMPLE_ISSUE, 'live');
+    const { id: responseId } = await plain.saveResponse(runId, null, { url: 'https://www.nda.gov.cn/rewrite', status: 200, headers: {}, body: Buffer.from('x'), fetchedAt: '2026-06-19T00:00:00Z' });
+    for (const doc of documents) {
+      const { title, publishedAt, publisher, repostOf, docNumber, siteName, attachments } = doc;
+      await plain.saveDocument(doc.sourceId, doc.url, responseId, { kind: 'article', title, publishedAt, publisher, repostOf, docNumber, siteName, attachments, paragraphs: doc.body.split('\n') });
+    }
+    const draft = (await plain.desk.machineDraft(SAMPLE_ISSUE))!;
+    const shares = (await plain.issueThemeShares()).find((issue) => issue.issueDate === SAMPLE_ISSUE)!.shares;
+    await plain.saveIssue(SAMPLE_ISSUE, draft.brief, shares);
+    const gaps = await plain.searchIndexGaps();
+    assert.equal(gaps.documents, documents.length);
+    assert.ok(gaps.issues > 0, JSON.stringify(gaps));
+    assert.deepEqual(await searchArchive(plain, taxonomySegmenter(loadConfig(join(repoRoot, 'config/xinzhi.yaml')).taxonomy), '算力'), []);
+    await plain.close();
     const desk = await startDesk({ folders });
-    assert.deepEqual(desk.store.searchIndexGaps(), { documents: 0, issues: 0 });
+    assert.deepEqual(await desk.store.searchIndexGaps(), { documents: 0, issues: 0 });
     const visitor = await signedIn(desk.app);
     assert.ok(hitsOf((await visitor.get(search({ q: '算力' }))).body).length > 1);
   });
@@ -162,19 +197,19 @@ describe('archive search', () => {
 describe('archive pages', () => {
   it('lists every issue newest first, with items, publication and revisions, a page at a time', async () => {
     const desk = await startDesk();
-    const brief = sampleBrief(desk);
+    const brief = await sampleBrief(desk);
     // 24 more issues, a day apart, back from the 18th: 25 in all, over several ISO weeks.
     const dates: string[] = [];
     for (let i = 1; i <= 24; i++) {
       const date = new Date(Date.parse(`${SAMPLE_ISSUE}T00:00:00Z`) - i * 86400_000).toISOString().slice(0, 10);
       dates.push(date);
-      desk.store.saveIssue(date, { ...brief, date, items: brief.items.slice(0, 1 + (i % 5)) }, i % 2 ? { 算力: 0.6, 数据要素: 0.4 } : { 人工智能: 0.7, 算力: 0.3 });
+      await desk.store.saveIssue(date, { ...brief, date, items: brief.items.slice(0, 1 + (i % 5)) }, i % 2 ? { 算力: 0.6, 数据要素: 0.4 } : { 人工智能: 0.7, 算力: 0.3 });
     }
     const now = desk.clock.now;
-    desk.desk.addRevision(SAMPLE_ISSUE, brief, '张编辑', 'draft', null, now);
-    desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 1, publishedBy: '张编辑', publishedAt: '2026-06-19T01:30:00Z', note: null });
-    desk.desk.addRevision(SAMPLE_ISSUE, { ...brief, title: '新质生产力每日动态（更正）' }, '张编辑', 'correction', '更正标题', now);
-    desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 2, publishedBy: '张编辑', publishedAt: '2026-06-19T03:00:00Z', note: '更正标题' });
+    await desk.desk.addRevision(SAMPLE_ISSUE, brief, '张编辑', 'draft', null, now);
+    await desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 1, publishedBy: '张编辑', publishedAt: '2026-06-19T01:30:00Z', note: null });
+    await desk.desk.addRevision(SAMPLE_ISSUE, { ...brief, title: '新质生产力每日动态（更正）' }, '张编辑', 'correction', '更正标题', now);
+    await desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 2, publishedBy: '张编辑', publishedAt: '2026-06-19T03:00:00Z', note: '更正标题' });
 
     const visitor = await signedIn(desk.app, VIEWER);
     const first = page((await visitor.get('/archive')).body);
@@ -210,11 +245,11 @@ describe('archive pages', () => {
     // References link out through outsideLink.
     assert.ok([...doc.querySelectorAll('.references a')].every((a) => a.getAttribute('rel') === 'noopener noreferrer nofollow'));
 
-    const brief = sampleBrief(desk);
-    desk.desk.addRevision(SAMPLE_ISSUE, brief, '张编辑', 'draft', null, desk.clock.now);
-    desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 1, publishedBy: '张编辑', publishedAt: '2026-06-19T01:30:00Z', note: null });
-    desk.desk.addRevision(SAMPLE_ISSUE, { ...brief, abstract: '更正后的摘要。' }, '李编辑', 'correction', '摘要数字有误', desk.clock.now);
-    desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 2, publishedBy: '李编辑', publishedAt: '2026-06-19T04:00:00Z', note: '摘要数字有误' });
+    const brief = await sampleBrief(desk);
+    await desk.desk.addRevision(SAMPLE_ISSUE, brief, '张编辑', 'draft', null, desk.clock.now);
+    await desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 1, publishedBy: '张编辑', publishedAt: '2026-06-19T01:30:00Z', note: null });
+    await desk.desk.addRevision(SAMPLE_ISSUE, { ...brief, abstract: '更正后的摘要。' }, '李编辑', 'correction', '摘要数字有误', desk.clock.now);
+    await desk.desk.recordPublication({ issueDate: SAMPLE_ISSUE, revision: 2, publishedBy: '李编辑', publishedAt: '2026-06-19T04:00:00Z', note: '摘要数字有误' });
     doc = page((await visitor.get(`/archive/${SAMPLE_ISSUE}`)).body);
     const editions = [...doc.querySelectorAll('article.edition')];
     assert.equal(editions.length, 2);
@@ -243,7 +278,7 @@ describe('an issue’s references', () => {
   it('are printed by the house rule Today and the renderers use: a title inside a title in 〈〉, never 《…《…》…》', async () => {
     const desk = await startDesk();
     const visitor = await signedIn(desk.app, VIEWER);
-    const brief = sampleBrief(desk);
+    const brief = await sampleBrief(desk);
     const nested = brief.references.find((reference) => reference.title.includes('《'));
     assert.ok(nested, 'the sample cites a title that names another');
     const lines = [...page((await visitor.get(`/archive/${SAMPLE_ISSUE}`)).body).querySelectorAll('.references li')].map((li) => li.textContent!);

@@ -11,7 +11,7 @@ await sampleDay();
 /** The desk over the sample day, with earlier issues over five more weeks so the chart has weeks to show, listening on loopback. */
 async function listeningDesk(): Promise<{ desk: TestDesk; base: string }> {
   const desk = await startDesk();
-  const brief = desk.desk.machineDraft(SAMPLE_ISSUE)!.brief;
+  const brief = (await desk.desk.machineDraft(SAMPLE_ISSUE))!.brief;
   const mixes: Record<string, number>[] = [
     { 数据要素: 0.45, 算力: 0.3, 智能体: 0.25 },
     { '人工智能+': 0.5, 算力: 0.2, 数据要素: 0.3 },
@@ -19,7 +19,7 @@ async function listeningDesk(): Promise<{ desk: TestDesk; base: string }> {
   ];
   for (let i = 1; i <= 35; i += 2) {
     const date = new Date(Date.parse(`${SAMPLE_ISSUE}T00:00:00Z`) - i * 86400_000).toISOString().slice(0, 10);
-    desk.store.saveIssue(date, { ...brief, date }, mixes[i % mixes.length]!);
+    await desk.store.saveIssue(date, { ...brief, date }, mixes[i % mixes.length]!);
   }
   const base = await desk.app.listen({ host: '127.0.0.1', port: 0 });
   return { desk, base };

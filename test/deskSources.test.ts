@@ -39,7 +39,7 @@ function rowIds(body: string): string[] {
 describe('desk sources: the health table', () => {
   it('one row per source from the recorded runs: status, tier, last success, documents, errors, empty runs, layout changes', async () => {
     const desk = await catalogDesk();
-    recordRuns(desk);
+    await recordRuns(desk);
     const editor = await signedIn(desk.app);
     const page = await editor.get('/sources');
     assert.equal(page.statusCode, 200);
@@ -71,7 +71,7 @@ describe('desk sources: the health table', () => {
 
   it('filters by status and sorts by a column through the query string; English through the language link', async () => {
     const desk = await catalogDesk();
-    recordRuns(desk);
+    await recordRuns(desk);
     const editor = await signedIn(desk.app);
     assert.deepEqual(rowIds((await editor.get('/sources?status=failing')).body), ['beta']);
     assert.deepEqual(rowIds((await editor.get('/sources?status=disabled')).body), ['epsilon']);

@@ -150,7 +150,7 @@ function uiWords(body: string, dataSelectors: string[], data: string[]): string 
 describe('desk sources in English', () => {
   it('every page of the section has no Chinese UI words (names, regions, reasons and scraped text are data)', async (t) => {
     const desk = await catalogDesk();
-    recordRuns(desk);
+    await recordRuns(desk);
     const site = await officeSite();
     t.after(() => site.close());
     // A cookie check instead of the list: the challenge's name is said in the page's language.

@@ -17,7 +17,7 @@ function overflow(page: Page): Promise<number> {
 describe('desk sources in Chromium', () => {
   it('sign in, read the table, disable and enable a source, preview a loopback list; desktop and phone', async (t) => {
     const desk = await catalogDesk();
-    recordRuns(desk);
+    await recordRuns(desk);
     const base = await desk.app.listen({ host: '127.0.0.1', port: 0 });
     const site = await officeSite();
     t.after(() => site.close());

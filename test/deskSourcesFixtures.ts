@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { extractArticle } from '../src/extract/article.ts';
 import type { DeskRoutes } from '../src/serve/app.ts';
 import { sourcesSection } from '../src/serve/sourcesPage.ts';
-import type { SourceRun } from '../src/store/sqlite.ts';
+import type { SourceRun } from '../src/store/store.ts';
 import { startDesk, type TestDesk } from './deskHarness.ts';
 import { repoRoot, tempDir } from './helpers.ts';
 import { articlePage, html, listPage, startSite, type TestSite } from './sites.ts';
@@ -113,7 +113,7 @@ function run(sourceId: string, minutes: number, fields: Partial<SourceRun>): Sou
 }
 
 /** Records three runs of the catalog's sources, so each one shows a different status. */
-export function recordRuns(desk: TestDesk): void {
+export async function recordRuns(desk: TestDesk): Promise<void> {
   const { store } = desk;
   const runs: SourceRun[][] = [
     [run('alpha', 0, {}), run('gamma', 0, { linksFound: 0, listShape: null }), run('delta', 0, {}), run('theta', 0, {})],
@@ -127,15 +127,17 @@ export function recordRuns(desk: TestDesk): void {
       run('theta', 120, { documentsNew: 1, errors: ['https://theta.example.gov.cn/a/1.html: 页面没有发布日期'] }),
     ],
   ];
+  const ids: number[] = [];
   for (const [i, batch] of runs.entries()) {
-    const id = store.startRun(`2026-06-1${6 + i}`, 'live');
-    for (const one of batch) store.saveSourceRun(id, one);
+    const id = await store.startRun(`2026-06-1${6 + i}`, 'live');
+    ids.push(id);
+    for (const one of batch) await store.saveSourceRun(id, one);
   }
   // One document of alpha's, stored as the crawl stores it.
   const url = 'https://alpha.example.gov.cn/a/t20260618_1.html';
   const page = articlePage('甲市关于加快人工智能产业发展的若干措施');
-  const response = store.saveResponse(1, 'alpha', { url, status: 200, headers: {}, body: Buffer.from(page), fetchedAt: '2026-06-18T02:00:00.000Z' });
-  store.saveDocument('alpha', url, response.id, extractArticle(page, url));
+  const response = await store.saveResponse(ids[0]!, 'alpha', { url, status: 200, headers: {}, body: Buffer.from(page), fetchedAt: '2026-06-18T02:00:00.000Z' });
+  await store.saveDocument('alpha', url, response.id, extractArticle(page, url));
 }
 
 /** A loopback site with a dated list and its articles; the first article's title holds a script tag as text. */

@@ -1,7 +1,7 @@
 // The Today section of the editor's desk (issue 17): the pure edits of a brief, the verifier's findings
 // placed in the text, the comparison of revisions, and every route through fastify.inject over the sample
-// day written by the real `xinzhi demo` (a real SQLite store, the real verifier, the real renderers, a
-// webhook receiver and a model provider on 127.0.0.1).
+// day written by the real `xinzhi demo` (the suite's real store, SQLite or PostgreSQL; the real verifier,
+// the real renderers, a webhook receiver and a model provider on 127.0.0.1).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -32,11 +32,12 @@ import {
   withSections,
 } from '../src/serve/revise.ts';
 import { lockDataFolder } from '../src/store/lock.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { referencedSources } from '../src/pipeline/recheck.ts';
 import { UserError } from '../src/util/errors.ts';
 import { EDITOR, sampleDay, SAMPLE_ISSUE, signedIn, startDesk, VIEWER, Visitor, type TestDesk } from './deskHarness.ts';
 import { configWith, startHook } from './deskTodaySetup.ts';
 import { repoRoot, tempDir } from './helpers.ts';
+import { openTestStore } from './storeFor.ts';
 
 const DATE = SAMPLE_ISSUE;
 const ISSUE = `/issues/${DATE}`;
@@ -156,7 +157,7 @@ describe('revise: pure edits of a brief', () => {
 describe('findings in place, and revisions compared', () => {
   test('a quote the source does not hold and a figure it does not give are found, and marked in the text, escaped', async () => {
     const { data } = await sampleDay();
-    const store = new SqliteStore(data);
+    const store = await openTestStore(data);
     after(() => store.close());
     const loaded = loadConfig(join(repoRoot, 'config/xinzhi.yaml'));
     const directory = new SourceDirectory(loaded.sources, loaded.bodies);
@@ -164,7 +165,7 @@ describe('findings in place, and revisions compared', () => {
     const quote = item.quotes[0]!.text;
     const bad = `${quote.slice(0, 6)}<b>大幅</b>${quote.slice(6)}`;
     const edited = editItem(sample, 1, item.headline, [item.paragraphs[0]!.replace(quote, bad), `${item.paragraphs[1]!}全年增长37.5%。`]);
-    const checks = verifyBrief(edited, (url) => store.documentByUrl(url), directory.knownBodies(), checkOptions(loaded)).filter((c) => !c.ok);
+    const checks = verifyBrief(edited, await referencedSources(store, edited), directory.knownBodies(), checkOptions(loaded)).filter((c) => !c.ok);
     const quoteCheck = checks.find((c) => c.name === 'quotes')!;
     const numberCheck = checks.find((c) => c.name === 'numbers')!;
     assert.ok(quoteCheck && numberCheck, JSON.stringify(checks));
@@ -200,15 +201,15 @@ async function openDesk(options: Parameters<typeof startDesk>[0] = {}): Promise<
   return { desk, editor, viewer, page: page.body };
 }
 
-/** The latest revision's brief. */
-const latest = (desk: TestDesk) => desk.desk.latestRevision(DATE)!;
+/** The latest revision of the issue. */
+const latest = async (desk: TestDesk) => (await desk.desk.latestRevision(DATE))!;
 
 /** POSTs a change from the editor's current page (its token and revision) and asserts it was saved. */
 async function change(desk: TestDesk, editor: Visitor, path: string, form: Record<string, string | string[]> = {}): Promise<void> {
-  const base = String(latest(desk).number);
+  const base = String((await latest(desk)).number);
   const response = await editor.post(`${ISSUE}/${path}`, { base, ...form });
   assert.equal(response.statusCode, 303, `${path}: ${response.body.slice(-1500)}`);
-  assert.equal(latest(desk).number, Number(base) + 1);
+  assert.equal((await latest(desk)).number, Number(base) + 1);
   await editor.get(ISSUE);
 }
 
@@ -234,12 +235,12 @@ describe('the Today routes', () => {
     assert.match(none.body, /xinzhi schedule/);
     assert.equal((await visitor.get('/issues/2026-01-01')).statusCode, 404);
     assert.equal((await visitor.get('/issues/not-a-date')).statusCode, 404);
-    assert.ok(desk.desk.revision(DATE, 1));
+    assert.ok(await desk.desk.revision(DATE, 1));
   });
 
   test('the draft: revision 1 from the machine’s draft, its sections, and the day’s candidates with scores, evidence and every copy', async () => {
     const { desk, page } = await openDesk();
-    const first = desk.desk.revisions(DATE);
+    const first = await desk.desk.revisions(DATE);
     assert.equal(first.length, 1);
     assert.equal(first[0]!.author, 'xinzhi');
     assert.equal(first[0]!.action, 'draft');
@@ -258,7 +259,7 @@ describe('the Today routes', () => {
     assert.match(page, /rel="noopener noreferrer nofollow"/);
     // A second visit makes no second revision.
     await (await signedIn(desk.app)).get(ISSUE);
-    assert.equal(desk.desk.revisions(DATE).length, 1);
+    assert.equal((await desk.desk.revisions(DATE)).length, 1);
   });
 
   test('a viewer reads the issue without a form, and every POST that changes it is refused (403); a POST without its CSRF token is refused (403)', async () => {
@@ -283,15 +284,15 @@ describe('the Today routes', () => {
       assert.equal(forged.statusCode, 403, `no token ${path}`);
       assert.match(forged.body, /CSRF/);
     }
-    assert.equal(desk.desk.revisions(DATE).length, 1, 'nothing was saved');
-    assert.equal(desk.desk.publications(DATE).length, 0);
+    assert.equal((await desk.desk.revisions(DATE)).length, 1, 'nothing was saved');
+    assert.equal((await desk.desk.publications(DATE)).length, 0);
   });
 
   test('reject, move, edit, the abstract, add and replace a candidate: each a revision by its author, numbering and references whole', async () => {
     const { desk, editor } = await openDesk();
     desk.clock.now = new Date('2026-06-19T01:05:00Z');
     await change(desk, editor, 'items/2/reject');
-    let revision = latest(desk);
+    let revision = await latest(desk);
     assert.equal(revision.author, EDITOR.name);
     assert.equal(revision.action, 'select');
     assert.equal(revision.createdAt, '2026-06-19T01:05:00.000Z');
@@ -303,26 +304,26 @@ describe('the Today routes', () => {
     assert.ok(revision.brief.checks.every((c) => c.ok), JSON.stringify(revision.brief.checks.filter((c) => !c.ok)));
 
     await change(desk, editor, 'items/1/move', { by: 'down' });
-    revision = latest(desk);
+    revision = await latest(desk);
     assert.equal(revision.brief.items[1]!.headline, sample.items[0]!.headline);
     assert.equal(revision.brief.references[1]!.url, urlOf(sample, 1));
     assert.ok(revision.brief.abstract.indexOf('上交所') < revision.brief.abstract.indexOf('国家数据局召开'), 'the abstract follows the new order');
 
     const item = revision.brief.items[0]!;
     await change(desk, editor, 'items/1/edit', { headline: `${item.headline}（修订）`, paragraph: [...item.paragraphs, '上交所表示，将持续做好审核工作。'] });
-    revision = latest(desk);
+    revision = await latest(desk);
     assert.equal(revision.action, 'edit');
     assert.equal(revision.brief.items[0]!.headline, `${item.headline}（修订）`);
     assert.equal(revision.brief.items[0]!.paragraphs.length, 3);
 
     await change(desk, editor, 'abstract', { abstract: `${revision.brief.abstract}\n` });
-    assert.equal(latest(desk).action, 'edit');
-    assert.match(latest(desk).note!, /修改摘要/);
+    assert.equal((await latest(desk)).action, 'edit');
+    assert.match((await latest(desk)).note!, /修改摘要/);
 
     // The rejected story is a candidate again: added back, then swapped for section 1.
     const rejected = urlOf(sample, 2);
     await change(desk, editor, 'candidates/add', { url: rejected });
-    revision = latest(desk);
+    revision = await latest(desk);
     assertWhole(revision.brief);
     assert.equal(revision.brief.items.length, 5);
     assert.equal(urlOf(revision.brief, 5), rejected);
@@ -333,7 +334,7 @@ describe('the Today routes', () => {
 
     await change(desk, editor, 'items/5/reject');
     await change(desk, editor, 'candidates/replace', { url: rejected, n: '1' });
-    revision = latest(desk);
+    revision = await latest(desk);
     assertWhole(revision.brief);
     assert.equal(urlOf(revision.brief, 1), rejected);
     assert.equal(revision.brief.items[0]!.headline, sample.items[1]!.headline);
@@ -344,11 +345,11 @@ describe('the Today routes', () => {
     const stale = await editor.post(`${ISSUE}/items/1/reject`, { base: '2' });
     assert.equal(stale.statusCode, 409);
     assert.match(stale.body, /请刷新/);
-    assert.equal(latest(desk).number, revision.number);
+    assert.equal((await latest(desk)).number, revision.number);
 
     const list = await editor.get(`${ISSUE}/revisions`);
     assert.equal(list.statusCode, 200);
-    for (const r of desk.desk.revisions(DATE)) assert.ok(list.body.includes(`value="${r.number}"`));
+    for (const r of await desk.desk.revisions(DATE)) assert.ok(list.body.includes(`value="${r.number}"`));
     assert.match(list.body, /机器草稿/);
     assert.match(list.body, /张编辑/);
     const compare = await editor.get(`${ISSUE}/compare?a=1&b=2`);
@@ -363,16 +364,16 @@ describe('the Today routes', () => {
     const { desk, editor } = await openDesk();
     const item = sample.items[2]!;
     await change(desk, editor, 'items/3/edit', { headline: '随便写的标题', paragraph: '随便写的一段话，和来源毫无关系。' });
-    assert.ok(latest(desk).brief.checks.some((c) => !c.ok && c.item === 3), 'the hand-written section fails its checks');
+    assert.ok((await latest(desk)).brief.checks.some((c) => !c.ok && c.item === 3), 'the hand-written section fails its checks');
     await change(desk, editor, 'items/3/regenerate');
-    const revision = latest(desk);
+    const revision = await latest(desk);
     assert.equal(revision.action, 'regenerate');
     assert.equal(revision.brief.items[2]!.headline, item.headline);
     assert.deepEqual(revision.brief.items[2]!.paragraphs, item.paragraphs);
     assert.ok(revision.brief.checks.every((c) => c.ok));
     await change(desk, editor, 'abstract', { abstract: '今日只有一句话。' });
     await change(desk, editor, 'abstract/regenerate');
-    assert.equal(latest(desk).brief.abstract, sample.abstract);
+    assert.equal((await latest(desk)).brief.abstract, sample.abstract);
   });
 
   test('with the model as writer, regenerate uses its section, and the extractive one where the model fails', async () => {
@@ -396,13 +397,13 @@ describe('the Today routes', () => {
     const writer = `writer:\n  kind: llm\n  llm: { baseUrl: "http://127.0.0.1:${port}/v1", model: desk-test, apiKeyEnv: XINZHI_TEST_DESK_LLM_KEY, timeoutMs: 5000, retries: 0 }`;
     const { desk, editor } = await openDesk({ config: configWith('', writer), env: { XINZHI_TEST_DESK_LLM_KEY: 'desk-test-key' } });
     await change(desk, editor, 'items/2/regenerate');
-    let revision = latest(desk);
+    let revision = await latest(desk);
     assert.ok(asked.length >= 1 && asked[0]!.includes('参考草稿'), 'the model was asked');
     assert.deepEqual(revision.brief.items[1]!.paragraphs, [...sample.items[1]!.paragraphs].reverse(), 'the model’s section is used');
     assert.ok(!revision.note!.includes('模型未能写出'));
     answer = 'broken';
     await change(desk, editor, 'items/2/regenerate');
-    revision = latest(desk);
+    revision = await latest(desk);
     assert.deepEqual(revision.brief.items[1]!.paragraphs, sample.items[1]!.paragraphs, 'the extractive section stands');
     assert.match(revision.note!, /模型未能写出，用抽取式文本：.*not JSON/);
   });
@@ -419,42 +420,42 @@ describe('the Today routes', () => {
     assert.match(page, /<ul class="findings" role="note"><li>第 1 条的引文不在所引来源正文中/);
     assert.match(page, /<button type="submit" disabled>审定并发布<\/button>/);
     assert.match(page, /1 项核查未通过/);
-    const refused = await editor.post(`${ISSUE}/publish`, { base: String(latest(desk).number) });
+    const refused = await editor.post(`${ISSUE}/publish`, { base: String((await latest(desk)).number) });
     assert.equal(refused.statusCode, 409);
     assert.match(refused.body, /role="alert"/);
     assert.match(refused.body, /核查未通过：第 1 条的引文不在所引来源正文中/);
-    assert.equal(desk.desk.publications(DATE).length, 0);
+    assert.equal((await desk.desk.publications(DATE)).length, 0);
     const before = readFileSync(join(desk.out, DATE, 'brief.json'), 'utf8');
     await change(desk, editor, 'items/1/edit', { headline: item.headline, paragraph: item.paragraphs });
-    assert.ok(latest(desk).brief.checks.every((c) => c.ok));
-    const published = await followed(editor, await editor.post(`${ISSUE}/publish`, { base: String(latest(desk).number) }));
+    assert.ok((await latest(desk)).brief.checks.every((c) => c.ok));
+    const published = await followed(editor, await editor.post(`${ISSUE}/publish`, { base: String((await latest(desk)).number) }));
     assert.equal(published.statusCode, 200, published.body.slice(-1500));
     assert.match(published.body, /2026-06-19 期已发布/);
     assert.match(published.body, /配置文件没有 publish: 部分/, 'no publish: section: rendered only, and said so');
     assert.equal(readFileSync(join(desk.out, DATE, 'brief.json'), 'utf8'), before, 'the same text renders the same issue');
     for (const file of ['brief.md', 'brief.html', 'brief.pdf', 'brief.docx']) assert.ok(existsSync(join(desk.out, DATE, file)), file);
-    assert.deepEqual(desk.desk.publications(DATE).map((p) => [p.revision, p.publishedBy]), [[latest(desk).number, EDITOR.name]]);
+    assert.deepEqual((await desk.desk.publications(DATE)).map((p) => [p.revision, p.publishedBy]), [[(await latest(desk)).number, EDITOR.name]]);
   });
 
   test('a withheld section is accepted back (then checked in place) or dropped; publishing waits for it', async () => {
     const { desk, editor } = await openDesk();
     const last = sample.items[4]!;
     const held: Brief = { ...removeItem(sample, 5), withheld: [{ item: { ...last, refs: ['R7'], quotes: last.quotes.map((q) => ({ ...q, ref: 'R7' })) }, reasons: ['第 5 条与所引来源的内容重合不足'] }] };
-    desk.desk.addRevision(DATE, held, 'xinzhi', 'draft', null, desk.clock.now);
+    await desk.desk.addRevision(DATE, held, 'xinzhi', 'draft', null, desk.clock.now);
     const page = (await editor.get(ISSUE)).body;
     assert.match(page, /撤下的条目未处理：/);
     assert.match(page, /disabled>审定并发布/);
     await change(desk, editor, 'withheld/0/accept');
-    const accepted = latest(desk).brief;
+    const accepted = (await latest(desk)).brief;
     assertWhole(accepted);
     assert.equal(accepted.withheld, undefined);
     assert.equal(accepted.items[4]!.headline, last.headline);
     assert.equal(urlOf(accepted, 5), urlOf(sample, 5), 'its story’s reference found again among the candidates');
-    desk.desk.addRevision(DATE, held, 'xinzhi', 'draft', null, desk.clock.now);
+    await desk.desk.addRevision(DATE, held, 'xinzhi', 'draft', null, desk.clock.now);
     await editor.get(ISSUE);
     await change(desk, editor, 'withheld/0/drop');
-    assert.equal(latest(desk).brief.withheld, undefined);
-    assert.equal(latest(desk).brief.items.length, 4);
+    assert.equal((await latest(desk)).brief.withheld, undefined);
+    assert.equal((await latest(desk)).brief.items.length, 4);
   });
 
   test('a published issue refuses plain edits; a correction needs its note, is published again and sent again, and both publications are kept', async () => {
@@ -477,10 +478,10 @@ describe('the Today routes', () => {
     assert.match(plain.body, /本期已发布，不能直接修改/);
     const edit = await editor.post(`${ISSUE}/abstract`, { base: '1', abstract: 'x' });
     assert.equal(edit.statusCode, 409);
-    assert.equal(latest(desk).number, 1);
+    assert.equal((await latest(desk)).number, 1);
 
     await change(desk, editor, 'items/2/reject', { correction: '第 2 条与第 1 条重复，撤下' });
-    const correction = latest(desk);
+    const correction = await latest(desk);
     assert.equal(correction.action, 'correction');
     assert.equal(correction.note, '第 2 条与第 1 条重复，撤下');
     page = (await editor.get(ISSUE)).body;
@@ -493,7 +494,7 @@ describe('the Today routes', () => {
     assert.equal(hook.received[1]!.body.items.length, 4);
     const written = briefSchema.parse(JSON.parse(readFileSync(join(desk.out, DATE, 'brief.json'), 'utf8')));
     assert.equal(written.items.length, 4, 'the corrected issue is what out/ holds');
-    assert.deepEqual(desk.desk.publications(DATE).map((p) => [p.revision, p.note]), [[1, null], [correction.number, '第 2 条与第 1 条重复，撤下']]);
+    assert.deepEqual((await desk.desk.publications(DATE)).map((p) => [p.revision, p.note]), [[1, null], [correction.number, '第 2 条与第 1 条重复，撤下']]);
     page = (await editor.get(ISSUE)).body;
     assert.match(page, new RegExp(`<ol class="publications"><li><a href="${ISSUE}/publications/1">第 1 版 · 张编辑 · [^<]+</a></li><li><a href="${ISSUE}/publications/2">第 ${correction.number} 版 · 张编辑 · [^<]+</a> · 第 2 条与第 1 条重复，撤下</li></ol>`));
     // What the desk recorded when it published is not taken for a new machine draft.
@@ -517,7 +518,7 @@ describe('the Today routes', () => {
     assert.equal(published.statusCode, 200, published.body.slice(-1500));
     assert.ok(Date.now() - started >= 900, 'it waited for the lock');
     assert.match(published.body, /desk-hook（Webhook）：失败/);
-    assert.equal(desk.desk.publications(DATE).length, 1, 'the issue is out (its files written) though a channel failed');
+    assert.equal((await desk.desk.publications(DATE)).length, 1, 'the issue is out (its files written) though a channel failed');
     const page = (await editor.get(ISSUE)).body;
     assert.match(page, /未送达：desk-hook/);
     assert.match(page, /重发到未送达的渠道/);
@@ -527,7 +528,7 @@ describe('the Today routes', () => {
     assert.equal(resent.statusCode, 200, resent.body.slice(-1500));
     assert.match(resent.body, /desk-hook（Webhook）：已发送/);
     assert.equal(hook.received.length, 1);
-    assert.equal(desk.desk.publications(DATE).length, 1);
+    assert.equal((await desk.desk.publications(DATE)).length, 1);
     assert.match((await editor.get(ISSUE)).body, /已送达：desk-hook/);
   });
 
@@ -542,7 +543,7 @@ describe('the Today routes', () => {
     } finally {
       held.release();
     }
-    assert.equal(desk.desk.publications(DATE).length, 0);
+    assert.equal((await desk.desk.publications(DATE)).length, 0);
     assert.equal(readFileSync(join(desk.out, DATE, 'brief.json'), 'utf8').includes(sample.items[4]!.headline), true, 'out/ still holds the machine’s issue');
   });
 
@@ -550,11 +551,11 @@ describe('the Today routes', () => {
     const { desk, editor } = await openDesk();
     await change(desk, editor, 'items/2/reject');
     const rewritten = { ...sample, abstract: `${sample.abstract}（重跑）` };
-    desk.store.saveIssue(DATE, rewritten, rewritten.stats.themeShares);
+    await desk.store.saveIssue(DATE, rewritten, rewritten.stats.themeShares);
     const page = (await editor.get(ISSUE)).body;
     assert.match(page, /机器于 .+ 重新写了这一期的草稿/);
     await change(desk, editor, 'restart');
-    const revision = latest(desk);
+    const revision = await latest(desk);
     assert.equal(revision.action, 'draft');
     assert.equal(revision.author, EDITOR.name);
     assert.equal(revision.brief.abstract, rewritten.abstract);

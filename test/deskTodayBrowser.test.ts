@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { SqliteStore } from '../src/store/sqlite.ts';
 import { browserSignIn, launchChromium, sampleDay, SAMPLE_ISSUE, screenshot, startDesk, VIEWPORTS } from './deskHarness.ts';
 import { configWith, HOSTILE_MARKUP, startHook, storeHostilePage } from './deskTodaySetup.ts';
+import { openTestStore } from './storeFor.ts';
 
 // Written once, at the top level: the demo's folder lives as long as this file's tests.
 await sampleDay();
@@ -25,9 +25,9 @@ async function submit(page: Page, button: ReturnType<Page['locator']>): Promise<
 test('an editor reviews, mends and publishes today’s issue in Chromium; scraped markup never runs', { timeout: 90_000 }, async () => {
   const hook = await startHook();
   const folders = await sampleDay();
-  const seed = new SqliteStore(folders.data);
-  storeHostilePage(seed);
-  seed.close();
+  const seed = await openTestStore(folders.data);
+  await storeHostilePage(seed);
+  await seed.close();
   const desk = await startDesk({ folders, config: configWith(hook.publish), env: hook.env });
   const base = await desk.app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchChromium();
@@ -106,14 +106,14 @@ test('an editor reviews, mends and publishes today’s issue in Chromium; scrape
   assert.equal(delivered.date, SAMPLE_ISSUE);
   assert.equal(delivered.items.length, 5);
   assert.ok(!delivered.items.some((i) => i.headline.includes('<script>')), 'the rejected hostile section did not go out');
-  assert.equal(desk.desk.publications(SAMPLE_ISSUE).length, 1);
+  assert.equal((await desk.desk.publications(SAMPLE_ISSUE)).length, 1);
 
   await page.goto(`${base}${ISSUE}`);
   assert.match(await page.locator('#publish').innerText(), /已送达：desk-hook/);
   await screenshot(page, 'desk-today', 'desktop');
   await reader.goto(`${base}${ISSUE}`);
   await screenshot(reader, 'desk-today', 'phone');
-  const last = desk.desk.latestRevision(SAMPLE_ISSUE)!.number;
+  const last = (await desk.desk.latestRevision(SAMPLE_ISSUE))!.number;
   await page.goto(`${base}${ISSUE}/compare?a=1&b=${last - 1}`);
   assert.ok((await page.locator('pre.diff ins').count()) > 0);
   await screenshot(page, 'desk-compare', 'desktop');

@@ -27,11 +27,11 @@ async function openDesk(): Promise<{ desk: TestDesk; editor: Visitor; hook: Awai
   return { desk, editor, hook };
 }
 
-const latest = (desk: TestDesk) => desk.desk.latestRevision(DATE)!;
+const latest = async (desk: TestDesk) => (await desk.desk.latestRevision(DATE))!;
 
 /** POSTs a change from the editor's current page and asserts it was saved. */
 async function change(desk: TestDesk, editor: Visitor, path: string, form: Record<string, string | string[]> = {}): Promise<void> {
-  const base = String(latest(desk).number);
+  const base = String((await latest(desk)).number);
   const response = await editor.post(`${ISSUE}/${path}`, { base, ...form });
   assert.equal(response.statusCode, 303, `${path}: ${response.body.slice(-1500)}`);
   await editor.get(ISSUE);
@@ -39,7 +39,7 @@ async function change(desk: TestDesk, editor: Visitor, path: string, form: Recor
 
 /** Publishes the latest revision: the POST answers 303 to the result page, which is read. */
 async function publish(desk: TestDesk, editor: Visitor): Promise<{ location: string; page: LightMyRequestResponse }> {
-  const response = await editor.post(`${ISSUE}/publish`, { base: String(latest(desk).number) });
+  const response = await editor.post(`${ISSUE}/publish`, { base: String((await latest(desk)).number) });
   assert.equal(response.statusCode, 303, response.body.slice(-1500));
   const location = String(response.headers.location);
   const page = await editor.get(location);
@@ -68,7 +68,7 @@ describe('publishing: POST/redirect/GET, Beijing time', () => {
     assert.equal(again.statusCode, 200);
     assert.equal(text(again.body), first);
     assert.equal(hook.received.length, 1, 'a reload sends nothing');
-    assert.equal(desk.desk.publications(DATE).length, 1);
+    assert.equal((await desk.desk.publications(DATE)).length, 1);
     // The form sent twice (a browser's resend of the POST) is refused, saying when in Beijing time.
     desk.clock.now = new Date('2026-06-19T07:47:39.159Z');
     const twice = await editor.post(`${ISSUE}/publish`, { base: '1' });
@@ -138,7 +138,7 @@ describe('a published correction in the edition', () => {
 
     // A second correction: the first is kept in the list, and the first correction's edition is kept too.
     desk.clock.now = new Date('2026-06-19T07:30:00Z');
-    await change(desk, editor, 'abstract', { abstract: `${latest(desk).brief.abstract}（已更正）`, correction: '摘要补充说明' });
+    await change(desk, editor, 'abstract', { abstract: `${(await latest(desk)).brief.abstract}（已更正）`, correction: '摘要补充说明' });
     await publish(desk, editor);
     assert.deepEqual(briefIn(folder).corrections, [{ at: '2026-06-19T10:00:00+08:00', note }, { at: '2026-06-19T15:30:00+08:00', note: '摘要补充说明' }]);
     assert.deepEqual(briefIn(join(desk.out, `${DATE}.editions`, '2')).corrections, [{ at: '2026-06-19T10:00:00+08:00', note }]);
@@ -201,7 +201,7 @@ describe('a published correction in the edition', () => {
 
   test('withCorrections: each publication after the first is a correction, at its time in Beijing time; a first edition gets none', async () => {
     const { desk } = await openDesk();
-    const brief = latest(desk).brief;
+    const brief = (await latest(desk)).brief;
     assert.equal('corrections' in withCorrections(brief, [{ publishedAt: '2026-06-19T01:00:00.000Z', note: null }]), false);
     const corrected = withCorrections({ ...brief, corrections: [{ at: '2026-01-01T00:00:00+08:00', note: 'stale' }] }, [
       { publishedAt: '2026-06-19T01:00:00.000Z', note: null },
@@ -217,12 +217,12 @@ describe('a correction undone', () => {
   test('is no correction waiting: the latest revision says what went out, whatever its number', async () => {
     const { desk, editor } = await openDesk();
     await publish(desk, editor);
-    const abstract = latest(desk).brief.abstract;
+    const abstract = (await latest(desk)).brief.abstract;
     await change(desk, editor, 'abstract', { abstract: `${abstract}（有误）`, correction: '试改摘要' });
     let page = text((await editor.get(ISSUE)).body);
     assert.match(page, /已发布，有更正待发/);
     await change(desk, editor, 'abstract', { abstract, correction: '撤回试改' });
-    assert.equal(latest(desk).number, 3);
+    assert.equal((await latest(desk)).number, 3);
     page = text((await editor.get(ISSUE)).body);
     assert.doesNotMatch(page, /有更正待发/);
     assert.match(page, /已发布的就是最新一版/);

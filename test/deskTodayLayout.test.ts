@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import type { Store } from '../src/store/store.ts';
 import { browserSignIn, launchChromium, sampleDay, SAMPLE_ISSUE, screenshot, startDesk, VIEWPORTS } from './deskHarness.ts';
+import { openTestStore } from './storeFor.ts';
 
 await sampleDay();
 const ISSUE = `/issues/${SAMPLE_ISSUE}`;
@@ -14,10 +15,10 @@ const ISSUE = `/issues/${SAMPLE_ISSUE}`;
 const LONG_URL = `https://jxj.beijing.gov.cn/zwgk/zcwj/bjszc/202606/t20260618_${'9'.repeat(40)}/P020260618${'A1b2C3d4'.repeat(18)}.html`;
 
 /** Stores a relevant page of the sample day's window at LONG_URL: a candidate whose copy is that address. */
-function storeLongAddress(store: SqliteStore): void {
-  const runId = store.startRun(SAMPLE_ISSUE, 'test');
-  const { id } = store.saveResponse(runId, 'bj-jxj', { url: LONG_URL, status: 200, headers: {}, body: Buffer.from('<html></html>'), fetchedAt: '2026-06-18T08:00:00Z' });
-  store.saveDocument('bj-jxj', LONG_URL, id, {
+async function storeLongAddress(store: Store): Promise<void> {
+  const runId = await store.startRun(SAMPLE_ISSUE, 'test');
+  const { id } = await store.saveResponse(runId, 'bj-jxj', { url: LONG_URL, status: 200, headers: {}, body: Buffer.from('<html></html>'), fetchedAt: '2026-06-18T08:00:00Z' });
+  await store.saveDocument('bj-jxj', LONG_URL, id, {
     kind: 'article',
     title: '北京市经济和信息化局关于开展算力券申领工作的通知',
     publishedAt: '2026-06-18T14:00:00+08:00',
@@ -32,7 +33,7 @@ function storeLongAddress(store: SqliteStore): void {
     ],
     attachments: [],
   });
-  store.finishRun(runId, {});
+  await store.finishRun(runId, {});
 }
 
 /** How far the page scrolls sideways past the viewport (0 or less: it does not). */
@@ -48,9 +49,9 @@ async function pageAt(browser: Browser, base: string, viewport: keyof typeof VIE
 
 test('compare, candidates’ copies and revisions fit the width at 1280 and 390; a one-week chart is not stretched', { timeout: 120_000 }, async () => {
   const folders = await sampleDay();
-  const seed = new SqliteStore(folders.data);
-  storeLongAddress(seed);
-  seed.close();
+  const seed = await openTestStore(folders.data);
+  await storeLongAddress(seed);
+  await seed.close();
   const desk = await startDesk({ folders });
   const base = await desk.app.listen({ host: '127.0.0.1', port: 0 });
   const browser = await launchChromium();

@@ -13,7 +13,7 @@ import { analyseIssueDay } from '../src/pipeline/compose.ts';
 import { abstractAfterHeadline, removeItem } from '../src/serve/revise.ts';
 import { editorRemoval } from '../src/serve/revisions.ts';
 import { candidateReason } from '../src/serve/todayView.ts';
-import type { Revision } from '../src/store/desk.ts';
+import type { Revision } from '../src/store/store.ts';
 import { EDITOR, sampleDay, SAMPLE_ISSUE, signedIn, startDesk, VIEWER, Visitor, type TestDesk } from './deskHarness.ts';
 
 const DATE = SAMPLE_ISSUE;
@@ -22,7 +22,7 @@ const demo = await sampleDay();
 const sample: Brief = briefSchema.parse(JSON.parse(readFileSync(join(demo.out, DATE, 'brief.json'), 'utf8')));
 const urlOf = (brief: Brief, n: number) => brief.references.find((r) => r.id === brief.items[n - 1]!.refs[0])!.url;
 const dom = (body: string) => new JSDOM(body).window.document;
-const latest = (desk: TestDesk) => desk.desk.latestRevision(DATE)!;
+const latest = async (desk: TestDesk) => (await desk.desk.latestRevision(DATE))!;
 
 async function openDesk(): Promise<{ desk: TestDesk; editor: Visitor }> {
   const desk = await startDesk();
@@ -32,7 +32,7 @@ async function openDesk(): Promise<{ desk: TestDesk; editor: Visitor }> {
 }
 
 async function change(desk: TestDesk, editor: Visitor, path: string, form: Record<string, string | string[]> = {}): Promise<void> {
-  const base = String(latest(desk).number);
+  const base = String((await latest(desk)).number);
   const response = await editor.post(`${ISSUE}/${path}`, { base, ...form });
   assert.equal(response.statusCode, 303, `${path}: ${response.body.slice(-1500)}`);
   await editor.get(ISSUE);
@@ -64,7 +64,7 @@ describe('a candidate’s reason', () => {
 
   test('candidateReason: the machine’s reason only for a story no draft held and the machine would not pick', async () => {
     const { desk } = await openDesk();
-    const day = analyseIssueDay(desk.store, desk.loaded, DATE);
+    const day = await analyseIssueDay(desk.store, desk.loaded, DATE);
     const story = day.items[1]!;
     const url = story.document.url;
     const at = (number: number, brief: Brief, action: Revision['action']): Revision => ({ issueDate: DATE, number, brief, author: '张编辑', action, note: null, createdAt: '2026-06-19T01:00:00.000Z' });
@@ -96,7 +96,7 @@ describe('the revisions page', () => {
   test('marks a revision whose checks failed, and names every cell’s column', async () => {
     const { desk, editor } = await openDesk();
     await change(desk, editor, 'items/3/edit', { headline: '随便写的标题', paragraph: '随便写的一段话，和来源毫无关系。' });
-    const failed = latest(desk).brief.checks.filter((c) => !c.ok).length;
+    const failed = (await latest(desk)).brief.checks.filter((c) => !c.ok).length;
     assert.ok(failed > 0);
     await change(desk, editor, 'items/3/regenerate');
     const doc = dom((await editor.get(`${ISSUE}/revisions`)).body);
@@ -127,7 +127,7 @@ describe('a new headline and the abstract', () => {
     assert.ok(sample.abstract.includes(item.headline), 'the composer’s abstract repeats the headline');
     const headline = '国家数据局召开座谈会研判上半年数字经济形势';
     await change(desk, editor, 'items/1/edit', { headline, paragraph: item.paragraphs });
-    let revision = latest(desk);
+    let revision = await latest(desk);
     assert.ok(revision.brief.abstract.includes(headline));
     assert.ok(!revision.brief.abstract.includes(item.headline));
     assert.equal(revision.brief.abstract, sample.abstract.replace(item.headline, headline));
@@ -136,7 +136,7 @@ describe('a new headline and the abstract', () => {
     await change(desk, editor, 'abstract', { abstract: '今日要闻五条，详见各条。' });
     const second = sample.items[1]!;
     await change(desk, editor, 'items/2/edit', { headline: `${second.headline}（修订）`, paragraph: second.paragraphs });
-    revision = latest(desk);
+    revision = await latest(desk);
     assert.equal(revision.brief.abstract, '今日要闻五条，详见各条。');
     assert.equal(revision.note, '修改第 2 条');
   });
@@ -192,9 +192,9 @@ describe('English pages', () => {
     assert.match(compare, /^[^\n]*\n\nAbstract: /);
     assert.doesNotMatch(compare, /Abstract：|Cites：/);
     // The archive in English: a correction counted without a plural slip, its note labelled.
-    desk.desk.recordPublication({ issueDate: DATE, revision: 2, publishedBy: EDITOR.name, publishedAt: '2026-06-19T01:30:00Z', note: null });
-    desk.desk.addRevision(DATE, sample, EDITOR.name, 'correction', '恢复原文', desk.clock.now);
-    desk.desk.recordPublication({ issueDate: DATE, revision: 3, publishedBy: EDITOR.name, publishedAt: '2026-06-19T03:00:00Z', note: '恢复原文' });
+    await desk.desk.recordPublication({ issueDate: DATE, revision: 2, publishedBy: EDITOR.name, publishedAt: '2026-06-19T01:30:00Z', note: null });
+    await desk.desk.addRevision(DATE, sample, EDITOR.name, 'correction', '恢复原文', desk.clock.now);
+    await desk.desk.recordPublication({ issueDate: DATE, revision: 3, publishedBy: EDITOR.name, publishedAt: '2026-06-19T03:00:00Z', note: '恢复原文' });
     const list = dom((await editor.get('/archive')).body).querySelector('table.issue-list tbody tr td:nth-child(4)')!.textContent!;
     assert.match(list, /Published 2026-06-19 09:30 \(corrections: 1\)/);
     const issue = dom((await editor.get(`/archive/${DATE}`)).body).querySelector('main')!.textContent!;

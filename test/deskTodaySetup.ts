@@ -7,7 +7,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import type { SqliteStore } from '../src/store/sqlite.ts';
+import type { Store } from '../src/store/store.ts';
 import { repoRoot, tempDir } from './helpers.ts';
 
 /**
@@ -78,10 +78,10 @@ export const HOSTILE_URL = 'https://jxj.beijing.gov.cn/zwgk/zcwj/bjszc/202606/t2
  * is about the topic (人工智能, 数据要素, 算力), so the day's analysis makes it a candidate above the
  * relevance threshold.
  */
-export function storeHostilePage(store: SqliteStore): void {
-  const runId = store.startRun('2026-06-19', 'test');
-  const { id } = store.saveResponse(runId, 'bj-jxj', { url: HOSTILE_URL, status: 200, headers: {}, body: Buffer.from('<html></html>'), fetchedAt: '2026-06-18T08:00:00Z' });
-  store.saveDocument('bj-jxj', HOSTILE_URL, id, {
+export async function storeHostilePage(store: Store): Promise<void> {
+  const runId = await store.startRun('2026-06-19', 'test');
+  const { id } = await store.saveResponse(runId, 'bj-jxj', { url: HOSTILE_URL, status: 200, headers: {}, body: Buffer.from('<html></html>'), fetchedAt: '2026-06-18T08:00:00Z' });
+  await store.saveDocument('bj-jxj', HOSTILE_URL, id, {
     kind: 'article',
     title: HOSTILE_TITLE,
     publishedAt: '2026-06-18T15:00:00+08:00',
@@ -97,5 +97,5 @@ export function storeHostilePage(store: SqliteStore): void {
     ],
     attachments: [],
   });
-  store.finishRun(runId, {});
+  await store.finishRun(runId, {});
 }

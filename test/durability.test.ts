@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import type { Brief } from '../src/domain/brief.ts';
 import { firstDamage } from '../src/crawl/archiveUnits.ts';
 import { readWarcRecords } from '../src/crawl/warc.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
 import { cliPath, repoRoot, tempDir } from './helpers.ts';
+import { onPostgres, openTestStore, storeRows } from './storeFor.ts';
 import { configWithCatalog, html, listPage, sleep, startSite, type Route, type TestSite } from './sites.ts';
 
 /** A small seeded generator (mulberry32): the kill times are random, and the same on every run of the test. */
@@ -66,18 +68,19 @@ function startRun(config: string, data: string, out: string): Attempt {
   return { child, exited };
 }
 
-/** What a data folder holds once a run is over: its documents by address, with title and body. */
-function storedDocuments(data: string): Map<string, string> {
-  const db = new Database(join(data, 'xinzhi.sqlite'), { readonly: true });
-  try {
-    const rows = db.prepare('SELECT url, title, body FROM documents').all() as { url: string; title: string; body: string }[];
-    return new Map(rows.map((row) => [row.url, `${row.title}\n${row.body}`]));
-  } finally {
-    db.close();
-  }
+/**
+ * What a data folder holds once a run is over: its documents by address, with title and body; none when
+ * no run got as far as making its SQLite file. PostgreSQL's schema is made by opening the store, as the
+ * next run would.
+ */
+async function storedDocuments(data: string): Promise<Map<string, string>> {
+  if (onPostgres) await (await openTestStore(data)).close();
+  else if (!existsSync(SqliteStore.fileIn(data))) return new Map();
+  const rows = await storeRows<{ url: string; title: string; body: string }>(data, 'SELECT url, title, body FROM documents');
+  return new Map(rows.map((row) => [row.url, `${row.title}\n${row.body}`]));
 }
 
-/** PRAGMA integrity_check of the data folder's database, as a process opening it after a crash sees it. */
+/** PRAGMA integrity_check of the data folder's SQLite file, as a process opening it after a crash sees it. */
 function integrity(data: string): string {
   const db = new Database(join(data, 'xinzhi.sqlite'));
   try {
@@ -124,7 +127,7 @@ describe('a day survives its run being killed at random points', () => {
     const clean = await startRun(config, cleanData, join(dir, 'clean-out')).exited;
     const cleanMs = performance.now() - cleanStart;
     assert.equal(clean.code, 0, clean.stderr);
-    const expected = storedDocuments(cleanData);
+    const expected = await storedDocuments(cleanData);
     assert.equal(expected.size, SOURCES * ARTICLES);
 
     const seed = Number(process.env.XINZHI_KILL_SEED ?? 20260619);
@@ -148,12 +151,12 @@ describe('a day survives its run being killed at random points', () => {
       if (ended.signal === 'SIGKILL') {
         killed++;
         // Killed while the day was still being fetched: some of its documents not stored yet.
-        if (!existsSync(join(data, 'xinzhi.sqlite')) || storedDocuments(data).size < expected.size) midCrawl++;
+        if ((await storedDocuments(data)).size < expected.size) midCrawl++;
       }
       // A run the kill missed finished the day: it must have finished it well, not been refused by a dead holder's lock.
       else assert.equal(ended.code, 0, `attempt ${i} (kill at ${delay} ms) ended by itself: ${ended.stderr}`);
-      // What a crash leaves: a database that checks, and an issue folder that is whole or not there.
-      if (existsSync(join(data, 'xinzhi.sqlite'))) assert.equal(integrity(data), 'ok', `after attempt ${i}`);
+      // What a crash leaves: a database that checks (SQLite's file; PostgreSQL's is the server's to keep), and an issue folder that is whole or not there.
+      if (!onPostgres && existsSync(join(data, 'xinzhi.sqlite'))) assert.equal(integrity(data), 'ok', `after attempt ${i}`);
       issueHeadlines(out);
       const archive = existsSync(join(data, 'archives')) ? readdirSync(join(data, 'archives')) : [];
       for (const name of archive) if (await firstDamage(join(data, 'archives', name), true)) torn++;
@@ -161,13 +164,12 @@ describe('a day survives its run being killed at random points', () => {
 
     const final = await startRun(config, data, out).exited;
     assert.equal(final.code, 0, final.stderr);
-    const stored = storedDocuments(data);
+    const stored = await storedDocuments(data);
     assert.deepEqual([...stored.keys()].sort(), [...expected.keys()].sort(), 'the same documents as a run never killed');
     for (const [url, text] of expected) assert.equal(stored.get(url), text, url);
-    assert.equal(integrity(data), 'ok');
-    const db = new Database(join(data, 'xinzhi.sqlite'), { readonly: true });
-    const counts = db.prepare('SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(DISTINCT url) FROM documents) AS urls, (SELECT count(*) FROM issues) AS issues').get() as { documents: number; urls: number; issues: number };
-    db.close();
+    if (!onPostgres) assert.equal(integrity(data), 'ok');
+    const [counts] = await storeRows<{ documents: number; urls: number; issues: number }>(data,
+      'SELECT CAST((SELECT count(*) FROM documents) AS INTEGER) AS documents, CAST((SELECT count(DISTINCT url) FROM documents) AS INTEGER) AS urls, CAST((SELECT count(*) FROM issues) AS INTEGER) AS issues');
     assert.deepEqual(counts, { documents: expected.size, urls: expected.size, issues: 1 });
     // Every archive reads to its end, holding at least a response for each document; none had to be moved aside.
     assert.ok((await archivedResponses(data)) >= expected.size);

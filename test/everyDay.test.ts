@@ -14,7 +14,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { importArchives } from '../src/crawl/import.ts';
 import { warcResponseRecord } from '../src/crawl/warc.ts';
 import { composeIssue } from '../src/pipeline/compose.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openTestStore } from './storeFor.ts';
 import { nextDay } from '../src/util/time.ts';
 import { tempDir } from './helpers.ts';
 
@@ -36,16 +36,16 @@ describe('the extractive writer passes its own checks on every day', () => {
   for (const name of ['eval-day', 'eval-day-2']) {
     it(`on the labelled day ${name}`, async () => {
       const day = loadEvalDay(evalDayDir(name));
-      const store = new SqliteStore(join(tempDir(), 'data'));
+      const store = await openTestStore(join(tempDir(), 'data'));
       try {
-        const runId = store.startRun(nextDay(day.date), 'test');
+        const runId = await store.startRun(nextDay(day.date), 'test');
         for (const doc of day.documents) {
-          const { id } = store.saveResponse(runId, doc.sourceId, { url: doc.url, status: 200, headers: {}, body: Buffer.from(doc.body), fetchedAt: doc.publishedAt! });
-          store.saveDocument(doc.sourceId, doc.url, id, { kind: 'article', title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, repostOf: doc.repostOf, docNumber: doc.docNumber, siteName: null, paragraphs: doc.body.split('\n'), attachments: [] });
+          const { id } = await store.saveResponse(runId, doc.sourceId, { url: doc.url, status: 200, headers: {}, body: Buffer.from(doc.body), fetchedAt: doc.publishedAt! });
+          await store.saveDocument(doc.sourceId, doc.url, id, { kind: 'article', title: doc.title, publishedAt: doc.publishedAt, publisher: doc.publisher, repostOf: doc.repostOf, docNumber: doc.docNumber, siteName: null, paragraphs: doc.body.split('\n'), attachments: [] });
         }
         assertClean((await composeIssue(store, loaded, nextDay(day.date))).brief);
       } finally {
-        store.close();
+        await store.close();
       }
     });
   }
@@ -56,13 +56,13 @@ describe('the extractive writer passes its own checks on every day', () => {
       const dir = tempDir();
       const warc = join(dir, 'day.warc.gz');
       writeFileSync(warc, Buffer.concat(await Promise.all(dayResponses(day).map((r) => warcResponseRecord({ ...r, fetchedAt: new Date(r.fetchedAt).toISOString() })))));
-      const store = new SqliteStore(join(dir, 'data'));
+      const store = await openTestStore(join(dir, 'data'));
       try {
-        const report = await importArchives(warc, [], store, store.startRun(nextDay(day.date), 'import'));
+        const report = await importArchives(warc, [], store, await store.startRun(nextDay(day.date), 'import'));
         assert.equal(report.documents, day.stories.reduce((n, s) => n + s.docs.length, 0));
         assertClean((await composeIssue(store, loaded, nextDay(day.date))).brief);
       } finally {
-        store.close();
+        await store.close();
       }
     });
   }

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import { folderWriteSteps, writeFolderAtomically } from '../src/util/atomicDir.ts';
 import { UserError } from '../src/util/errors.ts';
 import { cliPath, repoRoot, runCli, tempDir } from './helpers.ts';
+import { openTestStore, storeRows } from './storeFor.ts';
 
 const version = (n: number) => ({ 'brief.json': `{"version":${n}}\n`, 'brief.md': `# 第 ${n} 版\n`, 'brief.html': `<p>第 ${n} 版</p>\n` });
 
@@ -92,12 +92,13 @@ function runMerged(args: string[]): Promise<{ code: number; lines: string[] }> {
   });
 }
 
-function issueRows(data: string): string[] {
-  const db = new Database(join(data, 'xinzhi.sqlite'), { readonly: true });
+/** The dates of the issues a data folder's store holds, oldest first. */
+async function issueRows(data: string): Promise<string[]> {
+  const store = await openTestStore(data, { existing: true });
   try {
-    return (db.prepare('SELECT issue_date FROM issues ORDER BY issue_date').all() as { issue_date: string }[]).map((row) => row.issue_date);
+    return (await store.archivedIssues(1000, 0)).issues.map((issue) => issue.issueDate).sort();
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -114,16 +115,18 @@ describe('a run that fails prints its summary, then the error, and records no is
     assert.ok(result.lines.slice(title).some((line) => /^ {2}保留文档: 24/.test(line)), result.lines.join('\n'));
     assert.match(result.lines.at(-1)!, new RegExp(`^xinzhi: 无法写入输出目录 ${join(blocker, 'out')}（ENOTDIR）$`));
     assert.equal(result.lines.filter((line) => line.startsWith('xinzhi: ')).length, 1);
-    assert.deepEqual(issueRows(data), []);
-    const db = new Database(join(data, 'xinzhi.sqlite'), { readonly: true });
-    const run = db.prepare('SELECT finished_at, summary FROM runs').get() as { finished_at: string | null; summary: string };
-    db.close();
+    assert.deepEqual(await issueRows(data), []);
+    // No Store method reads a run back: the runs table shows it was finished, with the error.
+    const [run] = await storeRows<{ finished_at: string | Date | null; summary: string | object }>(data, 'SELECT finished_at, summary FROM runs');
+    assert.ok(run);
     assert.ok(run.finished_at);
-    assert.match((JSON.parse(run.summary) as { error: string }).error, /cannot write output folder/);
+    // Text in SQLite; PostgreSQL may keep it as jsonb, which pg gives parsed.
+    const summary = (typeof run.summary === 'string' ? JSON.parse(run.summary) : run.summary) as { error: string };
+    assert.match(summary.error, /cannot write output folder/);
     // The same data written out: now the issue is recorded.
     const ok = await runCli(['brief', '--date', '2026-06-19', '--data', data, '--out', join(dir, 'out')]);
     assert.equal(ok.code, 0, ok.stderr);
-    assert.deepEqual(issueRows(data), ['2026-06-19']);
+    assert.deepEqual(await issueRows(data), ['2026-06-19']);
   });
 
   it('a run with nothing to write for its date: the crawl summary, then the error; as JSON, the summary with the error', async () => {

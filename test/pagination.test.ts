@@ -7,7 +7,7 @@ import { crawlSources } from '../src/pipeline/crawl.ts';
 import { importArchives } from '../src/crawl/import.ts';
 import { ReplayFetcher } from '../src/crawl/replay.ts';
 import { continuationPages, maxDocumentPages } from '../src/extract/pagination.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openTestStore } from './storeFor.ts';
 import { tempDir } from './helpers.ts';
 import { crawlOnce, html, listPage, startSite, testSource, type Route } from './sites.ts';
 
@@ -96,9 +96,9 @@ describe('paginated articles, crawled and replayed', () => {
     assert.equal(report.documentsKept, 1);
     for (const path of ['/a/t20260618_77.html', '/a/t20260618_77_1.html', '/a/t20260618_77_2.html']) assert.ok(archived.includes(`200 ${path}`), `${path} archived`);
     const docUrl = `${site.base}/a/t20260618_77.html`;
-    const stored = new SqliteStore(dir);
-    const doc = stored.documentByUrl(docUrl)!;
-    stored.close();
+    const stored = await openTestStore(dir);
+    const doc = (await stored.documentByUrl(docUrl))!;
+    await stored.close();
     const at = texts.map((text) => doc.body.indexOf(text));
     assert.ok(at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!)), `pages in order in: ${doc.body}`);
     assert.equal(doc.title, '测试市人工智能产业发展三年行动计划');
@@ -109,24 +109,24 @@ describe('paginated articles, crawled and replayed', () => {
     const archive = join(dir, 'archive.warc.gz');
     const replay = await ReplayFetcher.open(archive);
     const replayDir = tempDir();
-    const replayStore = new SqliteStore(replayDir);
+    const replayStore = await openTestStore(replayDir);
     const replayed = await crawlSources([source], {
-      fetcher: replay, store: replayStore, runId: replayStore.startRun('2026-06-19', 'replay'), maxArticlesPerSource: 50, concurrency: 1,
+      fetcher: replay, store: replayStore, runId: await replayStore.startRun('2026-06-19', 'replay'), maxArticlesPerSource: 50, concurrency: 1,
       conditional: false, emptyRunsAlert: 3, covers: (url) => replay.covers(url),
     });
     assert.deepEqual(replayed.failures, []);
-    assert.equal(replayStore.documentByUrl(docUrl)?.body, doc.body);
-    replayStore.close();
+    assert.equal((await replayStore.documentByUrl(docUrl))?.body, doc.body);
+    await replayStore.close();
     assert.equal(site.log.length, hits);
 
     // Imported: the continuation pages are joined into page 1's document, not documents of their own.
-    const importStore = new SqliteStore(tempDir());
-    const imported = await importArchives(archive, [source], importStore, importStore.startRun('2026-06-19', 'import'));
+    const importStore = await openTestStore(tempDir());
+    const imported = await importArchives(archive, [source], importStore, await importStore.startRun('2026-06-19', 'import'));
     assert.equal(imported.documents, 1);
     assert.equal(imported.partialDocuments, undefined);
-    assert.equal(importStore.documentByUrl(docUrl)?.body, doc.body);
-    assert.equal(importStore.documentByUrl(`${site.base}/a/t20260618_77_1.html`), undefined);
-    importStore.close();
+    assert.equal((await importStore.documentByUrl(docUrl))?.body, doc.body);
+    assert.equal(await importStore.documentByUrl(`${site.base}/a/t20260618_77_1.html`), undefined);
+    await importStore.close();
   });
 
   it('keeps a document whose last page fails with the pages it had, and reports the page and the partial document', async (t) => {
@@ -142,16 +142,16 @@ describe('paginated articles, crawled and replayed', () => {
     ].sort());
     assert.ok(report.failures.some((f) => f.url === docUrl && f.reason.includes(lastUrl)));
     assert.equal(report.documentsKept, 1);
-    const store = new SqliteStore(dir);
-    const body = store.documentByUrl(docUrl)!.body;
-    store.close();
+    const store = await openTestStore(dir);
+    const body = (await store.documentByUrl(docUrl))!.body;
+    await store.close();
     assert.ok(body.includes(texts[0]!) && body.includes(texts[1]!) && !body.includes(texts[2]!));
 
     // The import of that archive knows the same: the document is partial, the missing page named.
-    const importStore = new SqliteStore(tempDir());
-    const imported = await importArchives(join(dir, 'archive.warc.gz'), [source], importStore, importStore.startRun('2026-06-19', 'import'));
+    const importStore = await openTestStore(tempDir());
+    const imported = await importArchives(join(dir, 'archive.warc.gz'), [source], importStore, await importStore.startRun('2026-06-19', 'import'));
     assert.deepEqual(imported.partialDocuments, [{ url: docUrl, missing: [lastUrl] }]);
-    assert.equal(importStore.documentByUrl(docUrl)?.body, body);
-    importStore.close();
+    assert.equal((await importStore.documentByUrl(docUrl))?.body, body);
+    await importStore.close();
   });
 });

@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { SMTPServer } from 'smtp-server';
 import { briefSchema, type Brief } from '../src/domain/brief.ts';
 import { configSchema } from '../src/config/schema.ts';
@@ -19,6 +18,7 @@ import { redact } from '../src/publish/settings.ts';
 import { lockDataFolder } from '../src/store/lock.ts';
 import { wecomPayload, WECOM_CONTENT_MAX_BYTES } from '../src/publish/wecom.ts';
 import { repoRoot, runCli, tempDir, type CliResult } from './helpers.ts';
+import { onPostgres, storeRows, storeText } from './storeFor.ts';
 
 const date = '2026-06-19';
 const hex = (n: number) => randomBytes(n).toString('hex');
@@ -249,14 +249,9 @@ function newDataDir(): string {
   return dir;
 }
 
-/** The rows of the deliveries table. */
-function deliveries(data: string): { channel: string; status: string; attempt: number; digest: string; error: string | null }[] {
-  const db = new Database(join(data, 'xinzhi.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT channel, status, attempt, digest, error FROM deliveries ORDER BY id').all() as ReturnType<typeof deliveries>;
-  } finally {
-    db.close();
-  }
+/** The rows of the deliveries table, in the order they were written: every try, where the Store gives only the latest. */
+function deliveries(data: string): Promise<{ channel: string; status: string; attempt: number; digest: string; error: string | null }[]> {
+  return storeRows(data, 'SELECT channel, status, attempt, digest, error FROM deliveries ORDER BY id');
 }
 
 const from = (channel: string) => received.filter((r) => r.channel === channel);
@@ -390,7 +385,7 @@ describe('xinzhi publish', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(received.length, 0);
     assert.equal(mails.length, 0);
-    assert.deepEqual(deliveries(data), []);
+    assert.deepEqual(await deliveries(data), []);
     assert.match(result.stdout, /== wecom-main（企业微信） ==\n# 篇幅超限，发送摘要与要目及全文链接\nPOST http:\/\/127\.0\.0\.1:\d+\/\*\*\*\n/);
     assert.match(result.stdout, /POST http:\/\/127\.0\.0\.1:\d+\/\*\*\*&timestamp=\d{13}&sign=\*\*\*\n/);
     assert.match(result.stdout, /"sign":"\*\*\*"/);
@@ -415,7 +410,7 @@ describe('xinzhi publish', () => {
     assert.match(first.stdout, /发送 5 · 跳过 0 · 失败 0/);
     for (const channel of ['wecom', 'feishu', 'dingtalk', 'hook']) assert.equal(from(channel).length, 1, channel);
     assert.equal(mails.length, 1);
-    assert.deepEqual(deliveries(data).map((row) => `${row.channel} ${row.status} ${row.attempt}`).sort(), ['dingtalk-ops sent 1', 'feishu-team sent 1', 'leaders-mail sent 1', 'partner-hook sent 1', 'wecom-main sent 1']);
+    assert.deepEqual((await deliveries(data)).map((row) => `${row.channel} ${row.status} ${row.attempt}`).sort(), ['dingtalk-ops sent 1', 'feishu-team sent 1', 'leaders-mail sent 1', 'partner-hook sent 1', 'wecom-main sent 1']);
     const hook = JSON.parse(from('hook')[0]!.body) as { date: string; abstract: string; items: { headline: string }[] };
     assert.equal(hook.date, date);
     assert.equal(hook.abstract, issue.abstract);
@@ -482,9 +477,9 @@ describe('xinzhi publish', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /feishu-team（飞书）：已发送（第 3 次尝试）/);
     assert.equal(from('feishu').length, 3);
-    assert.deepEqual(deliveries(data).map((row) => `${row.status} ${row.attempt} ${row.error ?? ''}`), ['failed 1 HTTP 500', 'failed 2 HTTP 500', 'sent 3 ']);
+    assert.deepEqual((await deliveries(data)).map((row) => `${row.status} ${row.attempt} ${row.error ?? ''}`), ['failed 1 HTTP 500', 'failed 2 HTTP 500', 'sent 3 ']);
     // Each try is signed afresh, and the digest is the message's, the same on every try.
-    assert.equal(new Set(deliveries(data).map((row) => row.digest)).size, 1);
+    assert.equal(new Set((await deliveries(data)).map((row) => row.digest)).size, 1);
   });
 
   test('a channel that stays down is reported by name and reason, the others go out, and the exit code says so', async () => {
@@ -579,7 +574,7 @@ describe('xinzhi publish', () => {
     }
   });
 
-  test('no secret appears in any output or in the store', () => {
+  test('no secret appears in any output or in the store', async () => {
     const values = Object.values(secret);
     for (const result of outputs) {
       for (const value of values) {
@@ -589,6 +584,11 @@ describe('xinzhi publish', () => {
     }
     assert.ok(outputs.length >= 10);
     for (const dir of dataDirs) {
+      // Every row of every table, on either engine.
+      const held = await storeText(dir);
+      for (const value of values) assert.ok(!held.includes(value), `${dir}'s store holds a secret`);
+      if (onPostgres) continue;
+      // SQLite's files byte for byte, the write-ahead log too: a secret written and deleted would still be in them.
       const files = readdirSync(dir).filter((name) => name.startsWith('xinzhi.sqlite'));
       assert.ok(files.length > 0 && existsSync(join(dir, 'xinzhi.sqlite')));
       for (const name of files) {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../src/schedule/loop.ts';
 import { lockDataFolder } from '../src/store/lock.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import type { Store } from '../src/store/store.ts';
+import { openTestStore } from './storeFor.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from './helpers.ts';
@@ -82,7 +83,7 @@ describe('schedule plan', () => {
  * Drives the loop on virtual time: sleeping moves the clock to the planned time. Stops (aborts) after
  * `limit` attempts have started, so a test sees a bounded run.
  */
-async function drive(store: SqliteStore, job: ScheduledJob, start: string, options: { once?: boolean; limit?: number } = {}) {
+async function drive(store: Store, job: ScheduledJob, start: string, options: { once?: boolean; limit?: number } = {}) {
   let now = at(start);
   const events: ScheduleEvent[] = [];
   const controller = new AbortController();
@@ -102,7 +103,7 @@ async function drive(store: SqliteStore, job: ScheduledJob, start: string, optio
 
 describe('schedule loop', () => {
   it('catches up a missed issue once, publishes it, and remembers it across restarts', async () => {
-    const store = new SqliteStore(tempDir());
+    const store = await openTestStore(tempDir());
     const written: string[] = [];
     const published: string[] = [];
     const job: ScheduledJob = { write: async (date) => (written.push(date), 'written'), publish: async (date) => void published.push(date) };
@@ -116,12 +117,12 @@ describe('schedule loop', () => {
     // Left running, it writes the next days at their triggers.
     await drive(store, job, '2026-11-30T10:00:00+08:00', { limit: 2 });
     assert.deepEqual(written, ['2026-11-30', '2026-12-01', '2026-12-02']);
-    assert.deepEqual(store.scheduledAttempts('2026-12-01'), { attempts: 1, succeeded: true, lastAt: store.scheduledAttempts('2026-12-01').lastAt });
-    store.close();
+    assert.deepEqual(await store.scheduledAttempts('2026-12-01'), { attempts: 1, succeeded: true, lastAt: (await store.scheduledAttempts('2026-12-01')).lastAt });
+    await store.close();
   });
 
   it('retries a failed write once, an hour later, records both, and never publishes a failed or withheld issue', async () => {
-    const store = new SqliteStore(tempDir());
+    const store = await openTestStore(tempDir());
     const tries: string[] = [];
     let published = 0;
     const job: ScheduledJob = {
@@ -143,24 +144,24 @@ describe('schedule loop', () => {
     ]);
     assert.ok(events.some((e) => e.kind === 'awaiting-approval' && e.issueDate === '2026-12-02'));
     assert.equal(published, 1);
-    assert.deepEqual(store.scheduledAttempts('2026-12-01').attempts, 2);
+    assert.deepEqual((await store.scheduledAttempts('2026-12-01')).attempts, 2);
     assert.ok(events.some((e) => e.kind === 'finished' && e.detail.includes('站点全部无法访问')));
-    store.close();
+    await store.close();
   });
 
   it('counts an attempt killed before it finished as a failed one', async () => {
     const dir = tempDir();
-    const killed = new SqliteStore(dir);
-    killed.startScheduledRun('2026-11-30', 1, 'trigger', at('2026-11-30T06:30:00+08:00'));
-    killed.close();
-    const store = new SqliteStore(dir);
+    const killed = await openTestStore(dir);
+    await killed.startScheduledRun('2026-11-30', 1, 'trigger', at('2026-11-30T06:30:00+08:00'));
+    await killed.close();
+    const store = await openTestStore(dir);
     const tries: string[] = [];
     await drive(store, { write: async (date) => (tries.push(date), 'written') }, '2026-11-30T08:00:00+08:00', { once: true });
     // The retry, due an hour after the attempt that never finished, runs at once at 08:00.
     assert.deepEqual(tries, ['2026-11-30']);
-    assert.equal(store.scheduledAttempts('2026-11-30').succeeded, true);
-    assert.equal(store.scheduledAttempts('2026-11-30').attempts, 2);
-    store.close();
+    assert.equal((await store.scheduledAttempts('2026-11-30')).succeeded, true);
+    assert.equal((await store.scheduledAttempts('2026-11-30')).attempts, 2);
+    await store.close();
   });
 });
 
@@ -240,9 +241,9 @@ describe('xinzhi schedule', () => {
     const other = both.find((r) => !new RegExp(`期号 ${today} 已写成\n`).test(r.stdout))!;
     assert.match(other.stdout, /正被另一个 xinzhi 进程使用|^下次运行：/m);
     assert.doesNotMatch(other.stdout, /已写成/);
-    const attempts = new SqliteStore(join(dir, 'data5'));
-    assert.equal(attempts.scheduledAttempts(today).succeeded, true);
-    attempts.close();
+    const attempts = await openTestStore(join(dir, 'data5'));
+    assert.equal((await attempts.scheduledAttempts(today)).succeeded, true);
+    await attempts.close();
 
     // The output folder cannot be made (a file stands where it would go): the attempt fails and says it will be retried.
     const blocked = join(dir, 'blocked');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { crawlSources, type CrawlContext } from '../src/pipeline/crawl.ts';
 import { LiveFetcher, type LiveFetcherOptions } from '../src/crawl/live.ts';
 import { readWarcResponses, WarcWriter } from '../src/crawl/warc.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openTestStore } from './storeFor.ts';
 import { repoRoot, tempDir } from './helpers.ts';
 
 export interface RequestLog {
@@ -126,14 +126,14 @@ export function fetcherOptions(overrides: Partial<LiveFetcherOptions> = {}): Liv
 /** One crawl of the given sources into a store and an archive (fresh ones unless `dir` names earlier ones). */
 export async function crawlOnce(sources: Source[], fetcher: Partial<LiveFetcherOptions> = {}, context: Partial<CrawlContext> & { dir?: string } = {}) {
   const dir = context.dir ?? tempDir();
-  const store = new SqliteStore(dir);
+  const store = await openTestStore(dir);
   const archivePath = join(dir, 'archive.warc.gz');
   const archive = new WarcWriter(archivePath);
   const live = new LiveFetcher(fetcherOptions({ onResponse: (r) => archive.append(r), ...fetcher }));
   const report = await crawlSources(sources, {
-    fetcher: live, store, runId: store.startRun('2026-06-19', 'live'), maxArticlesPerSource: 50, concurrency: 8, conditional: true, emptyRunsAlert: 3, ...context,
+    fetcher: live, store, runId: await store.startRun('2026-06-19', 'live'), maxArticlesPerSource: 50, concurrency: 8, conditional: true, emptyRunsAlert: 3, ...context,
   });
-  store.close();
+  await store.close();
   await archive.close();
   const archived: string[] = [];
   if (existsSync(archivePath)) for await (const response of readWarcResponses(archivePath)) archived.push(`${response.status} ${new URL(response.url).pathname}`);
