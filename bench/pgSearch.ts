@@ -222,7 +222,7 @@ try {
     }
   }
   await pool.end();
-  sqlite.close();
+  await sqlite.close();
 } finally {
   await store?.close();
   // The schema first: the trigram index depends on the extension.

@@ -163,7 +163,7 @@ export const migrations: readonly string[] = [
   // The desk's archive (src/serve/archivePage.ts). The search index's text gained sub-words (大数据␞数据␝,
   // searchText.ts): entries written before are dropped, so searchIndexGaps counts them and they are indexed
   // again. What a run's analysis read of each document — its story's issuing body and tier, its themes when
-  // relevant — so a search filters documents as it filters issues (src/store/facets.ts).
+  // relevant — so a search filters documents as it filters issues (DocumentFacet in src/store/store.ts).
   `
   DELETE FROM documents_fts;
   DELETE FROM issues_fts;

@@ -14,7 +14,7 @@ export interface ArchiveFilters {
   /**
    * Themes (taxonomy names), tiers and issuing bodies. An issue must have a section of one of the themes /
    * tiers (item.themes, item.tier) and cite one of the bodies (a reference's publisher, or a cited document
-   * of that issuer). A document must have been read so by a run's analysis (src/store/facets.ts: its
+   * of that issuer). A document must have been read so by a run's analysis (DocumentFacet, src/store/store.ts: its
    * story's themes when relevant, its story's issuer and that issuer's tier): a document stored but never
    * analysed (imported, no brief written for its day) has none, and is not returned when one is given.
    */
