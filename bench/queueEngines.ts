@@ -12,6 +12,7 @@ import { DelayedError, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
+import { recoveryOptions } from '../src/queue/settings.ts';
 
 /** A "fetch page" job as both engines carry it (`enqueuedAt`: epoch ms by the coordinator's clock). */
 export interface PageJob {
@@ -161,10 +162,8 @@ class BullEngine implements Engine {
         connection: this.connect(),
         prefix: BULL_PREFIX,
         concurrency,
-        lockDuration: recoveryMs,
-        stalledInterval: recoveryMs / 2,
-        // A job caught by several kills in a row is still retried rather than failed.
-        maxStalledCount: 5,
+        // As xinzhi's workers find a killed worker's jobs; a job caught by several kills in a row is still retried rather than failed.
+        ...recoveryOptions(recoveryMs, 5),
       },
     );
     // "could not renew lock" comes when a job moved itself to the delayed set between two renewals: noise.

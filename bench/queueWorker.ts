@@ -5,12 +5,12 @@
  * longer than the wait budget sends the job back to the engine to run later. In noop mode jobs do nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { Agent, request } from 'undici';
 import type { HostLease } from '../src/domain/hostLease.ts';
 import { RedisHostLease } from '../src/queue/hostLease.ts';
+import { waitForHost } from '../src/queue/sharedHosts.ts';
 import { PgHostLease } from '../src/store/hostLeasePg.ts';
 import { openEngine, type Handler, type PageJob } from './queueEngines.ts';
 import { storePage } from './queuePages.ts';
@@ -35,16 +35,11 @@ const redis = settings.engine === 'bullmq' ? new Redis(settings.redisUrl) : unde
 const limits = { delayMs: () => settings.delayMs, leaseMs: settings.leaseMs };
 const lease: HostLease = redis ? new RedisHostLease(redis, limits, LEASE_PREFIX) : new PgHostLease(db, limits, LEASE_TABLE);
 
-/** Waits for the host within the budget; the lease's holder name, or undefined when the job is deferred. */
+/** Waits for the host within the budget (as xinzhi's workers do); the lease's holder name, or the wait left when the job is deferred. */
 async function takeHost(host: string, key: string): Promise<{ holder: string } | { waitMs: number }> {
   const holder = `${settings.workerId}:${key}:${randomUUID()}`;
-  for (let waited = 0; ; ) {
-    const grant = await lease.acquire(host, holder);
-    if (grant.granted) return { holder };
-    if (waited + grant.waitMs > settings.waitBudgetMs) return { waitMs: grant.waitMs };
-    await sleep(grant.waitMs);
-    waited += grant.waitMs;
-  }
+  const taken = await waitForHost(lease, host, holder, settings.waitBudgetMs);
+  return taken === true ? { holder } : taken;
 }
 
 const fetchPage: Handler = async (job: PageJob) => {

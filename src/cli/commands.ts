@@ -34,6 +34,8 @@ export const optionSpecs = {
   port: { type: 'string', value: { zh: '端口', en: 'PORT' }, help: { zh: '监听端口（默认 4180）', en: 'the port to listen on (default 4180)' } },
   'create-user': { type: 'string', value: { zh: '账号', en: 'NAME' }, help: { zh: '新建（或重设）编辑台账号后退出；密码从环境变量 XINZHI_DESK_PASSWORD 或标准输入读取', en: 'create (or reset) a desk account, then exit; the password is read from XINZHI_DESK_PASSWORD or stdin' } },
   role: { type: 'string', value: { zh: 'editor|viewer', en: 'editor|viewer' }, help: { zh: '新账号的角色：editor 可编辑发布，viewer 只读（默认 editor）', en: 'the new account\'s role: editor (edit and publish) or viewer (read only); default editor' } },
+  concurrency: { type: 'string', value: { zh: '数量', en: 'N' }, help: { zh: '同时处理的任务数（默认 crawl.concurrency）', en: 'jobs in hand at once (default crawl.concurrency)' } },
+  all: { type: 'boolean', help: { zh: '全部失败任务', en: 'every failed job' } },
   help: { type: 'boolean', short: 'h', help: { zh: '显示帮助', en: 'show help' } },
   version: { type: 'boolean', short: 'v', help: { zh: '显示版本', en: 'show the version' } },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: Text; help: Text }>;
@@ -146,10 +148,35 @@ export const commandSpecs: Record<string, CommandSpec> = {
     options: ['host', 'port', 'out', 'create-user', 'role'],
     load: async () => (await import('./serve.ts')).serveCommand,
   },
+  worker: {
+    args: { zh: '[--concurrency 数量]', en: '[--concurrency N]' },
+    positionals: [0, 0],
+    summary: {
+      zh: '任务队列的工作进程：抓取来源与页面、生成简报，直到 Ctrl-C；可在多台机器上运行多个（共用 Redis 与数据库）',
+      en: 'a worker of the job queue: crawls sources and pages and writes briefs until Ctrl-C; run any number on any machines (sharing Redis and the store)',
+    },
+    options: ['concurrency', 'out', 'json'],
+    optionHelp: { out: { zh: '简报任务写入的输出目录（默认 ./out）', en: 'where brief jobs write issues (default ./out)' } },
+    load: async () => (await import('./worker.ts')).workerCommand,
+  },
+  jobs: {
+    args: { zh: '[enqueue --date YYYY-MM-DD | failed | retry ID|--all]', en: '[enqueue --date YYYY-MM-DD | failed | retry ID|--all]' },
+    positionals: [0, 2],
+    summary: {
+      zh: '任务队列：各状态任务数；加入某一期（enqueue）；失败任务清单（failed）；重新排队（retry）',
+      en: 'the job queue: jobs by state; enqueue an issue (enqueue); the failed jobs (failed); queue them again (retry)',
+    },
+    options: ['date', 'all', 'json'],
+    optionHelp: {
+      date: { zh: 'enqueue：要加入队列的期号', en: 'enqueue: the issue to enqueue' },
+      all: { zh: 'retry：重新排队全部失败任务', en: 'retry: queue every failed job again' },
+    },
+    load: async () => (await import('./jobs.ts')).jobsCommand,
+  },
 };
 
 /** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
-export const plannedCommands: readonly string[] = ['worker'];
+export const plannedCommands: readonly string[] = [];
 
 function optionLine(name: OptionName, lang: Lang, command?: CommandSpec): [string, string] {
   const spec: { value?: Text; help: Text } = optionSpecs[name];

@@ -381,5 +381,28 @@ export const configSchema = z.object({
    * variable XINZHI_STORE overrides it.
    */
   store: z.string().regex(/^(sqlite|postgres(ql)?:\/\/\S+)$/i, 'sqlite, or a postgres:// address').optional(),
+  /**
+   * The job queue (`xinzhi worker`, `xinzhi jobs`; src/queue/, docs/scale.md): BullMQ on Redis, shared by
+   * every worker on every machine, with the per-host politeness lease in the same Redis. Optional: without
+   * the key the defaults below hold. The environment variable XINZHI_REDIS overrides `redis`.
+   * - `redis`: the server's address, redis://[user:password@]host:port[/db] (rediss:// for TLS).
+   * - `prefix`: the namespace of every key the queue and the leases keep (letters, digits, `.`, `_`, `-`),
+   *   so that several briefs, or tests, share one Redis.
+   * - `attempts`: tries of a job, the first included, before it is dead-lettered (`xinzhi jobs failed`);
+   *   default crawl.retries + 1. A page job's fetch is not retried inside the attempt: the queue retries it.
+   * - `backoffMs`: the first retry after this many ms, doubling after each failure; default crawl.retryBaseMs.
+   * - `lockMs`: a job's lock, renewed every half of it while its worker lives; a killed worker's jobs are
+   *   handed out again within about 1.5 × lockMs (the stalled check runs every half of it).
+   * - `keepCompletedSeconds`: completed jobs are kept this long (the documents and the issue are the record);
+   *   failed jobs are kept until retried or removed: they are the dead-letter list.
+   */
+  queue: z.object({
+    redis: z.string().regex(/^rediss?:\/\/\S+$/i, 'a redis:// address, such as redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+    prefix: z.string().regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dots, underscores and dashes').default('xinzhi'),
+    attempts: z.number().int().min(1).max(20).optional(),
+    backoffMs: z.number().int().min(1).optional(),
+    lockMs: z.number().int().min(1000).default(30_000),
+    keepCompletedSeconds: z.number().int().min(0).default(600),
+  }).strict().optional(),
 }).strict();
 export type Config = z.infer<typeof configSchema>;

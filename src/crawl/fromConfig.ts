@@ -13,8 +13,12 @@ function hostDelaysOf(sources: readonly Source[]): Map<string, number> {
   return delays;
 }
 
-/** The live fetcher as the config's crawl settings and the catalog's per-source overrides describe it. */
-export function liveFetcherFromConfig(crawl: Config['crawl'], sources: readonly Source[], hooks: Pick<LiveFetcherOptions, 'onResponse' | 'onRequest'> = {}): LiveFetcher {
+/**
+ * The live fetcher as the config's crawl settings and the catalog's per-source overrides describe it;
+ * `hooks` add the archive, the progress display and, in a queue worker, the turns at hosts shared with
+ * the other workers and robots.txt's own retries (LiveFetcherOptions.sharedHosts, robotsRetries).
+ */
+export function liveFetcherFromConfig(crawl: Config['crawl'], sources: readonly Source[], hooks: Pick<LiveFetcherOptions, 'onResponse' | 'onRequest' | 'sharedHosts' | 'robotsRetries'> = {}): LiveFetcher {
   return new LiveFetcher({ ...crawl, hostDelays: hostDelaysOf(sources), ...hooks });
 }
 

@@ -8,6 +8,7 @@ import { HostGate } from './politeness.ts';
 import { isRetryableStatus, retryDelayMs } from '../util/retry.ts';
 import { robotsRules, type RobotsRules } from './robots.ts';
 import type { FetchedResponse } from '../domain/response.ts';
+import { HostBusyError, type HostTurns } from '../domain/hostLease.ts';
 
 export interface LiveFetcherOptions {
   userAgent: string;
@@ -20,6 +21,11 @@ export interface LiveFetcherOptions {
   hostConcurrency: number;
   concurrency: number;
   retries: number;
+  /**
+   * Retries of robots.txt, when they differ from `retries`: a queue worker's page fetcher retries no page
+   * (the queue retries the job) but still retries robots.txt, whose failure keeps it off the whole site.
+   */
+  robotsRetries?: number;
   retryBaseMs: number;
   maxRedirects: number;
   breakerThreshold: number;
@@ -30,6 +36,12 @@ export interface LiveFetcherOptions {
   onResponse?: (response: FetchedResponse) => Promise<void>;
   /** Called when a request starts, for the progress display. */
   onRequest?: (url: URL) => void;
+  /**
+   * Turns at hosts shared with other processes (the queue's workers, src/queue/sharedHosts.ts): taken
+   * after this fetcher's own gate, for every request (robots.txt, redirects, retries), and given back when
+   * the request ended. A HostBusyError from it rejects the fetch as it is.
+   */
+  sharedHosts?: HostTurns;
 }
 
 /** A robots.txt as fetched for an origin: its rules, and when it could not be read, why. */
@@ -127,7 +139,7 @@ export class LiveFetcher implements Fetcher {
     if (!answer) {
       const robotsUrl = `${url.origin}/robots.txt`;
       // robots.txt is a plain GET, whatever the request that needs its rules.
-      answer = this.getWithRetries(new URL(robotsUrl), { allowPrivate: options.allowPrivate, robots: options.robots }, undefined)
+      answer = this.getWithRetries(new URL(robotsUrl), { allowPrivate: options.allowPrivate, robots: options.robots }, undefined, this.options.robotsRetries)
         .then((response) => ({ response, failure: null }), (err: unknown) => {
           if (err instanceof NetworkError) return { response: undefined, failure: err };
           throw err;
@@ -142,12 +154,16 @@ export class LiveFetcher implements Fetcher {
           return { robotsUrl, rules, status: response?.status ?? null, failure };
         });
       this.robots.set(url.origin, answer);
+      // A host busy past a queue worker's wait is no answer of robots.txt: the next fetch asks again.
+      answer.catch((err: unknown) => {
+        if (err instanceof HostBusyError && this.robots.get(url.origin) === answer) this.robots.delete(url.origin);
+      });
     }
     return answer;
   }
 
   /** One request, retried on network errors, 429 and 5xx (a POST as a GET: list APIs only read); the last response or error stands. */
-  private async getWithRetries(url: URL, options: FetchOptions, conditional: FetchOptions['conditional']): Promise<FetchedResponse> {
+  private async getWithRetries(url: URL, options: FetchOptions, conditional: FetchOptions['conditional'], retries = this.options.retries): Promise<FetchedResponse> {
     const host = url.host;
     for (let attempt = 0; ; attempt++) {
       const release = await this.gate.acquire(host);
@@ -155,6 +171,13 @@ export class LiveFetcher implements Fetcher {
       if (!this.breakers.allows(host)) {
         release();
         throw new UserError(`主机 ${host} 连续失败，已暂停访问（熔断）：${url.href}`, `host ${host} failed repeatedly and is paused (circuit open): ${url.href}`);
+      }
+      let endTurn: (() => Promise<void>) | undefined;
+      try {
+        endTurn = await this.options.sharedHosts?.take(host, this.hostDelay(host));
+      } catch (err) {
+        release();
+        throw err;
       }
       let response: FetchedResponse | undefined;
       let failure: unknown;
@@ -176,6 +199,7 @@ export class LiveFetcher implements Fetcher {
       } catch (err) {
         failure = err;
       }
+      await endTurn?.();
       const retryable = failure instanceof NetworkError || (response !== undefined && isRetryableStatus(response.status));
       // The breaker learns the outcome before the slot passes on, so the next request in line sees it.
       if (retryable) this.breakers.failed(host);
@@ -186,7 +210,7 @@ export class LiveFetcher implements Fetcher {
         if (failure) throw failure;
         return response!;
       }
-      if (attempt >= this.options.retries || this.breakers.isOpen(host)) {
+      if (attempt >= retries || this.breakers.isOpen(host)) {
         if (failure) throw failure;
         return response!;
       }

@@ -41,3 +41,29 @@ export interface HostLeaseLimits {
    */
   leaseMs: number;
 }
+
+/**
+ * A turn at a host shared with other processes, as the live fetcher asks for it before each request
+ * (src/crawl/live.ts): the queue's workers take it from the host lease (src/queue/sharedHosts.ts), so the
+ * rule of src/crawl/politeness.ts holds across every worker and not just inside one.
+ */
+export interface HostTurns {
+  /**
+   * Waits for `host`'s turn, with `delayMs` (the fetcher's spacing for the host, a robots.txt Crawl-delay
+   * included) between requests. Resolves to a function to call once the request ended (response or error):
+   * it frees the host and never rejects. Rejects with HostBusyError when the wait would pass the
+   * implementation's budget, or with what the lease's store throws.
+   */
+  take(host: string, delayMs: number): Promise<() => Promise<void>>;
+}
+
+/**
+ * A host busy for longer than the caller may wait: the queue's job goes back to the engine to run in
+ * `waitMs` (ms) without spending an attempt (docs/scale.md), rather than holding a worker slot.
+ */
+export class HostBusyError extends Error {
+  override readonly name = 'HostBusyError';
+  constructor(readonly host: string, readonly waitMs: number) {
+    super(`host ${host} busy: next turn in ${waitMs} ms`);
+  }
+}

@@ -63,6 +63,73 @@ export interface CrawlContext {
   onSourceDone?: (run: SourceRun) => void;
 }
 
+/**
+ * A list's state (validators and body hash: saveUrlState) not kept yet: kept once the articles it listed
+ * were read, so that a run killed in between reads the list again. The response is found again in the
+ * store by its URL and digest (storedResponse).
+ */
+export interface PendingUrlState {
+  url: string;
+  sha256: string;
+}
+
+/**
+ * What one entry point of a source listed, handed to whoever reads its articles instead of this module (a
+ * crawl-source job of the queue hands the links to page jobs, src/queue/handlers.ts): the fresh links
+ * (not stored, not listed long before the window; at most maxArticlesPerSource), whether links were left
+ * over the cap, and the list states to keep once every link was answered and none was left over.
+ */
+export interface ListedEntry {
+  entryUrl: string;
+  links: string[];
+  overCap: boolean;
+  states: PendingUrlState[];
+}
+
+/** An article page's failures (as SourceFailure without the source) and where its document was kept, if it was. */
+export interface ArticleOutcome {
+  keptUrl?: string;
+  failures: { url: string; reason: string; reasonEn: string }[];
+}
+
+/**
+ * Extracts and stores one fetched article page (`response`, kept raw as row `responseId` already):
+ * articleOfResponse, its continuation pages joined (fetched by `fetchContinuation`, which resolves
+ * undefined for a page that did not answer), then saveDocument under the address that served it. A page
+ * that cannot be read or is partial yields failures, never a throw; what the store or `fetchContinuation`
+ * throws is thrown (a queue's page job defers itself when a continuation's host is busy).
+ */
+export async function storeArticle(response: FetchedResponse, responseId: number, source: Source, store: Store, fetchContinuation: (url: string) => Promise<FetchedResponse | undefined>): Promise<ArticleOutcome> {
+  const failures: ArticleOutcome['failures'] = [];
+  const url = response.url;
+  let read: ReturnType<typeof articleOfResponse>;
+  try {
+    // After a redirect the document lives at the address that served it.
+    read = articleOfResponse(response, source);
+  } catch (err) {
+    return { failures: [{ url, reason: `解析失败：${errorLine(err)}`, reasonEn: `extraction failed: ${errorLine(err, 'en')}` }] };
+  }
+  if ('reason' in read) return { failures: [{ url, reason: read.reason, reasonEn: read.reasonEn }] };
+  let joined: Awaited<ReturnType<typeof joinContinuations>>;
+  let fetchError: { error: unknown } | undefined;
+  try {
+    joined = await joinContinuations(response, read.article, source, async (next) => {
+      try {
+        return await fetchContinuation(next);
+      } catch (err) {
+        fetchError ??= { error: err };
+        throw err;
+      }
+    });
+  } catch (err) {
+    if (fetchError) throw fetchError.error;
+    return { failures: [{ url, reason: `解析失败：${errorLine(err)}`, reasonEn: `extraction failed: ${errorLine(err, 'en')}` }] };
+  }
+  if (joined.missing.length > 0) failures.push({ url, reason: `文档不完整，缺续页 ${joined.missing.join(' ')}`, reasonEn: `partial document: continuation pages missing ${joined.missing.join(' ')}` });
+  await store.saveDocument(source.id, url, responseId, joined.article);
+  return { keptUrl: url, failures };
+}
+
 class SourceCrawl {
   pagesFetched = 0;
   linksSkipped = 0;
@@ -74,7 +141,8 @@ class SourceCrawl {
   private unchanged = 0;
   private listShape: string | null = null;
 
-  constructor(private readonly source: Source, private readonly context: CrawlContext) {}
+  /** `handOff`: where each entry's fresh links go instead of being read here (see ListedEntry). */
+  constructor(private readonly source: Source, private readonly context: CrawlContext, private readonly handOff?: (entry: ListedEntry) => void) {}
 
   /** Records a failure: `reason` in Chinese, `reasonEn` in English (the same line when not given), neither holding a secret. */
   private fail(url: string, reason: string, reasonEn = reason): void {
@@ -136,9 +204,9 @@ class SourceCrawl {
     // A list's state (its validators, its hash) is kept once its articles were read: kept before, a run
     // killed in between would find the list unchanged the next time and never read them. So with an article
     // that did not answer, or links left over the per-source cap: the next run reads the list again.
-    const states: (() => Promise<void>)[] = [];
+    const states: (PendingUrlState & { response: FetchedResponse })[] = [];
     const keepStates = async () => {
-      for (const keep of states) await keep();
+      for (const state of states) await store.saveUrlState(state.url, state.response, state.sha256);
     };
     // Every page of the entry goes through get(): polite, archived, stored, and reported when it fails. The
     // page that holds the list is asked for conditionally; unchanged (a 304, or the same bytes where the
@@ -153,7 +221,7 @@ class SourceCrawl {
       answered = true;
       const { response, sha256 } = fetched;
       const unchanged = previous !== undefined && (response.status === 304 || previous.sha256 === sha256);
-      if (request.watch && !unchanged) states.push(() => store.saveUrlState(request.url, response, sha256));
+      if (request.watch && !unchanged) states.push({ url: request.url, response, sha256 });
       const kept = response.status === 304 && previous ? await store.storedResponse(request.url, previous.sha256) : response;
       return { url: response.url, text: kept ? responseText(kept) : '', unchanged };
     };
@@ -168,11 +236,20 @@ class SourceCrawl {
     this.linksFound += read.links.length;
     // A page that could not be had or read is reported already.
     if (read.links.length === 0 && !read.failure && !lost) this.fail(entry.url, '入口未给出文章链接', 'no article links found');
-    if (await this.readArticles(read.links)) await keepStates();
+    const fresh = await this.freshLinks(read.links);
+    const cap = this.context.maxArticlesPerSource;
+    if (this.handOff) {
+      this.handOff({ entryUrl: entry.url, links: fresh.slice(0, cap).map((link) => link.url), overCap: fresh.length > cap, states: states.map(({ url, sha256 }) => ({ url, sha256 })) });
+      return;
+    }
+    // All at once: the fetcher's politeness decides how many reach the host together.
+    const done = await Promise.all(fresh.slice(0, cap).map((link) => this.readArticle(link.url)));
+    // Kept when each was answered and none was left over the cap.
+    if (fresh.length <= cap && done.every(Boolean)) await keepStates();
   }
 
-  /** Reads the links not stored before; true when each was answered and none was left over the cap. */
-  private async readArticles(links: ListedLink[]): Promise<boolean> {
+  /** The links not stored before and not listed long before the window, each once; the others are counted as skipped. */
+  private async freshLinks(links: ListedLink[]): Promise<ListedLink[]> {
     const { store, listedSince } = this.context;
     // A link listed twice (on two pages, or by two entry points) is read once.
     const unique = [...new Map(links.map((link) => [link.url, link])).values()];
@@ -183,9 +260,7 @@ class SourceCrawl {
       if (old || seen) this.linksSkipped++;
       else fresh.push(link);
     }
-    // All at once: the fetcher's politeness decides how many reach the host together.
-    const answered = await Promise.all(fresh.slice(0, this.context.maxArticlesPerSource).map((link) => this.readArticle(link.url)));
-    return fresh.length <= this.context.maxArticlesPerSource && answered.every(Boolean);
+    return fresh;
   }
 
   /** Reads and stores one article; false when the page did not answer (a network failure or an HTTP error, reported). */
@@ -193,17 +268,10 @@ class SourceCrawl {
     const page = await this.get(url);
     if (!page) return false;
     try {
-      // After a redirect the document lives at the address that served it.
-      const read = articleOfResponse(page.response, this.source);
-      if ('reason' in read) {
-        this.fail(url, read.reason, read.reasonEn);
-        return true;
-      }
       // Continuation pages go through get() like any page: polite, archived, and reported when they fail.
-      const joined = await joinContinuations(page.response, read.article, this.source, async (next) => (await this.get(next))?.response);
-      if (joined.missing.length > 0) this.fail(page.response.url, `文档不完整，缺续页 ${joined.missing.join(' ')}`, `partial document: continuation pages missing ${joined.missing.join(' ')}`);
-      await this.context.store.saveDocument(this.source.id, page.response.url, page.responseId, joined.article);
-      this.keptUrls.add(page.response.url);
+      const outcome = await storeArticle(page.response, page.responseId, this.source, this.context.store, async (next) => (await this.get(next))?.response);
+      for (const failure of outcome.failures) this.fail(failure.url === page.response.url && !outcome.keptUrl ? url : failure.url, failure.reason, failure.reasonEn);
+      if (outcome.keptUrl) this.keptUrls.add(outcome.keptUrl);
     } catch (err) {
       this.fail(url, `解析失败：${errorLine(err)}`, `extraction failed: ${errorLine(err, 'en')}`);
     }
@@ -211,8 +279,20 @@ class SourceCrawl {
   }
 }
 
+/**
+ * Reads one source's entry points as a run does (conditional GETs, each list kept raw, failures recorded)
+ * and hands each entry's fresh links to `handOff` instead of reading them: the first step of a queue's
+ * crawl-source job. Resolves to the source's run so far (documentsNew 0: its articles are read elsewhere),
+ * how many pages it fetched and links it skipped, and its failures.
+ */
+export async function readSourceLists(source: Source, context: CrawlContext, handOff: (entry: ListedEntry) => void): Promise<{ run: SourceRun; pagesFetched: number; linksSkipped: number; failures: SourceFailure[] }> {
+  const crawl = new SourceCrawl(source, context, handOff);
+  const run = await crawl.run();
+  return { run, pagesFetched: crawl.pagesFetched, linksSkipped: crawl.linksSkipped, failures: crawl.failures };
+}
+
 /** Sources that yielded no links for `runs` runs in a row, or whose list changed its layout since the run before. */
-async function healthAlerts(store: Store, sources: readonly Source[], runs: number): Promise<SourceAlert[]> {
+export async function healthAlerts(store: Store, sources: readonly Source[], runs: number): Promise<SourceAlert[]> {
   const alerts: SourceAlert[] = [];
   for (const source of sources) {
     const recent = await store.sourceRuns(source.id, Math.max(runs, 2));
