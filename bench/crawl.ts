@@ -4,7 +4,6 @@
  * against the theoretical rate the limits allow, politeness violations as the sites saw them, and the
  * crawler's peak memory. Not a test: run it on a quiet machine.
  */
-import { fork } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -14,6 +13,7 @@ import { crawlSources } from '../src/pipeline/crawl.ts';
 import { LiveFetcher } from '../src/crawl/live.ts';
 import { WarcWriter } from '../src/crawl/warc.ts';
 import { openStore } from '../src/store/open.ts';
+import { politenessViolations, startSites, type LogEntry, type Site } from './siteLog.ts';
 
 const HOSTS = Number(process.env.HOSTS ?? 500);
 const ARTICLES = Number(process.env.ARTICLES ?? 4);
@@ -22,11 +22,8 @@ const CONCURRENCY = Number(process.env.CONCURRENCY ?? 512);
 /** A start this much closer than DELAY_MS, as the site's clock sees it, counts as a violation. */
 const TOLERANCE_MS = 10;
 
-type Site = { port: number; latencyMs: number; requests: number };
-type LogEntry = { host: number; path: string; start: number; end: number };
-
-const child = fork(new URL('./crawlSites.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, HOSTS: String(HOSTS), ARTICLES: String(ARTICLES) } });
-const sites = await new Promise<Site[]>((resolve) => child.on('message', (m: { type: string; sites?: Site[] }) => m.type === 'ready' && resolve(m.sites!)));
+const sitesProcess = await startSites({ HOSTS: String(HOSTS), ARTICLES: String(ARTICLES) });
+const { sites } = sitesProcess;
 
 const dir = mkdtempSync(join(tmpdir(), 'xinzhi-bench-crawl-'));
 // The store commands use: SQLite in the folder, or PostgreSQL when XINZHI_STORE names one.
@@ -54,8 +51,7 @@ if (process.env.DETAIL) console.log(`crawl ${crawlSeconds.toFixed(2)} s, archive
 const cpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 
-child.send({ type: 'log' });
-const log = await new Promise<LogEntry[]>((resolve) => child.on('message', (m: { type: string; log?: LogEntry[] }) => m.type === 'log' && resolve(m.log!)));
+const log = await sitesProcess.log();
 
 // Per host, requests go one after another, each starting DELAY_MS after the previous one ended. The fastest
 // the limits allow is the slowest host's chain, or the global limit, whichever is longer.
@@ -63,15 +59,9 @@ const chain = (site: Site) => site.requests * site.latencyMs + (site.requests - 
 const totalRequests = sites.reduce((n, s) => n + s.requests, 0);
 const theoreticalSeconds = Math.max(...sites.map(chain), sites.reduce((ms, s) => ms + s.requests * s.latencyMs, 0) / CONCURRENCY) / 1000;
 
-let violations = 0;
+const violations = politenessViolations(log, DELAY_MS, TOLERANCE_MS);
 const byHost = new Map<number, LogEntry[]>();
 for (const entry of log) byHost.set(entry.host, [...(byHost.get(entry.host) ?? []), entry]);
-for (const entries of byHost.values()) {
-  entries.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < entries.length; i++) {
-    if (entries[i]!.start < entries[i - 1]!.end || entries[i]!.start - entries[i - 1]!.start < DELAY_MS - TOLERANCE_MS) violations++;
-  }
-}
 
 const firstStart = Math.min(...log.map((e) => e.start));
 const spans = [...byHost].map(([host, entries]) => ({ host, span: entries.at(-1)!.end - entries[0]!.start, chain: chain(sites[host]!), startDelay: entries[0]!.start - firstStart }));

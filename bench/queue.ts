@@ -31,6 +31,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { PgHostLease } from '../src/store/hostLeasePg.ts';
+import { politenessViolations, startSites } from './siteLog.ts';
 import { openEngine, type Engine, type EngineName, type EngineSettings, type PageJob } from './queueEngines.ts';
 import { dropPages, resetPages, storedPages } from './queuePages.ts';
 import { LEASE_PREFIX, LEASE_TABLE, toEnv, type CoordinatorMessage, type WorkerMessage, type WorkerSettings } from './queueProtocol.ts';
@@ -62,9 +63,6 @@ const settings: EngineSettings = {
 const REQUEST_TIMEOUT_MS = 5000;
 const LEASE_MS = REQUEST_TIMEOUT_MS + 1000;
 const LABEL: Record<EngineName, string> = { bullmq: 'BullMQ 6.7.0 (Redis)', pgboss: 'pg-boss 10.4.2 (PostgreSQL)' };
-
-type Site = { port: number; latencyMs: number };
-type LogEntry = { host: number; path: string; start: number; end: number; status: number };
 
 /** The worker processes of one phase: started, killed and replaced, stopped; their messages tallied. */
 class Crew {
@@ -213,11 +211,8 @@ function workerSettings(name: EngineName, mode: 'noop' | 'fetch'): Omit<WorkerSe
 
 /** The crawl under kills. */
 async function fetchPhase(name: EngineName, db: pg.Pool) {
-  const sitesProcess = fork(new URL('./crawlSites.ts', import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...env, HOSTS: String(HOSTS), ARTICLES: String(PAGES), FLAKY_EVERY: String(FLAKY_EVERY), BROKEN_EVERY: String(BROKEN_EVERY) },
-  });
-  const sites = await new Promise<Site[]>((resolve) => sitesProcess.on('message', (m: { type: string; sites?: Site[] }) => m.type === 'ready' && resolve(m.sites!)));
+  const sitesProcess = await startSites({ HOSTS: String(HOSTS), ARTICLES: String(PAGES), FLAKY_EVERY: String(FLAKY_EVERY), BROKEN_EVERY: String(BROKEN_EVERY) });
+  const { sites } = sitesProcess;
 
   const engine = await openEngine(name, 'fetch', settings);
   await engine.reset();
@@ -245,8 +240,7 @@ async function fetchPhase(name: EngineName, db: pg.Pool) {
   const cpu = { workers: crew.cpu(), ...servers() };
   await crew.stop();
 
-  sitesProcess.send({ type: 'log' });
-  const log = await new Promise<LogEntry[]>((resolve) => sitesProcess.on('message', (m: { type: string; log?: LogEntry[] }) => m.type === 'log' && resolve(m.log!)));
+  const log = await sitesProcess.log();
   const stored = await storedPages(db, name);
   const dead = await engine.deadLetterKeys();
   await engine.destroy();
@@ -267,7 +261,7 @@ async function fetchPhase(name: EngineName, db: pg.Pool) {
     pagesPerSecond: stored.length / seconds,
     pacePerSecond: doneTimes.length >= most ? most / (doneTimes[most - 1]! / 1000) : NaN,
     stored: stored.length,
-    violations: violations(log),
+    violations: politenessViolations(log, DELAY_MS, TOLERANCE_MS),
     lost: jobs.filter((j) => !done.has(j.key)).length,
     duplicates: stored.reduce((n, p) => n + p.repeats, 0),
     refetched: [...okFetches.values()].reduce((n, c) => n + c - 1, 0),
@@ -313,28 +307,6 @@ async function resetLeases(name: EngineName, db: pg.Pool): Promise<void> {
     }
     redis.disconnect();
   }
-}
-
-/**
- * Requests that broke the rule as the sites saw them: two in flight to one host, or a start less than
- * DELAY_MS (less the tolerance) after the previous request to the host started or ended.
- */
-function violations(log: LogEntry[]): number {
-  const byHost = new Map<number, LogEntry[]>();
-  for (const e of log) {
-    const entries = byHost.get(e.host) ?? [];
-    entries.push(e);
-    byHost.set(e.host, entries);
-  }
-  let count = 0;
-  for (const entries of byHost.values()) {
-    entries.sort((a, b) => a.start - b.start);
-    for (let i = 1; i < entries.length; i++) {
-      const [prev, cur] = [entries[i - 1]!, entries[i]!];
-      if (cur.start < prev.end || cur.start - prev.end < DELAY_MS - TOLERANCE_MS) count++;
-    }
-  }
-  return count;
 }
 
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));

@@ -381,7 +381,7 @@ export class PgStore implements Store {
 
   async documentsPublishedBetween(start: Date, end: Date): Promise<StoredDocument[]> {
     // published_utc is the instant in one zone, so the range is a string comparison an index serves.
-    const { rows } = await this.query<PgDocumentRow>('SELECT * FROM xz.documents WHERE published_utc >= $1 AND published_utc < $2 ORDER BY id', [start.toISOString(), end.toISOString()]);
+    const { rows } = await this.query<PgDocumentRow>('SELECT * FROM xz.documents WHERE published_utc >= $1 AND published_utc < $2 ORDER BY published_utc, url', [start.toISOString(), end.toISOString()]);
     return rows.map(documentOf);
   }
 

@@ -303,7 +303,7 @@ export class SqliteStore implements Store {
   /** Documents published in [start, end). */
   async documentsPublishedBetween(start: Date, end: Date): Promise<StoredDocument[]> {
     // published_utc is the instant in one zone, so the range is a string comparison an index serves.
-    const rows = this.sql('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY id').all(start.toISOString(), end.toISOString()) as SqliteDocumentRow[];
+    const rows = this.sql('SELECT * FROM documents WHERE published_utc >= ? AND published_utc < ? ORDER BY published_utc, url').all(start.toISOString(), end.toISOString()) as SqliteDocumentRow[];
     return rows.map(documentOf);
   }
 
