@@ -7,12 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUEUE_NAME } from '../src/queue/jobs.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
 import { cliPath, repoRoot, runCli, tempDir } from './helpers.ts';
+import { openTestStore, storeRows } from './storeFor.ts';
 import { articlePage, configWithCatalog, html, listPage, sleep, startSite, type Route, type TestSite } from './sites.ts';
 
 const REDIS_URL = process.env.XINZHI_TEST_REDIS ?? 'redis://127.0.0.1:6379';
@@ -166,7 +165,7 @@ void describe('the job queue: a day through BullMQ workers', () => {
     assert.ok(brief.items.length >= 1);
     assert.ok(existsSync(join(out, DATE, 'brief.md')));
     // Every good page stored once, the slow page (in hand at the kill) too; the broken one not.
-    const store = new SqliteStore(data);
+    const store = await openTestStore(data);
     const urls = (site: TestSite, names: string[]) => names.map((n) => `${site.base}/a/t20260618_${n}.html`);
     for (const url of [...urls(siteA, ['1', '2', '3', '4', 'slow']), ...urls(siteB, ['1', '2', '3', '4'])]) assert.ok(await store.hasDocument(url), url);
     assert.equal(await store.hasDocument(`${siteA.base}/a/t20260618_broken.html`), false);
@@ -178,9 +177,7 @@ void describe('the job queue: a day through BullMQ workers', () => {
     assert.match(runsA[0]!.errors.join('\n'), /t20260618_broken\.html: HTTP 500/);
     await store.close();
     // The run the enqueue started is finished by the brief job with the crawl's counts, as `run` records one.
-    const db = new Database(SqliteStore.fileIn(data), { readonly: true });
-    const row = db.prepare('SELECT mode, summary FROM runs WHERE id = 1').get() as { mode: string; summary: string };
-    db.close();
+    const [row] = await storeRows<{ mode: string; summary: string }>(data, 'SELECT mode, CAST(summary AS TEXT) AS summary FROM runs WHERE id = 1');
     const summary = JSON.parse(row.summary) as { mode: string; itemsChosen: number; crawl: { sourcesRead: number; documentsKept: number; failures: { url: string }[] } };
     assert.equal(row.mode, 'queue');
     assert.equal(summary.crawl.sourcesRead, 2);
@@ -219,7 +216,7 @@ void describe('the job queue: a day through BullMQ workers', () => {
     await until('the retried page failed again', () => siteA.hits('/a/t20260618_broken.html') === 4 && finished().filter((line) => line.outcome === 'failed').length === 2);
     const counts = await jobCounts();
     assert.equal(counts.failed, 1);
-    const again = new SqliteStore(data);
+    const again = await openTestStore(data);
     assert.equal(await again.documentCount('site-a'), 5);
     await again.close();
 
