@@ -177,7 +177,7 @@ void describe('the job queue: a day through BullMQ workers', () => {
     assert.match(runsA[0]!.errors.join('\n'), /t20260618_broken\.html: HTTP 500/);
     await store.close();
     // The run the enqueue started is finished by the brief job with the crawl's counts, as `run` records one.
-    const [row] = await storeRows<{ mode: string; summary: string }>(data, 'SELECT mode, CAST(summary AS TEXT) AS summary FROM runs WHERE id = 1');
+    const row = (await storeRows<{ mode: string; summary: string }>(data, 'SELECT mode, CAST(summary AS TEXT) AS summary FROM runs WHERE id = 1'))[0]!;
     const summary = JSON.parse(row.summary) as { mode: string; itemsChosen: number; crawl: { sourcesRead: number; documentsKept: number; failures: { url: string }[] } };
     assert.equal(row.mode, 'queue');
     assert.equal(summary.crawl.sourcesRead, 2);
