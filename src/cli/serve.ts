@@ -51,7 +51,7 @@ async function createUser(context: CommandContext, loaded: LoadedConfig, name: s
       await desk.updateUser(name, hash, role);
       await desk.endSessionsOf(existing.id);
     } else await desk.createUser(name, hash, role, new Date());
-    context.print(context.lang === 'en' ? `account ${name} (${role}) ${existing ? 'updated' : 'created'} in ${context.dataDir}` : `账号 ${name}（${role === 'editor' ? '编辑' : '只读'}）已${existing ? '更新' : '创建'}：${context.dataDir}`);
+    context.print(context.lang === 'en' ? `account ${name} (${role}) ${existing ? 'updated' : 'created'} in ${store.location}` : `账号 ${name}（${role === 'editor' ? '编辑' : '只读'}）已${existing ? '更新' : '创建'}：${store.location}`);
     return 0;
   } finally {
     await store.close();

@@ -11,6 +11,8 @@ import { renderWechat } from '../render/wechat.ts';
 import type { Store } from '../store/store.ts';
 import { referencedSources } from './recheck.ts';
 import { writeFolderAtomically } from '../util/atomicDir.ts';
+import { UserError } from '../util/errors.ts';
+import { shanghaiMinute } from '../util/time.ts';
 
 /**
  * Renders every configured format and writes them as out/<date>/, whole or not at all, with the
@@ -46,10 +48,24 @@ export async function writeIssue(brief: Brief, outDir: string, assets: RenderAss
 /**
  * Writes the issue (writeIssue, its references linked where the store holds them) and only then records it
  * in the store as the issue of its date: an issue whose folder could not be written never went out, and a
- * later issue must not compare itself with it. `run` and `brief` both write an issue this way. Returns the
- * folder; throws what writeIssue throws, with nothing recorded.
+ * later issue must not compare itself with it. `run`, `brief` and the queue's brief job write a machine draft
+ * this way; the desk writes the revision it publishes (`edition: 'published'`). A machine draft of an issue
+ * the desk has published is refused (UserError, nothing written): out/DATE holds what readers were sent, and
+ * a later `brief` must not replace it behind the desk's back — a change goes out as the desk's correction.
+ * Returns the folder; throws what writeIssue throws, with nothing recorded.
  */
-export async function writeAndRecordIssue(store: Store, brief: Brief, outDir: string, assets: RenderAssets): Promise<string> {
+export async function writeAndRecordIssue(store: Store, brief: Brief, outDir: string, assets: RenderAssets, edition: 'draft' | 'published' = 'draft'): Promise<string> {
+  if (edition === 'draft') {
+    const published = await store.desk.publications(brief.date);
+    const last = published.at(-1);
+    if (last) {
+      const at = shanghaiMinute(last.publishedAt);
+      throw new UserError(
+        `${brief.date} 期已由编辑台发布（第 ${last.revision} 版，${at}，北京时间）：机器草稿不会替换读者已收到的版本；要改动请在编辑台修改并发布更正`,
+        `issue ${brief.date} was published from the desk (revision ${last.revision}, ${at} Beijing time): a machine draft does not replace what readers received; change it on the desk and publish a correction`,
+      );
+    }
+  }
   const sourceOf = await referencedSources(store, brief);
   const folder = await writeIssue(brief, outDir, assets, (url) => sourceOf(url) !== undefined);
   await store.saveIssue(brief.date, brief, brief.stats.themeShares);

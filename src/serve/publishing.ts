@@ -88,7 +88,7 @@ export async function publishLatest(context: DeskContext, issueDate: string, sta
     }
     // The edition readers have now is kept before the correction replaces out/DATE (issueFiles.ts).
     if (correction) keepEdition(context.outDir, issueDate, state.publications.length);
-    folder = await writeAndRecordIssue(context.store, brief, context.outDir, assets);
+    folder = await writeAndRecordIssue(context.store, brief, context.outDir, assets, 'published');
     const publish = context.loaded.config.publish;
     if (publish) results = await publishIssue({ brief, folder, publish, force: correction, env: context.env }, context.store);
   } finally {

@@ -39,27 +39,47 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
+/** A store address as it may be shown: without the password a postgres:// address may carry. */
+export function redactedStoreUrl(url: string): string {
+  return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@');
+}
+
+/**
+ * Checks a store address before anything opens it: undefined, '' or `sqlite` (the SQLite file), or a
+ * postgres:// address that parses. Returns whether it is PostgreSQL's; throws a UserError naming the
+ * address (password removed) and what is wrong otherwise — a typo never falls back to an empty SQLite store.
+ */
+export function checkStoreUrl(url: string | undefined): boolean {
+  if (url === undefined || url === '' || url === 'sqlite') return false;
+  if (!isPostgresUrl(url)) {
+    throw new UserError(`store 的地址 ${redactedStoreUrl(url)} 无法识别：写 sqlite，或 postgres://主机:端口/数据库`, `store address ${redactedStoreUrl(url)} not understood: write sqlite, or postgres://host:port/database`);
+  }
+  try {
+    new URL(url);
+  } catch {
+    throw new UserError(`store 的 PostgreSQL 地址无效：${redactedStoreUrl(url)}（主机、端口或字符有误）`, `store: not a valid PostgreSQL address: ${redactedStoreUrl(url)} (host, port or characters)`);
+  }
+  return true;
+}
+
 /**
  * Opens the store a command uses: PostgreSQL when `url` is a postgres:// address (src/store/postgres.ts,
  * loaded only then), else the SQLite file of `dataDir` (created when missing unless `existing`). Rejects
- * with a UserError naming the file or the address when it cannot be opened, or when `url` is neither.
+ * with a UserError naming the file or the address when it cannot be opened, or when `url` is neither (checkStoreUrl).
  */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<Store> {
   const { url, existing, ...storeOptions } = options;
-  if (isPostgresUrl(url)) {
+  if (checkStoreUrl(url)) {
     const { PgStore } = await import('./postgres.ts');
-    return PgStore.open(schemaForDataDir(url, dataDir), storeOptions);
-  }
-  if (url !== undefined && url !== '' && url !== 'sqlite') {
-    throw new UserError(`store 的地址 ${url} 无法识别：写 sqlite，或 postgres://主机:端口/数据库`, `store address ${url} not understood: write sqlite, or postgres://host:port/database`);
+    return PgStore.open(schemaForDataDir(url!, dataDir), storeOptions);
   }
   return existing ? SqliteStore.openExisting(dataDir, storeOptions) : new SqliteStore(dataDir, storeOptions);
 }
 
 /**
  * Whether a data folder holds an archive a command can read: PostgreSQL is always there (its tables are
- * made on opening); SQLite only once a run or an import made the file.
+ * made on opening); SQLite only once a run or an import made the file. Throws as checkStoreUrl for an address that is neither.
  */
 export function storeExists(dataDir: string, url: string | undefined): boolean {
-  return isPostgresUrl(url) || existsSync(SqliteStore.fileIn(dataDir));
+  return checkStoreUrl(url) || existsSync(SqliteStore.fileIn(dataDir));
 }

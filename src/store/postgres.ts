@@ -11,6 +11,7 @@ import { postgresMigrations } from './postgresMigrations.ts';
 import { searchQuery, searchSnippet, searchVector } from './postgresSearch.ts';
 import { issueContents, issueSearchText, toDelivery, toDocument, toSourceRun, toUser, type DeliveryRow, type DocumentRow, type SourceRunRow, type StoredBrief, type UserRow } from './rows.ts';
 import { indexText, type SearchSegment } from './searchText.ts';
+import { redactedStoreUrl } from './open.ts';
 import { RevisionConflict } from './store.ts';
 import type {
   ArchivedIssue,
@@ -110,11 +111,6 @@ interface StoreAddress {
   location: string;
 }
 
-/** A URL's text with its password, if any, replaced — for a message about a URL that does not parse. */
-function redacted(url: string): string {
-  return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@');
-}
-
 /**
  * Reads a store URL: postgres:// or postgresql://, with an optional `schema` query parameter (default
  * xinzhi) that pg must not see. Throws a UserError naming the address (password removed) when it is not one.
@@ -124,10 +120,10 @@ export function storeAddress(url: string): StoreAddress {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError(`PostgreSQL 地址无效：${redacted(url)}`, `not a PostgreSQL address: ${redacted(url)}`);
+    throw new UserError(`PostgreSQL 地址无效：${redactedStoreUrl(url)}`, `not a PostgreSQL address: ${redactedStoreUrl(url)}`);
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new UserError(`PostgreSQL 地址须以 postgres:// 开头：${redacted(url)}`, `a PostgreSQL address begins with postgres://: ${redacted(url)}`);
+    throw new UserError(`PostgreSQL 地址须以 postgres:// 开头：${redactedStoreUrl(url)}`, `a PostgreSQL address begins with postgres://: ${redactedStoreUrl(url)}`);
   }
   const schema = parsed.searchParams.get('schema') ?? DEFAULT_SCHEMA;
   const shown = new URL(parsed.href);
