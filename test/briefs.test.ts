@@ -276,6 +276,28 @@ describe('two briefs from one crawl: xinzhi run and xinzhi brief', () => {
     assert.equal(site.log.length, from);
   });
 
+  it('verify, render, explain and publish work on the brief --brief names, and ask which when there are several', async () => {
+    const file = join(out, 'energy', issueDate, 'brief.json');
+    // The brief's own minimum of items, its own store: the main config's would fail the length check.
+    const verified = await runCli(['verify', file, '--brief', 'energy', '--config', config, '--data', data, '--json']);
+    assert.equal(verified.code, 0, verified.stderr + verified.stdout);
+    const which = await runCli(['verify', file, '--config', config, '--data', data, '--lang', 'en']);
+    assert.equal(which.code, 1);
+    assert.equal(which.stderr.trim(), 'xinzhi: this config has 2 briefs (ai, energy): name one with --brief ID');
+    const rendered = join(dir, 'out-render');
+    const render = await runCli(['render', file, '--brief', 'energy', '--config', config, '--data', data, '--out', rendered]);
+    assert.equal(render.code, 0, render.stderr);
+    assert.ok(existsSync(join(rendered, 'energy', issueDate, 'brief.json')));
+    const explained = await runCli(['explain', '--brief', 'energy', '--date', issueDate, '--config', config, '--data', data, '--json']);
+    assert.equal(explained.code, 0, explained.stderr);
+    const candidates = (JSON.parse(explained.stdout) as { candidates: { url: string }[] }).candidates;
+    assert.ok(candidates.length > 0 && candidates.every((c) => !new URL(c.url).pathname.startsWith('/hz/')), JSON.stringify(candidates.map((c) => c.url)));
+    // Publishing reads out/<id>/<date>/ and the brief's own channels (none here: named).
+    const publish = await runCli(['publish', '--brief', 'energy', '--date', issueDate, '--config', config, '--data', data, '--out', out, '--dry-run', '--lang', 'en']);
+    assert.equal(publish.code, 1);
+    assert.match(publish.stderr, /^xinzhi: config file \S+briefs\/energy\.yaml has no publish\.channels/);
+  });
+
   it('run --brief ID crawls only that brief\'s sources', async () => {
     const from = site.log.length;
     const result = await runCli(['run', '--brief', 'ai', '--date', issueDate, '--config', config, '--data', join(dir, 'data-ai'), '--out', join(dir, 'out-ai')]);

@@ -58,6 +58,9 @@ export interface CommandSpec {
   load: () => Promise<Command>;
 }
 
+/** The help of --brief for a command about one issue (cli/context.ts openBriefScope). */
+const ONE_BRIEF = { zh: '这一期属于 config/briefs/ 中的哪一份简报（有多份时必填）', en: 'which brief of config/briefs/ the issue belongs to (required when there are several)' };
+
 /** The commands, in the order `xinzhi --help` lists them. */
 export const commandSpecs: Record<string, CommandSpec> = {
   run: {
@@ -85,21 +88,24 @@ export const commandSpecs: Record<string, CommandSpec> = {
     args: { zh: '--date YYYY-MM-DD', en: '--date YYYY-MM-DD' },
     positionals: [0, 0],
     summary: { zh: '列出当期候选及其相关度、重要性、发文机关与转载，说明为何入选或落选', en: 'the candidates of an issue with relevance, significance, issuer and reposts, and why each was or was not picked' },
-    options: ['date', 'json'],
+    options: ['date', 'brief', 'json'],
+    optionHelp: { brief: ONE_BRIEF },
     load: async () => (await import('./explain.ts')).explainCommand,
   },
   render: {
     args: { zh: '<brief.json>', en: 'BRIEF.json' },
     positionals: [1, 1],
     summary: { zh: '按配置重新生成一份（编辑改过的）brief.json 的各格式，生成前重新核查', en: 'render a (possibly edited) brief.json again in every configured format, checking it first' },
-    options: ['out', 'json'],
+    options: ['brief', 'out', 'json'],
+    optionHelp: { brief: ONE_BRIEF },
     load: async () => (await import('./render.ts')).renderCommand,
   },
   verify: {
     args: { zh: '<brief.json>', en: 'BRIEF.json' },
     positionals: [1, 1],
     summary: { zh: '对照已入库的来源核查一份简报；有未通过项时非零退出', en: 'check a brief against the stored sources; non-zero exit when a check fails' },
-    options: ['json'],
+    options: ['brief', 'json'],
+    optionHelp: { brief: ONE_BRIEF },
     load: async () => (await import('./verify.ts')).verifyCommand,
   },
   extract: {
@@ -134,8 +140,9 @@ export const commandSpecs: Record<string, CommandSpec> = {
     args: { zh: '--date YYYY-MM-DD [--channel 名称] [--dry-run] [--force]', en: '--date YYYY-MM-DD [--channel NAME] [--dry-run] [--force]' },
     positionals: [0, 0],
     summary: { zh: '把写好的一期发送到配置的渠道（企业微信、飞书、钉钉、Webhook、邮件）；已发送的不重发', en: 'send a written issue to the configured channels (WeCom, Feishu, DingTalk, webhook, email); never twice' },
-    options: ['date', 'channel', 'dry-run', 'force', 'out', 'wait', 'json'],
+    options: ['date', 'channel', 'dry-run', 'force', 'brief', 'out', 'wait', 'json'],
     optionHelp: {
+      brief: ONE_BRIEF,
       date: { zh: '要发送的那一期', en: 'the issue to send' },
       out: { zh: '各期所在的输出目录（从中读取 <期号>/brief.json 等文件；默认 ./out）', en: 'the output folder the issues are in (<date>/brief.json and the rest are read from it; default ./out)' },
     },
@@ -145,7 +152,8 @@ export const commandSpecs: Record<string, CommandSpec> = {
     args: { zh: '[--host 地址] [--port 端口] | --create-user 账号 [--role editor|viewer]', en: '[--host HOST] [--port PORT] | --create-user NAME [--role editor|viewer]' },
     positionals: [0, 0],
     summary: { zh: '编辑台（网页）：审阅、修改、核查、批准并发布每期；检索归档；管理来源', en: 'the editor\'s desk (web): review, correct, check, approve and publish issues; search the archive; manage sources' },
-    options: ['host', 'port', 'out', 'create-user', 'role'],
+    options: ['host', 'port', 'brief', 'out', 'create-user', 'role'],
+    optionHelp: { brief: ONE_BRIEF },
     load: async () => (await import('./serve.ts')).serveCommand,
   },
   worker: {

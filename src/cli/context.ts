@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chosenBriefs, loadBriefs } from '../config/briefs.ts';
 import { defaultConfigPath, loadConfig, type LoadedConfig } from '../config/load.ts';
 import { renderAssets } from '../render/assets.ts';
 import { lockDataFolder, type DataLock } from '../store/lock.ts';
+import { openBriefStore } from '../store/briefStore.ts';
 import { openStore, storeExists, type OpenStoreOptions } from '../store/open.ts';
 import type { Store } from '../store/store.ts';
 import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
@@ -56,6 +57,41 @@ export function loadCommandBriefs(context: CommandContext, catalog?: string): { 
     }
   }
   return { main: loaded.main, briefs };
+}
+
+/** One brief a command works on, with the store and the output folder of its issues. */
+export interface BriefScope {
+  loaded: LoadedConfig;
+  store: Store;
+  /** Where its issues are written: --out, or --out/<id> for a brief of config/briefs/. */
+  outDir: string;
+  /** The brief's id, or undefined for the main config's one brief. */
+  briefId: string | undefined;
+}
+
+/**
+ * The brief a command about one issue works on (explain, verify, render, publish, serve): the main config
+ * when there is no config/briefs/; else the brief --brief names, with its store (the shared archive and its
+ * own issues, openBriefStore) and its output folder --out/<id>. With several briefs and no --brief, a
+ * UserError listing them. The caller closes `store`; `options` are the store's (see OpenStoreOptions).
+ */
+export async function openBriefScope(context: CommandContext, options: Omit<OpenStoreOptions, 'url'> = {}): Promise<BriefScope> {
+  const { main, briefs } = loadCommandBriefs(context);
+  const chosen = stringOption(context, 'brief');
+  if (briefs.length === 0) return { loaded: main, store: await openCommandStore(context, main, options), outDir: context.outDir, briefId: undefined };
+  if (chosen === undefined && briefs.length > 1) {
+    const ids = briefs.map((brief) => brief.scope!.id);
+    throw new UserError(`这个配置有 ${ids.length} 份简报（${ids.join('、')}）：用 --brief 编号 指定一份`, `this config has ${ids.length} briefs (${ids.join(', ')}): name one with --brief ID`);
+  }
+  const brief = briefs[0]!;
+  const id = brief.scope!.id;
+  const shared = await openCommandStore(context, main, options);
+  try {
+    return { loaded: brief, store: await openBriefStore(shared, context.dataDir, id, { ...options, url: storeUrl(main) }, true), outDir: join(context.outDir, id), briefId: id };
+  } catch (err) {
+    await shared.close();
+    throw err;
+  }
 }
 
 export function stringOption(context: CommandContext, name: string): string | undefined {

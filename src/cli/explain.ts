@@ -2,7 +2,7 @@ import type { Candidate } from '../domain/candidate.ts';
 import { analyseIssueDay } from '../pipeline/compose.ts';
 import { evidenceLine, issuerLine, marks, notPicked, plantedIn, relevanceLine } from '../pipeline/explainLines.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { loadCommandConfig, openCommandStore, requireDate, type CommandContext } from './context.ts';
+import { openBriefScope, requireDate, type CommandContext } from './context.ts';
 
 /** One candidate as `explain --json` prints it: every score with the evidence behind it. */
 function candidateRecord(candidate: Candidate, rank: number, selected: boolean, whyNot: string | null) {
@@ -29,9 +29,8 @@ function candidateRecord(candidate: Candidate, rank: number, selected: boolean, 
  * evidence behind them, and whether it was picked — so an editor can see why a story is in or out.
  */
 export async function explainCommand(context: CommandContext): Promise<number> {
-  const loaded = loadCommandConfig(context);
   const issueDate = requireDate(context);
-  const store = await openCommandStore(context, loaded, { existing: true });
+  const { loaded, store } = await openBriefScope(context, { existing: true });
   try {
     const day = await analyseIssueDay(store, loaded, issueDate);
     const picked = new Set(day.items);

@@ -4,7 +4,8 @@ import { EXIT_PUBLISH_FAILED, UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { channelLabel } from '../publish/label.ts';
 import { readBriefFile } from './briefFile.ts';
-import { loadCommandConfig, openLockedStore, requireDate, stringOption, type CommandContext } from './context.ts';
+import type { DataLock } from '../store/lock.ts';
+import { openBriefScope, requireDate, stringOption, takeDataLock, type CommandContext } from './context.ts';
 
 
 /** One line of the summary: the channel and what happened to it. */
@@ -73,15 +74,19 @@ export function writtenIssue(outDir: string, date: string): Pick<PublishRun, 'br
  */
 export async function publishCommand(context: CommandContext): Promise<number> {
   const date = requireDate(context);
-  const loaded = loadCommandConfig(context);
-  const publish = loaded.config.publish;
-  if (!publish) throw new UserError(t('zh', 'publish.noChannels', loaded.file), t('en', 'publish.noChannels', loaded.file));
-  const only = stringOption(context, 'channel');
-  selectedChannels(publish, only);
-  const run: PublishRun = { ...writtenIssue(context.outDir, date), publish, ...(only ? { only } : {}), force: context.values.force === true, env: process.env };
-  // Two publishes of one data folder at once would each find a channel not yet sent, and send it twice.
-  const { store, release } = await openLockedStore(context, 'publish', loaded);
+  // The brief of config/briefs/ the issue is (--brief): its channels, its out/<id>/ folder, its deliveries.
+  const { loaded, store, outDir } = await openBriefScope(context);
+  let lock: DataLock | undefined;
   try {
+    const publish = loaded.config.publish;
+    // A brief's channels are its own file's (never inherited): that file is the one to name.
+    const file = loaded.scope?.file ?? loaded.file;
+    if (!publish) throw new UserError(t('zh', 'publish.noChannels', file), t('en', 'publish.noChannels', file));
+    const only = stringOption(context, 'channel');
+    selectedChannels(publish, only);
+    const run: PublishRun = { ...writtenIssue(outDir, date), publish, ...(only ? { only } : {}), force: context.values.force === true, env: process.env };
+    // Two publishes of one data folder at once would each find a channel not yet sent, and send it twice.
+    lock = await takeDataLock(context, 'publish');
     if (context.values['dry-run'] === true) {
       const previews = await previewIssue(run, store);
       if (context.json) context.print(JSON.stringify({ date, dryRun: true, channels: previews }));
@@ -104,6 +109,7 @@ export async function publishCommand(context: CommandContext): Promise<number> {
     process.stderr.write(`xinzhi: ${t(context.lang, 'publish.someFailed', failed.length, failed.map((result) => result.name).join(', '))}\n`);
     return EXIT_PUBLISH_FAILED;
   } finally {
-    await release();
+    lock?.release();
+    await store.close();
   }
 }

@@ -5,7 +5,7 @@ import { writeIssue } from '../pipeline/render.ts';
 import { renderAssets } from '../render/assets.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
-import { loadCommandConfig, needsReview, openCommandStore, type CommandContext } from './context.ts';
+import { needsReview, openBriefScope, type CommandContext } from './context.ts';
 import { reviewLines } from './summary.ts';
 
 /**
@@ -19,15 +19,14 @@ export async function renderCommand(context: CommandContext): Promise<number> {
   // main has checked that there is exactly one argument (commands.ts).
   const file = context.positionals[0]!;
   const input = readBriefFile(file);
-  const loaded = loadCommandConfig(context);
-  // Before the store is opened: a config key at fault is named before anything else is done.
+  // A config key at fault is named before the store is opened (openBriefScope checks every brief's assets first).
+  const { loaded, store, outDir } = await openBriefScope(context, { existing: true });
   const assets = renderAssets(loaded.file, loaded.config);
-  const directory = new SourceDirectory(loaded.sources, loaded.bodies);
-  const store = await openCommandStore(context, loaded, { existing: true });
+  const directory = new SourceDirectory(loaded.scope?.catalog ?? loaded.sources, loaded.bodies);
   try {
     const sourceOf = await referencedSources(store, input);
     const brief = await recheckBrief(input, { sourceOf, bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
-    const folder = await writeIssue(brief, context.outDir, assets, (url) => sourceOf(url) !== undefined);
+    const folder = await writeIssue(brief, outDir, assets, (url) => sourceOf(url) !== undefined);
     // An issue already sent is now other files under the links its readers have: said, so the correction goes out too.
     const sent = await store.sentChannels(brief.date);
     if (sent.length > 0) process.stderr.write(`xinzhi: ${t(context.lang, 'renderedSent', brief.date, sent.join(context.lang === 'zh' ? '、' : ', '))}\n`);

@@ -5,7 +5,7 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from '../serve/password.ts';
 import { deskRoutes } from '../serve/routes.ts';
 import type { DeskRole } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
-import { commandStoreExists, loadCommandConfig, openCommandStore, stringOption, type CommandContext } from './context.ts';
+import { commandStoreExists, loadCommandConfig, openBriefScope, openCommandStore, stringOption, type CommandContext } from './context.ts';
 import type { LoadedConfig } from '../config/load.ts';
 
 /** The environment variable `--create-user` reads the new account's password from (else: the first line of stdin). */
@@ -59,7 +59,7 @@ async function createUser(context: CommandContext, loaded: LoadedConfig, name: s
 }
 
 /**
- * `xinzhi serve [--host H] [--port P]`: the editor's desk (src/serve/) on the data folder's store until
+ * `xinzhi serve [--host H] [--port P] [--brief ID]`: the editor's desk (src/serve/) on the data folder's store until
  * SIGINT or SIGTERM. Host and port default to the config's `serve:` (127.0.0.1:4180). Refuses to start
  * (UserError) without a store or without an account: `--create-user` makes the first.
  */
@@ -78,7 +78,8 @@ export async function serveCommand(context: CommandContext): Promise<number> {
       `${context.dataDir} holds no database yet: create the first account with xinzhi serve --create-user NAME (then write issues with xinzhi run or schedule)`,
     );
   }
-  const store = await openCommandStore(context, loaded, { existing: true, searchSegment: taxonomySegmenter(loaded.taxonomy) });
+  // With config/briefs/, the desk of the brief --brief names: its issues, its out/<id>/, its channels (accounts are shared).
+  const { loaded: brief, store, outDir } = await openBriefScope(context, { existing: true, searchSegment: taxonomySegmenter(loaded.taxonomy) });
   if ((await store.desk.userCount()) === 0) {
     await store.close();
     throw new UserError(
@@ -86,7 +87,7 @@ export async function serveCommand(context: CommandContext): Promise<number> {
       `${context.dataDir} has no desk account yet: run xinzhi serve --create-user NAME first (the password is read from ${PASSWORD_ENV} or stdin)`,
     );
   }
-  const app = await buildDesk({ store, loaded, dataDir: context.dataDir, outDir: context.outDir, log: false }, deskRoutes, settings);
+  const app = await buildDesk({ store, loaded: brief, dataDir: context.dataDir, outDir, log: false }, deskRoutes, settings);
   let address: string;
   try {
     address = await app.listen({ host, port });

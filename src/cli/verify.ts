@@ -4,7 +4,7 @@ import { checkBrief, referencedSources } from '../pipeline/recheck.ts';
 import { EXIT_NEEDS_REVIEW, UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
-import { loadCommandConfig, openCommandStore, type CommandContext } from './context.ts';
+import { openBriefScope, type CommandContext } from './context.ts';
 import { withheldLines } from './summary.ts';
 
 /**
@@ -16,9 +16,9 @@ export async function verifyCommand(context: CommandContext): Promise<number> {
   // main has checked that there is exactly one argument (commands.ts).
   const file = context.positionals[0]!;
   const brief = readBriefFile(file);
-  const loaded = loadCommandConfig(context);
-  const directory = new SourceDirectory(loaded.sources, loaded.bodies);
-  const store = await openCommandStore(context, loaded, { existing: true });
+  // The brief of config/briefs/ the file belongs to (--brief): its minimum of items, its themes, its store.
+  const { loaded, store } = await openBriefScope(context, { existing: true });
+  const directory = new SourceDirectory(loaded.scope?.catalog ?? loaded.sources, loaded.bodies);
   try {
     // The checks `brief` and `render` make, so the three agree on one brief.json.
     const checks = checkBrief(brief, { sourceOf: await referencedSources(store, brief), bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });

@@ -77,12 +77,19 @@ export class BriefStore implements Store {
   readonly location: string;
   readonly desk: DeskRecords;
 
-  constructor(private readonly shared: Store, private readonly own: Store) {
+  /** `closesShared`: close() closes the shared store too (a command that opened both for this brief alone). */
+  constructor(private readonly shared: Store, private readonly own: Store, private readonly closesShared = false) {
     this.location = `${own.location} (+ ${shared.location})`;
     this.desk = new BriefDeskRecords(shared.desk, own.desk);
   }
 
-  close(): Promise<void> { return this.own.close(); }
+  async close(): Promise<void> {
+    try {
+      await this.own.close();
+    } finally {
+      if (this.closesShared) await this.shared.close();
+    }
+  }
 
   startRun(issueDate: string, mode: string) { return this.shared.startRun(issueDate, mode); }
   finishRun(runId: number, summary: unknown) { return this.shared.finishRun(runId, summary); }
@@ -130,9 +137,10 @@ export class BriefStore implements Store {
 /**
  * The store of one brief (its id): `shared`, the data folder's store, with the brief's own records in
  * <dataDir>/briefs/<id> (briefStoreUrl for PostgreSQL), opened with `options` (its taxonomy's search
- * segment). Resolves to a BriefStore whose close() closes the brief's own store only. Rejects as openStore does.
+ * segment). Resolves to a BriefStore whose close() closes the brief's own store only, or both with
+ * `closesShared`. Rejects as openStore does.
  */
-export async function openBriefStore(shared: Store, dataDir: string, briefId: string, options: OpenStoreOptions = {}): Promise<Store> {
+export async function openBriefStore(shared: Store, dataDir: string, briefId: string, options: OpenStoreOptions = {}, closesShared = false): Promise<Store> {
   const own = await openStore(briefDataDir(dataDir, briefId), { ...options, url: briefStoreUrl(options.url, briefId) });
-  return new BriefStore(shared, own);
+  return new BriefStore(shared, own, closesShared);
 }
