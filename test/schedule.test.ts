@@ -4,7 +4,7 @@ import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../src/sched
 import { lockDataFolder } from '../src/store/lock.ts';
 import type { Store } from '../src/store/store.ts';
 import { openTestStore } from './storeFor.ts';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from './helpers.ts';
 import { configWithCatalog, html, listPage, startSite } from './sites.ts';
@@ -253,5 +253,47 @@ describe('xinzhi schedule', () => {
     assert.match(failing.stdout, new RegExp(`期号 ${today} 运行失败：无法写入`));
     assert.doesNotMatch(failing.stdout, /稍后重试一次/);
     assert.equal(existsSync(join(blocked, 'out')), false);
+  });
+
+  it('with config/briefs/, runs one crawl for every brief and sends each brief that publishes on its own', async (t) => {
+    const today = shanghaiDay(new Date().toISOString());
+    const yesterday = previousDay(today);
+    const article = `<html><head><meta name="ArticleTitle" content="测试市人工智能算力券实施细则"><meta name="PubDate" content="${yesterday} 09:00"></head><body>
+      <div class="info">来源：测试市数据局</div><div class="TRS_Editor"><p>为加快发展新质生产力，推动人工智能与实体经济深度融合，测试市数据局印发《测试市人工智能算力券实施细则》。</p>
+      <p>每年发放算力券1000万元，支持建设行业高质量数据集，培育一批智能体应用。</p></div></body></html>`;
+    const site = await startSite({
+      '/list/': (_, res) => html(res, listPage([{ href: '/a/1.html', title: '测试市人工智能算力券实施细则', date: yesterday }])),
+      '/a/1.html': (_, res) => html(res, article),
+    });
+    t.after(() => site.close());
+    const received: string[] = [];
+    const hook = await startSite({
+      '/hook': (req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          received.push(body);
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{}');
+        });
+      },
+    });
+    t.after(() => hook.close());
+    const dir = tempDir();
+    const config = configWithCatalog(dir, `- { id: test-city, name: 测试市数据局, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }\n`);
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/cron: "30 6 \* \* \*"/, 'cron: "* * * * *"'));
+    mkdirSync(join(dir, 'config', 'briefs'));
+    const channel = '  channels:\n    - { name: partner, kind: webhook, urlEnv: XINZHI_TEST_HOOK_URL, secretEnv: XINZHI_TEST_HOOK_SECRET }\n';
+    writeFileSync(join(dir, 'config', 'briefs', 'city.yaml'), `sources: all\nbrief: { title: 测试市每日动态 }\npublish:\n  auto: true\n  linkBase: https://brief.example.cn/city/\n  retries: 0\n${channel}`);
+    writeFileSync(join(dir, 'config', 'briefs', 'quiet.yaml'), `sources: all\nbrief: { title: 测试市周报 }\n`);
+    const out = join(dir, 'out');
+    const result = await runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data'), '--out', out], { env: { XINZHI_TEST_HOOK_URL: `${hook.base}/hook`, XINZHI_TEST_HOOK_SECRET: 'test-secret' } });
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    // One crawl for both briefs: the list and the article once each.
+    assert.equal(site.log.filter((entry) => entry.path === '/a/1.html').length, 1);
+    for (const id of ['city', 'quiet']) assert.equal((JSON.parse(readFileSync(join(out, id, today, 'brief.json'), 'utf8')) as { date: string }).date, today);
+    // Only the brief with publish.auto went out, once, as its own issue.
+    assert.equal(received.length, 1);
+    assert.equal((JSON.parse(received[0]!) as { title: string }).title, '测试市每日动态');
   });
 });
