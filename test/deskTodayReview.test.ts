@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { briefSchema, type Brief } from '../src/domain/brief.ts';
 import { analyseIssueDay } from '../src/pipeline/compose.ts';
-import { abstractAfterHeadline, removeItem } from '../src/serve/revise.ts';
+import { abstractAfterHeadline, removeItem, withAbstractOf } from '../src/serve/revise.ts';
 import { editorRemoval } from '../src/serve/revisions.ts';
 import { candidateReason } from '../src/serve/todayView.ts';
 import type { Revision } from '../src/store/store.ts';
@@ -119,6 +119,13 @@ describe('a new headline and the abstract', () => {
     assert.equal(abstractAfterHeadline('编辑自己写的摘要。', '上交所发布《指引》', '上交所发布《新指引》'), '编辑自己写的摘要。');
     assert.equal(abstractAfterHeadline('本期关注《指引》。', '上交所发布《指引》', '上交所发布指引'), '本期关注《指引》。', 'no title in the new headline: left alone');
     assert.equal(abstractAfterHeadline('本期关注《指引》。', '发布《指引》', '发布《指引》'), '本期关注《指引》。');
+  });
+
+  test('an abstract written again for a new order of stories keeps the headlines the editor changed', () => {
+    const item = (headline: string) => ({ headline }) as Brief['items'][number];
+    const edited = { items: [item('上交所印发《审核指引》'), item('国家数据局发布《方案》')], abstract: '旧摘要', stats: {} } as unknown as Brief;
+    const draft = { items: [item('上交所发布《指引》'), item('国家数据局发布《方案》')], abstract: '本期：上交所发布《指引》；国家数据局发布《方案》。', stats: {} } as unknown as Brief;
+    assert.equal(withAbstractOf(edited, draft).abstract, '本期：上交所印发《审核指引》；国家数据局发布《方案》。');
   });
 
   test('editing a headline carries it into the abstract that repeats it; a hand-written abstract is left alone', async () => {

@@ -195,7 +195,10 @@ export function editAbstract(brief: Brief, abstract: string): Brief {
  */
 export function withAbstractOf(brief: Brief, draft: Brief): Brief {
   const llm = brief.stats.llm;
-  return { ...structuredClone(brief), abstract: draft.abstract, stats: { ...structuredClone(draft.stats), ...(llm ? { llm: structuredClone(llm) } : {}) }, checks: [] };
+  // The composer wrote its abstract from its own headlines: a headline the editor changed is carried over
+  // (abstractAfterHeadline), section by section, so the abstract never brings the old wording back.
+  const abstract = brief.items.reduce((text, item, i) => abstractAfterHeadline(text, draft.items[i]?.headline ?? item.headline, item.headline), draft.abstract);
+  return { ...structuredClone(brief), abstract, stats: { ...structuredClone(draft.stats), ...(llm ? { llm: structuredClone(llm) } : {}) }, checks: [] };
 }
 
 /** The withheld section at `index` (0-based), or a UserError. */
