@@ -36,6 +36,7 @@ export const optionSpecs = {
   role: { type: 'string', value: { zh: 'editor|viewer', en: 'editor|viewer' }, help: { zh: '新账号的角色：editor 可编辑发布，viewer 只读（默认 editor）', en: 'the new account\'s role: editor (edit and publish) or viewer (read only); default editor' } },
   concurrency: { type: 'string', value: { zh: '数量', en: 'N' }, help: { zh: '同时处理的任务数（默认 crawl.concurrency）', en: 'jobs in hand at once (default crawl.concurrency)' } },
   all: { type: 'boolean', help: { zh: '全部失败任务', en: 'every failed job' } },
+  again: { type: 'boolean', help: { zh: '再次运行已完成或失败的一期：先移除它此前的全部任务', en: 'run a finished or failed issue again: its earlier jobs are removed first' } },
   help: { type: 'boolean', short: 'h', help: { zh: '显示帮助', en: 'show help' } },
   version: { type: 'boolean', short: 'v', help: { zh: '显示版本', en: 'show the version' } },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; short?: string; value?: Text; help: Text }>;
@@ -168,15 +169,19 @@ export const commandSpecs: Record<string, CommandSpec> = {
     load: async () => (await import('./worker.ts')).workerCommand,
   },
   jobs: {
-    args: { zh: '[enqueue --date YYYY-MM-DD | failed | retry ID|--all]', en: '[enqueue --date YYYY-MM-DD | failed | retry ID|--all]' },
+    args: { zh: '[enqueue --date YYYY-MM-DD [--again] | failed | retry ID|--all]', en: '[enqueue --date YYYY-MM-DD [--again] | failed | retry ID|--all]' },
     positionals: [0, 2],
     summary: {
-      zh: '任务队列：各状态任务数；加入某一期（enqueue）；失败任务清单（failed）；重新排队（retry）',
-      en: 'the job queue: jobs by state; enqueue an issue (enqueue); the failed jobs (failed); queue them again (retry)',
+      zh: '任务队列：各状态任务数；加入某一期（enqueue；--again 重新运行已完成或失败的一期）；失败任务清单（failed）；重新排队（retry：只重跑该任务，简报不会重新抓取）',
+      en: 'the job queue: jobs by state; enqueue an issue (enqueue; --again runs a finished or failed one again); the failed jobs (failed); queue them again (retry: the job alone, a brief does not crawl again)',
     },
-    options: ['date', 'all', 'json'],
+    options: ['date', 'again', 'all', 'json'],
     optionHelp: {
       date: { zh: 'enqueue：要加入队列的期号', en: 'enqueue: the issue to enqueue' },
+      again: {
+        zh: 'enqueue：这一期已完成或失败（如抓取时网站不通）时，移除它此前的任务（简报、来源抓取、页面）后重新加入，重新抓取并生成；仍在进行时拒绝',
+        en: 'enqueue: when the issue has finished or failed (the sites were down, say), remove its earlier jobs (brief, crawl-source, pages) and enqueue it anew: crawled and written again; refused while it is in progress',
+      },
       all: { zh: 'retry：重新排队全部失败任务', en: 'retry: queue every failed job again' },
     },
     load: async () => (await import('./jobs.ts')).jobsCommand,

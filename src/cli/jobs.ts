@@ -24,15 +24,19 @@ async function openQueue(settings: QueueSettings): Promise<{ queue: JobQueue; do
 /**
  * `xinzhi jobs` and its subcommands, on the queue of the config (`queue:`, XINZHI_REDIS):
  * - no subcommand: how many jobs are in each state, and how many workers are connected;
- * - `enqueue --date D`: the issue of D as one flow (src/queue/jobs.ts), once: a day still held is not added again;
+ * - `enqueue --date D [--again]`: the issue of D as one flow (src/queue/jobs.ts), on the command's store, once:
+ *   a day still held is not added again (the line says how to run it again when it has finished or
+ *   failed); with --again, a finished or failed day's jobs are removed and the day enqueued anew;
  * - `failed`: the dead-letter list, one line per job (its id, kind, what it was for, attempts, when, last error);
  * - `retry ID` or `retry --all`: failed jobs sent back to wait, their attempts renewed.
- * With --json each prints one JSON document. Redis unreachable: one line naming its address, exit 1.
+ * With --json each prints one JSON document. Redis unreachable or its address malformed: one line naming
+ * the address, exit 1.
  */
 export async function jobsCommand(context: CommandContext): Promise<number> {
   const [sub, id] = context.positionals;
   if (sub !== undefined && !['enqueue', 'failed', 'retry'].includes(sub)) throw new UserError(t('zh', 'queue.usage'), t('en', 'queue.usage'));
   if ((sub !== 'retry' && id !== undefined) || (sub === 'retry' && (id === undefined) === (context.values.all !== true))) throw new UserError(t('zh', 'queue.usage'), t('en', 'queue.usage'));
+  if (context.values.again === true && sub !== 'enqueue') throw new UserError(t('zh', 'queue.usage'), t('en', 'queue.usage'));
   const loaded = loadCommandConfig(context);
   // A date is checked before Redis is asked anything.
   const date = sub === 'enqueue' ? requireDate(context) : undefined;
@@ -53,9 +57,16 @@ export async function jobsCommand(context: CommandContext): Promise<number> {
     if (sub === 'enqueue') {
       const store = await openCommandStore(context, loaded);
       try {
-        const result = await queue.enqueueDay(loaded, store, date!);
+        const result = await queue.enqueueDay(loaded, store, date!, { again: context.values.again === true });
         if (context.json) context.print(JSON.stringify({ date, ...result }));
-        else context.print(result.added ? t(lang, 'queue.enqueued', date!, result.briefId, result.sources, result.runId ?? '') : t(lang, 'queue.alreadyEnqueued', date!, result.briefId, result.state));
+        else if (result.added) {
+          if (result.removed !== undefined) context.print(t(lang, 'queue.removedDay', date!, result.removed));
+          context.print(t(lang, 'queue.enqueued', date!, result.briefId, result.sources, result.runId ?? ''));
+        } else {
+          // A day that has finished (or failed) is run again only on request: say how.
+          const finished = result.state === 'completed' || result.state === 'failed';
+          context.print(t(lang, 'queue.alreadyEnqueued', date!, result.briefId, result.state) + (finished ? t(lang, 'queue.againHint', date!) : ''));
+        }
       } finally {
         await store.close();
       }

@@ -53,8 +53,9 @@ function concurrencyOf(context: CommandContext, fallback: number): number {
 
 /**
  * `xinzhi worker [--concurrency N]`: takes jobs from the queue (config `queue:`, XINZHI_REDIS) and runs
- * them until SIGINT or SIGTERM: the first finishes the jobs in hand and exits 0, a second hands them back
- * to the queue at once. One line per finished job on stdout (--json: one JSON object per line); BullMQ's
+ * them until SIGINT or SIGTERM; its first line names its store, the queue's Redis address and prefix. A job
+ * enqueued for another store is refused (src/queue/worker.ts), a line on stderr naming both. Signals: the
+ * first finishes the jobs in hand and exits 0, a second hands them back to the queue at once. One line per finished job on stdout (--json: one JSON object per line); BullMQ's
  * own errors (a lost connection) on stderr, each at most every ten seconds. No data-folder lock: any
  * number of workers share the store (PostgreSQL for several machines; SQLite for one).
  */
@@ -85,6 +86,10 @@ export async function workerCommand(context: CommandContext): Promise<number> {
     });
     const jobContext: JobContext = { loaded, store, outDir: context.outDir, assets, queue, fetchers };
     const lastError = new Map<string, number>();
+    // Printed before the first job can finish, so it is always the first line: where this worker reads and writes.
+    const started = { store: store.location, queue: redisAddress(settings.redisUrl), prefix: settings.prefix, concurrency, workerId };
+    say('started', t(context.lang, 'queue.started', started.store, started.queue, started.prefix, concurrency), started);
+    const lastRefusal = new Map<string, number>();
     const running = await startWorker({
       connection: redis,
       settings,
@@ -95,6 +100,13 @@ export async function workerCommand(context: CommandContext): Promise<number> {
         const result = finished.outcome === 'completed' ? resultSummary(finished, context.lang).json : undefined;
         say('job', finishedLine(finished, context.lang), { ...finished, error: finished.error === undefined ? undefined : jobErrorText(finished.error, context.lang), result });
       },
+      onRefused: (refusal) => {
+        // Every job of a day enqueued elsewhere is refused: one line per store every ten seconds says it.
+        const at = lastRefusal.get(refusal.jobStore) ?? 0;
+        if (Date.now() - at < 10_000) return;
+        lastRefusal.set(refusal.jobStore, Date.now());
+        process.stderr.write(`xinzhi: ${t(context.lang, 'queue.refused', refusal.id, refusal.jobStore, refusal.workerStore)}\n`);
+      },
       onError: (err) => {
         // A lost connection repeats its error many times a second: once per ten seconds is enough to be seen.
         const at = lastError.get(err.message) ?? 0;
@@ -103,7 +115,6 @@ export async function workerCommand(context: CommandContext): Promise<number> {
         process.stderr.write(`xinzhi: ${redactSecrets(t(context.lang, 'queue.workerError', err.message))}\n`);
       },
     });
-    say('started', t(context.lang, 'queue.started', redisAddress(settings.redisUrl), settings.prefix, concurrency), { queue: redisAddress(settings.redisUrl), prefix: settings.prefix, concurrency, workerId });
     await new Promise<void>((resolve) => {
       const second = () => {
         void running.release().then(() => {

@@ -11,7 +11,9 @@
  *   throws HostBusyError, so the job goes back to the queue without holding a worker slot.
  *
  * A fetcher keeps what it learnt of a site for its life (robots.txt, a Crawl-delay, an open circuit), so a
- * worker makes them again every hour, as a run makes them each morning. The archive is the Shanghai
+ * worker makes them again every hour, and whenever a job of a newer run than any it has seen comes (a day
+ * enqueued, or enqueued again with --again), as a run makes them each morning: a day whose sites were down
+ * (robots.txt unreachable: nothing fetched, per RFC 9309) is crawled afresh once they are back. The archive is the Shanghai
  * day's file `archives/<day>.worker-<host>-<pid>.warc.gz` in the data folder: one writer per file
  * (WarcWriter's rule), and a replay of the folder reads every file in it.
  */
@@ -59,13 +61,21 @@ export class WorkerFetchers {
   private readonly retiring = new Set<HourFetchers>();
   /** The day's archive, shared by that day's fetchers. */
   private archive: { day: string; writer: WarcWriter } | undefined;
+  /** The newest run (the store's run id) a job has brought. */
+  private run: number | undefined;
 
   constructor(private readonly options: WorkerFetcherOptions) {}
 
-  /** The fetchers of this hour, made on first use in it. */
-  now(): { lists: Fetcher; pages: Fetcher } {
+  /**
+   * The fetchers for a job of run `runId` (the store's run its day was enqueued under): this hour's, made
+   * on first use in it, or anew when `runId` is newer than any run seen before. A job of an older run
+   * uses the current ones: two days in flight do not make them over and over.
+   */
+  now(runId?: number): { lists: Fetcher; pages: Fetcher } {
     const hour = Math.floor(Date.now() / HOUR_MS);
-    if (this.current?.hour !== hour) {
+    const newRun = runId !== undefined && this.run !== undefined && runId > this.run;
+    if (runId !== undefined && (this.run === undefined || runId > this.run)) this.run = runId;
+    if (this.current?.hour !== hour || newRun) {
       const old = this.current;
       if (old) {
         this.retiring.add(old);

@@ -90,7 +90,7 @@ export async function crawlSource(job: Job<CrawlSourceJobData>, token: string, c
     const read = await readSourceLists(
       source,
       {
-        fetcher: context.fetchers.now().lists,
+        fetcher: context.fetchers.now(runId).lists,
         store,
         runId,
         maxArticlesPerSource: loaded.config.crawl.maxArticlesPerSource,
@@ -105,7 +105,7 @@ export async function crawlSource(job: Job<CrawlSourceJobData>, token: string, c
     const options = { ...jobOptions(queue.settings), ...childOptions, parent: { id: job.id!, queue: job.queueQualifiedName } };
     for (const url of new Set(lists.flatMap((entry) => entry.links))) {
       try {
-        await queue.queue.add('fetch-page', { date, runId, sourceId: source.id, url } satisfies FetchPageJobData, { ...options, jobId: jobIds.fetchPage(date, url) });
+        await queue.queue.add('fetch-page', { date, runId, sourceId: source.id, url, store: job.data.store } satisfies FetchPageJobData, { ...options, jobId: jobIds.fetchPage(date, url) });
       } catch (err) {
         // ParentJobCannotBeReplaced: another source listed the same page today, and its job reads it.
         if ((err as { code?: number }).code !== -7) throw err;
@@ -174,7 +174,7 @@ export async function fetchPage(job: Job<FetchPageJobData>, token: string, conte
   const { url, runId, sourceId } = job.data;
   if (await store.hasDocument(url)) return { url, keptUrl: url, already: true, fetched: 0, failures: [] };
   const source = sourceOf(loaded, sourceId);
-  const { pages } = context.fetchers.now();
+  const { pages } = context.fetchers.now(runId);
   const options = { allowPrivate: source.allowPrivate, robots: source.robots };
   let fetched = 0;
   const get = async (address: string): Promise<{ response: FetchedResponse; responseId: number }> => {
@@ -266,6 +266,13 @@ export async function brief(job: Job<BriefJobData>, context: JobContext): Promis
     return { date, outFolder, items: composed.brief.items.length, failedChecks: failedChecks.length, withheld: withheld.length };
   } catch (err) {
     await store.finishRun(runId, { ...crawled, error: errorLine(err, 'en') });
-    throw jobError(err);
+    // Retrying this job composes again from what was stored; only enqueuing the day again crawls again.
+    if (crawl.failures.length === 0) throw jobError(err);
+    throw jobError(
+      new UserError(
+        `${errorLine(err, 'zh')}（抓取有 ${crawl.failures.length} 项问题；重试此任务不会重新抓取，重新运行这一天：xinzhi jobs enqueue --date ${date} --again）`,
+        `${errorLine(err, 'en')} (the crawl had ${crawl.failures.length} problems; retrying this job does not crawl again; to run the day again: xinzhi jobs enqueue --date ${date} --again)`,
+      ),
+    );
   }
 }

@@ -12,6 +12,7 @@
  * from what it is for — the date, the source, the URL's digest — so enqueuing twice adds nothing.
  */
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { FlowProducer, Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LoadedConfig } from '../config/load.ts';
@@ -19,6 +20,7 @@ import type { SourceFailure } from '../pipeline/crawl.ts';
 import { crawledSources } from '../pipeline/crawl.ts';
 import type { ListedEntry } from '../pipeline/crawl.ts';
 import type { SourceRun, Store } from '../store/store.ts';
+import { UserError } from '../util/errors.ts';
 import type { QueueSettings } from './settings.ts';
 
 /** The one queue's name; its keys are `<prefix>:jobs:…`. */
@@ -28,8 +30,20 @@ export const QUEUE_NAME = 'jobs';
 export const JOB_NAMES = ['brief', 'crawl-source', 'fetch-page'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
+/**
+ * What every job's data carries beside its own: the store the day was enqueued on (Store.location: the
+ * SQLite file, or the PostgreSQL address without its password), which a worker on another store refuses
+ * (src/queue/worker.ts; absent in jobs enqueued before it was recorded, which any worker takes), and the
+ * refusals so far — when the first was (ms since 1970) and how many — while no worker of that store has
+ * taken the job.
+ */
+export interface StoreBound {
+  store?: string;
+  refused?: { since: number; count: number };
+}
+
 /** A brief job: the issue of `date` (YYYY-MM-DD, Shanghai), recorded as run `runId` of the store. */
-export interface BriefJobData {
+export interface BriefJobData extends StoreBound {
   date: string;
   runId: number;
 }
@@ -40,7 +54,7 @@ export interface BriefJobData {
  * listed, adds a page job per fresh link as its child, and waits for them; run again (its children done,
  * or its worker killed), it goes on from the step it recorded.
  */
-export interface CrawlSourceJobData {
+export interface CrawlSourceJobData extends StoreBound {
   date: string;
   runId: number;
   sourceId: string;
@@ -54,7 +68,7 @@ export interface CrawlSourceJobData {
 }
 
 /** A fetch-page job: one article page of source `sourceId`, for the issue of `date`, kept under run `runId`. */
-export interface FetchPageJobData {
+export interface FetchPageJobData extends StoreBound {
   date: string;
   runId: number;
   sourceId: string;
@@ -120,6 +134,33 @@ export function jobErrorText(reason: string, lang: 'zh' | 'en'): string {
   return (lang === 'en' ? (en ?? zh) : zh) ?? '';
 }
 
+/**
+ * Whether two store locations (Store.location) name the same store: SQLite files by their real path; PostgreSQL
+ * addresses by host, port (default 5432), database and schema (default xinzhi), whatever user connects —
+ * two workers may sign in as different roles to one database. Two names of one host (an alias, an IP
+ * address) still count as two stores: a location cannot tell them apart.
+ */
+export function sameStore(a: string, b: string): boolean {
+  return storeKey(a) === storeKey(b);
+}
+
+function storeKey(location: string): string {
+  if (!/^postgres(ql)?:\/\//i.test(location)) {
+    // One SQLite file reached through a symbolic link is still one store; a path missing here is another machine's.
+    try {
+      return realpathSync(location);
+    } catch {
+      return location;
+    }
+  }
+  try {
+    const url = new URL(location);
+    return `postgres://${url.hostname.toLowerCase()}:${url.port || '5432'}${url.pathname}?schema=${url.searchParams.get('schema') ?? 'xinzhi'}`;
+  } catch {
+    return location;
+  }
+}
+
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 24);
 
 /** Job ids: what a job is for, so the same day, source or page is the same job (BullMQ refuses ':' in ids). */
@@ -166,35 +207,75 @@ export class JobQueue {
 
   /**
    * Enqueues the issue of `date`: a brief job whose children are a crawl-source job per enabled source of
-   * `loaded` (crawledSources). When the day's brief job is still held (waiting, active, done within
+   * `loaded` (crawledSources), each job's data naming `store` (its location: the store every job of the
+   * day must be run on). When the day's brief job is still held (waiting, active, done within
    * keepCompletedSeconds, or failed), nothing is added and no run is started: the answer says so with the
-   * job's state. Otherwise a run is started in `store` (mode `queue`), its id carried by every job.
+   * job's state — unless `again` is given and that job has finished (completed or failed), in which case
+   * the day's earlier jobs are removed first (removeDay) and the day is enqueued anew. `again` on a day
+   * still in progress throws a UserError naming its state. Otherwise a run is started in `store` (mode
+   * `queue`), its id carried by every job. `removed`: how many earlier jobs of the day were removed.
    */
-  async enqueueDay(loaded: LoadedConfig, store: Store, date: string): Promise<{ added: boolean; briefId: string; state: string; sources: number; runId?: number }> {
+  async enqueueDay(loaded: LoadedConfig, store: Store, date: string, options: { again?: boolean } = {}): Promise<{ added: boolean; briefId: string; state: string; sources: number; runId?: number; removed?: number }> {
     const briefId = jobIds.brief(date);
     const sources = crawledSources(loaded.sources);
     const held = await this.queue.getJob(briefId);
-    if (held) return { added: false, briefId, state: await held.getState(), sources: sources.length };
+    if (held) {
+      const state = await held.getState();
+      if (!options.again) return { added: false, briefId, state, sources: sources.length };
+      if (state !== 'completed' && state !== 'failed') {
+        throw new UserError(
+          `期号 ${date} 仍在队列中进行（${briefId}，状态 ${state}）：等它完成或失败后再用 --again 重新运行`,
+          `issue ${date} is still in progress in the queue (${briefId}, ${state}): run it again with --again once it has finished or failed`,
+        );
+      }
+    }
+    // The earlier day's jobs go first: a new crawl-source or page job under an id still held would not be added.
+    const removed = await this.removeDay(date);
     const runId = await store.startRun(date, 'queue');
-    const options = jobOptions(this.settings);
+    const jobOptionsOf = jobOptions(this.settings);
+    const bound = { store: store.location };
+    const answer = { added: true, briefId, sources: sources.length, runId, ...(removed > 0 ? { removed } : {}) };
     // A flow's parent waits for children it has; a catalog with nothing enabled gets the brief alone.
     if (sources.length === 0) {
-      await this.queue.add('brief', { date, runId } satisfies BriefJobData, { ...options, jobId: briefId });
-      return { added: true, briefId, state: 'waiting', sources: 0, runId };
+      await this.queue.add('brief', { date, runId, ...bound } satisfies BriefJobData, { ...jobOptionsOf, jobId: briefId });
+      return { ...answer, state: 'waiting' };
     }
     await this.flows.add({
       name: 'brief',
       queueName: QUEUE_NAME,
-      data: { date, runId } satisfies BriefJobData,
-      opts: { ...options, jobId: briefId },
+      data: { date, runId, ...bound } satisfies BriefJobData,
+      opts: { ...jobOptionsOf, jobId: briefId },
       children: sources.map((source) => ({
         name: 'crawl-source',
         queueName: QUEUE_NAME,
-        data: { date, runId, sourceId: source.id } satisfies CrawlSourceJobData,
-        opts: { ...options, ...childOptions, jobId: jobIds.crawlSource(date, source.id) },
+        data: { date, runId, sourceId: source.id, ...bound } satisfies CrawlSourceJobData,
+        opts: { ...jobOptionsOf, ...childOptions, jobId: jobIds.crawlSource(date, source.id) },
       })),
     });
-    return { added: true, briefId, state: 'waiting-children', sources: sources.length, runId };
+    return { ...answer, state: 'waiting-children' };
+  }
+
+  /**
+   * Removes every job the queue holds for the issue of `date` — its brief job with its crawl-source and
+   * page children (the flow), and any of them left without it (a failed page or source outlives its brief,
+   * which is removed keepCompletedSeconds after it completed) — found by their ids (jobIds: `brief-D`,
+   * `crawl-D-…`, `page-D-…`). Resolves to how many were removed. A job a worker holds (active, locked)
+   * is not removed: a UserError names it. The caller makes sure the day is not in progress.
+   */
+  async removeDay(date: string): Promise<number> {
+    const briefId = jobIds.brief(date);
+    const ofDay = (id: string) => id === briefId || id.startsWith(`crawl-${date}-`) || id.startsWith(`page-${date}-`);
+    const held = await this.queue.getRanges(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'], 0, -1);
+    const ids = held.filter(ofDay);
+    // The brief first, with its whole tree (BullMQ's removeChildren follows processed, failed and ignored
+    // children); then what is left without it. A job gone with its brief's tree is skipped.
+    for (const id of [...ids.filter((id) => id === briefId), ...ids.filter((id) => id !== briefId)]) {
+      if (!(await this.queue.getJob(id))) continue;
+      if ((await this.queue.remove(id, { removeChildren: true })) === 0) {
+        throw new UserError(`任务 ${id} 正由工作进程处理，无法移除：等它结束后再试`, `job ${id} is being run by a worker and cannot be removed: try again once it has finished`);
+      }
+    }
+    return ids.length;
   }
 
   /** How many jobs are in each state (BullMQ's: waiting, active, delayed, waiting-children, prioritized, completed, failed), and how many workers are connected. */

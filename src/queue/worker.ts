@@ -3,10 +3,10 @@
  * runs them (src/queue/handlers.ts), tells of each finished one, and stops cleanly. Any number of these
  * run on any number of machines, sharing Redis and the store.
  */
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { brief, crawlSource, fetchPage, type JobContext } from './handlers.ts';
-import { QUEUE_NAME, type BriefJobData, type CrawlSourceJobData, type FetchPageJobData } from './jobs.ts';
+import { jobErrorMessage, QUEUE_NAME, sameStore, type BriefJobData, type CrawlSourceJobData, type FetchPageJobData, type StoreBound } from './jobs.ts';
 import { recoveryOptions, type QueueSettings } from './settings.ts';
 
 /** xinzhi's stall limit: a job caught by three kills in a row is more likely at fault than its workers. */
@@ -29,6 +29,18 @@ export interface FinishedJob {
   maxAttempts: number;
   error?: string;
   result?: unknown;
+}
+
+/**
+ * A job a worker would not run because it was enqueued for another store: its id and kind, the store it
+ * was enqueued for (`jobStore`), this worker's (`workerStore`), and how many times it was refused so far.
+ */
+export interface Refusal {
+  id: string;
+  name: string;
+  jobStore: string;
+  workerStore: string;
+  count: number;
 }
 
 /** A running worker. */
@@ -56,6 +68,8 @@ export interface WorkerOptions {
   context: JobContext;
   /** Told of every finished job (see FinishedJob). */
   onFinished: (finished: FinishedJob) => void;
+  /** Told of every job refused for its store (see refuseForeign), before it is handed back or failed. */
+  onRefused: (refusal: Refusal) => void;
   /** Told of BullMQ's own errors (a lost connection, a lock it could not renew). */
   onError: (err: Error) => void;
 }
@@ -64,6 +78,43 @@ export interface WorkerOptions {
 function purpose(job: Job): Pick<FinishedJob, 'date' | 'sourceId' | 'url'> {
   const data = job.data as Partial<FetchPageJobData>;
   return { date: data.date ?? null, sourceId: data.sourceId ?? null, url: data.url ?? null };
+}
+
+/**
+ * Refuses a job enqueued for a store other than this worker's (`location`): a worker must never write a
+ * day into another store, where a page's document lands apart from its day (SQLite: "FOREIGN KEY
+ * constraint failed", the run being the other store's) and the brief comes out short with nothing failed.
+ *
+ * BullMQ cannot route a job to some workers of a queue: any worker may take any job. So a refused job is
+ * sent back to the delayed set (moveToDelayed, as a busy host's page is: no attempt spent) for a worker of
+ * its store to take, the wait growing from backoffMs, doubling, up to lockMs / 2. Its data records when it
+ * was first refused; once it has been refused for 2 × lockMs — the span in which a stalled job is handed
+ * out again, time for a live worker of its store to have come by — it fails for good (UnrecoverableError:
+ * no retry on this or any worker) with one line naming both stores, and stays in the dead-letter list
+ * (`xinzhi jobs failed`), its parent going on as with any failed child. A job taken by a worker of its
+ * store forgets its refusals. Jobs without a store (enqueued before it was recorded) are taken by any worker.
+ */
+async function refuseForeign(job: Job, token: string, location: string, settings: QueueSettings, onRefused: (refusal: Refusal) => void): Promise<void> {
+  const data = job.data as StoreBound;
+  if (data.store === undefined || sameStore(data.store, location)) {
+    if (data.refused !== undefined) await job.updateData({ ...(job.data as object), refused: undefined });
+    return;
+  }
+  const refused = { since: data.refused?.since ?? Date.now(), count: (data.refused?.count ?? 0) + 1 };
+  onRefused({ id: job.id!, name: job.name, jobStore: data.store, workerStore: location, count: refused.count });
+  const budgetMs = 2 * settings.lockMs;
+  if (Date.now() - refused.since >= budgetMs) {
+    const seconds = Math.round(budgetMs / 1000);
+    throw new UnrecoverableError(
+      jobErrorMessage(
+        `任务 ${job.id} 是为存储 ${data.store} 加入的，工作进程的存储却是 ${location}：${seconds} 秒内没有使用该存储的工作进程接手，已放弃`,
+        `job ${job.id} was enqueued for store ${data.store} but the worker's store is ${location}: no worker on that store took it within ${seconds} s; given up`,
+      ),
+    );
+  }
+  await job.updateData({ ...(job.data as object), refused });
+  await job.moveToDelayed(Date.now() + Math.min(settings.backoffMs * 2 ** (refused.count - 1), settings.lockMs / 2), token);
+  throw new DelayedError();
 }
 
 /** Starts a worker on the queue of `settings`; resolves once it is connected and taking jobs. */
@@ -77,6 +128,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (token === undefined) throw new Error(`job ${job.id} came without a lock token`);
       inHand.set(job.id!, { job, token });
       try {
+        await refuseForeign(job, token, context.store.location, settings, options.onRefused);
         switch (job.name) {
           case 'fetch-page':
             return await fetchPage(job as Job<FetchPageJobData>, token, context);
