@@ -2,19 +2,15 @@
 // sites on loopback and worker child processes started as a user starts them. Each run works under a
 // prefix of its own and removes it at the end.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { QUEUE_NAME } from '../src/queue/jobs.ts';
-import { cliPath, repoRoot, runCli, tempDir } from './helpers.ts';
+import { runCli, tempDir } from './helpers.ts';
+import { clearQueue, REDIS_URL, startWorker, until, type WorkerProcess } from './queueHarness.ts';
 import { openTestStore, storeRows } from './storeFor.ts';
 import { articlePage, configWithCatalog, html, listPage, sleep, startSite, type Route, type TestSite } from './sites.ts';
 
-const REDIS_URL = process.env.XINZHI_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 const DATE = '2026-06-19';
 const DELAY_MS = 300;
 
@@ -40,40 +36,6 @@ function siteRoutes(name: string, good: number, extra: { slow?: boolean; broken?
   }
   routes['/list/'] = (_req, res) => html(res, listPage(links));
   return routes;
-}
-
-/** A worker process as a user starts it, its --json lines collected. */
-interface WorkerProcess {
-  child: ChildProcessWithoutNullStreams;
-  lines: Record<string, unknown>[];
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function startWorker(args: string[]): WorkerProcess {
-  const child = spawn(process.execPath, [cliPath, 'worker', '--json', ...args], { cwd: repoRoot });
-  const lines: Record<string, unknown>[] = [];
-  let buffer = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
-      lines.push(JSON.parse(buffer.slice(0, end)) as Record<string, unknown>);
-      buffer = buffer.slice(end + 1);
-    }
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, lines, stderr: () => stderr, exited };
-}
-
-/** Waits until `check` holds, polling; fails with `what` after `ms`. */
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 40_000, detail = () => ''): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what} ${detail()}`);
-    await sleep(50);
-  }
 }
 
 /** Requests to one host that overlapped, or started less than DELAY_MS after the previous start or end (as the site logged them). */
@@ -116,13 +78,7 @@ void describe('the job queue: a day through BullMQ workers', () => {
 
   after(async () => {
     for (const worker of workers) worker.child.kill('SIGKILL');
-    const redis = new Redis(REDIS_URL);
-    const queue = new Queue(QUEUE_NAME, { connection: redis, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-    const leftover = await redis.keys(`${prefix}:*`);
-    if (leftover.length) await redis.del(...leftover);
-    redis.disconnect();
+    await clearQueue(prefix);
     await siteA.close();
     await siteB.close();
   });

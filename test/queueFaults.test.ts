@@ -4,7 +4,6 @@
 // `jobs enqueue --again`; a worker on another store refuses the day's jobs; a malformed Redis address
 // is one line; the `queue:` keys are documented.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,11 +13,11 @@ import { Redis } from 'ioredis';
 import { configSchema } from '../src/config/schema.ts';
 import { QUEUE_NAME, type StoreBound } from '../src/queue/jobs.ts';
 import { redisAddress, redisUrlProblem } from '../src/queue/settings.ts';
-import { cliPath, repoRoot, runCli, tempDir } from './helpers.ts';
+import { repoRoot, runCli, tempDir } from './helpers.ts';
+import { clearQueue, REDIS_URL, startWorker as startQueueWorker, until, type WorkerProcess } from './queueHarness.ts';
 import { openTestStore, storeRows } from './storeFor.ts';
-import { articlePage, configWithCatalog, html, listPage, sleep, startSite, type Route, type TestSite } from './sites.ts';
+import { articlePage, configWithCatalog, html, listPage, startSite, type Route, type TestSite } from './sites.ts';
 
-const REDIS_URL = process.env.XINZHI_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 const DATE = '2026-06-19';
 
 /** A site of `count` articles listed on /list/; while `down()` holds, every address answers 503. */
@@ -44,55 +43,17 @@ async function setUp(t: TestContext, base: string, queue: { lockMs: number }): P
   const config = configWithCatalog(dir, catalog);
   const text = readFileSync(config, 'utf8').replace(/formats: \[[^\]]*\]/, 'formats: [json, md]');
   writeFileSync(config, `${text}\nqueue:\n  redis: ${REDIS_URL}\n  prefix: ${prefix}\n  attempts: 1\n  backoffMs: 100\n  lockMs: ${queue.lockMs}\n`);
-  t.after(async () => {
-    const redis = new Redis(REDIS_URL);
-    const bull = new Queue(QUEUE_NAME, { connection: redis, prefix });
-    await bull.obliterate({ force: true });
-    await bull.close();
-    const leftover = await redis.keys(`${prefix}:*`);
-    if (leftover.length) await redis.del(...leftover);
-    redis.disconnect();
-  });
+  t.after(() => clearQueue(prefix));
   return { dir, config, prefix };
 }
 
-/** A worker process as a user starts it (--json), its lines collected; killed when the test ends. */
-interface WorkerProcess {
-  child: ChildProcessWithoutNullStreams;
-  lines: Record<string, unknown>[];
-  stderr: () => string;
-  exited: Promise<number | null>;
-  jobs: (name: string, outcome: string) => Record<string, unknown>[];
-}
-
+/** A worker as a user starts it (--json, 4 jobs at once), killed when the test ends. */
 function startWorker(t: TestContext, args: string[]): WorkerProcess {
-  const child = spawn(process.execPath, [cliPath, 'worker', '--json', '--concurrency', '4', ...args], { cwd: repoRoot });
-  const lines: Record<string, unknown>[] = [];
-  let buffer = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
-      lines.push(JSON.parse(buffer.slice(0, end)) as Record<string, unknown>);
-      buffer = buffer.slice(end + 1);
-    }
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const worker = startQueueWorker(['--concurrency', '4', ...args]);
   t.after(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
   });
-  const jobs = (name: string, outcome: string) => lines.filter((line) => line.event === 'job' && line.name === name && line.outcome === outcome);
-  return { child, lines, stderr: () => stderr, exited, jobs };
-}
-
-/** Waits until `check` holds, polling; fails naming `what` (and `detail`) after `ms`. */
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 30_000, detail = () => ''): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what} ${detail()}`);
-    await sleep(50);
-  }
+  return worker;
 }
 
 /** Where a data folder's store is, as a worker on it names it (Store.location). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { runSchedule, type ScheduleEvent, type ScheduledJob } from '../src/schedule/loop.ts';
 import { lockDataFolder } from '../src/store/lock.ts';
 import type { Store } from '../src/store/store.ts';
@@ -7,7 +7,7 @@ import { openTestStore } from './storeFor.ts';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from './helpers.ts';
-import { configWithCatalog, html, listPage, startSite } from './sites.ts';
+import { configWithCatalog, html, listPage, startSite, type TestSite } from './sites.ts';
 import { previousDay, shanghaiDay } from '../src/util/time.ts';
 import { issueDateOfTrigger, nextRun, scheduleTrigger, type ScheduleSettings } from '../src/schedule/plan.ts';
 import type { AttemptsSoFar } from '../src/domain/schedule.ts';
@@ -165,20 +165,46 @@ describe('schedule loop', () => {
   });
 });
 
+/**
+ * A site listing one article published yesterday (Shanghai), the day today's issue reads, closed when the
+ * test ends; its catalog line is the source test-city.
+ */
+async function yesterdaysSite(t: TestContext): Promise<{ site: TestSite; catalog: string }> {
+  const yesterday = previousDay(shanghaiDay(new Date().toISOString()));
+  const article = `<html><head><meta name="ArticleTitle" content="测试市人工智能算力券实施细则"><meta name="PubDate" content="${yesterday} 09:00"></head><body>
+      <div class="info">来源：测试市数据局</div><div class="TRS_Editor"><p>为加快发展新质生产力，推动人工智能与实体经济深度融合，测试市数据局印发《测试市人工智能算力券实施细则》。</p>
+      <p>每年发放算力券1000万元，支持建设行业高质量数据集，培育一批智能体应用。</p></div></body></html>`;
+  const site = await startSite({
+    '/list/': (_, res) => html(res, listPage([{ href: '/a/1.html', title: '测试市人工智能算力券实施细则', date: yesterday }])),
+    '/a/1.html': (_, res) => html(res, article),
+  });
+  t.after(() => site.close());
+  return { site, catalog: `- { id: test-city, name: 测试市数据局, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }\n` };
+}
+
+/** A webhook on loopback that answers 200 and keeps every body it received; closed when the test ends. */
+async function webhook(t: TestContext): Promise<{ base: string; received: string[] }> {
+  const received: string[] = [];
+  const hook = await startSite({
+    '/hook': (req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+    },
+  });
+  t.after(() => hook.close());
+  return { base: hook.base, received };
+}
+
 describe('xinzhi schedule', () => {
   it('--once runs the trigger due, writes the issue, and the next --once waits; a failed run exits non-zero', async (t) => {
     const today = shanghaiDay(new Date().toISOString());
-    const yesterday = previousDay(today);
-    const article = `<html><head><meta name="ArticleTitle" content="测试市人工智能算力券实施细则"><meta name="PubDate" content="${yesterday} 09:00"></head><body>
-      <div class="info">来源：测试市数据局</div><div class="TRS_Editor"><p>为加快发展新质生产力，推动人工智能与实体经济深度融合，测试市数据局印发《测试市人工智能算力券实施细则》。</p>
-      <p>每年发放算力券1000万元，支持建设行业高质量数据集，培育一批智能体应用。</p></div></body></html>`;
-    const site = await startSite({
-      '/list/': (_, res) => html(res, listPage([{ href: '/a/1.html', title: '测试市人工智能算力券实施细则', date: yesterday }])),
-      '/a/1.html': (_, res) => html(res, article),
-    });
-    t.after(() => site.close());
+    const { site, catalog } = await yesterdaysSite(t);
     const dir = tempDir();
-    const catalog = `- { id: test-city, name: 测试市数据局, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }\n`;
     const config = configWithCatalog(dir, catalog);
     // Every minute: the minute now began is the trigger due.
     writeFileSync(config, readFileSync(config, 'utf8').replace(/cron: "30 6 \* \* \*"/, 'cron: "* * * * *"'));
@@ -200,21 +226,9 @@ describe('xinzhi schedule', () => {
     assert.match(again.stdout, /next run: .* \(Beijing time\), issue/);
 
     // With publish.auto, the issue written is sent, once, through the channels of `xinzhi publish`.
-    const received: string[] = [];
-    const hook = await startSite({
-      '/hook': (req, res) => {
-        let body = '';
-        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        req.on('end', () => {
-          received.push(body);
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{}');
-        });
-      },
-    });
-    t.after(() => hook.close());
+    const { base: hookBase, received } = await webhook(t);
     writeFileSync(config, `${readFileSync(config, 'utf8')}\npublish:\n  auto: true\n  linkBase: https://brief.example.cn/\n  retries: 0\n  channels:\n    - { name: partner, kind: webhook, urlEnv: XINZHI_TEST_HOOK_URL, secretEnv: XINZHI_TEST_HOOK_SECRET }\n`);
-    const env = { XINZHI_TEST_HOOK_URL: `${hook.base}/hook`, XINZHI_TEST_HOOK_SECRET: 'test-secret' };
+    const env = { XINZHI_TEST_HOOK_URL: `${hookBase}/hook`, XINZHI_TEST_HOOK_SECRET: 'test-secret' };
     const auto = await runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data3'), '--out', join(dir, 'out3')], { env });
     assert.equal(auto.code, 0, auto.stderr);
     assert.match(auto.stdout, new RegExp(`期号 ${today} 已写成\n[\\s\\S]*期号 ${today} 已发布`));
@@ -257,37 +271,17 @@ describe('xinzhi schedule', () => {
 
   it('with config/briefs/, runs one crawl for every brief and sends each brief that publishes on its own', async (t) => {
     const today = shanghaiDay(new Date().toISOString());
-    const yesterday = previousDay(today);
-    const article = `<html><head><meta name="ArticleTitle" content="测试市人工智能算力券实施细则"><meta name="PubDate" content="${yesterday} 09:00"></head><body>
-      <div class="info">来源：测试市数据局</div><div class="TRS_Editor"><p>为加快发展新质生产力，推动人工智能与实体经济深度融合，测试市数据局印发《测试市人工智能算力券实施细则》。</p>
-      <p>每年发放算力券1000万元，支持建设行业高质量数据集，培育一批智能体应用。</p></div></body></html>`;
-    const site = await startSite({
-      '/list/': (_, res) => html(res, listPage([{ href: '/a/1.html', title: '测试市人工智能算力券实施细则', date: yesterday }])),
-      '/a/1.html': (_, res) => html(res, article),
-    });
-    t.after(() => site.close());
-    const received: string[] = [];
-    const hook = await startSite({
-      '/hook': (req, res) => {
-        let body = '';
-        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        req.on('end', () => {
-          received.push(body);
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{}');
-        });
-      },
-    });
-    t.after(() => hook.close());
+    const { site, catalog } = await yesterdaysSite(t);
+    const { base: hookBase, received } = await webhook(t);
     const dir = tempDir();
-    const config = configWithCatalog(dir, `- { id: test-city, name: 测试市数据局, tier: municipal, region: 测试市, homepage: "${site.base}/", allowPrivate: true, entries: [{ type: list, url: "${site.base}/list/" }] }\n`);
+    const config = configWithCatalog(dir, catalog);
     writeFileSync(config, readFileSync(config, 'utf8').replace(/cron: "30 6 \* \* \*"/, 'cron: "* * * * *"'));
     mkdirSync(join(dir, 'config', 'briefs'));
     const channel = '  channels:\n    - { name: partner, kind: webhook, urlEnv: XINZHI_TEST_HOOK_URL, secretEnv: XINZHI_TEST_HOOK_SECRET }\n';
     writeFileSync(join(dir, 'config', 'briefs', 'city.yaml'), `sources: all\nbrief: { title: 测试市每日动态 }\npublish:\n  auto: true\n  linkBase: https://brief.example.cn/city/\n  retries: 0\n${channel}`);
     writeFileSync(join(dir, 'config', 'briefs', 'quiet.yaml'), `sources: all\nbrief: { title: 测试市周报 }\n`);
     const out = join(dir, 'out');
-    const result = await runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data'), '--out', out], { env: { XINZHI_TEST_HOOK_URL: `${hook.base}/hook`, XINZHI_TEST_HOOK_SECRET: 'test-secret' } });
+    const result = await runCli(['schedule', '--once', '--config', config, '--data', join(dir, 'data'), '--out', out], { env: { XINZHI_TEST_HOOK_URL: `${hookBase}/hook`, XINZHI_TEST_HOOK_SECRET: 'test-secret' } });
     assert.equal(result.code, 0, result.stderr + result.stdout);
     // One crawl for both briefs: the list and the article once each.
     assert.equal(site.log.filter((entry) => entry.path === '/a/1.html').length, 1);
