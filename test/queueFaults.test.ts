@@ -118,8 +118,9 @@ void describe('queue faults', () => {
   void it('has a worker on another store refuse the day, name both stores, hand it back, and fail it clearly when no worker of its store comes', async (t) => {
     const sites = await startSite(site('测试甲市', 2));
     t.after(() => sites.close());
-    // lockMs 1000: a job refused for 2 s fails; a refused job waits 100, 200, 400, 500 ms between refusals.
-    const { dir, config, prefix } = await setUp(t, sites.base, { lockMs: 1000 });
+    // lockMs 4000: a job refused for 8 s fails — long enough for the right worker to start on a loaded
+    // machine (a CI run beside other jobs: starting a worker there took over 2 s).
+    const { dir, config, prefix } = await setUp(t, sites.base, { lockMs: 4000 });
     const [dataA, dataB] = [join(dir, 'data-a'), join(dir, 'data-b')];
     const out = join(dir, 'out');
     const cli = (data: string, ...args: string[]) => runCli([...args, '--config', config, '--data', data]);
@@ -157,17 +158,17 @@ void describe('queue faults', () => {
     right.child.kill('SIGTERM');
     assert.equal(await right.exited, 0);
 
-    // Another day on store A with only store B's worker: each job is refused for 2 s, then fails for good
+    // Another day on store A with only store B's worker: each job is refused for 8 s, then fails for good
     // (once: not retried on that worker forever), in the dead-letter list with both stores named.
     const other = '2026-06-20';
     assert.equal((await cli(dataA, 'jobs', 'enqueue', '--date', other)).code, 0);
     const alone = startWorker(t, ['--config', config, '--data', dataB, '--out', out, '--lang', 'en']);
-    await until('the brief failed', () => alone.jobs('brief', 'failed').length === 1, 30_000, () => alone.stderr());
+    await until('the brief failed', () => alone.jobs('brief', 'failed').length === 1, 60_000, () => alone.stderr());
     assert.equal(alone.jobs('crawl-source', 'failed').length, 1);
     const dead = JSON.parse((await cli(dataA, 'jobs', 'failed', '--json', '--lang', 'en')).stdout) as { id: string; attempts: number; error: string }[];
     assert.deepEqual(dead.map((job) => job.id).sort(), [`brief-${other}`, `crawl-${other}-site-a`]);
     for (const job of dead) {
-      assert.equal(job.error, `job ${job.id} was enqueued for store ${storeA} but the worker's store is ${storeB}: no worker on that store took it within 2 s; given up`);
+      assert.equal(job.error, `job ${job.id} was enqueued for store ${storeA} but the worker's store is ${storeB}: no worker on that store took it within 8 s; given up`);
     }
     // Store B holds nothing of either day: no document, no source run, no issue.
     const rows = await storeRows<{ n: number }>(dataB, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM documents UNION ALL SELECT CAST(COUNT(*) AS INTEGER) FROM source_runs UNION ALL SELECT CAST(COUNT(*) AS INTEGER) FROM runs');
