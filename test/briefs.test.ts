@@ -288,6 +288,11 @@ describe('two briefs from one crawl: xinzhi run and xinzhi brief', () => {
     const render = await runCli(['render', file, '--brief', 'energy', '--config', config, '--data', data, '--out', rendered]);
     assert.equal(render.code, 0, render.stderr);
     assert.ok(existsSync(join(rendered, 'energy', issueDate, 'brief.json')));
+    // Another brief's file would replace this brief's issue: refused, naming both titles.
+    const wrong = await runCli(['render', file, '--brief', 'ai', '--config', config, '--data', data, '--out', rendered, '--lang', 'en']);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /is titled “新型能源每日动态”, not “人工智能每日动态” as brief ai is/);
+    assert.equal(existsSync(join(rendered, 'ai')), false);
     const explained = await runCli(['explain', '--brief', 'energy', '--date', issueDate, '--config', config, '--data', data, '--json']);
     assert.equal(explained.code, 0, explained.stderr);
     const candidates = (JSON.parse(explained.stdout) as { candidates: { url: string }[] }).candidates;

@@ -25,5 +25,9 @@ test('a machine draft never replaces an issue the desk published: brief refuses,
     assert.match(refused.stderr, lang === 'zh' ? /2026-06-19 期已由编辑台发布（第 2 版，2026-06-19 09:30/ : /issue 2026-06-19 was published from the desk \(revision 2, 2026-06-19 09:30/);
     assert.equal(refused.stderr.trim().split('\n').length, 1);
   }
+  // Nor does a brief.json rendered from the command line, edited or not.
+  const render = await runCli(['render', join(folder, 'brief.json'), '--data', data, '--out', out, '--lang', 'en']);
+  assert.equal(render.code, 1);
+  assert.match(render.stderr, /^xinzhi: issue 2026-06-19 was published from the desk \(revision 2,/);
   assert.deepEqual(readFileSync(join(folder, 'brief.json')), published);
 });

@@ -9,7 +9,7 @@ test('a store address is sqlite or a postgres:// address that parses; anything e
   assert.equal(checkStoreUrl('sqlite'), false);
   assert.equal(checkStoreUrl('postgres://xinzhi@db:5432/xinzhi?schema=a'), true);
   assert.equal(checkStoreUrl('postgresql://db/x'), true);
-  for (const typo of ['postgress://db/x', 'sqlit', 'postgres:/db/x', 'postgres://u:secret@db:54x2/x']) {
+  for (const typo of ['postgress://db/x', 'sqlit', 'postgres:/db/x', 'postgres://u:secret@db:54x2/x', 'postgres://u:secret@db:5432', 'postgres://db:5432/']) {
     assert.throws(() => checkStoreUrl(typo), (err: unknown) => err instanceof UserError && !err.message.includes('secret') && !err.en.includes('secret') && /store/.test(err.en), typo);
   }
   // A typo never reads as "no archive yet": it is the typo that is named.

@@ -1,8 +1,9 @@
 import { SourceDirectory } from '../analyze/origin.ts';
 import { checkOptions } from '../pipeline/compose.ts';
 import { recheckBrief, referencedSources } from '../pipeline/recheck.ts';
-import { writeIssue } from '../pipeline/render.ts';
+import { refuseIfPublished, writeIssue } from '../pipeline/render.ts';
 import { renderAssets } from '../render/assets.ts';
+import { UserError } from '../util/errors.ts';
 import { t } from '../util/i18n.ts';
 import { readBriefFile } from './briefFile.ts';
 import { needsReview, openBriefScope, type CommandContext } from './context.ts';
@@ -20,10 +21,15 @@ export async function renderCommand(context: CommandContext): Promise<number> {
   const file = context.positionals[0]!;
   const input = readBriefFile(file);
   // A config key at fault is named before the store is opened (openBriefScope checks every brief's assets first).
-  const { loaded, store, outDir } = await openBriefScope(context, { existing: true });
+  const { loaded, store, outDir, briefId } = await openBriefScope(context, { existing: true });
   const assets = renderAssets(loaded.file, loaded.config);
   const directory = new SourceDirectory(loaded.scope?.catalog ?? loaded.sources, loaded.bodies);
   try {
+    // A brief.json of another brief of config/briefs/ would replace this brief's issue under its readers' links.
+    if (briefId !== undefined && input.title !== loaded.config.brief.title) {
+      throw new UserError(`${file} 的刊名“${input.title}”不是简报 ${briefId} 的刊名“${loaded.config.brief.title}”：用 --brief 指定它所属的简报`, `${file} is titled “${input.title}”, not “${loaded.config.brief.title}” as brief ${briefId} is: name the brief it belongs to with --brief`);
+    }
+    await refuseIfPublished(store, input.date);
     const sourceOf = await referencedSources(store, input);
     const brief = await recheckBrief(input, { sourceOf, bodies: directory.knownBodies(), minItems: loaded.config.selection.minItems, options: checkOptions(loaded) });
     const folder = await writeIssue(brief, outDir, assets, (url) => sourceOf(url) !== undefined);

@@ -24,6 +24,7 @@ const chinese: [RegExp, string][] = [
   [/^a font family name \(letters, digits, spaces and - \. _ & \+\), such as (.+)$/, '应为字体族名（字母、数字、空格及 - . _ & +），例如 $1'],
   [/^writer\.kind llm needs writer\.llm \(baseUrl, model\)$/, 'writer.kind 为 llm 时需要 writer.llm（baseUrl、model）'],
   [/^sqlite, or a postgres:\/\/ address$/, '应为 sqlite，或 postgres:// 开头的地址'],
+  [/^letters, digits, dots, underscores and dashes$/, '只能用字母、数字、点、下划线和连字符'],
 ];
 
 /** A schema's own message in Chinese; a message this table does not know (zod's own, already Chinese) is returned as it is. */

@@ -46,6 +46,22 @@ export async function writeIssue(brief: Brief, outDir: string, assets: RenderAss
 }
 
 /**
+ * Refuses (UserError naming the issue, its revision and when) to write anything but the desk's own edition
+ * over an issue the desk has published: out/DATE holds what readers were sent, and a change goes out as the
+ * desk's correction (kept edition, 更正说明), never by replacing the files behind it. `brief`, `run`, the
+ * queue's brief job and `render` all ask this first.
+ */
+export async function refuseIfPublished(store: Store, issueDate: string): Promise<void> {
+  const last = (await store.desk.publications(issueDate)).at(-1);
+  if (!last) return;
+  const at = shanghaiMinute(last.publishedAt);
+  throw new UserError(
+    `${issueDate} 期已由编辑台发布（第 ${last.revision} 版，${at}，北京时间）：读者已收到这一版，不再从命令行改写；要改动请在编辑台修改并发布更正`,
+    `issue ${issueDate} was published from the desk (revision ${last.revision}, ${at} Beijing time): readers have it, and it is not written over from the command line; change it on the desk and publish a correction`,
+  );
+}
+
+/**
  * Writes the issue (writeIssue, its references linked where the store holds them) and only then records it
  * in the store as the issue of its date: an issue whose folder could not be written never went out, and a
  * later issue must not compare itself with it. `run`, `brief` and the queue's brief job write a machine draft
@@ -55,17 +71,7 @@ export async function writeIssue(brief: Brief, outDir: string, assets: RenderAss
  * Returns the folder; throws what writeIssue throws, with nothing recorded.
  */
 export async function writeAndRecordIssue(store: Store, brief: Brief, outDir: string, assets: RenderAssets, edition: 'draft' | 'published' = 'draft'): Promise<string> {
-  if (edition === 'draft') {
-    const published = await store.desk.publications(brief.date);
-    const last = published.at(-1);
-    if (last) {
-      const at = shanghaiMinute(last.publishedAt);
-      throw new UserError(
-        `${brief.date} 期已由编辑台发布（第 ${last.revision} 版，${at}，北京时间）：机器草稿不会替换读者已收到的版本；要改动请在编辑台修改并发布更正`,
-        `issue ${brief.date} was published from the desk (revision ${last.revision}, ${at} Beijing time): a machine draft does not replace what readers received; change it on the desk and publish a correction`,
-      );
-    }
-  }
+  if (edition === 'draft') await refuseIfPublished(store, brief.date);
   const sourceOf = await referencedSources(store, brief);
   const folder = await writeIssue(brief, outDir, assets, (url) => sourceOf(url) !== undefined);
   await store.saveIssue(brief.date, brief, brief.stats.themeShares);

@@ -54,10 +54,15 @@ export function checkStoreUrl(url: string | undefined): boolean {
   if (!isPostgresUrl(url)) {
     throw new UserError(`store 的地址 ${redactedStoreUrl(url)} 无法识别：写 sqlite，或 postgres://主机:端口/数据库`, `store address ${redactedStoreUrl(url)} not understood: write sqlite, or postgres://host:port/database`);
   }
+  let parsed: URL;
   try {
-    new URL(url);
+    parsed = new URL(url);
   } catch {
     throw new UserError(`store 的 PostgreSQL 地址无效：${redactedStoreUrl(url)}（主机、端口或字符有误）`, `store: not a valid PostgreSQL address: ${redactedStoreUrl(url)} (host, port or characters)`);
+  }
+  // Without one, pg would connect to the role's own database (often `postgres`, the server's maintenance one).
+  if (!/^\/[^/]+$/.test(parsed.pathname)) {
+    throw new UserError(`store 的 PostgreSQL 地址 ${redactedStoreUrl(url)} 没有写数据库名：postgres://主机:端口/数据库`, `store: the PostgreSQL address ${redactedStoreUrl(url)} names no database: postgres://host:port/database`);
   }
   return true;
 }
