@@ -212,6 +212,9 @@ async function queued(): Promise<Result> {
   const deadPages = new Set(failed.filter((job) => job.name === 'fetch-page').map((job) => (job.data as { url: string }).url));
   await queue.obliterate({ force: true });
   await queue.close();
+  // What BullMQ does not own: host leases and shared robots.txt answers (they expire, an hour at most).
+  const leftover = await redis.keys(`${prefix}:*`);
+  if (leftover.length) await redis.del(...leftover);
   redis.disconnect();
   const log = await sites.log();
   const counted = await countDocuments(join(dir, 'data'), storeUrl);

@@ -80,6 +80,7 @@ export async function workerCommand(context: CommandContext): Promise<number> {
       sources: loaded.sources,
       redis,
       leaseKeyPrefix: `${settings.prefix}:host:`,
+      robotsKeyPrefix: `${settings.prefix}:`,
       dataDir: context.dataDir,
       workerId,
       onArchiveDamage: (damage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`),

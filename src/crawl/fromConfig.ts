@@ -16,9 +16,10 @@ function hostDelaysOf(sources: readonly Source[]): Map<string, number> {
 /**
  * The live fetcher as the config's crawl settings and the catalog's per-source overrides describe it;
  * `hooks` add the archive, the progress display and, in a queue worker, the turns at hosts shared with
- * the other workers and robots.txt's own retries (LiveFetcherOptions.sharedHosts, robotsRetries).
+ * the other workers, robots.txt's answers shared with them and its own retries (LiveFetcherOptions.sharedHosts,
+ * sharedRobots, robotsRetries).
  */
-export function liveFetcherFromConfig(crawl: Config['crawl'], sources: readonly Source[], hooks: Pick<LiveFetcherOptions, 'onResponse' | 'onRequest' | 'sharedHosts' | 'robotsRetries'> = {}): LiveFetcher {
+export function liveFetcherFromConfig(crawl: Config['crawl'], sources: readonly Source[], hooks: Pick<LiveFetcherOptions, 'onResponse' | 'onRequest' | 'sharedHosts' | 'sharedRobots' | 'robotsRetries'> = {}): LiveFetcher {
   return new LiveFetcher({ ...crawl, hostDelays: hostDelaysOf(sources), ...hooks });
 }
 

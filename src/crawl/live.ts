@@ -6,7 +6,7 @@ import type { FetchOptions, Fetcher } from './fetcher.ts';
 import { httpRequest, NetworkError, type NetworkFailure } from './http.ts';
 import { HostGate } from './politeness.ts';
 import { isRetryableStatus, retryDelayMs } from '../util/retry.ts';
-import { robotsRules, type RobotsRules } from './robots.ts';
+import { robotsBody, robotsRules, type RobotsRecord, type RobotsRules, type SharedRobots } from './robots.ts';
 import type { FetchedResponse } from '../domain/response.ts';
 import { HostBusyError, type HostTurns } from '../domain/hostLease.ts';
 
@@ -42,6 +42,13 @@ export interface LiveFetcherOptions {
    * the request ended. A HostBusyError from it rejects the fetch as it is.
    */
   sharedHosts?: HostTurns;
+  /**
+   * robots.txt answers shared with other processes (the queue's workers, src/queue/robotsCache.ts): an
+   * origin's robots.txt is read from there, and fetched (through this fetcher, archived as any response)
+   * only when none is stored; the answer is held here as long as the shared one lives. Without it an
+   * origin's robots.txt is fetched once for this fetcher's life.
+   */
+  sharedRobots?: SharedRobots;
 }
 
 /** A robots.txt as fetched for an origin: its rules, and when it could not be read, why. */
@@ -94,7 +101,8 @@ export class RobotsRefusal extends UserError {
 export class LiveFetcher implements Fetcher {
   private readonly gate: HostGate;
   private readonly breakers: CircuitBreakers;
-  private readonly robots = new Map<string, Promise<RobotsAnswer>>();
+  /** Each origin's robots.txt answer, and until when it holds (performance.now() ms; Infinity without sharedRobots). */
+  private readonly robots = new Map<string, { answer: Promise<RobotsAnswer>; until: number }>();
   private readonly robotsDelays = new Map<string, number>();
 
   constructor(private readonly options: LiveFetcherOptions) {
@@ -133,33 +141,60 @@ export class LiveFetcher implements Fetcher {
     throw new UserError(`重定向过多（超过 ${this.options.maxRedirects} 次）：${url}`, `too many redirects (over ${this.options.maxRedirects}): ${url}`);
   }
 
-  /** The robots.txt rules of an origin, fetched once per run through the same polite, archived path. */
+  /**
+   * The robots.txt rules of an origin: fetched once per run through the same polite, archived path, or,
+   * with sharedRobots, read from the answer another process fetched and held as long as that one lives.
+   */
   private rulesFor(url: URL, options: FetchOptions): Promise<RobotsAnswer> {
-    let answer = this.robots.get(url.origin);
-    if (!answer) {
-      const robotsUrl = `${url.origin}/robots.txt`;
-      // robots.txt is a plain GET, whatever the request that needs its rules.
-      answer = this.getWithRetries(new URL(robotsUrl), { allowPrivate: options.allowPrivate, robots: options.robots }, undefined, this.options.robotsRetries)
-        .then((response) => ({ response, failure: null }), (err: unknown) => {
-          if (err instanceof NetworkError) return { response: undefined, failure: err };
-          throw err;
+    const held = this.robots.get(url.origin);
+    if (held && performance.now() < held.until) return held.answer;
+    const robotsUrl = `${url.origin}/robots.txt`;
+    const fetchRecord = () => this.fetchRobots(robotsUrl, options);
+    const shared = this.options.sharedRobots;
+    let ttlMs = Infinity;
+    const record = shared
+      ? shared.answer(url.origin, fetchRecord).then((got) => {
+          ttlMs = got.ttlMs;
+          return got.record;
         })
-        .then(({ response, failure }) => {
-          const rules = robotsRules(robotsUrl, response, this.options.userAgent);
-          const delay = rules.crawlDelayMs();
-          if (delay !== undefined) {
-            this.robotsDelays.set(url.host, delay);
-            this.gate.pushBack(url.host);
-          }
-          return { robotsUrl, rules, status: response?.status ?? null, failure };
-        });
-      this.robots.set(url.origin, answer);
-      // A host busy past a queue worker's wait is no answer of robots.txt: the next fetch asks again.
-      answer.catch((err: unknown) => {
-        if (err instanceof HostBusyError && this.robots.get(url.origin) === answer) this.robots.delete(url.origin);
-      });
-    }
+      : fetchRecord();
+    const answer = record.then((got) => {
+      const entry = this.robots.get(url.origin);
+      if (entry?.answer === answer) entry.until = performance.now() + ttlMs;
+      return this.answerOf(url, robotsUrl, got);
+    });
+    this.robots.set(url.origin, { answer, until: Infinity });
+    // A host busy past a queue worker's wait is no answer of robots.txt: the next fetch asks again. So is,
+    // with shared answers, any failure (Redis unreachable a moment): it must not keep the site shut for an hour.
+    answer.catch((err: unknown) => {
+      if ((err instanceof HostBusyError || shared) && this.robots.get(url.origin)?.answer === answer) this.robots.delete(url.origin);
+    });
     return answer;
+  }
+
+  /** robots.txt fetched (a plain GET, whatever the request that needs its rules) and kept as a record; a network failure is an answer too. */
+  private async fetchRobots(robotsUrl: string, options: FetchOptions): Promise<RobotsRecord> {
+    try {
+      const response = await this.getWithRetries(new URL(robotsUrl), { allowPrivate: options.allowPrivate, robots: options.robots }, undefined, this.options.robotsRetries);
+      return { status: response.status, body: response.status === 200 ? robotsBody(response.body) : '', failure: null, fetchedAt: response.fetchedAt };
+    } catch (err) {
+      if (!(err instanceof NetworkError)) throw err;
+      return { status: null, body: '', failure: { kind: err.kind, code: err.code, url: err.url, zh: err.message, en: err.en }, fetchedAt: new Date().toISOString() };
+    }
+  }
+
+  /** The rules of a record, its Crawl-delay applied to the host's spacing. */
+  private answerOf(url: URL, robotsUrl: string, record: RobotsRecord): RobotsAnswer {
+    const response: FetchedResponse | undefined =
+      record.status === null ? undefined : { url: robotsUrl, status: record.status, headers: {}, body: Buffer.from(record.body, 'utf8'), fetchedAt: record.fetchedAt };
+    const { failure } = record;
+    const rules = robotsRules(robotsUrl, response, this.options.userAgent);
+    const delay = rules.crawlDelayMs();
+    if (delay !== undefined) {
+      this.robotsDelays.set(url.host, delay);
+      this.gate.pushBack(url.host);
+    }
+    return { robotsUrl, rules, status: record.status, failure: failure && new NetworkError(failure.zh, failure.en, failure.kind, failure.code, failure.url) };
   }
 
   /** One request, retried on network errors, 429 and 5xx (a POST as a GET: list APIs only read); the last response or error stands. */

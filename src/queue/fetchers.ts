@@ -10,7 +10,11 @@
  *   with backoff; robots.txt keeps the config's retries), and a host busy for longer than twice its delay
  *   throws HostBusyError, so the job goes back to the queue without holding a worker slot.
  *
- * A fetcher keeps what it learnt of a site for its life (robots.txt, a Crawl-delay, an open circuit), so a
+ * Both read robots.txt through the answers shared by every worker in Redis (RedisRobotsCache): a host is
+ * asked for it once an hour by the whole fleet (once in five minutes while it cannot be fetched), not
+ * once by each worker's fetchers; an answer fetched for an older run is asked again.
+ *
+ * A fetcher keeps what it learnt of a site for its life (a Crawl-delay, an open circuit), so a
  * worker makes them again every hour, and whenever a job of a newer run than any it has seen comes (a day
  * enqueued, or enqueued again with --again), as a run makes them each morning: a day whose sites were down
  * (robots.txt unreachable: nothing fetched, per RFC 9309) is crawled afresh once they are back. The archive is the Shanghai
@@ -26,6 +30,7 @@ import type { Fetcher } from '../crawl/fetcher.ts';
 import { browserFetcherFromConfig, liveFetcherFromConfig } from '../crawl/fromConfig.ts';
 import { WarcWriter, type ArchiveDamage } from '../crawl/warc.ts';
 import { shanghaiDay } from '../util/time.ts';
+import { RedisRobotsCache } from './robotsCache.ts';
 import { SharedHostGate } from './sharedHosts.ts';
 
 /** An hour's fetchers and what they hold open. */
@@ -45,6 +50,8 @@ export interface WorkerFetcherOptions {
   redis: Redis;
   /** Namespace of the lease keys: `<queue prefix>:host:`. */
   leaseKeyPrefix: string;
+  /** Namespace of the shared robots.txt answers and their locks: `<queue prefix>:` (RedisRobotsCache). */
+  robotsKeyPrefix: string;
   dataDir: string;
   /** Names this worker in the lease holders. */
   workerId: string;
@@ -52,6 +59,11 @@ export interface WorkerFetcherOptions {
 }
 
 const HOUR_MS = 3600_000;
+/**
+ * How long the fleet remembers a robots.txt that could not be fetched (5xx, no answer), ms: RFC 9309
+ * §2.3.1.4 has the crawler stay out meanwhile, briefly, so a site back up is crawled again soon.
+ */
+export const ROBOTS_UNREACHABLE_TTL_MS = 5 * 60 * 1000;
 /** Grace given an hour's fetchers once the next hour's were made, for the jobs still using them, ms. */
 const RETIRE_AFTER_MS = 10 * 60 * 1000;
 
@@ -97,15 +109,18 @@ export class WorkerFetchers {
   }
 
   private make(hour: number): HourFetchers {
-    const { crawl, sources, redis, leaseKeyPrefix, workerId } = this.options;
+    const { crawl, sources, redis, leaseKeyPrefix, robotsKeyPrefix, workerId } = this.options;
     const archive = this.archiveOfToday();
     const onResponse = (response: Parameters<WarcWriter['append']>[0]) => archive.append(response);
     // A lease outlives the longest request, so a killed worker's host is free again soon after (docs/scale.md).
     const leaseMs = crawl.requestDeadlineMs + 1000;
     const waiting = new SharedHostGate(redis, { keyPrefix: leaseKeyPrefix, leaseMs, budgetMs: () => Infinity, workerId });
     const deferring = new SharedHostGate(redis, { keyPrefix: leaseKeyPrefix, leaseMs, budgetMs: (delayMs) => Math.max(2 * delayMs, 500), workerId });
-    const browser = browserFetcherFromConfig(crawl, liveFetcherFromConfig(crawl, sources, { onResponse, sharedHosts: waiting }), { onRendered: (rendered) => archive.appendRendered(rendered) });
-    const pages = liveFetcherFromConfig({ ...crawl, retries: 0 }, sources, { onResponse, sharedHosts: deferring, robotsRetries: crawl.retries });
+    // An answer lives as long as a worker's fetchers; a worker waits for another's fetch of robots.txt about
+    // as long as one request may take (the lock of a killed worker is free by then), then fetches itself.
+    const sharedRobots = new RedisRobotsCache(redis, { keyPrefix: robotsKeyPrefix, ttlMs: HOUR_MS, unreachableTtlMs: ROBOTS_UNREACHABLE_TTL_MS, lockMs: leaseMs, waitMs: leaseMs, run: this.run });
+    const browser = browserFetcherFromConfig(crawl, liveFetcherFromConfig(crawl, sources, { onResponse, sharedHosts: waiting, sharedRobots }), { onRendered: (rendered) => archive.appendRendered(rendered) });
+    const pages = liveFetcherFromConfig({ ...crawl, retries: 0 }, sources, { onResponse, sharedHosts: deferring, robotsRetries: crawl.retries, sharedRobots });
     return { hour, lists: browser, pages, browser, archive };
   }
 
