@@ -83,7 +83,7 @@ describe('Store', () => {
     db.close();
   });
 
-  it('gives back every field of a stored document, and lists a day\'s documents in the order they were stored', async () => {
+  it('gives back every field of a stored document, and lists a day\'s documents in publication order, not the order they were stored', async () => {
     const { store, responseId } = await storeWithResponse();
     const attachments = [{ name: '附件1.pdf', url: 'https://a.gov.cn/f1.pdf' }];
     await store.saveDocument('nda', 'https://a.gov.cn/b', responseId, { ...article, title: '乙', publishedAt: '2026-06-18T10:00:00+08:00' });
@@ -91,9 +91,9 @@ describe('Store', () => {
       ...article, title: '甲', publishedAt: '2026-06-18T08:00:00+08:00', repostOf: 'https://www.gov.cn/x.html', docNumber: '国数政策〔2026〕11号', siteName: '国家数据局', attachments,
     });
     const day = await store.documentsPublishedBetween(new Date('2026-06-18T00:00:00+08:00'), new Date('2026-06-19T00:00:00+08:00'));
-    assert.deepEqual(day.map((d) => d.title), ['乙', '甲']);
+    assert.deepEqual(day.map((d) => d.title), ['甲', '乙']);
     const expected = {
-      id: day[1]!.id, url: 'https://a.gov.cn/a', sourceId: 'nda', title: '甲', publishedAt: '2026-06-18T08:00:00+08:00', publisher: '国家数据局',
+      id: day[0]!.id, url: 'https://a.gov.cn/a', sourceId: 'nda', title: '甲', publishedAt: '2026-06-18T08:00:00+08:00', publisher: '国家数据局',
       repostOf: 'https://www.gov.cn/x.html', docNumber: '国数政策〔2026〕11号', siteName: '国家数据局', body: '第一段\n第二段', attachments,
     };
     assert.deepEqual(await store.documentByUrl('https://a.gov.cn/a'), expected);

@@ -187,7 +187,7 @@ describe('PgStore: the archive', () => {
     assert.equal(replaced.id, first.id);
     assert.deepEqual([replaced.title, replaced.body, replaced.publisher, replaced.docNumber, replaced.attachments], ['新标题', '新正文。', null, null, []]);
     const nextDay = await store.documentsPublishedBetween(new Date('2026-06-18T16:00:00Z'), new Date('2026-06-19T16:00:00Z'));
-    assert.deepEqual(nextDay.map((doc) => doc.url), ['https://a.gov.cn/1', 'https://a.gov.cn/2'], 'in the order first stored');
+    assert.deepEqual(nextDay.map((doc) => doc.url), ['https://a.gov.cn/2', 'https://a.gov.cn/1'], 'in publication order, whatever the order stored');
 
     assert.equal(await store.hasDocument('https://a.gov.cn/2'), true);
     assert.equal(await store.hasDocument('https://a.gov.cn/none'), false);

@@ -188,8 +188,6 @@ export const commandSpecs: Record<string, CommandSpec> = {
   },
 };
 
-/** Named in the CLI contract and reserved; each arrives with the issue that builds it. */
-export const plannedCommands: readonly string[] = [];
 
 function optionLine(name: OptionName, lang: Lang, command?: CommandSpec): [string, string] {
   const spec: { value?: Text; help: Text } = optionSpecs[name];

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { errorLine, UserError } from '../util/errors.ts';
 import { redactSecrets } from '../util/secrets.ts';
 import { t, type Lang } from '../util/i18n.ts';
-import { commandHelp, commandSpecs, commonOptions, generalHelp, optionSpecs, plannedCommands, type CommandSpec, type OptionName } from './commands.ts';
+import { commandHelp, commandSpecs, commonOptions, generalHelp, optionSpecs, type CommandSpec, type OptionName } from './commands.ts';
 import type { CommandContext } from './context.ts';
 
 /** parseArgs' option table, from the specs (the help texts stay out). */
@@ -79,7 +79,6 @@ export async function main(argv: string[], print: (line: string) => void = (line
     }
     const spec = Object.hasOwn(commandSpecs, name) ? commandSpecs[name] : undefined;
     if (!spec) {
-      if (plannedCommands.includes(name)) throw new UserError(t('zh', 'notYet', name), t('en', 'notYet', name));
       throw new UserError(t('zh', 'unknownCommand', name), t('en', 'unknownCommand', name));
     }
     if (asksHelp) {

@@ -310,7 +310,10 @@ export interface Store {
   documentByUrl(url: string): Promise<StoredDocument | undefined>;
   /** The stored documents of these URLs, by URL (the ones not held are absent): what a verifier's sourceOf reads. */
   documentsByUrls(urls: Iterable<string>): Promise<Map<string, StoredDocument>>;
-  /** Documents published in [start, end), in the order they were first stored. */
+  /**
+   * Documents published in [start, end), by publication time, then address: never in the order a crawl
+   * happened to store them, so a run killed and resumed analyses the day as a clean run does.
+   */
   documentsPublishedBetween(start: Date, end: Date): Promise<StoredDocument[]>;
   documentCount(sourceId: string): Promise<number>;
 

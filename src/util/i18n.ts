@@ -50,7 +50,6 @@ const messages = {
   'why.reported': { zh: '已见于 {0} 期', en: 'reported in the issue of {0}' },
   'why.old': { zh: '{0} 发布，早于窗口 {1} 天', en: 'issued {0}, {1} days before' },
   unknownCommand: { zh: '未知命令：{0}', en: 'unknown command: {0}' },
-  notYet: { zh: '命令 {0} 尚未实现', en: 'command {0} is not implemented yet' },
   badDate: { zh: '日期格式错误：{0}（应为 YYYY-MM-DD）', en: 'bad date: {0} (expected YYYY-MM-DD)' },
   needDate: { zh: '缺少 --date YYYY-MM-DD', en: 'missing --date YYYY-MM-DD' },
   failed: { zh: '失败：{0}', en: 'failed: {0}' },
