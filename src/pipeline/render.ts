@@ -46,11 +46,18 @@ export async function writeIssue(brief: Brief, outDir: string, assets: RenderAss
 }
 
 /**
+ * A machine draft refused because the desk has published its issue (writeAndRecordIssue): a UserError that
+ * writing again never cures (only the desk's correction changes what readers got), so the queue's brief job
+ * fails it for good rather than retrying it, and names no way to run the day again.
+ */
+export class IssuePublishedError extends UserError {}
+
+/**
  * Writes the issue (writeIssue, its references linked where the store holds them) and only then records it
  * in the store as the issue of its date: an issue whose folder could not be written never went out, and a
  * later issue must not compare itself with it. `run`, `brief` and the queue's brief job write a machine draft
  * this way; the desk writes the revision it publishes (`edition: 'published'`). A machine draft of an issue
- * the desk has published is refused (UserError, nothing written): out/DATE holds what readers were sent, and
+ * the desk has published is refused (IssuePublishedError, nothing written): out/DATE holds what readers were sent, and
  * a later `brief` must not replace it behind the desk's back — a change goes out as the desk's correction.
  * Returns the folder; throws what writeIssue throws, with nothing recorded.
  */
@@ -60,7 +67,7 @@ export async function writeAndRecordIssue(store: Store, brief: Brief, outDir: st
     const last = published.at(-1);
     if (last) {
       const at = shanghaiMinute(last.publishedAt);
-      throw new UserError(
+      throw new IssuePublishedError(
         `${brief.date} 期已由编辑台发布（第 ${last.revision} 版，${at}，北京时间）：机器草稿不会替换读者已收到的版本；要改动请在编辑台修改并发布更正`,
         `issue ${brief.date} was published from the desk (revision ${last.revision}, ${at} Beijing time): a machine draft does not replace what readers received; change it on the desk and publish a correction`,
       );
