@@ -35,13 +35,18 @@ function site(name: string, count: number, down: () => boolean = () => false): R
   return Object.fromEntries(Object.entries(routes).map(([path, route]) => [path, (req, res) => (down() ? html(res, 'down', {}, 503) : route(req, res))]));
 }
 
-/** A test's folder, config (one source on `base`, the queue under a prefix of its own) and its cleanup. */
-async function setUp(t: TestContext, base: string, queue: { lockMs: number }): Promise<{ dir: string; config: string; prefix: string }> {
+/**
+ * A test's folder, config (one source on `base`, the queue under a prefix of its own, `hostDelayMs` between
+ * two requests to a host, default 0) and its cleanup.
+ */
+async function setUp(t: TestContext, base: string, queue: { lockMs: number; hostDelayMs?: number }): Promise<{ dir: string; config: string; prefix: string }> {
   const dir = tempDir();
   const prefix = `xinzhi-test-qfault-${randomUUID()}`;
   const catalog = `- id: site-a\n  name: 测试甲市经济和信息化局\n  tier: municipal\n  region: 测试市\n  homepage: ${base}/\n  allowPrivate: true\n  entries:\n    - { type: list, url: "${base}/list/" }\n`;
   const config = configWithCatalog(dir, catalog);
-  const text = readFileSync(config, 'utf8').replace(/formats: \[[^\]]*\]/, 'formats: [json, md]');
+  const text = readFileSync(config, 'utf8')
+    .replace(/formats: \[[^\]]*\]/, 'formats: [json, md]')
+    .replace(/hostDelayMs: \d+/, `hostDelayMs: ${queue.hostDelayMs ?? 0}`);
   writeFileSync(config, `${text}\nqueue:\n  redis: ${REDIS_URL}\n  prefix: ${prefix}\n  attempts: 1\n  backoffMs: 100\n  lockMs: ${queue.lockMs}\n`);
   t.after(() => clearQueue(prefix));
   return { dir, config, prefix };
@@ -158,8 +163,9 @@ void describe('queue faults', () => {
     right.child.kill('SIGTERM');
     assert.equal(await right.exited, 0);
 
-    // Another day on store A with only store B's worker: each job is refused for 8 s, then fails for good
-    // (once: not retried on that worker forever), in the dead-letter list with both stores named.
+    // Another day on store A with only store B's worker (store A's stopped: it is no longer online): each job
+    // is refused for 8 s, then fails for good (once: not retried on that worker forever), in the dead-letter
+    // list with both stores named.
     const other = '2026-06-20';
     assert.equal((await cli(dataA, 'jobs', 'enqueue', '--date', other)).code, 0);
     const alone = startWorker(t, ['--config', config, '--data', dataB, '--out', out, '--lang', 'en']);
@@ -168,7 +174,7 @@ void describe('queue faults', () => {
     const dead = JSON.parse((await cli(dataA, 'jobs', 'failed', '--json', '--lang', 'en')).stdout) as { id: string; attempts: number; error: string }[];
     assert.deepEqual(dead.map((job) => job.id).sort(), [`brief-${other}`, `crawl-${other}-site-a`]);
     for (const job of dead) {
-      assert.equal(job.error, `job ${job.id} was enqueued for store ${storeA} but the worker's store is ${storeB}: no worker on that store took it within 8 s; given up`);
+      assert.equal(job.error, `job ${job.id} was enqueued for store ${storeA} but the worker's store is ${storeB}: no worker on that store was online for 8 s; given up`);
     }
     // Store B holds nothing of either day: no document, no source run, no issue.
     const rows = await storeRows<{ n: number }>(dataB, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM documents UNION ALL SELECT CAST(COUNT(*) AS INTEGER) FROM source_runs UNION ALL SELECT CAST(COUNT(*) AS INTEGER) FROM runs');
@@ -176,6 +182,44 @@ void describe('queue faults', () => {
     assert.equal(sites.hits('/list/'), 1);
     alone.child.kill('SIGTERM');
     assert.equal(await alone.exited, 0);
+  });
+
+  void it('fails no job of a worker on the right store that comes online after one on another store, however long the day takes', async (t) => {
+    // Ten pages 500 ms apart on one host: the right worker, one job at a time, is busy for longer than the
+    // failure window (2 × lockMs = 6 s) while the other worker, idle, would win every race for the jobs it
+    // refused. Time with a worker of the job's store online does not count, and the refusing worker pauses.
+    const sites = await startSite(site('测试甲市', 10));
+    t.after(() => sites.close());
+    const { dir, config } = await setUp(t, sites.base, { lockMs: 3000, hostDelayMs: 500 });
+    const [dataA, dataB] = [join(dir, 'data-a'), join(dir, 'data-b')];
+    const out = join(dir, 'out');
+    const cli = (data: string, ...args: string[]) => runCli([...args, '--config', config, '--data', data]);
+    const [storeA, storeB] = [await locationOf(dataA), await locationOf(dataB)];
+
+    const wrong = startWorker(t, ['--config', config, '--data', dataB, '--out', out]);
+    await until('the wrong worker started', () => wrong.lines.length > 0, 20_000, () => wrong.stderr());
+    assert.equal((await cli(dataA, 'jobs', 'enqueue', '--date', DATE)).code, 0);
+    await until('the refusal', () => wrong.stderr().includes('未处理任务'), 20_000, () => wrong.stderr());
+    const refusedAt = Date.now();
+    const right = startQueueWorker(['--concurrency', '1', '--config', config, '--data', dataA, '--out', out]);
+    t.after(() => {
+      if (right.child.exitCode === null) right.child.kill('SIGKILL');
+    });
+    await until('the brief written', () => right.jobs('brief', 'completed').length === 1, 60_000, () => right.stderr() + wrong.stderr());
+    // The day took longer than the failure window, and nothing failed: every page stored in store A.
+    assert.ok(Date.now() - refusedAt > 6000, `${Date.now() - refusedAt} ms`);
+    assert.deepEqual([...wrong.jobs('crawl-source', 'failed'), ...wrong.jobs('fetch-page', 'failed'), ...wrong.jobs('brief', 'failed')], []);
+    assert.equal((await cli(dataA, 'jobs', 'failed')).stdout, '没有失败的任务\n');
+    assert.equal(right.jobs('fetch-page', 'completed').length, 10);
+    const a = await openTestStore(dataA);
+    assert.equal(await a.documentCount('site-a'), 10);
+    await a.close();
+    assert.ok(JSON.parse(readFileSync(join(out, DATE, 'brief.json'), 'utf8')).items.length >= 1);
+    // The refusing worker said the right one was online and that it pauses for it.
+    assert.match(wrong.stderr(), new RegExp(`使用该存储的工作进程在线，已交还给它，本进程暂停取任务 1\\.5 秒`));
+    assert.ok(wrong.stderr().includes(`它是为存储 ${storeA} 加入的，本工作进程的存储是 ${storeB}`));
+    for (const worker of [wrong, right]) worker.child.kill('SIGTERM');
+    for (const worker of [wrong, right]) assert.equal(await worker.exited, 0, worker.stderr());
   });
 
   void it('names a malformed Redis address and what is wrong in one line, before connecting, and exits 1', async () => {

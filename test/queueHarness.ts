@@ -1,7 +1,7 @@
 /**
- * What the job queue's tests share (test/queue.test.ts, test/queueFaults.test.ts): the Redis they use,
- * `xinzhi worker` started as a user starts it with its --json lines collected, a wait that polls, and the
- * removal of a test's queue and keys from Redis.
+ * What the job queue's tests share (test/queue.test.ts, test/queueFaults.test.ts, test/queueBriefs.test.ts):
+ * the Redis they use, `xinzhi worker` started as a user starts it with its --json lines collected, a wait
+ * that polls, and the removal of a test's queue and keys from Redis.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';

@@ -169,15 +169,16 @@ export const commandSpecs: Record<string, CommandSpec> = {
     load: async () => (await import('./worker.ts')).workerCommand,
   },
   jobs: {
-    args: { zh: '[enqueue --date YYYY-MM-DD [--again] | failed | retry ID|--all]', en: '[enqueue --date YYYY-MM-DD [--again] | failed | retry ID|--all]' },
+    args: { zh: '[enqueue --date YYYY-MM-DD [--again] [--brief 编号] | failed | retry ID|--all]', en: '[enqueue --date YYYY-MM-DD [--again] [--brief ID] | failed | retry ID|--all]' },
     positionals: [0, 2],
     summary: {
       zh: '任务队列：各状态任务数；加入某一期（enqueue；--again 重新运行已完成或失败的一期）；失败任务清单（failed）；重新排队（retry：只重跑该任务，简报不会重新抓取）',
       en: 'the job queue: jobs by state; enqueue an issue (enqueue; --again runs a finished or failed one again); the failed jobs (failed); queue them again (retry: the job alone, a brief does not crawl again)',
     },
-    options: ['date', 'again', 'all', 'json'],
+    options: ['date', 'again', 'brief', 'all', 'json'],
     optionHelp: {
       date: { zh: 'enqueue：要加入队列的期号', en: 'enqueue: the issue to enqueue' },
+      brief: { zh: 'enqueue：只加入 config/briefs/ 中这一份简报（只抓取它的来源；默认全部简报）', en: 'enqueue: only this brief of config/briefs/ (only its sources are crawled; default: every brief)' },
       again: {
         zh: 'enqueue：这一期已完成或失败（如抓取时网站不通）时，移除它此前的任务（简报、来源抓取、页面）后重新加入，重新抓取并生成；仍在进行时拒绝',
         en: 'enqueue: when the issue has finished or failed (the sites were down, say), remove its earlier jobs (brief, crawl-source, pages) and enqueue it anew: crawled and written again; refused while it is in progress',

@@ -3,7 +3,7 @@ import { openRedis, queueSettings, redisAddress, type QueueSettings } from '../q
 import { UserError } from '../util/errors.ts';
 import { t, type MessageKey } from '../util/i18n.ts';
 import { shanghaiMinute } from '../util/time.ts';
-import { loadCommandConfig, openCommandStore, requireDate, type CommandContext } from './context.ts';
+import { loadCommandBriefs, loadCommandConfig, openCommandStore, requireDate, type CommandContext } from './context.ts';
 
 /** The states `xinzhi jobs` counts, in the order it prints them. */
 const STATES = ['waiting', 'active', 'delayed', 'waiting-children', 'prioritized', 'completed', 'failed'] as const;
@@ -24,9 +24,10 @@ async function openQueue(settings: QueueSettings): Promise<{ queue: JobQueue; do
 /**
  * `xinzhi jobs` and its subcommands, on the queue of the config (`queue:`, XINZHI_REDIS):
  * - no subcommand: how many jobs are in each state, and how many workers are connected;
- * - `enqueue --date D [--again]`: the issue of D as one flow (src/queue/jobs.ts), on the command's store, once:
- *   a day still held is not added again (the line says how to run it again when it has finished or
- *   failed); with --again, a finished or failed day's jobs are removed and the day enqueued anew;
+ * - `enqueue --date D [--again] [--brief ID]`: the issue of D as one flow (src/queue/jobs.ts), on the command's
+ *   store, once: a day still held is not added again (the line says how to run it again when it has finished
+ *   or failed); with --again, a finished or failed day's jobs are removed and the day enqueued anew. With
+ *   config/briefs/, every brief (or the one --brief names) from one crawl of their sources' union;
  * - `failed`: the dead-letter list, one line per job (its id, kind, what it was for, attempts, when, last error);
  * - `retry ID` or `retry --all`: failed jobs sent back to wait, their attempts renewed.
  * With --json each prints one JSON document. Redis unreachable or its address malformed: one line naming
@@ -36,8 +37,9 @@ export async function jobsCommand(context: CommandContext): Promise<number> {
   const [sub, id] = context.positionals;
   if (sub !== undefined && !['enqueue', 'failed', 'retry'].includes(sub)) throw new UserError(t('zh', 'queue.usage'), t('en', 'queue.usage'));
   if ((sub !== 'retry' && id !== undefined) || (sub === 'retry' && (id === undefined) === (context.values.all !== true))) throw new UserError(t('zh', 'queue.usage'), t('en', 'queue.usage'));
-  if (context.values.again === true && sub !== 'enqueue') throw new UserError(t('zh', 'queue.usage'), t('en', 'queue.usage'));
-  const loaded = loadCommandConfig(context);
+  if ((context.values.again === true || context.values.brief !== undefined) && sub !== 'enqueue') throw new UserError(t('zh', 'queue.usage'), t('en', 'queue.usage'));
+  // Enqueuing reads config/briefs/ (an unknown --brief is named before Redis is asked anything).
+  const { main: loaded, briefs } = sub === 'enqueue' ? loadCommandBriefs(context) : { main: loadCommandConfig(context), briefs: [] };
   // A date is checked before Redis is asked anything.
   const date = sub === 'enqueue' ? requireDate(context) : undefined;
   const settings = queueSettings(loaded.config);
@@ -57,11 +59,12 @@ export async function jobsCommand(context: CommandContext): Promise<number> {
     if (sub === 'enqueue') {
       const store = await openCommandStore(context, loaded);
       try {
-        const result = await queue.enqueueDay(loaded, store, date!, { again: context.values.again === true });
+        const result = await queue.enqueueDay(loaded, store, date!, { again: context.values.again === true, briefs });
         if (context.json) context.print(JSON.stringify({ date, ...result }));
         else if (result.added) {
           if (result.removed !== undefined) context.print(t(lang, 'queue.removedDay', date!, result.removed));
-          context.print(t(lang, 'queue.enqueued', date!, result.briefId, result.sources, result.runId ?? ''));
+          const ids = result.briefs?.join(lang === 'en' ? ', ' : '、');
+          context.print(t(lang, ids === undefined ? 'queue.enqueued' : 'queue.enqueuedBriefs', date!, result.briefId, result.sources, result.runId ?? '', ids ?? ''));
         } else {
           // A day that has finished (or failed) is run again only on request: say how.
           const finished = result.state === 'completed' || result.state === 'failed';

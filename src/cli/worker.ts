@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
 import { WorkerFetchers } from '../queue/fetchers.ts';
-import type { JobContext } from '../queue/handlers.ts';
-import { jobErrorText, JobQueue, type BriefResult, type PageResult, type SourceResult } from '../queue/jobs.ts';
+import { briefLineText, type JobContext } from '../queue/handlers.ts';
+import { jobErrorText, JobQueue, type BriefResult, type BriefsResult, type PageResult, type SourceResult } from '../queue/jobs.ts';
 import { openRedis, queueSettings, redisAddress } from '../queue/settings.ts';
 import { startWorker, type FinishedJob } from '../queue/worker.ts';
 import { renderAssets } from '../render/assets.ts';
@@ -11,7 +11,7 @@ import type { Store } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
 import { t, type Lang } from '../util/i18n.ts';
 import { redactSecrets } from '../util/secrets.ts';
-import { loadCommandConfig, openCommandStore, stringOption, type CommandContext } from './context.ts';
+import { loadCommandBriefs, openCommandStore, storeUrl, stringOption, type CommandContext } from './context.ts';
 import { archiveDamageLine } from './summary.ts';
 
 /** What a finished job returned, in a line's words (and in --json, the counts rather than every URL). */
@@ -26,8 +26,10 @@ function resultSummary(finished: FinishedJob, lang: Lang): { text: string; json:
     const counts = { pagesFetched: source.pagesFetched, documentsKept: source.documentsKept.length, linksSkipped: source.linksSkipped, failures: source.failures.length };
     return { text: t(lang, 'queue.sourceDone', counts.pagesFetched, counts.documentsKept, counts.linksSkipped, counts.failures), json: counts };
   }
-  const brief = finished.result as BriefResult;
-  return { text: t(lang, 'queue.briefDone', brief.items, brief.outFolder), json: { ...brief } };
+  const result = finished.result as BriefResult | BriefsResult;
+  // Several briefs: each one's outcome, in the order the job names them.
+  if ('briefs' in result) return { text: result.briefs.map((line) => briefLineText(line, lang)).join(lang === 'en' ? '; ' : '；'), json: { ...result } };
+  return { text: t(lang, 'queue.briefDone', result.items, result.outFolder), json: { ...result } };
 }
 
 /** One line per finished job: its outcome, its kind, what it was for, and what came of it. */
@@ -53,14 +55,17 @@ function concurrencyOf(context: CommandContext, fallback: number): number {
 
 /**
  * `xinzhi worker [--concurrency N]`: takes jobs from the queue (config `queue:`, XINZHI_REDIS) and runs
- * them until SIGINT or SIGTERM; its first line names its store, the queue's Redis address and prefix. A job
- * enqueued for another store is refused (src/queue/worker.ts), a line on stderr naming both. Signals: the
+ * them until SIGINT or SIGTERM; its first line names its store, the queue's Redis address and prefix. A brief
+ * job writes the briefs of config/briefs/ it names (each into --out/<id>/ and its own store), or the main
+ * config's one brief. A job enqueued for another store is refused (src/queue/worker.ts), a line on stderr
+ * naming both (and, when a worker of that store is online, how long this one pauses for it). Signals: the
  * first finishes the jobs in hand and exits 0, a second hands them back to the queue at once. One line per finished job on stdout (--json: one JSON object per line); BullMQ's
  * own errors (a lost connection) on stderr, each at most every ten seconds. No data-folder lock: any
  * number of workers share the store (PostgreSQL for several machines; SQLite for one).
  */
 export async function workerCommand(context: CommandContext): Promise<number> {
-  const loaded = loadCommandConfig(context);
+  // Every brief of config/briefs/: a brief job names those it writes.
+  const { main: loaded, briefs } = loadCommandBriefs(context);
   const concurrency = concurrencyOf(context, loaded.config.crawl.concurrency);
   const settings = queueSettings(loaded.config);
   const assets = renderAssets(loaded.file, loaded.config);
@@ -85,13 +90,24 @@ export async function workerCommand(context: CommandContext): Promise<number> {
       workerId,
       onArchiveDamage: (damage) => process.stderr.write(`xinzhi: ${archiveDamageLine(damage, context.lang)}\n`),
     });
-    const jobContext: JobContext = { loaded, store, outDir: context.outDir, assets, queue, fetchers };
+    const jobContext: JobContext = {
+      loaded,
+      store,
+      outDir: context.outDir,
+      assets,
+      briefs: briefs.map((brief) => ({ loaded: brief, assets: renderAssets(brief.file, brief.config) })),
+      dataDir: context.dataDir,
+      storeUrl: storeUrl(loaded),
+      queue,
+      fetchers,
+    };
     const lastError = new Map<string, number>();
     // Printed before the first job can finish, so it is always the first line: where this worker reads and writes.
     const started = { store: store.location, queue: redisAddress(settings.redisUrl), prefix: settings.prefix, concurrency, workerId };
     say('started', t(context.lang, 'queue.started', started.store, started.queue, started.prefix, concurrency), started);
     const lastRefusal = new Map<string, number>();
     const running = await startWorker({
+      workerId,
       connection: redis,
       settings,
       concurrency,
@@ -102,11 +118,17 @@ export async function workerCommand(context: CommandContext): Promise<number> {
         say('job', finishedLine(finished, context.lang), { ...finished, error: finished.error === undefined ? undefined : jobErrorText(finished.error, context.lang), result });
       },
       onRefused: (refusal) => {
-        // Every job of a day enqueued elsewhere is refused: one line per store every ten seconds says it.
-        const at = lastRefusal.get(refusal.jobStore) ?? 0;
+        // Every job of a day enqueued elsewhere is refused: one line per store every ten seconds says it,
+        // and at once when a worker of that store comes online (or goes).
+        const online = refusal.pauseMs !== undefined;
+        const key = `${refusal.jobStore} ${online}`;
+        const at = lastRefusal.get(key) ?? 0;
         if (Date.now() - at < 10_000) return;
-        lastRefusal.set(refusal.jobStore, Date.now());
-        process.stderr.write(`xinzhi: ${t(context.lang, 'queue.refused', refusal.id, refusal.jobStore, refusal.workerStore)}\n`);
+        lastRefusal.set(key, Date.now());
+        const line = online
+          ? t(context.lang, 'queue.refusedOnline', refusal.id, refusal.jobStore, refusal.workerStore, Math.round(refusal.pauseMs! / 100) / 10)
+          : t(context.lang, 'queue.refused', refusal.id, refusal.jobStore, refusal.workerStore);
+        process.stderr.write(`xinzhi: ${line}\n`);
       },
       onError: (err) => {
         // A lost connection repeats its error many times a second: once per ten seconds is enough to be seen.

@@ -201,3 +201,13 @@ export function chosenBriefs(loaded: LoadedBriefs, id: string | undefined): Load
   if (!brief) throw new UserError(`没有编号为 ${id} 的简报（有：${ids.join('、')}）`, `no brief ${id} (there are: ${ids.join(', ')})`);
   return [brief];
 }
+
+/**
+ * The union of the briefs' sources, in catalog order, each once: what one crawl reads for them all. The
+ * crawl looks back as far as the longest window needs. Used by `run` (runBriefsDay) and by `jobs enqueue`.
+ */
+export function crawlOfBriefs(main: LoadedConfig, briefs: readonly LoadedConfig[]): LoadedConfig {
+  const wanted = new Set(briefs.flatMap((brief) => brief.sources.map((source) => source.id)));
+  const windowDays = Math.max(...briefs.map((brief) => brief.config.selection.windowDays));
+  return { ...main, sources: main.sources.filter((source) => wanted.has(source.id)), config: { ...main.config, selection: { ...main.config.selection, windowDays } } };
+}

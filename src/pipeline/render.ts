@@ -46,16 +46,23 @@ export async function writeIssue(brief: Brief, outDir: string, assets: RenderAss
 }
 
 /**
- * Refuses (UserError naming the issue, its revision and when) to write anything but the desk's own edition
- * over an issue the desk has published: out/DATE holds what readers were sent, and a change goes out as the
- * desk's correction (kept edition, 更正说明), never by replacing the files behind it. `brief`, `run`, the
- * queue's brief job and `render` all ask this first.
+ * An issue the desk has published, refused to anything but the desk's own edition (refuseIfPublished): a
+ * UserError that writing again never cures (only the desk's correction changes what readers got), so the
+ * queue's brief job fails it for good rather than retrying it, and names no way to run the day again.
+ */
+export class IssuePublishedError extends UserError {}
+
+/**
+ * Refuses (IssuePublishedError naming the issue, its revision and when) to write anything but the desk's own
+ * edition over an issue the desk has published: out/DATE holds what readers were sent, and a change goes out
+ * as the desk's correction (kept edition, 更正说明), never by replacing the files behind it. `brief`, `run`,
+ * the queue's brief job and `render` all ask this first.
  */
 export async function refuseIfPublished(store: Store, issueDate: string): Promise<void> {
   const last = (await store.desk.publications(issueDate)).at(-1);
   if (!last) return;
   const at = shanghaiMinute(last.publishedAt);
-  throw new UserError(
+  throw new IssuePublishedError(
     `${issueDate} 期已由编辑台发布（第 ${last.revision} 版，${at}，北京时间）：读者已收到这一版，不再从命令行改写；要改动请在编辑台修改并发布更正`,
     `issue ${issueDate} was published from the desk (revision ${last.revision}, ${at} Beijing time): readers have it, and it is not written over from the command line; change it on the desk and publish a correction`,
   );
@@ -66,7 +73,7 @@ export async function refuseIfPublished(store: Store, issueDate: string): Promis
  * in the store as the issue of its date: an issue whose folder could not be written never went out, and a
  * later issue must not compare itself with it. `run`, `brief` and the queue's brief job write a machine draft
  * this way; the desk writes the revision it publishes (`edition: 'published'`). A machine draft of an issue
- * the desk has published is refused (UserError, nothing written): out/DATE holds what readers were sent, and
+ * the desk has published is refused (IssuePublishedError, nothing written): out/DATE holds what readers were sent, and
  * a later `brief` must not replace it behind the desk's back — a change goes out as the desk's correction.
  * Returns the folder; throws what writeIssue throws, with nothing recorded.
  */

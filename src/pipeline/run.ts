@@ -11,6 +11,7 @@ import { CrawlProgress } from '../crawl/progress.ts';
 import { taxonomySegmenter } from '../analyze/relevance.ts';
 import type { SourceRun, Store } from '../store/store.ts';
 import { openBriefStore } from '../store/briefStore.ts';
+import { crawlOfBriefs } from '../config/briefs.ts';
 import { openStore } from '../store/open.ts';
 import { errorLine } from '../util/errors.ts';
 import { secondsSince, shanghaiDay } from '../util/time.ts';
@@ -192,16 +193,6 @@ export async function runDay(options: RunOptions): Promise<RunSummary> {
       throw new RunFailure(crawled, err);
     }
   });
-}
-
-/**
- * The union of the briefs' sources, in catalog order, each once: what one crawl reads for them all. The
- * crawl looks back as far as the longest window needs.
- */
-export function crawlOfBriefs(main: LoadedConfig, briefs: readonly LoadedConfig[]): LoadedConfig {
-  const wanted = new Set(briefs.flatMap((brief) => brief.sources.map((source) => source.id)));
-  const windowDays = Math.max(...briefs.map((brief) => brief.config.selection.windowDays));
-  return { ...main, sources: main.sources.filter((source) => wanted.has(source.id)), config: { ...main.config, selection: { ...main.config.selection, windowDays } } };
 }
 
 /**

@@ -2,7 +2,8 @@
  * What each job of the queue does (src/queue/jobs.ts), with the pipeline's own pieces: the crawl-source
  * job reads a source's lists as a run does (readSourceLists) and hands each fresh link to a page job; the
  * page job fetches, keeps the raw response, extracts and stores (storeArticle); the brief job composes,
- * verifies, renders and records the issue as `xinzhi brief` does. Each is idempotent — run twice, the
+ * verifies, renders and records the issue as `xinzhi brief` does — with config/briefs/, each brief the day
+ * was enqueued for, into its own store, as `run` does (writeBriefsOfDay). Each is idempotent — run twice, the
  * store ends the same: a page already stored is not fetched again, documents are replaced by URL, a
  * source's run is replaced by (run, source), the issue is written again whole.
  *
@@ -11,13 +12,15 @@
  * back to the delayed set without spending an attempt.
  */
 import { DelayedError, UnrecoverableError, WaitingChildrenError, type Job } from 'bullmq';
+import { crawlOfBriefs } from '../config/briefs.ts';
 import type { LoadedConfig } from '../config/load.ts';
 import type { Source } from '../config/schema.ts';
 import { HostBusyError } from '../domain/hostLease.ts';
 import type { FetchedResponse } from '../domain/response.ts';
-import { composeIssue, issueWindow } from '../pipeline/compose.ts';
+import { issueWindow } from '../pipeline/compose.ts';
 import { healthAlerts, readSourceLists, storeArticle, type CrawlReport, type ListedEntry, type SourceFailure } from '../pipeline/crawl.ts';
-import { writeAndRecordIssue } from '../pipeline/render.ts';
+import { IssuePublishedError } from '../pipeline/render.ts';
+import { writeBriefsOfDay, writeIssueOfDay, type BriefOutcome } from '../pipeline/run.ts';
 import type { RenderAssets } from '../render/assets.ts';
 import type { Store } from '../store/store.ts';
 import { errorLine, UserError } from '../util/errors.ts';
@@ -30,7 +33,9 @@ import {
   jobIds,
   jobOptions,
   type BriefJobData,
+  type BriefLine,
   type BriefResult,
+  type BriefsResult,
   type CrawlSourceJobData,
   type FetchPageJobData,
   type JobQueue,
@@ -38,13 +43,26 @@ import {
   type SourceResult,
 } from './jobs.ts';
 
+/** One brief of config/briefs/ as a worker knows it: its config (loadBriefs) and its render assets. */
+export interface WorkerBrief {
+  loaded: LoadedConfig;
+  assets: RenderAssets;
+}
+
 /** What the jobs of one worker process share. */
 export interface JobContext {
+  /** The main config: its catalog is every source a job may name. */
   loaded: LoadedConfig;
+  /** The shared store (documents, runs; the main config's issues). */
   store: Store;
-  /** Where issues are written (the worker's --out). */
+  /** Where issues are written (the worker's --out; a brief of config/briefs/ into <out>/<id>/). */
   outDir: string;
   assets: RenderAssets;
+  /** The briefs of the worker's config/briefs/ (empty without the folder). */
+  briefs: WorkerBrief[];
+  /** The data folder and the store address, where each brief's own store is opened (openBriefStore). */
+  dataDir: string;
+  storeUrl: string | undefined;
   queue: JobQueue;
   fetchers: WorkerFetchers;
 }
@@ -68,9 +86,12 @@ async function defer(job: Job, token: string, waitMs: number): Promise<never> {
   throw new DelayedError();
 }
 
-/** Links listed before this instant are not fetched: the run's rule (runDay), from the config and the date. */
-function listedSince(loaded: LoadedConfig, date: string): Date {
-  const window = issueWindow(date, loaded.config.selection.windowDays);
+/**
+ * Links listed before this instant are not fetched: the run's rule (runDay), from the config and the date,
+ * over `windowDays` when the job names it (the longest window of the briefs it crawls for).
+ */
+function listedSince(loaded: LoadedConfig, date: string, windowDays = loaded.config.selection.windowDays): Date {
+  const window = issueWindow(date, windowDays);
   return new Date(window.start.getTime() - loaded.config.crawl.listedWithinDays * 24 * 3600 * 1000);
 }
 
@@ -95,7 +116,7 @@ export async function crawlSource(job: Job<CrawlSourceJobData>, token: string, c
         runId,
         maxArticlesPerSource: loaded.config.crawl.maxArticlesPerSource,
         concurrency: 1,
-        listedSince: listedSince(loaded, date),
+        listedSince: listedSince(loaded, date, job.data.windowDays),
         conditional: true,
         emptyRunsAlert: loaded.config.crawl.emptyRunsAlert,
       },
@@ -218,19 +239,41 @@ function crawlSeconds(job: Job): number {
 }
 
 /**
- * A brief job, once its sources are crawled (or set aside): composeIssue, saveDocumentFacets and
- * writeAndRecordIssue, as `xinzhi brief` does; the run it belongs to finished with a summary like
- * runDay's (its crawl part added up from the crawl-source jobs), or with the error before it is thrown.
+ * The error a brief job fails with, from what stopped `err` (one brief's, or the issue's): an issue the desk
+ * has published fails for good (IssuePublishedError: no retry, no way to run the day again named, since
+ * none would change it); any other says, when the crawl had `problems`, that retrying does not crawl again
+ * and what does.
  */
-export async function brief(job: Job<BriefJobData>, context: JobContext): Promise<BriefResult> {
-  const { store, loaded } = context;
-  const { date, runId } = job.data;
+function briefError(err: unknown, problems: number, date: string): Error {
+  if (err instanceof IssuePublishedError) return jobError(err, true);
+  // Retrying this job composes again from what was stored; only enqueuing the day again crawls again.
+  if (problems === 0) return jobError(err);
+  return jobError(
+    new UserError(
+      `${errorLine(err, 'zh')}（抓取有 ${problems} 项问题；重试此任务不会重新抓取，重新运行这一天：xinzhi jobs enqueue --date ${date} --again）`,
+      `${errorLine(err, 'en')} (the crawl had ${problems} problems; retrying this job does not crawl again; to run the day again: xinzhi jobs enqueue --date ${date} --again)`,
+    ),
+  );
+}
+
+/** The briefs of `ids` the worker knows (a missing one is named by writeBriefs), as crawlOfBriefs takes them. */
+function briefsOf(context: JobContext, ids: readonly string[]): WorkerBrief[] {
+  return ids.flatMap((id) => context.briefs.filter((brief) => brief.loaded.scope!.id === id));
+}
+
+/**
+ * What the crawl of a brief job's day did, added up from its crawl-source jobs (their results, and those set
+ * aside out of attempts), as runDay's summary records a crawl; `scope` is the config whose sources were
+ * crawled (the main one, or the union of the briefs').
+ */
+async function crawlOfJob(job: Job<BriefJobData>, store: Store, scope: LoadedConfig): Promise<CrawlReport> {
+  const { date } = job.data;
   const sources = Object.values(await job.getChildrenValues<SourceResult>());
   const setAside = Object.entries(await job.getIgnoredChildrenFailures());
   const kept = new Set(sources.flatMap((source) => source.documentsKept));
-  const crawl: CrawlReport = {
+  return {
     sourcesRead: sources.length,
-    sourcesDisabled: loaded.sources.length - loaded.sources.filter((source) => source.disabled === undefined).length,
+    sourcesDisabled: scope.sources.length - scope.sources.filter((source) => source.disabled === undefined).length,
     sourcesNotArchived: 0,
     pagesFetched: sources.reduce((sum, source) => sum + source.pagesFetched, 0),
     documentsKept: kept.size,
@@ -243,36 +286,87 @@ export async function brief(job: Job<BriefJobData>, context: JobContext): Promis
         return { sourceId, url: '', reason: zh ?? reason, reasonEn: en ?? zh ?? reason };
       }),
     ].sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.url.localeCompare(b.url)),
-    alerts: await healthAlerts(store, loaded.sources.filter((source) => sources.some((read) => read.sourceId === source.id)), loaded.config.crawl.emptyRunsAlert),
+    alerts: await healthAlerts(store, scope.sources.filter((source) => sources.some((read) => read.sourceId === source.id)), scope.config.crawl.emptyRunsAlert),
   };
+}
+
+/**
+ * A brief job, once its sources are crawled (or set aside). The main config's one brief (no `briefs` in its
+ * data): writeIssueOfDay, as `xinzhi brief` does, into <out>/<date>/. With `briefs`: writeBriefs. The run
+ * the day belongs to is finished with a summary like runDay's (its crawl part added up from the
+ * crawl-source jobs), or with the error before it is thrown (briefError).
+ */
+export async function brief(job: Job<BriefJobData>, context: JobContext): Promise<BriefResult | BriefsResult> {
+  const { store, loaded } = context;
+  const { date, runId } = job.data;
+  const known = job.data.briefs === undefined ? [] : briefsOf(context, job.data.briefs);
+  const crawl = await crawlOfJob(job, store, known.length > 0 ? crawlOfBriefs(loaded, known.map((brief) => brief.loaded)) : loaded);
   const crawled = { issueDate: date, mode: 'queue', crawl, archiveDamage: [], seconds: { crawl: crawlSeconds(job) } };
+  if (job.data.briefs !== undefined) return writeBriefs(job, job.data.briefs, context, crawled);
   try {
-    const started = performance.now();
-    const composed = await composeIssue(store, loaded, date);
-    await store.saveDocumentFacets(date, composed.facets);
-    const outFolder = await writeAndRecordIssue(store, composed.brief, context.outDir, context.assets);
-    const failedChecks = composed.brief.checks.filter((check) => !check.ok);
-    const withheld = (composed.brief.withheld ?? []).map((w) => ({ headline: w.item.headline, reasons: w.reasons }));
-    await store.finishRun(runId, {
-      ...crawled,
-      outFolder,
-      storyGroups: composed.storyGroups,
-      itemsChosen: composed.brief.items.length,
-      failedChecks,
-      withheld,
-      llm: composed.brief.stats.llm,
-      seconds: { ...crawled.seconds, ...composed.timings, render: Math.round(performance.now() - started) / 1000 },
-    });
-    return { date, outFolder, items: composed.brief.items.length, failedChecks: failedChecks.length, withheld: withheld.length };
+    const { seconds, ...issue } = await writeIssueOfDay(store, loaded, date, context.outDir, context.assets);
+    await store.finishRun(runId, { ...crawled, ...issue, seconds: { ...crawled.seconds, ...seconds } });
+    return { date, outFolder: issue.outFolder, items: issue.itemsChosen, failedChecks: issue.failedChecks.length, withheld: issue.withheld.length };
   } catch (err) {
     await store.finishRun(runId, { ...crawled, error: errorLine(err, 'en') });
-    // Retrying this job composes again from what was stored; only enqueuing the day again crawls again.
-    if (crawl.failures.length === 0) throw jobError(err);
-    throw jobError(
-      new UserError(
-        `${errorLine(err, 'zh')}（抓取有 ${crawl.failures.length} 项问题；重试此任务不会重新抓取，重新运行这一天：xinzhi jobs enqueue --date ${date} --again）`,
-        `${errorLine(err, 'en')} (the crawl had ${crawl.failures.length} problems; retrying this job does not crawl again; to run the day again: xinzhi jobs enqueue --date ${date} --again)`,
-      ),
-    );
+    throw briefError(err, crawl.failures.length, date);
   }
+}
+
+/** A brief's outcome (writeBriefsOfDay's) as a brief job keeps it: counts, or its error in both languages. */
+function briefLine(outcome: BriefOutcome): BriefLine {
+  const named = { id: outcome.id, title: outcome.title };
+  if (outcome.ok) {
+    const { issue } = outcome;
+    return { ...named, ok: true, outFolder: issue.outFolder, items: issue.itemsChosen, failedChecks: issue.failedChecks.length, withheld: issue.withheld.length };
+  }
+  const error = redactSecrets(jobErrorMessage(errorLine(outcome.error, 'zh'), errorLine(outcome.error, 'en')));
+  return { ...named, ok: false, error, published: outcome.error instanceof IssuePublishedError };
+}
+
+/** One brief's part of a brief job's line, in `lang`: where it was written, or why not. */
+export function briefLineText(line: BriefLine, lang: 'zh' | 'en'): string {
+  if (line.ok) return lang === 'en' ? `brief ${line.id}: ${line.items} sections, written to ${line.outFolder}` : `简报 ${line.id}：${line.items} 条，已写入 ${line.outFolder}`;
+  const [zh, en] = line.error.split('\n');
+  return lang === 'en' ? `brief ${line.id} not written: ${en ?? zh}` : `简报 ${line.id} 未写成：${zh}`;
+}
+
+/**
+ * A brief job of config/briefs/: each brief of `ids` (writeBriefsOfDay) composed from the shared store with
+ * its own taxonomy and sources, written to <out>/<id>/<date>/ and recorded in its own store; one brief
+ * failing does not stop the others. Briefs an earlier attempt settled (written, or refused as published by
+ * the desk: BriefJobData.settled) are not written again. A brief the worker's config/briefs/ lacks is not
+ * written, named. Every brief written: the job completes with each brief's outcome. Otherwise it fails
+ * with one line naming each brief's outcome (written ones included), the settled ones kept in its data for
+ * the retry: for good when only published issues stand in the way (nothing a retry could change), else as
+ * an attempt, briefError's way.
+ */
+async function writeBriefs(job: Job<BriefJobData>, ids: readonly string[], context: JobContext, crawled: { crawl: CrawlReport } & Record<string, unknown>): Promise<BriefsResult> {
+  const { date, runId } = job.data;
+  const settled = job.data.settled ?? [];
+  const pending = ids.filter((id) => !settled.some((line) => line.id === id));
+  const known = briefsOf(context, pending);
+  const written = await writeBriefsOfDay(
+    context.store,
+    known.map((brief) => brief.loaded),
+    known.map((brief) => brief.assets),
+    { dataDir: context.dataDir, storeUrl: context.storeUrl, outDir: context.outDir, issueDate: date },
+  );
+  const lines = ids.map((id): BriefLine => {
+    const earlier = settled.find((line) => line.id === id);
+    if (earlier) return earlier;
+    const outcome = written.find((candidate) => candidate.id === id);
+    if (outcome) return briefLine(outcome);
+    const missing = new UserError(`工作进程的配置中没有简报 ${id}（config/briefs/${id}.yaml）`, `the worker's config has no brief ${id} (config/briefs/${id}.yaml)`);
+    return briefLine({ id, title: id, ok: false, error: missing });
+  });
+  // The run records each brief's outcome, as runBriefsDay's does (errors in English, as a run's are kept).
+  await context.store.finishRun(runId, { ...crawled, briefs: lines.map((line) => (line.ok ? line : { ...line, error: line.error.split('\n').at(-1) })) });
+  const failed = lines.filter((line) => !line.ok);
+  if (failed.length === 0) return { date, briefs: lines };
+  await job.updateData({ ...job.data, settled: lines.filter((line) => line.ok || line.published) });
+  const zh = lines.map((line) => briefLineText(line, 'zh')).join('；');
+  const en = lines.map((line) => briefLineText(line, 'en')).join('; ');
+  const retryable = failed.some((line) => !line.ok && !line.published);
+  throw briefError(retryable ? new UserError(zh, en) : new IssuePublishedError(zh, en), crawled.crawl.failures.length, date);
 }

@@ -6,6 +6,11 @@
  *     └─ crawl-source × each enabled source (its entry points → its fresh article links)
  *          └─ fetch-page × each fresh link (added by the crawl-source job as its own children)
  *
+ * With config/briefs/ (README "Several briefs from one crawl") the crawl-source jobs are the union of the
+ * briefs' sources, each once, and the one brief job writes every brief the day was enqueued for (its data
+ * names them), each into its own store — a BullMQ child has one parent, so one crawl cannot feed a brief
+ * job per brief; the job reports each brief's outcome instead.
+ *
  * A parent runs once its children are done; `ignoreDependencyOnFailure` on every child means a child
  * out of attempts (a dead page, a source that cannot be read) is set aside, never blocking its parent,
  * and stays in the failed set: the dead-letter list `xinzhi jobs failed` reads. Every job has an id made
@@ -19,6 +24,7 @@ import type { LoadedConfig } from '../config/load.ts';
 import type { SourceFailure } from '../pipeline/crawl.ts';
 import { crawledSources } from '../pipeline/crawl.ts';
 import type { ListedEntry } from '../pipeline/crawl.ts';
+import { crawlOfBriefs } from '../config/briefs.ts';
 import type { SourceRun, Store } from '../store/store.ts';
 import { UserError } from '../util/errors.ts';
 import type { QueueSettings } from './settings.ts';
@@ -34,18 +40,26 @@ export type JobName = (typeof JOB_NAMES)[number];
  * What every job's data carries beside its own: the store the day was enqueued on (Store.location: the
  * SQLite file, or the PostgreSQL address without its password), which a worker on another store refuses
  * (src/queue/worker.ts; absent in jobs enqueued before it was recorded, which any worker takes), and the
- * refusals so far — when the first was (ms since 1970) and how many — while no worker of that store has
- * taken the job.
+ * refusals so far while no worker of that store has taken the job: how many, and `since` (ms since 1970)
+ * the first refusal or, when later, the last refusal that found a worker of that store online
+ * (src/queue/storePresence.ts) — the job fails for good 2 × lockMs after it.
  */
 export interface StoreBound {
   store?: string;
   refused?: { since: number; count: number };
 }
 
-/** A brief job: the issue of `date` (YYYY-MM-DD, Shanghai), recorded as run `runId` of the store. */
+/**
+ * A brief job: the issue of `date` (YYYY-MM-DD, Shanghai), recorded as run `runId` of the store. `briefs`:
+ * the ids of config/briefs/ it writes, each into out/<id>/<date>/ and its own store; absent, the main config's
+ * one brief into out/<date>/. `settled`: the briefs an earlier attempt wrote, or found published by the desk,
+ * which a retry does not write again.
+ */
 export interface BriefJobData extends StoreBound {
   date: string;
   runId: number;
+  briefs?: string[];
+  settled?: BriefLine[];
 }
 
 /**
@@ -58,6 +72,8 @@ export interface CrawlSourceJobData extends StoreBound {
   date: string;
   runId: number;
   sourceId: string;
+  /** The days of the longest window of the briefs the day was enqueued for (absent: the worker's config's). */
+  windowDays?: number;
   step?: 'pages';
   /** What each entry point listed (step pages). */
   lists?: ListedEntry[];
@@ -95,13 +111,29 @@ export interface SourceResult {
   failures: SourceFailure[];
 }
 
-/** What a brief job did. */
+/** What a brief job of the main config's one brief did: its issue's folder and counts. */
 export interface BriefResult {
   date: string;
   outFolder: string;
   items: number;
   failedChecks: number;
   withheld: number;
+}
+
+/**
+ * One brief's part of a brief job of several (BriefsResult): written (its folder and counts), or not, with
+ * its error in jobErrorMessage's form and whether it was refused because the desk has published the issue
+ * (writing again would never cure it).
+ */
+export type BriefLine = { id: string; title: string } & (
+  | { ok: true; outFolder: string; items: number; failedChecks: number; withheld: number }
+  | { ok: false; error: string; published: boolean }
+);
+
+/** What a brief job of config/briefs/ did: each brief's outcome, in the order its data names them. */
+export interface BriefsResult {
+  date: string;
+  briefs: BriefLine[];
 }
 
 /**
@@ -144,7 +176,8 @@ export function sameStore(a: string, b: string): boolean {
   return storeKey(a) === storeKey(b);
 }
 
-function storeKey(location: string): string {
+/** What sameStore compares: a store location (Store.location) reduced to what names the store. */
+export function storeKey(location: string): string {
   if (!/^postgres(ql)?:\/\//i.test(location)) {
     // One SQLite file reached through a symbolic link is still one store; a path missing here is another machine's.
     try {
@@ -208,20 +241,30 @@ export class JobQueue {
   /**
    * Enqueues the issue of `date`: a brief job whose children are a crawl-source job per enabled source of
    * `loaded` (crawledSources), each job's data naming `store` (its location: the store every job of the
-   * day must be run on). When the day's brief job is still held (waiting, active, done within
+   * day must be run on). With `briefs` (config/briefs/, loadBriefs; empty or absent: the main config's one
+   * brief), the crawl-source jobs are the union of their sources, each once, looking back as far as the
+   * longest window (crawlOfBriefs, as `run` crawls), and the brief job names them all (BriefJobData.briefs). When the day's brief job is still held (waiting, active, done within
    * keepCompletedSeconds, or failed), nothing is added and no run is started: the answer says so with the
    * job's state — unless `again` is given and that job has finished (completed or failed), in which case
    * the day's earlier jobs are removed first (removeDay) and the day is enqueued anew. `again` on a day
    * still in progress throws a UserError naming its state. Otherwise a run is started in `store` (mode
    * `queue`), its id carried by every job. `removed`: how many earlier jobs of the day were removed.
    */
-  async enqueueDay(loaded: LoadedConfig, store: Store, date: string, options: { again?: boolean } = {}): Promise<{ added: boolean; briefId: string; state: string; sources: number; runId?: number; removed?: number }> {
+  async enqueueDay(
+    loaded: LoadedConfig,
+    store: Store,
+    date: string,
+    options: { again?: boolean; briefs?: readonly LoadedConfig[] } = {},
+  ): Promise<{ added: boolean; briefId: string; state: string; sources: number; briefs?: string[]; runId?: number; removed?: number }> {
     const briefId = jobIds.brief(date);
-    const sources = crawledSources(loaded.sources);
+    const briefs = options.briefs ?? [];
+    const crawl = briefs.length > 0 ? crawlOfBriefs(loaded, briefs) : loaded;
+    const sources = crawledSources(crawl.sources);
+    const ofBriefs = briefs.length > 0 ? { briefs: briefs.map((brief) => brief.scope!.id) } : {};
     const held = await this.queue.getJob(briefId);
     if (held) {
       const state = await held.getState();
-      if (!options.again) return { added: false, briefId, state, sources: sources.length };
+      if (!options.again) return { added: false, briefId, state, sources: sources.length, ...ofBriefs };
       if (state !== 'completed' && state !== 'failed') {
         throw new UserError(
           `期号 ${date} 仍在队列中进行（${briefId}，状态 ${state}）：等它完成或失败后再用 --again 重新运行`,
@@ -234,21 +277,23 @@ export class JobQueue {
     const runId = await store.startRun(date, 'queue');
     const jobOptionsOf = jobOptions(this.settings);
     const bound = { store: store.location };
-    const answer = { added: true, briefId, sources: sources.length, runId, ...(removed > 0 ? { removed } : {}) };
+    const answer = { added: true, briefId, sources: sources.length, ...ofBriefs, runId, ...(removed > 0 ? { removed } : {}) };
+    const briefData = { date, runId, ...bound, ...ofBriefs } satisfies BriefJobData;
+    const window = briefs.length > 0 ? { windowDays: crawl.config.selection.windowDays } : {};
     // A flow's parent waits for children it has; a catalog with nothing enabled gets the brief alone.
     if (sources.length === 0) {
-      await this.queue.add('brief', { date, runId, ...bound } satisfies BriefJobData, { ...jobOptionsOf, jobId: briefId });
+      await this.queue.add('brief', briefData, { ...jobOptionsOf, jobId: briefId });
       return { ...answer, state: 'waiting' };
     }
     await this.flows.add({
       name: 'brief',
       queueName: QUEUE_NAME,
-      data: { date, runId, ...bound } satisfies BriefJobData,
+      data: briefData,
       opts: { ...jobOptionsOf, jobId: briefId },
       children: sources.map((source) => ({
         name: 'crawl-source',
         queueName: QUEUE_NAME,
-        data: { date, runId, sourceId: source.id, ...bound } satisfies CrawlSourceJobData,
+        data: { date, runId, sourceId: source.id, ...bound, ...window } satisfies CrawlSourceJobData,
         opts: { ...jobOptionsOf, ...childOptions, jobId: jobIds.crawlSource(date, source.id) },
       })),
     });

@@ -152,6 +152,7 @@ const messages = {
   // The job queue: xinzhi worker, xinzhi jobs (src/queue).
   'queue.started': { zh: '工作进程已启动：存储 {0}，任务队列 {1}（前缀 {2}），同时处理 {3} 个任务；Ctrl-C 处理完手头任务后退出，再按一次立即交还', en: 'worker started: store {0}, queue {1} (prefix {2}), {3} jobs at once; Ctrl-C finishes the jobs in hand and exits, twice hands them back at once' },
   'queue.refused': { zh: '未处理任务 {0}：它是为存储 {1} 加入的，本工作进程的存储是 {2}；已交还队列，等使用该存储的工作进程（检查 store: 或 XINZHI_STORE）', en: 'job {0} not run: it was enqueued for store {1}, this worker\'s store is {2}; handed back for a worker on that store (check store: or XINZHI_STORE)' },
+  'queue.refusedOnline': { zh: '未处理任务 {0}：它是为存储 {1} 加入的，本工作进程的存储是 {2}；使用该存储的工作进程在线，已交还给它，本进程暂停取任务 {3} 秒', en: 'job {0} not run: it was enqueued for store {1}, this worker\'s store is {2}; a worker on that store is online: handed back to it, this worker takes no jobs for {3} s' },
   'queue.stopping': { zh: '正在停止：处理完手头的 {0} 个任务后退出（再按一次 Ctrl-C 立即交还）', en: 'stopping: finishing the {0} jobs in hand (Ctrl-C again hands them back at once)' },
   'queue.released': { zh: '已把手头的任务交还队列，由其他工作进程继续', en: 'the jobs in hand were handed back to the queue for other workers' },
   'queue.stopped': { zh: '工作进程已停止', en: 'worker stopped' },
@@ -176,6 +177,7 @@ const messages = {
   'queue.state.completed': { zh: '已完成', en: 'completed' },
   'queue.state.failed': { zh: '失败', en: 'failed' },
   'queue.enqueued': { zh: '已加入期号 {0}：简报任务 {1}，来源 {2} 个（运行 #{3}）', en: 'issue {0} enqueued: brief job {1}, {2} sources (run #{3})' },
+  'queue.enqueuedBriefs': { zh: '已加入期号 {0}：简报任务 {1} 写简报 {4}，来源 {2} 个（各简报来源的并集，运行 #{3}）', en: 'issue {0} enqueued: brief job {1} writes briefs {4}, {2} sources (the union of theirs, run #{3})' },
   'queue.alreadyEnqueued': { zh: '期号 {0} 已在队列中（{1}，状态 {2}），未重复加入', en: 'issue {0} is already in the queue ({1}, {2}): nothing added' },
   'queue.againHint': { zh: '；要重新抓取并生成这一期：xinzhi jobs enqueue --date {0} --again', en: '; to crawl and write it again: xinzhi jobs enqueue --date {0} --again' },
   'queue.removedDay': { zh: '已移除期号 {0} 此前的 {1} 个任务', en: 'removed the {1} earlier jobs of issue {0}' },
@@ -183,7 +185,7 @@ const messages = {
   'queue.failedLine': { zh: '{0}  {1}  {2}  尝试 {3} 次  {4}  {5}', en: '{0}  {1}  {2}  {3} attempts  {4}  {5}' },
   'queue.retried': { zh: '已重新排队 {0} 个失败任务', en: '{0} failed jobs queued again' },
   'queue.notFailed': { zh: '没有 ID 为 {0} 的失败任务（xinzhi jobs failed 列出失败任务）', en: 'no failed job with id {0} (xinzhi jobs failed lists them)' },
-  'queue.usage': { zh: '用法：xinzhi jobs [enqueue --date YYYY-MM-DD [--again] | failed | retry ID|--all]', en: 'usage: xinzhi jobs [enqueue --date YYYY-MM-DD [--again] | failed | retry ID|--all]' },
+  'queue.usage': { zh: '用法：xinzhi jobs [enqueue --date YYYY-MM-DD [--again] [--brief 编号] | failed | retry ID|--all]', en: 'usage: xinzhi jobs [enqueue --date YYYY-MM-DD [--again] [--brief ID] | failed | retry ID|--all]' },
   'queue.badConcurrency': { zh: '--concurrency 应为 1 到 1000 的整数，而不是 {0}', en: '--concurrency must be a whole number from 1 to 1000, not {0}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
