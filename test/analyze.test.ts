@@ -145,6 +145,25 @@ describe('relevance', () => {
 });
 
 describe('selection', () => {
+  it('reads a day the same whatever order its documents were stored in: ties break by address, never by row id', () => {
+    // Four copies of one notice, published at the same minute, and two equal stories: every tie there is.
+    const notice = '为加快发展新质生产力，推动人工智能与实体经济深度融合，支持建设行业高质量数据集，发放算力券和数据券，培育一批智能体应用。';
+    const made = [
+      doc(1, 'sh-jxw', '上海市人工智能专项政策第1号发布', notice),
+      doc(2, 'bj-jxj', '北京市人工智能专项政策第1号发布', notice),
+      doc(3, 'sz-gxj', '深圳市人工智能专项政策第1号发布', notice),
+      doc(4, 'wh-kjj', '武汉市人工智能专项政策第1号发布', notice),
+    ];
+    const read = (ids: number[]) => {
+      // The same documents stored in another order: other row ids, the same addresses and texts.
+      const documents = made.map((d, i) => ({ ...d, id: ids[i]! }));
+      const day = analyzeDay(documents, directory, taxonomy, segmenter);
+      return day.candidates.map((c) => [c.document.url, c.members.map((m) => m.url).sort()]);
+    };
+    assert.deepEqual(read([4, 3, 2, 1]), read([1, 2, 3, 4]));
+    assert.deepEqual(read([2, 4, 1, 3]), read([1, 2, 3, 4]));
+  });
+
   it('keeps relevant stories only, one per group, ordered national → exchange → provincial → municipal', () => {
     const documents = [
       doc(1, 'wh-kjj', '武汉市发布人工智能+行动方案', '武汉市提出打造一批竞争力强的智能体，支持大模型在制造、医疗等领域应用，开放人工智能应用场景。'),

@@ -11,6 +11,7 @@ import type { Segmenter } from './segment.ts';
 import { scoreSignificance } from './significance.ts';
 import { groupStories, titleKey } from './storyGroups.ts';
 import { cleanTitle, explainedDocument, isBriefingReport, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { compareUrls } from '../util/url.ts';
 
 export interface DayAnalysis {
   storyGroups: number;
@@ -43,6 +44,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const origin = resolveOrigin(
       members.map((m, i) => ({
         id: m.id,
+        url: m.url,
         site: directory.siteName(m),
         // 来源：市数据局 is a name only with its place, which the issuer reading gave it when it could.
         repostOf: m.repostOf && isRelativeName(normaliseText(m.repostOf)) ? null : m.repostOf,
@@ -90,6 +92,6 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), dated: age });
     return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance, issuedOn };
   });
-  candidates.sort((a, b) => b.significance.score - a.significance.score || a.document.id - b.document.id);
+  candidates.sort((a, b) => b.significance.score - a.significance.score || compareUrls(a.document.url, b.document.url));
   return { storyGroups: groups.length, candidates };
 }

@@ -1,6 +1,7 @@
 import type { BodiesFile, Body, Source } from '../config/schema.ts';
 import { registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
 import { leadingDivisions } from './divisions.ts';
+import { compareUrls } from '../util/url.ts';
 
 /**
  * The bodies a brief knows: the catalog's sources (the sites it crawls) and the registry's issuing bodies
@@ -115,6 +116,8 @@ export function isOwnGovernment(site: string, issuer: string): boolean {
 
 export interface OriginMember {
   id: number;
+  /** Its address: the tie-break between copies published at the same time (then the id, for a member without one). */
+  url?: string;
   /** The name of the site that carried this copy (SourceDirectory.siteName). */
   site: string;
   repostOf: string | null;
@@ -148,7 +151,7 @@ export interface StoryOrigin {
  * every other site is a reposter.
  */
 export function resolveOrigin(members: readonly OriginMember[], directory: SourceDirectory): StoryOrigin {
-  const byTime = [...members].sort((a, b) => new Date(a.publishedAt).getTime() - new Date(b.publishedAt).getTime() || a.id - b.id);
+  const byTime = [...members].sort((a, b) => new Date(a.publishedAt).getTime() - new Date(b.publishedAt).getTime() || compareUrls(a.url ?? '', b.url ?? '') || a.id - b.id);
   const claims = new Map<string, number>();
   for (const member of byTime) {
     const claimed = member.issuer ?? member.repostOf ?? member.site;

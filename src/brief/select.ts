@@ -3,6 +3,7 @@ import { isPrintableName } from '../analyze/bodies.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';
 import { documentKey, documentSubject, titleKey } from '../analyze/storyGroups.ts';
+import { compareUrls } from '../util/url.ts';
 
 export interface SelectionRules {
   minItems: number;
@@ -51,7 +52,7 @@ export function selectItems(candidates: readonly Candidate[], rules: SelectionRu
   // Old news and stories of no one a reader could name only fill a thin day up to minItems, after the rest.
   const picked = pickFrom(relevant.filter((c) => !isFiller(c)), [], rules.maxItems);
   if (picked.length < rules.minItems) pickFrom(relevant.filter(isFiller), picked, rules.minItems);
-  return picked.sort((a, b) => tierRank[a.tier] - tierRank[b.tier] || b.significance.score - a.significance.score || a.document.id - b.document.id);
+  return picked.sort((a, b) => tierRank[a.tier] - tierRank[b.tier] || b.significance.score - a.significance.score || compareUrls(a.document.url, b.document.url));
 }
 
 /** The most characters a spam site injects into a name it copies (关于深化智慧城市XK星空体育发展…). */
