@@ -5,12 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import { chosenBriefs, loadBriefs } from '../src/config/briefs.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { Brief } from '../src/domain/brief.ts';
-import { briefDataDir, briefStoreUrl } from '../src/store/briefStore.ts';
+import { briefStoreUrl } from '../src/store/briefStore.ts';
 import { errorLine } from '../src/util/errors.ts';
 import { repoRoot, runCli, tempDir, userErrorOf, type CliResult } from './helpers.ts';
 import { startSite, type TestSite } from './sites.ts';
-import { openTestStore } from './storeFor.ts';
-import { articles, configIn, fixture, hitsSince, issueDate, readBrief, routes } from './briefsSite.ts';
+import { articles, assertIssuesApart, configIn, fixture, hitsSince, issueDate, readBrief, routes } from './briefsSite.ts';
 
 describe('config/briefs/*.yaml: briefs over the main config', () => {
   const dir = tempDir();
@@ -161,18 +160,7 @@ describe('two briefs from one crawl: xinzhi run and xinzhi brief', () => {
   });
 
   it('keeps the two issues of one day apart in the store, and the documents in one archive', async () => {
-    const shared = await openTestStore(data, { existing: true });
-    const aiStore = await openTestStore(briefDataDir(data, 'ai'), { existing: true });
-    const energyStore = await openTestStore(briefDataDir(data, 'energy'), { existing: true });
-    try {
-      assert.equal((await aiStore.desk.machineDraft(issueDate))?.brief.title, '人工智能每日动态');
-      assert.equal((await energyStore.desk.machineDraft(issueDate))?.brief.title, '新型能源每日动态');
-      assert.equal(await shared.desk.machineDraft(issueDate), undefined);
-      assert.equal(await shared.documentCount('nea'), 2);
-      assert.equal(await aiStore.documentCount('nea'), 0);
-    } finally {
-      await Promise.all([shared.close(), aiStore.close(), energyStore.close()]);
-    }
+    await (await assertIssuesApart(data)).close();
   });
 
   it('brief --brief ID writes that brief alone, from the store, fetching nothing', async () => {

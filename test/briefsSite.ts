@@ -6,7 +6,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Brief } from '../src/domain/brief.ts';
+import assert from 'node:assert/strict';
+import { briefDataDir } from '../src/store/briefStore.ts';
+import type { Store } from '../src/store/store.ts';
 import { repoRoot } from './helpers.ts';
+import { openTestStore } from './storeFor.ts';
 import { html, listPage, type Route, type TestSite } from './sites.ts';
 
 /** The fixture's folder. */
@@ -108,4 +112,28 @@ export function hitsSince(site: TestSite, from: number): Map<string, number> {
   const hits = new Map<string, number>();
   for (const entry of site.log.slice(from)) hits.set(entry.path, (hits.get(entry.path) ?? 0) + 1);
   return hits;
+}
+
+/**
+ * Checks that the two briefs of the fixture keep their issues of `issueDate` apart — each in its own store,
+ * none in the shared one, which holds the documents (two of 国家能源局) — and resolves to the energy
+ * brief's store, still open, for a test to go on with; the caller closes it.
+ */
+export async function assertIssuesApart(data: string): Promise<Store> {
+  const shared = await openTestStore(data, { existing: true });
+  const aiStore = await openTestStore(briefDataDir(data, 'ai'), { existing: true });
+  const energyStore = await openTestStore(briefDataDir(data, 'energy'), { existing: true });
+  try {
+    assert.equal((await aiStore.desk.machineDraft(issueDate))?.brief.title, '人工智能每日动态');
+    assert.equal((await energyStore.desk.machineDraft(issueDate))?.brief.title, '新型能源每日动态');
+    assert.equal(await shared.desk.machineDraft(issueDate), undefined);
+    assert.equal(await shared.documentCount('nea'), 2);
+    assert.equal(await aiStore.documentCount('nea'), 0);
+  } catch (err) {
+    await energyStore.close();
+    throw err;
+  } finally {
+    await Promise.all([shared.close(), aiStore.close()]);
+  }
+  return energyStore;
 }
