@@ -9,7 +9,7 @@ import { resolveOrigin, type SourceDirectory } from './origin.ts';
 import { scoreStoryRelevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance } from './significance.ts';
-import { groupStories, titleKey } from './storyGroups.ts';
+import { documentKey, groupStories, titleKey } from './storyGroups.ts';
 import { cleanTitle, explainedDocument, isBriefingReport, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import { compareUrls } from '../util/url.ts';
 
@@ -38,7 +38,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   // Each text is normalised once: converting a traditional copy is the dearest step, and every stage reads it.
   const read = new Map(documents.map((d) => [d.id, { title: normaliseText(d.title), body: normaliseText(d.body) }]));
   const groups = groupStories(documents.map((d) => ({ id: d.id, ...read.get(d.id)!, docNumber: d.docNumber })));
-  const candidates = groups.map((ids): Candidate => {
+  const drafts = groups.map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
     const readings = members.map((m) => readIssuer({ ...m, ...read.get(m.id)!, site: directory.siteName(m) }, directory));
     const origin = resolveOrigin(
@@ -64,7 +64,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const known = directory.byName(origin.origin)?.tier;
     const byForm = known ? null : directory.tierOf(origin.origin);
     const tier = known ?? byForm ?? directory.get(document.sourceId)?.tier ?? 'media';
-    const tierHow = known ? 'registry' : byForm ? 'form' : 'site';
+    const tierHow: Candidate['tierHow'] = known ? 'registry' : byForm ? 'form' : 'site';
     const [title, body] = [cleanTitle(read.get(document.id)!.title), read.get(document.id)!.body];
     // Read from every copy: a mirror's cut text and a report's summary each carry a part of the story.
     const copies = [{ title, body }, ...members.filter((m) => m !== document).map((m) => ({ title: cleanTitle(read.get(m.id)!.title), body: read.get(m.id)!.body }))];
@@ -81,16 +81,23 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     // makes old news of a plan its editor picked 52 days on (docs/quality.md, day-g).
     const evidence = [...dates.filter((d) => d?.how !== 'lead'), ...members.map((m) => addressDate(m.url))];
     const age = evidence.flatMap((d) => (d ? [{ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }] : [])).sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
-    // What the brief may say of when it was issued: only what the copy it cites shows, checked against it.
     const own = dates[members.indexOf(document)];
+    return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, title, body, reposterTiers, reported, metOn, age, own };
+  });
+  // An undated interpretation is as old as the document it explains, where that document is met the same day
+  // dated: a minister's interview on a year-old opinion, reposted today, is not today's news (day-f).
+  const ageOfDocument = new Map(drafts.flatMap((d) => (d.issued && d.age ? [[documentKey(d.issued), d.age] as const] : [])));
+  const candidates = drafts.map(({ title, body, reposterTiers, reported, metOn, age: ownAge, own, ...draft }): Candidate => {
+    const age = ownAge ?? (draft.explains ? (ageOfDocument.get(documentKey(draft.explains)) ?? null) : null);
+    // What the brief may say of when it was issued: only what the copy it cites shows, checked against it.
     const issuedOn: Candidate['issuedOn'] =
       own?.date && own.date < metOn && own.how !== 'docNumber' && own.how !== 'address'
         ? { date: own.date, how: own.how === 'closing' ? 'closing' : 'dateline' }
         : age && age.daysBefore > 1
           ? { date: null, how: 'earlier' }
           : null;
-    const significance = scoreSignificance({ title, body, tier, reposterTiers, relevance: relevance.score, reportedOn: reported, issued, partners: issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), dated: age });
-    return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, significance, issuedOn };
+    const significance = scoreSignificance({ title, body, tier: draft.tier, reposterTiers, relevance: draft.relevance.score, reportedOn: reported, issued: draft.issued, partners: draft.issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), dated: age });
+    return { ...draft, significance, issuedOn };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || compareUrls(a.document.url, b.document.url));
   return { storyGroups: groups.length, candidates };

@@ -50,6 +50,19 @@ const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯)|(\d
 /** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
 const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})月(\d{1,2})日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
 
+/**
+ * An event a report's sentence names with its year: 2022中国算力大会, 2023年世界人工智能大会, 2024全球数字经济
+ * 大会 — conferences, forums, summits and fairs are named by the year they are held. Not an annual review held
+ * the next year (2024年度…大会) nor a target year (到2027年). Null when the sentence names none.
+ */
+const namedEvent = /(?<![\d到至~～—-])((?:19|20)\d{2})(?!年度)年?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fa5A-Za-z·]{2,16}?(?:大会|论坛|峰会|博览会|展览会|交易会|年会|洽谈会)/g;
+
+/** The event of the latest year the sentence names (继2023…大会之后，2025…大会 is 2025's news), with its year. */
+function namedEventOf(sentence: string): { year: number; words: string } | null {
+  const events = [...sentence.matchAll(namedEvent)].map((named) => ({ year: Number(named[1]), words: named[0] }));
+  return events.sort((a, b) => b.year - a.year)[0] ?? null;
+}
+
 /** A policy library's field for the signing date (成文日期：2025-03-08 10:47:09, 发文日期：2024年5月6日), copied with the text. */
 const signingField = /(?:成文日期|发文日期|印发日期)\s*[:：]\s*((?:19|20)\d{2}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?)/;
 
@@ -64,8 +77,8 @@ function signingDate(body: string): DocumentDate | null {
  * The document's own date: its 成文日期 field where a copy keeps the policy library's info block, else
  * the first closing date on a line of its own (the document's; a consultation page goes on with its
  * draft), else a news report's dateline or a lead that dates the issuing (国务院办公厅11月7日对外发布《…》),
- * in the latest year that does not put it
- * after `metOn`, else the year of its 文号 (国数政策〔2023〕11号 → 2023). Null when the text dates it none of
+ * in the year of an event its sentence names with its year (新华社济南7月30日电 在济南开幕的2022中国算力大会…),
+ * else in the latest year that does not put it after `metOn`, else the year of its 文号 (国数政策〔2023〕11号 → 2023). Null when the text dates it none of
  * these ways. Takes the normalised body, the 文号 the extractor read, if any, and the day the copy was met
  * (YYYY-MM-DD, Shanghai).
  */
@@ -80,10 +93,14 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
   const byDateline = dateline.exec(opening);
   const lead = byDateline ?? issuingLead.exec(opening);
   const [month, day] = lead ? [Number(lead[1] ?? lead[3]), Number(lead[2] ?? lead[4])] : [0, 0];
-  const leadYear = Number(metOn.slice(0, 4)) - (`${pad(month)}-${pad(day)}` > metOn.slice(5) ? 1 : 0);
+  const latestYear = Number(metOn.slice(0, 4)) - (`${pad(month)}-${pad(day)}` > metOn.slice(5) ? 1 : 0);
+  // An event named with its year in the same sentence (2022中国算力大会) dates a report met years later.
+  const named = lead ? namedEventOf(opening.slice(0, opening.search(/[。\n]|$/))) : null;
+  const event = named && named.year < latestYear ? named : null;
+  const leadYear = event?.year ?? latestYear;
   // A day of that year's calendar: 2月29日 of a common year, 2月30日 and 13月1日 date nothing.
   const date = lead ? calendarDay(leadYear, month, day) : null;
-  if (lead && date) return { date, year: leadYear, how: byDateline ? 'dateline' : 'lead', evidence: lead[0] };
+  if (lead && date) return { date, year: leadYear, how: byDateline ? 'dateline' : 'lead', evidence: event ? `${lead[0]}…${event.words}` : lead[0] };
   const year = docNumber ? /[〔［[（(﹝]((?:19|20)\d{2})[〕］\]）)﹞]/.exec(docNumber) : null;
   return year ? { date: null, year: Number(year[1]), how: 'docNumber', evidence: docNumber! } : null;
 }

@@ -11,7 +11,7 @@ import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
 import { normaliseText } from '../util/normalise.ts';
 import type { SourceDirectory } from './origin.ts';
-import { cleanTitle, documentTitle, explainedDocument, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';
 
 export interface IssuerInput {
@@ -242,6 +242,35 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
   return null;
 }
 
+/** A press office, which hosts a briefing for the body that presents at it. */
+const pressOffice = /新闻办(?:公室)?$/;
+
+/**
+ * The body that presents at a press briefing a report tells of, within the sentence that names the briefing
+ * and the next: the body of the official who presents or speaks there (市政府副秘书长、市发展改革委主任顾军介绍
+ * 《…》: the last post before the name; 国家发展改革委副主任李春临在会上说), or the body whose document it
+ * presents (发布会介绍了安徽省工信厅印发的《…》). The press office that hosts it is not that body. Null when
+ * the report names no presenter that early (山东省政府新闻办举行吹风会，对《…》进行解读。据介绍… stays the
+ * host's) — as the real days' editors labelled briefings (day-c, day-e, day-f, day-g).
+ */
+function fromBriefing(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+  if (!isBriefingReport(title, body)) return null;
+  const sentences = body.slice(0, 400).split(/(?<=。)/);
+  const at = sentences.findIndex((sentence) => /吹风会|发布会/.test(sentence));
+  const opening = (at < 0 ? sentences.slice(0, 2) : sentences.slice(at, at + 2)).join('');
+  const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
+  const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
+  if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
+  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff]{0,3}?(?:介绍|说|表示|解读|回答|答记者问|在会上|就)/g)) {
+    const words = match[1]!;
+    for (let start = 0; start < words.length - 1; start++) {
+      const name = bodyNamed(words.slice(start), directory);
+      if (name && (directory.byName(name) || tierByForm(name)) && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: match[0] };
+    }
+  }
+  return null;
+}
+
 /** The body a draft for comment asks for replies: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
 function fromFeedback(body: string, directory: SourceDirectory): IssuerReading | null {
   const reply = /(?:反馈至|反馈给|报送至|发送至|寄送至)([\u4e00-\u9fff（）()]{4,30}?)(?=[，。,.;；：:]|地址|邮箱|电话|联系|$)/m.exec(body.slice(0, 1200));
@@ -432,7 +461,8 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
 }
 
 /**
- * The issuing body of a document, in this order: an interpretation's interpreter, a commentary's paper (its
+ * The issuing body of a document, in this order: the body presenting at a press briefing a report tells of,
+ * an interpretation's interpreter, a commentary's paper (its
  * closing 来源), the start of its title, its 文号, the signature above its
  * closing date, the body it names as interpreter (本办法由…负责解释), the first sentences of a news copy,
  * the government that held an executive meeting, then the page's 来源 line when that names a body, and last
@@ -450,6 +480,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   // An interpretation is the interpreting body's, whatever document its headline names.
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const found =
+    fromBriefing(title, body, directory) ??
     interpreter ??
     fromCommentary(title, body, directory) ??
     fromTitle(title, directory) ??
