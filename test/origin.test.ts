@@ -95,8 +95,10 @@ describe('the directory of bodies', () => {
   it('lists every body once with all its names, the longest first, for the verifier', () => {
     const bodies = directory.knownBodies();
     // Three catalog sources, three registry bodies not in the catalog by name (国家工业和信息化部 is the ministry's
-    // registry entry), and two bodies for each of six provinces.
-    assert.equal(bodies.length, 3 + 4 + 12);
+    // registry entry), and three bodies for each of six provinces: its government, its general office and its
+    // Party reform commission (鲁改委发).
+    assert.equal(bodies.length, 3 + 4 + 18);
+    assert.equal(directory.bodyByDocCode('豫改委发')?.name, '中共河南省委全面深化改革委员会');
     assert.deepEqual(bodies.find((b) => b.names.includes('上交所'))?.names, ['上海证券交易所', '上交所']);
     assert.deepEqual(bodies.find((b) => b.names.includes('国务院办公厅'))?.names, ['国务院办公厅', '国办']);
     assert.deepEqual(bodies.find((b) => b.names.includes('国务院'))?.names, ['国务院']);

@@ -18,17 +18,14 @@ import { domainWords, scoreRelevance, scoreStoryRelevance } from '../src/analyze
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
 import { briefingSubjects, isBriefingReport } from '../src/analyze/titles.ts';
-import { verifyBrief } from '../src/brief/verify.ts';
-import { composeExtractive } from '../src/brief/writers/extractive.ts';
 import { briefingOf, quotesBorneOut } from '../src/brief/writers/phrasing.ts';
-import { themeDynamics, themeSharesOf } from '../src/brief/themeShares.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { StoredDocument } from '../src/domain/document.ts';
+import { writtenBrief } from './writtenBrief.ts';
 
 const { sources, bodies, taxonomy, config } = loadConfig();
 const directory = new SourceDirectory(sources, bodies);
 const segmenter = createSegmenter(domainWords(taxonomy));
-const themeNames = taxonomy.themes.map((theme) => theme.name);
 const issuer = (title: string, body = '', docNumber: string | null = null) => readIssuer({ title, body, docNumber }, directory);
 
 /** A copy met on 2026-09-15 on a site no catalog lists. */
@@ -38,14 +35,7 @@ function copy(id: number, title: string, body: string, extra: Partial<StoredDocu
 
 const analyse = (docs: StoredDocument[]) => analyzeDay(docs, directory, taxonomy, segmenter).candidates;
 
-/** The extractive brief of these candidates, issued 2026-09-16, and the checks that fail on it. */
-function written(candidates: Candidate[], docs: StoredDocument[]) {
-  const shares = themeSharesOf(candidates);
-  const brief = composeExtractive({ issueDate: '2026-09-16', items: candidates, directory, taxonomy, brief: config.brief, themeShares: shares, dynamics: themeDynamics(shares, []), history: [], stats: { window: { start: '', end: '' }, documents: docs.length, candidates: candidates.length, storyGroups: candidates.length, themeShares: {} } });
-  const byUrl = new Map(docs.map((d) => [d.url, d]));
-  const checks = verifyBrief({ ...brief, stats: { ...brief.stats, window: { start: '2026-09-14T16:00:00.000Z', end: '2026-09-15T16:00:00.000Z' } } }, (url) => byUrl.get(url), directory.knownBodies(), { themes: themeNames });
-  return { brief, failed: checks.filter((c) => !c.ok) };
-}
+const written = (candidates: Candidate[], docs: StoredDocument[]) => writtenBrief(candidates, docs, directory);
 
 describe('bodies under the State Council', () => {
   it('are in the registry, each national or a regulator, by full and short name', () => {

@@ -12,11 +12,16 @@ export interface NamedBody {
   tier: SourceTier;
 }
 
-/** The registry's bodies, the provincial governments and their general offices spelled out. */
+/**
+ * The registry's bodies, the provincial governments and their general offices spelled out, and each
+ * province's Party reform commission, whose 文号 is the province's one-character abbreviation (the first of
+ * its government's code) + 改委发 (鲁改委发〔2022〕5号: 中共山东省委全面深化改革委员会).
+ */
 export function registryBodies(file: BodiesFile): Body[] {
   const provinces = file.provinces.flatMap(({ place, code }): Body[] => [
     { name: `${place}人民政府`, shortName: `${place}政府`, aliases: [`${place}政府`], tier: 'provincial', docCodes: [code] },
     { name: `${place}人民政府办公厅`, shortName: `${place}政府办公厅`, aliases: [`${place}政府办公厅`], tier: 'provincial', docCodes: [`${code}办`] },
+    { name: `中共${place}委全面深化改革委员会`, aliases: [], tier: 'provincial', docCodes: [`${code.slice(0, 1)}改委发`] },
   ]);
   return [...file.bodies, ...provinces];
 }

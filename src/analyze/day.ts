@@ -2,7 +2,7 @@ import type { Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../domain/document.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { addressDate, daysBefore, documentDate } from './documentDate.ts';
-import { isRelativeName, readIssuer } from './issuer.ts';
+import { briefingPresenter, isRelativeName, readIssuer } from './issuer.ts';
 import type { Candidate } from '../domain/candidate.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
@@ -37,7 +37,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   const byId = new Map(documents.map((d) => [d.id, d]));
   // Each text is normalised once: converting a traditional copy is the dearest step, and every stage reads it.
   const read = new Map(documents.map((d) => [d.id, { title: normaliseText(d.title), body: normaliseText(d.body) }]));
-  const groups = groupStories(documents.map((d) => ({ id: d.id, ...read.get(d.id)!, docNumber: d.docNumber })));
+  const groups = groupStories(documents.map((d) => ({ id: d.id, ...read.get(d.id)!, docNumber: d.docNumber, briefingBy: briefingPresenter(read.get(d.id)!.title, read.get(d.id)!.body, directory) })));
   const drafts = groups.map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
     const readings = members.map((m) => readIssuer({ ...m, ...read.get(m.id)!, site: directory.siteName(m) }, directory));

@@ -95,7 +95,9 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
   const [month, day] = lead ? [Number(lead[1] ?? lead[3]), Number(lead[2] ?? lead[4])] : [0, 0];
   const latestYear = Number(metOn.slice(0, 4)) - (`${pad(month)}-${pad(day)}` > metOn.slice(5) ? 1 : 0);
   // An event named with its year in the same sentence (2022中国算力大会) dates a report met years later.
-  const named = lead ? namedEventOf(opening.slice(0, opening.search(/[。\n]|$/))) : null;
+  // So does the year whose work a meeting deploys (会议总结了2022年工作，部署2023年重点任务).
+  const deployed = /部署((?:19|20)\d{2})年/.exec(opening.slice(0, 200));
+  const named = lead ? (namedEventOf(opening.slice(0, opening.search(/[。\n]|$/))) ?? (deployed ? { year: Number(deployed[1]), words: deployed[0] } : null)) : null;
   const event = named && named.year < latestYear ? named : null;
   const leadYear = event?.year ?? latestYear;
   // A day of that year's calendar: 2月29日 of a common year, 2月30日 and 13月1日 date nothing.

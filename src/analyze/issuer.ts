@@ -9,7 +9,7 @@ import { looksLikeBody, runOfNames, tierByForm } from './bodies.ts';
 import { divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
 import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
-import { normaliseText } from '../util/normalise.ts';
+import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
 import type { SourceDirectory } from './origin.ts';
 import { cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';
@@ -35,11 +35,14 @@ const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|部�
 // The whole count: 等十一部门 is eleven, not the 一 after 十.
 const countOnly = new RegExp(String.raw`(?<![\d一二三四五六七八九十])${count}个?部门联合`);
 /** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
-const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|\d{1,2}月\d{1,2}日|\d{1,2}日)+$/;
+const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
 const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$/;
-/** What comes before the issuer in a news lead: 记者从…获悉, 据, 新华社北京8月26日电. */
-const leadIn = /^(?:.*?(?:电|讯|获悉|消息|了解到))?(?:据|从|经|由)?/;
+/**
+ * What comes before the issuer in a news lead: 记者从…获悉, 据, 新华社北京8月26日电, 本报讯. A dateline ends
+ * 日电 or 日讯: a bare 电 is a word's (国家广播电视总局, 国家电网), and cutting there lost a joint lead's bodies.
+ */
+const leadIn = /^(?:.*?(?:日电|日讯|报讯|获悉|消息|了解到))?(?:据|从|经|由)?/;
 
 /** Short forms of a local body's name and the full forms official texts sign with. */
 const shortForms: [RegExp, string][] = [
@@ -48,6 +51,7 @@ const shortForms: [RegExp, string][] = [
   [/(?:发改委|发展改革委)$/, '发展和改革委员会'],
   [/经信局$/, '经济和信息化局'],
   [/经信委$/, '经济和信息化委员会'],
+  [/经信厅$/, '经济和信息化厅'],
   [/工信局$/, '工业和信息化局'],
   [/工信厅$/, '工业和信息化厅'],
   [/科技局$/, '科学技术局'],
@@ -247,7 +251,7 @@ const pressOffice = /新闻办(?:公室)?$/;
 
 /**
  * The body that presents at a press briefing a report tells of, within the sentence that names the briefing
- * and the next: the body of the official who presents or speaks there (市政府副秘书长、市发展改革委主任顾军介绍
+ * and the two after it: the body of the official who presents or speaks there (市政府副秘书长、市发展改革委主任顾军介绍
  * 《…》: the last post before the name; 国家发展改革委副主任李春临在会上说), or the body whose document it
  * presents (发布会介绍了安徽省工信厅印发的《…》). The press office that hosts it is not that body. Null when
  * the report names no presenter that early (山东省政府新闻办举行吹风会，对《…》进行解读。据介绍… stays the
@@ -255,25 +259,67 @@ const pressOffice = /新闻办(?:公室)?$/;
  */
 function fromBriefing(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   if (!isBriefingReport(title, body)) return null;
-  const sentences = body.slice(0, 400).split(/(?<=。)/);
-  const at = sentences.findIndex((sentence) => /吹风会|发布会/.test(sentence));
-  const opening = (at < 0 ? sentences.slice(0, 2) : sentences.slice(at, at + 2)).join('');
+  const opening = briefingOpening(body);
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
   if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
-  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff]{0,3}?(?:介绍|说|表示|解读|回答|答记者问|在会上|就)/g)) {
+  // The post, the name and what they did there: 行长潘功胜当天在…发布会上介绍, 行长潘功胜逐项介绍.
+  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff]{0,8}?(?:介绍|说|表示|解读|回答|答记者问|在|就)/g)) {
     const words = match[1]!;
     for (let start = 0; start < words.length - 1; start++) {
       const name = bodyNamed(words.slice(start), directory);
       if (name && (directory.byName(name) || tierByForm(name)) && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: match[0] };
     }
   }
+  // Or the body that announces there (据国新办5月7日新闻发布会消息，中国人民银行当天公布…).
+  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,20}?)(?:当天|当日|同日)(?:公布|宣布|发布|推出)/g)) {
+    for (let start = 0; start < match[1]!.length - 1; start++) {
+      const name = bodyNamed(match[1]!.slice(start), directory);
+      if (name && (directory.byName(name) || tierByForm(name)) && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: match[0] };
+    }
+  }
   return null;
 }
 
-/** The body a draft for comment asks for replies: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
+/** The sentence of a briefing's report that names the briefing, and the two after it (the first three without one). */
+function briefingOpening(body: string): string {
+  const sentences = body.slice(0, 400).split(/(?<=。)/);
+  const at = sentences.findIndex((sentence) => /吹风会|发布会/.test(sentence));
+  return (at < 0 ? sentences.slice(0, 3) : sentences.slice(at, at + 3)).join('');
+}
+
+/**
+ * Which briefing a report tells of, as `body@M月D日`: the body that presented there (fromBriefing) and the
+ * first day its opening writes. Reports of one briefing share it whatever their headlines (央行推出三大类十项
+ * 货币政策措施, 潘功胜：科技创新和技术改造再贷款增至8000亿元…). Takes normalised text; null for a text that
+ * is no briefing's report, or names no presenter or day.
+ */
+export function briefingPresenter(title: string, body: string, directory: SourceDirectory): string | null {
+  const presenter = fromBriefing(title, body, directory);
+  const day = presenter ? /\d{1,2}月\d{1,2}日/.exec(briefingOpening(body))?.[0] : undefined;
+  return presenter && day ? `${presenter.name}@${day}` : null;
+}
+
+/**
+ * A sector's national work conference is its ministry's or administration's (全国工业和信息化工作会议 →
+ * 工业和信息化部, 全国数据工作会议 → 国家数据局, 全国发展和改革工作会议 → 国家发展和改革委员会): the body the
+ * registry knows by the sector's name with the suffix of a ministry, an administration or a commission.
+ */
+function fromWorkConference(body: string, directory: SourceDirectory): IssuerReading | null {
+  const conference = /全国([\u4e00-\u9fff]{2,12}?)工作会议/.exec(body.slice(0, 300));
+  if (!conference) return null;
+  const sector = conference[1]!;
+  for (const name of [`${sector}部`, `国家${sector}局`, `国家${sector}总局`, `国家${sector}委员会`, `${sector}委员会`]) {
+    const known = directory.byName(name);
+    if (known) return { name: known.name, partners: null, how: 'lead', evidence: conference[0] };
+  }
+  return null;
+}
+
+/** The body a draft for comment asks for replies, or names as its contact: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
 function fromFeedback(body: string, directory: SourceDirectory): IssuerReading | null {
-  const reply = /(?:反馈至|反馈给|报送至|发送至|寄送至)([\u4e00-\u9fff（）()]{4,30}?)(?=[，。,.;；：:]|地址|邮箱|电话|联系|$)/m.exec(body.slice(0, 1200));
+  // Or names its contact by the unit that answers (联系人:浙江省经济和信息化厅技术创新处(人工智能处) 孙体忠).
+  const reply = /(?:反馈至|反馈给|报送至|发送至|寄送至|联系人[:：]\s*)([\u4e00-\u9fff（）()]{4,30}?)(?=[，。,.;；：:\s]|地址|邮箱|电话|联系|$)/m.exec(body.slice(0, 1200));
   const name = reply ? bodyNamed(reply[1]!, directory) : null;
   return name ? { name, partners: null, how: 'lead', evidence: reply![0] } : null;
 }
@@ -307,9 +353,14 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
     if (!closingDate(lines[i]!)) continue;
     const signers: string[] = [];
     for (let j = i - 1; j >= 0 && signers.length < 30; j--) {
-      // Several signers may share a line, separated by spaces.
+      // Several signers may share a line, separated by spaces (a seal's note, (代章), goes in bodyNamed).
       const names = lines[j]!.split(/\s+/);
-      if (!names.every((name) => bodyNamed(name, directory))) break;
+      if (!names.every((name) => bodyNamed(name, directory))) {
+        // A long name wraps over two lines: 浙江省制造业高质量发展(数字经济发展) / 领导小组办公室(代章).
+        const joined = signers.length === 1 && names.length === 1 && !tierByForm(signers[0]!) ? `${names[0]}${signers[0]}` : null;
+        if (joined && tierByForm(joined) && bodyNamed(joined, directory)) signers[0] = chinesePunctuation(bodyNamed(joined, directory)!);
+        break;
+      }
       signers.unshift(...names);
     }
     if (signers.length === 0) continue;
@@ -324,16 +375,21 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
   const opening = body.slice(0, 400);
   // 起草了《…》 and 反馈至 name the drafter of a draft for comment.
   // A meeting's report names who held it: 山东省政府新闻办11月8日举行政策例行吹风会.
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|牵头起草|起草)了?(?:《|关于)|(?:召开|举行|举办)(?!仪式)/g)) {
-    const before = opening.slice(Math.max(0, verb.index - 60), verb.index).replace(timeWords, '').replace(timeWords, '');
+  // A law is voted through (表决通过) by a session of the body that passes it; the Politburo holds a study session.
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次集体学习/g)) {
+    const raw = opening.slice(Math.max(0, verb.index - 60), verb.index);
+    // What it was about (…就加强人工智能发展和监管进行…) stands between the body and the verb.
+    const before = raw.replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(timeWords, '').replace(timeWords, '');
     const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
     const words = clause.split(/\s+/);
-    const last = words.pop()!.replace(leadIn, '');
+    // A session names its body: 十四届全国人大常委会第十五次会议 is 全国人大常委会's.
+    // …and a drafter drafts on another's behalf or at the head of others: 省经信厅代拟起草了《…》.
+    const last = words.pop()!.replace(leadIn, '').replace(/(?:第[一二三四五六七八九十百]+次)?(?:全体|常务)?会议$/, '').replace(/(?:代拟|代为|牵头|组织)$/, '');
     for (let start = 0; start < last.length - 1; start++) {
       const found = bodiesIn(last.slice(start), directory);
       // Cut out of a longer phrase, only a known body or one that names its place is a body (数管局 of 市数管局 is not).
       if (found && (directory.byName(found.name) || tierByForm(found.name))) {
-        return { ...found, how: 'lead', evidence: opening.slice(Math.max(0, verb.index - last.length + start), verb.index + verb[0].length) };
+        return { ...found, how: 'lead', evidence: `${last.slice(start)}…${verb[0]}` };
       }
     }
     const subject = sentenceSubject(opening.slice(Math.max(0, verb.index - 120), verb.index), directory);
@@ -409,8 +465,13 @@ function leadingPlace(name: string): string | undefined {
  */
 function fromPlace(title: string, body: string): IssuerReading | null {
   const named = isDocumentItself(title) ? title : (explainedDocument(title, body) ?? issuedDocument(title, body));
-  const place = named ? leadingPlace(named) : undefined;
-  return place && tierByForm(place) ? { name: `${place}人民政府`, partners: null, how: 'place', evidence: named! } : null;
+  // A special economic zone is its city's: 深圳经济特区…条例 is 深圳市's.
+  const place = named ? leadingPlace(named)?.replace(/^(.+?)经济特区$/, '$1市') : undefined;
+  if (!place || !tierByForm(place)) return null;
+  // A place's 条例 is a local regulation, passed by its people's congress standing committee: a
+  // government's rules may not be called 条例 (规章制定程序条例, Article 6).
+  const maker = /条例(?:[（(].{1,12}[)）])?$/.test(named!) ? '人民代表大会常务委员会' : '人民政府';
+  return { name: `${place}${maker}`, partners: null, how: 'place', evidence: named! };
 }
 
 const directMunicipality = /^(?:北京|上海|天津|重庆)市$/;
@@ -439,6 +500,29 @@ function placeContext(title: string, body: string, site: string | null, director
   if (inTitle.named) return inTitle;
   const inBody = direct(from(body.slice(0, 1500)));
   return inBody.named || !site ? inBody : direct(from(site));
+}
+
+/** A page's info line opening a copied text: 来源:浙江省经济和信息化厅 2023/8/10 11:55:03. */
+const openingSource = /^\s*来源\s*[:：]\s*([\u4e00-\u9fff（）()]{2,30}?)(?=\s|$|日期|时间|发布)/;
+
+/** Sub-provincial cities, whose people's governments have a 办公厅 where other cities have a 办公室. */
+const subProvincialCities = new Set(['广州市', '武汉市', '哈尔滨市', '沈阳市', '成都市', '南京市', '西安市', '长春市', '济南市', '杭州市', '大连市', '青岛市', '深圳市', '厦门市', '宁波市']);
+
+/**
+ * A government's document by whom it addresses (各区、县（市）人民政府，市政府各部门、各直属单位：): the
+ * people's government of the level whose departments it addresses — its general office when the text says
+ * it acts with the government's approval (经市政府同意), as a general office's documents say. A province's
+ * and a sub-provincial city's office is a 办公厅, another city's a 办公室. Null without such addressees, or
+ * when the text names no place for that level.
+ */
+function fromAddressees(body: string, place: PlaceContext): IssuerReading | null {
+  const addressees = /(?:^|\n)\s*各[^\n：:]{0,60}?(省|市)(?:人民)?政府各(?:部门|委办局|工作部门|直属机构)[^\n：:]{0,30}[：:]/.exec(body.slice(0, 400));
+  if (!addressees) return null;
+  const government = addressees[1] === '省' ? place.province : place.city;
+  if (!government) return null;
+  const approved = /经(?:省|市)(?:人民)?政府同意/.exec(body.slice(0, 800));
+  const office = addressees[1] === '省' || directMunicipality.test(government) || subProvincialCities.has(government) ? '办公厅' : '办公室';
+  return { name: approved ? `${government}人民政府${office}` : `${government}人民政府`, partners: null, how: 'lead', evidence: approved ? `${addressees[0].trim()}…${approved[0]}` : addressees[0].trim() };
 }
 
 /** A body named by its level alone (市数据局, 省政府办公厅, 区委): it stands for the place of the text that names it. */
@@ -489,6 +573,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
     fromLead(body, directory) ??
+    fromWorkConference(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
@@ -500,9 +585,11 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     return joint ? { ...found, partners: joint[1]! } : found;
   }
   // 来源：市数据局 on a city's portal is that city's; a relative name no place resolves is no one's name.
-  const named = input.repostOf ? withPlaceNamed(normaliseText(input.repostOf), place) : null;
+  // A copy may bring the page's info line along as its first line (来源:浙江省经济和信息化厅 2023/8/10).
+  const credited = input.repostOf ?? openingSource.exec(body)?.[1] ?? null;
+  const named = credited ? withPlaceNamed(normaliseText(credited), place) : null;
   const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
-  if (source) return { name: source, partners: null, how: 'source', evidence: input.repostOf! };
+  if (source && (credited === input.repostOf || directory.byName(source) || tierByForm(source))) return { name: source, partners: null, how: 'source', evidence: credited! };
   const cited = fromAttribution(body, directory);
-  return cited ?? fromPlace(title, body);
+  return cited ?? fromAddressees(body, place) ?? fromPlace(title, body);
 }

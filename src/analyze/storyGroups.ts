@@ -13,6 +13,12 @@ export interface GroupableDocument {
   title: string;
   body: string;
   docNumber: string | null;
+  /**
+   * For a report of a press briefing, the body that presented there and the briefing's day as the report
+   * writes it (中国人民银行@5月7日: issuer.briefingPresenter); reports of one briefing under headlines that
+   * share nothing join by it. Absent or null for other texts.
+   */
+  briefingBy?: string | null;
 }
 
 const SHINGLE = 5;
@@ -168,6 +174,22 @@ class StorySets {
   }
 }
 
+/** The stock exchanges, by full and short name: each issues its own rules, often under the same name as the others'. */
+const exchangeNames: readonly (readonly [string, string])[] = [
+  ['上海证券交易所', '上交所'],
+  ['深圳证券交易所', '深交所'],
+  ['北京证券交易所', '北交所'],
+  ['香港交易所', '港交所'],
+];
+
+/**
+ * The exchanges a title names, by full name: 上交所 and 深交所 each issued 《关于进一步支持发行科技创新债券
+ * 服务新质生产力的通知》 on one day (day-h); like one province's plan and another's, they are two stories.
+ */
+function exchangesIn(title: string): Set<string> {
+  return new Set(exchangeNames.filter((names) => names.some((name) => title.includes(name))).map(([full]) => full));
+}
+
 /** Groups documents into stories; returns groups of document ids, each in input order, groups ordered by first member. */
 export function groupStories(documents: readonly GroupableDocument[]): number[][] {
   // A copy in traditional characters is compared as simplified text.
@@ -189,10 +211,12 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
   const briefing = titles.map((title, i) => isBriefingReport(title, bodies[i]!));
   const sameFlags = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j];
   const sameGenre = (i: number, j: number) => briefing[i] === briefing[j] && (briefing[i] || sameFlags(i, j));
-  const sameKind = (i: number, j: number) => sameGenre(i, j) && !differentPlaces(places[i]!, places[j]!);
+  const exchanges = titles.map(exchangesIn);
+  const apart = (i: number, j: number) => differentPlaces(places[i]!, places[j]!) || differentPlaces(exchanges[i]!, exchanges[j]!);
+  const sameKind = (i: number, j: number) => sameGenre(i, j) && !apart(i, j);
   // A near copy of a briefing's report is the report, though only one of them speaks of the briefing within
   // its opening: a lead added or a paragraph cut moves the mention across the opening's end.
-  const nearCopyKind = (i: number, j: number) => briefing[i] !== briefing[j] && sameFlags(i, j) && !differentPlaces(places[i]!, places[j]!);
+  const nearCopyKind = (i: number, j: number) => briefing[i] !== briefing[j] && sameFlags(i, j) && !apart(i, j);
   const byKey = new Map<string, number[]>();
   const joinOnKey = (key: string, i: number) => {
     const earlier = byKey.get(key) ?? [];
@@ -217,6 +241,8 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);
     // Reports of one briefing name what it presents, each in its own words and paragraph.
     if (briefing[i]) for (const subject of briefingSubjects(titles[i]!, bodies[i]!, documentKey)) joinOnKey(`briefing:${subject}`, i);
+    const by = documents[i]!.briefingBy;
+    if (briefing[i] && by) joinOnKey(`briefing-by:${by}`, i);
     // Bucket keys are numbers — a namespace (the band, or BANDS for a paragraph) above a 32-bit hash — so
     // that a day of 100,000 documents does not build millions of strings. A rare hash collision only
     // adds a pair to compare.

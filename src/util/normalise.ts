@@ -17,9 +17,10 @@ export function simplified(text: string): string {
 const pinyinLetters = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
 /**
  * A pinyin gloss that some mirror sites inject after characters: 國務(wù)院, 資本市場(chǎng). It follows a
- * Han character, in ASCII or full-width parentheses, and reads as one syllable.
+ * Han character, in ASCII or full-width parentheses, and reads as one syllable; a space some mirrors type
+ * inside it (發(jì )) or after it (國(guo) 新辦, 建設(she) 10週年) goes with it.
  */
-const gloss = new RegExp(String.raw`(?<=\p{Script=Han})[(（]([${pinyinLetters}]{1,6})[)）]`, 'gu');
+const gloss = new RegExp(String.raw`(?<=\p{Script=Han})[(（]([${pinyinLetters}]{1,6}) ?[)）] ?`, 'gu');
 const toneMark = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
 
 /**

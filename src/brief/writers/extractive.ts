@@ -11,7 +11,7 @@ import type { Brief, BriefItem, Reference } from '../../domain/brief.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, briefingOf, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, briefingOf, briefingSubject, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -117,7 +117,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   } else if (candidate.significance.kind === '解读') {
     // A report of a briefing tells the briefing, on its day: the page of the report came later.
     const briefing = briefingOf(candidate, directory);
-    const presents = briefing?.document ? `介绍${inBookQuotes(briefing.document)}` : '介绍有关情况';
+    const presents = briefing?.document ? `介绍${inBookQuotes(briefing.document)}` : `介绍${briefingSubject(candidate) ?? '有关情况'}`;
     lead = briefing
       ? `${briefing.host}${briefing.date}${briefing.held}${briefing.event}，${directory.byName(briefing.host)?.name === candidate.origin ? '' : actor}${presents}`
       : `${actor}${date}发布解读文章${inBookQuotes(title)}`;
@@ -133,8 +133,12 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     const news = action.startsWith('发布消息：');
     // A headline that says what the body issued (…等七部门印发关于…的实施意见) is the lead itself.
     const issues = /^(?:印发|发布|出台|公布)/.test(action);
-    const itsName = /[局部委厅署院所行办]$/.exec(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
-    lead = issues ? `${actor}${date}${action}` : `据${actor}${date}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
+    // 该局 is a bureau's: a Party organ (中共中央政治局) is named again.
+    const itsName = /[局部委厅署院所行办]$/.test(actor) && !/^(?:中共|中央)/.test(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
+    // A report met again days later is dated by its own dateline (据新华社北京4月26日电), not by the repost's page.
+    const when = candidate.issuedOn?.date ? chineseMonthDay(candidate.issuedOn.date) : date;
+    datedBefore = when !== date;
+    lead = issues ? `${actor}${when}${action}` : `据${actor}${when}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
   }
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   // Only the document's own text is 文件: a release or a report about it is 文中.

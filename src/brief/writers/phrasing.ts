@@ -194,6 +194,15 @@ export function briefingOf(candidate: Candidate, directory: SourceDirectory): Br
   return null;
 }
 
+/**
+ * What a briefing presents when it presents no document, as its report's title or opening says it:
+ * 第八届数字中国建设峰会筹备情况 (of 国新办介绍第八届数字中国建设峰会筹备情况). Null when neither says.
+ */
+export function briefingSubject(candidate: Candidate): string | null {
+  const subject = /介绍([^，,。；;《》“”\n]{4,30}?)(?:的?(?:有关|相关))?情况/.exec(`${storyTitle(candidate)}\n${normaliseText(candidate.document.body).slice(0, 300)}`)?.[1];
+  return subject ? `${subject}情况` : null;
+}
+
 /** The document a briefing's report names first in its opening, when the cited copy bears the name out for 《》. */
 function presented(candidate: Candidate, body: string, directory: SourceDirectory): string | null {
   const named = /《([^》]{4,})》/.exec(body.slice(0, 600))?.[1] ?? null;
@@ -213,7 +222,9 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     const briefing = briefingOf(candidate, directory);
     if (briefing) {
       const presented = briefing.document ? inBookQuotes(briefing.document) : '';
-      return `在${briefing.event}上介绍${presented && presented.length + briefing.event.length + 10 <= HEADLINE_MAX ? presented : '有关情况'}`;
+      const fits = (what: string) => what.length + briefing.event.length + 10 <= HEADLINE_MAX;
+      const subject = briefingSubject(candidate);
+      return `在${briefing.event}上介绍${presented && fits(presented) ? presented : subject && fits(subject) ? subject : '有关情况'}`;
     }
     return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
   }
@@ -231,7 +242,28 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     return asRunningText(rest);
   }
   if (startsWithAction.test(title)) return `提出${asRunningText(title)}`;
-  return publishedAs(title);
+  // A headline that starts with someone else (习近平在中共中央政治局…时强调): the lead's own clause that starts
+  // with the issuer says what it did (中共中央政治局4月25日下午就…进行第二十次集体学习).
+  return actionInLead(candidate, directory) ?? publishedAs(title);
+}
+
+/** A time between an actor and its verb in a lead: 4月25日下午, 当天, 近日. */
+const leadTime = /^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|当天|当日|日前|近日|今天|今日|上午|下午|晚间)+/;
+
+/**
+ * What the issuer did, as the first sentence of the cited copy says it after the issuer's name (a dateline
+ * or 据…报道 before it, a time after it dropped): 就加强人工智能发展和监管进行第二十次集体学习. Only a clause
+ * of 6 to 30 characters that does something (进行, 召开, 举行, 部署, 审议, 通过, 发布…); null otherwise.
+ */
+function actionInLead(candidate: Candidate, directory: SourceDirectory): string | null {
+  const sentence = normaliseText(candidate.document.body).trimStart().split(/[。\n]/)[0]!;
+  for (const name of issuerNames(candidate, directory)) {
+    const at = sentence.indexOf(name);
+    if (at < 0 || at > 40) continue;
+    const clause = sentence.slice(at + name.length).replace(leadTime, '').split(/[，,；;]/)[0]!;
+    if (clause.length >= 6 && clause.length <= 30 && /进行|召开|举行|部署|审议|通过|发布|印发|出台|启动|开展/.test(clause)) return asRunningText(clause);
+  }
+  return null;
 }
 
 /**
