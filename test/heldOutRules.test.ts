@@ -2,7 +2,8 @@
  * Rules the held-out real days led to in the session after day G (day-f looked at again, then days H and I),
  * each on texts of our own that break it the way those days did: a report dated by the year of the event it
  * names, an interpretation as old as the document it explains, and a press briefing credited to the body
- * that presents at it rather than the press office that hosts it.
+ * that presents at it rather than the press office that hosts it; then days J and K: the document a lead
+ * recalls before its news, a citation read as an issuing, a Taiwan-usage copy, drafts and briefings written.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -12,7 +13,11 @@ import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { domainWords } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
+import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
+import { issuedDocument } from '../src/analyze/titles.ts';
+import { chooseQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
+import { substanceOf } from '../src/brief/writers/substance.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
 import type { StoredDocument } from '../src/domain/document.ts';
@@ -189,5 +194,113 @@ describe('the writer on the held-out days', () => {
     assert.equal(brief.items[0]!.headline, '中共中央政治局就加强人工智能发展和监管进行第二十次集体学习');
     assert.match(brief.items[0]!.paragraphs[0]!, /^据中共中央政治局9月2日消息，中共中央政治局就/);
     assert.doesNotMatch(brief.items[0]!.paragraphs.join(''), /该局|发布消息/);
+  });
+});
+
+describe('issuers the held-out days J and K named in ways no rule read', () => {
+  const recalled = '8月底，国务院印发《关于深入实施“人工智能+”行动的意见》，此后相关配套政策陆续出台。\n9月8日，国家发展改革委、国家能源局发布《关于推进“人工智能+”能源高质量发展的实施意见》。';
+
+  it('takes the document a headline speaks of, not one its lead recalls first, and that document\'s issuer', () => {
+    assert.equal(issuedDocument('“人工智能+”配套政策陆续出台 能源领域发展路线更清晰', recalled), '关于推进“人工智能+”能源高质量发展的实施意见');
+    assert.equal(issuer('“人工智能+”配套政策陆续出台 能源领域发展路线更清晰', recalled), '国家发展和改革委员会');
+    // With one document named, it is that one.
+    assert.equal(issuedDocument('重磅文件发布', '国务院日前印发《关于深入实施“人工智能+”行动的意见》。'), '关于深入实施“人工智能+”行动的意见');
+  });
+
+  it('reads 印发的《…》 as the news only where the sentence says it came out; a cited document is no one\'s news', () => {
+    const released = '10月8日，国家发展改革委、国家数据局等六部门联合印发的《国家数据标准体系建设指南》（以下简称《指南》）正式发布。';
+    assert.equal(issuer('国家数据标准体系建设指南发布', released), '国家发展和改革委员会');
+    assert.equal(issuedDocument('国家数据标准体系建设指南发布：到2026年底基本建成', released), '国家数据标准体系建设指南');
+    assert.equal(issuer('强化数据标注基地引领作用', '这篇解读文章围绕国家发展改革委、国家数据局近日联合印发的《关于促进数据标注产业高质量发展的实施意见》展开。'), undefined);
+    assert.equal(issuer('人工智能算力券实施细则(试行)', '为进一步贯彻落实廊坊市政府办公室印发的《廊坊市促进人工智能产业发展十三条措施》，特制定本细则。'), undefined);
+    assert.equal(issuer('廊坊市人工智能算力券实施细则', '为深入贯彻落实国务院印发《新一代人工智能发展规划》的部署，结合工作实际，特制定本细则。'), '廊坊市人民政府');
+    // An earlier clause's subject is no drafter of what another body does without a document (牵头开展…).
+    assert.equal(issuer('专项行动启动', '国家数据局作出部署，各地数据局牵头制定实施方案。'), undefined);
+    // Nor does an instruction make its giver the drafter: 按照市政府主要领导要求，市数据局牵头开展….
+    assert.equal(issuer('政策解读', '2025年初，按照市政府主要领导要求，市数据局牵头开展“人工智能+”专项行动，编制有关实施方案。'), undefined);
+  });
+
+  it('reads the body that drafts at the head of others, under another\'s guidance, and the body that consults on a draft', () => {
+    assert.equal(issuer('《人工智能安全治理框架》2.0版发布', '一年来人工智能技术快速演进，国家互联网应急中心在国家网信办指导下，牵头组织人工智能专业机构联合制定了2.0版。'), '国家计算机网络应急技术处理协调中心');
+    assert.equal(issuer('《杭州市促进具身智能机器人产业发展条例(草案)》征求意见中', '杭州市司法局自8月11日起就《杭州市促进具身智能机器人产业发展条例（草案）》公开征求意见。'), '杭州市司法局');
+  });
+
+  it('reads an order as the text\'s own, not one it cites after a name in 《》', () => {
+    assert.equal(issuer('政策解读', '一、制定背景\n1.《生成式人工智能服务管理暂行办法》(国家互联网信息办公室 国家广播电视总局令第15号)。'), undefined);
+    assert.equal(issuer('国家发展和改革委员会令第12号', '国家发展和改革委员会令第12号\n《某某办法》已经审议通过，现予公布。'), '国家发展和改革委员会');
+  });
+
+  it('reads a Party committee by its study group and its short name, and a presenter who 作主发布 or attends with others', () => {
+    assert.equal(issuer('中山市委理论学习中心组举行人工智能产业变革与应用赋能专题报告会', '2月21日，中山市委理论学习中心组(扩大)专题报告会召开。'), '中共中山市委');
+    assert.equal(issuer('《广东省人民政府关于加快建设通用人工智能产业创新引领地的实施意见》新闻发布会在广州举行', '11月13日，广东省人民政府新闻办公室举行新闻发布会。省政府新闻办副主任邓鸿主持，省科技厅厅长王月琴作主发布。'), '广东省科学技术厅');
+    assert.equal(issuer('第七届数字中国建设峰会将于5月举行', '国家数据局局长刘烈宏10日在国务院新闻办公室举行的新闻发布会上介绍，第七届数字中国建设峰会将于5月24日至25日举办。'), '国家数据局');
+    assert.equal(issuer('李乐成出席新闻发布会', '9月9日上午，国务院新闻办公室举行新闻发布会。工业和信息化部部长李乐成，副部长辛国斌出席新闻发布会，介绍有关情况。'), '工业和信息化部');
+  });
+
+  it('dates a report by the day of the briefing it tells of, so a year-old briefing is old news', () => {
+    const dated = documentDate('国务院新闻办公室5月10日举行新闻发布会，国家数据局有关负责人介绍，第七届数字中国建设峰会将于5月24日举行。', null, '2025-04-01');
+    assert.deepEqual([dated?.date, dated?.how], ['2024-05-10', 'dateline']);
+  });
+});
+
+describe('grouping and kinds on days J and K', () => {
+  it('never joins an exam\'s question to the document it quotes', () => {
+    const opinion = '中共中央办公厅、国务院办公厅印发的《关于加快公共数据资源开发利用的意见》发布，这是中央层面第一次对公共数据资源开发利用作出系统部署。';
+    const groups = groupStories([
+      { id: 1, title: '中办国办印发《关于加快公共数据资源开发利用的意见》', body: `新华社北京10月9日电 ${opinion}`, docNumber: null },
+      { id: 2, title: '材料分析题：中央如何激发供数动力', body: `材料：2024年10月，${opinion}`, docNumber: null },
+    ]);
+    assert.equal(groups.length, 2);
+  });
+
+  it('reads 标准 as a document\'s kind only where the name ends with it', () => {
+    assert.equal(documentKind('上交所推动科创板第五套标准扩围').kind, '新闻');
+    assert.equal(documentKind('国家人工智能产业综合标准化体系建设指南').kind, '指引');
+    assert.equal(documentKind('人形机器人通用技术标准').kind, '指引');
+  });
+
+  it('converts a Taiwan-usage copy with Taiwan\'s words too, and leaves a Hong Kong one its own', () => {
+    assert.equal(normaliseText('深入開展積體電路「強芯」工程，支援整機企業開發適配一批配套晶片'), '深入开展集成电路“强芯”工程，支持整机企业开发适配一批配套芯片');
+    assert.equal(normaliseText('工業和資訊化部等七部門印發'), '工业和信息化部等七部门印发');
+    assert.equal(normaliseText('國務院關於深化統計資料管理的意見'), '国务院关于深化统计资料管理的意见');
+  });
+});
+
+describe('the writer on days J and K', () => {
+  it('quotes no transmittal formula, welcome, article number or bare basis, and never one span twice', () => {
+    const title = '长春市公共数据资源授权运营管理办法';
+    for (const span of ['现将《长春市公共数据资源授权运营管理办法》印发给你们，请认真遵照执行', '我们非常高兴邀请到工业和信息化部部长李乐成先生', '第二条 本办法适用于在本市行政区域内开展的公共数据资源授权运营', '根据《中华人民共和国数据安全法》']) assert.equal(worthQuoting(span, title), false, span);
+    const twice = '以人形机器人为创新引领，构建“三五成群”的具身智能产品矩阵。\n到2027年底，打造3个以上量产人形机器人产品。\n以人形机器人为创新引领，构建“三五成群”的具身智能产品矩阵。';
+    const chosen = chooseQuotes(twice, '杭州市具身智能机器人三年行动方案', loadConfig().taxonomy, 3);
+    assert.equal(new Set(chosen).size, chosen.length, JSON.stringify(chosen));
+  });
+
+  it('gives no scope from counts of one kind met in parts (3项任务 here, 7项任务 there)', () => {
+    const parts = substanceOf('第一是夯实基础，安排3项任务。第二是加速创新场景赋能，安排7项任务。共覆盖12个行业。', '关于“人工智能+交通运输”的实施意见');
+    assert.deepEqual(parts.scope, ['覆盖12个行业']);
+  });
+
+  it('writes a draft as consulted on, a congress\'s regulation as passed, and two bodies as 两部门', () => {
+    const draft = copy(1, '杭州市具身智能机器人“强链补链”三年行动方案(2025-2027年)(征求意见稿)', '杭州市经济和信息化局就《杭州市具身智能机器人“强链补链”三年行动方案(2025-2027年)(征求意见稿)》公开征求意见。征求意见稿指出，到2027年，实现各类具身智能机器人整机企业工业总产值超200亿元。');
+    const regulation = copy(2, '深圳经济特区低空经济产业促进条例', '深圳经济特区低空经济产业促进条例\n第一条 为了促进低空经济产业高质量发展，推动低空飞行器研发制造，制定本条例。\n第二条 本条例适用于深圳经济特区内低空经济产业的发展促进活动，支持无人机和低空物流应用场景建设。');
+    const joint = copy(3, '国家发展改革委 国家能源局关于推进“人工智能+”能源高质量发展的实施意见', '各省、自治区、直辖市发展改革委、能源局：\n到2027年，推动五个以上专业大模型在电网、发电等行业深度应用，人工智能赋能能源的核心技术取得显著突破。\n国家发展改革委\n国家能源局\n2026年9月14日');
+    const docs = [draft, regulation, joint];
+    const { brief, failed } = written(analyzeDay(docs, directory, taxonomy, segmenter).candidates, docs);
+    assert.deepEqual(failed, []);
+    const headlines = brief.items.map((item) => item.headline);
+    assert.ok(headlines.includes('杭州市经信局就《杭州市具身智能机器人“强链补链”三年行动方案（2025-2027年）（征求意见稿）》公开征求意见'), headlines.join('\n'));
+    assert.ok(headlines.includes('深圳市人大常委会通过《深圳经济特区低空经济产业促进条例》'), headlines.join('\n'));
+    assert.ok(headlines.some((h) => h.startsWith('国家发展改革委等两部门印发')), headlines.join('\n'));
+  });
+
+  it('names a briefing whose name holds quotes by its kind, and never as 的新闻发布会', () => {
+    const report = copy(1, '李乐成出席新闻发布会 介绍有关情况', '2025年9月9日上午，国务院新闻办公室举行“高质量完成‘十四五’规划”系列主题新闻发布会。工业和信息化部部长李乐成，副部长辛国斌出席新闻发布会，介绍新型工业化有关情况。\n李乐成介绍，“十四五”期间我国人工智能企业数量和产业规模持续增长，算力规模位居全球第二。');
+    const summit = copy(2, '第七届数字中国建设峰会将于5月24日至25日在福建福州举行', '国家数据局局长刘烈宏10日在国务院新闻办公室举行的新闻发布会上介绍，第七届数字中国建设峰会将于5月24日至25日在福建福州举办，主题为释放数据要素价值，发展新质生产力，推动数字经济发展。');
+    for (const doc of [report, summit]) {
+      const { brief, failed } = written(analyzeDay([doc], directory, taxonomy, segmenter).candidates, [doc]);
+      assert.deepEqual(failed, []);
+      const text = [brief.items[0]!.headline, ...brief.items[0]!.paragraphs].join('\n');
+      assert.doesNotMatch(text, /在的|高质量完成‘十四五’规划”系列主题新闻发布会上/, text);
+    }
   });
 });

@@ -327,8 +327,8 @@ describe('a lead written from a title alone', () => {
 
   it('names a notice that 公布s or 发布s something as a document, and a joint title\'s partners set apart by a space', () => {
     const joint = write('江苏省工业和信息化厅 江苏省数据局关于公布2026年人工智能+制造场景名单的通知');
-    assert.equal(joint.headline, '江苏省工信厅等二部门发布《关于公布2026年人工智能+制造场景名单的通知》');
-    assert.match(joint.fact, /^江苏省工业和信息化厅等二部门9月15日发布《关于公布2026年人工智能\+制造场景名单的通知》。/);
+    assert.equal(joint.headline, '江苏省工信厅等两部门发布《关于公布2026年人工智能+制造场景名单的通知》');
+    assert.match(joint.fact, /^江苏省工业和信息化厅等两部门9月15日发布《关于公布2026年人工智能\+制造场景名单的通知》。/);
     assert.equal(isDocumentItself('关于发布2026年度数据要素典型案例的通知'), true);
     assert.equal(isDocumentItself('国务院印发关于深入实施人工智能+行动的意见'), false);
   });

@@ -47,6 +47,11 @@ export function closingDate(line: string): string | null {
  * actor (7月5日，国务院总理李强主持召开…); not a photo caption's (7月28日，在2025世界人工智能大会上，参观者…).
  */
 const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯)|(\d{1,2})月(\d{1,2})日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
+/**
+ * A report's opening that dates the briefing it tells of (国务院新闻办公室5月10日举行新闻发布会): the event's
+ * day, as a dateline is the report's.
+ */
+const briefingHeld = /^[^，,。；\n]{2,30}?(\d{1,2})月(\d{1,2})日(?:上午|下午)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?(?:发布会|吹风会)/;
 /** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
 const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})月(\d{1,2})日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
 
@@ -76,7 +81,8 @@ function signingDate(body: string): DocumentDate | null {
 /**
  * The document's own date: its 成文日期 field where a copy keeps the policy library's info block, else
  * the first closing date on a line of its own (the document's; a consultation page goes on with its
- * draft), else a news report's dateline or a lead that dates the issuing (国务院办公厅11月7日对外发布《…》),
+ * draft), else a news report's dateline, the day a briefing it reports was held, or a lead that dates the
+ * issuing (国务院办公厅11月7日对外发布《…》),
  * in the year of an event its sentence names with its year (新华社济南7月30日电 在济南开幕的2022中国算力大会…),
  * else in the latest year that does not put it after `metOn`, else the year of its 文号 (国数政策〔2023〕11号 → 2023). Null when the text dates it none of
  * these ways. Takes the normalised body, the 文号 the extractor read, if any, and the day the copy was met
@@ -90,7 +96,7 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
     if (date) return { date, year: Number(date.slice(0, 4)), how: 'closing', evidence: line.trim() };
   }
   const opening = body.trimStart();
-  const byDateline = dateline.exec(opening);
+  const byDateline = dateline.exec(opening) ?? briefingHeld.exec(opening);
   const lead = byDateline ?? issuingLead.exec(opening);
   const [month, day] = lead ? [Number(lead[1] ?? lead[3]), Number(lead[2] ?? lead[4])] : [0, 0];
   const latestYear = Number(metOn.slice(0, 4)) - (`${pad(month)}-${pad(day)}` > metOn.slice(5) ? 1 : 0);

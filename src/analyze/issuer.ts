@@ -30,14 +30,16 @@ export interface IssuerInput {
 const count = String.raw`(\d{1,3}|[一二三四五六七八九十]{1,3})`;
 const jointTail = new RegExp(String.raw`等${count}个?(?:部门|单位|部委)$`);
 /** Verbs that follow the issuer at the start of a title. */
-const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|部署|公开征求|制定|修订|批复|通报|公示)/;
+const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|举行|部署|公开征求|制定|修订|批复|通报|公示)/;
 /** A joint document that names only its count: 八部门联合印发…. */
 // The whole count: 等十一部门 is eleven, not the 一 after 十.
 const countOnly = new RegExp(String.raw`(?<![\d一二三四五六七八九十])${count}个?部门联合`);
 /** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
-const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
+const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
-const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$/;
+const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$|^理论学习中心组(?:[（(]扩大[)）])?$/;
+/** Words of a clause that acts on a document or an instruction rather than issuing one: 贯彻落实, 按照, 根据. */
+const citing = /贯彻|落实|按照|根据|依据|遵照/;
 /**
  * What comes before the issuer in a news lead: 记者从…获悉, 据, 新华社北京8月26日电, 本报讯. A dateline ends
  * 日电 or 日讯: a bare 电 is a word's (国家广播电视总局, 国家电网), and cutting there lost a joint lead's bodies.
@@ -56,6 +58,9 @@ const shortForms: [RegExp, string][] = [
   [/工信厅$/, '工业和信息化厅'],
   [/科技局$/, '科学技术局'],
   [/科技厅$/, '科学技术厅'],
+  // A Party committee's short name (中山市委) is its full name without 中共: 中共中山市委.
+  [/^(?!中共)(.{2,8}?[省市县区])委$/, '中共$1委'],
+  [/科技厅$/, '科学技术厅'],
 ];
 
 /** A local body's name in its full form (山东省政府新闻办 → 山东省人民政府新闻办公室); a name without a place stays. */
@@ -71,15 +76,13 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
   const plain = fullForm(name.replace(/[（(][^）)]{1,12}[）)]$/, ''));
   const known = directory.byName(plain);
   if (known) return known.name;
-  if (looksLikeBody(plain)) {
-    for (let cut = plain.length - 2; cut >= 3; cut--) {
-      if (!internalUnit.test(plain.slice(cut))) continue;
-      const parent = directory.byName(plain.slice(0, cut))?.name ?? (looksLikeBody(plain.slice(0, cut)) ? plain.slice(0, cut) : null);
-      if (parent) return parent;
-    }
-    return plain;
+  // A unit inside a body stands for it, whatever the unit's name looks like (中山市委理论学习中心组).
+  for (let cut = plain.length - 2; cut >= 3; cut--) {
+    if (!internalUnit.test(plain.slice(cut))) continue;
+    const parent = directory.byName(plain.slice(0, cut))?.name ?? (looksLikeBody(plain.slice(0, cut)) ? fullForm(plain.slice(0, cut)) : null);
+    if (parent) return parent;
   }
-  return null;
+  return looksLikeBody(plain) ? plain : null;
 }
 
 /** Whether a name is a body's: known to the catalog or the registry, or of a body's form with a tier. */
@@ -263,8 +266,9 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory): 
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
   if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
-  // The post, the name and what they did there: 行长潘功胜当天在…发布会上介绍, 行长潘功胜逐项介绍.
-  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff]{0,8}?(?:介绍|说|表示|解读|回答|答记者问|在|就)/g)) {
+  // The post, the name and what they did there: 行长潘功胜当天在…发布会上介绍, 行长潘功胜逐项介绍, 部长李乐成，
+  // 副部长辛国斌…出席新闻发布会.
+  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g)) {
     const words = match[1]!;
     for (let start = 0; start < words.length - 1; start++) {
       const name = bodyNamed(words.slice(start), directory);
@@ -324,9 +328,10 @@ function fromFeedback(body: string, directory: SourceDirectory): IssuerReading |
   return name ? { name, partners: null, how: 'lead', evidence: reply![0] } : null;
 }
 
-/** A ministry's or the State Council's order: 国务院总理李强签署国务院令, 国家发展和改革委员会令第12号. */
+/** A ministry's or the State Council's order: 国务院总理李强签署国务院令, 国家发展和改革委员会令第12号 — its own, not one it cites. */
 function fromOrder(text: string, directory: SourceDirectory): IssuerReading | null {
-  const order = /签署([\u4e00-\u9fff]{2,20}?)令|([\u4e00-\u9fff]{2,20}?)令\s*第\s*\d{1,4}\s*号/.exec(text.slice(0, 600));
+  // Not an order cited in brackets after a name in 《》: 《生成式人工智能服务管理暂行办法》(…国家广播电视总局令第15号).
+  const order = /签署([\u4e00-\u9fff]{2,20}?)令|(?<![》][（(][^）)]{0,200})(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,20}?)令\s*第\s*\d{1,4}\s*号/.exec(text.slice(0, 600));
   const name = order ? (order[1] ?? order[2])! : null;
   const body = name ? directory.byName(name) : undefined;
   return body ? { name: body.name, partners: null, how: 'lead', evidence: order![0] } : null;
@@ -370,17 +375,29 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
   return null;
 }
 
-/** The issuer a news copy names before 印发《…》 in its first sentences: 新华社北京8月26日电 国务院日前印发《…》. */
-function fromLead(body: string, directory: SourceDirectory): IssuerReading | null {
+/**
+ * The issuer a news copy names before 印发《…》 in its first sentences: 新华社北京8月26日电 国务院日前印发《…》;
+ * given the document the text is about (`issued`), the body before that document's name.
+ */
+function fromLead(body: string, directory: SourceDirectory, issued: string | null = null): IssuerReading | null {
   const opening = body.slice(0, 400);
+  // The body that issued the document the text is about (titles.issuedDocument), not one a lead recalls first.
+  const aboutNamed = issued !== null && opening.includes(`《${issued}》`);
   // 起草了《…》 and 反馈至 name the drafter of a draft for comment.
   // A meeting's report names who held it: 山东省政府新闻办11月8日举行政策例行吹风会.
   // A law is voted through (表决通过) by a session of the body that passes it; the Politburo holds a study session.
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次集体学习/g)) {
+  // The drafter at the head of others (牵头组织…联合制定了2.0版), and the body that consults on a draft (就《…》公开征求意见).
+  // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
+  // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次集体学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)/g)) {
+    if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     const raw = opening.slice(Math.max(0, verb.index - 60), verb.index);
     // What it was about (…就加强人工智能发展和监管进行…) stands between the body and the verb.
-    const before = raw.replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(timeWords, '').replace(timeWords, '');
+    // …and the guidance it worked under (在国家网信办指导下，).
+    const before = raw.replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
     const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
+    // A document the text acts on is cited, not issued by the story's body (为进一步贯彻落实廊坊市政府办公室印发的《…》).
+    if (citing.test(clause)) continue;
     const words = clause.split(/\s+/);
     // A session names its body: 十四届全国人大常委会第十五次会议 is 全国人大常委会's.
     // …and a drafter drafts on another's behalf or at the head of others: 省经信厅代拟起草了《…》.
@@ -392,7 +409,9 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
         return { ...found, how: 'lead', evidence: `${last.slice(start)}…${verb[0]}` };
       }
     }
-    const subject = sentenceSubject(opening.slice(Math.max(0, verb.index - 120), verb.index), directory);
+    // An earlier clause's subject drafts or issues a document (湖北省数据局…，结合本省实际，起草了《…》); it is
+    // no one's for a verb without one (按照市政府主要领导要求，市数据局牵头开展…).
+    const subject = /[《于]$/.test(verb[0]) ? sentenceSubject(opening.slice(Math.max(0, verb.index - 120), verb.index), directory) : null;
     if (subject) return { ...subject, how: 'lead', evidence: `${subject.evidence}…${verb[0]}` };
   }
   return null;
@@ -404,7 +423,7 @@ function fromLead(body: string, directory: SourceDirectory): IssuerReading | nul
  */
 function sentenceSubject(before: string, directory: SourceDirectory): { name: string; partners: string | null; evidence: string } | null {
   const clauses = before.split(/[。！!？?\n]/).pop()!.split(/[，,；;：:“”]/).slice(0, -1).reverse();
-  for (const clause of clauses.map((c) => c.trim().replace(leadIn, ''))) {
+  for (const clause of clauses.map((c) => c.trim().replace(leadIn, '')).filter((c) => !citing.test(c))) {
     for (let end = Math.min(clause.length, 30); end >= 3; end--) {
       const found = bodiesIn(clause.slice(0, end), directory);
       if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, evidence: clause.slice(0, end) };
@@ -572,7 +591,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
-    fromLead(body, directory) ??
+    fromLead(body, directory, issuedDocument(title, body)) ??
     fromWorkConference(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
     fromOrder(body, directory) ??

@@ -79,10 +79,11 @@ export class SourceDirectory {
 
   private siteNames: Set<string> | undefined;
 
-  /** How running text names a body: its short name when it has one. */
+  /** How running text names a body: its short name when it has one (the registry's, or a local congress's 人大常委会). */
   shortName(name: string): string {
     const body = this.byName(name);
-    return body ? (body.shortName ?? body.name) : name;
+    // A local people's congress standing committee goes by 人大常委会 (深圳市人大常委会), as the press writes it.
+    return body ? (body.shortName ?? body.name) : name.replace(/(.{2,}[省市区县])人民代表大会常务委员会$/, '$1人大常委会');
   }
 
   /**

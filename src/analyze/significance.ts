@@ -22,7 +22,8 @@ const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
   { kind: '规划', pattern: /规划/, weight: 3 },
   { kind: '方案', pattern: /方案|行动计划/, weight: 3 },
   { kind: '指导意见', pattern: /意见/, weight: 3 },
-  { kind: '指引', pattern: /指引|办法|细则|标准|规则|措施|举措/, weight: 3 },
+  // 标准 names a document only as its kind (…体系建设指南, …技术标准》); a headline's 第五套标准扩围 is news.
+  { kind: '指引', pattern: /指引|指南|办法|细则|标准(?=$|》|[（(])|规则|措施|举措/, weight: 3 },
   { kind: '通知', pattern: /通知|公告|通告/, weight: 2 },
   { kind: '会议', pattern: /会议|座谈会|推进会|发布会/, weight: 1.5 },
 ];

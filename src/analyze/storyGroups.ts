@@ -174,6 +174,9 @@ class StorySets {
   }
 }
 
+/** A title of an exam's question (材料分析题：…, 2024年申论真题): its material is a document it quotes. */
+const examQuestion = /(?:材料|分析|选择|判断|简答|论述|阅读)题|真题|试题|考点|模拟题|练习题|申论/;
+
 /** The stock exchanges, by full and short name: each issues its own rules, often under the same name as the others'. */
 const exchangeNames: readonly (readonly [string, string])[] = [
   ['上海证券交易所', '上交所'],
@@ -209,7 +212,9 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
   // whether an official's answers read as an interpretation, a consultation announced or a comment, they
   // report one event.
   const briefing = titles.map((title, i) => isBriefingReport(title, bodies[i]!));
-  const sameFlags = (i: number, j: number) => interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j];
+  // And an exam's question quotes a document as its material: it is no copy, of that or of anything.
+  const exam = titles.map((title) => examQuestion.test(title));
+  const sameFlags = (i: number, j: number) => !exam[i] && !exam[j] && interpreting[i] === interpreting[j] && drafts[i] === drafts[j] && commenting[i] === commenting[j];
   const sameGenre = (i: number, j: number) => briefing[i] === briefing[j] && (briefing[i] || sameFlags(i, j));
   const exchanges = titles.map(exchangesIn);
   const apart = (i: number, j: number) => differentPlaces(places[i]!, places[j]!) || differentPlaces(exchanges[i]!, exchanges[j]!);

@@ -94,9 +94,19 @@ export function issuedDocument(title: string, body: string): string | null {
     const about = title.indexOf('关于');
     return about > 0 ? title.slice(about) : title;
   }
-  // A news copy: its opening names what was issued, in 《》 or as 关于…的意见 without them.
-  const lead = new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))`).exec(body.slice(0, LEAD_CHARS));
-  return lead ? (lead[1] ?? lead[2])! : null;
+  // A news copy: its opening names what was issued, in 《》 or as 关于…的意见 without them. Of several, the
+  // one its headline speaks of: a lead may recall an earlier document first (8月底，国务院印发《…》，此后相关
+  // 配套政策陆续出台。9月8日，国家发展改革委、国家能源局发布《…能源…》 under a headline on 能源).
+  // A name after 印发的 is the news only when the sentence says it came out (X印发的《Y》（…）正式发布).
+  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|${issuingVerb}的《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))`, 'g'))].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
+}
+
+/** How many two-character runs of `a` occur in `b`: how much of a document's name a headline speaks of. */
+function sharedPairs(a: string, b: string): number {
+  let shared = 0;
+  for (let at = 0; at < a.length - 1; at++) if (b.includes(a.slice(at, at + 2))) shared++;
+  return shared;
 }
 
 /**

@@ -7,10 +7,19 @@ import * as OpenCC from 'opencc-js/t2cn';
 const traditionalMarkers = /[國與發們這說經對會時為產業數據機關區實現開濟術網設應務點線體電進總門規劃標準環員廣營價財稅權資證聯組織調]/;
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const fromTaiwan = OpenCC.Converter({ from: 'twp', to: 'cn' });
+
+/**
+ * Words only Taiwan writes for the mainland's (資訊 for 信息, 積體電路 for 集成电路, 人工智慧 for 人工智能): a
+ * copy served through a Taiwan-usage gateway (big5.china.com.cn) that uses them is converted with Taiwan's
+ * phrases too, so 工業和資訊化部 reads as 工业和信息化部. Other texts keep their own words.
+ */
+const taiwanMarkers = /資訊|積體電路|人工智慧|軟體|硬體|晶片|網路|數位|智慧財產|資料庫/;
 
 /** A text in simplified characters: a copy of a story in traditional characters compares equal to the original. */
 export function simplified(text: string): string {
-  return traditionalMarkers.test(text) ? toSimplified(text) : text;
+  if (!traditionalMarkers.test(text)) return text;
+  return taiwanMarkers.test(text) ? fromTaiwan(text) : toSimplified(text);
 }
 
 /** The letters of Hanyu Pinyin, tone marks included. */

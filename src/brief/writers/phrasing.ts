@@ -90,7 +90,9 @@ function originName(candidate: Candidate): string {
 function jointSuffix(candidate: Candidate): string {
   const partners = candidate.issuer?.partners;
   if (!partners) return '';
-  return `等${/^\d+$/.test(partners) && Number(partners) <= 99 ? chineseNumber(Number(partners)) : partners}部门`;
+  const count = /^\d+$/.test(partners) && Number(partners) <= 99 ? chineseNumber(Number(partners)) : partners;
+  // Two are 两部门, never 二部门.
+  return `等${count === '二' ? '两' : count}部门`;
 }
 
 /**
@@ -141,6 +143,8 @@ export function documentName(candidate: Candidate, directory: SourceDirectory): 
 export function verbOf(candidate: Candidate): string {
   // Only a verb before the name counts: 关于公布…名单的通知 is 发布ed, not 公布ed.
   const used = /(印发|发布|出台|公布)/.exec(storyTitle(candidate).split(/《|关于/)[0]!)?.[1];
+  // A people's congress passes its regulations; it does not 印发 them.
+  if (!used && /人民代表大会(?:常务委员会)?$/.test(candidate.origin)) return '通过';
   return used ?? (issuedKinds.test(candidate.issued ?? '') ? '印发' : '发布');
 }
 
@@ -148,8 +152,10 @@ export function verbOf(candidate: Candidate): string {
 const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|打造|深化|促进|构建|开展|加强|提升|发展|培育|优化|探索|聚焦|围绕|做好|强化|深入|着力)/;
 
 /** A briefing held, as a report's opening tells it: 11月10日，国新办举行…; 国务院新闻办11月10日举行…; 国务院新闻办公室当天举行…. */
-const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开)([\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
-const heldAfterHost = /([\u4e00-\u9fff]{2,24})(\d{1,2}月\d{1,2}日)?(?:上午|下午)?(举行|召开)([\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
+// An event's name may hold quotes (“高质量完成‘十四五’规划”系列主题新闻发布会): kept by its kind (eventKind).
+const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开)([\u4e00-\u9fff“”‘’]{0,40}?(?:吹风会|发布会))/;
+// The event is named without the 的 of 在国务院新闻办公室举行的新闻发布会上.
+const heldAfterHost = /([\u4e00-\u9fff]{2,24})(\d{1,2}月\d{1,2}日)?(?:上午|下午)?(举行|召开)的?((?!的)[\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
 /** A briefing an official spoke at: 刘烈宏10月10日上午在国新办新闻发布会上说 (a body's own press conference). */
 const spokeAt = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?在([\u4e00-\u9fff]{2,24}?)((?:专题)?(?:新闻)?发布会)上/;
 /** Time words between a host and its verb, which no date stands for: 当天举行. */
@@ -185,7 +191,7 @@ export function briefingOf(candidate: Candidate, directory: SourceDirectory): Br
   };
   const before = heldAfterDate.exec(opening);
   const beforeHost = before ? endingBody(before[2]!) : undefined;
-  if (before && beforeHost) return { host: beforeHost, date: before[1]!, held: before[3]!, event: before[4]!, document: presented(candidate, body, directory) };
+  if (before && beforeHost) return { host: beforeHost, date: before[1]!, held: before[3]!, event: eventKind(before[4]!), document: presented(candidate, body, directory) };
   const after = heldAfterHost.exec(opening);
   const afterHost = after ? endingBody(after[1]!) : undefined;
   if (after && afterHost) return { host: afterHost, date: after[2] ?? '', held: after[3]!, event: after[4]!, document: presented(candidate, body, directory) };
@@ -201,6 +207,11 @@ export function briefingOf(candidate: Candidate, directory: SourceDirectory): Br
 export function briefingSubject(candidate: Candidate): string | null {
   const subject = /介绍([^，,。；;《》“”\n]{4,30}?)(?:的?(?:有关|相关))?情况/.exec(`${storyTitle(candidate)}\n${normaliseText(candidate.document.body).slice(0, 300)}`)?.[1];
   return subject ? `${subject}情况` : null;
+}
+
+/** A briefing's name, or its kind when the name holds quotes: “高质量完成‘十四五’规划”系列主题新闻发布会 → 新闻发布会. */
+function eventKind(event: string): string {
+  return /[“”‘’]/.test(event) ? (/(?:国务院政策例行)?吹风会|(?:专题)?新闻发布会|发布会/.exec(event.replace(/^.*[”’]/, ''))?.[0] ?? event) : event;
 }
 
 /** The document a briefing's report names first in its opening, when the cited copy bears the name out for 《》. */
@@ -228,6 +239,9 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     }
     return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
   }
+  // A draft is consulted on, not issued: 就《…（征求意见稿）》公开征求意见, by the name its text writes in 《》.
+  const draft = candidate.significance.kind === '征求意见稿' ? draftName(candidate, directory) : null;
+  if (draft && candidate.tierHow !== 'site') return `就${inBookQuotes(draft)}公开征求意见`;
   const document = documentName(candidate, directory);
   // A site that carried a document it names no issuer of did not issue it: it 刊发s it.
   if (document) return candidate.tierHow === 'site' ? publishedAs(title, document) : `${verbOf(candidate)}${inBookQuotes(document)}`;
@@ -264,6 +278,12 @@ function actionInLead(candidate: Candidate, directory: SourceDirectory): string 
     if (clause.length >= 6 && clause.length <= 30 && /进行|召开|举行|部署|审议|通过|发布|印发|出台|启动|开展/.test(clause)) return asRunningText(clause);
   }
   return null;
+}
+
+/** The name of a draft for comment as its cited copy writes it in 《》 (…行动方案(2025-2027年)(征求意见稿)), when it does. */
+function draftName(candidate: Candidate, directory: SourceDirectory): string | null {
+  const named = /《([^》]{4,}(?:征求意见稿|草案)[)）]?)》/.exec(normaliseText(candidate.document.body).slice(0, 600))?.[1] ?? null;
+  return named && titleKnown(named, [candidate.document], directory.knownBodies()) ? named : null;
 }
 
 /**

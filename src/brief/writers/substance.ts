@@ -75,7 +75,10 @@ export function substanceOf(body: string, title: string, alreadyQuoted: readonly
       break;
     }
   }
-  const scope = [...new Set(scopePatterns.flatMap((pattern) => body.match(pattern) ?? []))].slice(0, 3);
+  // Counts of one kind met twice (3项任务 in one part, 7项任务 in another) are parts, not the whole: neither is the scope.
+  const counted = [...new Set(scopePatterns.flatMap((pattern) => body.match(pattern) ?? []))];
+  const unitOf = (span: string) => span.replace(/^[^\d一二三四五六七八九十]*(?:\d+|[一二三四五六七八九十]+)/, '');
+  const scope = counted.filter((span) => counted.filter((other) => unitOf(other) === unitOf(span)).length === 1).slice(0, 3);
   // The clause that holds the marker, with the one before it: 为经济回升提供支撑 needs what it is said of.
   const clauseWith = (marker: RegExp) => {
     for (const sentence of all) {
