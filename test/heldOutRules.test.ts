@@ -16,7 +16,7 @@ import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
 import { issuedDocument } from '../src/analyze/titles.ts';
-import { chooseQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
+import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { loadConfig } from '../src/config/load.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
@@ -302,5 +302,27 @@ describe('the writer on days J and K', () => {
       const text = [brief.items[0]!.headline, ...brief.items[0]!.paragraphs].join('\n');
       assert.doesNotMatch(text, /在的|高质量完成‘十四五’规划”系列主题新闻发布会上/, text);
     }
+  });
+});
+
+describe('the writer on day K, again', () => {
+  it('prints a quote without the spaces a page typed beside Chinese, and keeps those between Latin words', () => {
+    assert.equal(inQuotes(' 促进科技创新和产业创新深度融合 ， 助力发展 新质生产力'), '“促进科技创新和产业创新深度融合，助力发展新质生产力”');
+    assert.equal(inQuotes('支持 AI Agent 应用'), '“支持AI Agent应用”');
+  });
+
+  it('writes a notice that issues a document not named in 《》 as issuing that document, once', () => {
+    const notice = copy(1, '中山市人民政府关于印发中山市推进“人工智能+”产业创新发展若干政策措施的通知', '各镇人民政府，各街道办事处，市各有关单位：\n现将中山市推进“人工智能+”产业创新发展若干政策措施印发给你们。\n为企业、政府、高校等提供算力、数据集、模型等“开箱即用”服务，支持人工智能企业发展。\n中山市人民政府\n2026年9月14日');
+    const { brief, failed } = written(analyzeDay([notice], directory, taxonomy, segmenter).candidates, [notice]);
+    assert.deepEqual(failed, []);
+    assert.equal(brief.items[0]!.headline, '中山市人民政府印发中山市推进“人工智能+”产业创新发展若干政策措施');
+    assert.doesNotMatch(brief.items[0]!.paragraphs.join(''), /印发关于印发/);
+  });
+
+  it('names a briefing a province holds as the text names it, its event by its kind', () => {
+    const report = copy(1, '广东出台12条“干货”政策 加快打造全球人工智能与机器人产业高地', '4月1日，广东省召开《广东省推动人工智能与机器人产业创新发展若干政策措施》新闻发布会。广东省财政厅副厅长李树林在会上介绍，省财政每年安排100亿元科技专项资金，支持人工智能与机器人产业发展。\n据介绍，这份政策从支持核心技术攻关、打造应用场景等方面提出12条措施。');
+    const { brief, failed } = written(analyzeDay([report], directory, taxonomy, segmenter).candidates, [report]);
+    assert.deepEqual(failed, []);
+    assert.match(brief.items[0]!.paragraphs[0]!, /^广东省4月1日召开新闻发布会，广东省财政厅介绍《广东省推动人工智能与机器人产业创新发展若干政策措施》/);
   });
 });

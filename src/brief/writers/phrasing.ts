@@ -2,7 +2,7 @@ import type { Candidate } from '../../domain/candidate.ts';
 import { chinesePunctuation, normaliseText } from '../../util/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
-import { cleanTitle, documentTitle, isBriefingReport, isDocumentItself } from '../../analyze/titles.ts';
+import { cleanTitle, documentTitle, isBriefingReport, isDocumentItself, issuingNotice } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../domain/tier.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
@@ -153,7 +153,7 @@ const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|�
 
 /** A briefing held, as a report's opening tells it: 11月10日，国新办举行…; 国务院新闻办11月10日举行…; 国务院新闻办公室当天举行…. */
 // An event's name may hold quotes (“高质量完成‘十四五’规划”系列主题新闻发布会): kept by its kind (eventKind).
-const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开)([\u4e00-\u9fff“”‘’]{0,40}?(?:吹风会|发布会))/;
+const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开)([\u4e00-\u9fff“”‘’《》（）()\d—-]{0,60}?(?:吹风会|发布会))/;
 // The event is named without the 的 of 在国务院新闻办公室举行的新闻发布会上.
 const heldAfterHost = /([\u4e00-\u9fff]{2,24})(\d{1,2}月\d{1,2}日)?(?:上午|下午)?(举行|召开)的?((?!的)[\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
 /** A briefing an official spoke at: 刘烈宏10月10日上午在国新办新闻发布会上说 (a body's own press conference). */
@@ -187,14 +187,16 @@ export function briefingOf(candidate: Candidate, directory: SourceDirectory): Br
   const endingBody = (words: string) => {
     const plain = words.replace(timeWord, '');
     for (let at = 0; at < plain.length - 1; at++) if (isBody(plain.slice(at))) return plain.slice(at);
-    return undefined;
+    // A province or city holds a briefing as its people's government (广东省召开…新闻发布会): named as the text names it.
+    const place = /[\u4e00-\u9fff]{2,8}?(?:省|自治区|市)$/.exec(plain)?.[0];
+    return place && isBody(`${place}人民政府`) ? place : undefined;
   };
   const before = heldAfterDate.exec(opening);
   const beforeHost = before ? endingBody(before[2]!) : undefined;
   if (before && beforeHost) return { host: beforeHost, date: before[1]!, held: before[3]!, event: eventKind(before[4]!), document: presented(candidate, body, directory) };
   const after = heldAfterHost.exec(opening);
   const afterHost = after ? endingBody(after[1]!) : undefined;
-  if (after && afterHost) return { host: afterHost, date: after[2] ?? '', held: after[3]!, event: after[4]!, document: presented(candidate, body, directory) };
+  if (after && afterHost) return { host: afterHost, date: after[2] ?? '', held: after[3]!, event: eventKind(after[4]!), document: presented(candidate, body, directory) };
   const spoke = spokeAt.exec(opening);
   if (spoke && isBody(spoke[2]!)) return { host: spoke[2]!, date: spoke[1]!, held: '举行', event: spoke[3]!, document: presented(candidate, body, directory) };
   return null;
@@ -209,9 +211,12 @@ export function briefingSubject(candidate: Candidate): string | null {
   return subject ? `${subject}情况` : null;
 }
 
-/** A briefing's name, or its kind when the name holds quotes: “高质量完成‘十四五’规划”系列主题新闻发布会 → 新闻发布会. */
+/**
+ * A briefing's name, or its kind when the name holds quotes or a document's name: “高质量完成‘十四五’规划”
+ * 系列主题新闻发布会 → 新闻发布会, 《广东省…若干政策措施》新闻发布会 → 新闻发布会 (the document is named apart).
+ */
 function eventKind(event: string): string {
-  return /[“”‘’]/.test(event) ? (/(?:国务院政策例行)?吹风会|(?:专题)?新闻发布会|发布会/.exec(event.replace(/^.*[”’]/, ''))?.[0] ?? event) : event;
+  return /[“”‘’《》]/.test(event) ? (/(?:国务院政策例行)?吹风会|(?:专题)?新闻发布会|发布会/.exec(event.replace(/^.*[”’》]/, ''))?.[0] ?? event) : event;
 }
 
 /** The document a briefing's report names first in its opening, when the cited copy bears the name out for 《》. */
@@ -252,6 +257,9 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     if (named && documentTitle.test(named[2]!) && normaliseText(candidate.document.body).includes(`《${named[2]}》`)) return `${named[1]}${inBookQuotes(named[2]!)}`;
     // The document's own name, not borne out whole for 《》 (a joint title listing a body no registry
     // knows): still issued, so the verb goes before it.
+    // A notice that issues it (关于印发中山市…若干政策措施的通知) issues the document it names: 印发中山市…若干政策措施.
+    const issuing = issuingNotice(rest);
+    if (issuing && rest.startsWith('关于')) return `${/转发/.test(rest) ? '转发' : '印发'}${asRunningText(issuing.document)}`;
     if (rest.startsWith('关于') && documentTitle.test(rest)) return `${verbOf(candidate)}${asRunningText(rest)}`;
     return asRunningText(rest);
   }

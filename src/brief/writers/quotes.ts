@@ -75,7 +75,16 @@ export interface QuoteCandidate {
  * reads both back as the source wrote them.
  */
 export function inQuotes(span: string): string {
-  return `“${chinesePunctuation(span).replace(/“/g, '‘').replace(/”/g, '’')}”`;
+  return `“${chinesePunctuation(withoutStraySpaces(span)).replace(/“/g, '‘').replace(/”/g, '’')}”`;
+}
+
+/**
+ * A span without the spaces a page typed beside Chinese characters and marks (促进科技创新 ， 助力发展 新质生产力):
+ * spacing is the typesetter's, and the verifier reads quotes without whitespace. Spaces between Latin words
+ * or figures stay (Token 计价 becomes Token计价; AI Agent stays).
+ */
+function withoutStraySpaces(span: string): string {
+  return span.replace(/\s+(?=[\p{Script=Han}，。、；：！？“”‘’《》（）])|(?<=[\p{Script=Han}，。、；：！？“”‘’《》（）])\s+/gu, '').trim();
 }
 
 /** Whether every “ in a span is closed by a ” after it, and no ” comes first: a span that cuts no quotation in two. */
