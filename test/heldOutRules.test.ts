@@ -269,7 +269,7 @@ describe('grouping and kinds on days J and K', () => {
 describe('the writer on days J and K', () => {
   it('quotes no transmittal formula, welcome, article number or bare basis, and never one span twice', () => {
     const title = '长春市公共数据资源授权运营管理办法';
-    for (const span of ['现将《长春市公共数据资源授权运营管理办法》印发给你们，请认真遵照执行', '我们非常高兴邀请到工业和信息化部部长李乐成先生', '第二条 本办法适用于在本市行政区域内开展的公共数据资源授权运营', '根据《中华人民共和国数据安全法》']) assert.equal(worthQuoting(span, title), false, span);
+    for (const span of ['为全面贯彻党的二十大精神，推动数字技术和实体经济深度融合', '二是发挥财政性资金的引导作用，支持数据要素产业发展', '1月3日，深圳市人大常委会网站正式对外公布条例将于2月1日起施行', '现将《长春市公共数据资源授权运营管理办法》印发给你们，请认真遵照执行', '我们非常高兴邀请到工业和信息化部部长李乐成先生', '第二条 本办法适用于在本市行政区域内开展的公共数据资源授权运营', '根据《中华人民共和国数据安全法》']) assert.equal(worthQuoting(span, title), false, span);
     const twice = '以人形机器人为创新引领，构建“三五成群”的具身智能产品矩阵。\n到2027年底，打造3个以上量产人形机器人产品。\n以人形机器人为创新引领，构建“三五成群”的具身智能产品矩阵。';
     const chosen = chooseQuotes(twice, '杭州市具身智能机器人三年行动方案', loadConfig().taxonomy, 3);
     assert.equal(new Set(chosen).size, chosen.length, JSON.stringify(chosen));
@@ -324,5 +324,15 @@ describe('the writer on day K, again', () => {
     const { brief, failed } = written(analyzeDay([report], directory, taxonomy, segmenter).candidates, [report]);
     assert.deepEqual(failed, []);
     assert.match(brief.items[0]!.paragraphs[0]!, /^广东省4月1日召开新闻发布会，广东省财政厅介绍《广东省推动人工智能与机器人产业创新发展若干政策措施》/);
+  });
+});
+
+describe('the fresh user\'s day (2024-01-04)', () => {
+  it('reads a copy\'s year-less dateline against its own page\'s day, not the group\'s earliest copy\'s', () => {
+    const law = { ...copy(1, '深圳经济特区低空经济产业促进条例', '《深圳经济特区低空经济产业促进条例》经深圳市第七届人民代表大会常务委员会第二十三次会议通过，现予公布，自2024年2月1日起施行。\n为了促进低空经济产业高质量发展，推动低空飞行器研发，制定本条例。'), publishedAt: '2023-12-29T10:00:00+08:00' };
+    const report = { ...copy(2, '深圳低空经济产业促进条例2月1日起施行', '1月3日，深圳市人大常委会网站正式对外公布《深圳经济特区低空经济产业促进条例》将于2月1日起施行。据悉，条例设九章，共六十一条，支持低空经济产业发展。'), publishedAt: '2024-01-04T10:00:00+08:00' };
+    const story = analyzeDay([law, report], directory, taxonomy, segmenter).candidates.find((c) => c.members.length === 2)!;
+    assert.ok(story, 'the law and its report are one story');
+    assert.equal(story.significance.evidence.some((e) => e.factor === 'freshness'), false, JSON.stringify(story.significance.evidence));
   });
 });

@@ -75,7 +75,9 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
     const metOn = shanghaiDay(document.publishedAt!);
     // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
-    const dates = members.map((m) => documentDate(read.get(m.id)!.body, m.docNumber, metOn));
+    // Each copy's year-less dateline is read against its own page's day: a report of 1月3日 on a page of 1月4日
+    // is of that January, though the group's earliest copy was met on 12月29日.
+    const dates = members.map((m) => documentDate(read.get(m.id)!.body, m.docNumber, m.publishedAt ? shanghaiDay(m.publishedAt) : metOn));
     // A copy whose address is dated months back shows the document is that old, whatever its page says.
     // A lead's date of the issuing (…11月23日发布《…》) dates the prose, not yet the freshness: on day-c it
     // makes old news of a plan its editor picked 52 days on (docs/quality.md, day-g).

@@ -103,10 +103,11 @@ export function worthQuoting(text: string, title: string, titlePairs = bigrams(t
   // A reporter's framing (文件判断，据介绍) or a connective (同时, 此外, and 且 or 但, which cut off the
   // condition before them: 且日均流量超过30GB的…) opens no quote; a preamble (为贯彻…制定本方案) says nothing.
   if (/^(?:文件|文章|方案|计划|意见|条例|规则|指引|办法|措施|报道|稿件|会议|座谈会|发布会|据|《[^》]{1,12}》)(?:判断|提出|明确|指出|称|介绍|显示|强调|认为|统计|要求|规定|旨在|注意到)|^(?:同时|此外|另外|并且|而且|其中|以及|目的是|且|但|然而|否则)|^(?:近日|日前|近期|今天|今日|昨天|昨日)[，,]/.test(text)) return false;
-  if (/^为(?:深入)?(?:贯彻|落实)|制定本|特制定|现提出|如下$/.test(text)) return false;
+  if (/^为(?:深入|全面|认真|进一步)*(?:贯彻|落实)|制定本|特制定|现提出|如下$/.test(text)) return false;
   // Nor a transmittal's formula (现将《…》印发给你们，请认真遵照执行), a host's welcome (我们非常高兴邀请到…),
   // an article's number (第二条 本办法适用于…) or the law a text rests on (根据《中华人民共和国数据安全法》).
-  if (/印发给你们|请(?:认真)?(?:遵照|贯彻)?执行|请结合实际|^我们(?:非常)?高兴|^欢迎|^第[一二三四五六七八九十百]+条|^(?:根据|依据|按照)《[^》]+》$/.test(text)) return false;
+  // Nor an enumeration's step (二是发挥财政性资金的引导作用) or a report's dated lead (1月3日，…正式对外公布).
+  if (/印发给你们|请(?:认真)?(?:遵照|贯彻)?执行|请结合实际|^我们(?:非常)?高兴|^欢迎|^第[一二三四五六七八九十百]+条|^(?:根据|依据|按照)《[^》]+》$|^[一二三四五六七八九十]+是|^\d{1,2}月\d{1,2}日[，,]/.test(text)) return false;
   return balancedQuotes(text) && !/[‘’]|以下简称/.test(text) && !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．]|\d+\.(?!\d))/.test(text) && !title.includes(text) && !/^[的和与及并或、]|[的和与及、]$/.test(text) && !restates(text, titlePairs);
 }
 
