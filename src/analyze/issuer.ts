@@ -565,11 +565,14 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
 
 /**
  * The issuing body of a document, in this order: the body presenting at a press briefing a report tells of,
- * an interpretation's interpreter, a commentary's paper (its
- * closing 来源), the start of its title, its 文号, the signature above its
- * closing date, the body it names as interpreter (本办法由…负责解释), the first sentences of a news copy,
- * the government that held an executive meeting, then the page's 来源 line when that names a body, and last
- * the people's government of the place a document's title starts with. Each is read on the normalised
+ * an interpretation's interpreter, a commentary's paper (its closing 来源), the start of its title, a
+ * heading, its 文号, the signature above its closing date, the body it names as interpreter (本办法由…负责
+ * 解释), the first sentences of a news copy (of the document its headline speaks of), a sector's national
+ * work conference, the government that held an executive meeting, an order, an approval, a draft's feedback
+ * address or contact, an official who speaks in it; then the page's 来源 line (or a copied one opening the
+ * text) when that names a body, a press attribution, the government whose departments it addresses, and
+ * last the people's government (or, for a 条例, the standing committee) of the place a document's title
+ * starts with. Each is read on the normalised
  * text (simplified, without glosses or a portal's 重磅！). Null when none names one: the site that carried
  * it is all that is known.
  */
