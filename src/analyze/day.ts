@@ -37,7 +37,12 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   const byId = new Map(documents.map((d) => [d.id, d]));
   // Each text is normalised once: converting a traditional copy is the dearest step, and every stage reads it.
   const read = new Map(documents.map((d) => [d.id, { title: normaliseText(d.title), body: normaliseText(d.body) }]));
-  const groups = groupStories(documents.map((d) => ({ id: d.id, ...read.get(d.id)!, docNumber: d.docNumber, briefingBy: briefingPresenter(read.get(d.id)!.title, read.get(d.id)!.body, directory) })));
+  const groups = groupStories(
+    documents.map((d) => {
+      const text = read.get(d.id)!;
+      return { id: d.id, ...text, docNumber: d.docNumber, briefingBy: briefingPresenter(text.title, text.body, directory) };
+    }),
+  );
   const drafts = groups.map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
     const readings = members.map((m) => readIssuer({ ...m, ...read.get(m.id)!, site: directory.siteName(m) }, directory));

@@ -253,6 +253,16 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
 const pressOffice = /新闻办(?:公室)?$/;
 
 /**
+ * Who presents at a briefing, the body's words first: the post, the name and what they did there (行长潘功胜
+ * 当天在…发布会上介绍, 行长潘功胜逐项介绍, 部长李乐成，副部长辛国斌…出席新闻发布会), or the body that announces
+ * there (据国新办5月7日新闻发布会消息，中国人民银行当天公布…).
+ */
+const presenterPatterns = [
+  /([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g,
+  /([\u4e00-\u9fff]{2,20}?)(?:当天|当日|同日)(?:公布|宣布|发布|推出)/g,
+];
+
+/**
  * The body that presents at a press briefing a report tells of, within the sentence that names the briefing
  * and the two after it: the body of the official who presents or speaks there (市政府副秘书长、市发展改革委主任顾军介绍
  * 《…》: the last post before the name; 国家发展改革委副主任李春临在会上说), or the body whose document it
@@ -266,20 +276,13 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory): 
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
   if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
-  // The post, the name and what they did there: 行长潘功胜当天在…发布会上介绍, 行长潘功胜逐项介绍, 部长李乐成，
-  // 副部长辛国斌…出席新闻发布会.
-  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g)) {
-    const words = match[1]!;
-    for (let start = 0; start < words.length - 1; start++) {
-      const name = bodyNamed(words.slice(start), directory);
-      if (name && (directory.byName(name) || tierByForm(name)) && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: match[0] };
-    }
-  }
-  // Or the body that announces there (据国新办5月7日新闻发布会消息，中国人民银行当天公布…).
-  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,20}?)(?:当天|当日|同日)(?:公布|宣布|发布|推出)/g)) {
-    for (let start = 0; start < match[1]!.length - 1; start++) {
-      const name = bodyNamed(match[1]!.slice(start), directory);
-      if (name && (directory.byName(name) || tierByForm(name)) && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: match[0] };
+  for (const pattern of presenterPatterns) {
+    for (const match of opening.matchAll(pattern)) {
+      const words = match[1]!;
+      for (let start = 0; start < words.length - 1; start++) {
+        const name = bodyNamed(words.slice(start), directory);
+        if (name && (directory.byName(name) || tierByForm(name)) && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: match[0] };
+      }
     }
   }
   return null;
