@@ -242,6 +242,24 @@ describe('importing an archive again stores nothing twice', () => {
     assert.match(text.stdout, /\n3 records whose address is not http\(s\): not stored\n/);
   });
 
+  it('names each article page it could not date, keeping its response, and stores the dated ones', async () => {
+    const dir = tempDir();
+    const page = (title: string, dated: boolean) => new TextEncoder().encode(`<html><head><title>${title}</title>${dated ? '<meta name="PubDate" content="2024-01-04 09:00">' : ''}</head><body><div class="TRS_Editor"><p>${title}。为加快发展新质生产力，推动人工智能与实体经济深度融合，现提出如下措施，支持建设行业高质量数据集。</p><p>发放算力券和数据券，培育一批智能体应用。</p></div></body></html>`);
+    const record = (url: string, title: string, dated: boolean) => WARCRecord.create({ url, type: 'response', warcVersion: 'WARC/1.1', statusline: 'HTTP/1.1 200 OK', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } }, [page(title, dated)]);
+    const path = join(dir, 'day.warc');
+    const records = [record('https://c.gov.cn/a.html', '国务院关于数据要素的意见', false), record('https://c.gov.cn/b.html', '关于算力券的通知', true)];
+    writeFileSync(path, Buffer.concat(await Promise.all(records.map((r) => WARCSerializer.serialize(r, { gzip: false })))));
+    const result = await runCli(['import', path, '--data', join(dir, 'data'), '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { documents: number; undated?: { url: string; title: string }[] };
+    assert.deepEqual([report.documents, report.undated], [1, [{ url: 'https://c.gov.cn/a.html', title: '国务院关于数据要素的意见' }]]);
+    assert.deepEqual(await storeRows(join(dir, 'data'), 'SELECT url FROM responses ORDER BY url'), [{ url: 'https://c.gov.cn/a.html' }, { url: 'https://c.gov.cn/b.html' }]);
+    const text = await runCli(['import', path, '--data', join(dir, 'data2')]);
+    assert.match(text.stdout, /\n有正文但页面上没有发布日期的页面 1 个：[^\n]*\n {2}https:\/\/c\.gov\.cn\/a\.html 国务院关于数据要素的意见\n/);
+    const english = await runCli(['import', path, '--data', join(dir, 'data3'), '--lang', 'en']);
+    assert.match(english.stdout, /\n1 pages with an article but no publication date on them: /);
+  });
+
   it('merges the duplicate responses an older SQLite file kept, documents following the row kept', { skip: onPostgres && 'SQLite file only' }, async () => {
     const dir = tempDir();
     const db = new Database(join(dir, 'xinzhi.sqlite'));

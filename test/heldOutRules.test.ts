@@ -18,6 +18,9 @@ import { groupStories } from '../src/analyze/storyGroups.ts';
 import { issuedDocument } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
+import { extractSiteName } from '../src/extract/siteName.ts';
+import { normalisePublisher } from '../src/extract/publisher.ts';
+import { load } from 'cheerio';
 import { loadConfig } from '../src/config/load.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
 import type { StoredDocument } from '../src/domain/document.ts';
@@ -334,5 +337,61 @@ describe('the fresh user\'s day (2024-01-04)', () => {
     const story = analyzeDay([law, report], directory, taxonomy, segmenter).candidates.find((c) => c.members.length === 2)!;
     assert.ok(story, 'the law and its report are one story');
     assert.equal(story.significance.evidence.some((e) => e.factor === 'freshness'), false, JSON.stringify(story.significance.evidence));
+  });
+
+  it('says the copies came 近日, not 当日, when a copy\'s page is of a later day than the document\'s', () => {
+    const text = '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为深入实施“人工智能+”行动，推动人工智能与经济社会各行业各领域广泛深度融合，现提出如下意见。\n到2027年，率先实现人工智能与6大重点领域广泛深度融合。\n国务院\n2026年9月14日';
+    const title = '国务院关于深入实施“人工智能+”行动的意见';
+    const own = { ...copy(1, title, text), url: 'https://www.gov.cn/zhengce/content/202609/content_1.htm', sourceId: 'gov-cn', publishedAt: '2026-09-14T17:00:00+08:00' };
+    const sameDay = { ...copy(2, title, text), siteName: '某某资讯网', publishedAt: '2026-09-14T19:00:00+08:00' };
+    const later = { ...copy(3, title, text), siteName: '某某新闻网' };
+    const fact = (docs: StoredDocument[]) => {
+      const [story] = analyzeDay(docs, directory, taxonomy, segmenter).candidates;
+      assert.equal(story!.members.length, docs.length);
+      return written([story!], docs).brief.items[0]!.paragraphs[0]!;
+    };
+    assert.match(fact([own, sameDay]), /当日转载/);
+    const both = fact([own, sameDay, later]);
+    assert.match(both, /近日转载/);
+    assert.doesNotMatch(both, /当日/);
+  });
+
+  it('takes no channel of a site (…_新闻中心) for its name, and prints a traditional or glossed name simplified', () => {
+    const page = (title: string) => load(`<html><head><title>${title}</title></head><body><h1>标题</h1></body></html>`);
+    assert.equal(extractSiteName(page('标题_新闻中心'), '标题'), null);
+    assert.equal(extractSiteName(page('标题-政务公开'), '标题'), null);
+    assert.equal(extractSiteName(page('标题_国家信息中心'), '标题'), '国家信息中心');
+    assert.equal(directory.siteName({ sourceId: 'web:www.chinatimes.com', url: 'https://www.chinatimes.com/a.html', siteName: '中時新聞網' }), '中时新闻网');
+  });
+
+  it('keeps a 来源 name\'s glossed bracket whole, and names the body it glosses as the brief prints it', () => {
+    assert.equal(normalisePublisher('来源：深圳人大網(wǎng)'), '深圳人大網(wǎng)');
+    assert.equal(normalisePublisher('【人民网】'), '人民网');
+    assert.equal(normalisePublisher('(新华社'), '新华社');
+    assert.equal(normalisePublisher('中国（上海）自由贸易试验区管委会'), '中国（上海）自由贸易试验区管委会');
+    const news = { ...copy(1, '低空经济产业观察：无人机企业加快集聚', '低空经济产业加快发展，无人机研发、低空基础设施建设和应用场景不断拓展。\n一批企业围绕低空飞行器开展技术攻关。'), repostOf: '深圳人大網(wǎng)', publisher: '深圳人大網(wǎng)' };
+    const [story] = analyzeDay([news], directory, taxonomy, segmenter).candidates;
+    assert.equal(story!.origin, '深圳人大网');
+  });
+
+  it('counts a 条例 as a law in the abstract\'s judgement, never as a document 正式印发', () => {
+    const law = { ...copy(1, '深圳经济特区低空经济产业促进条例', '《深圳经济特区低空经济产业促进条例》经深圳市第七届人民代表大会常务委员会第二十三次会议通过，现予公布，自2024年2月1日起施行。\n为了促进低空经济产业高质量发展，推动低空飞行器研发和低空基础设施建设，制定本条例。'), publishedAt: '2026-09-15T10:00:00+08:00' };
+    const plan = copy(2, '上海市人民政府办公厅关于印发《上海市推动人工智能大模型创新发展行动方案》的通知', '各区人民政府，市政府各委、办、局：\n为加快人工智能大模型创新发展，培育新质生产力，制定本行动方案。到2027年，建成10个以上行业高质量数据集。\n上海市人民政府办公厅\n2026年9月10日');
+    const candidates = analyzeDay([law, plan], directory, taxonomy, segmenter).candidates;
+    assert.deepEqual(candidates.map((c) => c.significance.kind).sort(), ['方案', '条例'].sort());
+    const { brief, failed } = written(candidates, [law, plan]);
+    assert.match(brief.abstract, /中有一条为正式印发的政策文件、一条为法律法规/);
+    assert.doesNotMatch(brief.abstract, /全部为正式印发/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('counts a joint document\'s bodies from its signature or the bodies its lead lists after 会同, where no count is written', () => {
+    const signers = ['国 家 数 据 局', '中 央 网 信 办', '科     技     部', '工业和信息化部', '交 通 运 输 部', '农 业 农 村 部', '商     务     部', '文化和旅游部', '国家卫生健康委', '应 急 管 理 部', '中国人民银行', '金融监管总局', '国 家 医 保 局', '中 国 科 学 院', '中 国 气 象 局', '国 家 文 物 局', '国家中医药局'];
+    const notice = `各省、自治区、直辖市数据管理部门：\n为深入贯彻党的二十大和中央经济工作会议精神，充分发挥数据要素乘数效应，国家数据局会同有关部门制定了《“数据要素×”三年行动计划(2024—2026年)》，现印发给你们，请认真组织实施。\n${signers.join('\n')}\n2023年12月31日`;
+    const title = '国家数据局等部门关于印发《“数据要素×”三年行动计划(2024—2026年)》的通知';
+    assert.deepEqual([issuer(title, notice), readIssuer({ title, body: notice, docNumber: null }, directory)?.partners], ['国家数据局', '十七']);
+    const lead = `近日，国家数据局会同${signers.slice(1).map((s) => s.replace(/\s+/g, '')).join('、')}等部门联合印发《“数据要素×”三年行动计划(2024—2026年)》(国数政策〔2023〕11号)。`;
+    const report = readIssuer({ title: '以数据要素乘数效应赋能经济社会发展', body: `为深入贯彻党的二十大和中央经济工作会议精神，充分发挥数据要素乘数效应，赋能经济社会发展，${lead}`, docNumber: null }, directory);
+    assert.deepEqual([report?.name, report?.partners], ['国家数据局', '十七']);
   });
 });

@@ -52,7 +52,8 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
         url: m.url,
         site: directory.siteName(m),
         // 来源：市数据局 is a name only with its place, which the issuer reading gave it when it could.
-        repostOf: m.repostOf && isRelativeName(normaliseText(m.repostOf)) ? null : m.repostOf,
+        // Read as analysis reads every text: a traditional or glossed 来源 (深圳人大網(wǎng)) is named as the brief prints it.
+        repostOf: m.repostOf && !isRelativeName(normaliseText(m.repostOf)) ? normaliseText(m.repostOf) : null,
         issuer: readings[i]?.name ?? null,
         issuerHow: readings[i]?.how ?? null,
         publishedAt: m.publishedAt!,

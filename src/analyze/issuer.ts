@@ -135,16 +135,25 @@ function bodiesIn(text: string, directory: SourceDirectory): { name: string; par
     partners = joint[1]!;
     names = names.slice(0, joint.index);
   }
-  // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads.
-  names = names.split(/会同|联合/)[0]!;
-  // Bodies a site wrote without their spaces (国家发展改革委国家数据局财政部) are split by the names they are known by.
-  const parts = names.split(/[、\s]+/).filter(Boolean).flatMap((part) => (directory.byName(part) ? [part] : (knownNamesIn(part, directory) ?? [part])));
+  // 国家数据局等部门 (no count): the bodies listed are counted, as a count the text does not write.
+  names = names.replace(/等(?:有关|相关)?(?:部门|单位|部委)$/, '');
+  // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads; those after it are partners.
+  const [leading, ...joined] = names.split(/会同|联合/);
+  const parts = namesListed(leading!, directory);
   if (parts.length === 0) return null;
   const lead = bodyNamed(parts[0]!, directory);
   if (!lead || !parts.every((part) => bodyNamed(part, directory))) return null;
+  // Partners after 会同 count when every one is a body (a fresh user's 国家数据局会同中央网信办、科技部…等部门联合印发, 17 in all).
+  const partnersListed = joined.flatMap((part) => namesListed(part, directory));
+  const all = partnersListed.length > 0 && partnersListed.every((part) => bodyNamed(part, directory)) ? parts.length + partnersListed.length : parts.length;
   // A count the text does not write is ours: in Chinese numerals, never a figure the verifier seeks in the source.
-  if (!partners && parts.length > 1) partners = chineseNumber(Math.min(parts.length, 99));
+  if (!partners && all > 1) partners = chineseNumber(Math.min(all, 99));
   return { name: lead, partners };
+}
+
+/** The names of a run of bodies separated by 、 or spaces, or written without them (国家发展改革委国家数据局财政部) and split by the names they are known by. */
+function namesListed(text: string, directory: SourceDirectory): string[] {
+  return text.split(/[、\s]+/).filter(Boolean).flatMap((part) => (directory.byName(part) ? [part] : (knownNamesIn(part, directory) ?? [part])));
 }
 
 /**
@@ -394,7 +403,8 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
   for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次集体学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
-    const raw = opening.slice(Math.max(0, verb.index - 60), verb.index);
+    // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
+    const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);
     // What it was about (…就加强人工智能发展和监管进行…) stands between the body and the verb.
     // …and the guidance it worked under (在国家网信办指导下，).
     const before = raw.replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
@@ -607,7 +617,10 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromInterpreter(body, directory);
   if (found) {
     const joint = found.partners ? null : countOnly.exec(`${title}\n${body.slice(0, 200)}`);
-    return joint ? { ...found, partners: joint[1]! } : found;
+    if (joint) return { ...found, partners: joint[1]! };
+    // 国家数据局等部门关于印发… writes no count; its signature, seventeen bodies above the date, does.
+    const signed = found.partners || found.how === 'signature' ? null : fromSignature(body, directory);
+    return signed?.partners && signed.name === found.name ? { ...found, partners: signed.partners } : found;
   }
   // 来源：市数据局 on a city's portal is that city's; a relative name no place resolves is no one's name.
   // A copy may bring the page's info line along as its first line (来源:浙江省经济和信息化厅 2023/8/10).

@@ -1,6 +1,7 @@
 import type { BodiesFile, Body, Source } from '../config/schema.ts';
 import { registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
 import { leadingDivisions } from './divisions.ts';
+import { normaliseText } from '../util/normalise.ts';
 import { compareUrls } from '../util/url.ts';
 
 /**
@@ -98,11 +99,11 @@ export class SourceDirectory {
 
   /**
    * The name of the site a document was found on: the catalog source's name; for a site no catalog lists,
-   * the name its page gives itself, else the registry's name for its domain, else the registrable domain.
-   * Never an internal id.
+   * the name its page gives itself (simplified, without glosses: 中時新聞網 is printed 中时新闻网), else the
+   * registry's name for its domain, else the registrable domain. Never an internal id.
    */
   siteName(doc: { sourceId: string; url: string; siteName?: string | null }): string {
-    return this.get(doc.sourceId)?.name ?? doc.siteName ?? siteNameOf(doc.url, this.sites);
+    return this.get(doc.sourceId)?.name ?? (doc.siteName ? normaliseText(doc.siteName) : null) ?? siteNameOf(doc.url, this.sites);
   }
 }
 

@@ -27,6 +27,8 @@ export async function importCommand(context: CommandContext): Promise<number> {
       if (report.notHttp > 0) context.print(t(lang, 'importNotHttp', report.notHttp));
       if (report.unmatchedHosts.length > 0) context.print(t(lang, 'importUnmatched', report.unmatchedHosts.join(lang === 'en' ? ', ' : '、')));
       for (const doc of report.partialDocuments ?? []) context.print(t(lang, 'importPartial', doc.url, doc.missing.join(' ')));
+      if (report.undated) context.print(t(lang, 'importUndated', report.undated.length));
+      for (const page of report.undated ?? []) context.print(`  ${page.url} ${page.title}`);
     }
     return 0;
   } finally {

@@ -17,12 +17,13 @@ export function readAt(response: FetchedResponse): string {
 
 /**
  * The article a fetched page holds, at the address that served it, or why it holds none (in Chinese and
- * English): what a crawl and an import both keep as a document.
+ * English): what a crawl and an import both keep as a document. A page that is an article but gives no date
+ * comes back with `undated` (the article read), so a caller can name the document it could not keep.
  */
-export function articleOfResponse(response: FetchedResponse, site?: SiteIdentity): { article: ExtractedArticle } | { reason: string; reasonEn: string } {
+export function articleOfResponse(response: FetchedResponse, site?: SiteIdentity): { article: ExtractedArticle } | { reason: string; reasonEn: string; undated?: ExtractedArticle } {
   const article = extractArticle(responseText(response), response.url, site, readAt(response));
   if (article.kind !== 'article') return { reason: '页面没有正文', reasonEn: 'no article body' };
-  if (!article.publishedAt) return { reason: '页面没有发布日期', reasonEn: 'no publication date' };
+  if (!article.publishedAt) return { reason: '页面没有发布日期', reasonEn: 'no publication date', undated: article };
   return { article };
 }
 

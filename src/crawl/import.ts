@@ -21,6 +21,12 @@ export interface ImportReport {
   unmatchedHosts: string[];
   /** Documents split over pages some of which the archive lacks, each with the pages missing; present only when there are some. */
   partialDocuments?: { url: string; missing: string[] }[];
+  /**
+   * Pages with an article's body and title but no publication date anywhere on them (no meta, no 发布时间 line,
+   * no date in the address): kept as responses, not as documents, since a brief dates every item; each with its
+   * title, so the operator can see which documents the day lost. Present only when there are some.
+   */
+  undated?: { url: string; title: string }[];
   /** Archives damaged part way: read up to the damage (file and byte offset); present only when there are some. */
   damaged?: ArchiveDamage[];
 }
@@ -53,7 +59,8 @@ export function sourcesByHost(sources: readonly Source[]): Map<string, Source> {
  * becomes a document, under the catalog source of its host when one fits. A record whose address is not
  * http(s) is counted and left out: it names no site a document could be of. A document split over pages
  * (TRS createPageHTML) is joined from the pages the archive holds, as the crawl joined it; its continuation
- * pages are not documents of their own. A damaged archive is read up to the damage, which `reading.onDamage` is
+ * pages are not documents of their own. An article page with no date is not stored as a document and is
+ * listed in the report (`undated`), never dropped unsaid. A damaged archive is read up to the damage, which `reading.onDamage` is
  * told and the report lists; a body over `reading.maxBytes` once decoded (crawl.maxBytes) stops the import
  * with a line naming it.
  */
@@ -62,6 +69,7 @@ export async function importArchives(path: string, sources: readonly Source[], s
   const report: ImportReport = { responses: 0, responsesAlreadyStored: 0, notHttp: 0, htmlPages: 0, documents: 0, documentsAlreadyStored: 0, unmatchedHosts: [] };
   const unmatched = new Set<string>();
   const partial: NonNullable<ImportReport['partialDocuments']> = [];
+  const undated: NonNullable<ImportReport['undated']> = [];
   const damaged: ArchiveDamage[] = [];
   const damage = (found: ArchiveDamage) => {
     damaged.push(found);
@@ -90,7 +98,11 @@ export async function importArchives(path: string, sources: readonly Source[], s
     if (continuations.has(url)) continue;
     const source = byHost.get(host);
     const read = articleOfResponse(response, source);
-    if (!('article' in read)) continue;
+    if (!('article' in read)) {
+      // The title is the page's: no control character of it reaches an operator's terminal.
+      if (read.undated) undated.push({ url, title: read.undated.title.replace(/\p{Cc}/gu, '') });
+      continue;
+    }
     const joined = await joinContinuations(response, read.article, source, async (next) => pages.get(next)?.response);
     if (joined.missing.length > 0) partial.push({ url, missing: joined.missing });
     if (!source) unmatched.add(host);
@@ -100,6 +112,7 @@ export async function importArchives(path: string, sources: readonly Source[], s
   }
   report.unmatchedHosts = [...unmatched].sort();
   if (partial.length > 0) report.partialDocuments = partial;
+  if (undated.length > 0) report.undated = undated;
   if (damaged.length > 0) report.damaged = damaged;
   return report;
 }

@@ -13,9 +13,25 @@ const labelledSource = new RegExp(sourceLabel);
 const leadingLabel = new RegExp(String.raw`^(?:${sourceLabel})\s*`);
 const textNote = /\s+(?:原创稿?|供稿|转载|独家)$/;
 
+/**
+ * A name without the brackets round it (【人民网】, (新华社)) or a bracket left unpaired at an end; a bracket a
+ * name pairs inside (深圳人大網(wǎng), a mirror's injected gloss; 中国（上海）) is the name's and stays.
+ */
+function withoutOuterBrackets(name: string): string {
+  const opening = /[【[（(]/gu;
+  const closing = /[】\]）)]/gu;
+  const wrapped = /^[【[（(]([^【[（(】\]）)]*)[】\]）)]$/u.exec(name);
+  if (wrapped) return wrapped[1]!;
+  const opens = (name.match(opening) ?? []).length;
+  const closes = (name.match(closing) ?? []).length;
+  if (opens > closes && /^[【[（(]/u.test(name)) return name.slice(1);
+  if (closes > opens && /[】\]）)]$/u.test(name)) return name.slice(0, -1);
+  return name;
+}
+
 /** A body's name as a 来源 field prints it, without its label, a note on the text, brackets or a channel word. */
 export function normalisePublisher(name: string): string {
-  return oneLine(name).replace(leadingLabel, '').replace(textNote, '').replace(/^[【[（(]|[】\]）)]$/g, '').replace(channelSuffix, '').trim();
+  return withoutOuterBrackets(oneLine(name).replace(leadingLabel, '').replace(textNote, '')).replace(channelSuffix, '').trim();
 }
 
 /**

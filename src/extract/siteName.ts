@@ -7,9 +7,15 @@ const siteNamePattern = /^[\p{Script=Han}A-Za-z0-9·（）() ]{2,24}$/u;
 /** The owner line of a Chinese site's footer: 主办：…, 主办单位：…, 版权所有：… (©, Copyright before it). */
 const ownerLine = /(?:主办单位|主办|版权所有|承办单位)\s*[:：]?\s*(?:©|Copyright)?\s*([\p{Script=Han}·（）()]{2,24}?)(?=\s|$|[|｜，,。;；]|承办|版权|主办|地址|电话|网站|备案|ICP|京ICP|技术支持|联系)/u;
 
+/**
+ * A channel or column of a site, not the site: the last part of many titles (…_新闻中心, …-要闻动态, …｜政务公开),
+ * as a fresh user's real pages showed. A body's own 中心 (国家信息中心) names a place and stays a name.
+ */
+const sectionName = /^(?:首页|网站首页|登录|注册|(?:新闻|资讯|信息|要闻|时政|财经|科技|国内|国际|政策|政务|政府|工作|媒体|图片|视频|专题|部门|地方|本站|本网)(?:中心|频道|栏目|动态|公开|发布|信息公开|要闻|资讯|专栏|专题|新闻)?|(?:政府)?信息公开|通知公告|政策文件|政策解读|要闻动态|工作动态)$/;
+
 function plausible(name: string | undefined): string | null {
   const text = oneLine(name ?? '').replace(/(?:门户网站|官方网站|官网)$/, '');
-  return text && siteNamePattern.test(text) && !/^(?:首页|网站首页|登录|注册)$/.test(text) ? text : null;
+  return text && siteNamePattern.test(text) && !sectionName.test(text) ? text : null;
 }
 
 /**

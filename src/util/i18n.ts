@@ -148,6 +148,7 @@ const messages = {
   importCounts: { zh: '响应 {0}（此前已存 {1}）· HTML 页面 {2} · 新文档 {3}（此前已存 {4}）', en: 'responses {0} ({1} stored before) · HTML pages {2} · new documents {3} ({4} stored before)' },
   importNotHttp: { zh: '地址不是 http(s) 的记录 {0} 条，未存储', en: '{0} records whose address is not http(s): not stored' },
   importUnmatched: { zh: '不在来源目录中的主机：{0}', en: 'hosts not in the source catalog: {0}' },
+  importUndated: { zh: '有正文但页面上没有发布日期的页面 {0} 个：响应已存，未作为文档入库（简报的每条都要有日期）', en: '{0} pages with an article but no publication date on them: responses kept, not stored as documents (every item of a brief is dated)' },
   importPartial: { zh: '文档不完整（归档缺续页）：{0}，缺 {1}', en: 'partial document (continuation pages not in the archive): {0}, missing {1}' },
   // The job queue: xinzhi worker, xinzhi jobs (src/queue).
   'queue.started': { zh: '工作进程已启动：存储 {0}，任务队列 {1}（前缀 {2}），同时处理 {3} 个任务；Ctrl-C 处理完手头任务后退出，再按一次立即交还', en: 'worker started: store {0}, queue {1} (prefix {2}), {3} jobs at once; Ctrl-C finishes the jobs in hand and exits, twice hands them back at once' },

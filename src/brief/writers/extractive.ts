@@ -145,8 +145,10 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const quoteText = quotes.length > 0 ? `${itself ? '文件提出' : '文中提到'}：${quotes.map(inQuotes).join('；')}。` : '';
   // The site that speaks for a story of no named issuer is not also its reposter.
   const reposters = reposterList(candidate.tierHow === 'site' ? candidate.reposters.filter((r) => r !== site) : candidate.reposters, directory);
-  // 当日 is the day the lead names: of an old document, the reposts came later.
-  const reposted = reposters ? `${reposters}${datedBefore ? '近日' : '当日'}转载了这一${itself ? '文件' : '消息'}。` : '';
+  // 当日 is the day the lead names, and only when every copy's page is of that day: of an old document, or
+  // copies met on later days (a fresh user's 1月3日 law reposted on the 4th), the reposts came 近日.
+  const copiesLater = candidate.members.some((member) => member.publishedAt !== null && shanghaiDay(member.publishedAt) !== shanghaiDay(doc.publishedAt!));
+  const reposted = reposters ? `${reposters}${datedBefore || copiesLater ? '近日' : '当日'}转载了这一${itself ? '文件' : '消息'}。` : '';
   return { text: `${lead}。${quoteText}${reposted}`, quotes };
 }
 
@@ -317,10 +319,14 @@ function weekPhrase(week: ThemeDynamics['week']): string {
 
 /** The overall judgement: what kind of signals the day gave, without repeating the mix or the themes. */
 function judgement(input: ComposeInput): string {
-  const documents = input.items.filter((i) => !['新闻', '会议', '解读', '征求意见稿'].includes(i.significance.kind)).length;
+  // A 条例 or a law is passed and promulgated, not 印发: it is counted apart (a fresh user's 深圳 条例 had been
+  // called 正式印发的政策文件).
+  const laws = input.items.filter((i) => i.significance.kind === '条例').length;
+  const documents = input.items.filter((i) => !['新闻', '会议', '解读', '征求意见稿', '条例'].includes(i.significance.kind)).length;
   const all = input.items.length;
-  const kind =
-    documents === all ? (all === 1 ? '为正式印发的政策文件' : '全部为正式印发的政策文件') : documents > 0 ? `中有${itemCount(documents)}为正式印发的政策文件` : '以工作部署和动态为主';
+  const parts = [documents > 0 ? `${itemCount(documents)}为正式印发的政策文件` : '', laws > 0 ? `${itemCount(laws)}为法律法规` : ''].filter(Boolean);
+  const whole = documents === all ? '正式印发的政策文件' : laws === all ? '法律法规' : null;
+  const kind = whole ? (all === 1 ? `为${whole}` : `全部为${whole}`) : parts.length > 0 ? `中有${parts.join('、')}` : '以工作部署和动态为主';
   // What the day's documents are, by kind (方案、指导意见…): the mix already said who issued them.
   const kinds = [...new Set(input.items.map((i) => i.significance.kind).filter((k) => !['新闻', '会议', '解读', '通知'].includes(k)))];
   const spread = kinds.length > 1 ? `，涵盖${listed(kinds.slice(0, 4))}等政策形态` : '';
