@@ -11,11 +11,11 @@ import { analyzeDay } from '../src/analyze/day.ts';
 import { documentDate } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
-import { domainWords } from '../src/analyze/relevance.ts';
+import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { issuedDocument } from '../src/analyze/titles.ts';
+import { issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -395,3 +395,58 @@ describe('the fresh user\'s day (2024-01-04)', () => {
     assert.deepEqual([report?.name, report?.partners], ['国家数据局', '十七']);
   });
 });
+
+describe('days L and M (held out, then used)', () => {
+  it('reads the body a report credits by its site (工业和信息化部网站发布消息), after a copied info line', () => {
+    const body = '2024 06/04 17:55:53 来源:新华网\n6月4日,工业和信息化部网站发布消息,工业和信息化部、公安部、住房城乡建设部、交通运输部有序开展智能网联汽车准入和上路通行试点。';
+    assert.equal(issuer('智能网联汽车准入和上路通行试点工作解读-新华网', body), '工业和信息化部');
+    // A paper's own news is no body's site.
+    assert.equal(issuer('观察', '据新华社消息，多地加快布局人工智能产业。'), undefined);
+  });
+
+  it('reads the body a document\'s own name starts with, when the text tells of it coming out, not when it cites it', () => {
+    assert.equal(issuer('“十五五”规划建议六大政策亮点', '《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》日前正式发布，全文15个部分、61条。'), '中共中央');
+    assert.equal(issuer('规划建议全文公布', '记者任以芳／北京报导\n中共二十届四中全会上周23日闭幕，官媒新华社27日依惯例公布《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》全文。'), '中共中央');
+    assert.equal(issuer('观察', '为贯彻落实《国务院关于深入实施“人工智能+”行动的意见》，多地出台配套举措，推动人工智能产业发展。'), undefined);
+    assert.equal(issuer('观察', '《国务院关于深入实施“人工智能+”行动的意见》明确提出，推动人工智能与各行业深度融合。多地加快落实。'), undefined);
+  });
+
+  it('counts a list of bodies followed by its count without 等 (…中国科学院7个部门发布)', () => {
+    const found = readIssuer({ title: '重大利好!七部门发文,人形机器人再添新政!', body: '2024-02-01 文章来源 中国机器人网\n1月29日，工信部、教育部、科技部、交通运输部、文旅部、国务院国资委、中国科学院7个部门发布《工业和信息化部等七部门关于推动未来产业创新发展的实施意见》。', docNumber: null }, directory);
+    assert.deepEqual([found?.name, found?.partners], ['工业和信息化部', '7']);
+  });
+
+  it('credits a consultation to the body that put out its notice (…厅发布公告，就《…》征求意见)', () => {
+    assert.equal(issuer('內蒙古就低空經濟高質量發展實施方案公開徵求意見', '6月19日，內蒙古自治區工業(yè)和信息化廳發(fā)布公告，就《內蒙古自治區低空經(jīng)濟(jì)高質(zhì)量發(fā)展實施方案(2024-2027年)(征求意見稿)》向社會(huì)公開徵求意見。'), '内蒙古自治区工业和信息化厅');
+  });
+
+  it('gives the State Council\'s executive meeting to the State Council, and a national conference the general secretary addresses to the Party centre', () => {
+    assert.equal(issuer('國常會部署進一步促進民間投資發展', '《經濟通通訊社駐京記者15日北京專電》國務院總理李強12日主持國務院常務會議，部署進一步促進民間投資發展的若干措施。'), '国务院');
+    assert.equal(issuer('x', '新华社北京6月24日电 全国科技大会、国家科学技术奖励大会和两院院士大会24日上午在北京人民大会堂召开。习近平出席大会，为国家最高科学技术奖获得者等颁奖，并发表重要讲话。'), '中共中央');
+    // A meeting that studies the speech is its own body's, and one he did not attend is no centre's.
+    assert.equal(issuer('x', '干部大会24日召开，传达学习习近平总书记出席全国科技大会时的重要讲话精神。'), undefined);
+    assert.notEqual(issuer('x', '7月5日，全省科技大会在济南召开。省委书记出席并讲话。'), '中共中央');
+  });
+
+  it('dates a text by the info line it copied from its page, and reads dates typed with spaces', () => {
+    assert.deepEqual(documentDate('2024-02-01 文章来源 中国机器人网\n1月29日，工信部等七个部门发布《实施意见》。', null, '2024-07-03')?.date, '2024-02-01');
+    assert.deepEqual(documentDate('2024 06/04 17:55:53 来源:新华网\n6月4日,工业和信息化部网站发布消息。', null, '2024-07-03')?.date, '2024-06-04');
+    assert.deepEqual(documentDate('2024-02-01\n1月29日，工信部等七个部门发布《实施意见》。', null, '2024-07-03')?.date, '2024-02-01');
+    // A date opening a sentence is the lead's, not an info line.
+    assert.deepEqual(documentDate('2024年6月4日，工业和信息化部等四部门确定9个联合体。', null, '2024-07-03')?.how, undefined);
+    assert.deepEqual(documentDate('国务院办公厅 11 月 7 日对外发布《关于加快场景培育和开放推动新场景大规模应用的实施意见》。', null, '2025-11-11')?.date, '2025-11-07');
+  });
+
+  it('joins a report whose subtitle names the document it reports (…——17部门联合印发《…》)', () => {
+    assert.deepEqual(issuedDocuments('以数据要素乘数效应赋能经济社会发展——17部门联合印发《“数据要素×”三年行动计划(2024—2026年)》', '正文。'), ['“数据要素×”三年行动计划(2024—2026年)']);
+  });
+
+  it('counts the topics editors picked that the taxonomy lacked: connected vehicles, venture capital, self-reliance in science', () => {
+    const score = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).score;
+    assert.ok(score('关于公布智能网联汽车“车路云一体化”应用试点城市名单的通知', '确定北京等20个城市为智能网联汽车“车路云一体化”应用试点城市。') >= 4);
+    assert.ok(score('国务院办公厅关于印发《促进创业投资高质量发展的若干政策措施》的通知', '促进创业投资高质量发展，发挥创业投资支持科技创新的作用，培育耐心资本。') >= 4);
+    // 无人驾驶 is also a drone's word: a police notice on 无人驾驶航空器 is not counted for vehicles.
+    assert.equal(scoreRelevance('关于加强“低慢小”航空器管控的通告', '禁止无人驾驶航空器、无人驾驶自由气球飞行。', taxonomy, segmenter).themes.some((t) => t.themeName === '智能网联汽车'), false);
+  });
+});
+

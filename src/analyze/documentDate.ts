@@ -46,14 +46,14 @@ export function closingDate(line: string): string | null {
  * A news report's dateline (新华社北京10月9日电, 经济日报北京1月29日讯) or the date it opens with before its
  * actor (7月5日，国务院总理李强主持召开…); not a photo caption's (7月28日，在2025世界人工智能大会上，参观者…).
  */
-const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})月(\d{1,2})日(?:电|讯)|(\d{1,2})月(\d{1,2})日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
+const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电|讯)|(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
 /**
  * A report's opening that dates the briefing it tells of (国务院新闻办公室5月10日举行新闻发布会): the event's
  * day, as a dateline is the report's.
  */
-const briefingHeld = /^[^，,。；\n]{2,30}?(\d{1,2})月(\d{1,2})日(?:上午|下午)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?(?:发布会|吹风会)/;
+const briefingHeld = /^[^，,。；\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?(?:发布会|吹风会)/;
 /** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
-const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})月(\d{1,2})日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
+const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
 
 /**
  * An event a report's sentence names with its year: 2022中国算力大会, 2023年世界人工智能大会, 2024全球数字经济
@@ -71,6 +71,21 @@ function namedEventOf(sentence: string): { year: number; words: string } | null 
 /** A policy library's field for the signing date (成文日期：2025-03-08 10:47:09, 发文日期：2024年5月6日), copied with the text. */
 const signingField = /(?:成文日期|发文日期|印发日期)\s*[:：]\s*((?:19|20)\d{2}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?)/;
 
+/**
+ * A page's info line copied at the head of a text (2024-02-01 文章来源 中国机器人网, 2024 06/04 17:55:53 来源:新华网,
+ * 发布时间：2024年2月1日): the date the text was first published, which a mirror met months later does not change
+ * (day-l's 2024 未来产业 opinion and 智能网联汽车 report, met in July).
+ */
+const copiedInfoLine = /^\s*(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)?((?:19|20)\d{2})[\s\-./年]{1,3}(\d{1,2})[\-./月](\d{1,2})日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)([^\n]{0,40})(?:\n|$)/;
+
+/** The date of an info line the text starts with, when the line is one (a date with its 来源, author or counts; a date alone is a closing date); null otherwise. */
+function infoLineDate(body: string): DocumentDate | null {
+  const line = copiedInfoLine.exec(body);
+  if (!line || !/来源|作者|发布|浏览|点击|阅读|编辑/.test(line[4]!)) return null;
+  const date = calendarDay(Number(line[1]), Number(line[2]), Number(line[3]));
+  return date ? { date, year: Number(line[1]), how: 'dateline', evidence: line[0].trim() } : null;
+}
+
 /** The date a text's 成文日期 field gives, read within its opening (the info block above the text); null without one. */
 function signingDate(body: string): DocumentDate | null {
   const field = signingField.exec(body.slice(0, 1500));
@@ -81,7 +96,7 @@ function signingDate(body: string): DocumentDate | null {
 /**
  * The document's own date: its 成文日期 field where a copy keeps the policy library's info block, else
  * the first closing date on a line of its own (the document's; a consultation page goes on with its
- * draft), else a news report's dateline, the day a briefing it reports was held, or a lead that dates the
+ * draft), else the date of a page's info line copied at its head, else a news report's dateline, the day a briefing it reports was held, or a lead that dates the
  * issuing (国务院办公厅11月7日对外发布《…》),
  * in the year of an event its sentence names with its year (新华社济南7月30日电 在济南开幕的2022中国算力大会…),
  * else in the latest year that does not put it after `metOn`, else the year of its 文号 (国数政策〔2023〕11号 → 2023). Null when the text dates it none of
@@ -95,6 +110,8 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
     const date = closingDate(line);
     if (date) return { date, year: Number(date.slice(0, 4)), how: 'closing', evidence: line.trim() };
   }
+  const copied = infoLineDate(body);
+  if (copied) return copied;
   const opening = body.trimStart();
   const byDateline = dateline.exec(opening) ?? briefingHeld.exec(opening);
   const lead = byDateline ?? issuingLead.exec(opening);

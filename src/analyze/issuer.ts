@@ -28,7 +28,7 @@ export interface IssuerInput {
 }
 
 const count = String.raw`(\d{1,3}|[一二三四五六七八九十]{1,3})`;
-const jointTail = new RegExp(String.raw`等${count}个?(?:部门|单位|部委)$`);
+const jointTail = new RegExp(String.raw`(?:等|(?<=[\u4e00-\u9fff]))${count}个?(?:部门|单位|部委)$`);
 /** Verbs that follow the issuer at the start of a title. */
 const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|举行|部署|公开征求|制定|修订|批复|通报|公示)/;
 /** A joint document that names only its count: 八部门联合印发…. */
@@ -332,6 +332,57 @@ function fromWorkConference(body: string, directory: SourceDirectory): IssuerRea
   return null;
 }
 
+/**
+ * The body a report credits its news to by its site or account: 6月4日,工业和信息化部
+ * 网站发布消息,…; 据国家数据局官网消息 (day-l's 智能网联汽车 pilot, met as 新华网's report on a mirror), in its opening.
+ */
+function fromSiteNews(body: string, directory: SourceDirectory): IssuerReading | null {
+  // The first 200 characters: a copy may bring the page's info line (2024 06/04 17:55:53 来源:新华网) first.
+  const first = body.slice(0, 200);
+  const note = /([\u4e00-\u9fff]{2,24}?)(?:网站|官网|官方网站|官方微信|微信公众号|官微)(?:发布|公布|发出)?消息/.exec(first);
+  if (!note) return null;
+  const words = note[1]!.replace(leadIn, '');
+  for (let start = 0; start < words.length - 1; start++) {
+    const found = bodiesIn(words.slice(start), directory);
+    if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, how: 'lead', evidence: note[0] };
+  }
+  return null;
+}
+
+/**
+ * The body a document's own name starts with, when the text tells of that document coming out:
+ * 《中共中央关于制定…的建议》日前正式发布, 新华社27日公布《中共中央关于…》全文, 7个部门发布《工业和信息化部等七部门
+ * 关于…的实施意见》 (day-l and day-m's reports and commentaries). A name cited (贯彻落实《国务院关于…》) is no
+ * news of it: only a release verb next to the name counts.
+ */
+function fromDocumentName(body: string, directory: SourceDirectory): IssuerReading | null {
+  const opening = body.slice(0, 400);
+  for (const named of opening.matchAll(/《([^《》]{2,40}?)关于[^《》]{4,80}》/g)) {
+    const before = opening.slice(Math.max(0, named.index - 12), named.index);
+    const after = opening.slice(named.index + named[0].length, named.index + named[0].length + 30);
+    const released = /(?:印发|发布|公布|出台|发出)了?$/.test(before) || /^(?:[（(][^）)]{0,30}[)）])?(?:全文)?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|印发|出台|施行)/.test(after);
+    if (!released || citing.test(before)) continue;
+    const found = bodiesIn(named[1]!, directory);
+    if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, how: 'lead', evidence: named[0] };
+  }
+  return null;
+}
+
+/**
+ * A meeting the general secretary attends and addresses: 全国科技大会…24日上午在北京人民大会堂召开。习近平出席
+ * …并发表重要讲话 is the Party Central Committee's (day-l's labeller: 中共中央, who convenes it with the State
+ * Council). Not a meeting that studies his speech (传达学习习近平总书记出席…时的重要讲话精神): only one whose
+ * opening says it was held, and he attended it.
+ */
+function fromCentralMeeting(body: string, directory: SourceDirectory): IssuerReading | null {
+  const opening = body.slice(0, 300);
+  const meeting = /[\u4e00-\u9fff、]{2,40}?(?:大会|会议)[^。]{0,60}?(?:召开|举行|开幕)/.exec(opening);
+  const attended = meeting ? /(?<!传达|学习|贯彻|领会)习近平[^。]{0,30}?(?:出席|主持)[^。]{0,60}?讲话/.exec(opening.slice(meeting.index)) : null;
+  if (!attended) return null;
+  const centre = directory.byName('中共中央');
+  return centre ? { name: centre.name, partners: null, how: 'lead', evidence: meeting![0] } : null;
+}
+
 /** The body a draft for comment asks for replies, or names as its contact: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
 function fromFeedback(body: string, directory: SourceDirectory): IssuerReading | null {
   // Or names its contact by the unit that answers (联系人:浙江省经济和信息化厅技术创新处(人工智能处) 孙体忠).
@@ -407,7 +458,8 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);
     // What it was about (…就加强人工智能发展和监管进行…) stands between the body and the verb.
     // …and the guidance it worked under (在国家网信办指导下，).
-    const before = raw.replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
+    // …and the notice it put out to do so (内蒙古自治区工业和信息化厅发布公告，就《…》公开征求意见).
+    const before = raw.replace(/(?:发布|发出|印发)(?:公告|通知|通告)[，,]?$/, '').replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
     const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
     // A document the text acts on is cited, not issued by the story's body (为进一步贯彻落实廊坊市政府办公室印发的《…》).
     if (citing.test(clause)) continue;
@@ -459,6 +511,9 @@ function fromInterpretationClause(place: PlaceContext, body: string, directory: 
  */
 function fromExecutiveMeeting(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   const text = `${title}\n${body.slice(0, 600)}`;
+  // The State Council's own (国务院总理李强12日主持国务院常务会议, 国常会部署…), held not cited, as a place's below.
+  const national = /(?:召开|主持)(?:召开)?国务院(?:第[\d一二三四五六七八九十百]+次)?常务会议|^国常会/m.exec(text);
+  if (national) return { name: directory.byName('国务院')?.name ?? '国务院', partners: null, how: 'lead', evidence: national[0] };
   // Held, not cited: 经市政府常务会议审议通过 names who approved a document, not who issued it.
   const meeting = /(?:召开|主持)([\u4e00-\u9fff]{0,12}?)([省市])(?:人民)?政府(?:第[\d一二三四五六七八九十百]+次)?常务会议/.exec(text);
   if (!meeting) return null;
@@ -608,8 +663,11 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
     fromLead(body, directory, issuedDocument(title, body)) ??
+    fromSiteNews(body, directory) ??
+    fromDocumentName(body, directory) ??
     fromWorkConference(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
+    fromCentralMeeting(body, directory) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
     fromFeedback(body, directory) ??

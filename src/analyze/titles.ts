@@ -88,8 +88,11 @@ const LEAD_CHARS = 200;
 export function issuedDocument(title: string, body: string): string | null {
   const notice = issuingNotice(title);
   if (notice) return notice.document;
-  const headline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`).exec(title);
-  if (headline) return (headline[1] ?? headline[2])!;
+  // A headline and its subtitle (以数据要素乘数效应赋能经济社会发展——17部门联合印发《…》) are read each on its own.
+  for (const part of title.split(/——/)) {
+    const headline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`).exec(part.trim());
+    if (headline) return (headline[1] ?? headline[2])!;
+  }
   if (isDocumentItself(title)) {
     const about = title.indexOf('关于');
     return about > 0 ? title.slice(about) : title;
