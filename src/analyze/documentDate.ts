@@ -76,7 +76,7 @@ const signingField = /(?:成文日期|发文日期|印发日期)\s*[:：]\s*((?:
  * 发布时间：2024年2月1日): the date the text was first published, which a mirror met months later does not change
  * (day-l's 2024 未来产业 opinion and 智能网联汽车 report, met in July).
  */
-const copiedInfoLine = /^\s*(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)?((?:19|20)\d{2})[\s\-./年]{1,3}(\d{1,2})[\-./月](\d{1,2})日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)([^\n]{0,40})(?:\n|$)/;
+const copiedInfoLine = /^\s*(?:(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*)?((?:19|20)\d{2})[\s./年-]{1,3}(\d{1,2})[./月-](\d{1,2})日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)([^\n]{0,40})(?:\n|$)/;
 
 /** The date of an info line the text starts with, when the line is one (a date with its 来源, author or counts; a date alone is a closing date); null otherwise. */
 function infoLineDate(body: string): DocumentDate | null {
