@@ -448,5 +448,22 @@ describe('days L and M (held out, then used)', () => {
     // 无人驾驶 is also a drone's word: a police notice on 无人驾驶航空器 is not counted for vehicles.
     assert.equal(scoreRelevance('关于加强“低慢小”航空器管控的通告', '禁止无人驾驶航空器、无人驾驶自由气球飞行。', taxonomy, segmenter).themes.some((t) => t.themeName === '智能网联汽车'), false);
   });
+
+  it('takes a document a sentence starts with as the news when the sentence says it came out', () => {
+    assert.equal(issuedDocument('“十五五”规划建议六大政策亮点', '《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》日前正式发布，全文15个部分、61条。'), '中共中央关于制定国民经济和社会发展第十五个五年规划的建议');
+    assert.equal(issuedDocument('观察', '《国务院关于深入实施“人工智能+”行动的意见》提出，推动人工智能与各行业深度融合。'), null);
+  });
+
+  it('heads a briefing by the document it presented, and a body\'s own briefing page by what it held', () => {
+    const report = copy(1, '权威部门详解：加快场景培育和开放 打造新兴产业发展“加速器”', '9月14日，国务院新闻办公室举行国务院政策例行吹风会，国家发展改革委副主任李春临介绍《关于加快场景培育和开放推动新场景大规模应用的实施意见》有关情况。\n李春临说，场景培育开放正越来越成为推动科技创新和产业创新深度融合的新引擎。');
+    const held = copy(2, '国家数据局举办“数据要素×”系列新闻发布会(第三场)', '9月14日，国家数据局举办“数据要素×”系列新闻发布会第三场。国家数据局政策和规划司负责人、新闻发言人栾婕介绍，今年“数据要素×”大赛已完成地方分赛，全国报名队伍突破2.2万支。');
+    const candidates = analyzeDay([report, held], directory, taxonomy, segmenter).candidates;
+    const { brief, failed } = written(candidates, [report, held]);
+    const headlines = brief.items.map((item) => item.headline).sort();
+    assert.deepEqual(headlines, ['国家发展改革委介绍《关于加快场景培育和开放推动新场景大规模应用的实施意见》', '国家数据局举办“数据要素×”系列新闻发布会(第三场)'].sort());
+    const fact = brief.items.find((item) => item.headline.startsWith('国家数据局'))!.paragraphs[0]!;
+    assert.match(fact, /^国家数据局9月14日举办新闻发布会/);
+    assert.deepEqual(failed, []);
+  });
 });
 

@@ -182,7 +182,8 @@ describe('the reports of one press briefing', () => {
     const { brief, failed } = written([briefing], reports);
     assert.deepEqual(failed, []);
     const [item] = brief.items;
-    assert.match(item!.headline, /^国家发展改革委在国务院政策例行吹风会上介绍/);
+    // The document it presented, when the event and the document do not both fit the line (day-m).
+    assert.match(item!.headline, /^国家发展改革委介绍《关于加快场景培育/);
     // The briefing's day where the cited report writes one, never the day of the report's page.
     assert.match(item!.paragraphs[0]!, /^(?:国务院新闻办公室|国务院新闻办|国新办)(?:11月10日)?举行国务院政策例行吹风会，国家发展和改革委员会介绍《关于加快场景培育/);
     assert.doesNotMatch(item!.paragraphs.join(''), /9月15日|解读文章|文件提出|当日转载/);

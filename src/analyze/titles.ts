@@ -100,8 +100,9 @@ export function issuedDocument(title: string, body: string): string | null {
   // A news copy: its opening names what was issued, in 《》 or as 关于…的意见 without them. Of several, the
   // one its headline speaks of: a lead may recall an earlier document first (8月底，国务院印发《…》，此后相关
   // 配套政策陆续出台。9月8日，国家发展改革委、国家能源局发布《…能源…》 under a headline on 能源).
-  // A name after 印发的 is the news only when the sentence says it came out (X印发的《Y》（…）正式发布).
-  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|${issuingVerb}的《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))`, 'g'))].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  // A name after 印发的 is the news only when the sentence says it came out (X印发的《Y》（…）正式发布), and so
+  // is a name a sentence starts with (《中共中央关于…的建议》日前正式发布, day-m's 十五五 proposal).
+  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))].map((m) => (m[1] ?? m[2] ?? m[3])!);
   return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
 }
 

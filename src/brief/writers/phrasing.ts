@@ -153,9 +153,9 @@ const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|�
 
 /** A briefing held, as a report's opening tells it: 11月10日，国新办举行…; 国务院新闻办11月10日举行…; 国务院新闻办公室当天举行…. */
 // An event's name may hold quotes (“高质量完成‘十四五’规划”系列主题新闻发布会): kept by its kind (eventKind).
-const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开)([\u4e00-\u9fff“”‘’《》（）()\d—-]{0,60}?(?:吹风会|发布会))/;
+const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开|举办)([^，,。；;\n]{0,60}?(?:吹风会|发布会))/;
 // The event is named without the 的 of 在国务院新闻办公室举行的新闻发布会上.
-const heldAfterHost = /([\u4e00-\u9fff]{2,24})(\d{1,2}月\d{1,2}日)?(?:上午|下午)?(举行|召开)的?((?!的)[\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
+const heldAfterHost = /([\u4e00-\u9fff]{2,24})(\d{1,2}月\d{1,2}日)?(?:上午|下午)?(举行|召开|举办)的?((?!的)[\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
 /** A briefing an official spoke at: 刘烈宏10月10日上午在国新办新闻发布会上说 (a body's own press conference). */
 const spokeAt = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?在([\u4e00-\u9fff]{2,24}?)((?:专题)?(?:新闻)?发布会)上/;
 /** Time words between a host and its verb, which no date stands for: 当天举行. */
@@ -240,8 +240,15 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
       const presented = briefing.document ? inBookQuotes(briefing.document) : '';
       const fits = (what: string) => what.length + briefing.event.length + 10 <= HEADLINE_MAX;
       const subject = briefingSubject(candidate);
-      return `在${briefing.event}上介绍${presented && fits(presented) ? presented : subject && fits(subject) ? subject : '有关情况'}`;
+      if (presented && fits(presented)) return `在${briefing.event}上介绍${presented}`;
+      // The document it presented says more than the event it was presented at (day-m: 介绍有关情况 twice).
+      if (presented && presented.length + 12 <= HEADLINE_MAX) return `介绍${presented}`;
+      if (subject && fits(subject)) return `在${briefing.event}上介绍${subject}`;
     }
+    // A briefing's own page headed by its body (国家数据局举办“数据要素×”系列新闻发布会(第三场)) says what it did.
+    const own = afterIssuer(title, candidate, directory);
+    if (own && /^(?:举办|举行|召开)/.test(own)) return asRunningText(own);
+    if (briefing) return `在${briefing.event}上介绍有关情况`;
     return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
   }
   // A draft is consulted on, not issued: 就《…（征求意见稿）》公开征求意见, by the name its text writes in 《》.
