@@ -15,7 +15,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
+import { cleanTitle, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -463,6 +463,33 @@ describe('days L and M (held out, then used)', () => {
     assert.deepEqual(headlines, ['国家发展改革委介绍《关于加快场景培育和开放推动新场景大规模应用的实施意见》', '国家数据局举办“数据要素×”系列新闻发布会(第三场)'].sort());
     const fact = brief.items.find((item) => item.headline.startsWith('国家数据局'))!.paragraphs[0]!;
     assert.match(fact, /^国家数据局9月14日举办新闻发布会/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('reads a report that puts a draft out as a draft (发布《…指南》(征求意见稿)，向社会公开征求意见), its kind a draft\'s', () => {
+    const body = '工信部近日发布《国家人工智能产业综合标准化体系建设指南》(征求意见稿)，向社会公开征求意见，目的是加快形成标准体系。\n按照征求意见稿，到2026年，新制定国家标准和行业标准50项以上。';
+    assert.equal(isDraft('工信部:推动人工智能产业高质量发展的标准体系加快形成', body), true);
+    // A report that mentions a draft of before is no draft.
+    assert.equal(isDraft('指南正式发布', '工信部等四部门印发《国家人工智能产业综合标准化体系建设指南(2024版)》。此前发布的征求意见稿收到意见200余条。'), false);
+    const [story] = analyzeDay([copy(1, '工信部:推动人工智能产业高质量发展的标准体系加快形成', body)], directory, taxonomy, segmenter).candidates;
+    assert.equal(story!.significance.kind, '征求意见稿');
+  });
+
+  it('heads a list notice by its list, an interpretation by its own headline, and drops a site\'s name from a title', () => {
+    assert.equal(cleanTitle('智能网联汽车准入和上路通行试点工作解读-新华网'), '智能网联汽车准入和上路通行试点工作解读');
+    assert.equal(cleanTitle('关于印发实施方案(2024-2027年)'), '关于印发实施方案(2024-2027年)');
+    const list = { ...copy(1, '关于公布智能网联汽车“车路云一体化”应用试点城市名单的通知', '工业和信息化部、公安部、自然资源部、住房和城乡建设部、交通运输部确定了20个城市（联合体）为智能网联汽车“车路云一体化”应用试点城市。\n工业和信息化部\n公安部\n2026年9月10日'), docNumber: '工信部联通装函〔2024〕181号' };
+    const qa = copy(2, '智能网联汽车准入和上路通行试点工作解读-新华网', '2024 06/04 17:55:53 来源:新华网\n9月14日,工业和信息化部网站发布消息,工业和信息化部、公安部、住房城乡建设部、交通运输部有序开展智能网联汽车准入和上路通行试点。工信部网站还发布了《智能网联汽车准入和上路通行试点工作问答》，对相关工作进行介绍和解读。');
+    const candidates = analyzeDay([list, qa], directory, taxonomy, segmenter).candidates;
+    const { brief, failed } = written(candidates, [list, qa]);
+    assert.deepEqual(brief.items.map((item) => item.headline).sort(), ['工信部等两部门公布智能网联汽车“车路云一体化”应用试点城市名单', '工信部发布智能网联汽车准入和上路通行试点工作解读'].sort());
+    assert.deepEqual(failed, []);
+  });
+
+  it('reads a briefing held on a day written without its month (国务院新闻办26日举行…吹风会)', () => {
+    const report = copy(1, '国务院政策例行吹风会解读“创投十七条”', '国务院办公厅近日印发《促进创业投资高质量发展的若干政策措施》，业内称为“创投十七条”。\n国务院新闻办14日举行国务院政策例行吹风会，有关部门负责人就文件出台背景作了解读。\n国家发展改革委副主任李春临说，发展创业投资是促进科技、产业、金融良性循环的重要举措。');
+    const { brief, failed } = written(analyzeDay([report], directory, taxonomy, segmenter).candidates, [report]);
+    assert.match(brief.items[0]!.paragraphs[0]!, /^国务院新闻办14日举行国务院政策例行吹风会，国家发展和改革委员会介绍《促进创业投资高质量发展的若干政策措施》/);
     assert.deepEqual(failed, []);
   });
 });

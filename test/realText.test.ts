@@ -325,9 +325,10 @@ describe('a lead written from a title alone', () => {
     return { headline: brief.items[0]!.headline, fact: brief.items[0]!.paragraphs[0]! };
   };
 
-  it('names a notice that 公布s or 发布s something as a document, and a joint title\'s partners set apart by a space', () => {
+  it('heads a notice that 公布s a list by the list, names it as a document in the facts, and sets a joint title\'s partners apart by a space', () => {
     const joint = write('江苏省工业和信息化厅 江苏省数据局关于公布2026年人工智能+制造场景名单的通知');
-    assert.equal(joint.headline, '江苏省工信厅等两部门发布《关于公布2026年人工智能+制造场景名单的通知》');
+    // Not 发布《关于公布…名单的通知》: the verb said twice (day-l).
+    assert.equal(joint.headline, '江苏省工信厅等两部门公布2026年人工智能+制造场景名单');
     assert.match(joint.fact, /^江苏省工业和信息化厅等两部门9月15日发布《关于公布2026年人工智能\+制造场景名单的通知》。/);
     assert.equal(isDocumentItself('关于发布2026年度数据要素典型案例的通知'), true);
     assert.equal(isDocumentItself('国务院印发关于深入实施人工智能+行动的意见'), false);

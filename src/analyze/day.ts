@@ -10,7 +10,7 @@ import { scoreStoryRelevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance } from './significance.ts';
 import { documentKey, groupStories, titleKey } from './storyGroups.ts';
-import { cleanTitle, explainedDocument, isBriefingReport, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, explainedDocument, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument } from './titles.ts';
 import { compareUrls } from '../util/url.ts';
 
 export interface DayAnalysis {
@@ -104,7 +104,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
         : age && age.daysBefore > 1
           ? { date: null, how: 'earlier' }
           : null;
-    const significance = scoreSignificance({ title, body, tier: draft.tier, reposterTiers, relevance: draft.relevance.score, reportedOn: reported, issued: draft.issued, partners: draft.issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), dated: age });
+    const significance = scoreSignificance({ title, body, tier: draft.tier, reposterTiers, relevance: draft.relevance.score, reportedOn: reported, issued: draft.issued, partners: draft.issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), draft: isDraft(title, body), dated: age });
     return { ...draft, significance, issuedOn };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || compareUrls(a.document.url, b.document.url));

@@ -51,6 +51,11 @@ export interface SignificanceInput {
    * presents one (titles.isBriefingReport), whatever its headline says (…一周内公开征求意见 is no draft).
    */
   interprets?: boolean;
+  /**
+   * Whether the text puts out a draft for comment (titles.isDraft), whatever name it gives the document: a
+   * report of 发布《…指南》(征求意见稿) is of a draft, not of the 指南 it names.
+   */
+  draft?: boolean;
   /** The document's own date (documentDate.ts) and how many days before the day its copy was met. */
   dated?: { on: string; daysBefore: number } | null;
 }
@@ -67,6 +72,7 @@ const REPORTED_PENALTY = 4;
 const OLD_AFTER_DAYS = 45;
 
 const INTERPRETATION = documentKinds.find((k) => k.kind === '解读')!;
+const DRAFT = documentKinds.find((k) => k.kind === '征求意见稿')!;
 const EXECUTIVE_MEETING = documentKinds[0]!;
 
 /** Whether a story is old news: an earlier issue covered it, or its document was signed long before its copy was met. */
@@ -87,7 +93,8 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   // A headline about a document (七部门发力！十五项举措…) is of the kind of the document it names; a meeting stays a meeting.
   // So is a notice that issues a document (关于印发《…若干措施》的通知 is the 措施).
   // An executive meeting headed 解读 (国务院常务会议解读｜…) is the meeting's report, whatever explains it.
-  const kind = input.interprets && own !== EXECUTIVE_MEETING ? INTERPRETATION : (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;
+  const named = (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;
+  const kind = input.interprets && own !== EXECUTIVE_MEETING ? INTERPRETATION : input.draft && named.kind !== '会议' ? DRAFT : named;
   evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind, args: [kind.kind] });
   // Several bodies issuing together is a stronger signal than one: the policy has the departments behind it.
   if (input.partners) evidence.push({ factor: 'joint', points: JOINT_POINTS, why: `等${input.partners}部门`, args: [input.partners] });

@@ -19,13 +19,17 @@ const dressings = [
 const tail = /[（(](?:转载|转发|图|图文|视频|全文)[)）]$/;
 /** The longest tail: the marks and a word of two characters. */
 const TAIL_CHARS = 4;
+/** A site's name a page's <title> ends with after a dash or bar: …工作解读-新华网 (day-l), …_中国政府网. */
+const siteTail = /[-_—–|｜]\s*[\u4e00-\u9fff]{2,6}(?:网|报|社)$/;
+/** The longest site tail: a mark, a space and a name of seven characters. */
+const SITE_TAIL_CHARS = 9;
 
 /** Where the tail of `text` within [start, end) begins, the spaces around it included; `end` when it has none. */
 function tailStart(text: string, start: number, end: number): number {
   const isSpace = (at: number) => /\s/.test(text[at]!);
   let at = end;
   while (at > start && isSpace(at - 1)) at--;
-  const found = tail.exec(text.slice(Math.max(start, at - TAIL_CHARS), at));
+  const found = tail.exec(text.slice(Math.max(start, at - TAIL_CHARS), at)) ?? siteTail.exec(text.slice(Math.max(start, at - SITE_TAIL_CHARS), at));
   if (!found) return end;
   at -= found[0].length;
   while (at > start && isSpace(at - 1)) at--;
@@ -158,7 +162,10 @@ export function isCommentary(title: string, body: string): boolean {
 /** Whether a text is, or announces, a draft for comment: 征求意见稿 or 草案 in its title, 现公开征求意见 in its opening. */
 export function isDraft(title: string, body: string): boolean {
   // The opening of a consultation says it consults (现向社会公开征求意见); a report may merely mention a draft.
-  return /征求意见|意见稿|草案/.test(title) || /现(?:向社会|面向社会)?公开征求(?:社会各界)?意见/.test(body.slice(0, 200));
+  // A report's first sentence that puts the draft out is one too: 工信部近日发布《…指南》(征求意见稿)，向社会公开征求意见
+  // (day-l's 2024 standards draft, met again when the guide came out), 就《…（征求意见稿）》公开征求意见.
+  const first = body.slice(0, Math.min(200, (body.indexOf('。') + 1) || 200));
+  return /征求意见|意见稿|草案/.test(title) || /现(?:向社会|面向社会)?公开征求(?:社会各界)?意见/.test(body.slice(0, 200)) || /(?:发布|公布|起草|形成|印发)了?《[^》]*》\s*[（(]?(?:征求意见稿|草案)|(?:发布|公布|起草|形成|印发|就)了?《[^》]*(?:征求意见稿|草案)[^》]*》/.test(first);
 }
 
 /**

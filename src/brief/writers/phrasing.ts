@@ -155,7 +155,7 @@ const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|�
 // An event's name may hold quotes (“高质量完成‘十四五’规划”系列主题新闻发布会): kept by its kind (eventKind).
 const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开|举办)([^，,。；;\n]{0,60}?(?:吹风会|发布会))/;
 // The event is named without the 的 of 在国务院新闻办公室举行的新闻发布会上.
-const heldAfterHost = /([\u4e00-\u9fff]{2,24})(\d{1,2}月\d{1,2}日)?(?:上午|下午)?(举行|召开|举办)的?((?!的)[\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
+const heldAfterHost = /([\u4e00-\u9fff]{2,24})((?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午)?(举行|召开|举办)的?((?!的)[\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
 /** A briefing an official spoke at: 刘烈宏10月10日上午在国新办新闻发布会上说 (a body's own press conference). */
 const spokeAt = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?在([\u4e00-\u9fff]{2,24}?)((?:专题)?(?:新闻)?发布会)上/;
 /** Time words between a host and its verb, which no date stands for: 当天举行. */
@@ -249,13 +249,17 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     const own = afterIssuer(title, candidate, directory);
     if (own && /^(?:举办|举行|召开)/.test(own)) return asRunningText(own);
     if (briefing) return `在${briefing.event}上介绍有关情况`;
-    return inner ? `发布${inBookQuotes(inner)}解读` : `发布解读：${asRunningText(title)}`;
+    // A headline that says it is one (…试点工作解读) is what was put out: not 发布解读：…解读.
+    return inner ? `发布${inBookQuotes(inner)}解读` : /解读$/.test(title) ? `发布${asRunningText(title)}` : `发布解读：${asRunningText(title)}`;
   }
   // A draft is consulted on, not issued: 就《…（征求意见稿）》公开征求意见, by the name its text writes in 《》.
   const draft = candidate.significance.kind === '征求意见稿' ? draftName(candidate, directory) : null;
   if (draft && candidate.tierHow !== 'site') return `就${inBookQuotes(draft)}公开征求意见`;
   const document = documentName(candidate, directory);
   // A site that carried a document it names no issuer of did not issue it: it 刊发s it.
+  // A notice that announces a list (关于公布…试点城市名单的通知) is news of the list: 公布…名单, not 发布《关于公布…》.
+  const list = document && candidate.tierHow !== 'site' ? /^关于(公布|确定|认定|公示)(.{4,50}名单)的(?:通知|公告|通告)$/.exec(document) : null;
+  if (list) return `${list[1]}${asRunningText(list[2]!)}`;
   if (document) return candidate.tierHow === 'site' ? publishedAs(title, document) : `${verbOf(candidate)}${inBookQuotes(document)}`;
   const rest = afterIssuer(title, candidate, directory);
   if (rest) {
