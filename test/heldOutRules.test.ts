@@ -492,5 +492,33 @@ describe('days L and M (held out, then used)', () => {
     assert.match(brief.items[0]!.paragraphs[0]!, /^国务院新闻办14日举行国务院政策例行吹风会，国家发展和改革委员会介绍《促进创业投资高质量发展的若干政策措施》/);
     assert.deepEqual(failed, []);
   });
+
+  it('reads a leader\'s signed article as its author\'s, national by the post, and writes it as published in its paper', () => {
+    const read = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory);
+    const byPost = read('何立峰人民日报撰文：全面实施“人工智能+”行动', '国务院副总理何立峰今日在《人民日报》发表署名文章“因地制宜发展新质生产力”，指出发展新质生产力是推动高质量发展的内在要求。');
+    assert.deepEqual([byPost?.name, byPost?.tier], ['何立峰', 'national']);
+    assert.equal(read('何立峰：因地制宜发展新质生产力', '中评社北京9月15日电／何立峰同志在人民日报发表文章《因地制宜发展新质生产力》。')?.name, '何立峰');
+    assert.equal(read('求是杂志发表习近平总书记重要文章', '新华社北京5月31日电 6月1日出版的第11期《求是》杂志将发表中共中央总书记、国家主席、中央军委主席习近平的重要文章《发展新质生产力是推动高质量发展的内在要求和重要着力点》。')?.name, '习近平');
+    // A scholar's article names no post, and a paper's own commentary no author: no leader's.
+    assert.equal(read('专家观点', '清华大学教授张三在人民日报发表文章，认为应加快发展新质生产力。')?.tier, undefined);
+    assert.equal(read('人民日报评论员文章', '《人民日报》今日发表评论员文章《因地制宜发展新质生产力》。')?.tier, undefined);
+    // Its dateline (…电／) and its own act of publishing are the facts' lead, never a quote.
+    assert.equal(worthQuoting('新华社北京9月15日电／国家数据局近日召开座谈会，研究部署数据要素工作', '座谈会'), false);
+    assert.equal(worthQuoting('何立峰同志在人民日报发表署名文章《因地制宜发展新质生产力》', '何立峰：因地制宜发展新质生产力'), false);
+    const article = copy(1, '何立峰：因地制宜发展新质生产力', '中评社北京9月15日电／何立峰同志在人民日报发表文章《因地制宜发展新质生产力》。文章开篇指出，发展新质生产力是推动高质量发展的内在要求和重要着力点，必须认真学习、深刻领会、贯彻落实。\n文章认为，新质生产力是生产力中创新最活跃、技术最前沿、前景最广阔的部分。');
+    const plan = copy(2, '上海市人民政府办公厅关于印发《上海市推动人工智能大模型创新发展行动方案》的通知', '各区人民政府，市政府各委、办、局：\n为加快人工智能大模型创新发展，培育新质生产力，制定本行动方案。到2027年，建成10个以上行业高质量数据集。\n上海市人民政府办公厅\n2026年9月10日');
+    const candidates = analyzeDay([article, plan], directory, taxonomy, segmenter).candidates;
+    const story = candidates.find((c) => c.members.some((m) => m.id === 1));
+    assert.deepEqual([story!.origin, story!.tier, story!.tierHow, story!.significance.kind], ['何立峰', 'national', 'post', '署名文章']);
+    const { brief, failed } = written([story!, ...candidates.filter((c) => c !== story)], [article, plan]);
+    assert.equal(brief.items[0]!.headline, '何立峰在人民日报发表署名文章《因地制宜发展新质生产力》');
+    assert.match(brief.items[0]!.paragraphs[0]!, /^何立峰9月15日在人民日报发表署名文章《因地制宜发展新质生产力》。/);
+    assert.doesNotMatch(brief.items[0]!.paragraphs[0]!, /电／/);
+    assert.equal(brief.references[0]!.publisher, '人民日报');
+    // One document of the two: the article is no document, and no 政策形态.
+    assert.match(brief.abstract, /两条信息中有一条为正式印发的政策文件/);
+    assert.doesNotMatch(brief.abstract, /涵盖[^。]*署名文章/);
+    assert.deepEqual(failed, []);
+  });
 });
 

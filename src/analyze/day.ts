@@ -69,8 +69,10 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     // The issuing body's tier, wherever its copies were found; the site's only when no copy names an issuer.
     const known = directory.byName(origin.origin)?.tier;
     const byForm = known ? null : directory.tierOf(origin.origin);
-    const tier = known ?? byForm ?? directory.get(document.sourceId)?.tier ?? 'media';
-    const tierHow: Candidate['tierHow'] = known ? 'registry' : byForm ? 'form' : 'site';
+    // A leader's signed article is no body's: its author's post gives the tier.
+    const byPost = known || byForm ? undefined : issuer?.tier;
+    const tier = known ?? byForm ?? byPost ?? directory.get(document.sourceId)?.tier ?? 'media';
+    const tierHow: Candidate['tierHow'] = known ? 'registry' : byForm ? 'form' : byPost ? 'post' : 'site';
     const [title, body] = [cleanTitle(read.get(document.id)!.title), read.get(document.id)!.body];
     // Read from every copy: a mirror's cut text and a report's summary each carry a part of the story.
     const copies = [{ title, body }, ...members.filter((m) => m !== document).map((m) => ({ title: cleanTitle(read.get(m.id)!.title), body: read.get(m.id)!.body }))];
@@ -104,7 +106,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
         : age && age.daysBefore > 1
           ? { date: null, how: 'earlier' }
           : null;
-    const significance = scoreSignificance({ title, body, tier: draft.tier, reposterTiers, relevance: draft.relevance.score, reportedOn: reported, issued: draft.issued, partners: draft.issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), draft: isDraft(title, body), dated: age });
+    const significance = scoreSignificance({ title, body, tier: draft.tier, reposterTiers, relevance: draft.relevance.score, reportedOn: reported, issued: draft.issued, partners: draft.issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), draft: isDraft(title, body), signed: draft.tierHow === 'post', dated: age });
     return { ...draft, significance, issuedOn };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || compareUrls(a.document.url, b.document.url));

@@ -332,6 +332,42 @@ function fromWorkConference(body: string, directory: SourceDirectory): IssuerRea
   return null;
 }
 
+/** The posts of the Party and state leadership a signed article's author is named by. */
+const leaderPost = String.raw`(?:中共中央总书记|国家主席|中央军委主席|国务院总理|国务院副总理|国务委员|全国人大常委会委员长|全国政协主席|中共中央政治局常委|中央政治局常委|中共中央政治局委员|中央政治局委员|中央书记处书记)`;
+/** The papers and journals of the centre that carry leaders' signed articles. */
+const centralPaper = String.raw`(?:人民日报|求是|学习时报|经济日报|光明日报)`;
+const signedBy = new RegExp(String.raw`((?:${leaderPost}[、，,]?)*)([\u4e00-\u9fff]{2,3}?)(同志|总书记)?(?:今天|今日|近日|日前|\d{1,2}日)?在《?(${centralPaper})》?(?:杂志)?上?(?:发表|刊发|撰文)了?(?:署名)?(?:重要)?(?:文章)?(?:[《“]([^》”]{4,40})[》”])?`);
+const carriedBy = new RegExp(String.raw`《?(${centralPaper})》?(?:杂志)?(?:今天|今日|近日|日前|\d{1,2}日)?将?(?:发表|刊发)((?:${leaderPost}[、，,]?)*)([\u4e00-\u9fff]{2,3}?)(同志|总书记)?的?(?:重要|署名)?文章[《“]([^》”]{4,40})[》”]`);
+
+/** A leader's signed article as a text reports it: who wrote it, in which paper, under which title (when it says). */
+export interface SignedArticle {
+  author: string;
+  paper: string;
+  article: string | null;
+  evidence: string;
+}
+
+/**
+ * A signed article of a leader of the Party or the state, as its report opens (国务院副总理何立峰今日在《人民日报》
+ * 发表署名文章“因地制宜发展新质生产力”; 《求是》杂志发表中共中央总书记习近平的重要文章《…》; 何立峰同志在人民日报
+ * 发表文章《…》) — day-m's pick. The author must be named by a post, as 同志 or as 总书记: a scholar's article is
+ * no leader's. Takes normalised text (title and opening); null when it reports none.
+ */
+export function signedArticle(text: string): SignedArticle | null {
+  const opening = text.slice(0, 400);
+  const by = signedBy.exec(opening);
+  if (by && (by[1] || by[3])) return { author: by[2]!, paper: by[4]!, article: by[5] ?? null, evidence: by[0] };
+  const carried = carriedBy.exec(opening);
+  if (carried && (carried[2] || carried[4])) return { author: carried[3]!, paper: carried[1]!, article: carried[5] ?? null, evidence: carried[0] };
+  return null;
+}
+
+/** The author of a leader's signed article a text reports, as its issuer; national, by the post. */
+function fromSignedArticle(title: string, body: string): IssuerReading | null {
+  const signed = signedArticle(`${title}\n${body}`) ?? signedArticle(body);
+  return signed ? { name: signed.author, partners: null, how: 'lead', evidence: signed.evidence, tier: 'national' } : null;
+}
+
 /**
  * The body a report credits its news to by its site or account: 6月4日,工业和信息化部
  * 网站发布消息,…; 据国家数据局官网消息 (day-l's 智能网联汽车 pilot, met as 新华网's report on a mirror), in its opening.
@@ -655,6 +691,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const found =
     fromBriefing(title, body, directory) ??
+    fromSignedArticle(title, body) ??
     interpreter ??
     fromCommentary(title, body, directory) ??
     fromTitle(title, directory) ??

@@ -56,6 +56,11 @@ export interface SignificanceInput {
    * report of 发布《…指南》(征求意见稿) is of a draft, not of the 指南 it names.
    */
   draft?: boolean;
+  /**
+   * Whether the story is a leader's signed article (issuer.signedArticle): counted as a document is, since the
+   * editors print it as one of the day's lead items (day-m's 何立峰 article), though nothing is issued.
+   */
+  signed?: boolean;
   /** The document's own date (documentDate.ts) and how many days before the day its copy was met. */
   dated?: { on: string; daysBefore: number } | null;
 }
@@ -73,6 +78,8 @@ const OLD_AFTER_DAYS = 45;
 
 const INTERPRETATION = documentKinds.find((k) => k.kind === '解读')!;
 const DRAFT = documentKinds.find((k) => k.kind === '征求意见稿')!;
+/** A leader's signed article: not read off a title, so not among documentKinds. */
+const SIGNED_ARTICLE = { kind: '署名文章', weight: 3 };
 const EXECUTIVE_MEETING = documentKinds[0]!;
 
 /** Whether a story is old news: an earlier issue covered it, or its document was signed long before its copy was met. */
@@ -94,7 +101,7 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   // So is a notice that issues a document (关于印发《…若干措施》的通知 is the 措施).
   // An executive meeting headed 解读 (国务院常务会议解读｜…) is the meeting's report, whatever explains it.
   const named = (own.kind === '新闻' || own.kind === '通知') && input.issued ? documentKind(input.issued) : own;
-  const kind = input.interprets && own !== EXECUTIVE_MEETING ? INTERPRETATION : input.draft && named.kind !== '会议' ? DRAFT : named;
+  const kind = input.signed ? SIGNED_ARTICLE : input.interprets && own !== EXECUTIVE_MEETING ? INTERPRETATION : input.draft && named.kind !== '会议' ? DRAFT : named;
   evidence.push({ factor: 'kind', points: kind.weight, why: kind.kind, args: [kind.kind] });
   // Several bodies issuing together is a stronger signal than one: the policy has the departments behind it.
   if (input.partners) evidence.push({ factor: 'joint', points: JOINT_POINTS, why: `等${input.partners}部门`, args: [input.partners] });

@@ -33,6 +33,11 @@ export interface IssuerReading {
   how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place';
   /** The words that showed it. */
   evidence: string;
+  /**
+   * The tier the reading itself gives, for an issuer that is no body: a state leader's signed article
+   * (国务院副总理何立峰在人民日报发表文章) is national. Absent for a body, whose tier its name gives.
+   */
+  tier?: SourceTier;
 }
 
 /** How much a story matters: its score, its document kind, what is new in it, and each part of the score with its reason. */
@@ -65,8 +70,8 @@ export interface Candidate {
   /** The sites that republished it, by name. */
   reposters: string[];
   tier: SourceTier;
-  /** Where the tier came from: the catalog or registry, the form of the issuer's name, or the site. */
-  tierHow: 'registry' | 'form' | 'site';
+  /** Where the tier came from: the catalog or registry, the form of the issuer's name, a leader's post (IssuerReading.tier), or the site. */
+  tierHow: 'registry' | 'form' | 'post' | 'site';
   relevance: Relevance;
   significance: Significance;
   /**

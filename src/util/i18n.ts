@@ -92,6 +92,7 @@ const messages = {
   'issuerHow.none': { zh: '文中未写明，按来源标注或刊载网站', en: 'not named in the text: taken from the source credit line or the site that carried it' },
   'tierHow.registry': { zh: '机构名录', en: 'registry of bodies' },
   'tierHow.form': { zh: '按机构名称形式', en: 'from the form of the name' },
+  'tierHow.post': { zh: '按署名者职务', en: 'from the author\'s post' },
   'tierHow.site': { zh: '按刊载网站', en: 'from the site' },
   withheld: { zh: '未通过核查、未发布的条目：{0} 条', en: 'sections withheld (failed checks): {0}' },
   abstractKept: { zh: '摘要沿用文件原文，可能仍提到撤下的条目：请编辑改写摘要后重新 render', en: 'the abstract is the file\'s own and may still mention the withheld sections: have an editor rewrite it and render again' },

@@ -1,6 +1,6 @@
 import type { Candidate } from '../../domain/candidate.ts';
 import { isPrintableName } from '../../analyze/bodies.ts';
-import { fromDocNumber } from '../../analyze/issuer.ts';
+import { fromDocNumber, signedArticle } from '../../analyze/issuer.ts';
 import { isDocumentItself } from '../../analyze/titles.ts';
 import { normaliseText } from '../../util/normalise.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
@@ -132,7 +132,8 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     const action = actionOf(candidate, directory);
     const news = action.startsWith('发布消息：');
     // A headline that says what the body issued (…等七部门印发关于…的实施意见) is the lead itself.
-    const issues = /^(?:印发|发布|出台|公布)/.test(action);
+    // …and so is one that says where the body or person did it (何立峰在人民日报发表署名文章…).
+    const issues = /^(?:印发|发布|出台|公布|在)/.test(action);
     // 该局 is a bureau's: a Party organ (中共中央政治局) is named again.
     const itsName = /[局部委厅署院所行办]$/.test(actor) && !/^(?:中共|中央)/.test(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
     // A report met again days later is dated by its own dateline (据新华社北京4月26日电), not by the repost's page.
@@ -187,6 +188,7 @@ const kindPhrase: Record<string, string> = {
   通知: '通知',
   会议: '会议部署',
   新闻: '工作动态',
+  署名文章: '署名文章',
 };
 
 const levelPhrase: Record<Exclude<Candidate['tier'], 'media'>, string> = {
@@ -322,13 +324,13 @@ function judgement(input: ComposeInput): string {
   // A 条例 or a law is passed and promulgated, not 印发: it is counted apart (a fresh user's 深圳 条例 had been
   // called 正式印发的政策文件).
   const laws = input.items.filter((i) => i.significance.kind === '条例').length;
-  const documents = input.items.filter((i) => !['新闻', '会议', '解读', '征求意见稿', '条例'].includes(i.significance.kind)).length;
+  const documents = input.items.filter((i) => !['新闻', '会议', '解读', '征求意见稿', '条例', '署名文章'].includes(i.significance.kind)).length;
   const all = input.items.length;
   const parts = [documents > 0 ? `${itemCount(documents)}为正式印发的政策文件` : '', laws > 0 ? `${itemCount(laws)}为法律法规` : ''].filter(Boolean);
   const whole = documents === all ? '正式印发的政策文件' : laws === all ? '法律法规' : null;
   const kind = whole ? (all === 1 ? `为${whole}` : `全部为${whole}`) : parts.length > 0 ? `中有${parts.join('、')}` : '以工作部署和动态为主';
   // What the day's documents are, by kind (方案、指导意见…): the mix already said who issued them.
-  const kinds = [...new Set(input.items.map((i) => i.significance.kind).filter((k) => !['新闻', '会议', '解读', '通知'].includes(k)))];
+  const kinds = [...new Set(input.items.map((i) => i.significance.kind).filter((k) => !['新闻', '会议', '解读', '通知', '署名文章'].includes(k)))];
   const spread = kinds.length > 1 ? `，涵盖${listed(kinds.slice(0, 4))}等政策形态` : '';
   return `整体看，本期${itemCount(all)}信息${kind}${spread}${weekPhrase(input.dynamics.week)}。`;
 }
@@ -350,7 +352,9 @@ export function composeExtractive(input: ComposeInput): Brief {
     const analysis = analysisParagraph(candidate, index, actor, input.directory, input.taxonomy, input.issueDate, input.history, facts.quotes);
     const usedFor = usedForOf(candidate, { ...analysis.used, quotes: [...facts.quotes, ...analysis.quotes] });
     const reposter = reposterList(candidate.reposters, input.directory);
-    const reference = buildReference(candidate, `R${index + 1}`, fullActorOf(candidate), reposter, usedFor);
+    // A leader's signed article is published by its paper (人民日报), not by its author.
+    const paper = candidate.tierHow === 'post' ? signedArticle(normaliseText(`${candidate.document.title}\n${candidate.document.body}`))?.paper : undefined;
+    const reference = buildReference(candidate, `R${index + 1}`, paper ?? fullActorOf(candidate), reposter, usedFor);
     references.push(reference);
     clauses.push(`${actor}${action}`);
     const whatIsNew = noveltyClause(candidate, input.taxonomy, `${actor}${action}`);

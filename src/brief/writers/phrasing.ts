@@ -2,6 +2,7 @@ import type { Candidate } from '../../domain/candidate.ts';
 import { chinesePunctuation, normaliseText } from '../../util/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
+import { signedArticle } from '../../analyze/issuer.ts';
 import { cleanTitle, documentTitle, isBriefingReport, isDocumentItself, issuingNotice } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../domain/tier.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
@@ -233,6 +234,12 @@ function presented(candidate: Candidate, body: string, directory: SourceDirector
 export function actionOf(candidate: Candidate, directory: SourceDirectory): string {
   const title = quotesBorneOut(storyTitle(candidate), candidate);
   const inner = /《(.+?)》/.exec(title)?.[1];
+  // A leader's signed article, as its cited copy tells it: 在人民日报发表署名文章《因地制宜发展新质生产力》.
+  const signed = candidate.tierHow === 'post' ? signedArticle(normaliseText(`${candidate.document.title}\n${candidate.document.body}`)) : null;
+  if (signed) {
+    const named = signed.article ? (titleKnown(signed.article, [candidate.document], directory.knownBodies()) ? inBookQuotes(signed.article) : `“${signed.article}”`) : '';
+    return `在${signed.paper}发表署名文章${named}`;
+  }
   if (candidate.significance.kind === '解读') {
     // A briefing's report is no article of the body's: the body presented at the briefing.
     const briefing = briefingOf(candidate, directory);

@@ -99,7 +99,8 @@ function balancedQuotes(text: string): boolean {
 
 export function worthQuoting(text: string, title: string, titlePairs = bigrams(title)): boolean {
   // A reporter's attribution (人民日报报道，新华社北京8月26日电) and the act of issuing (…印发《…》) are the facts' lead, not the source's words.
-  if (/^[^，,]{0,16}(?:报道|电|讯|获悉|消息)[，,：:\s]|^记者|(?:印发|发布|出台|起草)了?《/.test(text)) return false;
+  // …nor a leader's article's (中评社北京11月11日电／何立峰同志在人民日报发表文章《…》).
+  if (/^[^，,]{0,16}(?:报道|电|讯|获悉|消息)[，,：:\s／/]|^记者|(?:印发|发布|出台|起草)了?《|发表(?:署名)?(?:重要)?文章[《“]/.test(text)) return false;
   // A reporter's framing (文件判断，据介绍) or a connective (同时, 此外, and 且 or 但, which cut off the
   // condition before them: 且日均流量超过30GB的…) opens no quote; a preamble (为贯彻…制定本方案) says nothing.
   if (/^(?:文件|文章|方案|计划|意见|条例|规则|指引|办法|措施|报道|稿件|会议|座谈会|发布会|据|《[^》]{1,12}》)(?:判断|提出|明确|指出|称|介绍|显示|强调|认为|统计|要求|规定|旨在|注意到)|^(?:同时|此外|另外|并且|而且|其中|以及|目的是|且|但|然而|否则)|^(?:近日|日前|近期|今天|今日|昨天|昨日)[，,]/.test(text)) return false;
