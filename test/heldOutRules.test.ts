@@ -15,7 +15,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
+import { cleanTitle, docNumberAfter, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -518,6 +518,48 @@ describe('days L and M (held out, then used)', () => {
     // One document of the two: the article is no document, and no 政策形态.
     assert.match(brief.abstract, /两条信息中有一条为正式印发的政策文件/);
     assert.doesNotMatch(brief.abstract, /涵盖[^。]*署名文章/);
+    assert.deepEqual(failed, []);
+  });
+});
+
+describe('day N (held out, then used)', () => {
+  it('gives a work report to the government that delivers it, and a series\' provincial session to that province', () => {
+    assert.equal(issuer('發展「新質生產力」成政府今年首要任務', '國務院總理李強昨日作《政府工作報告》，在2024年十項工作任務中，排在第一的是「大力推進現代化產業體系建設，加快發展新質生產力」。'), '国务院');
+    assert.equal(issuer('政府工作报告首提“人工智能+”', '3月5日上午9时，十四届全国人大二次会议在人民大会堂开幕，2024年政府工作报告发布，经济增长目标仍定在5%左右。'), '国务院');
+    assert.equal(issuer('x', '1月23日，浙江省第十四届人民代表大会第二次会议开幕，浙江省省长王浩作政府工作报告。'), '浙江省人民政府');
+    assert.equal(issuer('争当先行者的浙江这样回答', '3月27日上午，国务院新闻办公室举行“推动高质量发展”系列主题新闻发布会浙江专场，主题是持续推动“八八战略”走深走实。'), '浙江省人民政府');
+    // A report that only mentions the work report names no one by it.
+    assert.notEqual(issuer('观察', '多地认真学习贯彻政府工作报告精神，加快发展新质生产力。'), '国务院');
+  });
+
+  it('dates a report by the 文号 it writes after the name of its document, never by one it cites', () => {
+    const report = copy(1, '以数据要素乘数效应赋能经济社会发展', '近日，国家数据局会同中央网信办、科技部等部门联合印发《“数据要素×”三年行动计划(2024—2026年)》(国数政策〔2023〕11号,以下简称《行动计划》)。\n《行动计划》选取工业制造、现代农业等12个行业和领域，推动发挥数据要素乘数效应。');
+    assert.equal(docNumberAfter('“数据要素×”三年行动计划(2024—2026年)', normaliseText(report.body)), '国数政策〔2023〕11号');
+    const [story] = analyzeDay([report], directory, taxonomy, segmenter).candidates;
+    assert.equal(story!.significance.evidence.some((e) => e.factor === 'freshness'), true, JSON.stringify(story!.significance.evidence));
+    // A new plan that cites an old one's 文号 is not old.
+    const plan = copy(2, '关于推进人工智能+行动的实施方案', '为贯彻落实《国务院关于深入实施“人工智能+”行动的意见》(国发〔2025〕11号)，制定本方案。到2027年，建成一批行业高质量数据集。');
+    assert.equal(docNumberAfter('关于推进人工智能+行动的实施方案', plan.body), null);
+  });
+
+  it('reads a document name a page wrapped over two lines as one name', () => {
+    assert.equal(issuedDocument('深圳：建设城市级智能算力平台', '中共深圳市委办公厅、深圳市人民政府办公厅印发《深圳市加快推动\n人工智能高质量发展高水平应用行动方案（2023—2024年）》。'), '深圳市加快推动人工智能高质量发展高水平应用行动方案（2023—2024年）');
+  });
+
+  it('opens the analysis of a section that quotes nothing with the plainest sentence, so its own words never outweigh the source', () => {
+    const report = copy(1, '沈竹林：《“数据要素x”三年行动计划》即将公开印发', '国家数据局副局长沈竹林在媒体吹风会上说，国家数据局已会同有关方面起草《"数据要素x"三年行动计划(2024-2026年)》，即将公开印发。');
+    const others = [
+      copy(2, '上海市推动低空经济高质量发展行动方案', '到2027年，本市低空经济核心产业规模达到500亿元，建设低空飞行服务保障体系，开通无人机物流航线。'),
+      copy(3, '深圳市算力券实施细则', '对使用智能算力的企业发放算力券，单个企业每年最高支持1000万元，支持大模型训练和推理。'),
+      copy(4, '广州市公共数据授权运营管理办法', '推动公共数据资源开发利用，建立公共数据授权运营机制，培育数据要素市场，规范数据产品交易。'),
+    ];
+    const docs = [...others, report];
+    const candidates = analyzeDay(docs, directory, taxonomy, segmenter).candidates;
+    // Fourth in the issue, where the longest opening (就层级而言，这属于…) falls in turn.
+    const ordered = [...candidates.filter((c) => !c.members.includes(report)), ...candidates.filter((c) => c.members.includes(report))];
+    const { brief, failed } = written(ordered, docs);
+    assert.equal(brief.items.length, 4);
+    assert.match(brief.items[3]!.paragraphs[1]!, /^这是/);
     assert.deepEqual(failed, []);
   });
 });

@@ -10,7 +10,7 @@ import { scoreStoryRelevance } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance } from './significance.ts';
 import { documentKey, groupStories, titleKey } from './storyGroups.ts';
-import { cleanTitle, explainedDocument, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument } from './titles.ts';
+import { cleanTitle, docNumberAfter, explainedDocument, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument } from './titles.ts';
 import { compareUrls } from '../util/url.ts';
 
 export interface DayAnalysis {
@@ -85,7 +85,13 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
     // Each copy's year-less dateline is read against its own page's day: a report of 1月3日 on a page of 1月4日
     // is of that January, though the group's earliest copy was met on 12月29日.
-    const dates = members.map((m) => documentDate(read.get(m.id)!.body, m.docNumber, m.publishedAt ? shanghaiDay(m.publishedAt) : metOn));
+    // A copy without a 文号 of its own may write its document's after the name (…》(国数政策〔2023〕11号)).
+    const numberOf = (m: StoredDocument) => {
+      const text = read.get(m.id)!;
+      const named = m.docNumber ? null : issuedDocument(cleanTitle(text.title), text.body);
+      return m.docNumber ?? (named ? docNumberAfter(named, text.body) : null);
+    };
+    const dates = members.map((m) => documentDate(read.get(m.id)!.body, numberOf(m), m.publishedAt ? shanghaiDay(m.publishedAt) : metOn));
     // A copy whose address is dated months back shows the document is that old, whatever its page says.
     // A lead's date of the issuing (…11月23日发布《…》) dates the prose, not yet the freshness: on day-c it
     // makes old news of a plan its editor picked 52 days on (docs/quality.md, day-g).

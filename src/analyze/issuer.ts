@@ -282,6 +282,11 @@ const presenterPatterns = [
 function fromBriefing(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   if (!isBriefingReport(title, body)) return null;
   const opening = briefingOpening(body);
+  // A series' session for one province (…系列主题新闻发布会浙江专场, day-n) is that province's: its governor presents.
+  const session = /发布会([\u4e00-\u9fff]{2,8}?)专场/.exec(opening);
+  const province = session ? directory.provinces().find((p) => p.short === session[1] || p.place === session[1]) : undefined;
+  const government = province ? directory.byName(`${province.place}人民政府`) : undefined;
+  if (government) return { name: government.name, partners: null, how: 'lead', evidence: session![0] };
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
   if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
@@ -366,6 +371,20 @@ export function signedArticle(text: string): SignedArticle | null {
 function fromSignedArticle(title: string, body: string): IssuerReading | null {
   const signed = signedArticle(`${title}\n${body}`) ?? signedArticle(body);
   return signed ? { name: signed.author, partners: null, how: 'lead', evidence: signed.evidence, tier: 'national' } : null;
+}
+
+/**
+ * The government whose work report a text reports: the State Council's, delivered by the premier to the NPC
+ * (国务院总理李强代表国务院作政府工作报告; 十四届全国人大二次会议…开幕，2024年政府工作报告发布 — day-n's pick,
+ * met only in reports), or a province's, delivered by its governor (浙江省省长王浩作政府工作报告).
+ */
+function fromWorkReport(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+  const text = `${title}\n${body.slice(0, 300)}`;
+  const national = /(?:国务院)?总理[\u4e00-\u9fff]{2,3}?(?:昨日|今日|今天|\d{1,2}日)?(?:代表国务院)?作《?政府工作报告|全国人大[^。]{0,30}?(?:开幕|召开)[^。]{0,40}?政府工作报告/.exec(text);
+  if (national) return { name: directory.byName('国务院')?.name ?? '国务院', partners: null, how: 'lead', evidence: national[0] };
+  const provincial = /([\u4e00-\u9fff]{2,8}?(?:省|自治区|市))(?:[^。，]{0,12}?、)?(?:省长|自治区主席|主席|市长)[\u4e00-\u9fff]{2,3}?(?:代表[^。，]{2,12}?)?作《?政府工作报告/.exec(text);
+  const place = provincial ? leadingDivisions(provincial[1]!).at(-1)?.matched : undefined;
+  return place && tierByForm(`${place}人民政府`) ? { name: `${place}人民政府`, partners: null, how: 'lead', evidence: provincial![0] } : null;
 }
 
 /**
@@ -705,6 +724,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromWorkConference(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
     fromCentralMeeting(body, directory) ??
+    fromWorkReport(title, body, directory) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
     fromFeedback(body, directory) ??

@@ -105,8 +105,9 @@ export function issuedDocument(title: string, body: string): string | null {
   // one its headline speaks of: a lead may recall an earlier document first (8月底，国务院印发《…》，此后相关
   // 配套政策陆续出台。9月8日，国家发展改革委、国家能源局发布《…能源…》 under a headline on 能源).
   // A name after 印发的 is the news only when the sentence says it came out (X印发的《Y》（…）正式发布), and so
-  // is a name a sentence starts with (《中共中央关于…的建议》日前正式发布, day-m's 十五五 proposal).
-  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  // is a name a sentence starts with (《中共中央关于…的建议》日前正式发布, day-m's 十五五 proposal). A name a page
+  // wrapped over two lines (《深圳市加快推动\n人工智能…》, day-n) is one name.
+  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))].map((m) => (m[1] ?? m[2] ?? m[3])!.replace(/\s*\n\s*/g, ''));
   return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
 }
 
@@ -115,6 +116,17 @@ function sharedPairs(a: string, b: string): number {
   let shared = 0;
   for (let at = 0; at < a.length - 1; at++) if (b.includes(a.slice(at, at + 2))) shared++;
   return shared;
+}
+
+/**
+ * The 文号 a text writes in brackets right after the name of the document it reports (《“数据要素×”三年行动计划
+ * (2024—2026年)》(国数政策〔2023〕11号,以下简称《行动计划》)): that document's own, which dates it by its year
+ * (day-n's report, met three months on). A 文号 after any other name is a document the text cites. Null without one.
+ */
+export function docNumberAfter(name: string, body: string): string | null {
+  const plain = (text: string) => text.replace(/\s+/g, '');
+  for (const cited of body.matchAll(/《([^《》]{4,})》\s*[（(]([^（）()]{0,30}?〔(?:19|20)\d{2}〕\d+号)/g)) if (plain(cited[1]!) === plain(name)) return cited[2]!.replace(/^.*?(?=[\u4e00-\u9fff]+〔)/, '');
+  return null;
 }
 
 /**
