@@ -157,6 +157,19 @@ function namesListed(text: string, directory: SourceDirectory): string[] {
 }
 
 /**
+ * The longest run of bodies a phrase ends with (…7月5日，国家数据局 → 国家数据局), with the words it was read from.
+ * Cut out of a longer phrase, only a known body or one that names its place is a body (数管局 of 市数管局 is
+ * not). Null when the phrase ends with none.
+ */
+function bodiesEnding(words: string, directory: SourceDirectory): { bodies: { name: string; partners: string | null }; words: string } | null {
+  for (let start = 0; start < words.length - 1; start++) {
+    const bodies = bodiesIn(words.slice(start), directory);
+    if (bodies && (directory.byName(bodies.name) || tierByForm(bodies.name))) return { bodies, words: words.slice(start) };
+  }
+  return null;
+}
+
+/**
  * The issuer a title starts with: 国家数据局关于…, 江西省人民政府办公厅印发…, 国家数据局等17部门联合印发…;
  * each part of a title a portal joined with | is read on its own.
  */
@@ -396,12 +409,8 @@ function fromSiteNews(body: string, directory: SourceDirectory): IssuerReading |
   const first = body.slice(0, 200);
   const note = /([\u4e00-\u9fff]{2,24}?)(?:网站|官网|官方网站|官方微信|微信公众号|官微)(?:发布|公布|发出)?消息/.exec(first);
   if (!note) return null;
-  const words = note[1]!.replace(leadIn, '');
-  for (let start = 0; start < words.length - 1; start++) {
-    const found = bodiesIn(words.slice(start), directory);
-    if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, how: 'lead', evidence: note[0] };
-  }
-  return null;
+  const found = bodiesEnding(note[1]!.replace(leadIn, ''), directory);
+  return found ? { ...found.bodies, how: 'lead', evidence: note[0] } : null;
 }
 
 /**
@@ -522,13 +531,8 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
     // A session names its body: 十四届全国人大常委会第十五次会议 is 全国人大常委会's.
     // …and a drafter drafts on another's behalf or at the head of others: 省经信厅代拟起草了《…》.
     const last = words.pop()!.replace(leadIn, '').replace(/(?:第[一二三四五六七八九十百]+次)?(?:全体|常务)?会议$/, '').replace(/(?:代拟|代为|牵头|组织)$/, '');
-    for (let start = 0; start < last.length - 1; start++) {
-      const found = bodiesIn(last.slice(start), directory);
-      // Cut out of a longer phrase, only a known body or one that names its place is a body (数管局 of 市数管局 is not).
-      if (found && (directory.byName(found.name) || tierByForm(found.name))) {
-        return { ...found, how: 'lead', evidence: `${last.slice(start)}…${verb[0]}` };
-      }
-    }
+    const found = bodiesEnding(last, directory);
+    if (found) return { ...found.bodies, how: 'lead', evidence: `${found.words}…${verb[0]}` };
     // An earlier clause's subject drafts or issues a document (湖北省数据局…，结合本省实际，起草了《…》); it is
     // no one's for a verb without one (按照市政府主要领导要求，市数据局牵头开展…).
     const subject = /[《于]$/.test(verb[0]) ? sentenceSubject(opening.slice(Math.max(0, verb.index - 120), verb.index), directory) : null;
