@@ -528,6 +528,8 @@ describe('day N (held out, then used)', () => {
     assert.equal(issuer('政府工作报告首提“人工智能+”', '3月5日上午9时，十四届全国人大二次会议在人民大会堂开幕，2024年政府工作报告发布，经济增长目标仍定在5%左右。'), '国务院');
     assert.equal(issuer('x', '1月23日，浙江省第十四届人民代表大会第二次会议开幕，浙江省省长王浩作政府工作报告。'), '浙江省人民政府');
     assert.equal(issuer('争当先行者的浙江这样回答', '3月27日上午，国务院新闻办公室举行“推动高质量发展”系列主题新闻发布会浙江专场，主题是持续推动“八八战略”走深走实。'), '浙江省人民政府');
+    // The Party centre's own press conference is the centre's, whichever ministry's head speaks at it (day-m).
+    assert.equal(issuer('中共中央举行新闻发布会解读四中全会精神', '10月24日上午，中共中央举行新闻发布会，介绍和解读党的二十届四中全会精神。国家发展改革委主任郑栅洁表示，《建议》提出打造新兴支柱产业。'), '中共中央');
     // A report that only mentions the work report names no one by it.
     assert.notEqual(issuer('观察', '多地认真学习贯彻政府工作报告精神，加快发展新质生产力。'), '国务院');
   });

@@ -300,6 +300,10 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory): 
   const province = session ? directory.provinces().find((p) => p.short === session[1] || p.place === session[1]) : undefined;
   const government = province ? directory.byName(`${province.place}人民政府`) : undefined;
   if (government) return { name: government.name, partners: null, how: 'lead', evidence: session![0] };
+  // The Party centre's own press conference (中共中央举行新闻发布会，介绍和解读党的二十届四中全会精神) is the
+  // centre's, whichever of its bodies' heads speak there (day-m): it has no press office between.
+  const centre = /(?<![\u4e00-\u9fff])中共中央(?:\d{1,2}日|当天|今天)?(?:上午|下午)?(?:举行|召开)[^。，]{0,12}?发布会/.exec(opening);
+  if (centre && directory.byName('中共中央')) return { name: directory.byName('中共中央')!.name, partners: null, how: 'lead', evidence: centre[0] };
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
   if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
