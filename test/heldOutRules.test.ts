@@ -445,6 +445,7 @@ describe('days L and M (held out, then used)', () => {
     const score = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).score;
     assert.ok(score('关于公布智能网联汽车“车路云一体化”应用试点城市名单的通知', '确定北京等20个城市为智能网联汽车“车路云一体化”应用试点城市。') >= 4);
     assert.ok(score('国务院办公厅关于印发《促进创业投资高质量发展的若干政策措施》的通知', '促进创业投资高质量发展，发挥创业投资支持科技创新的作用，培育耐心资本。') >= 4);
+    assert.ok(score('国务院关于印发《推动大规模设备更新和消费品以旧换新行动方案》的通知', '推动大规模设备更新，加快智能制造和工业母机升级，提升先进产能比重。') >= 4);
     // 无人驾驶 is also a drone's word: a police notice on 无人驾驶航空器 is not counted for vehicles.
     assert.equal(scoreRelevance('关于加强“低慢小”航空器管控的通告', '禁止无人驾驶航空器、无人驾驶自由气球飞行。', taxonomy, segmenter).themes.some((t) => t.themeName === '智能网联汽车'), false);
   });
