@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
-import { documentDate } from '../src/analyze/documentDate.ts';
+import { documentDate, periodStart } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
@@ -25,6 +25,7 @@ import { loadConfig } from '../src/config/load.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
 import type { StoredDocument } from '../src/domain/document.ts';
 import { writtenBrief } from './writtenBrief.ts';
+import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { normaliseText } from '../src/util/normalise.ts';
 
 const { sources, bodies, taxonomy } = loadConfig();
@@ -461,7 +462,7 @@ describe('days L and M (held out, then used)', () => {
     const candidates = analyzeDay([report, held], directory, taxonomy, segmenter).candidates;
     const { brief, failed } = written(candidates, [report, held]);
     const headlines = brief.items.map((item) => item.headline).sort();
-    assert.deepEqual(headlines, ['国家发展改革委介绍《关于加快场景培育和开放推动新场景大规模应用的实施意见》', '国家数据局举办“数据要素×”系列新闻发布会(第三场)'].sort());
+    assert.deepEqual(headlines, ['国家发展改革委介绍《关于加快场景培育和开放推动新场景大规模应用的实施意见》', '国家数据局举办“数据要素×”系列新闻发布会（第三场）'].sort());
     const fact = brief.items.find((item) => item.headline.startsWith('国家数据局'))!.paragraphs[0]!;
     assert.match(fact, /^国家数据局9月14日举办新闻发布会/);
     assert.deepEqual(failed, []);
@@ -564,6 +565,31 @@ describe('day N (held out, then used)', () => {
     assert.equal(brief.items.length, 4);
     assert.match(brief.items[3]!.paragraphs[1]!, /^这是/);
     assert.deepEqual(failed, []);
+  });
+
+  it('dates a plan for a period that began before the year it is met in as no later than that year', () => {
+    assert.deepEqual(periodStart('深圳市加快推动人工智能高质量发展高水平应用行动方案（2023—2024年）', '2024-03-28'), { date: null, year: 2023, how: 'period', evidence: '（2023—2024年）' });
+    assert.equal(periodStart('“数据要素×”三年行动计划(2024—2026年)', '2024-03-28'), null);
+    const plan = copy(1, '深圳：建设城市级智能算力平台', '中共深圳市委办公厅、深圳市人民政府办公厅印发《深圳市加快推动人工智能高质量发展高水平应用行动方案（2023—2024年）》，提出建设城市级智能算力平台。');
+    const [story] = analyzeDay([{ ...plan, publishedAt: '2026-03-28T10:00:00+08:00' }], directory, taxonomy, segmenter).candidates;
+    // The copy was met in 2026; a plan for 2023—2024 is old news.
+    assert.equal(story!.significance.evidence.some((e) => e.factor === 'freshness'), true);
+  });
+
+  it('never writes a page\'s day for a report another copy dates earlier, nor 该院 of the State Council, and sets a headline\'s marks in Chinese', () => {
+    const report = { ...copy(1, '发展“新质生产力”成政府今年首要任务', '国务院总理李强昨日作政府工作报告，在十项工作任务中，排在第一的是“大力推进现代化产业体系建设，加快发展新质生产力”。'), url: 'https://www.mirror1.com/20260306/a.html' };
+    const [story] = analyzeDay([report], directory, taxonomy, segmenter).candidates;
+    assert.deepEqual(story!.issuedOn, { date: null, how: 'earlier' });
+    const fact = written([story!], [report]).brief.items[0]!.paragraphs[0]!;
+    assert.doesNotMatch(fact, /9月15日|该院/);
+    assert.match(fact, /近日/);
+    assert.equal(asRunningText('北京发放算力券补贴,医疗大模型企业可申请!'), '北京发放算力券补贴，医疗大模型企业可申请！');
+  });
+
+  it('quotes neither the guiding ideology every document states nor a line that is a document\'s title', () => {
+    assert.equal(worthQuoting('推动大规模设备更新和消费品以旧换新，要以习近平新时代中国特色社会主义思想为指导', '行动方案'), false);
+    assert.equal(worthQuoting('北京市经济和信息化局关于印发人工智能算力券实施方案（2023—2025年）的通知', '北京发放算力券补贴'), false);
+    assert.equal(worthQuoting('对使用智能算力的企业发放算力券，单个企业每年最高支持200万元', '北京发放算力券补贴'), true);
   });
 });
 

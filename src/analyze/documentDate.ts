@@ -16,9 +16,9 @@ export interface DocumentDate {
   /**
    * Where it was read: the closing date (成文日期, when it was signed), a report's dateline, a report's lead
    * that dates the issuing (国务院办公厅11月7日对外发布《…》), the 文号's year, or the date in the address of
-   * a copy (a mirror's /a/202310/12/ page of a document met again today).
+   * a copy (a mirror's /a/202310/12/ page of a document met again today), or the period its name gives.
    */
-  how: 'closing' | 'dateline' | 'lead' | 'docNumber' | 'address';
+  how: 'closing' | 'dateline' | 'lead' | 'docNumber' | 'address' | 'period';
   /** The words that showed it. */
   evidence: string;
 }
@@ -143,6 +143,18 @@ export function addressDate(url: string): DocumentDate | null {
   const [year, number] = [Number(month[1]), Number(month[2])];
   const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
   return { date: `${year}-${pad(number)}-${pad(last)}`, year, how: 'address', evidence: url };
+}
+
+/**
+ * The first year of the period a document's name gives (…行动方案（2023—2024年）), when that period began before
+ * the year the copy was met in: such a plan was issued by the end of that year, as plans are issued before or
+ * as their period begins (day-n's 深圳 plan for 2023—2024, met in March 2024 as new). Null for a name without a
+ * period, or one that begins in the year it was met or later.
+ */
+export function periodStart(name: string, metOn: string): DocumentDate | null {
+  const period = /[（(]((?:19|20)\d{2})\s*[—–\-~～至到]\s*(?:19|20)\d{2}年?[)）]/.exec(name);
+  const start = period ? Number(period[1]) : null;
+  return start !== null && start < Number(metOn.slice(0, 4)) ? { date: null, year: start, how: 'period', evidence: period![0] } : null;
 }
 
 /**

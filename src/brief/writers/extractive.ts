@@ -135,9 +135,12 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     // …and so is one that says where the body or person did it (何立峰在人民日报发表署名文章…).
     const issues = /^(?:印发|发布|出台|公布|在)/.test(action);
     // 该局 is a bureau's: a Party organ (中共中央政治局) is named again.
-    const itsName = /[局部委厅署院所行办]$/.test(actor) && !/^(?:中共|中央)/.test(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
-    // A report met again days later is dated by its own dateline (据新华社北京4月26日电), not by the repost's page.
-    const when = candidate.issuedOn?.date ? chineseMonthDay(candidate.issuedOn.date) : date;
+    // Nor the State Council or the NPC (该院 had been written of 国务院, day-n).
+    const itsName = /[局部委厅署院所行办]$/.test(actor) && !/^(?:中共|中央|国务院$|全国人大)/.test(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
+    // A report met again days later is dated by its own dateline (据新华社北京4月26日电), not by the repost's
+    // page; one that another copy shows is older, with no day of its own, is 近日 (day-n's work report, met
+    // three weeks on, had been written 据国务院3月28日消息).
+    const when = candidate.issuedOn?.date ? chineseMonthDay(candidate.issuedOn.date) : candidate.issuedOn?.how === 'earlier' ? '近日' : date;
     datedBefore = when !== date;
     lead = issues ? `${actor}${when}${action}` : `据${actor}${when}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
   }

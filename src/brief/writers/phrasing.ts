@@ -41,7 +41,8 @@ export function asRunningText(text: string): string {
 }
 
 function setRunning(text: string): string {
-  return text
+  // A headline a page typed with half-width marks (…补贴,医疗大模型企业可申请!) is set with Chinese ones.
+  return chinesePunctuation(text)
     .replace(/\s*[|｜丨]\s*/g, '，')
     .replace(new RegExp(String.raw`(?<=${han}|[”》）])\s+(?=${han}|[“《（])`, 'gu'), '，')
     .replace(/\s+(?=[+＋%])|(?<=[+＋])\s+/g, '')

@@ -105,6 +105,9 @@ export function worthQuoting(text: string, title: string, titlePairs = bigrams(t
   // condition before them: 且日均流量超过30GB的…) opens no quote; a preamble (为贯彻…制定本方案) says nothing.
   if (/^(?:文件|文章|方案|计划|意见|条例|规则|指引|办法|措施|报道|稿件|会议|座谈会|发布会|据|《[^》]{1,12}》)(?:判断|提出|明确|指出|称|介绍|显示|强调|认为|统计|要求|规定|旨在|注意到)|^(?:同时|此外|另外|并且|而且|其中|以及|目的是|且|但|然而|否则)|^(?:近日|日前|近期|今天|今日|昨天|昨日)[，,]/.test(text)) return false;
   if (/^为(?:深入|全面|认真|进一步)*(?:贯彻|落实)|制定本|特制定|现提出|如下$/.test(text)) return false;
+  // Nor the guiding ideology every document states (…要以习近平新时代中国特色社会主义思想为指导), nor a line
+  // that is a document's own title (北京市经济和信息化局关于印发…实施方案的通知, day-n).
+  if (/以习近平新时代中国特色社会主义思想为指导|^[^，。；]{0,40}关于[^，。；]{4,80}的(?:通知|意见|决定|公告|批复|函)$/.test(text)) return false;
   // Nor a transmittal's formula (现将《…》印发给你们，请认真遵照执行), a host's welcome (我们非常高兴邀请到…),
   // an article's number (第二条 本办法适用于…) or the law a text rests on (根据《中华人民共和国数据安全法》).
   // Nor an enumeration's step (二是发挥财政性资金的引导作用) or a report's dated lead (1月3日，…正式对外公布).
