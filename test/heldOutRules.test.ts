@@ -15,7 +15,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, docNumberAfter, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
+import { cleanTitle, docNumberAfter, isBriefingReport, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -590,6 +590,22 @@ describe('day N (held out, then used)', () => {
     assert.equal(worthQuoting('推动大规模设备更新和消费品以旧换新，要以习近平新时代中国特色社会主义思想为指导', '行动方案'), false);
     assert.equal(worthQuoting('北京市经济和信息化局关于印发人工智能算力券实施方案（2023—2025年）的通知', '北京发放算力券补贴'), false);
     assert.equal(worthQuoting('对使用智能算力的企业发放算力券，单个企业每年最高支持200万元', '北京发放算力券补贴'), true);
+  });
+});
+
+describe('day O (held out, then used)', () => {
+  it('reads the NPC\'s 记者会 as a briefing, credited to the body of the official the report quotes first of those listed', () => {
+    const body = '3月6日下午，十四届全国人大三次会议举行记者会，国家发展和改革委员会主任郑栅洁、财政部部长蓝佛安、商务部部长王文涛、中国人民银行行长潘功胜、中国证监会主席吴清出席，就经济问题回答记者提问。\n郑栅洁说，近期将设立国家创业投资引导基金，预计吸引带动地方和社会资本近1万亿元。';
+    assert.equal(isBriefingReport('“航母级”国家创业投资引导基金要来了', body), true);
+    assert.equal(issuer('“航母级”国家创业投资引导基金要来了', body), '国家发展和改革委员会');
+    assert.equal(issuer('x', body.replace('郑栅洁说', '吴清表示')), '中国证券监督管理委员会');
+  });
+
+  it('credits the general secretary\'s meetings and visits to the Party centre, but not a stitched page\'s stray line of his', () => {
+    assert.equal(issuer('习近平：经济大省要挑大梁', '【大公报讯】据新华社报道：中共中央总书记、国家主席、中央军委主席习近平5日下午参加他所在的十四届全国人大三次会议江苏代表团审议。'), '中共中央');
+    assert.equal(issuer('民营企业座谈会为民营经济吃下定心丸', '孟珂\n2月17日，习近平总书记出席民营企业座谈会，强调新时代新征程民营经济发展前景广阔、大有可为。'), '中共中央');
+    const stitched = '更新时间:\n谈及优化科技创新和技术改造再贷款，潘功胜表示再贷款规模将由目前的5000亿元扩大到8000亿元至1万亿元。\n3月5日，习近平总书记参加江苏代表团审议时要求江苏在推动科技创新和产业创新融合上打头阵。';
+    assert.notEqual(issuer('潘功胜：科技创新和技术改造再贷款扩大至8000亿至1万亿元', stitched), '中共中央');
   });
 });
 

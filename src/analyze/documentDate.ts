@@ -6,6 +6,7 @@
  */
 
 import { dateFromUrl } from '../extract/date.ts';
+import { BRIEFING_EVENT } from './titles.ts';
 import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
 import { calendarDay } from '../util/time.ts';
 
@@ -51,7 +52,7 @@ const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电
  * A report's opening that dates the briefing it tells of (国务院新闻办公室5月10日举行新闻发布会): the event's
  * day, as a dateline is the report's.
  */
-const briefingHeld = /^[^，,。；\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?(?:发布会|吹风会)/;
+const briefingHeld = new RegExp(String.raw`^[^，,。；\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?${BRIEFING_EVENT}`);
 /** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
 const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
 

@@ -11,7 +11,7 @@ import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
 import type { SourceDirectory } from './origin.ts';
-import { cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { BRIEFING_EVENT, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';
 
 export interface IssuerInput {
@@ -271,6 +271,9 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
   return null;
 }
 
+/** A briefing's words (titles.BRIEFING_EVENT). */
+const briefingEvent = new RegExp(BRIEFING_EVENT);
+
 /** A press office, which hosts a briefing for the body that presents at it. */
 const pressOffice = /新闻办(?:公室)?$/;
 
@@ -307,6 +310,12 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory): 
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
   if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
+  // Of several officials listed at it (…主任郑栅洁、财政部部长蓝佛安、…出席), the one the report quotes first
+  // (郑栅洁说, day-o): the body of the post his name follows.
+  const speaker = /(?:^|[。，,；;\s])([\u4e00-\u9fff]{2,3}?)(?:在会上|当天|还)?(?:说|表示|指出)/.exec(opening)?.[1];
+  const post = speaker ? new RegExp(String.raw`([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))${speaker}`).exec(opening) : null;
+  const quoted = post ? bodiesEnding(post[1]!.split(/[、，,]/).pop()!, directory) : null;
+  if (quoted && !pressOffice.test(quoted.bodies.name)) return { ...quoted.bodies, partners: null, how: 'lead', evidence: post![0] };
   for (const pattern of presenterPatterns) {
     for (const match of opening.matchAll(pattern)) {
       const words = match[1]!;
@@ -322,7 +331,7 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory): 
 /** The sentence of a briefing's report that names the briefing, and the two after it (the first three without one). */
 function briefingOpening(body: string): string {
   const sentences = body.slice(0, 400).split(/(?<=。)/);
-  const at = sentences.findIndex((sentence) => /吹风会|发布会/.test(sentence));
+  const at = sentences.findIndex((sentence) => briefingEvent.test(sentence));
   return (at < 0 ? sentences.slice(0, 3) : sentences.slice(at, at + 3)).join('');
 }
 
@@ -437,18 +446,19 @@ function fromDocumentName(body: string, directory: SourceDirectory): IssuerReadi
 }
 
 /**
- * A meeting the general secretary attends and addresses: 全国科技大会…24日上午在北京人民大会堂召开。习近平出席
- * …并发表重要讲话 is the Party Central Committee's (day-l's labeller: 中共中央, who convenes it with the State
- * Council). Not a meeting that studies his speech (传达学习习近平总书记出席…时的重要讲话精神): only one whose
- * opening says it was held, and he attended it.
+ * A meeting the general secretary holds, attends or joins: 全国科技大会…召开。习近平出席…并发表重要讲话 (day-l), 习近平
+ * 5日下午参加…江苏代表团审议, 习近平总书记出席民营企业座谈会 (day-o) — the Party Central Committee's, as the real
+ * days' labellers credit them. Not a meeting that studies his speech (传达学习习近平总书记出席…时的重要讲话精神).
  */
-function fromCentralMeeting(body: string, directory: SourceDirectory): IssuerReading | null {
-  const opening = body.slice(0, 300);
-  const meeting = /[\u4e00-\u9fff、]{2,40}?(?:大会|会议)[^。]{0,60}?(?:召开|举行|开幕)/.exec(opening);
-  const attended = meeting ? /(?<!传达|学习|贯彻|领会)习近平[^。]{0,30}?(?:出席|主持)[^。]{0,60}?讲话/.exec(opening.slice(meeting.index)) : null;
-  if (!attended) return null;
-  const centre = directory.byName('中共中央');
-  return centre ? { name: centre.name, partners: null, how: 'lead', evidence: meeting![0] } : null;
+function fromCentralMeeting(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+  // Only where the text speaks of it first: its title, its first sentence (an info line or a byline is no
+  // sentence), or the one after a first that says a meeting was held. A stitched page's later line of his
+  // (day-o's 潘功胜 report) is not what the page is about.
+  const [first = '', second = ''] = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 8);
+  const scope = [title, first, /(?:大会|会议)[^。]{0,60}?(?:召开|举行|开幕)/.test(first) ? second : ''].join('\n');
+  const attended = /(?<!传达|学习|贯彻|领会)习近平(?:总书记)?[^。\n]{0,30}?(?:出席|主持|参加)[^。\n]{0,40}?(?:会|审议)/.exec(scope);
+  const centre = attended ? directory.byName('中共中央') : undefined;
+  return centre ? { name: centre.name, partners: null, how: 'lead', evidence: attended![0] } : null;
 }
 
 /** The body a draft for comment asks for replies, or names as its contact: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
@@ -731,7 +741,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromDocumentName(body, directory) ??
     fromWorkConference(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
-    fromCentralMeeting(body, directory) ??
+    fromCentralMeeting(title, body, directory) ??
     fromWorkReport(title, body, directory) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??

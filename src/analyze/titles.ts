@@ -181,12 +181,19 @@ export function isDraft(title: string, body: string): boolean {
 }
 
 /**
+ * The words for a press briefing: 吹风会, (新闻)发布会, and the 记者会 of the NPC's and CPPCC's sessions (day-o's
+ * 经济主题记者会, where ministers present as at a briefing). Shared by every reading of briefings.
+ */
+export const BRIEFING_EVENT = String.raw`(?:吹风会|发布会|记者会)`;
+const briefingEvent = new RegExp(BRIEFING_EVENT);
+
+/**
  * Whether a text reports a press briefing (吹风会, 新闻发布会): its title or its opening speaks of one
  * (国新办举行国务院政策例行吹风会, 李春临10日在…吹风会上表示, 发布会介绍). Its officials present a document;
  * the report is the briefing's news, not a copy of the document.
  */
 export function isBriefingReport(title: string, body: string): boolean {
-  return /吹风会|发布会/.test(`${title}\n${body.slice(0, 300)}`);
+  return briefingEvent.test(`${title}\n${body.slice(0, 300)}`);
 }
 
 /** The kind a document's name ends with, which a briefing's subject leaves out. */

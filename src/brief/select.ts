@@ -3,6 +3,7 @@ import { isPrintableName } from '../analyze/bodies.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';
 import { documentKey, documentSubject, titleKey } from '../analyze/storyGroups.ts';
+import { BRIEFING_EVENT } from '../analyze/titles.ts';
 import { compareUrls } from '../util/url.ts';
 
 export interface SelectionRules {
@@ -19,7 +20,7 @@ const REPEAT_BODY_FACTOR = 0.9;
 const issuedBy = (c: Candidate) => (c.significance.kind === '解读' ? null : c.issued);
 
 /** Whether a story explains policy rather than issues it: an interpretation, or a press briefing. */
-const explaining = (c: Candidate) => c.explains !== null || c.significance.kind === '解读' || /发布会|吹风会/.test(normaliseText(c.document.title));
+const explaining = (c: Candidate) => c.explains !== null || c.significance.kind === '解读' || new RegExp(BRIEFING_EVENT).test(normaliseText(c.document.title));
 
 /**
  * Whether two stories make one item: two that issue one document (by its name), two interpretations of

@@ -3,7 +3,7 @@ import { chinesePunctuation, normaliseText } from '../../util/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { signedArticle } from '../../analyze/issuer.ts';
-import { cleanTitle, documentTitle, isBriefingReport, isDocumentItself, issuingNotice } from '../../analyze/titles.ts';
+import { BRIEFING_EVENT, cleanTitle, documentTitle, isBriefingReport, isDocumentItself, issuingNotice } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../domain/tier.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
@@ -155,9 +155,9 @@ const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|�
 
 /** A briefing held, as a report's opening tells it: 11月10日，国新办举行…; 国务院新闻办11月10日举行…; 国务院新闻办公室当天举行…. */
 // An event's name may hold quotes (“高质量完成‘十四五’规划”系列主题新闻发布会): kept by its kind (eventKind).
-const heldAfterDate = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开|举办)([^，,。；;\n]{0,60}?(?:吹风会|发布会))/;
+const heldAfterDate = new RegExp(String.raw`(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开|举办)([^，,。；;\n]{0,60}?${BRIEFING_EVENT})`);
 // The event is named without the 的 of 在国务院新闻办公室举行的新闻发布会上.
-const heldAfterHost = /([\u4e00-\u9fff]{2,24})((?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午)?(举行|召开|举办)的?((?!的)[\u4e00-\u9fff]{0,16}?(?:吹风会|发布会))/;
+const heldAfterHost = new RegExp(String.raw`([\u4e00-\u9fff]{2,24})((?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午)?(举行|召开|举办)的?((?!的)[\u4e00-\u9fff]{0,16}?${BRIEFING_EVENT})`);
 /** A briefing an official spoke at: 刘烈宏10月10日上午在国新办新闻发布会上说 (a body's own press conference). */
 const spokeAt = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?在([\u4e00-\u9fff]{2,24}?)((?:专题)?(?:新闻)?发布会)上/;
 /** Time words between a host and its verb, which no date stands for: 当天举行. */
