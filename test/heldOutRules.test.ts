@@ -607,5 +607,17 @@ describe('day O (held out, then used)', () => {
     const stitched = '更新时间:\n谈及优化科技创新和技术改造再贷款，潘功胜表示再贷款规模将由目前的5000亿元扩大到8000亿元至1万亿元。\n3月5日，习近平总书记参加江苏代表团审议时要求江苏在推动科技创新和产业创新融合上打头阵。';
     assert.notEqual(issuer('潘功胜：科技创新和技术改造再贷款扩大至8000亿至1万亿元', stitched), '中共中央');
   });
+
+  it('writes the head acting for the Party or the State Council as an editor does, dated only by a day the copy gives', () => {
+    const visit = copy(1, '习近平：经济大省要挑大梁 江苏要在科技创新和产业创新融合上打头阵', '【大公报讯】据新华社报道：中共中央总书记、国家主席、中央军委主席习近平5日下午参加他所在的十四届全国人大三次会议江苏代表团审议。\n习近平强调，经济大省要挑大梁，江苏要在推动科技创新和产业创新融合上打头阵，加快发展新质生产力。');
+    const report = copy(2, '发展“新质生产力”成政府今年首要任务', '国务院总理李强昨日作《政府工作报告》，在十项工作任务中，排在第一的是“大力推进现代化产业体系建设，加快发展新质生产力”。\n报告提出开展“人工智能+”行动，培育未来产业。');
+    const candidates = analyzeDay([visit, report], directory, taxonomy, segmenter).candidates;
+    const { brief, failed } = written(candidates, [visit, report]);
+    const byHeadline = new Map(brief.items.map((item) => [item.headline.split('，')[0], item.paragraphs[0]!]));
+    assert.match(byHeadline.get('中共中央总书记习近平参加十四届全国人大三次会议江苏代表团审议') ?? '', /^中共中央总书记习近平近日参加十四届全国人大三次会议江苏代表团审议。/);
+    assert.match(byHeadline.get('国务院总理李强作政府工作报告') ?? '', /^国务院总理李强近日作政府工作报告。/);
+    assert.doesNotMatch(brief.items.map((item) => item.paragraphs[0]).join(''), /9月15日|发布消息/);
+    assert.deepEqual(failed, []);
+  });
 });
 

@@ -11,7 +11,7 @@ import type { Brief, BriefItem, Reference } from '../../domain/brief.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, briefingOf, briefingSubject, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, briefingOf, briefingSubject, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, leaderActing, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -142,7 +142,16 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     // three weeks on, had been written 据国务院3月28日消息).
     const when = candidate.issuedOn?.date ? chineseMonthDay(candidate.issuedOn.date) : candidate.issuedOn?.how === 'earlier' ? '近日' : date;
     datedBefore = when !== date;
-    lead = issues ? `${actor}${when}${action}` : `据${actor}${when}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
+    // The head acting for the body (中共中央总书记习近平…参加, 国务院总理李强…作) is the lead, its day after the
+    // name — a day the copy itself gives, else 近日: the page of a report is the morning after.
+    const acting = leaderActing(candidate);
+    const actingWhen = candidate.issuedOn?.date ? chineseMonthDay(candidate.issuedOn.date) : '近日';
+    lead = acting
+      ? `${actor}${acting.replace(/^(总书记习近平|总理[\u4e00-\u9fff]{2,3}?)(?=出席|主持|参加|作)/, `$1${actingWhen}`)}`
+      : issues
+        ? `${actor}${when}${action}`
+        : `据${actor}${when}消息，${news ? action.slice('发布消息：'.length) : `${itsName}${action}`}`;
+    if (acting) datedBefore = true;
   }
   const quotes = chooseQuotes(quotableBody(candidate), title, taxonomy, 2);
   // Only the document's own text is 文件: a release or a report about it is 文中.

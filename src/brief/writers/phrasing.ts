@@ -228,6 +228,25 @@ function presented(candidate: Candidate, body: string, directory: SourceDirector
 }
 
 /**
+ * What the head of the Party or the State Council did for it, as the cited copy says (总书记习近平参加…江苏
+ * 代表团审议, 总理李强作政府工作报告): set after the body's name, it reads as an editor writes it (中共中央总书记
+ * 习近平参加…, 国务院总理李强作…), where the headline had been 中共中央发布消息：习近平：… (days n and o).
+ * Undefined for other stories.
+ */
+export function leaderActing(candidate: Candidate): string | undefined {
+  const text = normaliseText(`${candidate.document.title}\n${candidate.document.body}`).slice(0, 400);
+  if (candidate.origin === '中共中央') {
+    const met = /(?<!传达|学习|贯彻|领会)习近平(?:总书记)?(?:\d{1,2}日)?(?:上午|下午)?(?:在京)?((?:出席|主持|参加)[^，。\n]{2,30}(?:审议|会议|会))/.exec(text);
+    return met ? `总书记习近平${met[1]!.replace('他所在的', '')}` : undefined;
+  }
+  if (candidate.origin === '国务院') {
+    const report = /总理([\u4e00-\u9fff]{2,3}?)(?:\d{1,2}日|昨日|今日|今天)?(?:上午|下午)?(?:代表国务院)?作《?政府工作报告/.exec(text);
+    return report ? `总理${report[1]}作政府工作报告` : undefined;
+  }
+  return undefined;
+}
+
+/**
  * What the actor did, from the title: 印发《Y》 for a document, 发布《X》解读 for an interpretation, the
  * title's own verb phrase where it starts with the issuer (召开系列座谈会…), 提出 + a title that opens with
  * an action; a news headline stays a headline, never in 《》.
@@ -241,6 +260,8 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     const named = signed.article ? (titleKnown(signed.article, [candidate.document], directory.knownBodies()) ? inBookQuotes(signed.article) : `“${signed.article}”`) : '';
     return `在${signed.paper}发表署名文章${named}`;
   }
+  const acting = leaderActing(candidate);
+  if (acting) return acting;
   if (candidate.significance.kind === '解读') {
     // A briefing's report is no article of the body's: the body presented at the briefing.
     const briefing = briefingOf(candidate, directory);
