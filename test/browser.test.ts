@@ -135,7 +135,13 @@ describe('a list drawn by script', () => {
     assert.deepEqual(report.failures, []);
     assert.equal(report.documentsKept, 3);
     const pages = host.log.filter((l) => l.path === '/news/index.html');
-    assert.deepEqual(pages.map((l) => l.headers.cookie ?? null), [null, 'checked=1']);
+    // The check's page without the cookie, then the reload with it, once. On a loaded machine the crawler's
+    // fetch of the page may be retried before the browser asks for it (seen in CI, the browser's own two
+    // requests unchanged): how often it was fetched without the cookie is the fetcher's retry, not the flow.
+    const cookies = pages.map((l) => l.headers.cookie ?? null);
+    assert.ok(cookies.length >= 2, JSON.stringify(cookies));
+    assert.deepEqual([...new Set(cookies.slice(0, -1))], [null]);
+    assert.equal(cookies.at(-1), 'checked=1');
     assert.ok(pages.every((l) => l.headers['user-agent'] === 'xinzhi-test/1.0'));
   });
 
