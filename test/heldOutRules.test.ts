@@ -21,7 +21,10 @@ import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
 import { normalisePublisher } from '../src/extract/publisher.ts';
 import { load } from 'cheerio';
-import { loadConfig } from '../src/config/load.ts';
+import { loadConfig, validate } from '../src/config/load.ts';
+import { bodiesFileSchema } from '../src/config/schema.ts';
+import { dateFromUrl } from '../src/extract/date.ts';
+import { oneEvent, selectItems } from '../src/brief/select.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
 import type { StoredDocument } from '../src/domain/document.ts';
 import { writtenBrief } from './writtenBrief.ts';
@@ -621,3 +624,100 @@ describe('day O (held out, then used)', () => {
   });
 });
 
+
+describe('days O, P and Q: the register of officials, one event in other words, dates a copy writes', () => {
+  const on = (title: string, body: string, day: string | null) => readIssuer({ title, body, docNumber: null, on: day }, directory);
+
+  it('reads the body of an official a report quotes by name alone, in its headline or its opening, on the days he held the post', () => {
+    const spam = '更新时间:\n谈到优化科技创新和技术改造再贷款，潘功胜说，再贷款规模将由目前的5000亿元扩大到8000亿元至1万亿元。\n2024年，十个经济大省的地区生产总值合计占全国六成以上。';
+    const governor = on('潘功胜：科技创新和技术改造再贷款扩大到8000亿元至1万亿元', spam, '2025-03-06');
+    assert.deepEqual([governor?.name, governor?.how], ['中国人民银行', 'official']);
+    assert.match(governor!.evidence, /潘功胜：（人民银行行长）/);
+    // Before July 2023 the same man headed the 外汇局; before 2016, no post of the register.
+    assert.equal(on('潘功胜：外汇市场运行总体平稳', '潘功胜表示，外汇市场运行总体平稳。', '2020-01-10')?.name, '国家外汇管理局');
+    assert.equal(on('潘功胜：外汇市场运行总体平稳', '潘功胜表示，外汇市场运行总体平稳。', '2015-01-10'), null);
+    assert.equal(on('吴清：加快健全专门针对科技企业的支持机制', '吴清表示，证监会将用好用足现有制度。', '2025-03-06')?.name, '中国证券监督管理委员会');
+    assert.equal(on('资本市场观察', '吴清表示，证监会将用好用足现有制度。', '2025-03-06')?.name, '中国证券监督管理委员会');
+    // 易会满 in a 2019 transcript is the 证监会's; the name in 2025 is no one's.
+    assert.equal(on('科创板答问', '易会满说，设立科创板是资本市场的重大改革。', '2019-02-27')?.name, '中国证券监督管理委员会');
+    assert.equal(on('科创板答问', '易会满说，设立科创板是资本市场的重大改革。', '2025-03-06'), null);
+  });
+
+  it('does not read a name inside a longer one, a speaker the text quotes after the body it is about, or a name that does not speak', () => {
+    assert.equal(on('市场观察', '张吴清表示，公司将加大研发投入。', '2025-03-06'), null);
+    assert.equal(on('市场观察', '潘功胜出席论坛。', '2025-03-06'), null);
+    const opinion = '中共中央办公厅、国务院办公厅发出文件，鼓励依法依规、有序开放公共数据。\n国家数据局局长刘烈宏表示，一批高质量公共数据将陆续推出。';
+    assert.equal(on('中央鼓励依法有序开放公共数据 料明年建立相关规则', opinion, '2024-10-11')?.name, '中共中央办公厅');
+    const witness = '数据开放新进展。中共中央办公厅、国务院办公厅对公共数据开发利用作出部署。刘烈宏表示，一批高质量公共数据将陆续推出。';
+    assert.notEqual(on('公共数据将陆续推出', witness, '2024-10-11')?.name, '国家数据局');
+  });
+
+  it('reads an old text\'s speaker against the day the text gives, not the day its copy was met', () => {
+    const old = copy(1, '潘功胜：外汇市场运行总体平稳', '潘功胜表示，外汇市场运行总体平稳，跨境资金流动保持基本平衡。\n2019年2月27日');
+    assert.equal(analyzeDay([old], directory, taxonomy, segmenter).candidates[0]?.origin, '国家外汇管理局');
+  });
+
+  it('credits a briefing\'s speaker the report names without his post to the body of his post', () => {
+    const body = '当天，十四届全国人大三次会议经济主题记者会在北京举行。潘功胜在会上说，债券市场“科技板”将支持三类主体发行科技创新债券。';
+    assert.equal(isBriefingReport('债券市场“科技板”来了', body), true);
+    assert.equal(on('债券市场“科技板”来了', body, '2025-03-06')?.name, '中国人民银行');
+  });
+
+  it('refuses a register that names a body the registry does not list, naming the entry', () => {
+    const file = { bodies: [{ name: '国务院', tier: 'national' }], officials: [{ name: '某某', body: '不存在的局', post: '局长' }] };
+    assert.throws(() => validate(bodiesFileSchema, file, 'bodies.yaml'), /bodies\.yaml.*officials\.0\(某某\)\.body/);
+    assert.throws(() => validate(bodiesFileSchema, { ...file, officials: [{ name: '某某', body: '国务院', post: '总理', from: '2023-03-11', until: '2020-01-01' }] }, 'bodies.yaml'), /officials\.0\(某某\)\.until/);
+    assert.equal(validate(bodiesFileSchema, { ...file, officials: [{ name: '某某', body: '国务院', post: '总理', from: '2023-03-11' }] }, 'bodies.yaml').officials.length, 1);
+  });
+
+  it('heads and opens a story its headline gives to the body\'s head as an editor does: post, name, his words', () => {
+    const report = copy(1, '潘功胜：债券市场“科技板”支持三类主体发行科技创新债券', '当天，十四届全国人大三次会议经济主题记者会在北京举行。潘功胜在会上说，债券市场“科技板”将支持金融机构、科技型企业、私募股权投资机构三类主体发行科技创新债券，丰富科技创新债券产品体系。');
+    const candidates = analyzeDay([report], directory, taxonomy, segmenter).candidates;
+    const { brief, failed } = written(candidates, [report]);
+    assert.equal(brief.items[0]!.headline, '人民银行行长潘功胜：债券市场“科技板”支持三类主体发行科技创新债券');
+    assert.match(brief.items[0]!.paragraphs[0]!, /^中国人民银行行长潘功胜表示，债券市场“科技板”支持三类主体发行科技创新债券。/);
+    assert.doesNotMatch(brief.items[0]!.paragraphs[0]!, /发布解读|解读文章/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('prints one body\'s reports of one event in other words once: the same first theme or the same speaker, a day apart at most', () => {
+    const report = (id: number, title: string, body: string, at = '2026-09-15T10:00:00+08:00') => ({ ...copy(id, title, body), publishedAt: at });
+    const first = report(1, '郑栅洁称将设立国家创业投资引导基金', '国家发展改革委主任郑栅洁表示，将设立国家创业投资引导基金，带动地方和社会资本近1万亿元，支持创业投资、耐心资本和硬科技。');
+    const second = report(2, '郑栅洁：培育新质生产力抓好资金、人才、生态3个重点', '国家发展改革委主任郑栅洁说，培育新质生产力要抓好资金、人才、生态，发展未来产业和新质生产力。');
+    const candidates = analyzeDay([first, second], directory, taxonomy, segmenter).candidates;
+    assert.equal(candidates.length, 2);
+    assert.equal(oneEvent(candidates[0]!, candidates[1]!), true);
+    assert.equal(selectItems(candidates, { minItems: 1, maxItems: 7, minRelevance: 0 }).length, 1);
+    // Three days apart, they are two events.
+    const later = analyzeDay([first, { ...second, publishedAt: '2026-09-18T10:00:00+08:00' }], directory, taxonomy, segmenter).candidates;
+    assert.equal(oneEvent(later[0]!, later[1]!), false);
+    // Another body's report of the same theme is another story.
+    const other = analyzeDay([first, report(3, '吴清：大力培育耐心资本', '证监会主席吴清表示，将大力培育长期资本、耐心资本，支持创业投资和硬科技企业。')], directory, taxonomy, segmenter).candidates;
+    assert.equal(oneEvent(other[0]!, other[1]!), false);
+  });
+
+  it('credits a central work conference a text reports as held to the Party centre, not one it cites, nor a document it recalls', () => {
+    const held = '热解读 12月11日至12日，中央经济工作会议在北京举行，确定了2025年要抓好的九项重点任务。\n文章回顾，2017年国务院印发《新一代人工智能发展规划》。';
+    assert.equal(issuer('热解读｜中央经济工作会议再次部署开展“人工智能+”行动', held), '中共中央');
+    assert.equal(issuer('中央经济工作会议再提开展“人工智能+”行动', '南都记者了解到，会议再次提出开展“人工智能+”行动。'), '中共中央');
+    const cited = '为贯彻落实《无人驾驶航空器飞行管理暂行条例》以及2023年中央经济工作会议提出的“打造低空经济等若干战略性新兴产业”相关要求，推动我市低空经济高质量发展，制定本实施方案。';
+    assert.notEqual(issuer('苏州市低空经济高质量发展实施方案', cited), '中共中央');
+    assert.notEqual(issuer('全国工业和信息化工作会议在京召开', '全国工业和信息化工作会议12月26日至27日在京召开。会议传达学习中央经济工作会议精神。'), '中共中央');
+  });
+
+  it('reads a lead\'s issuing bodies before 于 and a date, and a body named with its term as the body', () => {
+    const lead = 'GoodNav于12月27日消息，国家数据局、中央网信办、工业和信息化部、公安部、国务院国资委于12月25日发布了《促进企业数据资源开发利用的意见》。';
+    assert.equal(issuer('五部门：加快构建国资央企大数据体系', lead), '国家数据局');
+    assert.equal(directory.byName('中国共产党第二十届中央委员会')?.name, '中共中央');
+    assert.equal(directory.byName('第十四届全国人民代表大会常务委员会')?.name, '全国人民代表大会常务委员会');
+    assert.equal(directory.byName('第二十届'), undefined);
+  });
+
+  it('dates a copy by a blog address with one-digit month and day, and a briefing by the year its report writes', () => {
+    assert.equal(dateFromUrl('http://eybdt.cn/html/2024-3-5/1676924.htm'), '2024-03-05T00:00:00+08:00');
+    assert.equal(dateFromUrl('http://example.cn/2024/3/15/1.htm'), '2024-03-15T00:00:00+08:00');
+    assert.equal(dateFromUrl('http://example.cn/2024-3/5/1.htm'), null);
+    const held = documentDate('国务院新闻办公室于2019年2月27日(星期三)下午3时30分举行新闻发布会，中国证券监督管理委员会主席易会满介绍设立科创板有关情况。', null, '2025-03-06');
+    assert.deepEqual([held?.date, held?.how], ['2019-02-27', 'dateline']);
+  });
+});

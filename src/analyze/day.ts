@@ -45,7 +45,20 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   );
   const drafts = groups.map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
-    const readings = members.map((m) => readIssuer({ ...m, ...read.get(m.id)!, site: directory.siteName(m) }, directory));
+    // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
+    // Each copy's year-less dateline is read against its own page's day: a report of 1月3日 on a page of 1月4日
+    // is of that January, though the group's earliest copy was met on 12月29日.
+    // A copy without a 文号 of its own may write its document's after the name (…》(国数政策〔2023〕11号)).
+    const numberOf = (m: StoredDocument) => {
+      const text = read.get(m.id)!;
+      const named = m.docNumber ? null : issuedDocument(cleanTitle(text.title), text.body);
+      return m.docNumber ?? (named ? docNumberAfter(named, text.body) : null);
+    };
+    // Every document of a day is dated (its page's time, or the day it was met on).
+    const pageDay = (m: StoredDocument) => shanghaiDay(m.publishedAt!);
+    const dates = members.map((m) => documentDate(read.get(m.id)!.body, numberOf(m), pageDay(m)));
+    // Whom a copy quotes by name is read against its own day: 易会满 in a 2019 transcript served again today.
+    const readings = members.map((m, i) => readIssuer({ ...m, ...read.get(m.id)!, site: directory.siteName(m), on: dates[i]?.date ?? pageDay(m) }, directory));
     const origin = resolveOrigin(
       members.map((m, i) => ({
         id: m.id,
@@ -82,16 +95,6 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const reposterTiers = origin.reposters.map((name) => directory.tierOf(name) ?? 'media');
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
     const metOn = shanghaiDay(document.publishedAt!);
-    // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
-    // Each copy's year-less dateline is read against its own page's day: a report of 1月3日 on a page of 1月4日
-    // is of that January, though the group's earliest copy was met on 12月29日.
-    // A copy without a 文号 of its own may write its document's after the name (…》(国数政策〔2023〕11号)).
-    const numberOf = (m: StoredDocument) => {
-      const text = read.get(m.id)!;
-      const named = m.docNumber ? null : issuedDocument(cleanTitle(text.title), text.body);
-      return m.docNumber ?? (named ? docNumberAfter(named, text.body) : null);
-    };
-    const dates = members.map((m) => documentDate(read.get(m.id)!.body, numberOf(m), m.publishedAt ? shanghaiDay(m.publishedAt) : metOn));
     // A copy whose address is dated months back shows the document is that old, whatever its page says.
     // A lead's date of the issuing (…11月23日发布《…》) dates the prose, not yet the freshness: on day-c it
     // makes old news of a plan its editor picked 52 days on (docs/quality.md, day-g).

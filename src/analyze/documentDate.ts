@@ -52,7 +52,7 @@ const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电
  * A report's opening that dates the briefing it tells of (国务院新闻办公室5月10日举行新闻发布会): the event's
  * day, as a dateline is the report's.
  */
-const briefingHeld = new RegExp(String.raw`^[^，,。；\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?${BRIEFING_EVENT}`);
+const briefingHeld = new RegExp(String.raw`^[^，,。；\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:[（(]星期[一二三四五六日天][)）])?(?:上午|下午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?${BRIEFING_EVENT}`);
 /** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
 const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
 
@@ -123,7 +123,10 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
   const deployed = /部署((?:19|20)\d{2})年/.exec(opening.slice(0, 200));
   const named = lead ? (namedEventOf(opening.slice(0, opening.search(/[。\n]|$/))) ?? (deployed ? { year: Number(deployed[1]), words: deployed[0] } : null)) : null;
   const event = named && named.year < latestYear ? named : null;
-  const leadYear = event?.year ?? latestYear;
+  // A lead that writes the year itself (国务院新闻办公室于2019年2月27日(星期三)下午…举行新闻发布会, day-o) is of that year.
+  const written = lead ? /((?:19|20)\d{2})\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日[^月]*$/.exec(lead[0]) : null;
+  const writtenYear = written && Number(written[1]) <= latestYear ? Number(written[1]) : null;
+  const leadYear = writtenYear ?? event?.year ?? latestYear;
   // A day of that year's calendar: 2月29日 of a common year, 2月30日 and 13月1日 date nothing.
   const date = lead ? calendarDay(leadYear, month, day) : null;
   if (lead && date) return { date, year: leadYear, how: byDateline ? 'dateline' : 'lead', evidence: event ? `${lead[0]}…${event.words}` : lead[0] };

@@ -10,6 +10,7 @@ import { divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
 import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
+import { escapeRegExp } from '../util/escape.ts';
 import type { SourceDirectory } from './origin.ts';
 import { BRIEFING_EVENT, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';
@@ -25,6 +26,11 @@ export interface IssuerInput {
    * its relative names (来源：市数据局) stand for.
    */
   site?: string | null;
+  /**
+   * The Shanghai day the text is of (YYYY-MM-DD: its own date, else its page's): which officials of the
+   * register were in office when it speaks of them. Null or absent: any of them.
+   */
+  on?: string | null;
 }
 
 const count = String.raw`(\d{1,3}|[一二三四五六七八九十]{1,3})`;
@@ -35,7 +41,8 @@ const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|举�
 // The whole count: 等十一部门 is eleven, not the 一 after 十.
 const countOnly = new RegExp(String.raw`(?<![\d一二三四五六七八九十])${count}个?部门联合`);
 /** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
-const timeWords = /(?:近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
+// 于 as in 国务院国资委于12月25日发布了《…》 (day-p).
+const timeWords = /(?:于|近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
 const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$|^理论学习中心组(?:[（(]扩大[)）])?$/;
 /** Words of a clause that acts on a document or an instruction rather than issuing one: 贯彻落实, 按照, 根据. */
@@ -271,6 +278,44 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
   return null;
 }
 
+/** What an official a report quotes does: speaks (说, 表示, 在会上介绍…) — a headline's colon is read apart. */
+const speaks = String.raw`(?:在[^。，：]{0,24}?[上中]|当天|当日|今天|今日|还|也|同时|进一步|此前)?(?:说|表示|指出|介绍|称|强调|透露|宣布|回应|答记者问)`;
+
+/**
+ * Where an official is quoted: a headline led by his name and a colon (潘功胜：科技创新和技术改造再贷款…), a
+ * text's first three sentences (吴清表示，证监会将…), or a briefing's opening (which names its meeting and host
+ * before the speaker: 十四届全国人大三次会议经济主题记者会…潘功胜在会上说).
+ */
+type Quoted = 'headline' | 'opening' | 'briefing';
+
+/**
+ * The register's official (config/bodies.yaml `officials`, in office on `on`) whom `text` quotes first, as
+ * `where` says (Quoted), with the body of the post; null when it quotes none. A name inside a longer one is
+ * not his (the name must follow no Chinese character but his post). Reports of the 两会 记者会 on stitched
+ * pages name the governor and the chairman by name alone (day-o). In a text's opening, a speaker after a
+ * body it names first is that body's story's witness, not its issuer (day-e's 中办国办 opinion).
+ */
+function officialQuoted(text: string, where: Quoted, on: string | null, directory: SourceDirectory): { name: string; body: string; evidence: string } | null {
+  const headline = where === 'headline';
+  const opening = headline || where === 'briefing' ? text : text.slice(0, 300).split(/(?<=。)/).slice(0, 3).join('');
+  let first: { at: number; name: string; body: string; evidence: string } | null = null;
+  for (const { official, body } of directory.officialsOn(on)) {
+    const name = escapeRegExp(official.name);
+    const pattern = headline ? new RegExp(String.raw`^${name}[：:]`) : new RegExp(String.raw`(?:(?<![\u4e00-\u9fff])|(?<=${escapeRegExp(official.post)}))${name}${speaks}`);
+    const match = pattern.exec(opening);
+    // The text's own speaker, not one it quotes after a body it is about (中共中央办公厅…发出文件…国家数据局局长刘烈宏表示).
+    const bodyBefore = match && where === 'opening' && [...Array(match.index).keys()].some((at) => directory.nameAt(opening, at, (n) => n.length >= 3) !== undefined);
+    if (match && !bodyBefore && (!first || match.index < first.at)) first = { at: match.index, name: official.name, body: body.name, evidence: `${match[0]}（${body.shortName ?? body.name}${official.post}）` };
+  }
+  return first && { name: first.name, body: first.body, evidence: first.evidence };
+}
+
+/** The body of the official a text quotes by name alone (officialQuoted), as an issuer reading. */
+function fromOfficial(text: string, where: Quoted, on: string | null, directory: SourceDirectory): IssuerReading | null {
+  const quoted = officialQuoted(text, where, on, directory);
+  return quoted && { name: quoted.body, partners: null, how: 'official', evidence: quoted.evidence };
+}
+
 /** A briefing's words (titles.BRIEFING_EVENT). */
 const briefingEvent = new RegExp(BRIEFING_EVENT);
 
@@ -295,7 +340,7 @@ const presenterPatterns = [
  * the report names no presenter that early (山东省政府新闻办举行吹风会，对《…》进行解读。据介绍… stays the
  * host's) — as the real days' editors labelled briefings (day-c, day-e, day-f, day-g).
  */
-function fromBriefing(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+function fromBriefing(title: string, body: string, directory: SourceDirectory, on: string | null = null): IssuerReading | null {
   if (!isBriefingReport(title, body)) return null;
   const opening = briefingOpening(body);
   // A series' session for one province (…系列主题新闻发布会浙江专场, day-n) is that province's: its governor presents.
@@ -316,6 +361,9 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory): 
   const post = speaker ? new RegExp(String.raw`([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))${speaker}`).exec(opening) : null;
   const quoted = post ? bodiesEnding(post[1]!.split(/[、，,]/).pop()!, directory) : null;
   if (quoted && !pressOffice.test(quoted.bodies.name)) return { ...quoted.bodies, partners: null, how: 'lead', evidence: post![0] };
+  // A speaker the report names without his post (潘功胜在会上说): the register's.
+  const registered = speaker && !post ? fromOfficial(opening, 'briefing', on, directory) : null;
+  if (registered) return registered;
   for (const pattern of presenterPatterns) {
     for (const match of opening.matchAll(pattern)) {
       const words = match[1]!;
@@ -445,6 +493,24 @@ function fromDocumentName(body: string, directory: SourceDirectory): IssuerReadi
   return null;
 }
 
+/** The Party centre's work conferences (中央经济工作会议), which 中共中央 convenes with the State Council. */
+const centralWorkConference = String.raw`中央(?:经济|城市|农村|金融|科技|人才|民族|外事|统战|网络安全和信息化|机构编制|政法|全面依法治国)工作会议`;
+
+/**
+ * A central work conference a text reports as held, in its title or first sentence: 中央经济工作会议12月11日至12日
+ * 在北京举行 (day-p), 召开中央城市工作会议, or a headline it leads (中央经济工作会议再提开展“人工智能+”行动) — the
+ * Party centre's, which leads it; before a lead's recall of another body's document (2017年国务院印发《…》).
+ * Not a sector's 全国…工作会议, which is its ministry's (fromWorkConference), nor one a text cites
+ * (贯彻落实2023年中央经济工作会议提出的…, day-d).
+ */
+function fromCentralWorkConference(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+  const first = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).find((sentence) => sentence.length > 8) ?? '';
+  const pattern = new RegExp(String.raw`${centralWorkConference}(?:\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|\d{1,2}日至\d{1,2}日)?(?:在北京|在京)?(?:举行|召开)|(?:举行|召开)了?${centralWorkConference}`);
+  const held = pattern.exec(title) ?? pattern.exec(first) ?? new RegExp(String.raw`^${centralWorkConference}`).exec(title);
+  const centre = held ? directory.byName('中共中央') : undefined;
+  return centre ? { name: centre.name, partners: null, how: 'lead', evidence: held![0] } : null;
+}
+
 /**
  * A meeting the general secretary holds, attends or joins: 全国科技大会…召开。习近平出席…并发表重要讲话 (day-l), 习近平
  * 5日下午参加…江苏代表团审议, 习近平总书记出席民营企业座谈会 (day-o) — the Party Central Committee's, as the real
@@ -528,9 +594,10 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A meeting's report names who held it: 山东省政府新闻办11月8日举行政策例行吹风会.
   // A law is voted through (表决通过) by a session of the body that passes it; the Politburo holds a study session.
   // The drafter at the head of others (牵头组织…联合制定了2.0版), and the body that consults on a draft (就《…》公开征求意见).
+  // A news copy may not name the document at all (中共中央办公厅、国务院办公厅发出文件，鼓励…, day-e).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次集体学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)/g)) {
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次集体学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);
@@ -706,11 +773,13 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
 
 /**
  * The issuing body of a document, in this order: the body presenting at a press briefing a report tells of,
- * an interpretation's interpreter, a commentary's paper (its closing 来源), the start of its title, a
+ * a leader's signed article, an interpretation's interpreter, a commentary's paper (its closing 来源), the
+ * start of its title, the body of an official a headline quotes by name (潘功胜：…, the register of officials), a
  * heading, its 文号, the signature above its closing date, the body it names as interpreter (本办法由…负责
- * 解释), the first sentences of a news copy (of the document its headline speaks of), a sector's national
+ * 解释), a central work conference held (中央经济工作会议…举行 → 中共中央), the first sentences of a news copy (of the document its headline speaks of), a sector's national
  * work conference, the government that held an executive meeting, an order, an approval, a draft's feedback
- * address or contact, an official who speaks in it; then the page's 来源 line (or a copied one opening the
+ * address or contact, an official who speaks in it (by post, or by name alone when the register of officials
+ * lists him in office on the text's day); then the page's 来源 line (or a copied one opening the
  * text) when that names a body, a press attribution, the government whose departments it addresses, and
  * last the people's government (or, for a 条例, the standing committee) of the place a document's title
  * starts with. Each is read on the normalised
@@ -726,16 +795,19 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const body = withPlaceNamed(text, place);
   // An interpretation is the interpreting body's, whatever document its headline names.
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
+  const on = input.on ?? null;
   const found =
-    fromBriefing(title, body, directory) ??
+    fromBriefing(title, body, directory, on) ??
     fromSignedArticle(title, body) ??
     interpreter ??
     fromCommentary(title, body, directory) ??
     fromTitle(title, directory) ??
+    fromOfficial(title, 'headline', on, directory) ??
     fromHeading(body, directory) ??
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
+    fromCentralWorkConference(title, body, directory) ??
     fromLead(body, directory, issuedDocument(title, body)) ??
     fromSiteNews(body, directory) ??
     fromDocumentName(body, directory) ??
@@ -746,8 +818,9 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
     fromFeedback(body, directory) ??
-    // Last, whose official speaks in it: 省数据局负责人向…颁发任务书.
-    fromInterpreter(body, directory);
+    // Last, whose official speaks in it: 省数据局负责人向…颁发任务书, or one the register knows by name.
+    fromInterpreter(body, directory) ??
+    fromOfficial(body, 'opening', on, directory);
   if (found) {
     const joint = found.partners ? null : countOnly.exec(`${title}\n${body.slice(0, 200)}`);
     if (joint) return { ...found, partners: joint[1]! };

@@ -1,8 +1,9 @@
-import type { BodiesFile, Body, Source } from '../config/schema.ts';
+import type { BodiesFile, Body, Official, Source } from '../config/schema.ts';
 import { registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
 import { leadingDivisions } from './divisions.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { compareUrls } from '../util/url.ts';
+import type { IssuerReading } from '../domain/candidate.ts';
 
 /**
  * The bodies a brief knows: the catalog's sources (the sites it crawls) and the registry's issuing bodies
@@ -15,10 +16,11 @@ export class SourceDirectory {
   private readonly sites: Readonly<Record<string, string>>;
   private readonly longestFirst: string[];
   private readonly provinceNames: { place: string; short: string }[];
+  private readonly officials: readonly Official[];
 
   constructor(
     readonly sources: readonly Source[],
-    registry: BodiesFile = { bodies: [], provinces: [], sites: {} },
+    registry: BodiesFile = { bodies: [], provinces: [], sites: {}, officials: [] },
   ) {
     this.byId = new Map(sources.map((s) => [s.id, s]));
     const bodies = registryBodies(registry);
@@ -31,6 +33,19 @@ export class SourceDirectory {
     this.sites = registry.sites;
     this.provinceNames = registry.provinces.map(({ place }) => ({ place, short: place.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '') }));
     this.longestFirst = [...this.names.keys()].sort((a, b) => b.length - a.length);
+    this.officials = registry.officials;
+  }
+
+  /**
+   * The officials of the register in office on `day` (a Shanghai day, YYYY-MM-DD; every official when null),
+   * each with the body of the post: whom a report may quote by name alone (潘功胜说…).
+   */
+  officialsOn(day: string | null): { official: Official; body: NamedBody }[] {
+    return this.officials.flatMap((official) => {
+      const body = this.byName(official.body);
+      const inOffice = day === null || ((!official.from || official.from <= day) && (!official.until || day <= official.until));
+      return body && inOffice ? [{ official, body }] : [];
+    });
   }
 
   /** The provincial-level divisions, by full place name and the short name titles use (河南省, 河南). */
@@ -42,9 +57,12 @@ export class SourceDirectory {
     return this.byId.get(id);
   }
 
-  /** Exact names only: 国务院办公厅 is not 国务院, and a department is not its ministry. */
+  /**
+   * Exact names only: 国务院办公厅 is not 国务院, and a department is not its ministry. A body named with its
+   * term (中国共产党第二十届中央委员会, 第十四届全国人民代表大会常务委员会) is the body of every term.
+   */
   byName(name: string): NamedBody | undefined {
-    return this.names.get(name);
+    return this.names.get(name) ?? (/第[一二三四五六七八九十]+届/.test(name) ? this.names.get(name.replace(/第[一二三四五六七八九十]+届/, '')) : undefined);
   }
 
   /**
@@ -126,7 +144,7 @@ export interface OriginMember {
   /** The body the document names as its issuer in its own text (title, 文号, signature, lead), when it does. */
   issuer?: string | null;
   /** Where the issuer was read: the title, 文号 and signature are the document's own word; a lead is a reporter's. */
-  issuerHow?: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place' | null;
+  issuerHow?: IssuerReading['how'] | null;
   publishedAt: string;
   /** Whether the copy reads as published once normalised: not traditional, glossed or full-width. */
   clean?: boolean;
@@ -160,7 +178,7 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
     const canonical = directory.byName(claimed)?.name ?? claimed;
     // A copy that names its issuer in its own words outweighs a reporter's lead, which outweighs a site.
     // A title's place is a guess at the body, as weak as the site.
-    const weight = !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' ? 2 : 3;
+    const weight = !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
     claims.set(canonical, (claims.get(canonical) ?? 0) + weight);
   }
   let origin = byTime[0]!.site;

@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../config/schema.ts';
 import { createSegmenter, SegmentedText, type Segmenter } from './segment.ts';
 import type { Relevance, ThemeHit } from '../domain/candidate.ts';
+import { escapeRegExp } from '../util/escape.ts';
 
 /** A keyword in the title says more about a document than one in its body. */
 const TITLE_WEIGHT = 3;
@@ -24,7 +25,7 @@ function countOccurrences(segmented: SegmentedText, term: string): number {
   const { text } = segmented;
   const latin = /^[A-Za-z][A-Za-z0-9 +]*$/.test(term);
   if (latin) {
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(term);
     return (text.match(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, 'g')) ?? []).length;
   }
   let count = 0;

@@ -43,6 +43,35 @@ export function sameDocument(a: Candidate, b: Candidate): boolean {
   return subject !== null && a.origin === b.origin && titleKey(report!.document.title).includes(subject);
 }
 
+/** Days apart that still make one event's reports one story: a report of the evening is met the next morning. */
+const ONE_EVENT_DAYS = 1;
+
+/**
+ * Whether two stories are one body's reports of one event that the grouping could not join, worded each its
+ * own way and naming no document (day-o: three reports of 郑栅洁 at the 记者会; day-n: two of 国务院国资委's AI
+ * meeting): the same issuer, neither issuing nor explaining a document, the same first theme or the same
+ * speaker heading both, published at most a day apart. Two meetings or briefings of one body on one theme a day apart would be merged too:
+ * rarer than a second copy in other words, and a repeat costs an editor more than a missing second item. A
+ * report beside the body's document of the theme stays apart: day-p's 工信部 work conference is no news of
+ * its 中小企业 plan.
+ */
+export function oneEvent(a: Candidate, b: Candidate): boolean {
+  if (a.origin !== b.origin || a.tierHow === 'site' || b.tierHow === 'site') return false;
+  const theme = a.relevance.themes[0]?.themeId;
+  const speaker = speakerOf(a);
+  // The same official heading both (郑栅洁称…, 郑栅洁：…) speaks at one event, whatever theme each report leads with.
+  if ((speaker === null || speaker !== speakerOf(b)) && (theme === undefined || theme !== b.relevance.themes[0]?.themeId)) return false;
+  const apart = Math.abs(Date.parse(a.document.publishedAt!) - Date.parse(b.document.publishedAt!)) / 86_400_000;
+  if (apart > ONE_EVENT_DAYS + 1) return false;
+  const report = (c: Candidate) => c.explains === null && issuedBy(c) === null;
+  return report(a) && report(b);
+}
+
+/** The person a headline opens with as its speaker (郑栅洁：…, 郑栅洁称…, 吴清表示…), or null. */
+function speakerOf(candidate: Candidate): string | null {
+  return /^([\u4e00-\u9fff]{2,3})(?:[：:]|称|表示)/.exec(normaliseText(candidate.document.title).trim())?.[1] ?? null;
+}
+
 /**
  * Picks the day's items: relevant stories only, one per story group and one per document (sameDocument), the most significant first with
  * a discount for repeating a theme or a body (an exact tie to the earlier candidate), then ordered as a brief is read: by tier,
@@ -94,7 +123,8 @@ function pickFrom(candidates: readonly Candidate[], picked: Candidate[], upTo: n
     for (let i = 1; i < pool.length; i++) if (adjusted(pool[i]!) > adjusted(pool[best]!)) best = i;
     const [chosen] = pool.splice(best, 1);
     // Two groups about one document (copies the grouping could not join) make one item: the better one.
-    if (!picked.some((p) => sameDocument(p, chosen!))) picked.push(chosen!);
+    // …and so do one body's reports of one event in other words.
+    if (!picked.some((p) => sameDocument(p, chosen!) || oneEvent(p, chosen!))) picked.push(chosen!);
   }
   return picked;
 }

@@ -25,6 +25,9 @@ const chinese: [RegExp, string][] = [
   [/^writer\.kind llm needs writer\.llm \(baseUrl, model\)$/, 'writer.kind 为 llm 时需要 writer.llm（baseUrl、model）'],
   [/^sqlite, or a postgres:\/\/ address$/, '应为 sqlite，或 postgres:// 开头的地址'],
   [/^letters, digits, dots, underscores and dashes$/, '只能用字母、数字、点、下划线和连字符'],
+  [/^(.+) is no body of the registry$/, '$1 不是机构名录中的机构（请先在 bodies 中列出）'],
+  [/^until is before from$/, 'until 早于 from'],
+  [/^YYYY-MM-DD$/, '应为 YYYY-MM-DD 形式的日期'],
 ];
 
 /** A schema's own message in Chinese; a message this table does not know (zod's own, already Chinese) is returned as it is. */

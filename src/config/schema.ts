@@ -159,13 +159,39 @@ export const bodySchema = z.object({
 }).strict();
 export type Body = z.infer<typeof bodySchema>;
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+/**
+ * An official of the register (config/bodies.yaml `officials`): a head a report may quote by name alone
+ * (潘功胜说…, 吴清：…), the body the post belongs to, and the days of office (Shanghai days, inclusive;
+ * open at either end when not given): a name is read only in a text of those days.
+ */
+export const officialSchema = z.object({
+  name: z.string().min(2),
+  /** The body of the post, by a name the registry knows (中国人民银行). */
+  body: z.string().min(1),
+  /** The post as the press writes it (行长, 主席, 部长): for `xinzhi explain`. */
+  post: z.string().min(1),
+  from: isoDay.optional(),
+  until: isoDay.optional(),
+}).strict();
+export type Official = z.infer<typeof officialSchema>;
+
 export const bodiesFileSchema = z.object({
   bodies: z.array(bodySchema).default([]),
   /** Provincial-level governments: each yields <place>人民政府 (docCode <code>) and its 办公厅 (<code>办). */
   provinces: z.array(z.object({ place: z.string().min(2), code: z.string().min(1) }).strict()).default([]),
   /** Names of sites by registrable domain (163.com: 网易): how a reposter no catalog lists is named. */
   sites: z.record(z.string().min(1), z.string().min(1)).default({}),
-}).strict();
+  officials: z.array(officialSchema).default([]),
+}).strict().superRefine((file, ctx) => {
+  // An official's body must be one the registry lists, or the issuer read from his words would have no tier.
+  const known = new Set([...file.bodies.flatMap((b) => [b.name, ...(b.shortName ? [b.shortName] : []), ...b.aliases]), ...file.provinces.map((p) => `${p.place}人民政府`)]);
+  file.officials.forEach((official, index) => {
+    if (!known.has(official.body)) ctx.addIssue({ code: 'custom', path: ['officials', index, 'body'], message: `${official.body} is no body of the registry` });
+    if (official.from && official.until && official.until < official.from) ctx.addIssue({ code: 'custom', path: ['officials', index, 'until'], message: 'until is before from' });
+  });
+});
 export type BodiesFile = z.infer<typeof bodiesFileSchema>;
 
 // --- Editions (render.formats, render.docx, render.wechat) ---

@@ -29,8 +29,8 @@ export interface IssuerReading {
    * or counted from its signers in Chinese numerals (四); null for one.
    */
   partners: string | null;
-  /** Where it was read, for `xinzhi explain`. */
-  how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place';
+  /** Where it was read, for `xinzhi explain`: `official`, a speaker the register of officials knows by name. */
+  how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place' | 'official';
   /** The words that showed it. */
   evidence: string;
   /**

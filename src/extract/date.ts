@@ -175,15 +175,16 @@ export function parseChineseDateTime(written: string): string | null {
 
 /**
  * A date written in the URL the way government CMSs and news sites do: /t20260618_…, /202606/18/,
- * /20260618/, /2012-06/04/ (新华网), /2019/0615/ (人民网), /2019/10/22/ and /2019-10-22/ (blogs). An archived copy's
+ * /20260618/, /2012-06/04/ (新华网), /2019/0615/ (人民网), /2019/10/22/, /2019-10-22/ and /2024-3-5/ (blogs). An archived copy's
  * address is read for the original's.
  */
 export function dateFromUrl(url: string): string | null {
   const address = archivedFrom(url);
-  const patterns = [/(?:\/t|\/|_)(20\d{2})(\d{2})(\d{2})(?:[_/.]|\d)/, /\/(20\d{2})-?(\d{2})\/(\d{2})\//, /\/(20\d{2})\/(\d{2})(\d{2})\//, /\/(20\d{2})[/-](\d{2})[/-](\d{2})\//];
+  const patterns = [/(?:\/t|\/|_)(20\d{2})(\d{2})(\d{2})(?:[_/.]|\d)/, /\/(20\d{2})-?(\d{2})\/(\d{2})\//, /\/(20\d{2})\/(\d{2})(\d{2})\//, /\/(20\d{2})([/-])(\d{1,2})\2(\d{1,2})\//];
   for (const pattern of patterns) {
     const match = pattern.exec(address);
-    const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
+    // The blog form may write its month and day with one digit (/2024-3-5/) and captures its separator.
+    const [year, month, day] = match?.length === 5 ? [Number(match[1]), Number(match[3]), Number(match[4])] : [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
     if (match && month >= 1 && month <= 12 && day >= 1 && day <= 31) return shanghaiIso(year, month, day);
   }
   return null;

@@ -18,3 +18,8 @@ export function linkTarget(url: string): string | null {
   }
   return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
 }
+
+/** Text that a regular expression matches literally: a configured name or keyword put inside a pattern. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

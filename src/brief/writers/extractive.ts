@@ -11,7 +11,7 @@ import type { Brief, BriefItem, Reference } from '../../domain/brief.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, briefingOf, briefingSubject, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, leaderActing, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, briefingOf, briefingSubject, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, leaderActing, officialSpeaking, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -112,7 +112,11 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   let lead: string;
   // Whether the lead dates the story by another day than its page's: the reposts came later, 近日 not 当日.
   let datedBefore = Boolean(document && candidate.issuedOn);
-  if (document && candidate.tierHow !== 'site') {
+  // The body's head quoted by name in the headline (潘功胜：…) said it, as the report tells: not the body's own article.
+  const speaking = document ? null : officialSpeaking(quotesBorneOut(title, candidate), candidate, directory);
+  if (speaking) {
+    lead = `${actor}${speaking.post}${speaking.name}表示，${speaking.words}`;
+  } else if (document && candidate.tierHow !== 'site') {
     lead = `${actor}${issuedWhen(candidate) ?? `${date}发布`}${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
   } else if (candidate.significance.kind === '解读') {
     // A report of a briefing tells the briefing, on its day: the page of the report came later.

@@ -247,6 +247,18 @@ export function leaderActing(candidate: Candidate): string | undefined {
 }
 
 /**
+ * A headline that quotes the head of the issuing body by name (潘功胜：债券市场“科技板”支持…, 郑栅洁称将设立…),
+ * read as an editor heads it after the body's name: his post, his name and his words (人民银行 + 行长潘功胜：
+ * 债券市场…), where it had read 人民银行发布解读：潘功胜：… (day-o). Only for an official the register of
+ * officials lists with a post of the story's issuer; null otherwise.
+ */
+export function officialSpeaking(title: string, candidate: Candidate, directory: SourceDirectory): { post: string; name: string; words: string } | null {
+  const headline = /^([\u4e00-\u9fff]{2,3})(?:[：:]\s*|称|表示[：:，,]?)(.{4,})$/.exec(title);
+  const official = headline ? directory.officialsOn(null).find(({ official, body }) => official.name === headline[1] && body.name === candidate.origin)?.official : undefined;
+  return official ? { post: official.post, name: official.name, words: asRunningText(headline![2]!) } : null;
+}
+
+/**
  * What the actor did, from the title: 印发《Y》 for a document, 发布《X》解读 for an interpretation, the
  * title's own verb phrase where it starts with the issuer (召开系列座谈会…), 提出 + a title that opens with
  * an action; a news headline stays a headline, never in 《》.
@@ -262,6 +274,8 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
   }
   const acting = leaderActing(candidate);
   if (acting) return acting;
+  const speaking = officialSpeaking(title, candidate, directory);
+  if (speaking) return `${speaking.post}${speaking.name}：${speaking.words}`;
   if (candidate.significance.kind === '解读') {
     // A briefing's report is no article of the body's: the body presented at the briefing.
     const briefing = briefingOf(candidate, directory);
