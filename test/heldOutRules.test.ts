@@ -713,6 +713,22 @@ describe('days O, P and Q: the register of officials, one event in other words, 
     assert.equal(directory.byName('第二十届'), undefined);
   });
 
+  it('writes a briefing a transcript dates with its year and hour, or a spokesperson speaks at, as held — never as an article of the body\'s', () => {
+    const transcript = copy(1, '中共中央举行新闻发布会 介绍和解读党的二十届四中全会精神(文字实录)', '中共中央于2025年10月24日上午10时举行新闻发布会，介绍和解读党的二十届四中全会精神。\n全会审议通过了《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》，部署加快发展新质生产力和人工智能。');
+    const spokesman = copy(2, '网络安全法修正草案将二审 拟增人工智能安全与发展条款', '全国人大常委会法制工作委员会发言人王翔23日在记者会上说，修正草案拟增加一条关于人工智能安全与发展的框架性规定，支持人工智能基础理论研究和算法等关键技术研发。');
+    const teaser = copy(3, '数据新规怎么看？这样回答', '国家数据局新闻发言人李明15日在新闻发布会上说，将推进公共数据资源开发利用，培育数据要素市场，建设数据基础设施。');
+    const docs = [transcript, spokesman, teaser];
+    const { brief, failed } = written(analyzeDay(docs, directory, taxonomy, segmenter).candidates, docs);
+    const text = brief.items.map((item) => `${item.headline}\n${item.paragraphs[0]}`).join('\n');
+    assert.match(text, /中共中央10月24日举行新闻发布会/);
+    assert.match(text, /全国人大常委会法工委在记者会上表示：网络安全法修正草案将二审/);
+    assert.match(text, /全国人大常委会法制工作委员会23日举行记者会/);
+    // A teaser headline says nothing: the briefing is told as held.
+    assert.match(text, /国家数据局在新闻发布会上介绍有关情况\n国家数据局15日举行新闻发布会/);
+    assert.doesNotMatch(text, /解读文章|介绍有关情况。/);
+    assert.deepEqual(failed, []);
+  });
+
   it('dates a copy by a blog address with one-digit month and day, and a briefing by the year its report writes', () => {
     assert.equal(dateFromUrl('http://eybdt.cn/html/2024-3-5/1676924.htm'), '2024-03-05T00:00:00+08:00');
     assert.equal(dateFromUrl('http://example.cn/2024/3/15/1.htm'), '2024-03-15T00:00:00+08:00');

@@ -278,6 +278,14 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
   return null;
 }
 
+/**
+ * The Party centre or the State Council as a lead reading, by the name the registry gives it (a user's
+ * registry may list neither: then by that name).
+ */
+function centralBody(name: '中共中央' | '国务院', evidence: string, directory: SourceDirectory): IssuerReading {
+  return { name: directory.byName(name)?.name ?? name, partners: null, how: 'lead', evidence };
+}
+
 /** What an official a report quotes does: speaks (说, 表示, 在会上介绍…) — a headline's colon is read apart. */
 const speaks = String.raw`(?:在[^。，：]{0,24}?[上中]|当天|当日|今天|今日|还|也|同时|进一步|此前)?(?:说|表示|指出|介绍|称|强调|透露|宣布|回应|答记者问)`;
 
@@ -351,7 +359,7 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory, o
   // The Party centre's own press conference (中共中央举行新闻发布会，介绍和解读党的二十届四中全会精神) is the
   // centre's, whichever of its bodies' heads speak there (day-m): it has no press office between.
   const centre = /(?<![\u4e00-\u9fff])中共中央(?:\d{1,2}日|当天|今天)?(?:上午|下午)?(?:举行|召开)[^。，]{0,12}?发布会/.exec(opening);
-  if (centre && directory.byName('中共中央')) return { name: directory.byName('中共中央')!.name, partners: null, how: 'lead', evidence: centre[0] };
+  if (centre) return centralBody('中共中央', centre[0], directory);
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
   if (issuer && !pressOffice.test(issuer.name)) return { ...issuer, how: 'lead', evidence: presented![0] };
@@ -455,7 +463,7 @@ function fromSignedArticle(title: string, body: string): IssuerReading | null {
 function fromWorkReport(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   const text = `${title}\n${body.slice(0, 300)}`;
   const national = /(?:国务院)?总理[\u4e00-\u9fff]{2,3}?(?:昨日|今日|今天|\d{1,2}日)?(?:代表国务院)?作《?政府工作报告|全国人大[^。]{0,30}?(?:开幕|召开)[^。]{0,40}?政府工作报告/.exec(text);
-  if (national) return { name: directory.byName('国务院')?.name ?? '国务院', partners: null, how: 'lead', evidence: national[0] };
+  if (national) return centralBody('国务院', national[0], directory);
   const provincial = /([\u4e00-\u9fff]{2,8}?(?:省|自治区|市))(?:[^。，]{0,12}?、)?(?:省长|自治区主席|主席|市长)[\u4e00-\u9fff]{2,3}?(?:代表[^。，]{2,12}?)?作《?政府工作报告/.exec(text);
   const place = provincial ? leadingDivisions(provincial[1]!).at(-1)?.matched : undefined;
   return place && tierByForm(`${place}人民政府`) ? { name: `${place}人民政府`, partners: null, how: 'lead', evidence: provincial![0] } : null;
@@ -507,8 +515,7 @@ function fromCentralWorkConference(title: string, body: string, directory: Sourc
   const first = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).find((sentence) => sentence.length > 8) ?? '';
   const pattern = new RegExp(String.raw`${centralWorkConference}(?:\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|\d{1,2}日至\d{1,2}日)?(?:在北京|在京)?(?:举行|召开)|(?:举行|召开)了?${centralWorkConference}`);
   const held = pattern.exec(title) ?? pattern.exec(first) ?? new RegExp(String.raw`^${centralWorkConference}`).exec(title);
-  const centre = held ? directory.byName('中共中央') : undefined;
-  return centre ? { name: centre.name, partners: null, how: 'lead', evidence: held![0] } : null;
+  return held ? centralBody('中共中央', held[0], directory) : null;
 }
 
 /**
@@ -523,8 +530,7 @@ function fromCentralMeeting(title: string, body: string, directory: SourceDirect
   const [first = '', second = ''] = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 8);
   const scope = [title, first, /(?:大会|会议)[^。]{0,60}?(?:召开|举行|开幕)/.test(first) ? second : ''].join('\n');
   const attended = /(?<!传达|学习|贯彻|领会)习近平(?:总书记)?[^。\n]{0,30}?(?:出席|主持|参加)[^。\n]{0,40}?(?:会|审议)/.exec(scope);
-  const centre = attended ? directory.byName('中共中央') : undefined;
-  return centre ? { name: centre.name, partners: null, how: 'lead', evidence: attended![0] } : null;
+  return attended ? centralBody('中共中央', attended[0], directory) : null;
 }
 
 /** The body a draft for comment asks for replies, or names as its contact: 请于7月10日前反馈至湖州市经济和信息化局数字经济处. */
@@ -653,7 +659,7 @@ function fromExecutiveMeeting(title: string, body: string, directory: SourceDire
   const text = `${title}\n${body.slice(0, 600)}`;
   // The State Council's own (国务院总理李强12日主持国务院常务会议, 国常会部署…), held not cited, as a place's below.
   const national = /(?:召开|主持)(?:召开)?国务院(?:第[\d一二三四五六七八九十百]+次)?常务会议|^国常会/m.exec(text);
-  if (national) return { name: directory.byName('国务院')?.name ?? '国务院', partners: null, how: 'lead', evidence: national[0] };
+  if (national) return centralBody('国务院', national[0], directory);
   // Held, not cited: 经市政府常务会议审议通过 names who approved a document, not who issued it.
   const meeting = /(?:召开|主持)([\u4e00-\u9fff]{0,12}?)([省市])(?:人民)?政府(?:第[\d一二三四五六七八九十百]+次)?常务会议/.exec(text);
   if (!meeting) return null;

@@ -121,9 +121,11 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   } else if (candidate.significance.kind === '解读') {
     // A report of a briefing tells the briefing, on its day: the page of the report came later.
     const briefing = briefingOf(candidate, directory);
-    const presents = briefing?.document ? `介绍${inBookQuotes(briefing.document)}` : `介绍${briefingSubject(candidate) ?? '有关情况'}`;
+    // With nothing to name as presented, the briefing held is the sentence (no 介绍有关情况 for an editor to delete).
+    const subject = !briefing ? null : briefing.document ? inBookQuotes(briefing.document) : briefingSubject(candidate);
+    const presents = briefing && subject ? `，${directory.byName(briefing.host)?.name === candidate.origin ? '' : actor}介绍${subject}` : '';
     lead = briefing
-      ? `${briefing.host}${briefing.date}${briefing.held}${briefing.event}，${directory.byName(briefing.host)?.name === candidate.origin ? '' : actor}${presents}`
+      ? `${briefing.host}${briefing.date}${briefing.held}${briefing.event}${presents}`
       : `${actor}${date}发布解读文章${inBookQuotes(title)}`;
     datedBefore = briefing !== null && briefing.date !== date;
   } else if (candidate.tierHow === 'site') {

@@ -150,6 +150,9 @@ export function verbOf(candidate: Candidate): string {
   return used ?? (issuedKinds.test(candidate.issued ?? '') ? '印发' : '发布');
 }
 
+/** A headline that states, not teases: no question, exclamation or 这样/如何/哪些/揭秘 (a teaser says nothing a reader can use). */
+const declarative = /^(?!.*(?:[？?！!]|这样|如何|哪些|什么|为何|怎么|揭秘|来了|重磅|一文|速看|划重点)).{8,}$/;
+
 /** A title that begins with what was done: 全面实施…, 加快打造…: the actor 提出 it. */
 const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|打造|深化|促进|构建|开展|加强|提升|发展|培育|优化|探索|聚焦|围绕|做好|强化|深入|着力)/;
 
@@ -157,9 +160,12 @@ const startsWithAction = /^(?:全面|加快|推动|推进|支持|实施|建设|�
 // An event's name may hold quotes (“高质量完成‘十四五’规划”系列主题新闻发布会): kept by its kind (eventKind).
 const heldAfterDate = new RegExp(String.raw`(\d{1,2}月\d{1,2}日)(?:上午|下午)?[，,]\s*([\u4e00-\u9fff]{2,24})(举行|召开|举办)([^，,。；;\n]{0,60}?${BRIEFING_EVENT})`);
 // The event is named without the 的 of 在国务院新闻办公室举行的新闻发布会上.
-const heldAfterHost = new RegExp(String.raw`([\u4e00-\u9fff]{2,24})((?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午)?(举行|召开|举办)的?((?!的)[\u4e00-\u9fff]{0,16}?${BRIEFING_EVENT})`);
+// A transcript's opening writes the year, the weekday and the hour (中共中央于2025年10月24日上午10时举行新闻发布会, day-q).
+const heldAfterHost = new RegExp(String.raw`([\u4e00-\u9fff]{2,24}?)于?(?:\d{4}年)?((?:\d{1,2}月)?\d{1,2}日)?(?:[（(]星期[一二三四五六日天][)）])?(?:上午|下午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?(举行|召开|举办)的?((?!的)[\u4e00-\u9fff]{0,16}?${BRIEFING_EVENT})`);
 /** A briefing an official spoke at: 刘烈宏10月10日上午在国新办新闻发布会上说 (a body's own press conference). */
 const spokeAt = /(\d{1,2}月\d{1,2}日)(?:上午|下午)?在([\u4e00-\u9fff]{2,24}?)((?:专题)?(?:新闻)?发布会)上/;
+/** A body's spokesperson at its own press conference: 全国人大常委会法制工作委员会发言人王翔23日在记者会上说 (day-q). */
+const spokespersonAt = new RegExp(String.raw`([\u4e00-\u9fff]{2,30}?)(?:新闻)?发言人[\u4e00-\u9fff]{2,3}?((?:\d{1,2}月)?\d{1,2}日)(?:上午|下午)?在(记者会|(?:新闻)?发布会|吹风会)上`);
 /** Time words between a host and its verb, which no date stands for: 当天举行. */
 const timeWord = /(?:当天|当日|日前|近日|今天|今日)$/;
 
@@ -201,6 +207,9 @@ export function briefingOf(candidate: Candidate, directory: SourceDirectory): Br
   if (after && afterHost) return { host: afterHost, date: after[2] ?? '', held: after[3]!, event: eventKind(after[4]!), document: presented(candidate, body, directory) };
   const spoke = spokeAt.exec(opening);
   if (spoke && isBody(spoke[2]!)) return { host: spoke[2]!, date: spoke[1]!, held: '举行', event: spoke[3]!, document: presented(candidate, body, directory) };
+  const spokesperson = spokespersonAt.exec(opening);
+  const spokenFor = spokesperson ? endingBody(spokesperson[1]!) : undefined;
+  if (spokenFor) return { host: spokenFor, date: spokesperson![2]!, held: '举行', event: spokesperson![3]!, document: presented(candidate, body, directory) };
   return null;
 }
 
@@ -291,6 +300,10 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     // A briefing's own page headed by its body (国家数据局举办“数据要素×”系列新闻发布会(第三场)) says what it did.
     const own = afterIssuer(title, candidate, directory);
     if (own && /^(?:举办|举行|召开)/.test(own)) return asRunningText(own);
+    // What the report's headline says was said there, when it says it plainly (网络安全法修正草案将二审…, day-q):
+    // a teaser (争当先行者的浙江这样回答) says nothing a reader can use.
+    const said = briefing && declarative.test(title) ? asRunningText(title) : null;
+    if (briefing && said && said.length + briefing.event.length + 6 <= HEADLINE_MAX) return `在${briefing.event}上表示：${said}`;
     if (briefing) return `在${briefing.event}上介绍有关情况`;
     // A headline that says it is one (…试点工作解读) is what was put out: not 发布解读：…解读.
     return inner ? `发布${inBookQuotes(inner)}解读` : /解读$/.test(title) ? `发布${asRunningText(title)}` : `发布解读：${asRunningText(title)}`;
