@@ -688,6 +688,11 @@ describe('days O, P and Q: the register of officials, one event in other words, 
     assert.equal(candidates.length, 2);
     assert.equal(oneEvent(candidates[0]!, candidates[1]!), true);
     assert.equal(selectItems(candidates, { minItems: 1, maxItems: 7, minRelevance: 0 }).length, 1);
+    // A headline may name the speaker by his post first (工信部部长李乐成首次亮相…): the same speaker still.
+    const post = analyzeDay([report(4, '【聚焦两会】工信部部长李乐成首秀部长通道：发展低空经济', '工业和信息化部部长李乐成表示，将发展低空经济，推进低空飞行器和通用航空装备产业。'), report(5, '李乐成：推动人形机器人产业发展', '李乐成说，推动人形机器人和具身智能产业发展，建设具身智能创新中心。')], directory, taxonomy, segmenter).candidates;
+    assert.equal(post.length, 2);
+    assert.notEqual(post[0]!.relevance.themes[0]?.themeId, post[1]!.relevance.themes[0]?.themeId);
+    assert.equal(oneEvent(post[0]!, post[1]!), true);
     // Three days apart, they are two events.
     const later = analyzeDay([first, { ...second, publishedAt: '2026-09-18T10:00:00+08:00' }], directory, taxonomy, segmenter).candidates;
     assert.equal(oneEvent(later[0]!, later[1]!), false);
@@ -703,6 +708,13 @@ describe('days O, P and Q: the register of officials, one event in other words, 
     const cited = '为贯彻落实《无人驾驶航空器飞行管理暂行条例》以及2023年中央经济工作会议提出的“打造低空经济等若干战略性新兴产业”相关要求，推动我市低空经济高质量发展，制定本实施方案。';
     assert.notEqual(issuer('苏州市低空经济高质量发展实施方案', cited), '中共中央');
     assert.notEqual(issuer('全国工业和信息化工作会议在京召开', '全国工业和信息化工作会议12月26日至27日在京召开。会议传达学习中央经济工作会议精神。'), '中共中央');
+  });
+
+  it('reads a study session\'s body past its theme, and the first of the officials a briefing lists before what they all do', () => {
+    const study = '第一财经2月12日报道：2月11日，国务院以深化拓展“人工智能+”、全方位赋能千行百业为主题进行第十八次专题学习。\n报道还提到，2月10日，国务院国资委召开中央企业“AI+”专项行动深化部署会。';
+    assert.equal(issuer('新年国务院首次专题学习，为什么聚焦人工智能', study), '国务院');
+    const listed = '人民政协网3月6日电 十四届全国人大三次会议于2025年3月6日下午3时在梅地亚中心新闻发布厅举行记者会，邀请国家发展和改革委员会主任郑栅洁、财政部部长蓝佛安、商务部部长王文涛、中国人民银行行长潘功胜、中国证券监督管理委员会主席吴清就发展改革、财政预算、商务、金融证券等相关问题回答中外记者提问。';
+    assert.equal(issuer('十四届全国人大三次会议经济主题记者会文字实录', listed), '国家发展和改革委员会');
   });
 
   it('reads a lead\'s issuing bodies before 于 and a date, and a body named with its term as the body', () => {

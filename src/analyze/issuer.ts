@@ -336,7 +336,8 @@ const pressOffice = /新闻办(?:公室)?$/;
  * there (据国新办5月7日新闻发布会消息，中国人民银行当天公布…).
  */
 const presenterPatterns = [
-  /([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g,
+  // The first of several listed before what they all do (邀请国家发展和改革委员会主任郑栅洁、财政部部长蓝佛安…就…回答, day-s).
+  /([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|、[^。]{0,100}?(?:就|回答)|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g,
   /([\u4e00-\u9fff]{2,20}?)(?:当天|当日|同日)(?:公布|宣布|发布|推出)/g,
 ];
 
@@ -603,14 +604,14 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A news copy may not name the document at all (中共中央办公厅、国务院办公厅发出文件，鼓励…, day-e).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次集体学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)/g)) {
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);
-    // What it was about (…就加强人工智能发展和监管进行…) stands between the body and the verb.
+    // What it was about (…就加强人工智能发展和监管进行…, …以深化拓展“人工智能+”…为主题进行…) stands between the body and the verb.
     // …and the guidance it worked under (在国家网信办指导下，).
     // …and the notice it put out to do so (内蒙古自治区工业和信息化厅发布公告，就《…》公开征求意见).
-    const before = raw.replace(/(?:发布|发出|印发)(?:公告|通知|通告)[，,]?$/, '').replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
+    const before = raw.replace(/(?:发布|发出|印发)(?:公告|通知|通告)[，,]?$/, '').replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/以[^。；;]{2,40}?为主题$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
     const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
     // A document the text acts on is cited, not issued by the story's body (为进一步贯彻落实廊坊市政府办公室印发的《…》).
     if (citing.test(clause)) continue;

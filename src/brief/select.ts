@@ -67,9 +67,17 @@ export function oneEvent(a: Candidate, b: Candidate): boolean {
   return report(a) && report(b);
 }
 
-/** The person a headline opens with as its speaker (郑栅洁：…, 郑栅洁称…, 吴清表示…), or null. */
+/**
+ * The person a headline opens with as its speaker (郑栅洁：…, 郑栅洁称…, 吴清表示…), or names by his post
+ * (工信部部长李乐成首次亮相部长通道…, 【聚焦两会】工信部部长李乐成首秀…), or null.
+ */
 function speakerOf(candidate: Candidate): string | null {
-  return /^([\u4e00-\u9fff]{2,3})(?:[：:]|称|表示)/.exec(normaliseText(candidate.document.title).trim())?.[1] ?? null;
+  const title = normaliseText(candidate.document.title).trim().replace(/^[【[][^】\]]{1,12}[】\]]/, '');
+  return (
+    /^([\u4e00-\u9fff]{2,3})(?:[：:]|称|表示)/.exec(title)?.[1] ??
+    /^[\u4e00-\u9fff]{2,16}?(?:部长|主任|局长|行长|主席|总理|署长)([\u4e00-\u9fff]{2,3}?)(?:[：:，,\s]|称|表示|首次|首秀|在|谈|说)/.exec(title)?.[1] ??
+    null
+  );
 }
 
 /**
