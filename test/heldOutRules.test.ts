@@ -741,6 +741,12 @@ describe('days O, P and Q: the register of officials, one event in other words, 
     assert.deepEqual(failed, []);
   });
 
+  it('reads a report of the State Council\'s executive meeting by its short name as a meeting, not as the plan it approved', () => {
+    assert.equal(documentKind('国常会审议通过大规模设备更新行动方案 四大行动怎么做').kind, '会议');
+    const meeting = copy(1, '国常会审议通过大规模设备更新行动方案 四大行动怎么做', '国务院总理李强3月1日主持召开国务院常务会议，审议通过《推动大规模设备更新和消费品以旧换新行动方案》，部署推动智能制造和设备更新。');
+    assert.equal(analyzeDay([meeting], directory, taxonomy, segmenter).candidates[0]?.significance.kind, '会议');
+  });
+
   it('dates a copy by a blog address with one-digit month and day, and a briefing by the year its report writes', () => {
     assert.equal(dateFromUrl('http://eybdt.cn/html/2024-3-5/1676924.htm'), '2024-03-05T00:00:00+08:00');
     assert.equal(dateFromUrl('http://example.cn/2024/3/15/1.htm'), '2024-03-15T00:00:00+08:00');

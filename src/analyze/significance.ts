@@ -14,7 +14,7 @@ export const tierRank: Record<SourceTier, number> = { national: 0, regulator: 1,
  */
 const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
   // A meeting report that a portal headed 解读 is a meeting's report: 国务院常务会议解读｜….
-  { kind: '会议', pattern: /常务会议|全体会议/, weight: 1.5 },
+  { kind: '会议', pattern: /常务会议|全体会议|国常会/, weight: 1.5 },
   { kind: '解读', pattern: /解读|详解|答记者问|问答|答问|起草说明|编制说明/, weight: 1 },
   { kind: '征求意见稿', pattern: /征求意见|意见稿|草案/, weight: 0.5 },
   // A law ends in 法 (数据安全法); a 办法 is rules, read as 指引 below.
