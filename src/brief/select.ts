@@ -43,17 +43,20 @@ export function sameDocument(a: Candidate, b: Candidate): boolean {
   return subject !== null && a.origin === b.origin && titleKey(report!.document.title).includes(subject);
 }
 
-/** Days apart that still make one event's reports one story: a report of the evening is met the next morning. */
-const ONE_EVENT_DAYS = 1;
+/**
+ * How far apart (in days, page time to page time) one event's reports may be published: a report of an
+ * evening is met the next morning, and its copies the day after.
+ */
+const ONE_EVENT_WITHIN_DAYS = 2;
 
 /**
  * Whether two stories are one body's reports of one event that the grouping could not join, worded each its
  * own way and naming no document (day-o: three reports of 郑栅洁 at the 记者会; day-n: two of 国务院国资委's AI
  * meeting): the same issuer, neither issuing nor explaining a document, the same first theme or the same
- * speaker heading both, published at most a day apart. Two meetings or briefings of one body on one theme a day apart would be merged too:
- * rarer than a second copy in other words, and a repeat costs an editor more than a missing second item. A
- * report beside the body's document of the theme stays apart: day-p's 工信部 work conference is no news of
- * its 中小企业 plan.
+ * speaker heading both, published within ONE_EVENT_WITHIN_DAYS. Two meetings or briefings of one body on one
+ * theme that close would be merged too: rarer than a second copy in other words, and a repeat costs an editor
+ * more than a missing second item. A report beside the body's document of the theme stays apart: day-p's
+ * 工信部 work conference is no news of its 中小企业 plan.
  */
 export function oneEvent(a: Candidate, b: Candidate): boolean {
   if (a.origin !== b.origin || a.tierHow === 'site' || b.tierHow === 'site') return false;
@@ -62,7 +65,7 @@ export function oneEvent(a: Candidate, b: Candidate): boolean {
   // The same official heading both (郑栅洁称…, 郑栅洁：…) speaks at one event, whatever theme each report leads with.
   if ((speaker === null || speaker !== speakerOf(b)) && (theme === undefined || theme !== b.relevance.themes[0]?.themeId)) return false;
   const apart = Math.abs(Date.parse(a.document.publishedAt!) - Date.parse(b.document.publishedAt!)) / 86_400_000;
-  if (apart > ONE_EVENT_DAYS + 1) return false;
+  if (apart > ONE_EVENT_WITHIN_DAYS) return false;
   const report = (c: Candidate) => c.explains === null && issuedBy(c) === null;
   return report(a) && report(b);
 }
