@@ -755,3 +755,43 @@ describe('days O, P and Q: the register of officials, one event in other words, 
     assert.deepEqual([held?.date, held?.how], ['2019-02-27', 'dateline']);
   });
 });
+
+describe('days T, U and V: plenums, wire stories, officials acting, venues and look-alike places', () => {
+  it('credits a plenum held or opened to the Party centre, and reads a session of a body as that body', () => {
+    assert.equal(issuer('中央部署5年完成全面深改', '中新社7月18日报道：中共二十屆三中全會7月15日至18日在北京舉行，18日發布公報。'), '中共中央');
+    assert.equal(issuer('中共二十届三中全会在北京开幕', '香港中通社7月15日电：中共二十届三中全会15日上午在北京开幕，习近平代表中央政治局向全会作工作报告。'), '中共中央');
+    // Studying a plenum's spirit is no plenum held.
+    assert.notEqual(issuer('学习贯彻全会精神', '市政府召开会议，传达学习党的二十届三中全会精神，部署加快发展新质生产力。'), '中共中央');
+    assert.equal(directory.byName('中国共产党第二十届中央委员会第三次全体会议')?.name, '中共中央');
+    assert.equal(directory.byName('第十四届全国人民代表大会常务委员会第十五次会议')?.name, directory.byName('全国人大常委会')?.name);
+  });
+
+  it('credits a document an agency carries (受权播发) to the body its name starts with, and a wire story to its agency', () => {
+    assert.equal(issuer('中共二十屆三中全會《決定》全文公布', '香港文匯報記者北京報道：新華社21日受權播發《中共中央關於進一步全面深化改革、推進中國式現代化的決定》全文。'), '中共中央');
+    assert.equal(issuer('决定解读｜健全因地制宜发展新质生产力体制机制', '新華社北京7月21日電（記者張辛欣）當天發佈的決定寫明要健全因地制宜發展新質生產力體制機制。'), '新华社');
+    // A wire story's news of a body's act is the body's.
+    assert.equal(issuer('国务院印发意见', '新华社北京8月26日电 国务院日前印发《关于深入实施“人工智能+”行动的意见》。'), '国务院');
+    // A dateline deep in the text is someone else's wire quoted, not the text's author.
+    assert.equal(issuer('评论：发展新质生产力', '本报评论员指出，发展新质生产力要因地制宜。据“新华社北京3月5日电”，政府工作报告作出部署。'), undefined);
+  });
+
+  it('credits a headline\'s official acting (出席, 主持) to his body, and heads the story with his post and act', () => {
+    assert.equal(issuer('李强出席2025世界人工智能大会开幕式并致辞', '7月26日上午，2025世界人工智能大会在上海开幕。', null), '国务院');
+    assert.equal(readIssuer({ title: '李樂成主持召開會議 研究推動人工智能產業發展', body: '6月3日，部長主持召開會議。', docNumber: null, on: '2025-06-03' }, directory)?.name, '工业和信息化部');
+    // Not before he held the post.
+    assert.notEqual(readIssuer({ title: '李乐成主持召开会议 研究推动人工智能产业发展', body: '会议研究推动人工智能产业发展。', docNumber: null, on: '2024-06-03' }, directory)?.name, '工业和信息化部');
+    const report = copy(1, '李强出席2025世界人工智能大会开幕式并致辞', '7月26日上午，2025世界人工智能大会暨人工智能全球治理高级别会议在上海开幕。国务院总理李强出席开幕式并致辞，强调推动人工智能创新发展和赋能千行百业。');
+    const { brief, failed } = written(analyzeDay([report], directory, taxonomy, segmenter).candidates, [report]);
+    assert.equal(brief.items[0]!.headline, '国务院总理李强出席2025世界人工智能大会开幕式并致辞');
+    assert.match(brief.items[0]!.paragraphs[0]!, /^国务院总理李强出席2025世界人工智能大会开幕式并致辞/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('reads no holder from a meeting\'s venue, and no place from a title that only looks like one', () => {
+    assert.notEqual(issuer('上海低空经济高质量发展推进大会召开', '7月30日下午，上海低空经济产业高质量发展推进大会在市政府举行，副市长陈杰出席并讲话。'), '量发展推进大会在市人民政府');
+    assert.doesNotMatch(issuer('上海低空经济高质量发展推进大会召开', '7月30日下午，上海低空经济产业高质量发展推进大会在市政府举行，副市长陈杰出席并讲话。') ?? '', /大会/);
+    assert.equal(issuer('国务院新闻办举行发布会', '国务院新闻办公室在京举行新闻发布会，介绍有关情况。'), '国务院新闻办公室');
+    assert.equal(issuer('《关于深化上市公司并购重组市场改革的意见》', '为贯彻落实《国务院关于加强监管防范风险推动资本市场高质量发展的若干意见》，支持上市公司并购重组，提出以下意见。'), undefined);
+    assert.equal(issuer('十堰市低空经济高质量发展实施方案(2024-2026年)', '为加快发展低空经济，制定本方案。'), '十堰市人民政府');
+  });
+});

@@ -12,7 +12,7 @@ import { placesIn } from './places.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
 import { escapeRegExp } from '../util/escape.ts';
 import type { SourceDirectory } from './origin.ts';
-import { BRIEFING_EVENT, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { BRIEFING_EVENT, OFFICIAL_ACTS, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';
 
 export interface IssuerInput {
@@ -227,8 +227,14 @@ function fromAttribution(body: string, directory: SourceDirectory): IssuerReadin
   for (const match of body.slice(0, 300).matchAll(/(?:据|引述|援引|转引)([\u4e00-\u9fff]{2,12}?)(?:报道|报导|消息|讯)/g)) {
     if (directory.isSiteName(match[1]!) || directory.byName(match[1]!)) return { name: directory.byName(match[1]!)?.name ?? match[1]!, partners: null, how: 'source', evidence: match[0] };
   }
-  return null;
+  // A wire story's dateline (新华社北京7月21日电, 香港中通社7月15日电) names the agency that wrote it, wherever
+  // it was copied (day-t's 新华社 commentaries on mirror sites): the press convention for a 电讯稿's author.
+  const wire = dateline.exec(body.slice(0, 80));
+  return wire ? { name: wire[1]!, partners: null, how: 'source', evidence: wire[0] } : null;
 }
+
+/** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电. */
+const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
 
 /** A 来源 line closing a text, in brackets or alone on its line: （来源：经济日报）. */
 const closingSource = /[(（]?来源[:：]\s*([\u4e00-\u9fff]{2,12}?)\s*[)）]?\s*$/;
@@ -309,7 +315,8 @@ function officialQuoted(text: string, where: Quoted, on: string | null, director
   let first: { at: number; name: string; body: string; evidence: string } | null = null;
   for (const { official, body } of directory.officialsOn(on)) {
     const name = escapeRegExp(official.name);
-    const pattern = headline ? new RegExp(String.raw`^${name}[：:]`) : new RegExp(String.raw`(?:(?<![\u4e00-\u9fff])|(?<=${escapeRegExp(official.post)}))${name}${speaks}`);
+    // A headline quotes him (潘功胜：…) or says what he did (李强出席…开幕式并致辞, day-u).
+    const pattern = headline ? new RegExp(String.raw`^${name}(?:[：:]|(?=${OFFICIAL_ACTS}))`) : new RegExp(String.raw`(?:(?<![\u4e00-\u9fff])|(?<=${escapeRegExp(official.post)}))${name}${speaks}`);
     const match = pattern.exec(opening);
     // The text's own speaker, not one it quotes after a body it is about (中共中央办公厅…发出文件…国家数据局局长刘烈宏表示).
     const bodyBefore = match && where === 'opening' && [...Array(match.index).keys()].some((at) => directory.nameAt(opening, at, (n) => n.length >= 3) !== undefined);
@@ -494,7 +501,8 @@ function fromDocumentName(body: string, directory: SourceDirectory): IssuerReadi
   for (const named of opening.matchAll(/《([^《》]{2,40}?)关于[^《》]{4,80}》/g)) {
     const before = opening.slice(Math.max(0, named.index - 12), named.index);
     const after = opening.slice(named.index + named[0].length, named.index + named[0].length + 30);
-    const released = /(?:印发|发布|公布|出台|发出)了?$/.test(before) || /^(?:[（(][^）)]{0,30}[)）])?(?:全文)?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|印发|出台|施行)/.test(after);
+    // 新华社受权播发《中共中央关于…的决定》 (day-t): the agency carries the document, the body issues it.
+    const released = /(?:印发|发布|公布|出台|发出|播发)了?$/.test(before) || /^(?:[（(][^）)]{0,30}[)）])?(?:全文)?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|印发|出台|施行)/.test(after);
     if (!released || citing.test(before)) continue;
     const found = bodiesIn(named[1]!, directory);
     if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, how: 'lead', evidence: named[0] };
@@ -502,19 +510,25 @@ function fromDocumentName(body: string, directory: SourceDirectory): IssuerReadi
   return null;
 }
 
+/** A plenary session of the Central Committee (中共二十届三中全会, 党的二十届四中全会): the committee's own meeting. */
+const centralPlenum = String.raw`(?:中共|中国共产党|党的)?第?[一二三四五六七八九十]+届[一二三四五六七八九]中全会`;
+
 /** The Party centre's work conferences (中央经济工作会议), which 中共中央 convenes with the State Council. */
 const centralWorkConference = String.raw`中央(?:经济|城市|农村|金融|科技|人才|民族|外事|统战|网络安全和信息化|机构编制|政法|全面依法治国)工作会议`;
+/** Either, as a report says it was held. */
+const centralSession = String.raw`(?:${centralWorkConference}|${centralPlenum})`;
 
 /**
  * A central work conference a text reports as held, in its title or first sentence: 中央经济工作会议12月11日至12日
  * 在北京举行 (day-p), 召开中央城市工作会议, or a headline it leads (中央经济工作会议再提开展“人工智能+”行动) — the
  * Party centre's, which leads it; before a lead's recall of another body's document (2017年国务院印发《…》).
  * Not a sector's 全国…工作会议, which is its ministry's (fromWorkConference), nor one a text cites
- * (贯彻落实2023年中央经济工作会议提出的…, day-d).
+ * (贯彻落实2023年中央经济工作会议提出的…, day-d). So is a plenum held or opened (中共二十届三中全会15日上午在北京开幕,
+ * day-t); a headline that starts with a plenum (二十届三中全会决定解读｜…) is about its decision, not its news.
  */
 function fromCentralWorkConference(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   const first = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).find((sentence) => sentence.length > 8) ?? '';
-  const pattern = new RegExp(String.raw`${centralWorkConference}(?:\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?|\d{1,2}日至\d{1,2}日)?(?:在北京|在京)?(?:举行|召开)|(?:举行|召开)了?${centralWorkConference}`);
+  const pattern = new RegExp(String.raw`${centralSession}(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午)?)?(?:在北京|在京)?(?:举行|召开|开幕|闭幕)|(?:举行|召开)了?${centralSession}`);
   const held = pattern.exec(title) ?? pattern.exec(first) ?? new RegExp(String.raw`^${centralWorkConference}`).exec(title);
   return held ? centralBody('中共中央', held[0], directory) : null;
 }
@@ -611,7 +625,9 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
     // What it was about (…就加强人工智能发展和监管进行…, …以深化拓展“人工智能+”…为主题进行…) stands between the body and the verb.
     // …and the guidance it worked under (在国家网信办指导下，).
     // …and the notice it put out to do so (内蒙古自治区工业和信息化厅发布公告，就《…》公开征求意见).
-    const before = raw.replace(/(?:发布|发出|印发)(?:公告|通知|通告)[，,]?$/, '').replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/以[^。；;]{2,40}?为主题$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
+    // …and where a meeting was held (推进大会在市政府举行, day-u): a venue holds nothing.
+    const held = /^(?:召开|举行|举办)/.test(verb[0]) ? raw.replace(/在[^，,。；;“”]{1,16}$/, '') : raw;
+    const before = held.replace(/(?:发布|发出|印发)(?:公告|通知|通告)[，,]?$/, '').replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/以[^。；;]{2,40}?为主题$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
     const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
     // A document the text acts on is cited, not issued by the story's body (为进一步贯彻落实廊坊市政府办公室印发的《…》).
     if (citing.test(clause)) continue;
@@ -688,7 +704,9 @@ function leadingPlace(name: string): string | undefined {
   const run = leadingDivisions(name);
   const [outer, inner] = [run.at(-2), run.at(-1)];
   if (inner && outer && inner.division.level === 'county' && (outer.division.level === 'prefecture' || directMunicipality.test(outer.matched))) return `${outer.matched}${inner.matched}`;
-  return inner?.matched ?? /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|自治州|县|区)/.exec(name)?.[0];
+  // By form only where the words before 市 are a place's: not 关于深化上市(公司), not a sentence (…在市).
+  const byForm = /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市(?!场|值)|自治州|县|区(?!域|块))/.exec(name)?.[0];
+  return inner?.matched ?? (byForm && !/^关于|上市$|[的在和与于]/.test(byForm) ? byForm : undefined);
 }
 
 /**
@@ -781,13 +799,13 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
 /**
  * The issuing body of a document, in this order: the body presenting at a press briefing a report tells of,
  * a leader's signed article, an interpretation's interpreter, a commentary's paper (its closing 来源), the
- * start of its title, the body of an official a headline quotes by name (潘功胜：…, the register of officials), a
+ * start of its title, the body of an official a headline quotes by name or shows acting (潘功胜：…, 李强出席…; the register of officials), a
  * heading, its 文号, the signature above its closing date, the body it names as interpreter (本办法由…负责
- * 解释), a central work conference held (中央经济工作会议…举行 → 中共中央), the first sentences of a news copy (of the document its headline speaks of), a sector's national
+ * 解释), a central work conference or plenum held (中央经济工作会议…举行, 中共二十届三中全会…开幕 → 中共中央), the first sentences of a news copy (of the document its headline speaks of), a sector's national
  * work conference, the government that held an executive meeting, an order, an approval, a draft's feedback
  * address or contact, an official who speaks in it (by post, or by name alone when the register of officials
  * lists him in office on the text's day); then the page's 来源 line (or a copied one opening the
- * text) when that names a body, a press attribution, the government whose departments it addresses, and
+ * text) when that names a body, a press attribution or a wire story's agency (新华社北京…电), the government whose departments it addresses, and
  * last the people's government (or, for a 条例, the standing committee) of the place a document's title
  * starts with. Each is read on the normalised
  * text (simplified, without glosses or a portal's 重磅！). Null when none names one: the site that carried

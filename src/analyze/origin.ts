@@ -59,10 +59,13 @@ export class SourceDirectory {
 
   /**
    * Exact names only: 国务院办公厅 is not 国务院, and a department is not its ministry. A body named with its
-   * term (中国共产党第二十届中央委员会, 第十四届全国人民代表大会常务委员会) is the body of every term.
+   * term (中国共产党第二十届中央委员会, 第十四届全国人民代表大会常务委员会) is the body of every term, and one of
+   * its sessions (…第三次全体会议, …第十五次会议) is that body's.
    */
   byName(name: string): NamedBody | undefined {
-    return this.names.get(name) ?? (/第[一二三四五六七八九十]+届/.test(name) ? this.names.get(name.replace(/第[一二三四五六七八九十]+届/, '')) : undefined);
+    // A term and a session name the body that sits in them: 中国共产党第二十届中央委员会第三次全体会议 is 中共中央's.
+    const sitting = name.replace(/第[一二三四五六七八九十]+届/, '').replace(/(.{3,})第[一二三四五六七八九十]+次(?:全体)?会议$/, '$1');
+    return this.names.get(name) ?? (sitting !== name ? this.names.get(sitting) : undefined);
   }
 
   /**

@@ -185,6 +185,12 @@ export function isDraft(title: string, body: string): boolean {
  * 经济主题记者会, where ministers present as at a briefing). Shared by every reading of briefings.
  */
 export const BRIEFING_EVENT = String.raw`(?:吹风会|发布会|记者会)`;
+
+/**
+ * What a headline says an official did, after his name (李强出席…开幕式并致辞, 李乐成主持召开会议, day-u): read by
+ * the issuer (the register's official acting is his body's) and by the writer (heading his act).
+ */
+export const OFFICIAL_ACTS = String.raw`(?:出席|主持|会见|考察|调研|视察)`;
 const briefingEvent = new RegExp(BRIEFING_EVENT);
 
 /**

@@ -115,7 +115,7 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   // The body's head quoted by name in the headline (潘功胜：…) said it, as the report tells: not the body's own article.
   const speaking = document ? null : officialSpeaking(quotesBorneOut(title, candidate), candidate, directory);
   if (speaking) {
-    lead = `${actor}${speaking.post}${speaking.name}表示，${speaking.words}`;
+    lead = `${actor}${speaking.post}${speaking.name}${speaking.acts ? '' : '表示，'}${speaking.words}`;
   } else if (document && candidate.tierHow !== 'site') {
     lead = `${actor}${issuedWhen(candidate) ?? `${date}发布`}${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
   } else if (candidate.significance.kind === '解读') {

@@ -3,7 +3,7 @@ import { chinesePunctuation, normaliseText } from '../../util/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { signedArticle } from '../../analyze/issuer.ts';
-import { BRIEFING_EVENT, cleanTitle, documentTitle, isBriefingReport, isDocumentItself, issuingNotice } from '../../analyze/titles.ts';
+import { BRIEFING_EVENT, OFFICIAL_ACTS, cleanTitle, documentTitle, isBriefingReport, isDocumentItself, issuingNotice } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../domain/tier.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
@@ -258,13 +258,14 @@ export function leaderActing(candidate: Candidate): string | undefined {
 /**
  * A headline that quotes the head of the issuing body by name (潘功胜：债券市场“科技板”支持…, 郑栅洁称将设立…),
  * read as an editor heads it after the body's name: his post, his name and his words (人民银行 + 行长潘功胜：
- * 债券市场…), where it had read 人民银行发布解读：潘功胜：… (day-o). Only for an official the register of
- * officials lists with a post of the story's issuer; null otherwise.
+ * 债券市场…), where it had read 人民银行发布解读：潘功胜：… (day-o); or that heads what he did (李强出席…开幕式并致辞,
+ * day-u: `acts`, his words being the act). Only for an official the register of officials lists with a post
+ * of the story's issuer; null otherwise.
  */
-export function officialSpeaking(title: string, candidate: Candidate, directory: SourceDirectory): { post: string; name: string; words: string } | null {
-  const headline = /^([\u4e00-\u9fff]{2,3})(?:[：:]\s*|称|表示[：:，,]?)(.{4,})$/.exec(title);
+export function officialSpeaking(title: string, candidate: Candidate, directory: SourceDirectory): { post: string; name: string; words: string; acts: boolean } | null {
+  const headline = new RegExp(String.raw`^([\u4e00-\u9fff]{2,3})(?:[：:]\s*|称|表示[：:，,]?|(?=${OFFICIAL_ACTS}))(.{4,})$`).exec(title);
   const official = headline ? directory.officialsOn(null).find(({ official, body }) => official.name === headline[1] && body.name === candidate.origin)?.official : undefined;
-  return official ? { post: official.post, name: official.name, words: asRunningText(headline![2]!) } : null;
+  return official ? { post: official.post, name: official.name, words: asRunningText(headline![2]!), acts: new RegExp(`^${OFFICIAL_ACTS}`).test(headline![2]!) } : null;
 }
 
 /**
@@ -284,7 +285,7 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
   const acting = leaderActing(candidate);
   if (acting) return acting;
   const speaking = officialSpeaking(title, candidate, directory);
-  if (speaking) return `${speaking.post}${speaking.name}：${speaking.words}`;
+  if (speaking) return `${speaking.post}${speaking.name}${speaking.acts ? '' : '：'}${speaking.words}`;
   if (candidate.significance.kind === '解读') {
     // A briefing's report is no article of the body's: the body presented at the briefing.
     const briefing = briefingOf(candidate, directory);
