@@ -519,14 +519,14 @@ const centralWorkConference = String.raw`中央(?:经济|城市|农村|金融|�
 const centralSession = String.raw`(?:${centralWorkConference}|${centralPlenum})`;
 
 /**
- * A central work conference a text reports as held, in its title or first sentence: 中央经济工作会议12月11日至12日
+ * A central work conference or plenum a text reports as held, in its title or first sentence: 中央经济工作会议12月11日至12日
  * 在北京举行 (day-p), 召开中央城市工作会议, or a headline it leads (中央经济工作会议再提开展“人工智能+”行动) — the
  * Party centre's, which leads it; before a lead's recall of another body's document (2017年国务院印发《…》).
  * Not a sector's 全国…工作会议, which is its ministry's (fromWorkConference), nor one a text cites
  * (贯彻落实2023年中央经济工作会议提出的…, day-d). So is a plenum held or opened (中共二十届三中全会15日上午在北京开幕,
  * day-t); a headline that starts with a plenum (二十届三中全会决定解读｜…) is about its decision, not its news.
  */
-function fromCentralWorkConference(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+function fromCentralSession(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   const first = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).find((sentence) => sentence.length > 8) ?? '';
   const pattern = new RegExp(String.raw`${centralSession}(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午)?)?(?:在北京|在京)?(?:举行|召开|开幕|闭幕)|(?:举行|召开)了?${centralSession}`);
   const held = pattern.exec(title) ?? pattern.exec(first) ?? new RegExp(String.raw`^${centralWorkConference}`).exec(title);
@@ -832,7 +832,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
-    fromCentralWorkConference(title, body, directory) ??
+    fromCentralSession(title, body, directory) ??
     fromLead(body, directory, issuedDocument(title, body)) ??
     fromSiteNews(body, directory) ??
     fromDocumentName(body, directory) ??

@@ -263,10 +263,14 @@ export function leaderActing(candidate: Candidate): string | undefined {
  * of the story's issuer; null otherwise.
  */
 export function officialSpeaking(title: string, candidate: Candidate, directory: SourceDirectory): { post: string; name: string; words: string; acts: boolean } | null {
-  const headline = new RegExp(String.raw`^([\u4e00-\u9fff]{2,3})(?:[：:]\s*|称|表示[：:，,]?|(?=${OFFICIAL_ACTS}))(.{4,})$`).exec(title);
+  const headline = headedByOfficial.exec(title);
   const official = headline ? directory.officialsOn(null).find(({ official, body }) => official.name === headline[1] && body.name === candidate.origin)?.official : undefined;
-  return official ? { post: official.post, name: official.name, words: asRunningText(headline![2]!), acts: new RegExp(`^${OFFICIAL_ACTS}`).test(headline![2]!) } : null;
+  // No words of his before what follows: the headline says what he did.
+  return official ? { post: official.post, name: official.name, words: asRunningText(headline![3]!), acts: headline![2] === undefined } : null;
 }
+
+/** A headline led by a name: what he said (潘功胜：…, 郑栅洁称…) or what he did (李强出席…). */
+const headedByOfficial = new RegExp(String.raw`^([\u4e00-\u9fff]{2,3})(?:([：:]\s*|称|表示[：:，,]?)|(?=${OFFICIAL_ACTS}))(.{4,})$`);
 
 /**
  * What the actor did, from the title: 印发《Y》 for a document, 发布《X》解读 for an interpretation, the
