@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
+import { leadingDivisions } from '../src/analyze/divisions.ts';
 import { documentDate, periodStart } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
@@ -785,6 +786,56 @@ describe('days T, U and V: plenums, wire stories, officials acting, venues and l
     assert.equal(brief.items[0]!.headline, '国务院总理李强出席2025世界人工智能大会开幕式并致辞');
     assert.match(brief.items[0]!.paragraphs[0]!, /^国务院总理李强出席2025世界人工智能大会开幕式并致辞/);
     assert.deepEqual(failed, []);
+  });
+
+  it('dates a report by the dated source it opens with, and a briefing whose date comes before its host', () => {
+    const cases: [string, string][] = [
+      ['据中国民航局网站7月4日消息，民航局近日合并成立通用航空和低空经济工作领导小组。', '2024-07-04'],
+      ['财新网7月8日综述低空经济：它指由民用有人或无人驾驶航空器低空飞行活动衍生出的经济形态。', '2024-07-08'],
+      ['5月10日国务院新闻办就第七届数字中国建设峰会举行发布会。国家数据局局长刘烈宏介绍，31个省已完成数据机构组建。', '2024-05-10'],
+    ];
+    for (const [body, date] of cases) assert.deepEqual([documentDate(body, null, '2024-07-21')?.date, documentDate(body, null, '2024-07-21')?.how], [date, 'dateline'], body);
+    // A date that opens a sentence about something else dates no briefing: no 发布会 in it.
+    assert.equal(documentDate('5月10日起施行的办法明确，数据机构应当组建专班推进工作。', null, '2024-07-21'), null);
+  });
+
+  it('writes a document a report says came out 日前 as the report does, not on the day of the page that copied it', () => {
+    const report = copy(1, '工信部等四部门印发通用航空装备创新应用实施方案', '工业和信息化部等四部门日前印发《通用航空装备创新应用实施方案（2026-2030年）》，要求以应用场景创新和大规模示范应用为牵引，加快通用航空技术和装备迭代升级，为培育低空经济新增长极提供支撑。');
+    const { brief, failed } = written(analyzeDay([report], directory, taxonomy, segmenter).candidates, [report]);
+    assert.match(brief.items[0]!.paragraphs[0]!, /^工业和信息化部等四部门日前印发《通用航空装备创新应用实施方案（2026-2030年）》/);
+    assert.doesNotMatch(brief.items[0]!.paragraphs[0]!, /9月15日发布/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('dates a site\'s own report by the day it opens with, not by the page that copied it a week later', () => {
+    const report = { ...copy(1, '低空经济：国家集中推进的新增长引擎', '财新网9月8日综述低空经济：它指由民用有人或无人驾驶航空器低空飞行活动衍生出的经济形态，涵盖航空器研发制造、商业运营和基础设施建设。'), siteName: '财新网' };
+    const { brief, failed } = written(analyzeDay([report], directory, taxonomy, segmenter).candidates, [report]);
+    assert.match(brief.items[0]!.paragraphs[0]!, /^财新网9月8日发布消息：/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('heads a request for comments by the draft it names, not as a document called 征求对…的意见', () => {
+    const title = '工信部公开征求对《国家人工智能产业综合标准化体系建设指南》（征求意见稿）的意见';
+    assert.equal(issuedDocument(title, ''), '国家人工智能产业综合标准化体系建设指南');
+    const draft = copy(1, title, '为加快构建满足人工智能产业高质量发展的标准体系，工业和信息化部组织起草了《国家人工智能产业综合标准化体系建设指南》（征求意见稿），现公开征求社会各界意见。');
+    const { brief, failed } = written(analyzeDay([draft], directory, taxonomy, segmenter).candidates, [draft]);
+    assert.equal(brief.items[0]!.headline, '工信部就《国家人工智能产业综合标准化体系建设指南》（征求意见稿）公开征求意见');
+    assert.match(brief.items[0]!.paragraphs[0]!, /《国家人工智能产业综合标准化体系建设指南》（征求意见稿）/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('reads a body after the time its clause opens with, a market as no city, a seal\'s note as no signer, and a spokesperson with a unit\'s post', () => {
+    assert.equal(issuer('标准化工作进展', '她介绍，去年年底市场监管总局会同有关部门印发《国家人工智能产业综合标准化体系建设指南》。'), '国家市场监督管理总局');
+    assert.equal(directory.tierOf('北京市场监管总局'), null);
+    assert.equal(directory.tierOf('去年年底市场监管总局'), null);
+    assert.deepEqual(leadingDivisions('北京市场监管总局').map((d) => d.matched), []);
+    assert.deepEqual(leadingDivisions('郑州市场景创新行动方案').map((d) => d.matched), ['郑州市']);
+    // …but 郑州市场景 is 郑州市's 场景.
+    assert.equal(issuer('《郑州市场景创新行动方案》政策解读', '近日，《郑州市场景创新行动方案》印发。'), '郑州市人民政府');
+    assert.equal(issuer('市场监管总局：加快推进人工智能国家标准研制', '中新网北京3月28日电 市场监管总局新闻发言人、新闻宣传司司长王秋苹在当天的2025年一季度例行新闻发布会上表示，总局近期将围绕人工智能领域发布一系列国家标准。'), '国家市场监督管理总局');
+    assert.equal(issuer('数字强省建设2025年工作要点', '数字强省建设领导小组成员单位、省直有关部门(单位):\n《数字强省建设2025年工作要点》已经数字强省建设领导小组会议审议通过，现印发给你们。\n山东数字强省建设领导小组办公室\n(山东省大数据局代章)\n2025年4月7日'), '山东数字强省建设领导小组办公室');
+    assert.equal(issuer('数字强省建设2025年工作要点', '为加快建设数字强省，制定本要点。'), undefined);
+    assert.equal(issuer('热解读：开展“人工智能+”行动', '文章称，12月11日至12日召开的中央经济工作会议确定了2025年要抓好的九项重点任务。文章回顾：2017年国务院印发《新一代人工智能发展规划》。'), '中共中央');
   });
 
   it('reads no holder from a meeting\'s venue, and no place from a title that only looks like one', () => {

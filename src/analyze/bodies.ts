@@ -27,10 +27,11 @@ export function registryBodies(file: BodiesFile): Body[] {
 }
 
 /** The four municipalities directly under the State Council: their bureaus are provincial-level. */
-const directMunicipality = /^(?:北京|天津|上海|重庆)市/;
+const directMunicipality = /^(?:北京|天津|上海|重庆)市(?!场(?!景))/;
 const province = /^[\u4e00-\u9fff]{2,7}?(?:省|自治区)/;
-const prefecture = /^[\u4e00-\u9fff]{1,8}?(?:市|自治州|地区|盟)/;
-const county = /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市)/;
+// 市场 is a market, not a city (去年年底市场监管总局 is no city's body, day-w).
+const prefecture = /^[\u4e00-\u9fff]{1,8}?(?:市(?!场(?!景))|自治州|地区|盟)/;
+const county = /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市(?!场(?!景)))/;
 
 /**
  * A national body by the form of its name: 国家…局/总局/署/委员会 (国家航天局, 国家新闻出版署) and

@@ -71,7 +71,8 @@ export function divisionAt(text: string, at: number, short = false): { division:
   for (let end = Math.min(text.length, at + longest); end >= at + 2; end--) {
     const words = text.slice(at, end);
     const division = full.get(words) ?? (short ? shorts.get(words) : undefined);
-    if (division) return { division, matched: words };
+    // 北京市场监管总局 is no Beijing body: the 市 begins 市场 (a market), day-w; 郑州市场景 is 郑州市's 场景.
+    if (division && !(words.endsWith('市') && text[end] === '场' && text[end + 1] !== '景')) return { division, matched: words };
   }
   return null;
 }

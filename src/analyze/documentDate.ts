@@ -44,15 +44,17 @@ export function closingDate(line: string): string | null {
 }
 
 /**
- * A news report's dateline (新华社北京10月9日电, 经济日报北京1月29日讯) or the date it opens with before its
- * actor (7月5日，国务院总理李强主持召开…); not a photo caption's (7月28日，在2025世界人工智能大会上，参观者…).
+ * A news report's dateline (新华社北京10月9日电, 经济日报北京1月29日讯), the dated source it opens with (据中国民航局网站
+ * 7月4日消息, 财新网7月8日综述, day-t: the news is of that day, not of the page that copied it weeks later) or the
+ * date it opens with before its actor (7月5日，国务院总理李强主持召开…); not a photo caption's (7月28日，在2025世界
+ * 人工智能大会上，参观者…).
  */
-const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电|讯)|(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
+const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电|讯|消息|报道|综述)|(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
 /**
- * A report's opening that dates the briefing it tells of (国务院新闻办公室5月10日举行新闻发布会): the event's
- * day, as a dateline is the report's.
+ * A report's opening that dates the briefing it tells of (国务院新闻办公室5月10日举行新闻发布会, or the date first:
+ * 5月10日国务院新闻办就…举行发布会, day-t): the event's day, as a dateline is the report's.
  */
-const briefingHeld = new RegExp(String.raw`^[^，,。；\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:[（(]星期[一二三四五六日天][)）])?(?:上午|下午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?(?:在[^，,。]{2,20})?(?:举行|召开)[^，,。]{0,20}?${BRIEFING_EVENT}`);
+const briefingHeld = new RegExp(String.raw`^[^，,。；\n]{0,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:[（(]星期[一二三四五六日天][)）])?(?:上午|下午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?[^，,。；\n]{0,30}?(?:举行|召开)[^，,。]{0,20}?${BRIEFING_EVENT}`);
 /** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
 const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
 

@@ -528,7 +528,7 @@ const centralSession = String.raw`(?:${centralWorkConference}|${centralPlenum})`
  */
 function fromCentralSession(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   const first = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).find((sentence) => sentence.length > 8) ?? '';
-  const pattern = new RegExp(String.raw`${centralSession}(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午)?)?(?:在北京|在京)?(?:举行|召开|开幕|闭幕)|(?:举行|召开)了?${centralSession}`);
+  const pattern = new RegExp(String.raw`${centralSession}(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午)?)?(?:在北京|在京)?(?:举行|召开|开幕|闭幕)|(?:举行|召开)(?:了|的)?${centralSession}`);
   const held = pattern.exec(title) ?? pattern.exec(first) ?? new RegExp(String.raw`^${centralWorkConference}`).exec(title);
   return held ? centralBody('中共中央', held[0], directory) : null;
 }
@@ -586,6 +586,8 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
     if (!closingDate(lines[i]!)) continue;
     const signers: string[] = [];
     for (let j = i - 1; j >= 0 && signers.length < 30; j--) {
+      // A seal's note on a line of its own ((山东省大数据局代章), day-y) is no signer: the signer stands above it.
+      if (/^[（(][^）)]{0,30}代章[)）]$/.test(lines[j]!)) continue;
       // Several signers may share a line, separated by spaces (a seal's note, (代章), goes in bodyNamed).
       const names = lines[j]!.split(/\s+/);
       if (!names.every((name) => bodyNamed(name, directory))) {
@@ -704,8 +706,9 @@ function leadingPlace(name: string): string | undefined {
   const run = leadingDivisions(name);
   const [outer, inner] = [run.at(-2), run.at(-1)];
   if (inner && outer && inner.division.level === 'county' && (outer.division.level === 'prefecture' || directMunicipality.test(outer.matched))) return `${outer.matched}${inner.matched}`;
-  // By form only where the words before 市 are a place's: not 关于深化上市(公司), not a sentence (…在市).
-  const byForm = /^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市(?!场|值)|自治州|县|区(?!域|块))/.exec(name)?.[0];
+  // By form only where the words before 市 are a place's: not 关于深化上市(公司), not a sentence (…在市). A
+  // province the list lacks there is none: 数字强省建设…工作要点 names no place (day-y).
+  const byForm = /^[\u4e00-\u9fff]{2,8}?(?:市(?!场(?!景)|值)|自治州|县|区(?!域|块))/.exec(name)?.[0];
   return inner?.matched ?? (byForm && !/^关于|上市$|[的在和与于]/.test(byForm) ? byForm : undefined);
 }
 

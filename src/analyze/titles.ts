@@ -92,6 +92,9 @@ const LEAD_CHARS = 200;
 export function issuedDocument(title: string, body: string): string | null {
   const notice = issuingNotice(title);
   if (notice) return notice.document;
+  // A consultation's title names its draft: 工信部公开征求对《…指南》（征求意见稿）的意见 (day-x) is about the 指南.
+  const consulted = consultation.exec(title);
+  if (consulted) return consulted[1]!;
   // A headline and its subtitle (以数据要素乘数效应赋能经济社会发展——17部门联合印发《…》) are read each on its own.
   for (const part of title.split(/——/)) {
     const headline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`).exec(part.trim());
@@ -142,6 +145,9 @@ export function issuedDocuments(title: string, body: string): string[] {
   const joined = /^(?:\s*(?:和|及|以及|与|、)\s*《([^》]{4,})》)+/.exec(lead.slice(at + first.length + 2));
   return joined ? [first, ...[...joined[0].matchAll(/《([^》]{4,})》/g)].map((m) => m[1]!)] : [first];
 }
+
+/** A title that asks for comments on a draft it names: 公开征求对《Y》（征求意见稿）的意见, 征求《Y》意见. */
+const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)）])?(?:的)?意见/;
 
 /** Whether a title is a document's own (关于…的意见, X关于印发《Y》的通知, …实施细则), not a headline about one. */
 export function isDocumentItself(title: string): boolean {

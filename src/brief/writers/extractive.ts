@@ -11,7 +11,7 @@ import type { Brief, BriefItem, Reference } from '../../domain/brief.ts';
 import { buildReference, usedForOf, type UsedFacts } from '../references.ts';
 import type { ThemeDynamics, ThemeMovement, ThemeShares } from '../themeShares.ts';
 import { chooseQuotes, inQuotes, overlaps, quoteCandidates } from './quotes.ts';
-import { actionOf, actorOf, asRunningText, briefingOf, briefingSubject, documentName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, leaderActing, officialSpeaking, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
+import { actionOf, actorOf, asRunningText, briefingOf, briefingSubject, documentName, draftName, fullActorOf, HEADLINE_MAX, headlineOf, inBookQuotes, leaderActing, officialSpeaking, publishedAs, quotesBorneOut, storyTitle, UNNAMED_SOURCE, tierLabel } from './phrasing.ts';
 import { substanceOf } from './substance.ts';
 
 /** What the writer knows of an earlier issue. */
@@ -88,6 +88,16 @@ export function issuedWhen(candidate: Candidate): string | undefined {
 }
 
 /**
+ * A report's own word for when a document came out where it gives no day (工信部等四部门日前印发《…》, day-t):
+ * the brief says 日前印发 as the report does, not the day of the page that copied it weeks later. Undefined
+ * when the opening says no such thing.
+ */
+function issuedRecently(candidate: Candidate): string | undefined {
+  const said = /(日前|近日|近期)(?:联合)?(印发|发布|出台|公布)/.exec(quotableBody(candidate).slice(0, 300));
+  return said ? `${said[1]}${said[2]}` : undefined;
+}
+
+/**
  * Whether the cited copy is the document itself, whose words are 文件's: its title is a document's, and the
  * story is no interpretation or briefing (国家数据局：公共数据两项配套政策一周内公开征求意见 is a report).
  */
@@ -110,14 +120,21 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
   const itself = isTheDocument(candidate);
   const site = directory.siteName(doc);
   let lead: string;
+  // A report met again days later is dated by its own dateline (据新华社北京4月26日电, 财新网7月8日综述), not by
+  // the repost's page; one that another copy shows is older, with no day of its own, is 近日 (day-n's work
+  // report, met three weeks on, had been written 据国务院3月28日消息).
+  const when = candidate.issuedOn?.date ? chineseMonthDay(candidate.issuedOn.date) : candidate.issuedOn?.how === 'earlier' ? '近日' : date;
   // Whether the lead dates the story by another day than its page's: the reposts came later, 近日 not 当日.
-  let datedBefore = Boolean(document && candidate.issuedOn);
+  const recently = document && !candidate.issuedOn ? issuedRecently(candidate) : undefined;
+  let datedBefore = Boolean(document && (candidate.issuedOn || recently));
   // The body's head quoted by name in the headline (潘功胜：…) said it, as the report tells: not the body's own article.
   const speaking = document ? null : officialSpeaking(quotesBorneOut(title, candidate), candidate, directory);
   if (speaking) {
     lead = `${actor}${speaking.post}${speaking.name}${speaking.acts ? '' : '表示，'}${speaking.words}`;
   } else if (document && candidate.tierHow !== 'site') {
-    lead = `${actor}${issuedWhen(candidate) ?? `${date}发布`}${inBookQuotes(document)}${ownDocNumber(candidate, directory)}`;
+    // A draft whose copy marks it after its name (《…指南》（征求意见稿）) is named with that mark: not the guide itself.
+    const draft = candidate.significance.kind === '征求意见稿' && !/征求意见稿|草案/.test(document) ? draftName(candidate, directory) : null;
+    lead = `${actor}${issuedWhen(candidate) ?? recently ?? `${date}发布`}${inBookQuotes(document)}${draft?.name === document ? draft.marked : ''}${ownDocNumber(candidate, directory)}`;
   } else if (candidate.significance.kind === '解读') {
     // A report of a briefing tells the briefing, on its day: the page of the report came later.
     const briefing = briefingOf(candidate, directory);
@@ -132,7 +149,9 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     // No copy names an issuer: the site that carried it speaks, crediting the 来源 it names.
     const shown = isPrintableName(site) ? site : UNNAMED_SOURCE;
     const running = quotesBorneOut(title, candidate);
-    lead = site === candidate.origin ? `${shown}${date}${publishedAs(running, document)}` : `${shown}${date}转载${actor}报道：${asRunningText(running)}`;
+    // The site's own report is of its day (财新网7月8日综述, met on a mirror on the 21st); a repost is of its page's.
+    lead = site === candidate.origin ? `${shown}${when}${publishedAs(running, document)}` : `${shown}${date}转载${actor}报道：${asRunningText(running)}`;
+    datedBefore = site === candidate.origin && when !== date;
   } else {
     // 据国家数据局6月18日消息，该局召开…: the release's date, and the body as its subject.
     const action = actionOf(candidate, directory);
@@ -140,14 +159,10 @@ function factParagraph(candidate: Candidate, directory: SourceDirectory, taxonom
     // A headline that says what the body issued (…等七部门印发关于…的实施意见) is the lead itself.
     // …and so is one that says where the body or person did it (何立峰在人民日报发表署名文章…).
     const issues = /^(?:印发|发布|出台|公布|在)/.test(action);
+    datedBefore = when !== date;
     // 该局 is a bureau's: a Party organ (中共中央政治局) is named again.
     // Nor the State Council or the NPC (该院 had been written of 国务院, day-n).
     const itsName = /[局部委厅署院所行办]$/.test(actor) && !/^(?:中共|中央|国务院$|全国人大)/.test(actor) ? `该${actor.slice(-1)}` : actorOf(candidate, directory);
-    // A report met again days later is dated by its own dateline (据新华社北京4月26日电), not by the repost's
-    // page; one that another copy shows is older, with no day of its own, is 近日 (day-n's work report, met
-    // three weeks on, had been written 据国务院3月28日消息).
-    const when = candidate.issuedOn?.date ? chineseMonthDay(candidate.issuedOn.date) : candidate.issuedOn?.how === 'earlier' ? '近日' : date;
-    datedBefore = when !== date;
     // The head acting for the body (中共中央总书记习近平…参加, 国务院总理李强…作) is the lead, its day after the
     // name — a day the copy itself gives, else 近日: the page of a report is the morning after.
     const acting = leaderActing(candidate);

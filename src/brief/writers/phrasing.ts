@@ -315,7 +315,7 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
   }
   // A draft is consulted on, not issued: 就《…（征求意见稿）》公开征求意见, by the name its text writes in 《》.
   const draft = candidate.significance.kind === '征求意见稿' ? draftName(candidate, directory) : null;
-  if (draft && candidate.tierHow !== 'site') return `就${inBookQuotes(draft)}公开征求意见`;
+  if (draft && candidate.tierHow !== 'site') return `就${inBookQuotes(draft.name)}${draft.marked}公开征求意见`;
   const document = documentName(candidate, directory);
   // A site that carried a document it names no issuer of did not issue it: it 刊发s it.
   // A notice that announces a list (关于公布…试点城市名单的通知) is news of the list: 公布…名单, not 发布《关于公布…》.
@@ -360,10 +360,17 @@ function actionInLead(candidate: Candidate, directory: SourceDirectory): string 
   return null;
 }
 
-/** The name of a draft for comment as its cited copy writes it in 《》 (…行动方案(2025-2027年)(征求意见稿)), when it does. */
-function draftName(candidate: Candidate, directory: SourceDirectory): string | null {
-  const named = /《([^》]{4,}(?:征求意见稿|草案)[)）]?)》/.exec(normaliseText(candidate.document.body).slice(0, 600))?.[1] ?? null;
-  return named && titleKnown(named, [candidate.document], directory.knownBodies()) ? named : null;
+/**
+ * The name of a draft for comment as its cited copy writes it in 《》 (…行动方案(2025-2027年)(征求意见稿)), or
+ * with the mark after it (《…指南》（征求意见稿）, day-x): `marked` is that mark, written after the name as the
+ * copy writes it, else ''. Null when the copy names no draft so.
+ */
+export function draftName(candidate: Candidate, directory: SourceDirectory): { name: string; marked: string } | null {
+  const opening = normaliseText(candidate.document.body).slice(0, 600);
+  const inside = /《([^》]{4,}(?:征求意见稿|草案)[)）]?)》/.exec(opening);
+  const after = inside ? null : /《([^》]{4,})》([（(](?:征求意见稿|草案)[)）])/.exec(opening);
+  const named = inside ? { name: inside[1]!, marked: '' } : after ? { name: after[1]!, marked: after[2]! } : null;
+  return named && titleKnown(named.name, [candidate.document], directory.knownBodies()) ? named : null;
 }
 
 /**
