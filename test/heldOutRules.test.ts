@@ -838,6 +838,21 @@ describe('days T, U and V: plenums, wire stories, officials acting, venues and l
     assert.equal(issuer('热解读：开展“人工智能+”行动', '文章称，12月11日至12日召开的中央经济工作会议确定了2025年要抓好的九项重点任务。文章回顾：2017年国务院印发《新一代人工智能发展规划》。'), '中共中央');
   });
 
+  it('weighs a decision as a document, not as news, and a meeting that decides as no decision', () => {
+    const decision = documentKind('中共中央 国务院关于2023年度国家科学技术奖励的决定');
+    assert.deepEqual([decision.kind, decision.weight], ['决定', 3]);
+    assert.equal(documentKind('《中共中央关于进一步全面深化改革、推进中国式现代化的决定》全文公布').kind, '决定');
+    assert.equal(documentKind('会议决定成立通用航空和低空经济工作领导小组').kind, '会议');
+  });
+
+  it('credits a medium\'s analysis of an event (快评, 释放了哪些信号, 分析：) to the medium, not to the body whose event it reads', () => {
+    const study = '中共中央政治局4月25日下午就加强人工智能发展和监管进行第二十次集体学习。';
+    assert.equal(issuer('中央政治局就加强人工智能发展和监管进行集体学习', study), '中共中央政治局');
+    assert.equal(issuer('【央视快评】推动我国人工智能朝着有益、安全、公平方向健康有序发展', study), undefined);
+    assert.equal(issuer('中央政治局会议释放了哪些重要信号？', study), undefined);
+    assert.equal(issuer('内需弱外需难测 分析：2026中国侧重投资拉抬', `${study}\n（来源：联合早报）`), '联合早报');
+  });
+
   it('reads no holder from a meeting\'s venue, and no place from a title that only looks like one', () => {
     assert.notEqual(issuer('上海低空经济高质量发展推进大会召开', '7月30日下午，上海低空经济产业高质量发展推进大会在市政府举行，副市长陈杰出席并讲话。'), '量发展推进大会在市人民政府');
     assert.doesNotMatch(issuer('上海低空经济高质量发展推进大会召开', '7月30日下午，上海低空经济产业高质量发展推进大会在市政府举行，副市长陈杰出席并讲话。') ?? '', /大会/);

@@ -12,7 +12,7 @@ import { placesIn } from './places.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
 import { escapeRegExp } from '../util/escape.ts';
 import type { SourceDirectory } from './origin.ts';
-import { BRIEFING_EVENT, OFFICIAL_ACTS, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { BRIEFING_EVENT, MEDIA_ANALYSIS, OFFICIAL_ACTS, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';
 
 export interface IssuerInput {
@@ -238,15 +238,19 @@ const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|�
 
 /** A 来源 line closing a text, in brackets or alone on its line: （来源：经济日报）. */
 const closingSource = /[(（]?来源[:：]\s*([\u4e00-\u9fff]{2,12}?)\s*[)）]?\s*$/;
-/** A newspaper, agency or news site by the form of its name (经济日报, 新华社, 人民网). */
-const pressName = /(?:日报|晚报|时报|商报|报社|新闻社|通讯社|网)$/;
+/** A newspaper, agency or news site by the form of its name (经济日报, 联合早报, 新华社, 人民网). */
+const pressName = /(?:日报|早报|晚报|时报|商报|周报|报社|新闻社|通讯社|网)$/;
 
 /**
  * A commentary is the paper's that carried it, named in the 来源 line that closes it (夯实算力高质量发展基础
  * …（来源：经济日报）): the bodies its lead names are what it comments on, not who wrote it.
  */
 function fromCommentary(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
-  if (!isCommentary(title, body)) return null;
+  return isCommentary(title, body) ? closingPaper(body, directory) : null;
+}
+
+/** The paper a text's closing 来源 line names ((来源：经济日报)), as an issuer reading; null without one. */
+function closingPaper(body: string, directory: SourceDirectory): IssuerReading | null {
   const source = closingSource.exec(body.trimEnd().slice(-60));
   const name = source?.[1];
   // 来源：本网 is the site itself, no paper's name.
@@ -824,8 +828,13 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   // An interpretation is the interpreting body's, whatever document its headline names.
   const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const on = input.on ?? null;
-  const found =
-    fromBriefing(title, body, directory, on) ??
+  // A medium's analysis of an event (titles.MEDIA_ANALYSIS) is the medium's, whatever body's event it reads: its
+  // closing 来源, else what names a source (the page's 来源, a wire's dateline), else its site.
+  // Read on the headline as published: a portal's cleaning drops a bracketed column name (【央视快评】).
+  const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title));
+  const found = analysis
+    ? closingPaper(body, directory)
+    : fromBriefing(title, body, directory, on) ??
     fromSignedArticle(title, body) ??
     interpreter ??
     fromCommentary(title, body, directory) ??

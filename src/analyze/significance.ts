@@ -24,6 +24,8 @@ const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
   { kind: '指导意见', pattern: /意见/, weight: 3 },
   // 标准 names a document only as its kind (…体系建设指南, …技术标准》); a headline's 第五套标准扩围 is news.
   { kind: '指引', pattern: /指引|指南|办法|细则|标准(?=$|》|[（(])|规则|措施|举措/, weight: 3 },
+  // A decision (中共中央 国务院关于2023年度国家科学技术奖励的决定, day-x) is a document, not news; not 会议决定….
+  { kind: '决定', pattern: /的决定(?=$|》|[（(])/, weight: 3 },
   { kind: '通知', pattern: /通知|公告|通告/, weight: 2 },
   { kind: '会议', pattern: /会议|座谈会|推进会|发布会/, weight: 1.5 },
 ];

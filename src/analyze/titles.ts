@@ -172,6 +172,13 @@ export function isInterpretation(title: string, body: string): boolean {
   return interpretationTitle.test(title) || interpretationLead.test(body.slice(0, 300));
 }
 
+/**
+ * A medium's own analysis of an event, by its headline: 央视快评, …释放了哪些信号, 分析：…, 焦点访谈｜…, …何去何从 —
+ * the medium's reading, whatever body's event it reads (day-w's 中央广播电视总台 pieces on the Politburo, day-y's
+ * on the 中央经济工作会议, day-r's 政府工作报告首提的新词释放了什么信号).
+ */
+export const MEDIA_ANALYSIS = /快评|释放[^，。]{0,6}信号|^焦点访谈|分析[：:]|何去何从/;
+
 /** Whether a text is a commentary (评论员文章, 时评, 短评, 社论, or a digest's 评论认为 in its opening): the paper's own view. */
 export function isCommentary(title: string, body: string): boolean {
   return /评论员|评论认为|时评|短评|社论/.test(`${title}\n${body.slice(0, 300)}`);

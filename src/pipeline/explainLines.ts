@@ -25,7 +25,7 @@ export function plantedIn(candidate: Candidate): { url: string; sentence: string
 /** A document kind's name in English (the kinds of src/analyze/significance.ts are named in Chinese). */
 const kindsEn: Record<string, string> = {
   会议: 'meeting', 解读: 'interpretation', 征求意见稿: 'draft for comment', 条例: 'regulation', 规划: 'plan', 方案: 'action plan',
-  指导意见: 'opinion', 指引: 'rules', 通知: 'notice', 新闻: 'news',
+  指导意见: 'opinion', 指引: 'rules', 决定: 'decision', 通知: 'notice', 新闻: 'news',
 };
 
 /** Why a part of the significance counts, in the reader's language. */
