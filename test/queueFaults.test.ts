@@ -120,6 +120,17 @@ void describe('queue faults', () => {
     assert.equal(await worker.exited, 0);
   });
 
+  void it('stops cleanly on a SIGTERM that comes while it is still starting, as on one that comes later', async (t) => {
+    const sites = await startSite(site('测试甲市', 1));
+    t.after(() => sites.close());
+    const { dir, config } = await setUp(t, sites.base, { lockMs: 5000 });
+    // The first line is printed before the queue's worker is up: a signal then had killed it (no exit code).
+    const worker = startWorker(t, ['--config', config, '--data', join(dir, 'data'), '--out', join(dir, 'out')]);
+    worker.child.stdout.once('data', () => worker.child.kill('SIGTERM'));
+    assert.equal(await worker.exited, 0, worker.stderr());
+    assert.equal(worker.lines.at(-1)?.event, 'stopped');
+  });
+
   void it('has a worker on another store refuse the day, name both stores, hand it back, and fail it clearly when no worker of its store comes', async (t) => {
     const sites = await startSite(site('测试甲市', 2));
     t.after(() => sites.close());

@@ -106,6 +106,17 @@ export async function workerCommand(context: CommandContext): Promise<number> {
     const started = { store: store.location, queue: redisAddress(settings.redisUrl), prefix: settings.prefix, concurrency, workerId };
     say('started', t(context.lang, 'queue.started', started.store, started.queue, started.prefix, concurrency), started);
     const lastRefusal = new Map<string, number>();
+    // Signals count from before the worker starts: it takes jobs (and prints refusals) while startWorker is
+    // still settling, and a SIGTERM then must stop it as any other, not kill it (exit by signal, no code).
+    let received = 0;
+    let onSignal = () => {};
+    const signalled = () => {
+      received++;
+      onSignal();
+    };
+    signals.push(signalled);
+    process.on('SIGINT', signalled);
+    process.on('SIGTERM', signalled);
     const running = await startWorker({
       workerId,
       connection: redis,
@@ -139,22 +150,22 @@ export async function workerCommand(context: CommandContext): Promise<number> {
       },
     });
     await new Promise<void>((resolve) => {
+      // The first signal finishes the jobs in hand; the second hands them back at once; later ones change nothing.
+      const first = () => {
+        say('stopping', t(context.lang, 'queue.stopping', running.inHand()), { inHand: running.inHand() });
+        void running.stop().then(resolve, resolve);
+      };
       const second = () => {
         void running.release().then(() => {
           say('released', t(context.lang, 'queue.released'));
           resolve();
         }, resolve);
       };
-      const first = () => {
-        say('stopping', t(context.lang, 'queue.stopping', running.inHand()), { inHand: running.inHand() });
-        signals.push(second);
-        process.once('SIGINT', second);
-        process.once('SIGTERM', second);
-        void running.stop().then(resolve, resolve);
+      let handled = 0;
+      onSignal = () => {
+        while (handled < Math.min(received, 2)) [first, second][handled++]!();
       };
-      signals.push(first);
-      process.once('SIGINT', first);
-      process.once('SIGTERM', first);
+      onSignal();
     });
     say('stopped', t(context.lang, 'queue.stopped'));
     return 0;
