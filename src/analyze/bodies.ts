@@ -1,7 +1,7 @@
 import { getDomain } from 'tldts';
 import type { BodiesFile, Body } from '../config/schema.ts';
 import type { SourceTier } from '../domain/tier.ts';
-import { leadingDivisions } from './divisions.ts';
+import { CITY_END, leadingDivisions } from './divisions.ts';
 import { placesIn } from './places.ts';
 
 /** A body as the analysis knows it: a catalog source or a registry entry, by every name it goes by. */
@@ -27,11 +27,10 @@ export function registryBodies(file: BodiesFile): Body[] {
 }
 
 /** The four municipalities directly under the State Council: their bureaus are provincial-level. */
-const directMunicipality = /^(?:北京|天津|上海|重庆)市(?!场(?!景))/;
+const directMunicipality = new RegExp(String.raw`^(?:北京|天津|上海|重庆)${CITY_END}`);
 const province = /^[\u4e00-\u9fff]{2,7}?(?:省|自治区)/;
-// 市场 is a market, not a city (去年年底市场监管总局 is no city's body, day-w).
-const prefecture = /^[\u4e00-\u9fff]{1,8}?(?:市(?!场(?!景))|自治州|地区|盟)/;
-const county = /^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|市(?!场(?!景)))/;
+const prefecture = new RegExp(String.raw`^[\u4e00-\u9fff]{1,8}?(?:${CITY_END}|自治州|地区|盟)`);
+const county = new RegExp(String.raw`^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|${CITY_END})`);
 
 /**
  * A national body by the form of its name: 国家…局/总局/署/委员会 (国家航天局, 国家新闻出版署) and

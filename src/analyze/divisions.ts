@@ -54,6 +54,13 @@ function load(): { full: Map<string, Division>; short: Map<string, Division>; st
 let loaded: ReturnType<typeof load> | null = null;
 const table = () => (loaded ??= load());
 
+/**
+ * 市 as a city's name ends, in a pattern: not the 市 that begins 市场 (a market: 北京市场监管总局, 去年年底市场监管总局
+ * are no city's bodies, day-w), but 郑州市场景 is 郑州市's 场景.
+ */
+export const CITY_END = String.raw`市(?!场(?!景))`;
+const cityEnd = new RegExp(`^${CITY_END}`);
+
 /** The division a full name stands for (海宁市 → county-level); undefined for a name the 2019 list does not hold. */
 export function divisionNamed(name: string): Division | undefined {
   return table().full.get(name);
@@ -71,8 +78,7 @@ export function divisionAt(text: string, at: number, short = false): { division:
   for (let end = Math.min(text.length, at + longest); end >= at + 2; end--) {
     const words = text.slice(at, end);
     const division = full.get(words) ?? (short ? shorts.get(words) : undefined);
-    // 北京市场监管总局 is no Beijing body: the 市 begins 市场 (a market), day-w; 郑州市场景 is 郑州市's 场景.
-    if (division && !(words.endsWith('市') && text[end] === '场' && text[end + 1] !== '景')) return { division, matched: words };
+    if (division && (!words.endsWith('市') || cityEnd.test(text.slice(end - 1)))) return { division, matched: words };
   }
   return null;
 }

@@ -6,7 +6,7 @@
  */
 import { chineseNumber } from '../util/chineseNumerals.ts';
 import { looksLikeBody, runOfNames, tierByForm } from './bodies.ts';
-import { divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
+import { CITY_END, divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
 import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
@@ -712,7 +712,7 @@ function leadingPlace(name: string): string | undefined {
   if (inner && outer && inner.division.level === 'county' && (outer.division.level === 'prefecture' || directMunicipality.test(outer.matched))) return `${outer.matched}${inner.matched}`;
   // By form only where the words before 市 are a place's: not 关于深化上市(公司), not a sentence (…在市). A
   // province the list lacks there is none: 数字强省建设…工作要点 names no place (day-y).
-  const byForm = /^[\u4e00-\u9fff]{2,8}?(?:市(?!场(?!景)|值)|自治州|县|区(?!域|块))/.exec(name)?.[0];
+  const byForm = placeByForm.exec(name)?.[0];
   return inner?.matched ?? (byForm && !/^关于|上市$|[的在和与于]/.test(byForm) ? byForm : undefined);
 }
 
@@ -734,6 +734,8 @@ function fromPlace(title: string, body: string): IssuerReading | null {
 }
 
 const directMunicipality = /^(?:北京|上海|天津|重庆)市$/;
+/** A place by the form of its name (…市, …自治州, …县, …区), for one the divisions list lacks: not 市值, 区域, 区块. */
+const placeByForm = new RegExp(String.raw`^[\u4e00-\u9fff]{2,8}?(?:${CITY_END}(?!值)|自治州|县|区(?!域|块))`);
 
 /** The province and the city a text's relative names (省数据局, 市政府) stand for; null where it is not one. */
 interface PlaceContext {
@@ -825,8 +827,6 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const place = placeContext(headline, text, input.site ?? null, directory);
   const title = withPlaceNamed(headline, place);
   const body = withPlaceNamed(text, place);
-  // An interpretation is the interpreting body's, whatever document its headline names.
-  const interpreter = isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null;
   const on = input.on ?? null;
   // A medium's analysis of an event (titles.MEDIA_ANALYSIS) is the medium's, whatever body's event it reads: its
   // closing 来源, else what names a source (the page's 来源, a wire's dateline), else its site.
@@ -836,7 +836,8 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     ? closingPaper(body, directory)
     : fromBriefing(title, body, directory, on) ??
     fromSignedArticle(title, body) ??
-    interpreter ??
+    // An interpretation is the interpreting body's, whatever document its headline names.
+    (isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null) ??
     fromCommentary(title, body, directory) ??
     fromTitle(title, directory) ??
     fromOfficial(title, 'headline', on, directory) ??
