@@ -127,7 +127,7 @@ void describe('queue faults', () => {
     // The first line is printed before the queue's worker is up: a signal then had killed it (no exit code).
     const worker = startWorker(t, ['--config', config, '--data', join(dir, 'data'), '--out', join(dir, 'out')]);
     worker.child.stdout.once('data', () => worker.child.kill('SIGTERM'));
-    assert.equal(await worker.exited, 0, worker.stderr());
+    assert.equal(await worker.exited, 0, `${worker.stderr()} ${JSON.stringify(worker.lines)}`);
     assert.equal(worker.lines.at(-1)?.event, 'stopped');
   });
 

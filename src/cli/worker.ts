@@ -75,6 +75,18 @@ export async function workerCommand(context: CommandContext): Promise<number> {
   let fetchers: WorkerFetchers | undefined;
   const signals: (() => void)[] = [];
   const say = (event: string, line: string, fields: Record<string, unknown> = {}) => context.print(context.json ? JSON.stringify({ event, ...fields }) : line);
+  // Signals count from before anything is printed: a SIGTERM while the store opens or the queue's worker starts
+  // (it takes jobs, and prints refusals, before startWorker settles) must stop it as any other, not kill it
+  // (an exit by signal, no code) — installing a listener takes a moment the first time.
+  let received = 0;
+  let onSignal = () => {};
+  const signalled = () => {
+    received++;
+    onSignal();
+  };
+  signals.push(signalled);
+  process.on('SIGINT', signalled);
+  process.on('SIGTERM', signalled);
   try {
     // Documents and issues are indexed for the desk's search as they are written, as `run` does.
     store = await openCommandStore(context, loaded, { searchSegment: taxonomySegmenter(loaded.taxonomy) });
@@ -106,17 +118,6 @@ export async function workerCommand(context: CommandContext): Promise<number> {
     const started = { store: store.location, queue: redisAddress(settings.redisUrl), prefix: settings.prefix, concurrency, workerId };
     say('started', t(context.lang, 'queue.started', started.store, started.queue, started.prefix, concurrency), started);
     const lastRefusal = new Map<string, number>();
-    // Signals count from before the worker starts: it takes jobs (and prints refusals) while startWorker is
-    // still settling, and a SIGTERM then must stop it as any other, not kill it (exit by signal, no code).
-    let received = 0;
-    let onSignal = () => {};
-    const signalled = () => {
-      received++;
-      onSignal();
-    };
-    signals.push(signalled);
-    process.on('SIGINT', signalled);
-    process.on('SIGTERM', signalled);
     const running = await startWorker({
       workerId,
       connection: redis,
