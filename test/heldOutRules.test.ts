@@ -861,3 +861,61 @@ describe('days T, U and V: plenums, wire stories, officials acting, venues and l
     assert.equal(issuer('十堰市低空经济高质量发展实施方案(2024-2026年)', '为加快发展低空经济，制定本方案。'), '十堰市人民政府');
   });
 });
+
+describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, counterparts, places by their city', () => {
+  it('reads an official\'s body past his Party post, and past a session\'s name that comes first', () => {
+    assert.equal(issuer('2024中国5G+工业互联网大会在武汉开幕 张云明出席并致辞', '11月19日，2024中国5G+工业互联网大会在武汉开幕。工业和信息化部党组成员、副部长张云明出席开幕式并致辞。'), '工业和信息化部');
+    const passage = '3月5日，十四届全国人大二次会议首场“部长通道”在人民大会堂举行。国务院国有资产监督管理委员会党委书记、主任张玉卓受邀接受采访。';
+    assert.equal(issuer('张玉卓两会首场“部长通道”现场实录', passage), directory.byName('国务院国有资产监督管理委员会')!.name);
+  });
+
+  it('reads an official of the body the text names first, by another of its names, and not a venue as that first body', () => {
+    assert.equal(issuer('张云明：我国“5G+工业互联网”创新发展进入快车道', '11月20日，工业和信息化部指导的2022中国5G+工业互联网大会在武汉开幕，工信部副部长张云明在开幕式致辞。'), '工业和信息化部');
+    assert.equal(issuer('上海低空经济产业高质量发展推进大会成功召开', '7月30日下午，上海低空经济产业高质量发展推进大会在上海市政府举行，市经济信息化委主任张英通报了《上海市低空经济产业高质量发展行动方案》。'), '上海市经济和信息化委员会');
+  });
+
+  it('credits a place\'s meeting its Party secretary speaks at to its Party committee', () => {
+    assert.equal(issuer('苏州召开低空经济发展推进大会', '中新网苏州4月18日电：苏州市当天召开低空经济发展推进大会。江苏省委常委、苏州市委书记刘小涛表示，苏州将全链条育产业。'), '中共苏州市委');
+  });
+
+  it('credits an event to its first host, where 和 may end a host or sit inside one', () => {
+    assert.equal(issuer('2021中国（安徽）科技创新成果转化交易会开幕', '4月26日，由科技部、中国科学院和安徽省人民政府联合主办的2021中国（安徽）科技创新成果转化交易会在安徽创新馆开幕。'), '科学技术部');
+    assert.equal(issuer('交易会开幕', '4月26日，由科技部和安徽省人民政府联合主办的交易会在安徽创新馆开幕。'), '科学技术部');
+    assert.equal(issuer('张云明：创新发展进入快车道', '证券日报记者报道，由工业和信息化部、湖北省人民政府共同主办的2022中国5G+工业互联网大会在武汉开幕。'), '工业和信息化部');
+  });
+
+  it('credits a national notice to the bodies whose provincial counterparts it addresses, the first leading, and no one when the first has none', () => {
+    const compute = readIssuer({ title: '关于深入实施“东数西算”工程加快构建全国一体化算力网的实施意见', body: '各省、自治区、直辖市及计划单列市、新疆生产建设兵团发展改革委、数据局、网信办、工业和信息化主管部门、通信管理局、能源局：\n算力是数字经济时代的新型生产力。', docNumber: null }, directory);
+    assert.deepEqual([compute?.name, compute?.partners], ['国家发展和改革委员会', '五']);
+    assert.equal(issuer('关于做好2024年中小企业数字化转型城市试点申报工作的通知', '各省、自治区、直辖市财政厅(局)、中小企业主管部门,新疆生产建设兵团财政局、工业和信息化局:\n为深入贯彻落实党中央、国务院决策部署，现就有关事项通知如下：'), '财政部');
+    assert.equal(issuer('事关脑机接口的重磅文件', '各省、自治区、直辖市及筹划单列市、新疆临盆建设兵团工业和信息化、倒退改造、教育、卫生安康主管部分:\n脑机接口是前沿技术。'), undefined);
+  });
+
+  it('reads a relative 省 in a text that names only its city as that city\'s province', () => {
+    assert.equal(issuer('关于打造数字经济“一号工程”升级版的实施意见（公开征求意见稿）', '根据省委省政府工作部署要求,省经信厅牵头起草了《关于打造数字经济“一号工程”升级版的实施意见(公开征求意见稿)》。反馈意见可邮寄纸质材料至杭州市西湖区体育场路479号。'), '浙江省经济和信息化厅');
+  });
+
+  it('reads a lead\'s body after 当天, a premier named before his post as giving the work report, and a zone\'s 管委会 in full', () => {
+    assert.equal(issuer('金融支持科技创新工作会议召开', '新华社北京4月18日电 中国人民银行当天召开金融支持科技创新工作会议。'), directory.byName('中国人民银行')!.name);
+    assert.equal(issuer('李克强最后一次作政府工作报告', '3月5日上午，李克强以国务院总理身份最后一次作《政府工作报告》。'), '国务院');
+    assert.equal(issuer('亦庄发布机器人产业行动计划', '北京经济技术开发区管委会副主任孔磊介绍，到2025年……'), '北京经济技术开发区管理委员会');
+  });
+
+  it('reads an interpretation\'s lead only for the document it explains, not one its background cites', () => {
+    const background = '一、起草背景\n人工智能是培育和发展新质生产力的重要引擎。省委、省政府高度重视人工智能发展，印发《河南省推动“人工智能+”行动计划(2024-2026年)》。';
+    assert.equal(issuer('《郑州市场景驱动人工智能创新发展行动方案（2025—2027年）》政策解读', background), '郑州市人民政府');
+  });
+
+  it('credits the general secretary\'s inspection of a place to the Party centre', () => {
+    assert.equal(issuer('习近平在山西考察时强调 努力在推动资源型经济转型发展上迈出新步伐', '据新华社太原7月8日电，中共中央总书记、国家主席、中央军委主席习近平日前在山西考察。'), '中共中央');
+    assert.equal(issuer('改革创新看转型', '文章梳理习近平总书记45天内三次出京考察浙江、陕西、山西。'), undefined);
+  });
+
+  it('counts a keyword in a headline though the body holds it only inside a longer one', () => {
+    const relevance = scoreRelevance('2024世界机器人大会在亦庄开幕', '大会展出27款人形机器人。', taxonomy, segmenter);
+    const terms = relevance.themes.flatMap((theme) => theme.terms.map((term) => `${term.term}@${term.where}`));
+    assert.ok(terms.includes('机器人@title') && terms.includes('人形机器人@body') && !terms.includes('机器人@body'), terms.join(' '));
+    const plus = scoreRelevance('推进AI+行动', '深入实施AI+行动。', taxonomy, segmenter).themes.flatMap((theme) => theme.terms.map((term) => term.term));
+    assert.ok(plus.includes('AI+') && !plus.includes('AI'), plus.join(' '));
+  });
+});

@@ -15,6 +15,8 @@ export interface Division {
   /** The full name (嘉兴市, 恩施土家族苗族自治州, 海淀区). */
   name: string;
   level: DivisionLevel;
+  /** The province (or autonomous region, or municipality) it lies in, by full name: 浙江省 for 杭州市; none for a province. */
+  province?: string;
 }
 
 /**
@@ -30,18 +32,18 @@ function load(): { full: Map<string, Division>; short: Map<string, Division>; st
   const areas = createRequire(import.meta.url)('china-area-data/data.json') as AreaData;
   const full = new Map<string, Division>();
   const short = new Map<string, Division>();
-  const add = (name: string, level: DivisionLevel) => {
+  const add = (name: string, level: DivisionLevel, province?: string) => {
     if (grouping.test(name) || full.has(name)) return;
-    full.set(name, { name, level });
+    full.set(name, province ? { name, level, province } : { name, level });
   };
   for (const [provinceCode, province] of Object.entries(areas['86'] ?? {})) {
     add(province, 'province');
     for (const [cityCode, city] of Object.entries(areas[provinceCode] ?? {})) {
-      add(city, 'prefecture');
+      add(city, 'prefecture', province);
       // 嘉兴 for 嘉兴市, as texts write a prefecture among its own (结合嘉兴实际).
       const bare = city.replace(/(?:市|地区|盟)$/, '');
-      if (!grouping.test(city) && bare !== city && bare.length >= 2 && !wordLike.has(bare)) short.set(bare, { name: city, level: 'prefecture' });
-      for (const county of Object.values(areas[cityCode] ?? {})) add(county, 'county');
+      if (!grouping.test(city) && bare !== city && bare.length >= 2 && !wordLike.has(bare)) short.set(bare, { name: city, level: 'prefecture', province });
+      for (const county of Object.values(areas[cityCode] ?? {})) add(county, 'county', province);
     }
   }
   // Each name's first two characters, with the longest name that starts so: a text is read at every

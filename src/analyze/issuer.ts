@@ -42,7 +42,7 @@ const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|举�
 const countOnly = new RegExp(String.raw`(?<![\d一二三四五六七八九十])${count}个?部门联合`);
 /** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
 // 于 as in 国务院国资委于12月25日发布了《…》 (day-p).
-const timeWords = /(?:于|近日|日前|近期|今天|今日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
+const timeWords = /(?:于|近日|日前|近期|今天|今日|当天|当日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
 const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$|^理论学习中心组(?:[（(]扩大[)）])?$/;
 /** Words of a clause that acts on a document or an instruction rather than issuing one: 贯彻落实, 按照, 根据. */
@@ -60,6 +60,9 @@ const shortForms: [RegExp, string][] = [
   [/(?:发改委|发展改革委)$/, '发展和改革委员会'],
   [/经信局$/, '经济和信息化局'],
   [/经信委$/, '经济和信息化委员会'],
+  [/经济信息化委$/, '经济和信息化委员会'],
+  // A development zone's administrative committee (北京经济技术开发区管委会).
+  [/管委会$/, '管理委员会'],
   [/经信厅$/, '经济和信息化厅'],
   [/工信局$/, '工业和信息化局'],
   [/工信厅$/, '工业和信息化厅'],
@@ -267,22 +270,36 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
   const head = /([\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区))(?:委[\u4e00-\u9fff]{0,8}?、)?副?(?:省长|主席|市长|县长|区长)[\u4e00-\u9fff]{2,3}(?:主持|说|表示|指出|强调|要求|介绍|调研)/.exec(opening);
   const government = head && tierByForm(`${head[1]}人民政府`) ? `${head[1]}人民政府` : null;
   if (government) return { name: government, partners: null, how: 'lead', evidence: head![0] };
-  // An official by rank (部长, 局长, 总工程师) speaks for the story only when that body is the first the
-  // text names: 国家数据局局长 quoted after 中共中央办公厅、国务院办公厅发出文件 speaks about another's document.
+  // A place's Party secretary speaks for its Party committee (江苏省委常委、苏州市委书记刘小涛表示, day-t's meeting of 苏州市).
+  const secretary = /([\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区))委书记[\u4e00-\u9fff]{2,3}(?:主持|说|表示|指出|强调|要求|介绍|调研)/.exec(opening);
+  const committee = secretary ? `中共${secretary[1]!}委` : null;
+  if (committee && tierByForm(committee)) return { name: committee, partners: null, how: 'lead', evidence: secretary![0] };
+  // An official by rank (部长, 局长, 总工程师) speaks for the story only when his body is the first the text
+  // names, by any of its names (由工业和信息化部…主办…，工信部副部长张云明致辞, day-v): 国家数据局局长 quoted after
+  // 中共中央办公厅、国务院办公厅发出文件 speaks about another's document.
   // Found only when an official by rank is met: most texts that get this far name none.
-  let firstNamed: number | undefined;
-  const firstNamedAt = () => {
+  let firstNamed: { at: number; body: string | undefined } | undefined;
+  const firstNamedBody = () => {
     if (firstNamed === undefined) {
-      firstNamed = -1;
-      for (let at = 0; at < opening.length && firstNamed < 0; at++) if (directory.nameAt(opening, at, (n) => n.length >= 3)) firstNamed = at;
+      firstNamed = { at: -1, body: undefined };
+      // A session's name (十四届全国人大二次会议首场“部长通道”, day-r) is a meeting's, no body acting in the text.
+      for (let at = 0; at < opening.length && firstNamed.at < 0; at++) {
+        // Nor is a venue (推进大会…在上海市政府举行, day-aa): a meeting there is not the building's body's.
+        const name = opening[at - 1] === '届' || opening[at - 1] === '在' ? undefined : directory.nameAt(opening, at, (n) => n.length >= 3);
+        if (name) firstNamed = { at, body: directory.byName(name)?.name };
+      }
     }
     return firstNamed;
   };
-  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:(负责人|负责同志|新闻发言人|发言人)|总工程师|总经济师|副部长|部长|副局长|局长|副主任|主任)/g)) {
+  // The Party post an official holds in his body comes first (工业和信息化部党组成员、副部长张云明; 国务院国有资产监督
+  // 管理委员会党委书记、主任张玉卓, days R and V).
+  for (const match of opening.matchAll(/([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:(?:党组|党委)(?:副?书记|成员)[、，,]?)?(?:(负责人|负责同志|新闻发言人|发言人)|总工程师|总经济师|副部长|部长|副局长|局长|副主任|主任)/g)) {
     const words = match[1]!;
     for (let start = 0; start < words.length - 1; start++) {
       const name = directory.byName(words.slice(start))?.name ?? (tierByForm(words.slice(start)) ? bodyNamed(words.slice(start), directory) : null);
-      if (name && (match[2] || firstNamedAt() < 0 || match.index + start <= firstNamedAt())) return { name, partners: null, how: 'lead', evidence: match[0] };
+      if (!name) continue;
+      const first = match[2] ? undefined : firstNamedBody();
+      if (!first || first.at < 0 || match.index + start <= first.at || first.body === name) return { name, partners: null, how: 'lead', evidence: match[0] };
     }
   }
   return null;
@@ -474,7 +491,8 @@ function fromSignedArticle(title: string, body: string): IssuerReading | null {
  */
 function fromWorkReport(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   const text = `${title}\n${body.slice(0, 300)}`;
-  const national = /(?:国务院)?总理[\u4e00-\u9fff]{2,3}?(?:昨日|今日|今天|\d{1,2}日)?(?:代表国务院)?作《?政府工作报告|全国人大[^。]{0,30}?(?:开幕|召开)[^。]{0,40}?政府工作报告/.exec(text);
+  // …or names the premier by his post after his name (李克强以国务院总理身份最后一次作《政府工作报告》, day-r).
+  const national = /(?:国务院)?总理[^。，]{0,24}?作《?政府工作报告|全国人大[^。]{0,30}?(?:开幕|召开)[^。]{0,40}?政府工作报告/.exec(text);
   if (national) return centralBody('国务院', national[0], directory);
   const provincial = /([\u4e00-\u9fff]{2,8}?(?:省|自治区|市))(?:[^。，]{0,12}?、)?(?:省长|自治区主席|主席|市长)[\u4e00-\u9fff]{2,3}?(?:代表[^。，]{2,12}?)?作《?政府工作报告/.exec(text);
   const place = provincial ? leadingDivisions(provincial[1]!).at(-1)?.matched : undefined;
@@ -539,7 +557,8 @@ function fromCentralSession(title: string, body: string, directory: SourceDirect
 
 /**
  * A meeting the general secretary holds, attends or joins: 全国科技大会…召开。习近平出席…并发表重要讲话 (day-l), 习近平
- * 5日下午参加…江苏代表团审议, 习近平总书记出席民营企业座谈会 (day-o) — the Party Central Committee's, as the real
+ * 5日下午参加…江苏代表团审议, 习近平总书记出席民营企业座谈会 (day-o), or a place he inspects (习近平日前在山西考察,
+ * day-ab) — the Party Central Committee's, as the real
  * days' labellers credit them. Not a meeting that studies his speech (传达学习习近平总书记出席…时的重要讲话精神).
  */
 function fromCentralMeeting(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
@@ -548,7 +567,8 @@ function fromCentralMeeting(title: string, body: string, directory: SourceDirect
   // (day-o's 潘功胜 report) is not what the page is about.
   const [first = '', second = ''] = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 8);
   const scope = [title, first, /(?:大会|会议)[^。]{0,60}?(?:召开|举行|开幕)/.test(first) ? second : ''].join('\n');
-  const attended = /(?<!传达|学习|贯彻|领会)习近平(?:总书记)?[^。\n]{0,30}?(?:出席|主持|参加)[^。\n]{0,40}?(?:会|审议)/.exec(scope);
+  // So is an inspection tour (习近平日前在山西考察, 习近平总书记7月7日至8日再赴山西考察 — day-ab, twice).
+  const attended = /(?<!传达|学习|贯彻|领会)习近平(?:总书记)?[^。\n]{0,30}?(?:(?:出席|主持|参加)[^。\n]{0,40}?(?:会|审议)|(?:在|赴)[\u4e00-\u9fff]{2,8}?考察)/.exec(scope);
   return attended ? centralBody('中共中央', attended[0], directory) : null;
 }
 
@@ -613,10 +633,11 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
  * The issuer a news copy names before 印发《…》 in its first sentences: 新华社北京8月26日电 国务院日前印发《…》;
  * given the document the text is about (`issued`), the body before that document's name.
  */
-function fromLead(body: string, directory: SourceDirectory, issued: string | null = null): IssuerReading | null {
+function fromLead(body: string, directory: SourceDirectory, issued: string | null = null, onlyIssued = false): IssuerReading | null {
   const opening = body.slice(0, 400);
-  // The body that issued the document the text is about (titles.issuedDocument), not one a lead recalls first.
-  const aboutNamed = issued !== null && opening.includes(`《${issued}》`);
+  // The body that issued the document the text is about (titles.issuedDocument), not one a lead recalls first;
+  // with `onlyIssued`, whether or not the opening names it.
+  const aboutNamed = onlyIssued || (issued !== null && opening.includes(`《${issued}》`));
   // 起草了《…》 and 反馈至 name the drafter of a draft for comment.
   // A meeting's report names who held it: 山东省政府新闻办11月8日举行政策例行吹风会.
   // A law is voted through (表决通过) by a session of the body that passes it; the Politburo holds a study session.
@@ -647,6 +668,26 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
     // no one's for a verb without one (按照市政府主要领导要求，市数据局牵头开展…).
     const subject = /[《于]$/.test(verb[0]) ? sentenceSubject(opening.slice(Math.max(0, verb.index - 120), verb.index), directory) : null;
     if (subject) return { ...subject, how: 'lead', evidence: `${subject.evidence}…${verb[0]}` };
+  }
+  return null;
+}
+
+/**
+ * The body that hosts the event a report tells of, the first of those that host it together (由工业和信息化部、
+ * 湖北省人民政府共同主办的2022中国5G+工业互联网大会在武汉开幕; 峰会由国家网信办、国家发改委、工信部…和福建省政府共同
+ * 主办 — days V and W): the labellers credit a conference, a fair or a summit to its first host, as its
+ * organisers list the lead host first.
+ */
+function fromHosts(body: string, directory: SourceDirectory): IssuerReading | null {
+  const hosted = /由([\u4e00-\u9fff、，,（）()]{2,80}?)(?:共同|联合)?主办/.exec(body.slice(0, 400));
+  const listed = hosted?.[1]!.split(/[、，,]/)[0]!.trim();
+  if (!listed) return null;
+  // The first host may end where 和, 及 or 与 begins the next (科技部和安徽省人民政府), but 和 is also inside names (工业和信息化部).
+  // The shortest body first: 科技部和安徽省人民政府 has the form of one body as a whole.
+  const ends = [...[...listed.matchAll(/[和及与]/g)].map((at) => at.index), listed.length];
+  for (const end of ends) {
+    const name = bodyNamed(listed.slice(0, end), directory);
+    if (name && (directory.byName(name) || tierByForm(name))) return { name, partners: null, how: 'lead', evidence: hosted![0] };
   }
   return null;
 }
@@ -753,7 +794,10 @@ function placeContext(title: string, body: string, site: string | null, director
     const provinces = directory.provinces().filter((p) => text.includes(p.short)).map((p) => p.place);
     const countyCities = [...placesIn(text)].filter((place) => place.endsWith('市') && divisionNamed(place)?.level === 'county');
     const cities = countyCities.length > 0 ? countyCities : [...prefecturesIn(text)].filter((city) => !provinces.includes(city));
-    return { province: only(provinces), city: only(cities), named: provinces.length + cities.length > 0 };
+    const city = only(cities);
+    // A text that names its city and not its province (…寄至杭州市西湖区体育场路479号省经信厅, day-t) is that city's province's.
+    const province = provinces.length === 0 && city ? (divisionNamed(city)?.province ?? null) : only(provinces);
+    return { province, city, named: provinces.length + cities.length > 0 };
   };
   // A directly governed municipality is its own city: 市政府 in a Shanghai text is 上海市人民政府.
   const direct = (found: PlaceContext & { named: boolean }) => (found.city === null && found.province && directMunicipality.test(found.province) ? { ...found, city: found.province } : found);
@@ -784,6 +828,41 @@ function fromAddressees(body: string, place: PlaceContext): IssuerReading | null
   const approved = /经(?:省|市)(?:人民)?政府同意/.exec(body.slice(0, 800));
   const office = addressees[1] === '省' || directMunicipality.test(government) || subProvincialCities.has(government) ? '办公厅' : '办公室';
   return { name: approved ? `${government}人民政府${office}` : `${government}人民政府`, partners: null, how: 'lead', evidence: approved ? `${addressees[0].trim()}…${approved[0]}` : addressees[0].trim() };
+}
+
+/** The words before a national document's addressees name the places their departments are of. */
+const addresseePlaces = /^(?:各|省|自治区|直辖市|计划单列市|副省级城市|新疆生产建设兵团|及|和|、)+/;
+
+/**
+ * The national body whose counterpart a department of the provinces is: 发展改革委 → 国家发展改革委, 财政厅 →
+ * 财政部, 工业和信息化主管部门 → 工业和信息化部, 数据局 → 国家数据局. Undefined for one without a national body
+ * the registry knows (通信管理局, 中小企业主管部门).
+ */
+function nationalCounterpart(department: string, directory: SourceDirectory): string | undefined {
+  const base = department.replace(/(?:主管部门|厅|局|委员会|委|办)$/, '');
+  for (const name of [`国家${department}`, `${base}部`, `国家${base}局`, `${base}总局`, `国家${base}总局`, department]) {
+    const known = directory.byName(name);
+    if (known && (known.tier === 'national' || known.tier === 'regulator')) return known.name;
+  }
+  return undefined;
+}
+
+/**
+ * A national department's notice by whom it addresses (各省、自治区、直辖市及计划单列市、新疆生产建设兵团发展改革委、
+ * 数据局、网信办…：; 各省、自治区、直辖市财政厅（局）、中小企业主管部门…：): the national bodies whose counterparts
+ * it addresses, in order, the first leading — as a joint notice lists its issuers' counterparts (day-t's
+ * 全国一体化算力网 opinions, day-x's 中小企业数字化转型 notice, met on mirrors without title or signature).
+ * Null without such addressees, or when none of them has a national body the registry knows.
+ */
+function fromCounterparts(body: string, directory: SourceDirectory): IssuerReading | null {
+  const addressees = /(?:^|\n)\s*(各省[、（(]自治区、直辖市[^\n：:]{2,200}?)[：:]/.exec(body.slice(0, 400));
+  if (!addressees) return null;
+  const departments = addressees[1]!.replace(/[（(][^）)]{0,12}[)）]/g, '').split(/[、，,]/).map((item) => item.replace(addresseePlaces, '').trim()).filter(Boolean);
+  const bodies = [...new Set(departments.map((department) => nationalCounterpart(department, directory)).filter((name) => name !== undefined))];
+  // The lead is the first addressed: one whose first department has no counterpart known is no one's (a
+  // spun copy's 新疆临盆建设兵团工业和信息化, day-a, would make its third, 教育部, the lead).
+  if (bodies.length === 0 || nationalCounterpart(departments[0]!, directory) !== bodies[0]) return null;
+  return { name: bodies[0]!, partners: bodies.length > 1 ? chineseNumber(bodies.length) : null, how: 'lead', evidence: addressees[1]! };
 }
 
 /** A body named by its level alone (市数据局, 省政府办公厅, 区委): it stands for the place of the text that names it. */
@@ -846,7 +925,9 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
     fromCentralSession(title, body, directory) ??
-    fromLead(body, directory, issuedDocument(title, body)) ??
+    // An interpretation's lead tells of its document, or cites others before it (省委、省政府…印发《河南省…》, day-g).
+    (isInterpretation(title, body) ? fromLead(body, directory, explainedDocument(title, body) ?? issuedDocument(title, body), true) : fromLead(body, directory, issuedDocument(title, body))) ??
+    fromHosts(body, directory) ??
     fromSiteNews(body, directory) ??
     fromDocumentName(body, directory) ??
     fromWorkConference(body, directory) ??
@@ -873,5 +954,5 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
   if (source && (credited === input.repostOf || directory.byName(source) || tierByForm(source))) return { name: source, partners: null, how: 'source', evidence: credited! };
   const cited = fromAttribution(body, directory);
-  return cited ?? fromAddressees(body, place) ?? fromPlace(title, body);
+  return cited ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body);
 }

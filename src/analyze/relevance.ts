@@ -19,18 +19,20 @@ const DISTRACTOR_FACTOR = 0.25;
 /**
  * Occurrences of a keyword that are words of the text: 数据集 counts in 建设行业数据集 but not in
  * 大数据集团, where the segmenter reads 大数据/集团. Latin keywords (AI, OPC, Token) match whole words
- * only, so AI does not match inside MAIL.
+ * only, so AI does not match inside MAIL; nor inside a `longer` keyword that holds it (AI in AI+), which
+ * counts for itself.
  */
-function countOccurrences(segmented: SegmentedText, term: string): number {
+function countOccurrences(segmented: SegmentedText, term: string, longer: readonly string[] = []): number {
   const { text } = segmented;
+  const inLonger = (at: number) => longer.some((word) => word !== term && word.includes(term) && text.startsWith(word, at - word.indexOf(term)));
   const latin = /^[A-Za-z][A-Za-z0-9 +]*$/.test(term);
   if (latin) {
     const escaped = escapeRegExp(term);
-    return (text.match(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, 'g')) ?? []).length;
+    return [...text.matchAll(new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`, 'g'))].filter((match) => !inLonger(match.index)).length;
   }
   let count = 0;
   for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
-    if (segmented.isWord(at, term.length)) count++;
+    if (segmented.isWord(at, term.length) && !inLonger(at)) count++;
   }
   return count;
 }
@@ -84,7 +86,7 @@ export interface RelevanceCopy {
 
 /**
  * How much a document is about the brief's topic, theme by theme, with the evidence: each keyword
- * found and where. A keyword contained in a longer one that also matched (算力 in 算力券) is counted once.
+ * found and where. A keyword inside a longer one (算力 in 算力券) is no word of its own there (countOccurrences).
  */
 export function scoreRelevance(title: string, body: string, taxonomy: Taxonomy, segmenter: Segmenter): Relevance {
   return scoreStoryRelevance([{ title, body }], taxonomy, segmenter);
@@ -105,13 +107,13 @@ export function scoreStoryRelevance(copies: readonly RelevanceCopy[], taxonomy: 
     const terms: ThemeHit['terms'] = [];
     let score = 0;
     const keywords = themeWords.get(theme.id)!;
-    const matched: string[] = [];
     for (const keyword of keywords) {
-      if (matched.some((longer) => longer.includes(keyword))) continue;
-      const inTitle = most((copy) => countOccurrences(copy.title, keyword));
-      const inBody = most((copy) => countOccurrences(copy.body, keyword));
+      // Occurrences are words of the text, so 机器人 inside 人形机器人 is not one (the segmenter keeps every
+      // keyword whole), and 机器人 in 世界机器人大会开幕 counts though the body's 人形机器人 did too (day-aa's
+      // headline had scored nothing for its 机器人 when a longer keyword's match skipped the shorter one).
+      const inTitle = most((copy) => countOccurrences(copy.title, keyword, keywords));
+      const inBody = most((copy) => countOccurrences(copy.body, keyword, keywords));
       if (inTitle + inBody === 0) continue;
-      matched.push(keyword);
       if (inTitle > 0) terms.push({ term: keyword, where: 'title', count: inTitle });
       if (inBody > 0) terms.push({ term: keyword, where: 'body', count: inBody });
       score += (Math.min(inTitle, 1) * TITLE_WEIGHT + Math.min(inBody, MAX_BODY_COUNT)) * theme.weight;
