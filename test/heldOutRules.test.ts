@@ -911,6 +911,23 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.equal(issuer('改革创新看转型', '文章梳理习近平总书记45天内三次出京考察浙江、陕西、山西。'), undefined);
   });
 
+  it('credits a commentary that names no paper to no body, whatever body\'s news it comments on', () => {
+    assert.equal(issuer('以更大力度推动新能源高质量发展', '本报评论员：2月29日，中共中央政治局就新能源技术与我国的能源安全进行第十二次集体学习。'), undefined);
+    assert.equal(issuer('推动新能源高质量发展', '2月29日，中共中央政治局就新能源技术与我国的能源安全进行第十二次集体学习。'), '中共中央政治局');
+  });
+
+  it('credits a notice a body posts on its site, on a weekday and a date it names, to that body', () => {
+    assert.equal(issuer('中国禁止对美出口镓、锗等两用物品', '中国商务部星期二（12月3日）在官网发布公告，宣布加强相关两用物项对美国出口管制。'), '商务部');
+    assert.equal(issuer('中国禁止两用物项对美出口', '中国商务部12月3日在网站发布公告，加强相关两用物项对美国出口管制。'), '商务部');
+  });
+
+  it('dates a report below a copied info line by the earlier day it opens with, during an event or not', () => {
+    const blurb = '发布时间:2024-12-01 04:12:16 来源: sp20241201\n3月5日全国两会期间，习近平总书记参加十四届全国人大二次会议江苏代表团审议时再次谈到新质生产力。';
+    assert.equal(documentDate(blurb, null, '2024-12-03')?.date, '2024-03-05');
+    assert.equal(documentDate('发布时间:2024-12-01 04:12:16 来源: sp20241201\n12月1日，工业和信息化部印发《…》。', null, '2024-12-03')?.date, '2024-12-01');
+    assert.equal(documentDate('发布时间:2024-12-01 04:12:16 来源: sp20241201\n工业和信息化部印发《…》。', null, '2024-12-03')?.date, '2024-12-01');
+  });
+
   it('counts a keyword in a headline though the body holds it only inside a longer one', () => {
     const relevance = scoreRelevance('2024世界机器人大会在亦庄开幕', '大会展出27款人形机器人。', taxonomy, segmenter);
     const terms = relevance.themes.flatMap((theme) => theme.terms.map((term) => `${term.term}@${term.where}`));

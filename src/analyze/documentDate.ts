@@ -46,10 +46,10 @@ export function closingDate(line: string): string | null {
 /**
  * A news report's dateline (新华社北京10月9日电, 经济日报北京1月29日讯), the dated source it opens with (据中国民航局网站
  * 7月4日消息, 财新网7月8日综述, day-t: the news is of that day, not of the page that copied it weeks later) or the
- * date it opens with before its actor (7月5日，国务院总理李强主持召开…); not a photo caption's (7月28日，在2025世界
+ * date it opens with before its actor (7月5日，国务院总理李强主持召开…; 3月5日全国两会期间，…, day-ac); not a photo caption's (7月28日，在2025世界
  * 人工智能大会上，参观者…).
  */
-const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电|讯|消息|报道|综述)|(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午|晚间?)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
+const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电|讯|消息|报道|综述)|(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午|晚间?|[^，,。\n]{2,8}?期间)?[，,\s](?![在从据]|记者|参观|市民|游客|图))/;
 /**
  * A report's opening that dates the briefing it tells of (国务院新闻办公室5月10日举行新闻发布会, or the date first:
  * 5月10日国务院新闻办就…举行发布会, day-t): the event's day, as a dateline is the report's.
@@ -114,7 +114,12 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
     if (date) return { date, year: Number(date.slice(0, 4)), how: 'closing', evidence: line.trim() };
   }
   const copied = infoLineDate(body);
-  if (copied) return copied;
+  if (copied) {
+    // Below it, a report that dates its news is of that day (发布时间:2024-12-01 … 3月5日，习近平总书记参加…时
+    // 再次谈到新质生产力, day-ac: a blurb of December on March's event), in the latest year the info line allows.
+    const below = documentDate(body.slice(body.indexOf(copied.evidence) + copied.evidence.length), null, copied.date!);
+    return below?.date ? { ...below, evidence: `${copied.evidence}…${below.evidence}` } : copied;
+  }
   const opening = body.trimStart();
   const byDateline = dateline.exec(opening) ?? briefingHeld.exec(opening);
   const lead = byDateline ?? issuingLead.exec(opening);

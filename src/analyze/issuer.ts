@@ -42,7 +42,7 @@ const titleVerb = /(?:联合)?(?:关于|印发|发布|出台|公布|召开|举�
 const countOnly = new RegExp(String.raw`(?<![\d一二三四五六七八九十])${count}个?部门联合`);
 /** What news copies put between an issuer and its verb: 日前, 近日, 8月26日, 对外, 正式. */
 // 于 as in 国务院国资委于12月25日发布了《…》 (day-p).
-const timeWords = /(?:于|近日|日前|近期|今天|今日|当天|当日|昨天|昨日|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
+const timeWords = /(?:于|近日|日前|近期|今天|今日|当天|当日|昨天|昨日|星期[一二三四五六日天]|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
 const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$|^理论学习中心组(?:[（(]扩大[)）])?$/;
 /** Words of a clause that acts on a document or an instruction rather than issuing one: 贯彻落实, 按照, 根据. */
@@ -501,14 +501,15 @@ function fromWorkReport(title: string, body: string, directory: SourceDirectory)
 
 /**
  * The body a report credits its news to by its site or account: 6月4日,工业和信息化部
- * 网站发布消息,…; 据国家数据局官网消息 (day-l's 智能网联汽车 pilot, met as 新华网's report on a mirror), in its opening.
+ * 网站发布消息,…; 中国商务部12月3日在网站发布公告; 据国家数据局官网消息 (day-l's 智能网联汽车 pilot, met as 新华网's report on a mirror), in its opening.
  */
 function fromSiteNews(body: string, directory: SourceDirectory): IssuerReading | null {
   // The first 200 characters: a copy may bring the page's info line (2024 06/04 17:55:53 来源:新华网) first.
   const first = body.slice(0, 200);
-  const note = /([\u4e00-\u9fff]{2,24}?)(?:网站|官网|官方网站|官方微信|微信公众号|官微)(?:发布|公布|发出)?消息/.exec(first);
+  // Or posts a notice there, on a day it names (中国商务部星期二（12月3日）在官网发布公告, day-ac).
+  const note = /([\u4e00-\u9fff]{2,24}?)(?:[（(][^）)]{0,12}[)）])?(?:\d{1,2}月\d{1,2}日)?(?:在|通过)?(?:网站|官网|官方网站|官方微信|微信公众号|官微)上?(?:发布|公布|发出)?(?:消息|公告|通告)/.exec(first);
   if (!note) return null;
-  const found = bodiesEnding(note[1]!.replace(leadIn, ''), directory);
+  const found = bodiesEnding(note[1]!.replace(leadIn, '').replace(timeWords, ''), directory);
   return found ? { ...found.bodies, how: 'lead', evidence: note[0] } : null;
 }
 
@@ -910,7 +911,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   // A medium's analysis of an event (titles.MEDIA_ANALYSIS) is the medium's, whatever body's event it reads: its
   // closing 来源, else what names a source (the page's 来源, a wire's dateline), else its site.
   // Read on the headline as published: a portal's cleaning drops a bracketed column name (【央视快评】).
-  const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title));
+  const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title)) || isCommentary(title, body);
   const found = analysis
     ? closingPaper(body, directory)
     : fromBriefing(title, body, directory, on) ??
