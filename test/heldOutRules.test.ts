@@ -928,6 +928,25 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.equal(documentDate('发布时间:2024-12-01 04:12:16 来源: sp20241201\n工业和信息化部印发《…》。', null, '2024-12-03')?.date, '2024-12-01');
   });
 
+  it('reads a report\'s speaker from its lead under a headline that names him by post alone, and carries one event over the reports left out', () => {
+    const report = (id: number, title: string, body: string) => ({ ...copy(id, title, body), publishedAt: '2026-03-05T12:00:00+08:00' });
+    const byName = report(1, '阴和俊：推动人工智能发展', '科技部部长阴和俊在“部长通道”谈人工智能和大模型。');
+    const byPost = report(2, '陆科技部长：芯片攻关取得新突破', '中国科技部部长阴和俊5日在人民大会堂“部长通道”表示，中国芯片攻关取得新突破。');
+    const [a, b] = analyzeDay([byName, byPost], directory, taxonomy, segmenter).candidates;
+    assert.notEqual(a!.relevance.themes[0]?.themeId, b!.relevance.themes[0]?.themeId);
+    assert.equal(oneEvent(a!, b!), true);
+    // A round-up of the event comes first; the report it repeats by theme passes on the speaker the third shares.
+    const round = report(3, '首场部长通道：加快发展人工智能', '3月5日首场部长通道上，科技部部长阴和俊、工业和信息化部部长李乐成接受采访，谈人工智能、人工智能+、大模型和智能体，加快人工智能赋能千行百业。');
+    const day = analyzeDay([round, byName, byPost], directory, taxonomy, segmenter).candidates;
+    assert.equal(oneEvent(day.find((c) => c.document.id === 3)!, day.find((c) => c.document.id === 2)!), false);
+    assert.equal(selectItems(day, { minItems: 1, maxItems: 7, minRelevance: 0 }).length, 1);
+  });
+
+  it('credits a text that opens with what the government work report says to the State Council, where it names no place', () => {
+    assert.equal(issuer('两会2026︱首提“智能经济新形态”', '今年的政府工作报告首次提出“打造智能经济新形态”。报告起草组成员、国务院研究室副主任陈昌盛说，报告已连续三年部署“人工智能+”。'), '国务院');
+    assert.notEqual(issuer('安徽两会：首提十大未来产业', '今年的政府工作报告首次提出布局十大未来产业。安徽省发展改革委主任说，将加快建设合肥综合性国家科学中心。'), '国务院');
+  });
+
   it('counts a keyword in a headline though the body holds it only inside a longer one', () => {
     const relevance = scoreRelevance('2024世界机器人大会在亦庄开幕', '大会展出27款人形机器人。', taxonomy, segmenter);
     const terms = relevance.themes.flatMap((theme) => theme.terms.map((term) => `${term.term}@${term.where}`));

@@ -487,16 +487,21 @@ function fromSignedArticle(title: string, body: string): IssuerReading | null {
 /**
  * The government whose work report a text reports: the State Council's, delivered by the premier to the NPC
  * (国务院总理李强代表国务院作政府工作报告; 十四届全国人大二次会议…开幕，2024年政府工作报告发布 — day-n's pick,
- * met only in reports), or a province's, delivered by its governor (浙江省省长王浩作政府工作报告).
+ * met only in reports), or a province's, delivered by its governor (浙江省省长王浩作政府工作报告); or the report a text
+ * opens with as the one speaking (今年的政府工作报告首次提出…).
  */
-function fromWorkReport(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
+function fromWorkReport(title: string, body: string, directory: SourceDirectory, place: PlaceContext): IssuerReading | null {
   const text = `${title}\n${body.slice(0, 300)}`;
+  // A text that opens with what the report itself says (今年的政府工作报告首次提出…, day-s) and names no place is
+  // of the State Council's: a province's is named by its province.
+  const itself = place.province === null && place.city === null ? /^(?:今年的?|(?:19|20)\d{2}年)?政府工作报告(?:首次|再次|明确)?(?:提出|指出|强调|要求|部署)/.exec(body.trimStart()) : null;
+  if (itself) return centralBody('国务院', itself[0], directory);
   // …or names the premier by his post after his name (李克强以国务院总理身份最后一次作《政府工作报告》, day-r).
   const national = /(?:国务院)?总理[^。，]{0,24}?作《?政府工作报告|全国人大[^。]{0,30}?(?:开幕|召开)[^。]{0,40}?政府工作报告/.exec(text);
   if (national) return centralBody('国务院', national[0], directory);
   const provincial = /([\u4e00-\u9fff]{2,8}?(?:省|自治区|市))(?:[^。，]{0,12}?、)?(?:省长|自治区主席|主席|市长)[\u4e00-\u9fff]{2,3}?(?:代表[^。，]{2,12}?)?作《?政府工作报告/.exec(text);
-  const place = provincial ? leadingDivisions(provincial[1]!).at(-1)?.matched : undefined;
-  return place && tierByForm(`${place}人民政府`) ? { name: `${place}人民政府`, partners: null, how: 'lead', evidence: provincial![0] } : null;
+  const governed = provincial ? leadingDivisions(provincial[1]!).at(-1)?.matched : undefined;
+  return governed && tierByForm(`${governed}人民政府`) ? { name: `${governed}人民政府`, partners: null, how: 'lead', evidence: provincial![0] } : null;
 }
 
 /**
@@ -934,7 +939,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromWorkConference(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
     fromCentralMeeting(title, body, directory) ??
-    fromWorkReport(title, body, directory) ??
+    fromWorkReport(title, body, directory, place) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
     fromFeedback(body, directory) ??

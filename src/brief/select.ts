@@ -70,18 +70,33 @@ export function oneEvent(a: Candidate, b: Candidate): boolean {
   return report(a) && report(b);
 }
 
+/** What an official quoted in a lead does. */
+const SPEAKS = '(?:表示|说|指出|介绍|称|强调)';
+
 /**
  * The person a headline opens with as its speaker (郑栅洁：…, 郑栅洁称…, 吴清表示…), or names by his post
- * (工信部部长李乐成首次亮相部长通道…, 【聚焦两会】工信部部长李乐成首秀…), or null.
+ * (工信部部长李乐成首次亮相部长通道…, 【聚焦两会】工信部部长李乐成首秀…); else, under a headline that names him by
+ * his post alone (陆科技部长：晶片攻关取得新突破, day-s), the one the first sentence names by post as speaking
+ * (中国科技部部长阴和俊5日在人民大会堂“部长通道”表示); or null.
  */
 function speakerOf(candidate: Candidate): string | null {
+  if (!speakers.has(candidate)) speakers.set(candidate, readSpeaker(candidate));
+  return speakers.get(candidate)!;
+}
+
+/** Each story's speaker, read once: a day's stories are compared pairwise. */
+const speakers = new WeakMap<Candidate, string | null>();
+
+function readSpeaker(candidate: Candidate): string | null {
   const title = normaliseText(candidate.document.title).trim().replace(/^[【[][^】\]]{1,12}[】\]]/, '');
+  const first = /^[^。\n]*/.exec(normaliseText(candidate.document.body).trimStart())![0];
   return (
     /^([\u4e00-\u9fff]{2,3})(?:[：:]|称|表示)/.exec(title)?.[1] ??
     /^[\u4e00-\u9fff]{2,16}?(?:部长|主任|局长|行长|主席|总理|署长)([\u4e00-\u9fff]{2,3}?)(?:[：:，,\s]|称|表示|首次|首秀|在|谈|说)/.exec(title)?.[1] ??
-    null
+    (/^[\u4e00-\u9fff]{1,16}?(?:部长|主任|局长|行长|主席|总理|署长)[：:]/.test(title) ? (new RegExp(String.raw`(?:部长|主任|局长|行长|主席|总理|署长)([\u4e00-\u9fff]{2,3}?)(?:\d{1,2}日)?(?:上午|下午)?(?:在[^，。]{1,30}?)?${SPEAKS}`).exec(first)?.[1] ?? null) : null)
   );
 }
+
 
 /**
  * Picks the day's items: relevant stories only, one per story group and one per document (sameDocument), the most significant first with
@@ -119,9 +134,36 @@ function isFiller(candidate: Candidate): boolean {
   return isStale(candidate.significance) || (candidate.tierHow === 'site' && !isPrintableName(candidate.origin));
 }
 
+/**
+ * The events of a day's stories: stories joined by oneEvent, and by a chain of it (day-s: a round-up of the
+ * 部长通道 shares its theme with one report of 阴和俊's and that one its speaker with a third), as a function
+ * from a story to its event's first story. Only stories of one origin can be joined: they are compared within it.
+ */
+function events(candidates: readonly Candidate[]): (candidate: Candidate) => Candidate {
+  const parent = new Map<Candidate, Candidate>(candidates.map((c) => [c, c]));
+  const root = (c: Candidate): Candidate => {
+    let at = c;
+    while (parent.get(at) !== at) at = parent.get(at)!;
+    return at;
+  };
+  const byOrigin = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const stories = byOrigin.get(c.origin);
+    if (stories) stories.push(c);
+    else byOrigin.set(c.origin, [c]);
+  }
+  for (const stories of byOrigin.values()) {
+    for (let i = 0; i < stories.length; i++) {
+      for (let j = i + 1; j < stories.length; j++) if (oneEvent(stories[i]!, stories[j]!)) parent.set(root(stories[j]!), root(stories[i]!));
+    }
+  }
+  return root;
+}
+
 /** Greedy picks from `candidates` into `picked` (changed in place) until it holds `upTo` items or none is left. */
 function pickFrom(candidates: readonly Candidate[], picked: Candidate[], upTo: number): Candidate[] {
   const pool = [...candidates];
+  const eventOf = events([...picked, ...candidates]);
   while (picked.length < upTo && pool.length > 0) {
     const adjusted = (c: Candidate) => {
       const theme = c.relevance.themes[0]?.themeId;
@@ -135,7 +177,7 @@ function pickFrom(candidates: readonly Candidate[], picked: Candidate[], upTo: n
     const [chosen] = pool.splice(best, 1);
     // Two groups about one document (copies the grouping could not join) make one item: the better one.
     // …and so do one body's reports of one event in other words.
-    if (!picked.some((p) => sameDocument(p, chosen!) || oneEvent(p, chosen!))) picked.push(chosen!);
+    if (!picked.some((p) => sameDocument(p, chosen!) || eventOf(p) === eventOf(chosen!))) picked.push(chosen!);
   }
   return picked;
 }
