@@ -916,7 +916,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   // A medium's analysis of an event (titles.MEDIA_ANALYSIS) is the medium's, whatever body's event it reads: its
   // closing 来源, else what names a source (the page's 来源, a wire's dateline), else its site.
   // Read on the headline as published: a portal's cleaning drops a bracketed column name (【央视快评】).
-  const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title)) || isCommentary(title, body);
+  const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title));
   const found = analysis
     ? closingPaper(body, directory)
     : fromBriefing(title, body, directory, on) ??
