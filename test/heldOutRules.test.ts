@@ -913,6 +913,10 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.equal(issuer('改革创新看转型', '文章梳理习近平总书记45天内三次出京考察浙江、陕西、山西。'), undefined);
   });
 
+  it('credits a law to the body whose session voted it through, named by its term without 第', () => {
+    assert.equal(issuer('民营经济促进法今起施行', '《中华人民共和国民营经济促进法》2025年5月20日起正式施行。法律于4月30日由十四届全国人大常委会第十五次会议表决通过，共9章78条。'), '全国人民代表大会常务委员会');
+  });
+
   it('credits a notice a body posts on its site, on a weekday and a date it names, to that body', () => {
     assert.equal(issuer('中国禁止对美出口镓、锗等两用物品', '中国商务部星期二（12月3日）在官网发布公告，宣布加强相关两用物项对美国出口管制。'), '商务部');
     assert.equal(issuer('中国禁止两用物项对美出口', '中国商务部12月3日在网站发布公告，加强相关两用物项对美国出口管制。'), '商务部');

@@ -218,11 +218,14 @@ function fromHeading(body: string, directory: SourceDirectory): IssuerReading | 
   return null;
 }
 
-/** The body that approved a text its page carries: 《…措施》已经保定国家数据标注基地建设工作专班审议通过. */
+/**
+ * The body that approved a text its page carries: 《…措施》已经保定国家数据标注基地建设工作专班审议通过; a law by the
+ * session that voted it through (法律于4月30日由十四届全国人大常委会第十五次会议表决通过, day-ad), its body's.
+ */
 function fromApproval(body: string, directory: SourceDirectory): IssuerReading | null {
-  const approval = /已经([\u4e00-\u9fff]{4,30}?)审议通过/.exec(body.slice(0, 400));
+  const approval = /(?:已经|由)([\u4e00-\u9fff]{4,30}?)(?:审议|表决)通过/.exec(body.slice(0, 400));
   const name = approval ? bodyNamed(approval[1]!, directory) : null;
-  return name && tierByForm(name) ? { name, partners: null, how: 'lead', evidence: approval![0] } : null;
+  return name && (directory.byName(name) || tierByForm(name)) ? { name, partners: null, how: 'lead', evidence: approval![0] } : null;
 }
 
 /** The news source a copy cites (中评社引述新华网报道, 据人民网消息), when the registry knows it. */

@@ -64,7 +64,7 @@ export class SourceDirectory {
    */
   byName(name: string): NamedBody | undefined {
     // A term and a session name the body that sits in them: 中国共产党第二十届中央委员会第三次全体会议 is 中共中央's.
-    const sitting = name.replace(/第[一二三四五六七八九十]+届/, '').replace(/(.{3,})第[一二三四五六七八九十]+次(?:全体)?会议$/, '$1');
+    const sitting = name.replace(/第?[一二三四五六七八九十]+届/, '').replace(/(.{3,})第[一二三四五六七八九十]+次(?:全体)?会议$/, '$1');
     return this.names.get(name) ?? (sitting !== name ? this.names.get(sitting) : undefined);
   }
 
