@@ -917,6 +917,13 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.equal(issuer('民营经济促进法今起施行', '《中华人民共和国民营经济促进法》2025年5月20日起正式施行。法律于4月30日由十四届全国人大常委会第十五次会议表决通过，共9章78条。'), '全国人民代表大会常务委员会');
   });
 
+  it('credits a text that opens with the medium that ran it to that medium, after every reading of a body', () => {
+    assert.equal(issuer('在新征程上锻造“中国工业关节”', '河南日报5月21日刊发回访记：5月19日下午，总书记来到洛阳轴承集团的智能工厂。'), '河南日报');
+    assert.equal(issuer('解读民营经济促进法', '央视网5月20日报道，《中华人民共和国民营经济促进法》当天施行。'), '央视网');
+    assert.equal(issuer('十堰市低空经济高质量发展实施方案(2024-2026年)', '新华网3月2日报道，十堰将建设低空经济示范城市。'), '十堰市人民政府');
+    assert.equal(issuer('回访记', '总书记5月21日刊发回访记。'), undefined);
+  });
+
   it('credits a notice a body posts on its site, on a weekday and a date it names, to that body', () => {
     assert.equal(issuer('中国禁止对美出口镓、锗等两用物品', '中国商务部星期二（12月3日）在官网发布公告，宣布加强相关两用物项对美国出口管制。'), '商务部');
     assert.equal(issuer('中国禁止两用物项对美出口', '中国商务部12月3日在网站发布公告，加强相关两用物项对美国出口管制。'), '商务部');

@@ -239,6 +239,19 @@ function fromAttribution(body: string, directory: SourceDirectory): IssuerReadin
   return wire ? { name: wire[1]!, partners: null, how: 'source', evidence: wire[0] } : null;
 }
 
+/**
+ * The medium a text opens with as having run it, on a day (河南日报5月21日刊发回访记, 央视网5月20日报道, 求是网“理响
+ * 中国”栏目7月21日刊文 — day-ad and day-t, met on mirrors): a newspaper, agency or site by the form of its name
+ * or one the catalog knows. Null for any other opening.
+ */
+function fromMediumOpening(body: string, directory: SourceDirectory): IssuerReading | null {
+  const ran = mediumOpening.exec(body.trimStart().slice(0, 60));
+  return ran && (pressName.test(ran[1]!) || directory.isSiteName(ran[1]!)) ? { name: ran[1]!, partners: null, how: 'source', evidence: ran[0] } : null;
+}
+
+/** A text's first words naming the medium that ran it, on a day: 河南日报5月21日刊发, 巨亨网新闻中心3月5日报道. */
+const mediumOpening = /^([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
+
 /** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电. */
 const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
 
@@ -902,9 +915,10 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
  * work conference, the government that held an executive meeting, an order, an approval, a draft's feedback
  * address or contact, an official who speaks in it (by post, or by name alone when the register of officials
  * lists him in office on the text's day); then the page's 来源 line (or a copied one opening the
- * text) when that names a body, a press attribution or a wire story's agency (新华社北京…电), the government whose departments it addresses, and
- * last the people's government (or, for a 条例, the standing committee) of the place a document's title
- * starts with. Each is read on the normalised
+ * text) when that names a body, a press attribution or a wire story's agency (新华社北京…电), the government whose departments it addresses, the
+ * national bodies whose provincial counterparts it addresses, the people's government (or, for a 条例, the
+ * standing committee) of the place a document's title starts with, and last the medium it opens with as
+ * having run it (河南日报5月21日刊发…). Each is read on the normalised
  * text (simplified, without glosses or a portal's 重磅！). Null when none names one: the site that carried
  * it is all that is known.
  */
@@ -963,5 +977,5 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
   if (source && (credited === input.repostOf || directory.byName(source) || tierByForm(source))) return { name: source, partners: null, how: 'source', evidence: credited! };
   const cited = fromAttribution(body, directory);
-  return cited ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body);
+  return cited ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body) ?? fromMediumOpening(body, directory);
 }
