@@ -16,7 +16,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, docNumberAfter, isBriefingReport, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
+import { cleanTitle, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -922,6 +922,15 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.equal(issuer('解读民营经济促进法', '央视网5月20日报道，《中华人民共和国民营经济促进法》当天施行。'), '央视网');
     assert.equal(issuer('十堰市低空经济高质量发展实施方案(2024-2026年)', '新华网3月2日报道，十堰将建设低空经济示范城市。'), '十堰市人民政府');
     assert.equal(issuer('回访记', '总书记5月21日刊发回访记。'), undefined);
+  });
+
+  it('heads a meeting\'s approval as the meeting\'s act, never its headline as a document\'s name', () => {
+    assert.equal(isDocumentItself('国常会审议通过大规模设备更新和消费品以旧换新行动方案'), false);
+    assert.equal(isDocumentItself('推动大规模设备更新和消费品以旧换新行动方案'), true);
+    const report = copy(1, '国常会审议通过大规模设备更新和消费品以旧换新行动方案', '国务院总理李强3月1日主持国务院常务会议，审议通过《推动大规模设备更新和消费品以旧换新行动方案》，会议指出，推动设备更新是重大决策，要推进数字化转型、智能化升级。');
+    const { brief, failed } = written(analyzeDay([report], directory, taxonomy, segmenter).candidates, [report]);
+    assert.deepEqual(failed, []);
+    assert.match(brief.items[0]!.headline, /^国务院常务会议审议通过《推动大规模设备更新和消费品以旧换新行动方案》/);
   });
 
   it('credits a notice a body posts on its site, on a weekday and a date it names, to that body', () => {

@@ -154,7 +154,8 @@ export function isDocumentItself(title: string): boolean {
   // 关于公布…名单的通知 is a notice itself: only a verb before its 关于 makes a headline (X印发关于…的意见).
   const about = title.indexOf('关于');
   const head = about >= 0 ? title.slice(0, about) : title;
-  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !new RegExp(issuingVerb).test(head));
+  // …nor a verb of approval (国常会审议通过…行动方案, day-af: a meeting's news, not the plan).
+  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !new RegExp(`${issuingVerb}|审议通过|表决通过`).test(head));
 }
 
 /** A title of an interpretation: 解读, 详解, 答记者问. */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../util/escape.ts';
 import type { Candidate } from '../../domain/candidate.ts';
 import { chinesePunctuation, normaliseText } from '../../util/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
@@ -354,8 +355,14 @@ function actionInLead(candidate: Candidate, directory: SourceDirectory): string 
   for (const name of issuerNames(candidate, directory)) {
     const at = sentence.indexOf(name);
     if (at < 0 || at > 40) continue;
-    const clause = sentence.slice(at + name.length).replace(leadTime, '').split(/[，,；;]/)[0]!;
-    if (clause.length >= 6 && clause.length <= 30 && /进行|召开|举行|部署|审议|通过|发布|印发|出台|启动|开展/.test(clause)) return asRunningText(clause);
+    const [first = '', next = ''] = sentence.slice(at + name.length).replace(leadTime, '').split(/[，,；;]/);
+    // The head chairs the body's meeting, which then acts (国务院总理李强3月1日主持国务院常务会议，审议通过《…》,
+    // day-af): the meeting did it — 国务院常务会议审议通过《…》.
+    const chaired = new RegExp(String.raw`主持(?:召开)?${escapeRegExp(name)}([\u4e00-\u9fff]{2,12}?会议)$`).exec(first.replace(leadTime, ''));
+    const byMeeting = chaired !== null && /^(?:审议|通过|部署|研究)/.test(next);
+    const clause = byMeeting ? `${chaired[1]!}${next}` : first;
+    // The meeting's act may run to the headline's length: it names the document it approved.
+    if (clause.length >= 6 && clause.length <= (byMeeting ? HEADLINE_MAX - name.length : 30) && /进行|召开|举行|部署|审议|通过|发布|印发|出台|启动|开展/.test(clause)) return asRunningText(clause);
   }
   return null;
 }
