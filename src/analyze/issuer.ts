@@ -276,6 +276,11 @@ function closingPaper(body: string, directory: SourceDirectory): IssuerReading |
   return name && !name.startsWith('本') && (pressName.test(name) || directory.isSiteName(name)) ? { name, partners: null, how: 'source', evidence: source![0].trim() } : null;
 }
 
+/** A place by the end of its name (…省, …市, …区), as a head's post names it: 十堰市(委副书记、市长). */
+const placeWords = String.raw`([\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区))`;
+/** A head's name and what he does as the text's speaker: 王永辉主持, 刘小涛表示. */
+const headActs = String.raw`[\u4e00-\u9fff]{2,3}(?:主持|说|表示|指出|强调|要求|介绍|调研)`;
+
 /**
  * Who explains a document in an interpretation, or speaks for a body in a report: 国家发展改革委有关负责人,
  * 证监会新闻发言人, 工业和信息化部副部长张云明, 十堰市委副书记、市长王永辉 (a mayor's, a governor's or a county
@@ -283,11 +288,11 @@ function closingPaper(body: string, directory: SourceDirectory): IssuerReading |
  */
 function fromInterpreter(text: string, directory: SourceDirectory): IssuerReading | null {
   const opening = text.slice(0, 400);
-  const head = /([\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区))(?:委[\u4e00-\u9fff]{0,8}?、)?副?(?:省长|主席|市长|县长|区长)[\u4e00-\u9fff]{2,3}(?:主持|说|表示|指出|强调|要求|介绍|调研)/.exec(opening);
+  const head = new RegExp(String.raw`${placeWords}(?:委[\u4e00-\u9fff]{0,8}?、)?副?(?:省长|主席|市长|县长|区长)${headActs}`).exec(opening);
   const government = head && tierByForm(`${head[1]}人民政府`) ? `${head[1]}人民政府` : null;
   if (government) return { name: government, partners: null, how: 'lead', evidence: head![0] };
   // A place's Party secretary speaks for its Party committee (江苏省委常委、苏州市委书记刘小涛表示, day-t's meeting of 苏州市).
-  const secretary = /([\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区))委书记[\u4e00-\u9fff]{2,3}(?:主持|说|表示|指出|强调|要求|介绍|调研)/.exec(opening);
+  const secretary = new RegExp(String.raw`${placeWords}委书记${headActs}`).exec(opening);
   const committee = secretary ? `中共${secretary[1]!}委` : null;
   if (committee && tierByForm(committee)) return { name: committee, partners: null, how: 'lead', evidence: secretary![0] };
   // An official by rank (部长, 局长, 总工程师) speaks for the story only when his body is the first the text
@@ -329,8 +334,10 @@ function centralBody(name: '中共中央' | '国务院', evidence: string, direc
   return { name: directory.byName(name)?.name ?? name, partners: null, how: 'lead', evidence };
 }
 
+/** The verbs of an official a report quotes: 说, 表示, 指出, 介绍…. */
+export const SPEAKING = String.raw`(?:说|表示|指出|介绍|称|强调|透露|宣布|回应|答记者问)`;
 /** What an official a report quotes does: speaks (说, 表示, 在会上介绍…) — a headline's colon is read apart. */
-const speaks = String.raw`(?:在[^。，：]{0,24}?[上中]|当天|当日|今天|今日|还|也|同时|进一步|此前)?(?:说|表示|指出|介绍|称|强调|透露|宣布|回应|答记者问)`;
+const speaks = String.raw`(?:在[^。，：]{0,24}?[上中]|当天|当日|今天|今日|还|也|同时|进一步|此前)?${SPEAKING}`;
 
 /**
  * Where an official is quoted: a headline led by his name and a colon (潘功胜：科技创新和技术改造再贷款…), a
@@ -880,10 +887,11 @@ function fromCounterparts(body: string, directory: SourceDirectory): IssuerReadi
   const addressees = /(?:^|\n)\s*(各省[、（(]自治区、直辖市[^\n：:]{2,200}?)[：:]/.exec(body.slice(0, 400));
   if (!addressees) return null;
   const departments = addressees[1]!.replace(/[（(][^）)]{0,12}[)）]/g, '').split(/[、，,]/).map((item) => item.replace(addresseePlaces, '').trim()).filter(Boolean);
-  const bodies = [...new Set(departments.map((department) => nationalCounterpart(department, directory)).filter((name) => name !== undefined))];
+  const counterparts = departments.map((department) => nationalCounterpart(department, directory));
   // The lead is the first addressed: one whose first department has no counterpart known is no one's (a
   // spun copy's 新疆临盆建设兵团工业和信息化, day-a, would make its third, 教育部, the lead).
-  if (bodies.length === 0 || nationalCounterpart(departments[0]!, directory) !== bodies[0]) return null;
+  if (counterparts[0] === undefined) return null;
+  const bodies = [...new Set(counterparts.filter((name) => name !== undefined))];
   return { name: bodies[0]!, partners: bodies.length > 1 ? chineseNumber(bodies.length) : null, how: 'lead', evidence: addressees[1]! };
 }
 
@@ -911,7 +919,7 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
  * a leader's signed article, an interpretation's interpreter, a commentary's paper (its closing 来源), the
  * start of its title, the body of an official a headline quotes by name or shows acting (潘功胜：…, 李强出席…; the register of officials), a
  * heading, its 文号, the signature above its closing date, the body it names as interpreter (本办法由…负责
- * 解释), a central work conference or plenum held (中央经济工作会议…举行, 中共二十届三中全会…开幕 → 中共中央), the first sentences of a news copy (of the document its headline speaks of), a sector's national
+ * 解释), a central work conference or plenum held (中央经济工作会议…举行, 中共二十届三中全会…开幕 → 中共中央), the first sentences of a news copy (of the document its headline speaks of; of the document it explains, for an interpretation), an event's first host, a sector's national
  * work conference, the government that held an executive meeting, an order, an approval, a draft's feedback
  * address or contact, an official who speaks in it (by post, or by name alone when the register of officials
  * lists him in office on the text's day); then the page's 来源 line (or a copied one opening the
@@ -934,12 +942,13 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   // closing 来源, else what names a source (the page's 来源, a wire's dateline), else its site.
   // Read on the headline as published: a portal's cleaning drops a bracketed column name (【央视快评】).
   const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title));
+  const interpretation = isInterpretation(title, body);
   const found = analysis
     ? closingPaper(body, directory)
     : fromBriefing(title, body, directory, on) ??
     fromSignedArticle(title, body) ??
     // An interpretation is the interpreting body's, whatever document its headline names.
-    (isInterpretation(title, body) ? fromInterpreter(`${title}\n${body}`, directory) : null) ??
+    (interpretation ? fromInterpreter(`${title}\n${body}`, directory) : null) ??
     fromCommentary(title, body, directory) ??
     fromTitle(title, directory) ??
     fromOfficial(title, 'headline', on, directory) ??
@@ -949,7 +958,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromInterpretationClause(place, body, directory) ??
     fromCentralSession(title, body, directory) ??
     // An interpretation's lead tells of its document, or cites others before it (省委、省政府…印发《河南省…》, day-g).
-    (isInterpretation(title, body) ? fromLead(body, directory, explainedDocument(title, body) ?? issuedDocument(title, body), true) : fromLead(body, directory, issuedDocument(title, body))) ??
+    (interpretation ? fromLead(body, directory, explainedDocument(title, body) ?? issuedDocument(title, body), true) : fromLead(body, directory, issuedDocument(title, body))) ??
     fromHosts(body, directory) ??
     fromSiteNews(body, directory) ??
     fromDocumentName(body, directory) ??

@@ -4,6 +4,7 @@ import { normaliseText } from '../util/normalise.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';
 import { documentKey, documentSubject, titleKey } from '../analyze/storyGroups.ts';
 import { BRIEFING_EVENT } from '../analyze/titles.ts';
+import { SPEAKING } from '../analyze/issuer.ts';
 import { compareUrls } from '../util/url.ts';
 
 export interface SelectionRules {
@@ -70,9 +71,6 @@ export function oneEvent(a: Candidate, b: Candidate): boolean {
   return report(a) && report(b);
 }
 
-/** What an official quoted in a lead does. */
-const SPEAKS = '(?:表示|说|指出|介绍|称|强调)';
-
 /**
  * The person a headline opens with as its speaker (郑栅洁：…, 郑栅洁称…, 吴清表示…), or names by his post
  * (工信部部长李乐成首次亮相部长通道…, 【聚焦两会】工信部部长李乐成首秀…); else, under a headline that names him by
@@ -87,16 +85,22 @@ function speakerOf(candidate: Candidate): string | null {
 /** Each story's speaker, read once: a day's stories are compared pairwise. */
 const speakers = new WeakMap<Candidate, string | null>();
 
+/** The posts a headline names its speaker by. */
+const HEAD_POST = '(?:部长|主任|局长|行长|主席|总理|署长)';
+/** A headline that names the speaker by post and name: 工信部部长李乐成首次亮相…. */
+const postAndName = new RegExp(String.raw`^[\u4e00-\u9fff]{2,16}?${HEAD_POST}([\u4e00-\u9fff]{2,3}?)(?:[：:，,\s]|称|表示|首次|首秀|在|谈|说)`);
+/** A headline that names him by post alone: 陆科技部长：…. */
+const postAlone = new RegExp(String.raw`^[\u4e00-\u9fff]{1,16}?${HEAD_POST}[：:]`);
+/** A lead that names him by post and says he spoke: 中国科技部部长阴和俊5日在人民大会堂“部长通道”表示. */
+const postInLead = new RegExp(String.raw`${HEAD_POST}([\u4e00-\u9fff]{2,3}?)(?:\d{1,2}日)?(?:上午|下午)?(?:在[^，。]{1,30}?)?${SPEAKING}`);
+
 function readSpeaker(candidate: Candidate): string | null {
   const title = normaliseText(candidate.document.title).trim().replace(/^[【[][^】\]]{1,12}[】\]]/, '');
-  const first = /^[^。\n]*/.exec(normaliseText(candidate.document.body).trimStart())![0];
-  return (
-    /^([\u4e00-\u9fff]{2,3})(?:[：:]|称|表示)/.exec(title)?.[1] ??
-    /^[\u4e00-\u9fff]{2,16}?(?:部长|主任|局长|行长|主席|总理|署长)([\u4e00-\u9fff]{2,3}?)(?:[：:，,\s]|称|表示|首次|首秀|在|谈|说)/.exec(title)?.[1] ??
-    (/^[\u4e00-\u9fff]{1,16}?(?:部长|主任|局长|行长|主席|总理|署长)[：:]/.test(title) ? (new RegExp(String.raw`(?:部长|主任|局长|行长|主席|总理|署长)([\u4e00-\u9fff]{2,3}?)(?:\d{1,2}日)?(?:上午|下午)?(?:在[^，。]{1,30}?)?${SPEAKS}`).exec(first)?.[1] ?? null) : null)
-  );
+  const named = /^([\u4e00-\u9fff]{2,3})(?:[：:]|称|表示)/.exec(title)?.[1] ?? postAndName.exec(title)?.[1];
+  if (named) return named;
+  if (!postAlone.test(title)) return null;
+  return postInLead.exec(/^[^。\n]*/.exec(normaliseText(candidate.document.body).trimStart())![0])?.[1] ?? null;
 }
-
 
 /**
  * Picks the day's items: relevant stories only, one per story group and one per document (sameDocument), the most significant first with
