@@ -933,6 +933,27 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.match(brief.items[0]!.headline, /^国务院常务会议审议通过《推动大规模设备更新和消费品以旧换新行动方案》/);
   });
 
+  it('reads no body of ours in a foreign body\'s name, nor credits a foreign act to the body whose spokesperson answers it', () => {
+    const rules = '据美国联邦公报，美国当地时间12月2日发布最新对华半导体出口管制措施，把136家中国实体列入“实体清单”。\n美国商务部工业与安全局的文件显示，名单包括多家半导体设备企业。\n中国商务部新闻发言人当天回应说，中方坚决反对。';
+    assert.equal(issuer('美国将136家中国实体列入实体清单', rules), undefined);
+    assert.equal(issuer('中方坚决反对', '中国商务部新闻发言人当天回应说，中方坚决反对美方把136家中国实体列入实体清单。'), '商务部');
+  });
+
+  it('drops a toneless gloss a mirror typed twice, as it drops one typed once', () => {
+    assert.equal(normaliseText('兼顧效率與公(gong)(gong)平(ping)(ping),以促進公(gong)(gong)共(gong)(gong)數(shu)據流(liu)(liu)通'), '兼顾效率与公平,以促进公共数据流通');
+    assert.equal(normaliseText('資本市場(chǎng)(chǎng)的'), '资本市场的');
+  });
+
+  it('heads a consultation by the draft its own title names, or by a draft its text marks as public', () => {
+    const notice = copy(1, '国家发展改革委关于《公共数据资源登记管理暂行办法（公开征求意见稿）》公开征求意见的公告', '为促进公共数据资源合规高效开发利用，我委起草了办法，现向社会公开征求意见。此次公开征求意见的时间为2024年10月12日至2024年11月11日。\n附件:公共数据资源登记管理暂行办法(公开征求意见稿)\n国家发展改革委\n2024年10月12日');
+    const report = copy(2, '国家数据局公布公共数据资源授权运营实施规范征求意见稿', '科技日报北京10月14日电 国家数据局日前公布《公共数据资源授权运营实施规范（试行）》（公开征求意见稿），10月12日至11月11日公开征求意见，推动数据要素开发利用。');
+    for (const [doc, headline] of [[notice, /^国家发展改革委就《公共数据资源登记管理暂行办法（公开征求意见稿）》公开征求意见/], [report, /^国家数据局就《公共数据资源授权运营实施规范（试行）》[（(]公开征求意见稿[)）]公开征求意见/]] as const) {
+      const { brief, failed } = written(analyzeDay([doc], directory, taxonomy, segmenter).candidates, [doc]);
+      assert.deepEqual(failed, []);
+      assert.match(brief.items[0]!.headline, headline);
+    }
+  });
+
   it('credits a notice a body posts on its site, on a weekday and a date it names, to that body', () => {
     assert.equal(issuer('中国禁止对美出口镓、锗等两用物品', '中国商务部星期二（12月3日）在官网发布公告，宣布加强相关两用物项对美国出口管制。'), '商务部');
     assert.equal(issuer('中国禁止两用物项对美出口', '中国商务部12月3日在网站发布公告，加强相关两用物项对美国出口管制。'), '商务部');

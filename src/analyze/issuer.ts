@@ -276,6 +276,9 @@ function closingPaper(body: string, directory: SourceDirectory): IssuerReading |
   return name && !name.startsWith('本') && (pressName.test(name) || directory.isSiteName(name)) ? { name, partners: null, how: 'source', evidence: source![0].trim() } : null;
 }
 
+/** A foreign country or government, as a name before a body's names it (美国商务部, 欧盟委员会). */
+const foreignCountry = /(?:美国|美方|日本|韩国|欧盟|英国|法国|德国|俄罗斯|印度|澳大利亚|加拿大|荷兰)$/;
+
 /** A place by the end of its name (…省, …市, …区), as a head's post names it: 十堰市(委副书记、市长). */
 const placeWords = String.raw`([\u4e00-\u9fff]{2,10}?(?:省|自治区|市|县|区))`;
 /** A head's name and what he does as the text's speaker: 王永辉主持, 刘小涛表示. */
@@ -299,15 +302,16 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
   // names, by any of its names (由工业和信息化部…主办…，工信部副部长张云明致辞, day-v): 国家数据局局长 quoted after
   // 中共中央办公厅、国务院办公厅发出文件 speaks about another's document.
   // Found only when an official by rank is met: most texts that get this far name none.
-  let firstNamed: { at: number; body: string | undefined } | undefined;
+  let firstNamed: { at: number; body: string | undefined; foreign: boolean } | undefined;
   const firstNamedBody = () => {
     if (firstNamed === undefined) {
-      firstNamed = { at: -1, body: undefined };
+      firstNamed = { at: -1, body: undefined, foreign: false };
       // A session's name (十四届全国人大二次会议首场“部长通道”, day-r) is a meeting's, no body acting in the text.
       for (let at = 0; at < opening.length && firstNamed.at < 0; at++) {
         // Nor is a venue (推进大会…在上海市政府举行, day-aa): a meeting there is not the building's body's.
         const name = opening[at - 1] === '届' || opening[at - 1] === '在' ? undefined : directory.nameAt(opening, at, (n) => n.length >= 3);
-        if (name) firstNamed = { at, body: directory.byName(name)?.name };
+        // 美国商务部 is no 商务部 of ours (day-ac): a foreign body, which acts first in a story of its own.
+        if (name) firstNamed = { at, body: directory.byName(name)?.name, foreign: foreignCountry.test(opening.slice(Math.max(0, at - 6), at)) };
       }
     }
     return firstNamed;
@@ -319,8 +323,12 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
     for (let start = 0; start < words.length - 1; start++) {
       const name = directory.byName(words.slice(start))?.name ?? (tierByForm(words.slice(start)) ? bodyNamed(words.slice(start), directory) : null);
       if (!name) continue;
-      const first = match[2] ? undefined : firstNamedBody();
-      if (!first || first.at < 0 || match.index + start <= first.at || first.body === name) return { name, partners: null, how: 'lead', evidence: match[0] };
+      const first = firstNamedBody();
+      const before = first.at >= 0 && match.index + start <= first.at;
+      // A spokesperson answering for his body after a foreign body acts (美国商务部…发布…；中国商务部新闻发言人回应)
+      // speaks about another's act: the story is the foreign act's, no body's of ours.
+      if (first.foreign && !before) continue;
+      if (match[2] || first.at < 0 || before || first.body === name) return { name, partners: null, how: 'lead', evidence: match[0] };
     }
   }
   return null;

@@ -27,9 +27,10 @@ const pinyinLetters = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň
 /**
  * A pinyin gloss that some mirror sites inject after characters: 國務(wù)院, 資本市場(chǎng). It follows a
  * Han character, in ASCII or full-width parentheses, and reads as one syllable; a space some mirrors type
- * inside it (發(jì )) or after it (國(guo) 新辦, 建設(she) 10週年) goes with it.
+ * inside it (發(jì )) or after it (國(guo) 新辦, 建設(she) 10週年) goes with it, and so does the same gloss
+ * typed again after it (公(gong)(gong)共, day-ag: the second had stayed, and the brief's quote with it).
  */
-const gloss = new RegExp(String.raw`(?<=\p{Script=Han})[(（]([${pinyinLetters}]{1,6}) ?[)）] ?`, 'gu');
+const gloss = new RegExp(String.raw`(?<=\p{Script=Han})[(（]([${pinyinLetters}]{1,6}) ?[)）] ?(?:[(（]\1 ?[)）] ?)*`, 'gu');
 const toneMark = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
 
 /**

@@ -373,9 +373,11 @@ function actionInLead(candidate: Candidate, directory: SourceDirectory): string 
  * copy writes it, else ''. Null when the copy names no draft so.
  */
 export function draftName(candidate: Candidate, directory: SourceDirectory): { name: string; marked: string } | null {
-  const opening = normaliseText(candidate.document.body).slice(0, 600);
+  // The consultation's own title names it first (国家发展改革委关于《…暂行办法（公开征求意见稿）》公开征求意见的公告, day-ag).
+  const opening = `${normaliseText(candidate.document.title)}\n${normaliseText(candidate.document.body).slice(0, 600)}`;
   const inside = /《([^》]{4,}(?:征求意见稿|草案)[)）]?)》/.exec(opening);
-  const after = inside ? null : /《([^》]{4,})》([（(](?:征求意见稿|草案)[)）])/.exec(opening);
+  // The mark may say the draft is public: 《…（试行）》（公开征求意见稿）.
+  const after = inside ? null : /《([^》]{4,})》([（(](?:公开)?(?:征求意见稿|草案)[)）])/.exec(opening);
   const named = inside ? { name: inside[1]!, marked: '' } : after ? { name: after[1]!, marked: after[2]! } : null;
   return named && titleKnown(named.name, [candidate.document], directory.knownBodies()) ? named : null;
 }
