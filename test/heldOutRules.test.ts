@@ -944,10 +944,10 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.equal(normaliseText('資本市場(chǎng)(chǎng)的'), '资本市场的');
   });
 
-  it('heads a consultation by the draft its own title names, or by a draft its text marks as public', () => {
+  it('heads a consultation by the draft its own title names, or by a draft its text marks as public, in Chinese brackets', () => {
     const notice = copy(1, '国家发展改革委关于《公共数据资源登记管理暂行办法（公开征求意见稿）》公开征求意见的公告', '为促进公共数据资源合规高效开发利用，我委起草了办法，现向社会公开征求意见。此次公开征求意见的时间为2024年10月12日至2024年11月11日。\n附件:公共数据资源登记管理暂行办法(公开征求意见稿)\n国家发展改革委\n2024年10月12日');
-    const report = copy(2, '国家数据局公布公共数据资源授权运营实施规范征求意见稿', '科技日报北京10月14日电 国家数据局日前公布《公共数据资源授权运营实施规范（试行）》（公开征求意见稿），10月12日至11月11日公开征求意见，推动数据要素开发利用。');
-    for (const [doc, headline] of [[notice, /^国家发展改革委就《公共数据资源登记管理暂行办法（公开征求意见稿）》公开征求意见/], [report, /^国家数据局就《公共数据资源授权运营实施规范（试行）》[（(]公开征求意见稿[)）]公开征求意见/]] as const) {
+    const report = copy(2, '国家数据局公布公共数据资源授权运营实施规范征求意见稿', '科技日报北京10月14日电 国家数据局日前公布《公共数据资源授权运营实施规范（试行）》(公开征求意见稿)，10月12日至11月11日公开征求意见，推动数据要素开发利用。');
+    for (const [doc, headline] of [[notice, /^国家发展改革委就《公共数据资源登记管理暂行办法（公开征求意见稿）》公开征求意见/], [report, /^国家数据局就《公共数据资源授权运营实施规范（试行）》（公开征求意见稿）公开征求意见/]] as const) {
       const { brief, failed } = written(analyzeDay([doc], directory, taxonomy, segmenter).candidates, [doc]);
       assert.deepEqual(failed, []);
       assert.match(brief.items[0]!.headline, headline);

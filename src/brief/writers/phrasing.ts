@@ -378,7 +378,8 @@ export function draftName(candidate: Candidate, directory: SourceDirectory): { n
   const inside = /《([^》]{4,}(?:征求意见稿|草案)[)）]?)》/.exec(opening);
   // The mark may say the draft is public: 《…（试行）》（公开征求意见稿）.
   const after = inside ? null : /《([^》]{4,})》([（(](?:公开)?(?:征求意见稿|草案)[)）])/.exec(opening);
-  const named = inside ? { name: inside[1]!, marked: '' } : after ? { name: after[1]!, marked: after[2]! } : null;
+  // The mark is set in Chinese brackets, as the name in 《》 is: normalising made them half-width.
+  const named = inside ? { name: inside[1]!, marked: '' } : after ? { name: after[1]!, marked: chinesePunctuation(after[2]!) } : null;
   return named && titleKnown(named.name, [candidate.document], directory.knownBodies()) ? named : null;
 }
 
