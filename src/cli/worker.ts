@@ -73,7 +73,6 @@ export async function workerCommand(context: CommandContext): Promise<number> {
   let store: Store | undefined;
   let queue: JobQueue | undefined;
   let fetchers: WorkerFetchers | undefined;
-  const signals: (() => void)[] = [];
   const say = (event: string, line: string, fields: Record<string, unknown> = {}) => context.print(context.json ? JSON.stringify({ event, ...fields }) : line);
   // Signals count from before anything is printed: a SIGTERM while the store opens or the queue's worker starts
   // (it takes jobs, and prints refusals, before startWorker settles) must stop it as any other, not kill it
@@ -84,7 +83,6 @@ export async function workerCommand(context: CommandContext): Promise<number> {
     received++;
     onSignal();
   };
-  signals.push(signalled);
   process.on('SIGINT', signalled);
   process.on('SIGTERM', signalled);
   try {
@@ -171,10 +169,8 @@ export async function workerCommand(context: CommandContext): Promise<number> {
     say('stopped', t(context.lang, 'queue.stopped'));
     return 0;
   } finally {
-    for (const handler of signals) {
-      process.off('SIGINT', handler);
-      process.off('SIGTERM', handler);
-    }
+    process.off('SIGINT', signalled);
+    process.off('SIGTERM', signalled);
     await fetchers?.close();
     await queue?.close();
     await store?.close();
