@@ -16,7 +16,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
+import { cleanTitle, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -991,5 +991,56 @@ describe('days Z, AA and AB (and T–X again): officials by Party post, hosts, c
     assert.ok(terms.includes('机器人@title') && terms.includes('人形机器人@body') && !terms.includes('机器人@body'), terms.join(' '));
     const plus = scoreRelevance('推进AI+行动', '深入实施AI+行动。', taxonomy, segmenter).themes.flatMap((theme) => theme.terms.map((term) => term.term));
     assert.ok(plus.includes('AI+') && !plus.includes('AI'), plus.join(' '));
+  });
+});
+
+describe('days AI to AL: a later paragraph\'s document, partners after 联同, a report quoting its department, sections that hold their source', () => {
+  it('reads the document a later paragraph names as the news only when the headline speaks of it', () => {
+    const body = '4月16日国新办介绍一季度国民经济运行情况，国家统计局副局长盛来运说，下一步要继续加快培育和发展新质生产力。\n文章随后列举各地动向：4月15日，上海科创金融联盟发布《上海金融助力新质生产力发展三年行动计划》，累计投放2万亿元。';
+    assert.equal(issuedDocument('国家统计局：要继续加快培育和发展新质生产力', body), null);
+    assert.equal(issuedDocument('上海金融助力新质生产力发展三年行动计划出台', body), '上海金融助力新质生产力发展三年行动计划');
+    // In the first paragraph, a document is the news whatever the headline says (科创成长层, day-b).
+    assert.equal(issuedDocument('国家统计局：要继续加快培育和发展新质生产力', body.replace('\n', '')), '上海金融助力新质生产力发展三年行动计划');
+  });
+
+  it('reads the partners a lead body issues with after 联同 or 与 as partners, not as the lead', () => {
+    for (const join of ['聯同', '与', '会同']) {
+      const found = readIssuer({ title: '三部門印發《輕工業數字化轉型實施方案》', body: normaliseText(`記者3月27日獲悉，工業和信息化部${join}教育部、市場監管總局近日印發《輕工業數字化轉型實施方案》。`), docNumber: null }, directory);
+      assert.deepEqual([found?.name, found?.partners], ['工业和信息化部', '三'], join);
+    }
+  });
+
+  it('keeps a report that tells the issuing first and quotes the department after with the document, and an official\'s opening presentation apart', () => {
+    const issued = '记者从工业和信息化部了解到，工业和信息化部与教育部、市场监管总局共同印发了《轻工业数字化转型实施方案》。\n工信部消费品工业司有关负责人介绍，轻工业数字化转型起点较好。';
+    assert.equal(isInterpretation('工信部等三部门联合印发《轻工业数字化转型实施方案》', issued), false);
+    assert.equal(isInterpretation('轻工业数字化转型起点较好', '工信部消费品工业司有关负责人介绍，《轻工业数字化转型实施方案》提出四项行动。'), true);
+    const groups = groupStories([
+      { id: 1, title: '工信部等三部门联合印发《轻工业数字化转型实施方案》', body: issued, docNumber: null },
+      { id: 2, title: '三部门印发《轻工业数字化转型实施方案》', body: '记者3月27日获悉，工业和信息化部联同教育部、市场监管总局近日印发《轻工业数字化转型实施方案》，推动数字技术赋能轻工业。', docNumber: null },
+    ]);
+    assert.deepEqual(groups, [[1, 2]]);
+  });
+
+  it('writes a section of a short source lean, with one more of its statements, rather than fail the overlap check', () => {
+    const rules = copy(1, '扬州市人工智能算力券实施细则(试行)', '为规范人工智能算力券(以下简称算力券)发放、兑现、绩效管理和监督等行为,促进人工智能及算力产业高质量发展,根据《扬州市人工智能算力券实施意见(试行)》(扬府办发〔2024〕25号),制定本实施细则。\n一、职责与分工\n1、市数据局负责审核算力券兑现申请,提出资金分配使用方案,评估项目实施情况,按规定组织实施预算绩效管理,督促指导各县(市、区)、功能区做好项目复核及预算绩效管理。\n2、市财政局负责审核资金分配方案,按程序下达资金,对资金使用进行监管,指导全过程预算绩效管理工作。\n3、各县(市、区)、功能区数据部门负责本行政区域内算力券推广宣传,协助市数据局开展算力券兑现复核,会同本级财政部门及时拨付资金,开展预算绩效管理。\n4、各县(市、区)、功能区财政部门负责做好本行政区域内算力券资金拨付工作,开展预算绩效管理,对资金执行情况进行监督。\n5、“运河城市算力平台”(以下简称运河算力平台)服务方负责平台日常管理运营、算力资源接入和订购协调服务,并配合市数据局进行算力券的宣传推广、发放、兑现和核销等工作。');
+    // Second in the issue, it opens its analysis the longer way (从发文层级和类型看…), which tipped it below the share.
+    const plan = copy(2, '国务院关于深入实施“人工智能+”行动的意见', '各省、自治区、直辖市人民政府：\n为深入实施“人工智能+”行动，现提出如下意见。到2027年，新一代智能终端、智能体等应用普及率超70%。');
+    const [first, second] = ['国务院', '扬州'].map((name) => analyzeDay([plan, rules], directory, taxonomy, segmenter).candidates.find((c) => c.origin.startsWith(name))!);
+    const { brief, failed } = written([first!, second!], [plan, rules]);
+    assert.deepEqual(failed, []);
+    const lean = brief.items[1]!;
+    assert.equal(lean.quotes.length >= 2, true, JSON.stringify(lean));
+    assert.doesNotMatch(lean.paragraphs[1]!, /便于跟踪落地/);
+  });
+
+  it('heads a title that opens with its body and a colon as what the body said, and one an event heads by the body after the colon', () => {
+    const heads = (title: string, body: string) => {
+      const doc = copy(1, title, body);
+      const { brief, failed } = written(analyzeDay([doc], directory, taxonomy, segmenter).candidates, [doc]);
+      assert.deepEqual(failed, []);
+      return brief.items[0]!.headline;
+    };
+    assert.match(heads('国家统计局：要继续加快培育和发展新质生产力', '国家统计局副局长盛来运4月16日说，新兴产业继续加快发展，下一步要继续加快培育和发展新质生产力。'), /^国家统计局表示，要继续加快培育和发展新质生产力/);
+    assert.match(heads('2025工业互联网大会：工信部称将用好人工智能这个关键变量', '2025工业互联网大会6月4日在重庆开幕。工业和信息化部副部长表示，将用好人工智能这个关键变量，推动工业互联网和人工智能融合发展，加快新型工业化。'), /^工信部称将用好人工智能这个关键变量/);
   });
 });

@@ -147,8 +147,9 @@ function bodiesIn(text: string, directory: SourceDirectory): { name: string; par
   }
   // 国家数据局等部门 (no count): the bodies listed are counted, as a count the text does not write.
   names = names.replace(/等(?:有关|相关)?(?:部门|单位|部委)$/, '');
-  // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads; those after it are partners.
-  const [leading, ...joined] = names.split(/会同|联合/);
+  // 国家数据局会同国家发展改革委、工业和信息化部: the body before 会同 leads; those after it are partners. So
+  // after 联同, 连同 and 与 (工業和信息化部聯同教育部、市場監管總局近日印發, day-ai, had been read 教育部等两部门).
+  const [leading, ...joined] = names.split(/会同|联合|联同|连同|与/);
   const parts = namesListed(leading!, directory);
   if (parts.length === 0) return null;
   const lead = bodyNamed(parts[0]!, directory);

@@ -110,8 +110,28 @@ export function issuedDocument(title: string, body: string): string | null {
   // A name after 印发的 is the news only when the sentence says it came out (X印发的《Y》（…）正式发布), and so
   // is a name a sentence starts with (《中共中央关于…的建议》日前正式发布, day-m's 十五五 proposal). A name a page
   // wrapped over two lines (《深圳市加快推动\n人工智能…》, day-n) is one name.
-  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))].map((m) => (m[1] ?? m[2] ?? m[3])!.replace(/\s*\n\s*/g, ''));
+  // A later paragraph names the news only when the headline speaks of it: 盛来运 on 新质生产力, then 文章随后列举
+  // 各地动向：…上海科创金融联盟发布《上海金融助力新质生产力发展三年行动计划》 (day-al) is no 国家统计局 plan.
+  const lead = leadParagraphEnd(body);
+  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))]
+    .filter((m) => m.index < lead || spokenOf((m[1] ?? m[2] ?? m[3])!, title))
+    .map((m) => (m[1] ?? m[2] ?? m[3])!.replace(/\s*\n\s*/g, ''));
   return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
+}
+
+/**
+ * Where a text's first paragraph ends: at the line break after its first sentence (a dateline may stand on
+ * a line of its own), or at the text's end when it has none.
+ */
+function leadParagraphEnd(body: string): number {
+  const firstSentence = body.search(/[。！？!?]/);
+  const end = firstSentence < 0 ? -1 : body.indexOf('\n', firstSentence);
+  return end < 0 ? body.length : end;
+}
+
+/** Whether a headline speaks of a document: a third or more of the name's two-character runs are in it. */
+function spokenOf(name: string, title: string): boolean {
+  return sharedPairs(name, title) * 3 >= name.length - 1;
 }
 
 /** How many two-character runs of `a` occur in `b`: how much of a document's name a headline speaks of. */
@@ -163,14 +183,21 @@ export function isDocumentItself(title: string): boolean {
 const interpretationTitle = /解读|详解|答记者问|问答|答问|起草说明|编制说明/;
 /** Its opening, when the title does not say so: 国家发展改革委有关负责人介绍…, …作了解读, …接受专访. */
 // An official's interview on it (…负责同志接受了新华社记者专访) explains it too.
-const interpretationLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:介绍|解读|答记者问|回应|就|接受[^。]{0,12}?(?:专访|采访))|作了?解读|进行了?解读/;
+const interpretationLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:解读|答记者问|接受[^。]{0,12}?(?:专访|采访))|作了?解读|进行了?解读/;
+/**
+ * An official presenting it (…负责人介绍, …就…回应), in the first paragraph only: a report that tells the
+ * issuing first and quotes the department after (记者从工业和信息化部了解到…印发了《…》。\n…司有关负责人介绍,
+ * day-ai) is the news of the document.
+ */
+const presentingLead = /(?:负责人|负责同志|发言人)[^。]{0,30}?(?:介绍|回应|就)/;
 
 /**
  * Whether a text interprets a document rather than carries it: its title says so, or its opening has an
  * official explain it (a report of 国家发展改革委负责人's answers under the headline 国务院印发《…》).
  */
 export function isInterpretation(title: string, body: string): boolean {
-  return interpretationTitle.test(title) || interpretationLead.test(body.slice(0, 300));
+  const opening = body.slice(0, 300);
+  return interpretationTitle.test(title) || interpretationLead.test(opening) || presentingLead.test(opening.slice(0, leadParagraphEnd(opening)));
 }
 
 /**

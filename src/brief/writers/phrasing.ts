@@ -117,8 +117,11 @@ export function fullActorOf(candidate: Candidate): string {
 }
 
 /** The title without the issuer's name it begins with (and a joint document's 等N部门, 联合): 关于…的意见. */
-function afterIssuer(title: string, candidate: Candidate, directory: SourceDirectory): string | null {
+function afterIssuer(whole: string, candidate: Candidate, directory: SourceDirectory): string | null {
+  // An event's name may head the title before a colon (2025工业互联网大会：工信部称…, day-ak): the issuer opens what follows.
+  const colon = /^[^：:《“]{2,24}[：:]/.exec(whole);
   for (const name of issuerNames(candidate, directory)) {
+    const title = !whole.startsWith(name) && colon && whole.slice(colon[0].length).startsWith(name) ? whole.slice(colon[0].length) : whole;
     // Its partners go too, joined by 、 or, as a joint title sets them, by spaces: 江苏省工业和信息化厅 江苏省数据局关于….
     if (title.startsWith(name)) return title.slice(name.length).replace(/^(?:[、\s]+[^关印发、\s]{2,20}?(?=[、\s]|关于|印发|联合|等))*(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?[：:\s]*/, '');
   }
@@ -312,7 +315,8 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     if (briefing && said && said.length + briefing.event.length + 6 <= HEADLINE_MAX) return `在${briefing.event}上表示：${said}`;
     if (briefing) return `在${briefing.event}上介绍有关情况`;
     // A headline that says it is one (…试点工作解读) is what was put out: not 发布解读：…解读.
-    return inner ? `发布${inBookQuotes(inner)}解读` : /解读$/.test(title) ? `发布${asRunningText(title)}` : `发布解读：${asRunningText(title)}`;
+    // …and a headline that opens with the body (国家发展改革委：推动设立…, day-ai) says it once: 发布解读：推动设立….
+    return inner ? `发布${inBookQuotes(inner)}解读` : /解读$/.test(title) ? `发布${asRunningText(title)}` : `发布解读：${asRunningText(own || title)}`;
   }
   // A draft is consulted on, not issued: 就《…（征求意见稿）》公开征求意见, by the name its text writes in 《》.
   const draft = candidate.significance.kind === '征求意见稿' ? draftName(candidate, directory) : null;
@@ -334,7 +338,9 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     const issuing = issuingNotice(rest);
     if (issuing && rest.startsWith('关于')) return `${/转发/.test(rest) ? '转发' : '印发'}${asRunningText(issuing.document)}`;
     if (rest.startsWith('关于') && documentTitle.test(rest)) return `${verbOf(candidate)}${asRunningText(rest)}`;
-    return asRunningText(rest);
+    // The issuer and a colon (国家统计局：要继续加快培育和发展新质生产力, day-al) heads what it said: 国家统计局表示，要….
+    const said = title.endsWith(rest) && /[：:]\s*$/.test(title.slice(0, title.length - rest.length)) && !/^(?:印发|发布|出台|公布|召开|举行|举办|部署|启动|设立)/.test(rest);
+    return `${said ? '表示，' : ''}${asRunningText(rest)}`;
   }
   if (startsWithAction.test(title)) return `提出${asRunningText(title)}`;
   // A headline that starts with someone else (习近平在中共中央政治局…时强调): the lead's own clause that starts
