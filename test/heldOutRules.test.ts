@@ -29,6 +29,7 @@ import { oneEvent, selectItems } from '../src/brief/select.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
 import type { StoredDocument } from '../src/domain/document.ts';
 import { writtenBrief } from './writtenBrief.ts';
+import { titleKnown } from '../src/brief/verify.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
 import { normaliseText } from '../src/util/normalise.ts';
 
@@ -1031,6 +1032,13 @@ describe('days AI to AL: a later paragraph\'s document, partners after 联同, a
     const lean = brief.items[1]!;
     assert.equal(lean.quotes.length >= 2, true, JSON.stringify(lean));
     assert.doesNotMatch(lean.paragraphs[1]!, /便于跟踪落地/);
+  });
+
+  it('converts a traditional text whatever traditional characters it holds, and knows a name a traditional source writes in 《》', () => {
+    assert.equal(normaliseText('政府工作報告'), '政府工作报告');
+    assert.equal(normaliseText('著名的瞭望東方周刊，慰藉'), '著名的瞭望东方周刊，慰藉');
+    const source = { title: '兩會觀察', body: '國務院總理李強昨日作《政府工作報告》，排在第一的是「大力推進現代化產業體系建設」。', publishedAt: null, docNumber: null };
+    assert.equal(titleKnown('政府工作报告', [source], []), true);
   });
 
   it('heads a title that opens with its body and a colon as what the body said, and one an event heads by the body after the colon', () => {

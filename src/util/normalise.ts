@@ -1,12 +1,19 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
-/**
- * Characters that occur only in traditional writing and often in official news: a text without any of
- * them needs no conversion, which spares converting the (nearly all simplified) day's documents.
- */
-const traditionalMarkers = /[國與發們這說經對會時為產業數據機關區實現開濟術網設應務點線體電進總門規劃標準環員廣營價財稅權資證聯組織調]/;
-
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+/**
+ * Every CJK unified ideograph (U+4E00–U+9FFF) OpenCC writes otherwise when it stands alone: the characters
+ * of traditional writing. A text without any of them needs no conversion, which spares converting the
+ * (nearly all simplified) day's documents. Read from the converter itself (about 3,100 characters, 25 ms
+ * once), not listed by hand: a list of common ones missed 報, and a traditional 《政府工作報告》 found in a
+ * source stayed unconverted, so the verifier refused a verbatim quote naming it (day-n).
+ */
+const traditionalOnly: RegExp = (() => {
+  const ideographs = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCharCode(0x4e00 + i));
+  const converted = toSimplified(ideographs.join('\n')).split('\n');
+  return new RegExp(`[${ideographs.filter((c, i) => converted[i] !== c).join('')}]`);
+})();
 const fromTaiwan = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
 /**
@@ -18,7 +25,7 @@ const taiwanMarkers = /資訊|積體電路|人工智慧|軟體|硬體|晶片|網
 
 /** A text in simplified characters: a copy of a story in traditional characters compares equal to the original. */
 export function simplified(text: string): string {
-  if (!traditionalMarkers.test(text)) return text;
+  if (!traditionalOnly.test(text)) return text;
   return taiwanMarkers.test(text) ? fromTaiwan(text) : toSimplified(text);
 }
 
