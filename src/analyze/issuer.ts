@@ -588,7 +588,7 @@ const centralSession = String.raw`(?:${centralWorkConference}|${centralPlenum})`
  */
 function fromCentralSession(title: string, body: string, directory: SourceDirectory): IssuerReading | null {
   const first = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).find((sentence) => sentence.length > 8) ?? '';
-  const pattern = new RegExp(String.raw`${centralSession}(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午)?)?(?:在北京|在京)?(?:举行|召开|开幕|闭幕)|(?:举行|召开)(?:了|的)?${centralSession}`);
+  const pattern = new RegExp(String.raw`${centralSession}(?:(?:\d{1,2}月)?\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午)?)?(?:在北京|在京)?(?:举行|召开|开幕|闭幕)|(?:举行|召开)了?${centralSession}`);
   const held = pattern.exec(title) ?? pattern.exec(first) ?? new RegExp(String.raw`^${centralWorkConference}`).exec(title);
   return held ? centralBody('中共中央', held[0], directory) : null;
 }
@@ -667,6 +667,9 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
   return null;
 }
 
+/** A sentence's head that recalls history rather than tells news: 回顾, 此前, 早在, or a year alone (2017年国务院…). */
+const recalling = /回顾|此前|早在|(?:^|[，,：:\s])(?:19|20)\d{2}年(?!\d{1,2}月|度)/;
+
 /**
  * The issuer a news copy names before 印发《…》 in its first sentences: 新华社北京8月26日电 国务院日前印发《…》;
  * given the document the text is about (`issued`), the body before that document's name.
@@ -693,7 +696,8 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
     // …and where a meeting was held (推进大会在市政府举行, day-u): a venue holds nothing.
     const held = /^(?:召开|举行|举办)/.test(verb[0]) ? raw.replace(/在[^，,。；;“”]{1,16}$/, '') : raw;
     const before = held.replace(/(?:发布|发出|印发)(?:公告|通知|通告)[，,]?$/, '').replace(timeWords, '').replace(/就[^，,。；;“”]{2,40}$/, '').replace(/以[^。；;]{2,40}?为主题$/, '').replace(/在[^，,。]{2,16}(?:指导|领导|支持)下[，,]?$/, '').replace(timeWords, '').replace(timeWords, '');
-    const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim();
+    // An aside that opened before the clause and closes in it is no part of a name: （页面发布于…，转自福建省工业和信息化厅）工业和信息化部、… (day-ao).
+    const clause = before.split(/[，,。；;：:！!？?\n“”]/).pop()!.trim().replace(/^[^（(]*[）)]/, '');
     // A document the text acts on is cited, not issued by the story's body (为进一步贯彻落实廊坊市政府办公室印发的《…》).
     if (citing.test(clause)) continue;
     const words = clause.split(/\s+/);
@@ -701,6 +705,10 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
     // …and a drafter drafts on another's behalf or at the head of others: 省经信厅代拟起草了《…》.
     const last = words.pop()!.replace(leadIn, '').replace(/(?:第[一二三四五六七八九十百]+次)?(?:全体|常务)?会议$/, '').replace(/(?:代拟|代为|牵头|组织)$/, '');
     const found = bodiesEnding(last, directory);
+    // Nor one its sentence recalls, by 回顾 or 此前 or by a year alone before the body (文章回顾：2017年国务院印发
+    // 《…》, day-ap's 热解读); the body's own 此前 is its act still (安徽省工业和信息化厅此前就《…》公开征求意见, day-aa).
+    const head = raw.split(/[。！？!?\n]/).pop()!;
+    if (recalling.test(found ? head.slice(0, Math.max(0, head.lastIndexOf(found.words))) : head)) continue;
     if (found) return { ...found.bodies, how: 'lead', evidence: `${found.words}…${verb[0]}` };
     // An earlier clause's subject drafts or issues a document (湖北省数据局…，结合本省实际，起草了《…》); it is
     // no one's for a verb without one (按照市政府主要领导要求，市数据局牵头开展…).

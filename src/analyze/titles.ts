@@ -12,6 +12,8 @@ const dressings = [
   /\s*[^，,。！!：:《“\s]{1,8}[！!]+\s*/y,
   /\s*(?:转自|转载自|来源|转发)[^：:，,《]{0,30}[：:]\s*/y,
   /\s*(?:转载|转发|原创)\s*[|｜丨]\s*/y,
+  // A mirror's mark of its own (原创 全国科技工作会议:…, day-ap).
+  /\s*原创\s+/y,
   // A column's label before a bar: 专家解读 | …, 新华全媒+|…, 权威发布|….
   /\s*[^|｜丨《“]{2,8}\s*[|｜丨]\s*/y,
 ];
@@ -38,11 +40,13 @@ function tailStart(text: string, start: number, end: number): number {
 
 /**
  * A title without the dressing a reposting site adds: 重磅！国务院印发… → 国务院印发…; 【…】 round a whole
- * title go, and 《》 round a document's whole name (《…的通知》全文 → …的通知).
+ * title go, and 《》 round a document's whole name (《…的通知》全文 → …的通知); spam injected into it goes
+ * (withoutInjectedSpam).
  */
 export function cleanTitle(title: string): string {
   // A title that is a document's name in 《》 (《国家金融监督管理总局关于…的通知》全文) is that name.
-  const text = title
+  // Spam a mirror injected is no part of it either.
+  const text = withoutInjectedSpam(title)
     .trim()
     .replace(/^[【[［]([^】\]］]+)[】\]］]$/, '$1')
     .replace(/^《([^《》]{6,})》\s*[（(]?(?:全文|原文|正文)?[)）]?$/, '$1');
@@ -66,6 +70,42 @@ export function cleanTitle(title: string): string {
     }
   }
   return text.slice(start, end);
+}
+
+/**
+ * The words of gambling and stock-tipping spam that mirror sites inject into copied headlines (…加新奥开奖结果怎么
+ * 查询的到快推进…, 股票平台排行前十名:广州配资网-工信部就…, 智慧城市XK星空体育发展 — days ae, ap, d, p and z): a
+ * run is one only around one of these, which no official headline holds.
+ */
+const spamAnchor = /股票平台|开奖|六开彩|六合彩|管家婆|一码一肖|一肖一码|资料大全|期期准|星空体育|配资|晶澳彩|广东鹰坛|彩票|博彩|澳门码/;
+/** The words such a run is made of around its anchor, which an official headline holds too: taken only beside one. */
+const spamWords = String.raw`新澳|新奥|澳门|香港|今晚|最快|最精准|精准|免费|全年|资料|大全|结果|记录|查询|怎么|的到|近\d+期|\d{4}年|凤凰艺术|XK|杠杆|开户|排行|前十名|广州|网|码|彩`;
+/** What follows a run: more of its words, or the mark that sets it apart from the headline (广州配资网-工信部就…). */
+const spamAfter = new RegExp(String.raw`^(?:${spamAnchor.source}|${spamWords}|[\s:：\-_—|｜丨])`);
+/** What precedes it: more of its words, never the space a mirror's 原创 mark stands apart by. */
+const spamBefore = new RegExp(String.raw`(?:${spamAnchor.source}|${spamWords})$`);
+
+/**
+ * A headline without the spam a mirror injected into it: each run of spam words around an anchor
+ * (spamAnchor, spamFiller) cut out, so …大力培管家婆一码一肖资料免费大全育发展… reads …大力培育发展…. The
+ * title as it is when it holds no anchor, or when cutting would leave less than six characters.
+ */
+export function withoutInjectedSpam(title: string): string {
+  let text = title;
+  for (let spam = spamAnchor.exec(text); spam; spam = spamAnchor.exec(text)) {
+    let [start, end] = [spam.index, spam.index + spam[0].length];
+    for (let grown = true; grown; ) {
+      const next = spamAfter.exec(text.slice(end))?.[0];
+      if (next) end += next.length;
+      const before = spamBefore.exec(text.slice(0, start))?.[0];
+      if (before) start -= before.length;
+      grown = Boolean(next ?? before);
+    }
+    const cut = `${text.slice(0, start)}${text.slice(end)}`;
+    if (cut.replace(/\s/g, '').length < 6) return title;
+    text = cut;
+  }
+  return text.trim();
 }
 
 /**
@@ -94,7 +134,7 @@ export function issuedDocument(title: string, body: string): string | null {
   if (notice) return notice.document;
   // A consultation's title names its draft: 工信部公开征求对《…指南》（征求意见稿）的意见 (day-x) is about the 指南.
   const consulted = consultation.exec(title);
-  if (consulted) return consulted[1]!;
+  if (consulted) return (consulted[1] ?? consulted[2])!;
   // A headline and its subtitle (以数据要素乘数效应赋能经济社会发展——17部门联合印发《…》) are read each on its own.
   for (const part of title.split(/——/)) {
     const headline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`).exec(part.trim());
@@ -166,8 +206,8 @@ export function issuedDocuments(title: string, body: string): string[] {
   return joined ? [first, ...[...joined[0].matchAll(/《([^》]{4,})》/g)].map((m) => m[1]!)] : [first];
 }
 
-/** A title that asks for comments on a draft it names: 公开征求对《Y》（征求意见稿）的意见, 征求《Y》意见. */
-const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)）])?(?:的)?意见/;
+/** A title that asks for comments on a draft it names: 公开征求对《Y》（征求意见稿）的意见, 征求《Y》意见, 就《Y》公开征求意见. */
+const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)）])?(?:的)?意见|就《([^》]{4,})》(?:[（(](?:公开)?征求意见稿[)）])?(?:向社会)?公开征求(?:社会各界)?意见/;
 
 /** Whether a title is a document's own (关于…的意见, X关于印发《Y》的通知, …实施细则), not a headline about one. */
 export function isDocumentItself(title: string): boolean {

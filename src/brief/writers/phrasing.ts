@@ -43,7 +43,9 @@ export function asRunningText(text: string): string {
 
 function setRunning(text: string): string {
   // A headline a page typed with half-width marks (…补贴,医疗大模型企业可申请!) is set with Chinese ones.
+  // Its 今日 or 昨天 is the page's day, not the reader's: it goes (…峰会今日在福州开幕, day-ao, met twelve days on).
   return chinesePunctuation(text)
+    .replace(new RegExp(String.raw`(?<=${han})(?:今日|今天|昨日|昨天)(?=${han})(?!的)`, 'gu'), '')
     .replace(/\s*[|｜丨]\s*/g, '，')
     .replace(new RegExp(String.raw`(?<=${han}|[”》）])\s+(?=${han}|[“《（])`, 'gu'), '，')
     .replace(/\s+(?=[+＋%])|(?<=[+＋])\s+/g, '')
@@ -385,7 +387,9 @@ export function draftName(candidate: Candidate, directory: SourceDirectory): { n
   // The mark may say the draft is public: 《…（试行）》（公开征求意见稿）.
   const after = inside ? null : /《([^》]{4,})》([（(](?:公开)?(?:征求意见稿|草案)[)）])/.exec(opening);
   // The mark is set in Chinese brackets, as the name in 《》 is: normalising made them half-width.
-  const named = inside ? { name: inside[1]!, marked: '' } : after ? { name: after[1]!, marked: chinesePunctuation(after[2]!) } : null;
+  // Or the consultation says what it consults on, unmarked: 国家数据局就《可信数据空间发展行动计划（2024—2028年）》公开征求意见 (day-am).
+  const consulted = inside || after ? null : /就《([^》]{4,})》[^。，《]{0,8}?征求/.exec(opening);
+  const named = inside ? { name: inside[1]!, marked: '' } : after ? { name: after[1]!, marked: chinesePunctuation(after[2]!) } : consulted ? { name: consulted[1]!, marked: '' } : null;
   return named && titleKnown(named.name, [candidate.document], directory.knownBodies()) ? named : null;
 }
 
