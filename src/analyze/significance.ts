@@ -115,6 +115,7 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   const spread = input.reposterTiers.reduce((sum, tier) => sum + tierWeight[tier] * 0.3, 0);
   if (spread > 0) evidence.push({ factor: 'spread', points: round(Math.min(spread, 3)), why: `${input.reposterTiers.length} reposts`, args: [input.reposterTiers.length] });
   evidence.push({ factor: 'relevance', points: round(Math.min(input.relevance / 10, 3)), why: `relevance ${input.relevance}`, args: [input.relevance] });
+  if (process.env.AGE_DEBUG && input.dated) evidence.push({ factor: 'age', points: 0, why: `age ${input.dated.daysBefore}`, args: [input.dated.daysBefore] });
   // Readers saw it already: a story an earlier issue covered ranks below what is new today.
   if (input.reportedOn) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `reported in the issue of ${input.reportedOn}`, args: [input.reportedOn] });
   // An old document reposted today is not today's news, however official: it weighs as one already covered.
