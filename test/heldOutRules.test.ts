@@ -9,12 +9,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
 import { leadingDivisions } from '../src/analyze/divisions.ts';
-import { documentDate, periodStart } from '../src/analyze/documentDate.ts';
+import { documentDate, eventYear, periodStart } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
-import { documentKind } from '../src/analyze/significance.ts';
+import { documentKind, isStale, scoreSignificance } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
 import { cleanTitle, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
@@ -1067,6 +1067,35 @@ describe('days AI to AL: a later paragraph\'s document, partners after 联同, a
     assert.match(brief.items[0]!.headline, /^国家数据局就《可信数据空间发展行动计划（2024—2028年）》公开征求意见/);
     assert.equal(asRunningText('第七届数字中国建设峰会今日在福州开幕'), '第七届数字中国建设峰会在福州开幕');
     assert.equal(asRunningText('回望今天的中国经济'), '回望今天的中国经济');
+  });
+
+  it('dates a report of an annual event by the year its headline names, and names a place written before its government once', () => {
+    assert.deepEqual(eventYear('2022中国5G+工业互联网大会新闻发布会在武汉召开', '2025-11-20'), { date: null, year: 2022, how: 'event', evidence: '2022中国5G+工业互联网大会' });
+    assert.equal(eventYear('2025中国5G+工业互联网大会新闻发布会在武汉召开', '2025-11-20'), null);
+    assert.equal(eventYear('国务院关于印发2024年政府工作报告的通知', '2025-03-06'), null);
+    const old = { ...copy(1, '张云明出席2024中国5G+工业互联网大会开幕式并致辞', '工业和信息化部副部长张云明出席大会开幕式并致辞，推动5G+工业互联网融合发展。'), publishedAt: '2025-11-20T10:00:00+08:00' };
+    const [story] = analyzeDay([old], directory, taxonomy, segmenter).candidates;
+    assert.ok(story!.significance.evidence.some((e) => e.factor === 'freshness'), JSON.stringify(story!.significance.evidence));
+    assert.equal(issuer('江苏省省政府办公厅关于深入推进数字经济发展的意见', '各设区市人民政府：现提出如下意见。'), '江苏省人民政府办公厅');
+  });
+
+  it('reads an official\'s body past the unit he heads, a body\'s data as its release, and a medium opened by 据 without it', () => {
+    assert.equal(issuer('发改委：低空经济是新质生产力代表', '经济通通讯社驻京记者17日报道，国家发展改革委政策研究室主任金贤东在国新办发布会上说，中国低空经济仍处于起步阶段。'), '国家发展和改革委员会');
+    assert.equal(issuer('一季度全国制造业销售收入同比增长4.8%', '4月9日报道，国家税务总局公布的最新税收数据显示，一季度制造业销售收入持续增长。'), '国家税务总局');
+    assert.equal(issuer('一季度国内生产总值同比增长5.3%', '国家统计局16日发布数据：初步核算，一季度国内生产总值296299亿元。'), '国家统计局');
+    assert.equal(issuer('一季度数据', '本市数据局公布数据局名单。'), undefined);
+    assert.equal(issuer('稳增长行动方案', '中新网9月4日电 工业和信息化部、市场监督管理总局近日印发《电子信息制造业2025-2026年稳增长行动方案》。'), '工业和信息化部');
+    assert.equal(issuer('解读民营经济促进法', '据央视网5月20日报道，《中华人民共和国民营经济促进法》当天施行。'), '央视网');
+  });
+
+  it('ranks a document a month old below the window\'s news by half an old one\'s penalty, without making it old news', () => {
+    const base = { title: '关于推动人工智能产业发展的实施意见', body: '提出如下意见。', tier: 'national' as const, reposterTiers: [], relevance: 10 };
+    const at = (daysBefore: number) => scoreSignificance({ ...base, dated: { on: '2025-01-01', daysBefore } });
+    const [fresh, month, aging, old] = [at(0), at(30), at(31), at(46)];
+    assert.equal(month.score, fresh.score);
+    assert.equal(aging.score, fresh.score - 2);
+    assert.equal(isStale(aging), false);
+    assert.equal(isStale(old), true);
   });
 
   it('heads a title that opens with its body and a colon as what the body said, and one an event heads by the body after the colon', () => {

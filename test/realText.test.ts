@@ -17,7 +17,7 @@ import { chinesePunctuation, normaliseText, withoutGlosses } from '../src/util/n
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { documentKey, groupStories } from '../src/analyze/storyGroups.ts';
 import { cleanTitle, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, issuingNotice } from '../src/analyze/titles.ts';
-import { scoreSignificance } from '../src/analyze/significance.ts';
+import { isStale, scoreSignificance } from '../src/analyze/significance.ts';
 import { titleKnown, verifyBrief, verifyItem } from '../src/brief/verify.ts';
 import type { Brief, BriefItem, Reference } from '../src/domain/brief.ts';
 import type { Candidate } from '../src/domain/candidate.ts';
@@ -526,15 +526,17 @@ describe('significance on real copies', () => {
     assert.equal(isInterpretation('关于《某市数据条例》的编制说明', ''), true);
   });
 
-  it('puts an old document a portal reposts today below a fresh one, a month old still fresh', () => {
+  it('puts an old document a portal reposts today below a fresh one, a month old still fresh, six weeks aging', () => {
     const plan = '某省未来产业发展行动方案';
     const fresh = score(plan, { dated: { on: '2024-09-14', daysBefore: 28 } }).score;
     assert.equal(fresh, score(plan).score);
     const old = score(plan, { dated: { on: '2023-12-31', daysBefore: 286 } });
     assert.ok(old.score < fresh - 3, 'old news weighs as already covered');
     assert.match(old.evidence.at(-1)!.why, /2023-12-31/);
-    // Exactly at the limit it is not old yet.
-    assert.equal(score(plan, { dated: { on: '2024-08-28', daysBefore: 45 } }).score, fresh);
+    // Exactly at the limit it is not old yet, only aging: below a fresh one by half an old one's penalty.
+    const aging = score(plan, { dated: { on: '2024-08-28', daysBefore: 45 } });
+    assert.equal(aging.score, fresh - 2);
+    assert.equal(isStale(aging), false);
   });
 });
 

@@ -208,10 +208,11 @@ describe('old news', () => {
     const old = score({ ...plan, dated: { on: '2026-05-03', daysBefore: 46 } });
     assert.deepEqual(old.evidence.at(-1), { factor: 'freshness', points: -4, why: 'issued 2026-05-03, 46 days before', args: ['2026-05-03', 46] });
     assert.equal(isStale(old), true);
-    // A plan a city puts on its portal a month after it was signed is not yet old.
+    // A plan a city puts on its portal a month after it was signed is not yet old: aging, not covered.
     const month = score({ ...plan, dated: { on: '2026-05-04', daysBefore: 45 } });
     assert.equal(isStale(month), false);
-    assert.equal(month.score, score(plan).score);
+    assert.deepEqual(month.evidence.at(-1), { factor: 'aging', points: -2, why: 'issued 2026-05-04, 45 days before', args: ['2026-05-04', 45] });
+    assert.equal(score({ ...plan, dated: { on: '2026-05-20', daysBefore: 30 } }).score, score(plan).score);
     assert.equal(isStale(score({ ...plan, dated: null })), false);
   });
 

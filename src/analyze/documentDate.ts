@@ -17,9 +17,10 @@ export interface DocumentDate {
   /**
    * Where it was read: the closing date (成文日期, when it was signed), a report's dateline, a report's lead
    * that dates the issuing (国务院办公厅11月7日对外发布《…》), the 文号's year, or the date in the address of
-   * a copy (a mirror's /a/202310/12/ page of a document met again today), or the period its name gives.
+   * a copy (a mirror's /a/202310/12/ page of a document met again today), the period its name gives, or the
+   * year of the event its headline names (2022中国5G+工业互联网大会).
    */
-  how: 'closing' | 'dateline' | 'lead' | 'docNumber' | 'address' | 'period';
+  how: 'closing' | 'dateline' | 'lead' | 'docNumber' | 'address' | 'period' | 'event';
   /** The words that showed it. */
   evidence: string;
 }
@@ -166,6 +167,18 @@ export function periodStart(name: string, metOn: string): DocumentDate | null {
   const period = /[（(]((?:19|20)\d{2})\s*[—–\-~～至到]\s*(?:19|20)\d{2}年?[)）]/.exec(name);
   const start = period ? Number(period[1]) : null;
   return start !== null && start < Number(metOn.slice(0, 4)) ? { date: null, year: start, how: 'period', evidence: period![0] } : null;
+}
+
+/**
+ * The year of an annual event a headline names by it (2022中国5G+工业互联网大会新闻发布会, 张云明出席2024中国5G+
+ * 工业互联网大会开幕式), when that year is before the year the copy was met in: such a report is of that year at
+ * the latest (day-as met both in November 2025). Null for a headline that names no such event, or one of the
+ * year it was met in or later.
+ */
+export function eventYear(title: string, metOn: string): DocumentDate | null {
+  const event = /(?<!\d)((?:19|20)\d{2})年?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fffA-Za-z0-9+＋·]{2,24}?(?:大会|论坛|峰会|博览会|年会|展览会|交易会|运动会)/.exec(title);
+  const year = event ? Number(event[1]) : null;
+  return year !== null && year < Number(metOn.slice(0, 4)) ? { date: null, year, how: 'event', evidence: event![0] } : null;
 }
 
 /**

@@ -55,6 +55,8 @@ const leadIn = /^(?:.*?(?:日电|日讯|报讯|获悉|消息|了解到))?(?:据|
 
 /** Short forms of a local body's name and the full forms official texts sign with. */
 const shortForms: [RegExp, string][] = [
+  // A place written whole before its government's short name (江苏省省政府办公厅, day-ar) names it once.
+  [/([省市])\1政府/, '$1政府'],
   [/([省市县区])政府(?=办公厅|办公室|新闻办|$)/, '$1人民政府'],
   [/新闻办$/, '新闻办公室'],
   [/(?:发改委|发展改革委)$/, '发展和改革委员会'],
@@ -251,7 +253,7 @@ function fromMediumOpening(body: string, directory: SourceDirectory): IssuerRead
 }
 
 /** A text's first words naming the medium that ran it, on a day: 河南日报5月21日刊发, 巨亨网新闻中心3月5日报道. */
-const mediumOpening = /^([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
+const mediumOpening = /^据?([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
 
 /** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电. */
 const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
@@ -684,9 +686,10 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A law is voted through (表决通过) by a session of the body that passes it; the Politburo holds a study session.
   // The drafter at the head of others (牵头组织…联合制定了2.0版), and the body that consults on a draft (就《…》公开征求意见).
   // A news copy may not name the document at all (中共中央办公厅、国务院办公厅发出文件，鼓励…, day-e).
+  // A body's data are its release (国家税务总局公布的最新税收数据显示, 国家统计局16日发布数据, day-aq).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)/g)) {
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);

@@ -77,6 +77,13 @@ const REPORTED_PENALTY = 4;
  * a plan on their portal two to four weeks after its closing date, so a month is not yet old.
  */
 const OLD_AFTER_DAYS = 45;
+/**
+ * A document older than this, and not yet old news, is aging: it ranks below the window's news of its tier
+ * and kind by AGING_PENALTY, half an old one's. Measured on the forty-five real days (docs/quality.md): picks
+ * 129 → 132 with no day losing one; a step at 21 days, or a point more from 15 days on, cost picks elsewhere.
+ */
+const AGING_AFTER_DAYS = 30;
+const AGING_PENALTY = 2;
 
 const INTERPRETATION = documentKinds.find((k) => k.kind === '解读')!;
 const DRAFT = documentKinds.find((k) => k.kind === '征求意见稿')!;
@@ -115,10 +122,11 @@ export function scoreSignificance(input: SignificanceInput): Significance {
   const spread = input.reposterTiers.reduce((sum, tier) => sum + tierWeight[tier] * 0.3, 0);
   if (spread > 0) evidence.push({ factor: 'spread', points: round(Math.min(spread, 3)), why: `${input.reposterTiers.length} reposts`, args: [input.reposterTiers.length] });
   evidence.push({ factor: 'relevance', points: round(Math.min(input.relevance / 10, 3)), why: `relevance ${input.relevance}`, args: [input.relevance] });
-  if (process.env.AGE_DEBUG && input.dated) evidence.push({ factor: 'age', points: 0, why: `age ${input.dated.daysBefore}`, args: [input.dated.daysBefore] });
   // Readers saw it already: a story an earlier issue covered ranks below what is new today.
   if (input.reportedOn) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `reported in the issue of ${input.reportedOn}`, args: [input.reportedOn] });
   // An old document reposted today is not today's news, however official: it weighs as one already covered.
   else if (input.dated && input.dated.daysBefore > OLD_AFTER_DAYS) evidence.push({ factor: 'freshness', points: -REPORTED_PENALTY, why: `issued ${input.dated.on}, ${input.dated.daysBefore} days before`, args: [input.dated.on, input.dated.daysBefore] });
+  // A month on, it is aging: the real days' editors picked 3 of 24 such relevant stories, and 52 of 74 of the day's.
+  else if (input.dated && input.dated.daysBefore > AGING_AFTER_DAYS) evidence.push({ factor: 'aging', points: -AGING_PENALTY, why: `issued ${input.dated.on}, ${input.dated.daysBefore} days before`, args: [input.dated.on, input.dated.daysBefore] });
   return { score: round(evidence.reduce((sum, part) => sum + part.points, 0)), kind: kind.kind, novelty, evidence };
 }

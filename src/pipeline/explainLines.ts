@@ -44,6 +44,8 @@ function whyText(part: Candidate['significance']['evidence'][number], lang: Lang
       return t(lang, 'why.relevance', Number(first));
     case 'freshness':
       return second === undefined ? t(lang, 'why.reported', String(first)) : t(lang, 'why.old', String(first), Number(second));
+    case 'aging':
+      return t(lang, 'why.old', String(first), Number(second));
     default:
       // Words of the text (novelty markers, concrete measures): data, shown as they are.
       return part.why;

@@ -45,6 +45,7 @@ const messages = {
   'factor.spread': { zh: '转载', en: 'spread' },
   'factor.relevance': { zh: '相关度', en: 'relevance' },
   'factor.freshness': { zh: '时效', en: 'freshness' },
+  'factor.aging': { zh: '较早', en: 'aging' },
   'why.spread': { zh: '{0} 家转载', en: 'reposted by {0}' },
   'why.relevance': { zh: '相关度 {0}', en: 'relevance {0}' },
   'why.reported': { zh: '已见于 {0} 期', en: 'reported in the issue of {0}' },
