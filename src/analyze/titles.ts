@@ -87,7 +87,7 @@ const spamBefore = new RegExp(String.raw`(?:${spamAnchor.source}|${spamWords})$`
 
 /**
  * A headline without the spam a mirror injected into it: each run of spam words around an anchor
- * (spamAnchor, spamFiller) cut out, so …大力培管家婆一码一肖资料免费大全育发展… reads …大力培育发展…. The
+ * (spamAnchor, spamWords) cut out, so …大力培管家婆一码一肖资料免费大全育发展… reads …大力培育发展…. The
  * title as it is when it holds no anchor, or when cutting would leave less than six characters.
  */
 export function withoutInjectedSpam(title: string): string {

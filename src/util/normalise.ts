@@ -9,11 +9,16 @@ const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
  * once), not listed by hand: a list of common ones missed 報, and a traditional 《政府工作報告》 found in a
  * source stayed unconverted, so the verifier refused a verbatim quote naming it (day-n).
  */
-const traditionalOnly: RegExp = (() => {
-  const ideographs = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCharCode(0x4e00 + i));
-  const converted = toSimplified(ideographs.join('\n')).split('\n');
-  return new RegExp(`[${ideographs.filter((c, i) => converted[i] !== c).join('')}]`);
-})();
+function traditionalOnly(): RegExp {
+  if (!traditional) {
+    const ideographs = Array.from({ length: 0x9fff - 0x4e00 + 1 }, (_, i) => String.fromCharCode(0x4e00 + i));
+    const converted = toSimplified(ideographs.join('\n')).split('\n');
+    traditional = new RegExp(`[${ideographs.filter((c, i) => converted[i] !== c).join('')}]`);
+  }
+  return traditional;
+}
+/** Read on the first text converted, not when a command that converts none starts. */
+let traditional: RegExp | undefined;
 const fromTaiwan = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
 /**
@@ -25,7 +30,7 @@ const taiwanMarkers = /資訊|積體電路|人工智慧|軟體|硬體|晶片|網
 
 /** A text in simplified characters: a copy of a story in traditional characters compares equal to the original. */
 export function simplified(text: string): string {
-  if (!traditionalOnly.test(text)) return text;
+  if (!traditionalOnly().test(text)) return text;
   return taiwanMarkers.test(text) ? fromTaiwan(text) : toSimplified(text);
 }
 

@@ -416,8 +416,8 @@ export function composeExtractive(input: ComposeInput): Brief {
       return { item, reference };
     };
     // The writer never fails its own checks: a section whose words of ours outweigh its source's (a short
-    // source, one short quote — day-ai's 算力券 rules held 43 %) is written again, leaner and with one more
-    // statement of the source's.
+    // source, one short quote — day-ai's 算力券 rules held 43 %) is written again lean: the plain opening, no
+    // sentence of ours around a list and, with nothing else to say, one more statement of the source's.
     const full = compose(false);
     const { item, reference } = holdsItsSource(full.item, full.reference, candidate) ? full : compose(true);
     references.push(reference);
