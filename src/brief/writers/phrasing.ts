@@ -318,7 +318,8 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     if (briefing) return `在${briefing.event}上介绍有关情况`;
     // A headline that says it is one (…试点工作解读) is what was put out: not 发布解读：…解读.
     // …and a headline that opens with the body (国家发展改革委：推动设立…, day-ai) says it once: 发布解读：推动设立….
-    return inner ? `发布${inBookQuotes(inner)}解读` : /解读$/.test(title) ? `发布${asRunningText(title)}` : `发布解读：${asRunningText(own || title)}`;
+    // A column's label that says it (热解读：…, 专家解读｜…) is said once: 发布解读：….
+    return inner ? `发布${inBookQuotes(inner)}解读` : /解读$/.test(title) ? `发布${asRunningText(title)}` : `发布解读：${asRunningText((own || title).replace(/^[^：:｜|丨]{0,6}解读\s*[：:｜|丨]\s*/, ''))}`;
   }
   // A draft is consulted on, not issued: 就《…（征求意见稿）》公开征求意见, by the name its text writes in 《》.
   const draft = candidate.significance.kind === '征求意见稿' ? draftName(candidate, directory) : null;
