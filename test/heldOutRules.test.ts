@@ -1088,6 +1088,23 @@ describe('days AI to AL: a later paragraph\'s document, partners after 联同, a
     assert.equal(issuer('解读民营经济促进法', '据央视网5月20日报道，《中华人民共和国民营经济促进法》当天施行。'), '央视网');
   });
 
+  it('credits a document whose copies name no issuer to the body another story of the day names for it, and reads 一 between digits as a dash', () => {
+    assert.equal(normaliseText('可信数据空间发展行动计划(2024一2028年)'), '可信数据空间发展行动计划(2024—2028年)');
+    const consultation = copy(1, '国家数据局就《可信数据空间发展行动计划（2024—2028年）》公开征求意见', '为推进可信数据空间规范健康发展，国家数据局起草了《可信数据空间发展行动计划（2024—2028年）》，现向社会公开征求意见。');
+    const bare = copy(2, '可信数据空间发展行动计划(2024一2028年)', '可信数据空间是基于共识规则，联接多方主体，实现数据资源共享共用的一种数据流通利用基础设施。到2028年，建成100个以上可信数据空间。');
+    const day = analyzeDay([consultation, bare], directory, taxonomy, segmenter).candidates;
+    const plan = day.find((c) => c.document.id === 2)!;
+    assert.equal(day.length, 2);
+    assert.deepEqual([plan.origin, plan.tier, plan.issuer?.how], ['国家数据局', 'national', 'report']);
+    // Alone, it is no one's; beside a consultation that names its drafter in the lead, the drafter's.
+    assert.notEqual(analyzeDay([bare], directory, taxonomy, segmenter).candidates[0]!.origin, '国家数据局');
+    const notice = copy(3, '可信数据空间发展行动计划公开征求意见', '国家数据局日前发布《可信数据空间发展行动计划（2024—2028年）》（征求意见稿），向社会公开征求意见。');
+    assert.equal(analyzeDay([notice, bare], directory, taxonomy, segmenter).candidates.find((c) => c.document.id === 2)!.origin, '国家数据局');
+    // A third party's reading of it stays its writer's.
+    const reading = copy(4, '《可信数据空间发展行动计划》场景赋能深度解读', '国家数据局发布《可信数据空间发展行动计划（2024—2028年）》后，本文逐项解读其典型场景。');
+    assert.notEqual(analyzeDay([consultation, reading], directory, taxonomy, segmenter).candidates.find((c) => c.document.id === 4)!.origin, '国家数据局');
+  });
+
   it('ranks a document a month old below the window\'s news by half an old one\'s penalty, without making it old news', () => {
     const base = { title: '关于推动人工智能产业发展的实施意见', body: '提出如下意见。', tier: 'national' as const, reposterTiers: [], relevance: 10 };
     const at = (daysBefore: number) => scoreSignificance({ ...base, dated: { on: '2025-01-01', daysBefore } });

@@ -3,7 +3,7 @@ import type { StoredDocument } from '../domain/document.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { addressDate, daysBefore, documentDate, eventYear, periodStart } from './documentDate.ts';
 import { briefingPresenter, isRelativeName, readIssuer } from './issuer.ts';
-import type { Candidate } from '../domain/candidate.ts';
+import type { Candidate, IssuerReading } from '../domain/candidate.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
 import { scoreStoryRelevance } from './relevance.ts';
@@ -43,22 +43,40 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
       return { id: d.id, ...text, docNumber: d.docNumber, briefingBy: briefingPresenter(text.title, text.body, directory) };
     }),
   );
-  const drafts = groups.map((ids) => {
+  // Every document of a day is dated (its page's time, or the day it was met on).
+  const pageDay = (m: StoredDocument) => shanghaiDay(m.publishedAt!);
+  const readGroups = groups.map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
     // The oldest date any copy gives: a repost dates itself by its page, the copy that keeps the signature by the document.
     // Each copy's year-less dateline is read against its own page's day: a report of 1月3日 on a page of 1月4日
     // is of that January, though the group's earliest copy was met on 12月29日.
     // A copy without a 文号 of its own may write its document's after the name (…》(国数政策〔2023〕11号)).
-    const numberOf = (m: StoredDocument) => {
-      const text = read.get(m.id)!;
-      const named = m.docNumber ? null : issuedDocument(cleanTitle(text.title), text.body);
-      return m.docNumber ?? (named ? docNumberAfter(named, text.body) : null);
-    };
-    // Every document of a day is dated (its page's time, or the day it was met on).
-    const pageDay = (m: StoredDocument) => shanghaiDay(m.publishedAt!);
-    const dates = members.map((m) => documentDate(read.get(m.id)!.body, numberOf(m), pageDay(m)));
+    // The document each copy issues or reports (titles.issuedDocument).
+    const issued = members.map((m) => issuedDocument(cleanTitle(read.get(m.id)!.title), read.get(m.id)!.body));
+    const numberOf = (m: StoredDocument, i: number) => m.docNumber ?? (issued[i] ? docNumberAfter(issued[i], read.get(m.id)!.body) : null);
+    const dates = members.map((m, i) => documentDate(read.get(m.id)!.body, numberOf(m, i), pageDay(m)));
     // Whom a copy quotes by name is read against its own day: 易会满 in a 2019 transcript served again today.
     const readings = members.map((m, i) => readIssuer({ ...m, ...read.get(m.id)!, site: directory.siteName(m), on: dates[i]?.date ?? pageDay(m) }, directory));
+    return { members, issued, dates, readings };
+  });
+  // A document whose copies name no issuer (a mirror's bare text of 可信数据空间发展行动计划, day-am and day-au) is the
+  // body's that another story of the day says issued it (国家数据局印发《…》), read from that story's title, 文号,
+  // signature or lead.
+  const issuerOfDocument = new Map<string, IssuerReading>();
+  for (const { issued, readings } of readGroups) {
+    readings.forEach((reading, i) => {
+      const named = issued[i];
+      if (named && reading && ['title', 'docNumber', 'signature', 'lead'].includes(reading.how) && !issuerOfDocument.has(documentKey(named))) issuerOfDocument.set(documentKey(named), reading);
+    });
+  }
+  const borrowed = (named: string | null): IssuerReading | null => {
+    const reading = named ? issuerOfDocument.get(documentKey(named)) : undefined;
+    return reading ? { ...reading, how: 'report' } : null;
+  };
+  const drafts = readGroups.map(({ members, issued: issuedOf, dates, readings: found }) => {
+    // Not an interpretation's: a third party's reading of the document is its writer's (day-ah's 场景赋能深度解读).
+    const explaining = members.some((m) => isInterpretation(read.get(m.id)!.title, read.get(m.id)!.body));
+    const readings = found.every((r) => r === null) && !explaining ? issuedOf.map(borrowed) : found;
     const origin = resolveOrigin(
       members.map((m, i) => ({
         id: m.id,

@@ -29,8 +29,11 @@ export interface IssuerReading {
    * or counted from its signers in Chinese numerals (四); null for one.
    */
   partners: string | null;
-  /** Where it was read, for `xinzhi explain`: `official`, a speaker the register of officials knows by name. */
-  how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place' | 'official';
+  /**
+   * Where it was read, for `xinzhi explain`: `official`, a speaker the register of officials knows by name;
+   * `report`, another story of the day that names the body issuing this document (its copies name none).
+   */
+  how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place' | 'official' | 'report';
   /** The words that showed it. */
   evidence: string;
   /**

@@ -88,6 +88,7 @@ const messages = {
   'issuerHow.docNumber': { zh: '由文号判断', en: 'from the document number' },
   'issuerHow.signature': { zh: '见于落款', en: 'from the signature' },
   'issuerHow.lead': { zh: '见于导语', en: 'from the lead sentence' },
+  'issuerHow.report': { zh: '见于同日报道此文件的另一篇文章', en: 'from another text of the day that reports this document' },
   'issuerHow.official': { zh: '按官员名录（bodies.yaml 的 officials）认出发言人所属机构', en: 'the speaker’s body, from the register of officials (bodies.yaml officials)' },
   'issuerHow.source': { zh: '见于来源标注', en: 'from the source credit line' },
   'issuerHow.place': { zh: '标题所冠地名（未见发文机关，记为当地人民政府；地方性法规“条例”记为当地人大常委会）', en: 'the place the title names (no body named: its people’s government; for a local regulation, 条例, its people’s congress standing committee)' },

@@ -68,7 +68,7 @@ const fullWidthAlnum = /[\uff0b\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
  * The one normalisation of text for analysis — relevance, document kind, issuer, places, grouping and
  * headlines all read text through it: traditional → simplified (OpenCC, Hong Kong variants), injected
  * pinyin glosses and invisible characters removed, full-width digits, Latin and ＋ → half-width, corner
- * brackets 「」『』 → “”‘’, dash variants → —. Text shown to readers as a quote stays verbatim; where a quote
+ * brackets 「」『』 → “”‘’, dash variants (and 一 between digits) → —. Text shown to readers as a quote stays verbatim; where a quote
  * must come from a traditional or glossed copy it is passed through this too, and the verifier compares
  * it with the source passed through this.
  */
@@ -80,7 +80,9 @@ export function normaliseText(text: string): string {
     .replace(/」/g, '”')
     .replace(/『/g, '‘')
     .replace(/』/g, '’')
-    .replace(/[‒–―─]/g, '—');
+    .replace(/[‒–―─]/g, '—')
+    // A period typed with the numeral 一 for its dash (行动计划(2024一2028年), day-au's mirror) reads as the dash.
+    .replace(/(?<=\d)一(?=\d)/g, '—');
 }
 
 
