@@ -109,7 +109,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     const copies = [{ title, body }, ...members.filter((m) => m !== document).map((m) => ({ title: cleanTitle(read.get(m.id)!.title), body: read.get(m.id)!.body }))];
     const relevance = scoreStoryRelevance(copies, taxonomy, segmenter);
     // A news copy of a document is of that document's kind: 七部门印发《…若干措施》 is the 措施.
-    const issued = issuedDocument(title, body);
+    const issued = issuedOf[members.indexOf(document)] ?? null;
     const reposterTiers = origin.reposters.map((name) => directory.tierOf(name) ?? 'media');
     const reported = members.map((m) => reportedOn.get(titleKey(m.title))).find(Boolean);
     const metOn = shanghaiDay(document.publishedAt!);
