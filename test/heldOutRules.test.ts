@@ -1051,6 +1051,9 @@ describe('days AI to AL: a later paragraph\'s document, partners after 联同, a
     assert.equal(cleanTitle('原创 全国科技工作会议:中国已汇聚起加新奥开奖结果怎么查询的到快推进科技强国建设强大合力'), '全国科技工作会议:中国已汇聚起加快推进科技强国建设强大合力');
     assert.equal(cleanTitle('原创 澳门六开彩开奖结果2021年全年资料低空经济如何发展?专家呼吁形成“全国一张网”'), '低空经济如何发展?专家呼吁形成“全国一张网”');
     assert.equal(cleanTitle('股票平台排行前十名:广州配资网-工信部就智能网联汽车组合驾驶辅助相关标准公开征求意见'), '工信部就智能网联汽车组合驾驶辅助相关标准公开征求意见');
+    // So does a speaker's label no one can name: 专家：….
+    assert.equal(cleanTitle('专家：在确保飞行保障服务的前提下 再深入开展低空经济应用场景推广'), '在确保飞行保障服务的前提下 再深入开展低空经济应用场景推广');
+    assert.equal(cleanTitle('专家组成员名单公布'), '专家组成员名单公布');
     assert.equal(cleanTitle('上海将推动产业转型升级 大力培管家婆一码一肖资料免费大全育发展智能经济形态'), '上海将推动产业转型升级 大力培育发展智能经济形态');
     // Its words are an official headline's too where no anchor stands beside them.
     assert.equal(cleanTitle('广州发布2025年数据资料开放目录 结果将向社会公开'), '广州发布2025年数据资料开放目录 结果将向社会公开');

@@ -14,6 +14,8 @@ const dressings = [
   /\s*(?:转载|转发|原创)\s*[|｜丨]\s*/y,
   // A mirror's mark of its own (原创 全国科技工作会议:…, day-ap).
   /\s*原创\s+/y,
+  // A speaker no one can name, or a column's word, before a colon (专家：在确保飞行保障服务的前提下…, days ak and at).
+  /\s*(?:专家|记者|评论|观点|独家|关注|热点|视点)\s*[：:]\s*/y,
   // A column's label before a bar: 专家解读 | …, 新华全媒+|…, 权威发布|….
   /\s*[^|｜丨《“]{2,8}\s*[|｜丨]\s*/y,
 ];
