@@ -75,8 +75,9 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   };
   const drafts = readGroups.map(({ members, issued: issuedOf, dates, readings: found }) => {
     // Not an interpretation's: a third party's reading of the document is its writer's (day-ah's 场景赋能深度解读).
-    const explaining = members.some((m) => isInterpretation(read.get(m.id)!.title, read.get(m.id)!.body));
-    const readings = found.every((r) => r === null) && !explaining ? issuedOf.map(borrowed) : found;
+    // Read only for a story no copy names an issuer of: most have one.
+    const explaining = () => members.some((m) => isInterpretation(read.get(m.id)!.title, read.get(m.id)!.body));
+    const readings = found.every((r) => r === null) && !explaining() ? issuedOf.map(borrowed) : found;
     const origin = resolveOrigin(
       members.map((m, i) => ({
         id: m.id,
