@@ -36,6 +36,9 @@ interface ExplainCandidate {
   selected: boolean;
   members: string[];
   title: string;
+  relevance: { score: number };
+  significance: { score: number };
+  whyNot: string | null;
 }
 
 /** The candidate most of a story's documents fell into. */
@@ -104,7 +107,7 @@ async function evaluate(day: RealDay): Promise<void> {
     written.items.forEach((item, i) => console.log(`    ${item.n}. [${item.tier}] ${item.headline}${itemStories[i]?.pick ? '  ← editor pick' : itemStories[i]?.relevant === false ? '  ← OFF-TOPIC' : ''}`));
     for (const story of picks.filter((s) => !hit.includes(s))) {
       const c = candidateOf(story, candidates);
-      console.log(`  missed pick: ${story.id} — ${c ? `rank ${candidates.indexOf(c) + 1}, ${c.origin} [${c.tier}]: ${c.title}` : 'no group'}`);
+      console.log(`  missed pick: ${story.id} — ${c ? `rank ${candidates.indexOf(c) + 1}, ${c.origin} [${c.tier}]: ${c.title}${detail ? ` (relevance ${c.relevance.score}, significance ${c.significance.score}${c.whyNot ? `, ${c.whyNot}` : ''})` : ''}` : 'no group'}`);
     }
     if (detail) {
       for (const { story, candidate } of found) {
