@@ -301,6 +301,18 @@ describe('choosing the body on pages no CMS rule knows', () => {
     assert.ok(!article.paragraphs.some((p) => p.includes('另一条新闻')));
   });
 
+  it('keeps a notice that prints the title of the plan it issues again, and drops a kicker above a repeated headline', () => {
+    // 公文 form (GB/T 9704): addressees, 现将《…》印发给你们。, the date, then the plan's own title and text (day-aa's 数字通辽).
+    const notice = `<html><head><title>“数字通辽”建设行动方案(2024—2026年)</title></head><body><h1>“数字通辽”建设行动方案(2024—2026年)</h1><div class="content">
+      <p>各旗县市区人民政府、开发区管委会,市政府各委办局,各企事业单位:</p><p>现将《“数字通辽”建设行动方案(2024—2026年)》印发给你们,请结合实际,认真贯彻落实。</p><p>2024年8月21日</p>
+      <p>“数字通辽”建设行动方案(2024—2026年)</p><p>为贯彻国家建设数字中国,发展数字经济重大战略,充分发挥数字化对通辽市高质量发展的支撑、驱动作用,特制定本行动方案。</p></div></body></html>`;
+    const paragraphs = extractArticle(notice, 'https://example.cn/358941.htm').paragraphs;
+    assert.equal(paragraphs[0], '各旗县市区人民政府、开发区管委会,市政府各委办局,各企事业单位:');
+    assert.ok(paragraphs.includes('2024年8月21日'), paragraphs.join('|'));
+    const kicker = `<html><head><title>国家数据局发布数据要素试点名单</title></head><body><div class="content"><p>重磅</p><p>国家数据局发布数据要素试点名单</p><p>国家数据局今天发布了第一批数据要素试点名单，共有二十个城市入选，覆盖东中西部地区。</p><p>试点将围绕数据流通交易、公共数据授权运营、数据基础设施建设等方向开展探索，为期两年。</p></div></body></html>`;
+    assert.ok(extractArticle(kicker, 'https://example.cn/k.htm').paragraphs[0]!.startsWith('国家数据局今天发布'));
+  });
+
   it('reads ruby text without its glosses', () => {
     const page = `<html><head><title>子どもの法律 | NHK</title></head><body><article><h1><ruby>子<rt>こ</rt></ruby>どもの法律</h1><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができました。親は子どもをたたいてはいけません。</p><p>新しい法律は四月から始まります。専門家が親に子どもの育て方を教えます。</p><p>政府は、たたかないで子どもを育てる方法を、親に知らせることにしています。</p></article></body></html>`;
     const article = extractArticle(page, 'https://example.jp/k.html');

@@ -1130,3 +1130,19 @@ describe('days AI to AL: a later paragraph\'s document, partners after 联同, a
     assert.match(heads('2025工业互联网大会：工信部称将用好人工智能这个关键变量', '2025工业互联网大会6月4日在重庆开幕。工业和信息化部副部长表示，将用好人工智能这个关键变量，推动工业互联网和人工智能融合发展，加快新型工业化。'), /^工信部称将用好人工智能这个关键变量/);
   });
 });
+
+describe('days AW to AY: the rules their held-out runs asked for', () => {
+  const issuerOf = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory)?.name ?? null;
+
+  it('credits a body that speaks in the first sentence, after the paper that reported it, and no foreign one', () => {
+    assert.equal(issuerOf('政务服务接入DeepSeek 为全域数字化转型再添引擎', '据2月22日《西江日报》报道，肇庆市政务服务和数据管理局表示，国产大模型DeepSeek-R1已在肇庆市政务云正式部署上线。评论认为，近来不少城市都在部署。'), '肇庆市政务服务和数据管理局');
+    assert.equal(issuerOf('芯片出口新规出台', '美国商务部表示，将进一步收紧对华芯片出口。此举引发业界关注。'), null);
+    // Only the first sentence speaks for the story: a body quoted later is a witness.
+    assert.equal(issuerOf('算力产业观察', '算力产业近年快速发展，多地加快布局智算中心。肇庆市数据局表示，将加快建设算力设施。'), null);
+  });
+
+  it('credits a draft law put to a reading to the legislature it is put to', () => {
+    assert.equal(issuerOf('我国拟修法明确：划分空域应当兼顾低空经济发展需要', '财联社2月24日电，民用航空法修订草案24日提请十四届全国人大常委会初次审议，明确保障低空经济发展对空域利用的合理需求。'), '全国人民代表大会常务委员会');
+    assert.equal(issuerOf('民营经济促进法草案二审', '民营经济促进法草案25日提请十四届全国人大常委会第十四次会议第二次审议。'), '全国人民代表大会常务委员会');
+  });
+});

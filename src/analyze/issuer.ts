@@ -231,6 +231,30 @@ function fromApproval(body: string, directory: SourceDirectory): IssuerReading |
   return name && (directory.byName(name) || tierByForm(name)) ? { name, partners: null, how: 'lead', evidence: approval![0] } : null;
 }
 
+/**
+ * The legislature a draft law is put to (民用航空法修订草案24日提请十四届全国人大常委会初次审议, day-aw): a bill's
+ * readings are the standing committee's business, and reports of them are its news (Legislation Law art. 29).
+ */
+function fromBillReading(body: string, directory: SourceDirectory): IssuerReading | null {
+  const reading = /法(?:修订|修正)?草案[^。；]{0,16}?提请([一-鿿]{4,30}?)(?:初次|第[一二三]次|[二三]次)?审议/.exec(body.slice(0, 400));
+  const found = reading ? bodiesEnding(reading[1]!, directory) : null;
+  return found ? { ...found.bodies, how: 'lead', evidence: reading![0] } : null;
+}
+
+/**
+ * A body the text's first sentence has speak (肇庆市政务服务和数据管理局表示，…; 据《西江日报》报道，…局表示):
+ * the news is what it says. Only a body known to the registry or named with its place; a foreign one is
+ * not ours (美国商务部表示).
+ */
+function fromBodySpeaking(body: string, directory: SourceDirectory): IssuerReading | null {
+  const first = body.slice(0, 300).split(/(?<=[。！？!?\n])/)[0]!;
+  const spoke = new RegExp(String.raw`([^，,。；;：:“”\n]{2,40}?)${speaks}[，,：:]`).exec(first);
+  const clause = spoke?.[1]!.replace(timeWords, '').trim();
+  const found = clause ? bodiesEnding(clause, directory) : null;
+  if (!found || foreignCountry.test(clause!.slice(0, clause!.length - found.words.length))) return null;
+  return { ...found.bodies, how: 'lead', evidence: spoke![0] };
+}
+
 /** The news source a copy cites (中评社引述新华网报道, 据人民网消息), when the registry knows it. */
 function fromAttribution(body: string, directory: SourceDirectory): IssuerReading | null {
   for (const match of body.slice(0, 300).matchAll(/(?:据|引述|援引|转引)([\u4e00-\u9fff]{2,12}?)(?:报道|报导|消息|讯)/g)) {
@@ -988,7 +1012,9 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromWorkReport(title, body, directory, place) ??
     fromOrder(body, directory) ??
     fromApproval(body, directory) ??
+    fromBillReading(body, directory) ??
     fromFeedback(body, directory) ??
+    fromBodySpeaking(body, directory) ??
     // Last, whose official speaks in it: 省数据局负责人向…颁发任务书, or one the register knows by name.
     fromInterpreter(body, directory) ??
     fromOfficial(body, 'opening', on, directory);

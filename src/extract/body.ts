@@ -143,11 +143,14 @@ function paragraphsOf(container: Cheerio<AnyNode>, title: string): string[] {
     .filter((line) => line.replaceAll(cellSeparator, '').length > 0 && !furniture.test(line) && !portalStatement.test(line) && !editorCredit.test(line) && !pictureCredit.test(line) && !controlLine.test(line) && !(infoFieldAtStart.test(line) && line.length < 80))
     // A dateline stands above the text or carries a time; a closing date under a signature (2025年6月24日)
     // is the document's own, and the signature above it names the issuer.
-    .filter((line, i) => !datelineOnly.test(line) || (i >= 3 && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)));
-  // A kicker, a photo credit or a date may stand above the headline: short lines, dropped with it.
+    // A date under a notice's 现将…印发给你们。 is the notice's own, however near the top.
+    .filter((line, i, all) => !datelineOnly.test(line) || ((i >= 3 || /。$/.test(all[i - 1] ?? '')) && /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line)));
+  // A kicker, a photo credit or a date may stand above the headline: short lines, dropped with it. A
+  // sentence or an addressee line (各区人民政府，市政府各部门：) above it is a notice that prints the title
+  // of the plan it issues again (GB/T 9704 公文 form): the notice is the text's, and it stays.
   const headline = fold(title);
   const at = headline ? lines.slice(0, 4).findIndex((line) => fold(line) === headline) : -1;
-  if (at >= 0 && lines.length > at + 1 && lines.slice(0, at).every((line) => line.length < 80)) lines.splice(0, at + 1);
+  if (at >= 0 && lines.length > at + 1 && lines.slice(0, at).every((line) => line.length < 80 && !/。|[：:]$/.test(line))) lines.splice(0, at + 1);
   // Only a short line without a sentence in it is such a heading: a paragraph may begin 相关新闻报道指出，…
   const end = lines.findIndex((line, i) => i > 0 && line.length <= 40 && !/[，。！？]/.test(line) && endOfArticle.test(line));
   return end > 0 ? lines.slice(0, end) : lines;
