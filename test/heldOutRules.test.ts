@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
 import { leadingDivisions } from '../src/analyze/divisions.ts';
-import { documentDate, eventYear, periodStart } from '../src/analyze/documentDate.ts';
+import { documentDate, eventYear, periodStart, planYear } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
@@ -1139,6 +1139,34 @@ describe('days AW to AY: the rules their held-out runs asked for', () => {
     assert.equal(issuerOf('芯片出口新规出台', '美国商务部表示，将进一步收紧对华芯片出口。此举引发业界关注。'), null);
     // Only the first sentence speaks for the story: a body quoted later is a witness.
     assert.equal(issuerOf('算力产业观察', '算力产业近年快速发展，多地加快布局智算中心。肇庆市数据局表示，将加快建设算力设施。'), null);
+  });
+
+  it('dates a year\'s work plan to its year, and not a report on one', () => {
+    assert.equal(planYear('国务院2023年度立法工作计划', '2024-05-10')?.year, 2023);
+    assert.equal(planYear('2024年数字乡村发展工作要点', '2025-03-01')?.year, 2024);
+    assert.equal(planYear('国务院2024年度立法工作计划', '2024-05-10'), null);
+    assert.equal(planYear('关于2024年数字乡村发展工作要点落实情况的报告', '2025-03-06'), null);
+    // The day sees it: the plan reported 近日印发 in May 2024 is a year old at least.
+    const report = copy(1, '国务院发布今年立法工作计划 将审议人工智能法草案', '香港经济日报报道，国务院办公厅近日印发《国务院2023年度立法工作计划》，人工智能法已列入计划，草案预备年内提请全国人大常委会审议。');
+    const candidate = analyzeDay([{ ...report, publishedAt: '2024-05-10T10:00:00+08:00' }], directory, taxonomy, segmenter).candidates[0]!;
+    assert.ok(isStale(candidate.significance), JSON.stringify(candidate.significance.evidence));
+  });
+
+  it('credits an official who speaks where he appears, a body the reporter heard from and a body whose report the text tells', () => {
+    assert.equal(issuerOf('丁薛祥博鳌主旨演讲：人形机器人、大模型等创新成果提振市场信心', '3月27日上午，中共中央政治局常委、国务院副总理丁薛祥在海南博鳌出席博鳌亚洲论坛2025年年会开幕式，并发表题为《共迎全球挑战 共建亚洲家园》的主旨演讲。'), '国务院');
+    assert.equal(issuerOf('中国发展高层论坛开幕', '3月23日，李强总理在北京出席中国发展高层论坛2025年年会开幕式并发表主旨演讲。'), '国务院');
+    // Attending another's meeting is no act of his body's, nor is being cited in a plan's background.
+    assert.equal(issuerOf('民企座谈会提振市场信心', '东吴证券首席经济学家撰文评论民营企业座谈会。当天上午，李强、丁薛祥出席，王沪宁主持。'), null);
+    assert.notEqual(issuerOf('郑州市场景驱动人工智能创新发展行动方案政策解读', '一、起草背景\n人工智能是培育和发展新质生产力的重要引擎。李强总理在今年的政府工作报告中提出，要持续推进“人工智能+”行动。'), '国务院');
+    assert.equal(issuerOf('今年前四个月我国通信业运行稳中有进', '央视《新闻联播》报道，记者从工业和信息化部了解到，今年1至4月我国通信业整体运行稳中有进。'), '工业和信息化部');
+    assert.equal(issuerOf('陆国研中心：具身智慧2030年市场规模可达4000亿元', '大陆国务院发展研究中心发布的《中国发展报告2025》指出，具身智能产业处于起步期。'), '国务院发展研究中心');
+  });
+
+  it('does not take a report\'s headline that ends with a document\'s word for a document', () => {
+    assert.equal(isDocumentItself('我国人工智能产业将新制定超50项国家和行业标准'), false);
+    assert.equal(isDocumentItself('陆加速构建算力网 2027年拟订50项以上算力标准'), false);
+    assert.equal(isDocumentItself('国家人工智能产业综合标准化体系建设指南'), true);
+    assert.equal(isDocumentItself('关于将人工智能纳入基础教育课程的通知'), true);
   });
 
   it('credits a draft law put to a reading to the legislature it is put to', () => {

@@ -17,10 +17,11 @@ export interface DocumentDate {
   /**
    * Where it was read: the closing date (成文日期, when it was signed), a report's dateline, a report's lead
    * that dates the issuing (国务院办公厅11月7日对外发布《…》), the 文号's year, or the date in the address of
-   * a copy (a mirror's /a/202310/12/ page of a document met again today), the period its name gives, or the
-   * year of the event its headline names (2022中国5G+工业互联网大会).
+   * a copy (a mirror's /a/202310/12/ page of a document met again today), the period its name gives, the
+   * year of a year's plan it is (国务院2023年度立法工作计划), or the year of the event its headline names
+   * (2022中国5G+工业互联网大会).
    */
-  how: 'closing' | 'dateline' | 'lead' | 'docNumber' | 'address' | 'period' | 'event';
+  how: 'closing' | 'dateline' | 'lead' | 'docNumber' | 'address' | 'period' | 'plan' | 'event';
   /** The words that showed it. */
   evidence: string;
 }
@@ -167,6 +168,18 @@ export function periodStart(name: string, metOn: string): DocumentDate | null {
   const period = /[（(]((?:19|20)\d{2})\s*[—–\-~～至到]\s*(?:19|20)\d{2}年?[)）]/.exec(name);
   const start = period ? Number(period[1]) : null;
   return start !== null && start < Number(metOn.slice(0, 4)) ? { date: null, year: start, how: 'period', evidence: period![0] } : null;
+}
+
+/**
+ * The year of a year's plan a document's name gives (国务院2023年度立法工作计划, 2024年数字乡村发展工作要点), when
+ * that year is before the year the copy was met in: a year's work plan is issued in its year (day-ax met the
+ * State Council's 2023 legislative plan in May 2024, reported as 近日印发). A report on a year's plan
+ * (…计划执行情况…的报告) is not one: the name must end with the plan. Null otherwise.
+ */
+export function planYear(name: string, metOn: string): DocumentDate | null {
+  const plan = /((?:19|20)\d{2})年度?[\u4e00-\u9fff]{0,16}?(?:工作计划|工作要点|立法计划|工作安排)$/.exec(name);
+  const year = plan ? Number(plan[1]) : null;
+  return year !== null && year < Number(metOn.slice(0, 4)) ? { date: null, year, how: 'plan', evidence: plan![0] } : null;
 }
 
 /**

@@ -242,14 +242,15 @@ function fromBillReading(body: string, directory: SourceDirectory): IssuerReadin
 }
 
 /**
- * A body the text's first sentence has speak (肇庆市政务服务和数据管理局表示，…; 据《西江日报》报道，…局表示):
- * the news is what it says. Only a body known to the registry or named with its place; a foreign one is
+ * A body the text's first sentence has speak (肇庆市政务服务和数据管理局表示，…; 据《西江日报》报道，…局表示)
+ * or tell the reporter (记者从…了解到): the news is what it says. Only a body known to the registry or named with its place; a foreign one is
  * not ours (美国商务部表示).
  */
 function fromBodySpeaking(body: string, directory: SourceDirectory): IssuerReading | null {
   const first = body.slice(0, 300).split(/(?<=[。！？!?\n])/)[0]!;
-  const spoke = new RegExp(String.raw`([^，,。；;：:“”\n]{2,40}?)${speaks}[，,：:]`).exec(first);
-  const clause = spoke?.[1]!.replace(timeWords, '').trim();
+  // …or tells the reporter (记者从工业和信息化部了解到，…, day-ak).
+  const spoke = new RegExp(String.raw`([^，,。；;：:“”\n]{2,40}?)${speaks}[，,：:]|从([^，,。；;：:“”\n]{2,40}?)(?:获悉|了解到)`).exec(first);
+  const clause = (spoke?.[1] ?? spoke?.[2])?.replace(timeWords, '').trim();
   const found = clause ? bodiesEnding(clause, directory) : null;
   if (!found || foreignCountry.test(clause!.slice(0, clause!.length - found.words.length))) return null;
   return { ...found.bodies, how: 'lead', evidence: spoke![0] };
@@ -371,6 +372,8 @@ function centralBody(name: '中共中央' | '国务院', evidence: string, direc
 
 /** The verbs of an official a report quotes: 说, 表示, 指出, 介绍…. */
 export const SPEAKING = String.raw`(?:说|表示|指出|介绍|称|强调|透露|宣布|回应|答记者问)`;
+/** A speech an official gives where he appears (…开幕式，并发表题为《…》的主旨演讲; …并致辞). */
+const speechAfter = String.raw`[^。]{0,40}?(?:并|，|,)(?:发表[^。]{0,30}?(?:讲话|演讲)|致辞|讲话)`;
 /** What an official a report quotes does: speaks (说, 表示, 在会上介绍…) — a headline's colon is read apart. */
 const speaks = String.raw`(?:在[^。，：]{0,24}?[上中]|当天|当日|今天|今日|还|也|同时|进一步|此前)?${SPEAKING}`;
 
@@ -395,10 +398,15 @@ function officialQuoted(text: string, where: Quoted, on: string | null, director
   for (const { official, body } of directory.officialsOn(on)) {
     const name = escapeRegExp(official.name);
     // A headline quotes him (潘功胜：…) or says what he did (李强出席…开幕式并致辞, day-u).
-    const pattern = headline ? new RegExp(String.raw`^${name}(?:[：:]|(?=${OFFICIAL_ACTS}))`) : new RegExp(String.raw`(?:(?<![\u4e00-\u9fff])|(?<=${escapeRegExp(official.post)}))${name}${speaks}`);
+    const pattern = headline ? new RegExp(String.raw`^${name}(?:[：:]|(?=${OFFICIAL_ACTS}))`) : new RegExp(String.raw`(?:(?<![\u4e00-\u9fff])|(?<=${escapeRegExp(official.post)}))${name}(?:${speaks}|(?:${escapeRegExp(official.post)})?(?:在[^。，：]{0,24}?)?${OFFICIAL_ACTS}${speechAfter})`);
     const match = pattern.exec(opening);
     // The text's own speaker, not one it quotes after a body it is about (中共中央办公厅…发出文件…国家数据局局长刘烈宏表示).
-    const bodyBefore = match && where === 'opening' && [...Array(match.index).keys()].some((at) => directory.nameAt(opening, at, (n) => n.length >= 3) !== undefined);
+    // With his post after his name he is cited (李强总理在政府工作报告中提出: a plan's background, day-g), unless he
+    // acts. He acts for his body where he speaks (丁薛祥在海南博鳌出席…开幕式，并发表…主旨演讲, day-ai), not where
+    // he only attends (潘功胜出席论坛; 李强、丁薛祥出席 another's 座谈会, day-z).
+    // His own posts before him are no such body (中共中央政治局常委、国务院副总理丁薛祥在海南博鳌出席…, day-ai): a body
+    // counts when a clause ends between it and him.
+    const bodyBefore = match && where === 'opening' && [...Array(match.index).keys()].some((at) => /[，,。；;：:]/.test(opening.slice(at, match.index)) && directory.nameAt(opening, at, (n) => n.length >= 3) !== undefined);
     if (match && !bodyBefore && (!first || match.index < first.at)) first = { at: match.index, name: official.name, body: body.name, evidence: `${match[0]}（${body.shortName ?? body.name}${official.post}）` };
   }
   return first && { name: first.name, body: first.body, evidence: first.evidence };
@@ -713,7 +721,7 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A body's data are its release (国家税务总局公布的最新税收数据显示, 国家统计局16日发布数据, day-aq).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);

@@ -218,7 +218,9 @@ export function isDocumentItself(title: string): boolean {
   const head = about >= 0 ? title.slice(0, about) : title;
   // …nor a verb of approval (国常会审议通过…行动方案, day-af: a meeting's news, not the plan).
   // …nor the news of a consultation (可信数据空间发展行动计划公开征求意见), whose 意见 is the comments it asks for.
-  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !/征求意见$/.test(title) && !new RegExp(`${issuingVerb}|审议通过|表决通过`).test(head));
+  // …nor a report's headline that ends with a document's word (我国人工智能产业将新制定超50项国家和行业标准, day-p):
+  // a name never speaks of 我国 or of what will be done.
+  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !/征求意见$/.test(title) && !new RegExp(`${issuingVerb}|审议通过|表决通过|^我国|[将拟]`).test(head));
 }
 
 /** A title of an interpretation: 解读, 详解, 答记者问. */
