@@ -1162,6 +1162,14 @@ describe('days AW to AY: the rules their held-out runs asked for', () => {
     assert.equal(issuerOf('陆国研中心：具身智慧2030年市场规模可达4000亿元', '大陆国务院发展研究中心发布的《中国发展报告2025》指出，具身智能产业处于起步期。'), '国务院发展研究中心');
   });
 
+  it('names a local body as it signs: without the province before its city, and a Party committee\'s office with 中共', () => {
+    assert.equal(issuerOf('辽宁省朝阳市人民政府办公室关于印发朝阳市低空经济发展行动方案的通知', '各县（市）区人民政府，市政府各部门：'), '朝阳市人民政府办公室');
+    assert.equal(issuerOf('广东省委办公厅 广东省人民政府办公厅印发《广东省建设现代化产业体系2025年行动计划》', '近日，两部门印发行动计划。'), '中共广东省委办公厅');
+    // A province's own body keeps its name, and so does a city the province has none of.
+    assert.equal(issuerOf('广东省工业和信息化厅印发《广东省人工智能产业发展方案》', '近日，省工业和信息化厅印发方案。'), '广东省工业和信息化厅');
+    assert.equal(issuerOf('广东省朝阳市人民政府印发《方案》', '近日印发方案。'), '广东省朝阳市人民政府');
+  });
+
   it('does not take a report\'s headline that ends with a document\'s word for a document', () => {
     assert.equal(isDocumentItself('我国人工智能产业将新制定超50项国家和行业标准'), false);
     assert.equal(isDocumentItself('陆加速构建算力网 2027年拟订50项以上算力标准'), false);

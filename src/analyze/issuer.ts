@@ -70,14 +70,20 @@ const shortForms: [RegExp, string][] = [
   [/工信厅$/, '工业和信息化厅'],
   [/科技局$/, '科学技术局'],
   [/科技厅$/, '科学技术厅'],
-  // A Party committee's short name (中山市委) is its full name without 中共: 中共中山市委.
-  [/^(?!中共)(.{2,8}?[省市县区])委$/, '中共$1委'],
-  [/科技厅$/, '科学技术厅'],
+  // A Party committee's short name (中山市委), and its office's (广东省委办公厅, day-aw), is its full name without 中共.
+  [/^(?!中共)(.{2,8}?[省市县区])委(办公厅|办公室)?$/, '中共$1委$2'],
 ];
 
-/** A local body's name in its full form (山东省政府新闻办 → 山东省人民政府新闻办公室); a name without a place stays. */
+/**
+ * A local body's name in its full form (山东省政府新闻办 → 山东省人民政府新闻办公室), as it signs: a city's body
+ * without the province a portal wrote before it (辽宁省朝阳市人民政府办公室 signs 朝阳市人民政府办公室, day-aw).
+ * A name without a place stays.
+ */
 function fullForm(name: string): string {
-  return tierByForm(name) ? shortForms.reduce((text, [short, full]) => text.replace(short, full), name) : name;
+  if (!tierByForm(name)) return name;
+  const full = shortForms.reduce((text, [short, form]) => text.replace(short, form), name);
+  const inProvince = /^(.{2,7}?(?:省|自治区))(.{2,8}?市)/.exec(full);
+  return inProvince && divisionNamed(inProvince[2]!)?.province === inProvince[1] ? full.slice(inProvince[1]!.length) : full;
 }
 
 /**
