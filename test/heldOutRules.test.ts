@@ -16,7 +16,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind, isStale, scoreSignificance } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
+import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -1131,7 +1131,7 @@ describe('days AI to AL: a later paragraph\'s document, partners after 联同, a
   });
 });
 
-describe('days AW to AY: the rules their held-out runs asked for', () => {
+describe('days AW to BB: the rules their held-out runs asked for', () => {
   const issuerOf = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory)?.name ?? null;
 
   it('credits a body that speaks in the first sentence, after the paper that reported it, and no foreign one', () => {
@@ -1175,6 +1175,26 @@ describe('days AW to AY: the rules their held-out runs asked for', () => {
     assert.equal(isDocumentItself('陆加速构建算力网 2027年拟订50项以上算力标准'), false);
     assert.equal(isDocumentItself('国家人工智能产业综合标准化体系建设指南'), true);
     assert.equal(isDocumentItself('关于将人工智能纳入基础教育课程的通知'), true);
+  });
+
+  it('joins reports of a notice by the year\'s campaign it deploys, credits the notice\'s bodies and heads it by what it does', () => {
+    const lead = (verb: string) => `工业和信息化部、国家发展改革委、财政部等六部门近日联合印发通知，${verb}2024年度智能工厂梯度培育行动，分基础级、先进级、卓越级和领航级四个层级培育。`;
+    const texts = [
+      ['六部门开展本年度智能工厂梯度培育行动', `经济参考报记者10月29日从工业和信息化部了解到，${lead('部署开展')}`],
+      ['我国将构建智能工厂梯度培育体系', '工信部等六部门日前联合印发通知，部署2024年度智能工厂梯度培育行动，引导企业对照要素条件建设提升，形成梯度培育体系。'],
+      ['六部门部署2025年度智能工厂梯度培育行动', '六部门日前印发通知，部署2025年度智能工厂梯度培育行动，新增领航级智能工厂培育名额，鼓励地方配套支持。'],
+      ['智能工厂建设观察', '各地加快建设智能工厂。2024年度智能工厂梯度培育行动成效初显，一批企业入选，有关通知要求加强指导。'],
+      // A campaign without its year may be any year's.
+      ['两部门推动人工智能赋能', '两部门印发通知，部署开展人工智能赋能新型工业化行动，推动重点行业智能化改造。'],
+      ['人工智能赋能新型工业化行动启动', '多部门日前印发通知，部署开展人工智能赋能新型工业化行动，支持企业建设行业大模型。'],
+    ] as const;
+    assert.deepEqual(groupStories(texts.map(([title, body], i) => ({ id: i + 1, title, body, docNumber: null }))).map((g) => [...g].sort()).sort(), [[1, 2], [3], [4], [5], [6]]);
+    assert.equal(deployedCampaign(lead('部署')), '2024年智能工厂梯度培育行动');
+    assert.equal(issuerOf('我国将构建智能工厂梯度培育体系', lead('部署')), '工业和信息化部');
+    const notice = copy(1, '四部门部署开展智能网联汽车准入和上路通行试点', '一篇期刊摘要记载：11月17日，工业和信息化部、公安部、住房和城乡建设部、交通运输部四部门联合印发通知，部署开展智能网联汽车准入和上路通行试点。\n按照通知，四部门遴选具备量产条件的产品开展准入试点。');
+    const { brief, failed } = written(analyzeDay([notice], directory, taxonomy, segmenter).candidates, [notice]);
+    assert.equal(brief.items[0]!.headline, '工信部等四部门联合印发通知，部署开展智能网联汽车准入和上路通行试点');
+    assert.deepEqual(failed, []);
   });
 
   it('credits a draft law put to a reading to the legislature it is put to', () => {

@@ -723,11 +723,11 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A meeting's report names who held it: 山东省政府新闻办11月8日举行政策例行吹风会.
   // A law is voted through (表决通过) by a session of the body that passes it; the Politburo holds a study session.
   // The drafter at the head of others (牵头组织…联合制定了2.0版), and the body that consults on a draft (就《…》公开征求意见).
-  // A news copy may not name the document at all (中共中央办公厅、国务院办公厅发出文件，鼓励…, day-e).
+  // A news copy may not name the document at all (中共中央办公厅、国务院办公厅发出文件，鼓励…, day-e; …等六部门日前联合印发通知，开展…, day-bb).
   // A body's data are its release (国家税务总局公布的最新税收数据显示, 国家统计局16日发布数据, day-aq).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?发出(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:发出|印发|下发)(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);

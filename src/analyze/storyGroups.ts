@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { briefingSubjects, cleanTitle, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
+import { briefingSubjects, cleanTitle, deployedCampaign, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
 import { normaliseText } from '../util/normalise.ts';
 
 export interface GroupableDocument {
@@ -242,6 +242,8 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
       if (key.length >= 8) joinOnKey(`document:${key}`, i);
     }
     // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
+    const campaign = deployedCampaign(bodies[i]!);
+    if (campaign) joinOnKey(`campaign:${campaign}`, i);
     const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);
     // Reports of one briefing name what it presents, each in its own words and paragraph.

@@ -208,6 +208,17 @@ export function issuedDocuments(title: string, body: string): string[] {
   return joined ? [first, ...[...joined[0].matchAll(/《([^》]{4,})》/g)].map((m) => m[1]!)] : [first];
 }
 
+/**
+ * The year's campaign a notice deploys, as a news lead tells it (六部门近日联合印发通知，部署2024年度智能工厂梯度培育
+ * 行动, day-bb): reporters name the notice by what it deploys, not by a title, so copies under headlines that
+ * share nothing (六部门开展本年度…, 我国将构建…体系) are told apart from other news only by that campaign. Only
+ * a campaign with its year, in the lead's sentence that tells of the notice; null otherwise.
+ */
+export function deployedCampaign(body: string): string | null {
+  const campaign = /通知[^。\n]{0,30}?(?:部署|开展|启动)(?:开展)?((?:19|20)\d{2}年度?[\u4e00-\u9fff]{4,24}?(?:行动|活动|工作))/.exec(body.slice(0, LEAD_CHARS));
+  return campaign ? campaign[1]!.replace(/年度?/, '年') : null;
+}
+
 /** A title that asks for comments on a draft it names: 公开征求对《Y》（征求意见稿）的意见, 征求《Y》意见, 就《Y》公开征求意见. */
 const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)）])?(?:的)?意见|就《([^》]{4,})》(?:[（(](?:公开)?征求意见稿[)）])?(?:向社会)?公开征求(?:社会各界)?意见/;
 

@@ -353,6 +353,8 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
 
 /** A time between an actor and its verb in a lead: 4月25日下午, 当天, 近日. */
 const leadTime = /^(?:\d{1,2}月\d{1,2}日|\d{1,2}日|当天|当日|日前|近日|今天|今日|上午|下午|晚间)+/;
+/** A joint lead's other bodies and count after the lead body: 、公安部、住房和城乡建设部、交通运输部四部门. */
+const leadPartners = /^(?:、[^、，,。；;]{2,20}?(?=、|等|[\d一二三四五六七八九十]{1,3}个?部门))*(?:等)?(?:[\d一二三四五六七八九十]{1,3}个?部门)?/;
 
 /**
  * What the issuer did, as the first sentence of the cited copy says it after the issuer's name (a dateline
@@ -364,12 +366,14 @@ function actionInLead(candidate: Candidate, directory: SourceDirectory): string 
   for (const name of issuerNames(candidate, directory)) {
     const at = sentence.indexOf(name);
     if (at < 0 || at > 40) continue;
-    const [first = '', next = ''] = sentence.slice(at + name.length).replace(leadTime, '').split(/[，,；;]/);
+    // Its partners go with it, as the actor names them (工业和信息化部、公安部、…交通运输部四部门联合印发通知 → 工信部等四部门…, day-ao).
+    const [first = '', next = ''] = sentence.slice(at + name.length).replace(leadPartners, '').replace(leadTime, '').split(/[，,；;]/);
     // The head chairs the body's meeting, which then acts (国务院总理李强3月1日主持国务院常务会议，审议通过《…》,
     // day-af): the meeting did it — 国务院常务会议审议通过《…》.
     const chaired = new RegExp(String.raw`主持(?:召开)?${escapeRegExp(name)}([\u4e00-\u9fff]{2,12}?会议)$`).exec(first.replace(leadTime, ''));
     const byMeeting = chaired !== null && /^(?:审议|通过|部署|研究)/.test(next);
-    const clause = byMeeting ? `${chaired[1]!}${next}` : first;
+    // A notice is news by what it does (联合印发通知，部署开展…试点): the clause after it says.
+    const clause = byMeeting ? `${chaired[1]!}${next}` : /(?:通知|文件)$/.test(first) && next ? `${first}，${next}` : first;
     // The meeting's act may run to the headline's length: it names the document it approved.
     if (clause.length >= 6 && clause.length <= (byMeeting ? HEADLINE_MAX - name.length : 30) && /进行|召开|举行|部署|审议|通过|发布|印发|出台|启动|开展/.test(clause)) return asRunningText(clause);
   }
