@@ -1197,6 +1197,17 @@ describe('days AW to BB: the rules their held-out runs asked for', () => {
     assert.deepEqual(failed, []);
   });
 
+  it('credits a document a report tells of as out to the body its name opens with, and a body\'s Party committee to its tier', () => {
+    assert.equal(issuerOf('我国力争2027年基本实现商业航天高质量发展', '新华社北京11月25日电 11月25日公布的《国家航天局推进商业航天高质量安全发展行动计划（2025—2027年）》提出，把商业航天纳入国家航天发展总体布局。'), '国家航天局');
+    // A name cited, or one that is no document's, names no issuer.
+    assert.equal(issuerOf('航天观察', '新华社北京11月25日电 为贯彻落实日前印发的《国家航天局推进商业航天高质量安全发展行动计划（2025—2027年）》，各地加快布局。'), '新华社');
+    assert.equal(issuerOf('航天观察', '新华社北京11月25日电 日前发布的《国家航天局2025年大事记》显示，航天发射次数创新高。'), '新华社');
+    // An interpretation of it stays its writer's.
+    assert.notEqual(issuerOf('二十届三中全会决定解读：健全因地制宜发展新质生产力体制机制', '日前公布的《中共中央关于进一步全面深化改革、推进中国式现代化的决定》提出，健全因地制宜发展新质生产力体制机制。'), '中共中央');
+    assert.equal(directory.tierOf('国务院国资委党委'), 'national');
+    assert.equal(directory.tierOf('工业和信息化部党组'), 'national');
+  });
+
   it('credits a draft law put to a reading to the legislature it is put to', () => {
     assert.equal(issuerOf('我国拟修法明确：划分空域应当兼顾低空经济发展需要', '财联社2月24日电，民用航空法修订草案24日提请十四届全国人大常委会初次审议，明确保障低空经济发展对空域利用的合理需求。'), '全国人民代表大会常务委员会');
     assert.equal(issuerOf('民营经济促进法草案二审', '民营经济促进法草案25日提请十四届全国人大常委会第十四次会议第二次审议。'), '全国人民代表大会常务委员会');

@@ -598,13 +598,17 @@ function fromSiteNews(body: string, directory: SourceDirectory): IssuerReading |
  */
 function fromDocumentName(body: string, directory: SourceDirectory): IssuerReading | null {
   const opening = body.slice(0, 400);
-  for (const named of opening.matchAll(/《([^《》]{2,40}?)关于[^《》]{4,80}》/g)) {
+  for (const named of opening.matchAll(/《([^《》]{2,40}?)关于[^《》]{4,80}》|《([^《》]{8,80})》/g)) {
     const before = opening.slice(Math.max(0, named.index - 12), named.index);
     const after = opening.slice(named.index + named[0].length, named.index + named[0].length + 30);
     // 新华社受权播发《中共中央关于…的决定》 (day-t): the agency carries the document, the body issues it.
-    const released = /(?:印发|发布|公布|出台|发出|播发)了?$/.test(before) || /^(?:[（(][^）)]{0,30}[)）])?(?:全文)?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|印发|出台|施行)/.test(after);
+    // 11月25日公布的《国家航天局推进商业航天高质量安全发展行动计划（2025—2027年）》提出 (day-ba): told as out.
+    const released = /(?:印发|发布|公布|出台|发出|播发)[了的]?$/.test(before) || /^(?:[（(][^）)]{0,30}[)）])?(?:全文)?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|印发|出台|施行)/.test(after);
     if (!released || citing.test(before)) continue;
-    const found = bodiesIn(named[1]!, directory);
+    // A name without 关于 is a body's when a body the registry knows opens it and a document's word closes it.
+    const own = named[2] === undefined ? null : directory.nameAt(named[2], 0);
+    if (named[2] !== undefined && !(own && documentTitle.test(named[2]))) continue;
+    const found = own ? { name: directory.byName(own)!.name, partners: null } : bodiesIn(named[1]!, directory);
     if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, how: 'lead', evidence: named[0] };
   }
   return null;
@@ -1019,7 +1023,8 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     (interpretation ? fromLead(body, directory, explainedDocument(title, body) ?? issuedDocument(title, body), true) : fromLead(body, directory, issuedDocument(title, body))) ??
     fromHosts(body, directory) ??
     fromSiteNews(body, directory) ??
-    fromDocumentName(body, directory) ??
+    // An interpretation is not the body's whose document it tells of (新华社's 二十届三中全会决定解读, day-t).
+    (interpretation ? null : fromDocumentName(body, directory)) ??
     fromWorkConference(body, directory) ??
     fromExecutiveMeeting(title, body, directory) ??
     fromCentralMeeting(title, body, directory) ??

@@ -114,7 +114,8 @@ export class SourceDirectory {
    * (国家…局 national, …省… provincial, …市… municipal, …县/区… county); null when nothing tells.
    */
   tierOf(name: string): NamedBody['tier'] | null {
-    const office = /^(.{3,})(?:办公厅|办公室)$/.exec(name);
+    // A body's office, and its Party committee or group (国务院国资委党委, day-az), are of the body's tier.
+    const office = /^(.{3,})(?:办公厅|办公室|党委|党组)$/.exec(name);
     return this.byName(name)?.tier ?? (office ? this.byName(office[1]!)?.tier : undefined) ?? tierByForm(name);
   }
 
