@@ -242,19 +242,18 @@ function fromApproval(body: string, directory: SourceDirectory): IssuerReading |
  * readings are the standing committee's business, and reports of them are its news (Legislation Law art. 29).
  */
 function fromBillReading(body: string, directory: SourceDirectory): IssuerReading | null {
-  const reading = /法(?:修订|修正)?草案[^。；]{0,16}?提请([一-鿿]{4,30}?)(?:初次|第[一二三]次|[二三]次)?审议/.exec(body.slice(0, 400));
+  const reading = /法(?:修订|修正)?草案[^。；]{0,16}?提请([\u4e00-\u9fff]{4,30}?)(?:初次|第[一二三]次|[二三]次)?审议/.exec(body.slice(0, 400));
   const found = reading ? bodiesEnding(reading[1]!, directory) : null;
   return found ? { ...found.bodies, how: 'lead', evidence: reading![0] } : null;
 }
 
 /**
- * A body the text's first sentence has speak (肇庆市政务服务和数据管理局表示，…; 据《西江日报》报道，…局表示)
- * or tell the reporter (记者从…了解到): the news is what it says. Only a body known to the registry or named with its place; a foreign one is
- * not ours (美国商务部表示).
+ * A body the text's first sentence has speak (肇庆市政务服务和数据管理局表示，…; 据《西江日报》报道，…局表示, day-aw)
+ * or tell the reporter (记者从工业和信息化部了解到, day-ak): the news is what it says. Only a body known to the
+ * registry or named with its place; a foreign one is not ours (美国商务部表示).
  */
 function fromBodySpeaking(body: string, directory: SourceDirectory): IssuerReading | null {
   const first = body.slice(0, 300).split(/(?<=[。！？!?\n])/)[0]!;
-  // …or tells the reporter (记者从工业和信息化部了解到，…, day-ak).
   const spoke = new RegExp(String.raw`([^，,。；;：:“”\n]{2,40}?)${speaks}[，,：:]|从([^，,。；;：:“”\n]{2,40}?)(?:获悉|了解到)`).exec(first);
   const clause = (spoke?.[1] ?? spoke?.[2])?.replace(timeWords, '').trim();
   const found = clause ? bodiesEnding(clause, directory) : null;

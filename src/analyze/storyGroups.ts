@@ -241,9 +241,10 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
       const key = documentKey(issued);
       if (key.length >= 8) joinOnKey(`document:${key}`, i);
     }
-    // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
+    // Reports of one notice name the year's campaign it deploys (titles.deployedCampaign).
     const campaign = deployedCampaign(bodies[i]!);
     if (campaign) joinOnKey(`campaign:${campaign}`, i);
+    // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
     const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);
     // Reports of one briefing name what it presents, each in its own words and paragraph.
