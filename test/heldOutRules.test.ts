@@ -1208,6 +1208,13 @@ describe('days AW to BB: the rules their held-out runs asked for', () => {
     assert.equal(directory.tierOf('工业和信息化部党组'), 'national');
   });
 
+  it('does not take the digits of a cited site\'s name for a figure the text claims', () => {
+    const repost = { ...copy(1, '国办印发《关于进一步促进民间投资发展的若干措施》', '国务院办公厅近日印发《关于进一步促进民间投资发展的若干措施》，提出支持民间资本参与新型基础设施建设，发展新质生产力。\n措施明确，鼓励民间资本参与算力、数据中心等项目。'), url: 'https://www.hk01.com/a/1.html', sourceId: 'web:www.hk01.com' };
+    const { brief, failed } = written(analyzeDay([repost], directory, taxonomy, segmenter).candidates, [repost]);
+    assert.match(brief.items[0]!.paragraphs.join(''), /香港01/);
+    assert.deepEqual(failed, []);
+  });
+
   it('credits a draft law put to a reading to the legislature it is put to', () => {
     assert.equal(issuerOf('我国拟修法明确：划分空域应当兼顾低空经济发展需要', '财联社2月24日电，民用航空法修订草案24日提请十四届全国人大常委会初次审议，明确保障低空经济发展对空域利用的合理需求。'), '全国人民代表大会常务委员会');
     assert.equal(issuerOf('民营经济促进法草案二审', '民营经济促进法草案25日提请十四届全国人大常委会第十四次会议第二次审议。'), '全国人民代表大会常务委员会');

@@ -413,7 +413,9 @@ export function verifyItem(
     if (mentioned) count('names', 1);
     if (mentioned && !body.names.some((name) => named.includes(normaliseSpace(name)))) fail('names', `${part}提到的机构“${mentioned}”不在所引来源中`);
   }
-  const withoutDates = text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, '');
+  // A cited site's name is the reference's, not a figure the text claims (香港01转载, 36氪).
+  const citedSites = cited.flatMap((r) => [r.publisher, r.reposter ?? '']).filter(Boolean);
+  const withoutDates = citedSites.reduce((rest, name) => rest.replaceAll(name, ' '), text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, ''));
   for (const figure of figuresIn(withoutDates, 'arabic')) {
     count('numbers', 1);
     if (!figureBorneOut(figure, sourceFigures)) fail('numbers', `${part}的数字 ${figure.value}${figure.unit} 不在来源中`);
