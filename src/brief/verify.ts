@@ -371,7 +371,9 @@ export function verifyItem(
   const normalisedBodies = sources.map((s) => foldQuotes(normaliseSpace(normaliseText(s.source.body))));
   const sourceText = sources.map((s) => `${s.source.title}\n${s.source.body}\n${s.source.docNumber ?? ''}`).join('\n');
   const haystack = normaliseSpace(`${sourceText}\n${normaliseText(sourceText)}`);
-  const citedNames = cited.map((r) => `${r.publisher} ${r.reposter ?? ''}`).join('\n');
+  // The cited sites' names: a reference's, which the text may give (香港01转载) without the source's saying them.
+  const citedSites = cited.flatMap((r) => [r.publisher, r.reposter ?? '']).filter(Boolean);
+  const citedNames = citedSites.join('\n');
 
   const spans = [...new Set([...quotedSpans(item.paragraphs.join('\n')), ...item.quotes.map((q) => q.text)])].filter((span) => !labels.includes(span));
   count('quotes', spans.length);
@@ -413,8 +415,7 @@ export function verifyItem(
     if (mentioned) count('names', 1);
     if (mentioned && !body.names.some((name) => named.includes(normaliseSpace(name)))) fail('names', `${part}提到的机构“${mentioned}”不在所引来源中`);
   }
-  // A cited site's name is the reference's, not a figure the text claims (香港01转载, 36氪).
-  const citedSites = cited.flatMap((r) => [r.publisher, r.reposter ?? '']).filter(Boolean);
+  // Nor are the digits of a cited site's name (香港01, 36氪) a figure the text claims.
   const withoutDates = citedSites.reduce((rest, name) => rest.replaceAll(name, ' '), text.replace(/\d{1,2} ?月 ?\d{1,2} ?日/g, ''));
   for (const figure of figuresIn(withoutDates, 'arabic')) {
     count('numbers', 1);
