@@ -16,7 +16,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind, isStale, scoreSignificance } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments } from '../src/analyze/titles.ts';
+import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, withoutInjectedSpam } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -1189,7 +1189,7 @@ describe('days AW to BB: the rules their held-out runs asked for', () => {
       ['人工智能赋能新型工业化行动启动', '多部门日前印发通知，部署开展人工智能赋能新型工业化行动，支持企业建设行业大模型。'],
     ] as const;
     assert.deepEqual(groupStories(texts.map(([title, body], i) => ({ id: i + 1, title, body, docNumber: null }))).map((g) => [...g].sort()).sort(), [[1, 2], [3], [4], [5], [6]]);
-    assert.equal(deployedCampaign(lead('部署')), '2024年智能工厂梯度培育行动');
+    assert.equal(deployedCampaign('', lead('部署')), '2024年智能工厂梯度培育行动');
     assert.equal(issuerOf('我国将构建智能工厂梯度培育体系', lead('部署')), '工业和信息化部');
     const notice = copy(1, '四部门部署开展智能网联汽车准入和上路通行试点', '一篇期刊摘要记载：11月17日，工业和信息化部、公安部、住房和城乡建设部、交通运输部四部门联合印发通知，部署开展智能网联汽车准入和上路通行试点。\n按照通知，四部门遴选具备量产条件的产品开展准入试点。');
     const { brief, failed } = written(analyzeDay([notice], directory, taxonomy, segmenter).candidates, [notice]);
@@ -1218,5 +1218,67 @@ describe('days AW to BB: the rules their held-out runs asked for', () => {
   it('credits a draft law put to a reading to the legislature it is put to', () => {
     assert.equal(issuerOf('我国拟修法明确：划分空域应当兼顾低空经济发展需要', '财联社2月24日电，民用航空法修订草案24日提请十四届全国人大常委会初次审议，明确保障低空经济发展对空域利用的合理需求。'), '全国人民代表大会常务委员会');
     assert.equal(issuerOf('民营经济促进法草案二审', '民营经济促进法草案25日提请十四届全国人大常委会第十四次会议第二次审议。'), '全国人民代表大会常务委员会');
+  });
+});
+
+describe('days BF to BH: the rules their held-out runs asked for', () => {
+  const issuerOf = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory)?.name ?? null;
+  const partnersOf = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory)?.partners ?? null;
+
+  it('cuts a gambling run out of a headline whole, digits and all, so no figure is made of its pieces', () => {
+    assert.equal(withoutInjectedSpam('中国数据基础设施每年预计吸引直接投资约4000亿新澳2024管家婆资料元'), '中国数据基础设施每年预计吸引直接投资约4000亿元');
+    assert.equal(withoutInjectedSpam('中国数据基础设施每年预计吸引2023年澳门今晚必开一肖一特直接投资约4000亿元'), '中国数据基础设施每年预计吸引直接投资约4000亿元');
+    assert.equal(withoutInjectedSpam('如马会传真澳门何做到全国数据“一本账”'), '如何做到全国数据“一本账”');
+    assert.equal(withoutInjectedSpam('期待同记者紧二四六好彩7777788888密合作'), '期待同记者紧密合作');
+    // A year in a headline with no spam beside it stays.
+    assert.equal(withoutInjectedSpam('2024年新澳合作论坛举办'), '2024年新澳合作论坛举办');
+  });
+
+  it('credits a document a lead tells of without 《》, or as compiled, and joins the report to the notice', () => {
+    const report = '杭州市人民政府办公厅印发支持人工智能全产业链高质量发展若干措施。其中提出，扩容算力券发放。';
+    assert.equal(issuerOf('杭州：扩容算力券发放', report), '杭州市人民政府办公厅');
+    assert.equal(issuedDocument('杭州：扩容算力券发放', report), '支持人工智能全产业链高质量发展若干措施');
+    assert.equal(issuedDocument('杭州：扩容算力券发放', '市政府出台相关支持人工智能产业发展的措施，鼓励企业购买算力。'), null);
+    const notice = ['杭州市人民政府办公厅关于印发支持人工智能全产业链高质量发展若干措施的通知', '各区、县（市）人民政府：现印发给你们，请认真组织实施。'];
+    assert.deepEqual(groupStories([{ id: 1, title: notice[0]!, body: notice[1]!, docNumber: null }, { id: 2, title: '杭州：扩容算力券发放', body: report, docNumber: null }]).map((g) => [...g].sort()), [[1, 2]]);
+    const compiled = '日前，国家发展改革委、国家数据局、中央网信办、工业和信息化部、财政部、国家标准委组织编制了《国家数据标准体系建设指南》。';
+    assert.equal(issuerOf('六部门编制：《国家数据标准体系建设指南》全文', compiled), '国家发展和改革委员会');
+    assert.equal(partnersOf('六部门编制：《国家数据标准体系建设指南》全文', compiled), '六');
+  });
+
+  it('gives a body\'s research institution the body\'s tier and its own name, and reads a research office as the body\'s', () => {
+    assert.equal(directory.tierOf('国务院国资委研究中心'), 'national');
+    assert.equal(issuerOf('《中央企业高质量发展报告（2023）》发布', '国务院国资委研究中心日前发布《中央企业高质量发展报告（2023）》，报告显示，央企加大投入。'), '国务院国资委研究中心');
+    assert.equal(issuerOf('低空经济是新质生产力代表', '记者17日北京专电：国家发展改革委政策研究室主任金贤东在国新办发布会上说，低空经济服务领域广。'), '国家发展和改革委员会');
+  });
+
+  it('credits the first of bodies listed together, where the last two are joined by 和, and a body\'s account', () => {
+    assert.equal(issuerOf('国新办吹风会：数码产品纳入以旧换新补贴', '1月8日，国务院新闻办公室举行政策例行吹风会，国家发展改革委、财政部、商务部、中国人民银行和市场监管总局负责人介绍了有关安排。'), '国家发展和改革委员会');
+    const countryside = '5月15日，工业和信息化部办公厅、国家发展改革委办公厅、农业农村部办公厅、商务部办公厅和国家能源局综合司联合下发《五部门关于开展2024年新能源汽车下乡活动的通知》。';
+    assert.equal(issuerOf('多方合力，促新能源汽车下乡', countryside), '工业和信息化部');
+    assert.equal(partnersOf('多方合力，促新能源汽车下乡', countryside), '五');
+    // 和 inside a name is no joint.
+    assert.equal(issuerOf('工信部部署', '工业和信息化部联合下发《关于开展试点的通知》。'), '工业和信息化部');
+    assert.equal(issuerOf('四部门确定9个试点联合体', '6月4日，工业和信息化部公众号发布消息，四部门确定9个联合体进入试点。'), '工业和信息化部');
+    // Officials each with a post: the first; the Party centre's conference on a day it writes whole.
+    assert.equal(issuerOf('大会新闻发布会在武汉召开', '11月16日下午，大会新闻发布会在武汉召开。工信部信息通信管理局一级巡视员王鹏、湖北省经济和信息化厅厅长刘海军、武汉市副市长党蓁出席并答问。'), '工业和信息化部');
+    assert.equal(issuerOf('新闻发布会解读全会精神', '中共中央10月24日上午举行新闻发布会，中央财办副主任韩文秀、国家卫生健康委主任雷海潮介绍和解读全会精神。'), '中共中央');
+  });
+
+  it('joins a notice to reports of the campaign its title launches, and heads it by the campaign', () => {
+    assert.equal(deployedCampaign('六部门关于开展2025年度智能工厂梯度培育行动的通知', '各省、自治区、直辖市工业和信息化主管部门：'), '2025年智能工厂梯度培育行动');
+    const title = '工业和信息化部办公厅 国家发展改革委办公厅 财政部办公厅 国务院国资委办公厅 市场监管总局办公厅 国家数据局综合司关于开展2025年度智能工厂梯度培育行动的通知';
+    const notice = copy(1, title, `${title}\n各省、自治区、直辖市工业和信息化主管部门：\n为加快推动制造业数字化转型智能化升级，工业和信息化部、国家发展改革委、财政部、国务院国资委、市场监管总局、国家数据局联合开展2025年度智能工厂梯度培育行动。`);
+    const report = copy(2, '造底板锻尖峰 智能工厂四级培育精准施策', '工业和信息化部、国家发展改革委、财政部、国务院国资委、市场监管总局、国家数据局近日联合印发通知，部署开展2025年度智能工厂梯度培育行动，按四个层级培育。');
+    const candidates = analyzeDay([notice, report], directory, taxonomy, segmenter).candidates;
+    assert.equal(candidates.length, 1);
+    const { brief, failed } = written(candidates, [notice, report]);
+    assert.equal(brief.items[0]!.headline, '工信部等六部门部署开展2025年度智能工厂梯度培育行动');
+    assert.deepEqual(failed, []);
+  });
+
+  it('counts invention patents as the topic\'s', () => {
+    const text = '国家知识产权局17日介绍，企业发明专利产业化率达53.3%，每万人口高价值发明专利拥有量达15.3件。';
+    assert.ok(scoreRelevance('国新办发布会：发明专利有效量达501万件', text, taxonomy, segmenter).score >= 4);
   });
 });

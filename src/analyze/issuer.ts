@@ -44,7 +44,7 @@ const countOnly = new RegExp(String.raw`(?<![\d一二三四五六七八九十])$
 // 于 as in 国务院国资委于12月25日发布了《…》 (day-p).
 const timeWords = /(?:于|近日|日前|近期|今天|今日|当天|当日|昨天|昨日|星期[一二三四五六日天]|此前|日内|正式|再次|首次|专门|对外|向社会|公开|自\d{1,2}月\d{1,2}日起|\d{1,2}月\d{1,2}日|\d{1,2}日|上午|下午|晚间)+$/;
 /** The units inside a body that sign for it: 国家数据局综合司, 湖州市经济和信息化局数字经济处. */
-const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科)$|^理论学习中心组(?:[（(]扩大[)）])?$/;
+const internalUnit = /^[\u4e00-\u9fff]{1,10}?(?:司|处|科|研究室)$|^理论学习中心组(?:[（(]扩大[)）])?$/;
 /** Words of a clause that acts on a document or an instruction rather than issuing one: 贯彻落实, 按照, 根据. */
 const citing = /贯彻|落实|按照|根据|依据|遵照/;
 /**
@@ -170,9 +170,23 @@ function bodiesIn(text: string, directory: SourceDirectory): { name: string; par
   return { name: lead, partners };
 }
 
-/** The names of a run of bodies separated by 、 or spaces, or written without them (国家发展改革委国家数据局财政部) and split by the names they are known by. */
+/**
+ * The names of a run of bodies separated by 、 or spaces, or written without them (国家发展改革委国家数据局财政部) and
+ * split by the names they are known by; the last two may stand joined by 和 or 及 (…商务部办公厅和国家能源局综合司,
+ * day-bg), though 和 is inside names too (工业和信息化部).
+ */
 function namesListed(text: string, directory: SourceDirectory): string[] {
-  return text.split(/[、\s]+/).filter(Boolean).flatMap((part) => (directory.byName(part) ? [part] : (knownNamesIn(part, directory) ?? [part])));
+  return text.split(/[、\s]+/).filter(Boolean).flatMap((part) => (directory.byName(part) ? [part] : (knownNamesIn(part, directory) ?? pairJoined(part, directory) ?? [part])));
+}
+
+/** Two bodies one phrase joins by 和 or 及 (中国人民银行和市场监管总局), each a body by itself; null otherwise. */
+function pairJoined(phrase: string, directory: SourceDirectory): string[] | null {
+  if (directory.byName(phrase)) return null;
+  for (const joint of phrase.matchAll(/[和及]/g)) {
+    const [first, second] = [phrase.slice(0, joint.index), phrase.slice(joint.index + 1)];
+    if (bodyNamed(first, directory) && bodyNamed(second, directory)) return [first, second];
+  }
+  return null;
 }
 
 /**
@@ -183,7 +197,7 @@ function namesListed(text: string, directory: SourceDirectory): string[] {
 function bodiesEnding(words: string, directory: SourceDirectory): { bodies: { name: string; partners: string | null }; words: string } | null {
   for (let start = 0; start < words.length - 1; start++) {
     const bodies = bodiesIn(words.slice(start), directory);
-    if (bodies && (directory.byName(bodies.name) || tierByForm(bodies.name))) return { bodies, words: words.slice(start) };
+    if (bodies && directory.tierOf(bodies.name) !== null) return { bodies, words: words.slice(start) };
   }
   return null;
 }
@@ -234,7 +248,7 @@ function fromHeading(body: string, directory: SourceDirectory): IssuerReading | 
 function fromApproval(body: string, directory: SourceDirectory): IssuerReading | null {
   const approval = /(?:已经|由)([\u4e00-\u9fff]{4,30}?)(?:审议|表决)通过/.exec(body.slice(0, 400));
   const name = approval ? bodyNamed(approval[1]!, directory) : null;
-  return name && (directory.byName(name) || tierByForm(name)) ? { name, partners: null, how: 'lead', evidence: approval![0] } : null;
+  return name && directory.tierOf(name) !== null ? { name, partners: null, how: 'lead', evidence: approval![0] } : null;
 }
 
 /**
@@ -434,6 +448,9 @@ const pressOffice = /新闻办(?:公室)?$/;
  * 当天在…发布会上介绍, 行长潘功胜逐项介绍, 部长李乐成，副部长辛国斌…出席新闻发布会), or the body that announces
  * there (据国新办5月7日新闻发布会消息，中国人民银行当天公布…).
  */
+/** An official named after his post (一级巡视员王鹏, 国家发展改革委主任郑栅洁). */
+const postAndName = /(?:负责人|负责同志|发言人|总工程师|总经济师|(?:一级|二级)?巡视员|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席|市长|省长|区长|县长|书记))[\u4e00-\u9fff]{2,3}$/;
+
 const presenterPatterns = [
   // The first of several listed before what they all do (邀请国家发展和改革委员会主任郑栅洁、财政部部长蓝佛安…就…回答, day-s).
   /([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|、[^。]{0,100}?(?:就|回答)|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g,
@@ -458,7 +475,7 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory, o
   if (government) return { name: government.name, partners: null, how: 'lead', evidence: session![0] };
   // The Party centre's own press conference (中共中央举行新闻发布会，介绍和解读党的二十届四中全会精神) is the
   // centre's, whichever of its bodies' heads speak there (day-m): it has no press office between.
-  const centre = /(?<![\u4e00-\u9fff])中共中央(?:\d{1,2}日|当天|今天)?(?:上午|下午)?(?:举行|召开)[^。，]{0,12}?发布会/.exec(opening);
+  const centre = /(?<![\u4e00-\u9fff])中共中央(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天)?(?:上午|下午)?(?:举行|召开)[^。，]{0,12}?发布会/.exec(opening);
   if (centre) return centralBody('中共中央', centre[0], directory);
   const presented = /(?:介绍|解读)了?([\u4e00-\u9fff、]{2,40}?)(?:联合)?(?:印发|发布|出台|制定)的《/.exec(opening);
   const issuer = presented ? bodiesIn(presented[1]!, directory) : null;
@@ -474,10 +491,20 @@ function fromBriefing(title: string, body: string, directory: SourceDirectory, o
   if (registered) return registered;
   for (const pattern of presenterPatterns) {
     for (const match of opening.matchAll(pattern)) {
-      const words = match[1]!;
+      // The first of several bodies whose heads present together (国家发展改革委、财政部、…中国人民银行和市场监管总局
+      // 负责人介绍, day-bf), or of several officials each named with his post (工信部信息通信管理局一级巡视员王鹏、湖北省
+      // 经济和信息化厅厅长刘海军出席, day-v): the list before the last one — not one official's posts (市政府副秘书长、
+      // 市发展改革委主任顾军).
+      const before = /(?:[\u4e00-\u9fff]{2,30}?、)+$/.exec(opening.slice(0, match.index))?.[0].split('、').filter(Boolean);
+      const listed = before?.every((name) => bodyNamed(name, directory)) || before?.every((name) => postAndName.test(name)) ? `${before.join('、')}、` : null;
+      const words = listed ? before![0]!.replace(postAndName, '') : match[1]!;
+      // A unit inside the body a listed official's post opens with stands for it (工信部信息通信管理局).
+      const whole = bodyNamed(words, directory);
+      const head = listed && (!whole || directory.tierOf(whole) === null) ? directory.nameAt(words) : undefined;
+      if (head) return { name: directory.byName(head)!.name, partners: null, how: 'lead', evidence: `${listed}${match[0]}` };
       for (let start = 0; start < words.length - 1; start++) {
         const name = bodyNamed(words.slice(start), directory);
-        if (name && (directory.byName(name) || tierByForm(name)) && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: match[0] };
+        if (name && directory.tierOf(name) !== null && !pressOffice.test(name)) return { name, partners: null, how: 'lead', evidence: `${listed ?? ''}${match[0]}` };
       }
     }
   }
@@ -577,13 +604,14 @@ function fromWorkReport(title: string, body: string, directory: SourceDirectory,
 
 /**
  * The body a report credits its news to by its site or account: 6月4日,工业和信息化部
- * 网站发布消息,…; 中国商务部12月3日在网站发布公告; 据国家数据局官网消息 (day-l's 智能网联汽车 pilot, met as 新华网's report on a mirror), in its opening.
+ * 网站发布消息,…; 中国商务部12月3日在网站发布公告; 据国家数据局官网消息 (day-l's 智能网联汽车 pilot, met as 新华网's report on a mirror);
+ * 工业和信息化部公众号发布消息 (day-bg), in its opening.
  */
 function fromSiteNews(body: string, directory: SourceDirectory): IssuerReading | null {
   // The first 200 characters: a copy may bring the page's info line (2024 06/04 17:55:53 来源:新华网) first.
   const first = body.slice(0, 200);
   // Or posts a notice there, on a day it names (中国商务部星期二（12月3日）在官网发布公告, day-ac).
-  const note = /([\u4e00-\u9fff]{2,24}?)(?:[（(][^）)]{0,12}[)）])?(?:\d{1,2}月\d{1,2}日)?(?:在|通过)?(?:网站|官网|官方网站|官方微信|微信公众号|官微)上?(?:发布|公布|发出)?(?:消息|公告|通告)/.exec(first);
+  const note = /([\u4e00-\u9fff]{2,24}?)(?:[（(][^）)]{0,12}[)）])?(?:\d{1,2}月\d{1,2}日)?(?:在|通过)?(?:网站|官网|官方网站|官方微信|微信公众号|公众号|官微)上?(?:发布|公布|发出)?(?:消息|公告|通告)/.exec(first);
   if (!note) return null;
   const found = bodiesEnding(note[1]!.replace(leadIn, '').replace(timeWords, ''), directory);
   return found ? { ...found.bodies, how: 'lead', evidence: note[0] } : null;
@@ -608,7 +636,7 @@ function fromDocumentName(body: string, directory: SourceDirectory): IssuerReadi
     const own = named[2] === undefined ? null : directory.nameAt(named[2], 0);
     if (named[2] !== undefined && !(own && documentTitle.test(named[2]))) continue;
     const found = own ? { name: directory.byName(own)!.name, partners: null } : bodiesIn(named[1]!, directory);
-    if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, how: 'lead', evidence: named[0] };
+    if (found && directory.tierOf(found.name) !== null) return { ...found, how: 'lead', evidence: named[0] };
   }
   return null;
 }
@@ -730,7 +758,7 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A body's data are its release (国家税务总局公布的最新税收数据显示, 国家统计局16日发布数据, day-aq).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|发布|出台|公布|制定|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:发出|印发|下发)(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|下发|发布|出台|公布|制定|编制|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:印发|出台)(?=[\u4e00-\u9fff“”"]{4,40}?(?:措施|方案|意见|办法|规划|计划|细则|指南|规定)(?:[，,。；;]|的通知))|(?:联合)?(?:发出|印发|下发)(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);
@@ -777,7 +805,7 @@ function fromHosts(body: string, directory: SourceDirectory): IssuerReading | nu
   const ends = [...[...listed.matchAll(/[和及与]/g)].map((at) => at.index), listed.length];
   for (const end of ends) {
     const name = bodyNamed(listed.slice(0, end), directory);
-    if (name && (directory.byName(name) || tierByForm(name))) return { name, partners: null, how: 'lead', evidence: hosted![0] };
+    if (name && directory.tierOf(name) !== null) return { name, partners: null, how: 'lead', evidence: hosted![0] };
   }
   return null;
 }
@@ -791,7 +819,7 @@ function sentenceSubject(before: string, directory: SourceDirectory): { name: st
   for (const clause of clauses.map((c) => c.trim().replace(leadIn, '')).filter((c) => !citing.test(c))) {
     for (let end = Math.min(clause.length, 30); end >= 3; end--) {
       const found = bodiesIn(clause.slice(0, end), directory);
-      if (found && (directory.byName(found.name) || tierByForm(found.name))) return { ...found, evidence: clause.slice(0, end) };
+      if (found && directory.tierOf(found.name) !== null) return { ...found, evidence: clause.slice(0, end) };
     }
   }
   return null;
@@ -802,7 +830,7 @@ function fromInterpretationClause(place: PlaceContext, body: string, directory: 
   const clause = /本(?:办法|细则|方案|措施|规定|规则|意见|通知|政策|指引|指南|规划|计划|条例|实施方案|若干措施)[^。\n]{0,8}?由([\u4e00-\u9fff、]{3,40}?)负责解释/.exec(body);
   // 由市发展改革委: the body named relative to the place the title names.
   const found = clause ? bodiesIn(withPlaceNamed(clause[1]!, place), directory) : null;
-  return found && (directory.byName(found.name) || tierByForm(found.name)) ? { ...found, how: 'lead', evidence: clause![0] } : null;
+  return found && directory.tierOf(found.name) !== null ? { ...found, how: 'lead', evidence: clause![0] } : null;
 }
 
 /**
@@ -1048,7 +1076,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   const credited = input.repostOf ?? openingSource.exec(body)?.[1] ?? null;
   const named = credited ? withPlaceNamed(normaliseText(credited), place) : null;
   const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
-  if (source && (credited === input.repostOf || directory.byName(source) || tierByForm(source))) return { name: source, partners: null, how: 'source', evidence: credited! };
+  if (source && (credited === input.repostOf || directory.tierOf(source) !== null)) return { name: source, partners: null, how: 'source', evidence: credited! };
   const cited = fromAttribution(body, directory);
   return cited ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body) ?? fromMediumOpening(body, directory);
 }

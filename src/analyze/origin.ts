@@ -114,8 +114,9 @@ export class SourceDirectory {
    * (国家…局 national, …省… provincial, …市… municipal, …县/区… county); null when nothing tells.
    */
   tierOf(name: string): NamedBody['tier'] | null {
-    // A body's office, and its Party committee or group (国务院国资委党委, day-az), are of the body's tier.
-    const office = /^(.{3,})(?:办公厅|办公室|党委|党组)$/.exec(name);
+    // A body's office, its Party committee or group (国务院国资委党委, day-az) and its research institutions
+    // (国务院国资委研究中心, day-az) are of the body's tier.
+    const office = /^(.{3,})(?:办公厅|办公室|党委|党组|研究中心|研究院|信息中心)$/.exec(name);
     return this.byName(name)?.tier ?? (office ? this.byName(office[1]!)?.tier : undefined) ?? tierByForm(name);
   }
 

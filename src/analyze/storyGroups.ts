@@ -242,7 +242,7 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
       if (key.length >= 8) joinOnKey(`document:${key}`, i);
     }
     // Reports of one notice name the year's campaign it deploys (titles.deployedCampaign).
-    const campaign = deployedCampaign(bodies[i]!);
+    const campaign = deployedCampaign(titles[i]!, bodies[i]!);
     if (campaign) joinOnKey(`campaign:${campaign}`, i);
     // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
     const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;

@@ -76,12 +76,13 @@ export function cleanTitle(title: string): string {
 
 /**
  * The words of gambling and stock-tipping spam that mirror sites inject into copied headlines (…加新奥开奖结果怎么
- * 查询的到快推进…, 股票平台排行前十名:广州配资网-工信部就…, 智慧城市XK星空体育发展 — days ae, ap, d, p and z): a
+ * 查询的到快推进…, 股票平台排行前十名:广州配资网-工信部就…, 智慧城市XK星空体育发展, 约4000亿新澳2024管家婆资料元 — days
+ * ae, ap, bf, d, p and z): a
  * run is one only around one of these, which no official headline holds.
  */
-const spamAnchor = /股票平台|开奖|六开彩|六合彩|管家婆|一码一肖|一肖一码|资料大全|期期准|星空体育|配资|晶澳彩|广东鹰坛|彩票|博彩|澳门码/;
+const spamAnchor = /股票平台|开奖|六开彩|六合彩|管家婆|一码一肖|一肖一码|(?:必开)?一肖一[特码]|必开一肖|资料大全|正版资料|期期准|星空体育|配资|晶澳彩|广东鹰坛|彩票|博彩|澳门码|马会传真|二四六好彩/;
 /** The words such a run is made of around its anchor, which an official headline holds too: taken only beside one. */
-const spamWords = String.raw`新澳|新奥|澳门|香港|今晚|最快|最精准|精准|免费|全年|资料|大全|结果|记录|查询|怎么|的到|近\d+期|\d{4}年|凤凰艺术|XK|杠杆|开户|排行|前十名|广州|网|码|彩`;
+const spamWords = String.raw`新澳|新奥|澳门|香港|今晚|最快|最精准|精准|免费|全年|资料|大全|正版|结果|记录|查询|怎么|的到|近\d+期|\d{4}年|\d{4,}|凤凰艺术|XK|杠杆|开户|排行|前十名|广州|网|码|彩`;
 /** What follows a run: more of its words, or the mark that sets it apart from the headline (广州配资网-工信部就…). */
 const spamAfter = new RegExp(String.raw`^(?:${spamAnchor.source}|${spamWords}|[\s:：\-_—|｜丨])`);
 /** What precedes it: more of its words, never the space a mirror's 原创 mark stands apart by. */
@@ -146,7 +147,8 @@ export function issuedDocument(title: string, body: string): string | null {
     const about = title.indexOf('关于');
     return about > 0 ? title.slice(about) : title;
   }
-  // A news copy: its opening names what was issued, in 《》 or as 关于…的意见 without them. Of several, the
+  // A news copy: its opening names what was issued, in 《》, or as 关于…的意见 or a name ending in its kind without
+  // them (杭州市人民政府办公厅印发支持人工智能全产业链高质量发展若干措施。, day-aq; not 出台相关支持措施). Of several, the
   // one its headline speaks of: a lead may recall an earlier document first (8月底，国务院印发《…》，此后相关
   // 配套政策陆续出台。9月8日，国家发展改革委、国家能源局发布《…能源…》 under a headline on 能源).
   // A name after 印发的 is the news only when the sentence says it came out (X印发的《Y》（…）正式发布), and so
@@ -155,9 +157,9 @@ export function issuedDocument(title: string, body: string): string | null {
   // A later paragraph names the news only when the headline speaks of it: 盛来运 on 新质生产力, then 文章随后列举
   // 各地动向：…上海科创金融联盟发布《上海金融助力新质生产力发展三年行动计划》 (day-al) is no 国家统计局 plan.
   const lead = leadParagraphEnd(body);
-  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划)))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))]
-    .filter((m) => m.index < lead || spokenOf((m[1] ?? m[2] ?? m[3])!, title))
-    .map((m) => (m[1] ?? m[2] ?? m[3])!.replace(/\s*\n\s*/g, ''));
+  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))]
+    .filter((m) => m.index < lead || spokenOf((m[1] ?? m[2] ?? m[3] ?? m[4])!, title))
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/\s*\n\s*/g, ''));
   return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
 }
 
@@ -212,10 +214,14 @@ export function issuedDocuments(title: string, body: string): string[] {
  * The year's campaign a notice deploys, as a news lead tells it (六部门近日联合印发通知，部署2024年度智能工厂梯度培育
  * 行动, day-bb): reporters name the notice by what it deploys, not by a title, so copies under headlines that
  * share nothing (六部门开展本年度…, 我国将构建…体系) are told apart from other news only by that campaign. Only
- * a campaign with its year, in the lead's sentence that tells of the notice; null otherwise.
+ * a campaign with its year, in the lead's sentence that tells of the notice or in the notice's own title (a
+ * cleaned title); null otherwise.
  */
-export function deployedCampaign(body: string): string | null {
-  const campaign = /通知[^。\n]{0,30}?(?:部署|开展|启动)(?:开展)?((?:19|20)\d{2}年度?[\u4e00-\u9fff]{4,24}?(?:行动|活动|工作))/.exec(body.slice(0, LEAD_CHARS));
+export function deployedCampaign(title: string, body: string): string | null {
+  const campaign =
+    /通知[^。\n]{0,30}?(?:部署|开展|启动)(?:开展)?((?:19|20)\d{2}年度?[\u4e00-\u9fff]{4,24}?(?:行动|活动|工作))/.exec(body.slice(0, LEAD_CHARS)) ??
+    // The notice itself names it in its title: …关于开展2025年度智能工厂梯度培育行动的通知 (day-bh).
+    /关于(?:部署)?(?:开展|启动)((?:19|20)\d{2}年度?[\u4e00-\u9fff]{4,24}?(?:行动|活动|工作))的通知$/.exec(title);
   return campaign ? campaign[1]!.replace(/年度?/, '年') : null;
 }
 

@@ -125,7 +125,8 @@ function afterIssuer(whole: string, candidate: Candidate, directory: SourceDirec
   for (const name of issuerNames(candidate, directory)) {
     const title = !whole.startsWith(name) && colon && whole.slice(colon[0].length).startsWith(name) ? whole.slice(colon[0].length) : whole;
     // Its partners go too, joined by 、 or, as a joint title sets them, by spaces: 江苏省工业和信息化厅 江苏省数据局关于….
-    if (title.startsWith(name)) return title.slice(name.length).replace(/^(?:[、\s]+[^关印发、\s]{2,20}?(?=[、\s]|关于|印发|联合|等))*(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?[：:\s]*/, '');
+    // …and the unit that signs for the body (工业和信息化部办公厅 国家发展改革委办公厅…关于…, day-bh).
+    if (title.startsWith(name)) return title.slice(name.length).replace(/^(?:办公厅|办公室|综合司)/, '').replace(/^(?:[、\s]+(?:(?!关于|印发)[^、\s]){2,20}?(?=[、\s]|关于|印发|联合|等))*(?:等[\d一二三四五六七八九十]{1,3}个?部门)?(?:联合)?[：:\s]*/, '');
   }
   return null;
 }
@@ -340,6 +341,9 @@ export function actionOf(candidate: Candidate, directory: SourceDirectory): stri
     // A notice that issues it (关于印发中山市…若干政策措施的通知) issues the document it names: 印发中山市…若干政策措施.
     const issuing = issuingNotice(rest);
     if (issuing && rest.startsWith('关于')) return `${/转发/.test(rest) ? '转发' : '印发'}${asRunningText(issuing.document)}`;
+    // A notice that launches the year's campaign (关于开展2025年度智能工厂梯度培育行动的通知) deploys it, as reports say.
+    const launched = /^关于(开展|启动)((?:19|20)\d{2}年度?[^，。]{4,30}?(?:行动|活动|工作))的通知$/.exec(rest);
+    if (launched) return `部署${launched[1]}${asRunningText(launched[2]!)}`;
     if (rest.startsWith('关于') && documentTitle.test(rest)) return `${verbOf(candidate)}${asRunningText(rest)}`;
     // The issuer and a colon (国家统计局：要继续加快培育和发展新质生产力, day-al) heads what it said: 国家统计局表示，要….
     const said = title.endsWith(rest) && /[：:]\s*$/.test(title.slice(0, title.length - rest.length)) && !/^(?:印发|发布|出台|公布|召开|举行|举办|部署|启动|设立)/.test(rest);
