@@ -11,7 +11,7 @@ import { analyzeDay } from '../src/analyze/day.ts';
 import { leadingDivisions } from '../src/analyze/divisions.ts';
 import { documentDate, eventYear, periodStart, planYear } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
-import { SourceDirectory } from '../src/analyze/origin.ts';
+import { SourceDirectory, resolveOrigin } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind, isStale, scoreSignificance } from '../src/analyze/significance.ts';
@@ -1275,6 +1275,39 @@ describe('days BF to BH: the rules their held-out runs asked for', () => {
     const { brief, failed } = written(candidates, [notice, report]);
     assert.equal(brief.items[0]!.headline, '工信部等六部门部署开展2025年度智能工厂梯度培育行动');
     assert.deepEqual(failed, []);
+  });
+
+  it('credits a medium\'s column on a meeting to the medium, not the meeting\'s body', () => {
+    assert.equal(issuerOf('切实规范新能源汽车产业竞争秩序', '新华财经北京7月16日电 专家认为，规范新能源汽车产业竞争秩序势在必行。'), '新华社');
+    // A body's official interpreting under a column's name is the body's.
+    assert.equal(issuerOf('《政务数据共享条例》解读 | 国家数据局张望：抓好条例落实', '国家数据局副局长张望表示，要抓好《政务数据共享条例》落实。'), '国家数据局');
+    assert.equal(issuerOf('如何建设现代化人民城市？习近平在这次会议上指明方向', '7月14日至15日，中央城市工作会议在北京举行。《时政新闻眼》梳理了会议明确的重点任务。'), '中央广播电视总台');
+    assert.equal(issuerOf('热解读：中央经济工作会议部署开展“人工智能+”行动', '中央经济工作会议12月11日至12日在北京举行。会议提出，开展“人工智能+”行动。'), '中央广播电视总台');
+    // The meeting's own report stays the body's.
+    assert.equal(issuerOf('国务院常务会议研究新能源汽车产业', '国务院总理李强7月16日主持召开国务院常务会议，听取规范新能源汽车产业竞争秩序情况汇报。'), '国务院');
+  });
+
+  it('credits a place\'s Party committee whose secretary receives a visiting body, not the visitor', () => {
+    assert.equal(issuerOf('天津市委书记陈敏尔、市长张工与国家数据局局长刘烈宏一行座谈', '7月10日，天津市委书记陈敏尔，市委副书记、市长张工与来津出席论坛的国家数据局党组书记、局长刘烈宏一行座谈。'), '中共天津市委');
+    // The visitor's own news of the visit stays the visitor's.
+    assert.equal(issuerOf('国家数据局局长刘烈宏调研天津', '7月10日，国家数据局局长刘烈宏在天津调研，天津市委书记陈敏尔陪同。'), '国家数据局');
+  });
+
+  it('prints a body\'s name with Chinese brackets, as it signs', () => {
+    assert.equal(issuerOf('浙江省制造业高质量发展(数字经济发展)领导小组办公室关于印发《浙江省智算云发展行动方案》的通知', '各市、县（市、区）人民政府：现印发给你们。'), '浙江省制造业高质量发展（数字经济发展）领导小组办公室');
+  });
+
+  it('takes a body one copy names over a medium two copies credit', () => {
+    const at = '2024-12-28T10:00:00+08:00';
+    const members = [
+      { id: 1, site: '南方plus', repostOf: null, issuer: '中共中央', issuerHow: 'lead' as const, publishedAt: at },
+      { id: 2, site: 'infp888.me', repostOf: null, issuer: '中央广播电视总台', issuerHow: 'source' as const, publishedAt: at },
+      { id: 3, site: 'infp888.me', repostOf: null, issuer: '中央广播电视总台', issuerHow: 'source' as const, publishedAt: at },
+    ];
+    assert.equal(resolveOrigin(members, directory).origin, '中共中央');
+    // Copies that name no one are the site's, as before: three of them outweigh one reporter's lead.
+    const unnamed = [members[0]!, ...[2, 3, 4].map((id) => ({ id, site: 'infp888.me', repostOf: null, issuer: null, publishedAt: at }))];
+    assert.equal(resolveOrigin(unnamed, directory).origin, 'infp888.me');
   });
 
   it('counts invention patents as the topic\'s', () => {

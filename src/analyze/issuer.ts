@@ -12,7 +12,7 @@ import { placesIn } from './places.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
 import { escapeRegExp } from '../util/escape.ts';
 import type { SourceDirectory } from './origin.ts';
-import { BRIEFING_EVENT, MEDIA_ANALYSIS, OFFICIAL_ACTS, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
+import { BRIEFING_EVENT, CCTV_COLUMNS, MEDIA_ANALYSIS, OFFICIAL_ACTS, cleanTitle, documentTitle, explainedDocument, isBriefingReport, isCommentary, isDocumentItself, isInterpretation, issuedDocument } from './titles.ts';
 import type { IssuerReading } from '../domain/candidate.ts';
 
 export interface IssuerInput {
@@ -283,7 +283,7 @@ function fromAttribution(body: string, directory: SourceDirectory): IssuerReadin
   // A wire story's dateline (新华社北京7月21日电, 香港中通社7月15日电) names the agency that wrote it, wherever
   // it was copied (day-t's 新华社 commentaries on mirror sites): the press convention for a 电讯稿's author.
   const wire = dateline.exec(body.slice(0, 80));
-  return wire ? { name: wire[1]!, partners: null, how: 'source', evidence: wire[0] } : null;
+  return wire ? { name: wire[1] === '新华财经' ? '新华社' : wire[1]!, partners: null, how: 'source', evidence: wire[0] } : null;
 }
 
 /**
@@ -299,8 +299,8 @@ function fromMediumOpening(body: string, directory: SourceDirectory): IssuerRead
 /** A text's first words naming the medium that ran it, on a day: 河南日报5月21日刊发, 巨亨网新闻中心3月5日报道. */
 const mediumOpening = /^据?([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
 
-/** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电. */
-const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
+/** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电 (新华财经北京…电 is 新华社's financial service, day-bh). */
+const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社|新华财经)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
 
 /** A 来源 line closing a text, in brackets or alone on its line: （来源：经济日报）. */
 const closingSource = /[(（]?来源[:：]\s*([\u4e00-\u9fff]{2,12}?)\s*[)）]?\s*$/;
@@ -321,6 +321,24 @@ function closingPaper(body: string, directory: SourceDirectory): IssuerReading |
   const name = source?.[1];
   // 来源：本网 is the site itself, no paper's name.
   return name && !name.startsWith('本') && (pressName.test(name) || directory.isSiteName(name)) ? { name, partners: null, how: 'source', evidence: source![0].trim() } : null;
+}
+
+/**
+ * The Party committee of a place whose secretary receives a visitor (天津市委书记陈敏尔、市长张工与国家数据局局长刘烈宏
+ * 一行座谈, day-bh): the host's news, as its own press tells it, not the visiting body's. Read on the title, else the
+ * first sentence; null for another text.
+ */
+function fromHostSecretary(title: string, body: string): IssuerReading | null {
+  const opening = `${title}\n${body.slice(0, 120).split('。')[0]!}`;
+  const hosted = new RegExp(String.raw`(?:^|\n|[，,])(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[，,]?)?${placeWords}委书记[\u4e00-\u9fff]{2,3}(?:[，,、][^。\n]{0,30}?)?(?:会见|与[^。\n]{2,60}?(?:座谈|会谈|会见))`).exec(opening);
+  const committee = hosted ? `中共${hosted[1]!}委` : null;
+  return committee && tierByForm(committee) ? { name: committee, partners: null, how: 'lead', evidence: hosted![0].replace(/^[\n，,]/, '') } : null;
+}
+
+/** The broadcaster whose column a piece is (titles.CCTV_COLUMNS), by the name the brief prints; null for another. */
+function broadcasterColumn(text: string): IssuerReading | null {
+  const column = CCTV_COLUMNS.exec(text);
+  return column ? { name: '中央广播电视总台', partners: null, how: 'source', evidence: column[0] } : null;
 }
 
 /** A foreign country or government, as a name before a body's names it (美国商务部, 欧盟委员会). */
@@ -1020,6 +1038,12 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
  * it is all that is known.
  */
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
+  const found = readIssuerText(input, directory);
+  // Read on half-width text; printed as the body signs, with Chinese brackets (浙江省制造业高质量发展（数字经济发展）领导小组办公室, day-bh).
+  return found && { ...found, name: chinesePunctuation(found.name) };
+}
+
+function readIssuerText(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
   // Spaces stay (one each): they separate the bodies of a joint title (国家发展改革委 国家数据局 财政部…).
   const headline = joinSpacedNames(cleanTitle(normaliseText(input.title)).replace(/\s+/g, ' '), directory);
   const text = joinSpacedNames(normaliseText(input.body), directory);
@@ -1030,10 +1054,11 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
   // A medium's analysis of an event (titles.MEDIA_ANALYSIS) is the medium's, whatever body's event it reads: its
   // closing 来源, else what names a source (the page's 来源, a wire's dateline), else its site.
   // Read on the headline as published: a portal's cleaning drops a bracketed column name (【央视快评】).
-  const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title));
+  // …or a column of the broadcaster's its opening names (《时政新闻眼》梳理了…, day-bh).
+  const analysis = MEDIA_ANALYSIS.test(normaliseText(input.title)) || /《(?:时政新闻眼|焦点访谈)》/.test(body.slice(0, 300));
   const interpretation = isInterpretation(title, body);
   const found = analysis
-    ? closingPaper(body, directory)
+    ? (closingPaper(body, directory) ?? broadcasterColumn(`${normaliseText(input.title)}\n${body.slice(0, 300)}`))
     : fromBriefing(title, body, directory, on) ??
     fromSignedArticle(title, body) ??
     // An interpretation is the interpreting body's, whatever document its headline names.
@@ -1046,6 +1071,7 @@ export function readIssuer(input: IssuerInput, directory: SourceDirectory): Issu
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
     fromCentralSession(title, body, directory) ??
+    fromHostSecretary(title, body) ??
     // An interpretation's lead tells of its document, or cites others before it (省委、省政府…印发《河南省…》, day-g).
     (interpretation ? fromLead(body, directory, explainedDocument(title, body) ?? issuedDocument(title, body), true) : fromLead(body, directory, issuedDocument(title, body))) ??
     fromHosts(body, directory) ??

@@ -183,7 +183,10 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
     const canonical = directory.byName(claimed)?.name ?? claimed;
     // A copy that names its issuer in its own words outweighs a reporter's lead, which outweighs a site.
     // A title's place is a guess at the body, as weak as the site.
-    const weight = !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
+    // A medium a copy credits (a wire's dateline, a column) is who told it: a body another copy names outweighs
+    // it, four such copies to one (day-p's two 热解读 copies of the 中央经济工作会议 with its report).
+    const medium = Boolean(member.issuer) && directory.tierOf(canonical) === null;
+    const weight = medium ? 0.5 : !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
     claims.set(canonical, (claims.get(canonical) ?? 0) + weight);
   }
   let origin = byTime[0]!.site;

@@ -263,11 +263,18 @@ export function isInterpretation(title: string, body: string): boolean {
 }
 
 /**
- * A medium's own analysis of an event, by its headline: 央视快评, …释放了哪些信号, 分析：…, 焦点访谈｜…, …何去何从 —
+ * A medium's own analysis of an event, by its headline: 央视快评, …释放了哪些信号, 分析：…, 焦点访谈｜…, …何去何从, a
+ * column's 热解读：… (day-bf) —
  * the medium's reading, whatever body's event it reads (day-w's 中央广播电视总台 pieces on the Politburo, day-y's
  * on the 中央经济工作会议, day-r's 政府工作报告首提的新词释放了什么信号).
  */
-export const MEDIA_ANALYSIS = /快评|释放[^，。]{0,6}信号|^焦点访谈|分析[：:]|何去何从/;
+export const MEDIA_ANALYSIS = /快评|释放[^，。]{0,6}信号|^焦点访谈|分析[：:]|何去何从|^热解读|时政新闻眼/;
+
+/**
+ * The columns of 中央广播电视总台 that explain or analyse an event (时政新闻眼, 央视快评, 焦点访谈, 热解读), as a
+ * headline or an opening names them (《时政新闻眼》梳理了…, day-bh): the broadcaster's own pieces.
+ */
+export const CCTV_COLUMNS = /时政新闻眼|央视快评|焦点访谈|热解读/;
 
 /** Whether a text is a commentary (评论员文章, 时评, 短评, 社论, or a digest's 评论认为 in its opening): the paper's own view. */
 export function isCommentary(title: string, body: string): boolean {
