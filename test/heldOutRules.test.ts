@@ -707,7 +707,9 @@ describe('days O, P and Q: the register of officials, one event in other words, 
 
   it('credits a central work conference a text reports as held to the Party centre, not one it cites, nor a document it recalls', () => {
     const held = '热解读 12月11日至12日，中央经济工作会议在北京举行，确定了2025年要抓好的九项重点任务。\n文章回顾，2017年国务院印发《新一代人工智能发展规划》。';
-    assert.equal(issuer('热解读｜中央经济工作会议再次部署开展“人工智能+”行动', held), '中共中央');
+    // A broadcaster's column (热解读) is the broadcaster's, even where it reports the meeting held: the story's origin
+    // goes to the body when a copy names it (resolveOrigin), not to the column.
+    assert.equal(issuer('热解读｜中央经济工作会议再次部署开展“人工智能+”行动', held), '中央广播电视总台');
     assert.equal(issuer('中央经济工作会议再提开展“人工智能+”行动', '南都记者了解到，会议再次提出开展“人工智能+”行动。'), '中共中央');
     const cited = '为贯彻落实《无人驾驶航空器飞行管理暂行条例》以及2023年中央经济工作会议提出的“打造低空经济等若干战略性新兴产业”相关要求，推动我市低空经济高质量发展，制定本实施方案。';
     assert.notEqual(issuer('苏州市低空经济高质量发展实施方案', cited), '中共中央');
@@ -840,7 +842,7 @@ describe('days T, U and V: plenums, wire stories, officials acting, venues and l
     assert.equal(issuer('数字强省建设2025年工作要点', '为加快建设数字强省，制定本要点。'), undefined);
     // A reading that cites the conference (…召开的中央经济工作会议确定了…) is no report of it, nor of the document
     // it recalls (2017年国务院印发…): days am and ap credit 央视网's 热解读 to its medium (day-y had said 中共中央).
-    assert.equal(issuer('热解读：开展“人工智能+”行动', '文章称，12月11日至12日召开的中央经济工作会议确定了2025年要抓好的九项重点任务。文章回顾：2017年国务院印发《新一代人工智能发展规划》。'), undefined);
+    assert.equal(issuer('热解读：开展“人工智能+”行动', '文章称，12月11日至12日召开的中央经济工作会议确定了2025年要抓好的九项重点任务。文章回顾：2017年国务院印发《新一代人工智能发展规划》。'), '中央广播电视总台');
     assert.equal(issuer('中央经济工作会议在北京举行', '中央经济工作会议12月11日至12日在北京举行。会议确定了2025年要抓好的九项重点任务。'), '中共中央');
     assert.equal(issuer('人工智能赋能千行百业', '此前，国务院印发《新一代人工智能发展规划》。'), undefined);
     assert.equal(issuer('两大省级平台正式获批', '安徽省工业和信息化厅此前就《安徽省人形机器人产业发展行动计划(2024-2027年)》(征求意见稿)公开征求意见。'), '安徽省工业和信息化厅');
@@ -857,7 +859,8 @@ describe('days T, U and V: plenums, wire stories, officials acting, venues and l
   it('credits a medium\'s analysis of an event (快评, 释放了哪些信号, 分析：) to the medium, not to the body whose event it reads', () => {
     const study = '中共中央政治局4月25日下午就加强人工智能发展和监管进行第二十次集体学习。';
     assert.equal(issuer('中央政治局就加强人工智能发展和监管进行集体学习', study), '中共中央政治局');
-    assert.equal(issuer('【央视快评】推动我国人工智能朝着有益、安全、公平方向健康有序发展', study), undefined);
+    // The column names its broadcaster (day-w labels the 央视快评 中央广播电视总台's).
+    assert.equal(issuer('【央视快评】推动我国人工智能朝着有益、安全、公平方向健康有序发展', study), '中央广播电视总台');
     assert.equal(issuer('中央政治局会议释放了哪些重要信号？', study), undefined);
     assert.equal(issuer('内需弱外需难测 分析：2026中国侧重投资拉抬', `${study}\n（来源：联合早报）`), '联合早报');
   });
@@ -1248,6 +1251,11 @@ describe('days BF to BH: the rules their held-out runs asked for', () => {
 
   it('gives a body\'s research institution the body\'s tier and its own name, and reads a research office as the body\'s', () => {
     assert.equal(directory.tierOf('国务院国资委研究中心'), 'national');
+    assert.equal(directory.tierOf('教育部基础教育教学指导委员会'), 'national');
+    assert.equal(directory.tierOf('上海市经济和信息化委员会人工智能中心'), 'provincial');
+    assert.equal(issuerOf('《中小学人工智能通识教育指南(2025年版)》正式发布!', '近日,教育部基础教育教学指导委员会正式发布《中小学人工智能通识教育指南(2025年版)》,一起来看全文。'), '教育部基础教育教学指导委员会');
+    // A name that only starts like a body is none of its units.
+    assert.equal(directory.tierOf('国务院研究'), null);
     assert.equal(issuerOf('《中央企业高质量发展报告（2023）》发布', '国务院国资委研究中心日前发布《中央企业高质量发展报告（2023）》，报告显示，央企加大投入。'), '国务院国资委研究中心');
     assert.equal(issuerOf('低空经济是新质生产力代表', '记者17日北京专电：国家发展改革委政策研究室主任金贤东在国新办发布会上说，低空经济服务领域广。'), '国家发展和改革委员会');
   });
@@ -1300,12 +1308,17 @@ describe('days BF to BH: the rules their held-out runs asked for', () => {
   it('takes a body one copy names over a medium two copies credit', () => {
     const at = '2024-12-28T10:00:00+08:00';
     const members = [
-      { id: 1, site: '南方plus', repostOf: null, issuer: '中共中央', issuerHow: 'lead' as const, publishedAt: at },
+      // The report comes last: the tie goes to the body, not to the copy met first.
+      { id: 1, site: '南方plus', repostOf: null, issuer: '中共中央', issuerHow: 'lead' as const, publishedAt: '2024-12-28T11:00:00+08:00' },
       { id: 2, site: 'infp888.me', repostOf: null, issuer: '中央广播电视总台', issuerHow: 'source' as const, publishedAt: at },
       { id: 3, site: 'infp888.me', repostOf: null, issuer: '中央广播电视总台', issuerHow: 'source' as const, publishedAt: at },
     ];
     assert.equal(resolveOrigin(members, directory).origin, '中共中央');
     // Copies that name no one are the site's, as before: three of them outweigh one reporter's lead.
+    // A medium alone weighs as before: two wire copies over three of a bare site.
+    const wire = [2, 3].map((id) => ({ id, site: 'mirror.com', repostOf: null, issuer: '中新社', issuerHow: 'source' as const, publishedAt: at }));
+    const bare = [4, 5, 6].map((id) => ({ id, site: 'other.com', repostOf: null, issuer: null, publishedAt: at }));
+    assert.equal(resolveOrigin([...wire, ...bare], directory).origin, '中新社');
     const unnamed = [members[0]!, ...[2, 3, 4].map((id) => ({ id, site: 'infp888.me', repostOf: null, issuer: null, publishedAt: at }))];
     assert.equal(resolveOrigin(unnamed, directory).origin, 'infp888.me');
   });

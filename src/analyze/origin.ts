@@ -114,10 +114,10 @@ export class SourceDirectory {
    * (国家…局 national, …省… provincial, …市… municipal, …县/区… county); null when nothing tells.
    */
   tierOf(name: string): NamedBody['tier'] | null {
-    // A body's office, its Party committee or group (国务院国资委党委, day-az) and its research institutions
-    // (国务院国资委研究中心, day-az) are of the body's tier.
-    const office = /^(.{3,})(?:办公厅|办公室|党委|党组|研究中心|研究院|信息中心)$/.exec(name);
-    return this.byName(name)?.tier ?? (office ? this.byName(office[1]!)?.tier : undefined) ?? tierByForm(name);
+    // A body's office, its Party committee or group (国务院国资委党委, day-az), and the committees, centres and
+    // institutes set up under it (国务院国资委研究中心, day-az; 教育部基础教育教学指导委员会, day-bj) are of its tier.
+    const parent = /(?:办公厅|办公室|党委|党组|委员会|中心|研究院|研究所)$/.test(name) ? this.nameAt(name, 0, (known) => known.length < name.length) : undefined;
+    return this.byName(name)?.tier ?? (parent ? this.byName(parent)?.tier : undefined) ?? tierByForm(name);
   }
 
   /**
@@ -178,21 +178,26 @@ export interface StoryOrigin {
 export function resolveOrigin(members: readonly OriginMember[], directory: SourceDirectory): StoryOrigin {
   const byTime = [...members].sort((a, b) => new Date(a.publishedAt).getTime() - new Date(b.publishedAt).getTime() || compareUrls(a.url ?? '', b.url ?? '') || a.id - b.id);
   const claims = new Map<string, number>();
+  const canonicalOf = (name: string) => directory.byName(name)?.name ?? name;
+  const isBody = (name: string) => directory.tierOf(name) !== null;
+  const bodyNamed = byTime.some((m) => m.issuer && m.issuerHow !== 'place' && isBody(canonicalOf(m.issuer)));
   for (const member of byTime) {
-    const claimed = member.issuer ?? member.repostOf ?? member.site;
-    const canonical = directory.byName(claimed)?.name ?? claimed;
+    const canonical = canonicalOf(member.issuer ?? member.repostOf ?? member.site);
     // A copy that names its issuer in its own words outweighs a reporter's lead, which outweighs a site.
     // A title's place is a guess at the body, as weak as the site.
-    // A medium a copy credits (a wire's dateline, a column) is who told it: a body another copy names outweighs
-    // it, four such copies to one (day-p's two 热解读 copies of the 中央经济工作会议 with its report).
-    const medium = Boolean(member.issuer) && directory.tierOf(canonical) === null;
-    const weight = medium ? 0.5 : !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
+    // A medium a copy credits (a wire's dateline, a column) is who told it: where another copy names a body, each
+    // such copy weighs as a site (day-p's two 热解读 copies of the 中央经济工作会议 with its report).
+    const medium = bodyNamed && Boolean(member.issuer) && !isBody(canonical);
+    const weight = medium || !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
     claims.set(canonical, (claims.get(canonical) ?? 0) + weight);
   }
   let origin = byTime[0]!.site;
   let most = 0;
-  // On a tie, the more specific of two names of one body's family wins: 山东省人民政府新闻办公室 over 山东省人民政府.
-  for (const [name, count] of claims) if (count > most || (count === most && name.startsWith(origin) && name !== origin)) [origin, most] = [name, count];
+  // On a tie, a body wins over a medium or a site, and the more specific of two names of one body's family wins:
+  // 山东省人民政府新闻办公室 over 山东省人民政府.
+  for (const [name, count] of claims) {
+    if (count > most || (count === most && ((isBody(name) && !isBody(origin)) || (name.startsWith(origin) && name !== origin)))) [origin, most] = [name, count];
+  }
   const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && (m.site === origin || isOwnGovernment(m.site, origin)));
   // The document's own text nearest the issuer, in simplified characters where a copy has them.
   const representative = own ?? byTime.find((m) => m.primary && m.clean !== false) ?? byTime.find((m) => m.primary) ?? byTime.find((m) => m.clean !== false) ?? byTime[0]!;

@@ -31,7 +31,7 @@ function namesTheSiteItself(publisher: string, url: string): boolean {
 }
 
 /** The minimum body an article has; below it, the page is a list, an index or an error page. */
-const minArticleChars = 60;
+export const minArticleChars = 60;
 
 /**
  * Extracts one article from a decoded HTML page. Pure: the same page gives the same result. `fetchedAt`
