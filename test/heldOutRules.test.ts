@@ -1329,3 +1329,58 @@ describe('days BF to BH: the rules their held-out runs asked for', () => {
     assert.ok(scoreRelevance('国新办发布会：发明专利有效量达501万件', text, taxonomy, segmenter).score >= 4);
   });
 });
+
+describe('days BL to BN: the rules their held-out runs asked for', () => {
+  const issuerOf = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory)?.name ?? null;
+
+  it('gives an autonomous prefecture\'s short name (黔东南州) a prefecture\'s tier, and no bare place of it', () => {
+    assert.equal(directory.tierOf('黔东南州人民政府办公室'), 'municipal');
+    assert.equal(directory.tierOf('恩施州发展和改革委员会'), 'municipal');
+    assert.deepEqual(leadingDivisions('延边州人民政府').map((d) => d.division.name), ['延边朝鲜族自治州']);
+    // 海南州 is 青海's; 海南 alone stays the province's short name, not the prefecture's.
+    assert.deepEqual(leadingDivisions('海南州人民政府').map((d) => d.division.level), ['prefecture']);
+    assert.equal(directory.tierOf('海南省人民政府'), 'provincial');
+  });
+
+  it('joins a copy whose headline another copy prints whole with a subtitle, and not a shorter headline', () => {
+    const doc = (id: number, title: string, body: string) => ({ id, title, body, docNumber: null });
+    const groups = groupStories([
+      doc(1, '乌镇峰会开启“下一个十年”', '11月19日至22日，2024年世界互联网大会乌镇峰会在浙江乌镇举办，今年是峰会第11年。'),
+      doc(2, '烏鎮峰會開啟“下一個十年” 系列品牌活動今起亮相', '本屆峰會自11月19日起為期四天，至22日閉幕，分論壇增設人工智慧板塊。'),
+      doc(3, '系列品牌活动亮相', '乌镇的博览会以人工智能为展示重点，设五大活动板块。'),
+      // Nine characters held whole are too few to tell one story from another…
+      doc(4, '国务院常务会议召开', '会议于2025年3月12日研究部署了有关工作。'),
+      doc(5, '国务院常务会议召开 研究促进消费政策', '2025年3月12日的会议听取了关于扩大消费的汇报。'),
+      // …and a slogan heads other news: a text that tells none of the same figures is another story (day-bc).
+      doc(6, '因地制宜发展新质生产力', '2024年，徐麟在贵州调研时强调，因地制宜发展新质生产力。'),
+      doc(7, '政府工作报告：因地制宜发展新质生产力 培育具身智能、6G等未来产业', '2025年政府工作报告提出，培育具身智能、6G等未来产业。'),
+    ]);
+    assert.deepEqual(groups.map((g) => [...g].sort()).sort(), [[1, 2], [3], [4], [5], [6], [7]]);
+  });
+
+  it('reads a signature a page ran into the last line, and no name before a date that is none', () => {
+    assert.equal(issuerOf('关于开展2024年度卓越级智能工厂申报工作的通知', '各企业:根据《福建省工业和信息化厅等六部门关于开展2024年度智能工厂梯度培育行动的通知》(闽工信联函装备〔2024〕647号)要求,请于11月13日前报送我局,附件:1.实施方案(闽工信联函装备〔2024〕647号)福州市长乐区工业和信息化局2024年11月8日。'), '福州市长乐区工业和信息化局');
+    assert.equal(issuerOf('会议在北京召开', '记者张三报道，会议在北京召开，与会代表交流了经验。2024年11月8日'), null);
+  });
+
+  it('credits the bodies whose document takes effect (…联合发布的《…》今天起正式施行), and an agency a copy cites after another\'s dateline', () => {
+    assert.equal(issuerOf('陸AI生成內容標識辦法今起施行', '大陸國家互聯網信息辦公室等四部門聯合發布的《人工智能生成合成內容標識辦法》今天起正式施行，規定AI生成的文字都要加上標識。'), '中央网络安全和信息化委员会办公室');
+    assert.equal(issuerOf('AI内容标识新规生效', '由国家互联网信息办公室、工业和信息化部、公安部、国家广播电视总局四部门联合发布的《人工智能生成合成内容标识办法》，由9月1日起正式施行。'), '中央网络安全和信息化委员会办公室');
+    assert.equal(issuerOf('算力热度持续攀升', '中评社北京9月5日电／据新华社报导，近期算力热度持续升温，我国算力总规模居全球第二。'), '新华社');
+    // A paper's reporter is no agency.
+    assert.equal(issuerOf('算力热度持续攀升', '据记者报道，近期算力热度持续升温。'), null);
+  });
+
+  it('drops a finance forum\'s stock tag from a headline, so the body after it heads the copy', () => {
+    assert.equal(cleanTitle('$北纬科技(SZ002148)$ 国家发改委:积极稳妥推动低空经济发展意义重大、前景光明'), '国家发改委:积极稳妥推动低空经济发展意义重大、前景光明');
+    assert.equal(issuerOf('$北纬科技(SZ002148)$ 国家发改委:积极稳妥推动低空经济发展意义重大、前景光明', '国务院新闻办公室今天下午举行新闻发布会，介绍宏观经济形势。'), '国家发展和改革委员会');
+    // A price in dollars is no tag.
+    assert.equal(cleanTitle('芯片售价$30 起 国产算力卡发布'), '芯片售价$30 起 国产算力卡发布');
+  });
+
+  it('counts cross-border data flows and market-value management as the topic\'s', () => {
+    const score = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).score;
+    assert.ok(score('全球数据跨境流动合作倡议发布', '倡议建议各国政府鼓励以电子方式跨境传输数据，建立数据跨境流动管理负面清单。') > 2);
+    assert.ok(score('证监会发布市值管理指引', '指引要求上市公司以提高质量为基础，提升经营效率和盈利能力，推动市值管理。') > 2);
+  });
+});

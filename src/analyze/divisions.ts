@@ -43,6 +43,11 @@ function load(): { full: Map<string, Division>; short: Map<string, Division>; st
       // 嘉兴 for 嘉兴市, as texts write a prefecture among its own (结合嘉兴实际).
       const bare = city.replace(/(?:市|地区|盟)$/, '');
       if (!grouping.test(city) && bare !== city && bare.length >= 2 && !wordLike.has(bare)) short.set(bare, { name: city, level: 'prefecture', province });
+      // An autonomous prefecture goes by its place and 州 (黔东南州人民政府办公室 signs for 黔东南苗族侗族自治州, day-bn;
+      // 恩施州, 延边州): the name before its peoples' names.
+      const autonomous = /^([\u4e00-\u9fff]{2,}?)(?:土家|苗|侗|哈尼|彝|蒙古|藏|朝鲜|傣|景颇|傈僳|白|壮|布依|回|哈萨克|柯尔克孜|羌)族?.*自治州$/.exec(city);
+      // Not the bare place: 海南 is the province's too (海南藏族自治州).
+      if (autonomous && !full.has(`${autonomous[1]!}州`)) full.set(`${autonomous[1]!}州`, { name: city, level: 'prefecture', province });
       for (const county of Object.values(areas[cityCode] ?? {})) add(county, 'county', province);
     }
   }

@@ -278,7 +278,7 @@ function fromBodySpeaking(body: string, directory: SourceDirectory): IssuerReadi
 /** The news source a copy cites (中评社引述新华网报道, 据人民网消息), when the registry knows it. */
 function fromAttribution(body: string, directory: SourceDirectory): IssuerReading | null {
   for (const match of body.slice(0, 300).matchAll(/(?:据|引述|援引|转引)([\u4e00-\u9fff]{2,12}?)(?:报道|报导|消息|讯)/g)) {
-    if (directory.isSiteName(match[1]!) || directory.byName(match[1]!)) return { name: directory.byName(match[1]!)?.name ?? match[1]!, partners: null, how: 'source', evidence: match[0] };
+    if (directory.isSiteName(match[1]!) || directory.byName(match[1]!) || newsAgency.test(match[1]!)) return { name: directory.canonicalName(match[1]!), partners: null, how: 'source', evidence: match[0] };
   }
   // A wire story's dateline (新华社北京7月21日电, 香港中通社7月15日电) names the agency that wrote it, wherever
   // it was copied (day-t's 新华社 commentaries on mirror sites): the press convention for a 电讯稿's author.
@@ -298,6 +298,9 @@ function fromMediumOpening(body: string, directory: SourceDirectory): IssuerRead
 
 /** A text's first words naming the medium that ran it, on a day: 河南日报5月21日刊发, 巨亨网新闻中心3月5日报道. */
 const mediumOpening = /^据?([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
+
+/** A news agency by name: 据新华社报道 after another's dateline (中评社北京9月5日电／据新华社报导, day-bn) names the writer. */
+const newsAgency = /^(?:新华|中新|中通|中评|香港中通)社$/;
 
 /** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电 (新华财经北京…电 is 新华社's financial service, day-bh). */
 const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社|新华财经)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
@@ -404,7 +407,7 @@ function fromInterpreter(text: string, directory: SourceDirectory): IssuerReadin
  * registry may list neither: then by that name).
  */
 function centralBody(name: '中共中央' | '国务院', evidence: string, directory: SourceDirectory): IssuerReading {
-  return { name: directory.byName(name)?.name ?? name, partners: null, how: 'lead', evidence };
+  return { name: directory.canonicalName(name), partners: null, how: 'lead', evidence };
 }
 
 /** The verbs of an official a report quotes: 说, 表示, 指出, 介绍…. */
@@ -753,6 +756,24 @@ function fromSignature(body: string, directory: SourceDirectory): IssuerReading 
     const lead = bodyNamed(signers[0]!, directory)!;
     return { name: lead, partners: signers.length > 1 ? chineseNumber(Math.min(signers.length, 99)) : null, how: 'signature', evidence: `${signers.join(' ')} ${lines[i]}` };
   }
+  return gluedSignature(lines[lines.length - 1] ?? '', directory);
+}
+
+/**
+ * A signature a page ran into the text's last line: …(闽工信联函装备〔2024〕647号)福州市长乐区工业和信息化局2024年11月8日。
+ * (a policy aggregator's one-paragraph copy, day-bm). The longest body name standing right before the closing
+ * date; null when none does.
+ */
+function gluedSignature(line: string, directory: SourceDirectory): IssuerReading | null {
+  const closing = /(\d{4}年\d{1,2}月\d{1,2}日)。?$/.exec(line);
+  if (!closing) return null;
+  const before = line.slice(Math.max(0, closing.index - 30), closing.index);
+  for (let at = 0; at < before.length - 3; at++) {
+    const name = before.slice(at);
+    if (!tierByForm(name)) continue;
+    const signer = bodyNamed(name, directory);
+    if (signer) return { name: signer, partners: null, how: 'signature', evidence: `${name}${closing[1]}` };
+  }
   return null;
 }
 
@@ -776,7 +797,7 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A body's data are its release (国家税务总局公布的最新税收数据显示, 国家统计局16日发布数据, day-aq).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
   // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|下发|发布|出台|公布|制定|编制|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:印发|出台)(?=[\u4e00-\u9fff“”"]{4,40}?(?:措施|方案|意见|办法|规划|计划|细则|指南|规定)(?:[，,。；;]|的通知))|(?:联合)?(?:发出|印发|下发)(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|下发|发布|出台|公布|制定|编制|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:印发|出台)(?=[\u4e00-\u9fff“”"]{4,40}?(?:措施|方案|意见|办法|规划|计划|细则|指南|规定)(?:[，,。；;]|的通知))|(?:联合)?(?:发出|印发|下发)(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|[，,]?[^。，《》]{0,8}?起(?:正式)?(?:施行|实施)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);

@@ -34,6 +34,10 @@ const MAX_BUCKET = 64;
 const CONTAINMENT_THRESHOLD = 0.6;
 /** A copy this close is the same text whatever its opening says (a briefing's report reposted with a lead). */
 const NEAR_COPY_THRESHOLD = 0.7;
+/** The shortest headline (characters, without punctuation) that another headline holding it whole makes one story with. */
+const MIN_HEADLINE = 10;
+/** How many figures (numbers of two digits or more) two such copies' texts must both tell. */
+const MIN_SHARED_FIGURES = 2;
 
 /** Titles differ between sites by spacing, punctuation and a 北京： style prefix. */
 export function normaliseTitle(title: string): string {
@@ -269,6 +273,19 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
       const bucket = buckets.get(key) ?? [];
       bucket.push(i);
       buckets.set(key, bucket);
+    }
+  });
+  // A headline another copy prints whole with a subtitle after or a kicker before it is that copy's story:
+  // 乌镇峰会开启“下一个十年” and 乌镇峰会开启“下一个十年” 系列品牌活动今起亮相, each in its own words (day-bm) — when
+  // their texts tell the same figures: a slogan for a headline (因地制宜发展新质生产力, day-bc) heads other news too.
+  const figures = bodies.map((body) => new Set(body.match(/\d{2,}(?:\.\d+)?/g) ?? []));
+  const sameFigures = (i: number, j: number) => [...figures[i]!].filter((n) => figures[j]!.has(n)).length >= MIN_SHARED_FIGURES;
+  titles.forEach((whole, i) => {
+    const title = normaliseTitle(whole);
+    for (let length = MIN_HEADLINE; length <= title.length - 2; length++) {
+      for (const part of new Set([title.slice(0, length), title.slice(-length)])) {
+        for (const j of byKey.get(`title:${part}`) ?? []) if (sameKind(i, j) && sameFigures(i, j)) sets.union(i, j);
+      }
     }
   });
   const compared = new Set<number>();
