@@ -88,10 +88,9 @@ async function evaluate(day: RealDay): Promise<void> {
     const twice = [...new Set(itemStories.filter((s, i) => s && itemStories.indexOf(s) !== i))];
     const { sources, bodies } = loadConfig(config);
     const directory = new SourceDirectory(sources, bodies);
-    const canonical = (name: string) => directory.byName(name)?.name ?? name;
     const relevant = day.stories.filter((s) => s.relevant);
     const found = relevant.map((story) => ({ story, candidate: candidateOf(story, candidates) }));
-    const issuerRight = found.filter(({ story, candidate }) => candidate && canonical(candidate.origin) === canonical(story.issuer));
+    const issuerRight = found.filter(({ story, candidate }) => candidate && directory.canonicalName(candidate.origin) === directory.canonicalName(story.issuer));
     const tierRight = found.filter(({ story, candidate }) => candidate?.tier === story.tier);
     const hosts = new Set(day.stories.flatMap((s) => s.docs.map((d) => new URL(d.url).host)));
     const leaks = proseOf(written).flatMap((text) => [...text.matchAll(/web:[^\s，。]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+\.(?:com|cn|net|org|gov|hk)\b/gi)].map((m) => m[0]).concat([...hosts].filter((h) => text.includes(h))));
@@ -111,7 +110,7 @@ async function evaluate(day: RealDay): Promise<void> {
     }
     if (detail) {
       for (const { story, candidate } of found) {
-        if (!candidate || canonical(candidate.origin) !== canonical(story.issuer) || candidate.tier !== story.tier) {
+        if (!candidate || directory.canonicalName(candidate.origin) !== directory.canonicalName(story.issuer) || candidate.tier !== story.tier) {
           console.log(`    issuer/tier: ${story.id}: labelled ${story.issuer} [${story.tier}], found ${candidate?.origin} [${candidate?.tier}]`);
         }
       }

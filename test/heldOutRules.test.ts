@@ -1378,6 +1378,24 @@ describe('days BL to BN: the rules their held-out runs asked for', () => {
     assert.equal(cleanTitle('芯片售价$30 起 国产算力卡发布'), '芯片售价$30 起 国产算力卡发布');
   });
 
+  it('names a medium one way however a copy credits it: its site, its app, its column', () => {
+    assert.equal(directory.canonicalName('央视网'), '中央广播电视总台');
+    assert.equal(directory.canonicalName('央视新闻'), '中央广播电视总台');
+    assert.equal(directory.canonicalName('中国新闻网'), '中国新闻社');
+    assert.equal(directory.canonicalName('发改委'), '国家发展和改革委员会');
+    assert.equal(directory.canonicalName('某某商报'), '某某商报');
+    const at = '2025-07-16T10:00:00+08:00';
+    // A story met on the broadcaster's site and as its column on a mirror is the broadcaster's, under one name.
+    const story = [
+      { id: 1, site: '央视网', repostOf: null, issuer: null, publishedAt: at },
+      { id: 2, site: 'mirror.com', repostOf: null, issuer: '中央广播电视总台', issuerHow: 'source' as const, publishedAt: at },
+      { id: 3, site: 'other.com', repostOf: null, issuer: null, publishedAt: at },
+    ];
+    assert.equal(resolveOrigin(story, directory).origin, '中央广播电视总台');
+    // A text citing 据央视新闻报道 names the broadcaster.
+    assert.equal(issuerOf('城市更新有了新路线图', '据央视新闻报道，中央城市工作会议部署的重点任务引发关注。'), '中央广播电视总台');
+  });
+
   it('counts cross-border data flows and market-value management as the topic\'s', () => {
     const score = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).score;
     assert.ok(score('全球数据跨境流动合作倡议发布', '倡议建议各国政府鼓励以电子方式跨境传输数据，建立数据跨境流动管理负面清单。') > 2);

@@ -35,6 +35,7 @@ const registry: BodiesFile = {
     { place: '西藏自治区', code: '藏政' },
   ],
   sites: { '163.com': '网易', 'thepaper.cn': '澎湃新闻', 'news.cctv.com': '央视新闻' },
+  media: [],
   officials: [],
 };
 const directory = new SourceDirectory(sources, registry);

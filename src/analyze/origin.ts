@@ -17,10 +17,12 @@ export class SourceDirectory {
   private readonly longestFirst: string[];
   private readonly provinceNames: { place: string; short: string }[];
   private readonly officials: readonly Official[];
+  /** A medium's name by each name it goes by. */
+  private readonly media = new Map<string, string>();
 
   constructor(
     readonly sources: readonly Source[],
-    registry: BodiesFile = { bodies: [], provinces: [], sites: {}, officials: [] },
+    registry: BodiesFile = { bodies: [], provinces: [], sites: {}, media: [], officials: [] },
   ) {
     this.byId = new Map(sources.map((s) => [s.id, s]));
     const bodies = registryBodies(registry);
@@ -34,6 +36,7 @@ export class SourceDirectory {
     this.provinceNames = registry.provinces.map(({ place }) => ({ place, short: place.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '') }));
     this.longestFirst = [...this.names.keys()].sort((a, b) => b.length - a.length);
     this.officials = registry.officials;
+    for (const medium of registry.media) for (const name of [medium.name, ...medium.aliases]) this.media.set(name, medium.name);
   }
 
   /**
@@ -93,10 +96,18 @@ export class SourceDirectory {
     return this.bodies;
   }
 
-  /** Whether a name is a site's the registry knows (新华网, 澎湃新闻): a news source a text may cite. */
+  /** Whether a name is a site's or a medium's the registry knows (新华网, 澎湃新闻, 央视新闻): a news source a text may cite. */
   isSiteName(name: string): boolean {
     this.siteNames ??= new Set(Object.values(this.sites));
-    return this.siteNames.has(name);
+    return this.siteNames.has(name) || this.media.has(name);
+  }
+
+  /**
+   * The one name the brief prints for a body or a medium: a body's full name (发改委 → 国家发展和改革委员会), a
+   * medium's for its sites, apps and columns (央视网, 央视新闻 → 中央广播电视总台), else the name as given.
+   */
+  canonicalName(name: string): string {
+    return this.byName(name)?.name ?? this.media.get(name) ?? name;
   }
 
   private siteNames: Set<string> | undefined;
@@ -178,11 +189,10 @@ export interface StoryOrigin {
 export function resolveOrigin(members: readonly OriginMember[], directory: SourceDirectory): StoryOrigin {
   const byTime = [...members].sort((a, b) => new Date(a.publishedAt).getTime() - new Date(b.publishedAt).getTime() || compareUrls(a.url ?? '', b.url ?? '') || a.id - b.id);
   const claims = new Map<string, number>();
-  const canonicalOf = (name: string) => directory.byName(name)?.name ?? name;
   const isBody = (name: string) => directory.tierOf(name) !== null;
-  const bodyNamed = byTime.some((m) => m.issuer && m.issuerHow !== 'place' && isBody(canonicalOf(m.issuer)));
+  const bodyNamed = byTime.some((m) => m.issuer && m.issuerHow !== 'place' && isBody(directory.canonicalName(m.issuer)));
   for (const member of byTime) {
-    const canonical = canonicalOf(member.issuer ?? member.repostOf ?? member.site);
+    const canonical = directory.canonicalName(member.issuer ?? member.repostOf ?? member.site);
     // A copy that names its issuer in its own words outweighs a reporter's lead, which outweighs a site.
     // A title's place is a guess at the body, as weak as the site.
     // A medium a copy credits (a wire's dateline, a column) is who told it: where another copy names a body, each

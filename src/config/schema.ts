@@ -177,12 +177,20 @@ export const officialSchema = z.object({
 }).strict();
 export type Official = z.infer<typeof officialSchema>;
 
+/** A news organisation of the registry (config/bodies.yaml `media`) under every name its sites, apps and columns go by. */
+export const mediumSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+}).strict();
+
 export const bodiesFileSchema = z.object({
   bodies: z.array(bodySchema).default([]),
   /** Provincial-level governments: each yields <place>人民政府 (docCode <code>) and its 办公厅 (<code>办). */
   provinces: z.array(z.object({ place: z.string().min(2), code: z.string().min(1) }).strict()).default([]),
   /** Names of sites by registrable domain (163.com: 网易): how a reposter no catalog lists is named. */
   sites: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** News organisations by every name they go by (中央广播电视总台: 央视网, 央视新闻): one name in the brief for each. */
+  media: z.array(mediumSchema).default([]),
   officials: z.array(officialSchema).default([]),
 }).strict().superRefine((file, ctx) => {
   // An official's body must be one the registry lists, or the issuer read from his words would have no tier.
