@@ -1375,6 +1375,8 @@ describe('days BL to BN: the rules their held-out runs asked for', () => {
   it('drops a finance forum\'s stock tag from a headline, so the body after it heads the copy', () => {
     assert.equal(cleanTitle('$北纬科技(SZ002148)$ 国家发改委:积极稳妥推动低空经济发展意义重大、前景光明'), '国家发改委:积极稳妥推动低空经济发展意义重大、前景光明');
     assert.equal(issuerOf('$北纬科技(SZ002148)$ 国家发改委:积极稳妥推动低空经济发展意义重大、前景光明', '国务院新闻办公室今天下午举行新闻发布会，介绍宏观经济形势。'), '国家发展和改革委员会');
+    // Nor is a wire service's mark of its dispatches a document's name (day-bp had headed 国家发展改革委发布《驻京专电》解读).
+    assert.equal(cleanTitle(normaliseText('《駐京專電》發改委:低空經濟是新質生產力代表,積極推動發展')), '发改委:低空经济是新质生产力代表,积极推动发展');
     // A price in dollars is no tag.
     assert.equal(cleanTitle('芯片售价$30 起 国产算力卡发布'), '芯片售价$30 起 国产算力卡发布');
   });

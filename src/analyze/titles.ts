@@ -18,6 +18,8 @@ const dressings = [
   /\s*(?:专家|记者|评论|观点|独家|关注|热点|视点)\s*[：:]\s*/y,
   // A column's label before a bar: 专家解读 | …, 新华全媒+|…, 权威发布|….
   /\s*[^|｜丨《“]{2,8}\s*[|｜丨]\s*/y,
+  // A wire service's mark of its dispatches (《驻京专电》发改委:…, 经济通, days p and bp): no document's name.
+  /\s*《[^《》]{0,8}专电》\s*/y,
   // A stock tag a finance forum's post opens with ($北纬科技(SZ002148)$ 国家发改委:…, 东方财富 财富号, day-p).
   /\s*\$[^$\n]{1,30}\$\s*/y,
 ];
