@@ -275,10 +275,13 @@ function fromBodySpeaking(body: string, directory: SourceDirectory): IssuerReadi
   return { ...found.bodies, how: 'lead', evidence: spoke![0] };
 }
 
-/** The news source a copy cites (中评社引述新华网报道, 据人民网消息), when the registry knows it. */
+/**
+ * The news source a copy cites (中评社引述新华网报道, 据人民网消息, 据新华社报导 after another's dateline — day-bn), when
+ * the registry knows it as a site or a medium.
+ */
 function fromAttribution(body: string, directory: SourceDirectory): IssuerReading | null {
   for (const match of body.slice(0, 300).matchAll(/(?:据|引述|援引|转引)([\u4e00-\u9fff]{2,12}?)(?:报道|报导|消息|讯)/g)) {
-    if (directory.isSiteName(match[1]!) || directory.byName(match[1]!) || newsAgency.test(match[1]!)) return { name: directory.canonicalName(match[1]!), partners: null, how: 'source', evidence: match[0] };
+    if (directory.isSiteName(match[1]!) || directory.byName(match[1]!)) return { name: directory.canonicalName(match[1]!), partners: null, how: 'source', evidence: match[0] };
   }
   // A wire story's dateline (新华社北京7月21日电, 香港中通社7月15日电) names the agency that wrote it, wherever
   // it was copied (day-t's 新华社 commentaries on mirror sites): the press convention for a 电讯稿's author.
@@ -298,9 +301,6 @@ function fromMediumOpening(body: string, directory: SourceDirectory): IssuerRead
 
 /** A text's first words naming the medium that ran it, on a day: 河南日报5月21日刊发, 巨亨网新闻中心3月5日报道. */
 const mediumOpening = /^据?([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
-
-/** A news agency by name: 据新华社报道 after another's dateline (中评社北京9月5日电／据新华社报导, day-bn) names the writer. */
-const newsAgency = /^(?:新华|中新|中通|中评|香港中通)社$/;
 
 /** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电 (新华财经北京…电 is 新华社's financial service, day-bh). */
 const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社|新华财经)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
