@@ -1,8 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import { isTag, type Element } from 'domhandler';
 import { sourceField, sourceLabel } from './infoLine.ts';
 import { oneLine, spacedText } from './text.ts';
-import { insideAny } from './tree.ts';
+import { insideAny, textReader } from './tree.ts';
 
 /** Words a 来源 line adds to a body's name: 国家数据局网站, 上交所官网, 长江日报微信公众号. */
 const channelSuffix = /(?:门户网站|官方网站|网站|官网|微信公众号|公众号|客户端|官方微博)$/;
@@ -68,16 +68,17 @@ export function extractPublisher($: CheerioAPI): string | null {
  * The first element in the page, within <body>, that holds a source label and has no child that holds one,
  * so the name ends where its element ends. An element's text holds its children's, so a label in a child
  * is in the parent too: the search goes down from <body> through the first child holding one, reading the
- * texts of one path's children rather than of every element.
+ * texts of one path's children, each text joined once (textReader).
  */
 function innermostLabelled($: CheerioAPI, body: Element | undefined): Element | undefined {
   let found: Element | undefined;
-  let scope = $(body ? [body] : ([] as Element[]));
+  const text = textReader();
+  let scope = body;
   for (;;) {
-    const child = scope.children().toArray().find((element) => labelledSource.test($(element).text()));
+    const child = scope?.children.find((node): node is Element => isTag(node) && labelledSource.test(text(node)));
     if (!child) return found;
     found = child;
-    scope = $(child);
+    scope = child;
   }
 }
 

@@ -6,7 +6,7 @@
  * each element's ancestors, and `.remove()` looks each element up among its parent's children.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
-import { isTag, type AnyNode, type Element } from 'domhandler';
+import { hasChildren, isComment, isTag, type AnyNode, type Element } from 'domhandler';
 
 /** Each selector of a list asked relative to the scope: `a, b` → `:scope a, :scope b`. Commas in brackets, parentheses and quotes are no separators. */
 function scoped(selector: string): string {
@@ -60,6 +60,24 @@ export function insideAny($: CheerioAPI, selector: string): (node: AnyNode) => b
     for (let at: AnyNode | null = node; at; at = at.parent) if (matching.has(at)) return true;
     return false;
   };
+}
+
+/**
+ * A reader of nodes' texts as `$(node).text()` gives them (domutils' textContent: comments say nothing),
+ * each node's text joined once from its children's. `$(node).text()` walks the node's subtree each time,
+ * so reading an element and then each element inside it, level after level, costs the subtree once per
+ * level: 200 nested elements over 19 000 others, 3.8 million visits. Holds while the tree is unchanged.
+ */
+export function textReader(): (node: AnyNode) => string {
+  const memo = new Map<AnyNode, string>();
+  const read = (node: AnyNode): string => {
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    const text = node.type === 'text' ? node.data : hasChildren(node) && !isComment(node) ? node.children.map(read).join('') : '';
+    memo.set(node, text);
+    return text;
+  };
+  return read;
 }
 
 /** The elements inside every <body> of a page, each once, in page order: `$('body *')` in one walk of the tree. */
