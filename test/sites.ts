@@ -33,7 +33,15 @@ export async function startSite(routes: Record<string, Route>, address = '127.0.
   const server: Server = createServer(async (req, res) => {
     const entry: RequestLog = { path: req.url ?? '', headers: req.headers, start: performance.now(), end: 0 };
     log.push(entry);
-    res.on('close', () => (entry.end = performance.now()));
+    // The end is when the site hands its last bytes to the socket (res.end), or when the connection drops
+    // before that: 'close' alone comes an event-loop turn later, late by as long as a loaded machine keeps
+    // this process waiting, and a client that already had the response may start its next request first.
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      entry.end ||= performance.now();
+      return end(...args);
+    }) as ServerResponse['end'];
+    res.on('close', () => (entry.end ||= performance.now()));
     const route = routes[req.url ?? ''];
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' });
