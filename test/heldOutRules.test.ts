@@ -224,7 +224,9 @@ describe('issuers the held-out days J and K named in ways no rule read', () => {
     assert.equal(issuer('人工智能算力券实施细则(试行)', '为进一步贯彻落实廊坊市政府办公室印发的《廊坊市促进人工智能产业发展十三条措施》，特制定本细则。'), undefined);
     assert.equal(issuer('廊坊市人工智能算力券实施细则', '为深入贯彻落实国务院印发《新一代人工智能发展规划》的部署，结合工作实际，特制定本细则。'), '廊坊市人民政府');
     // An earlier clause's subject is no drafter of what another body does without a document (牵头开展…).
-    assert.equal(issuer('专项行动启动', '国家数据局作出部署，各地数据局牵头制定实施方案。'), undefined);
+    assert.equal(issuer('专项行动启动', '国家数据局要求，各地数据局牵头制定实施方案。'), undefined);
+    // It is the story's only where it acts itself, the subject of its clause (fromClauseSubject): 作出部署.
+    assert.equal(issuer('专项行动启动', '国家数据局作出部署，各地数据局牵头制定实施方案。'), '国家数据局');
     // Nor does an instruction make its giver the drafter: 按照市政府主要领导要求，市数据局牵头开展….
     assert.equal(issuer('政策解读', '2025年初，按照市政府主要领导要求，市数据局牵头开展“人工智能+”专项行动，编制有关实施方案。'), undefined);
   });
@@ -1403,5 +1405,50 @@ describe('days BL to BN: the rules their held-out runs asked for', () => {
     const score = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).score;
     assert.ok(score('全球数据跨境流动合作倡议发布', '倡议建议各国政府鼓励以电子方式跨境传输数据，建立数据跨境流动管理负面清单。') > 2);
     assert.ok(score('证监会发布市值管理指引', '指引要求上市公司以提高质量为基础，提升经营效率和盈利能力，推动市值管理。') > 2);
+  });
+});
+
+describe('all days: the lead\'s subject when no pattern of a document\'s form holds', () => {
+  it('credits the body that a clause of the first sentences starts with and that acts in it', () => {
+    // Copies of 66 stories on uncatalogued hosts named no issuer by any pattern and were credited to their hosts.
+    assert.equal(issuer('關於資本市場服務科技企業高水平發展的十六項措施', '中國證監(jiān)會各派出機構(gòu)：\n為進一步健全資本市場功能，更大力度支持科技企業(yè)高水平發(fā)展，中國證監(jiān)會提出以下措施。'), '中国证券监督管理委员会');
+    assert.equal(issuer('可信数据空间行动计划公开征求意见', '2024年10月18日，国家数据局就其起草的《可信数据空间发展行动计划（2024—2028年）》向社会公开征求意见。'), '国家数据局');
+    assert.equal(issuer('嫦娥六号返回器着陆', '嫦娥六号返回器准确着陆。国家航天局将择机举行交接仪式。'), '国家航天局');
+    // The longest name that acts, not one cut short (国务院 of 国务院发展研究中心), nor one run into its act.
+    assert.equal(issuer('现代企业制度', '国务院发展研究中心部署课题研究。'), '国务院发展研究中心');
+    assert.equal(issuer('政务系统接入大模型', '2月8日，深圳市龙岗区政务服务和数据管理局在政务外网部署上线大模型。'), '深圳市龙岗区政务服务和数据管理局');
+    // A prefecture's body named by the city without 市 signs with it.
+    assert.equal(issuer('低空经济促进条例征求意见', '2024年12月11日，苏州司法局发布公告，征求社会各界意见。'), '苏州市司法局');
+  });
+
+  it('credits no subject of a clause that recalls, cites, sets the time of what follows, or names a body by its level alone', () => {
+    assert.equal(issuer('政策解读', '一、起草背景\n2024年以来，国务院和省政府出台多项政策，加快推动人工智能应用。'), undefined);
+    assert.equal(issuer('专项行动', '国家数据局部署专项行动。'), '国家数据局');
+    assert.equal(issuer('专项行动', '国家数据局部署专项行动后，各地陆续开展试点。'), undefined);
+    assert.equal(issuer('实施细则', '为贯彻落实国家数据局部署，推动数据产业发展，制定本细则。'), undefined);
+    assert.equal(issuer('名单公布', '本市数据局公布数据局名单。'), undefined);
+    // The place its title names (fromPlace), not 中共为贯彻落实市委.
+    assert.equal(issuer('十堰市低空经济发展实施方案', '为贯彻落实市委、市政府部署，推动低空经济高质量发展，制定本方案。'), '十堰市人民政府');
+    // A medium's commentary is the medium's; a report of a named document takes its document's issuer, not this reading.
+    assert.equal(issuer('让数据要素活起来', '国家数据局日前部署专项行动，各地数据局陆续开展试点。本报评论员认为，试点贵在落地。'), undefined);
+    assert.equal(issuer('两部门印发能源高质量发展实施意见', '科技日报记者报道，国家发展改革委、国家能源局印发的《关于推进“人工智能+”能源高质量发展的实施意见》9月8日公布。'), undefined);
+    // A medium's report is not read so: its lead's subject is what it reports on (its copies had run stories twice).
+    assert.equal(issuer('专项行动', '科技日报记者报道，国家数据局部署专项行动。'), undefined);
+    // Nor where another acts between the body and the verb: its official (day-aj's expo, opened by a secretary the
+    // labels credit to the government), or a document it issued (day-at's 举措提出, whose copies then ran twice).
+    assert.equal(issuer('工博会开幕', '9月19日，上海市委书记陈吉宁宣布开幕。'), undefined);
+    assert.equal(issuer('科技金融', '科技部等七部门印发的科技金融政策举措提出，健全新股发行机制。'), undefined);
+    // A working group named after its city without 市 is printed as it names itself.
+    assert.equal(issuer('数据标注产业措施', '保定国家数据标注基地建设工作专班召开推进会。'), '保定国家数据标注基地建设工作专班');
+    // Acting is doing: a body that only asks (要求) or is met (会见) is no subject of this reading.
+    assert.equal(issuer('座谈会', '国家数据局要求，各地数据局牵头制定实施方案。'), undefined);
+  });
+
+  it('reads the issuer a page states in a field of its own (发文机关, 制定机关), its cell glued to the label or not', () => {
+    assert.equal(issuer('關於深化科創板改革的意見', '來源: www.example.com 日期:2024-06-20\n發(fā)文機關(guān)中國證券監(jiān)督管理委員會\n發(fā)文日期2024年06月19日\n中國證監會各派出機構：'), '中国证券监督管理委员会');
+    assert.equal(readIssuer({ title: '中华人民共和国能源法(草案二次审议稿)', body: '中华人民共和国能源法(草案二次审议稿)\n制定机关:全国人民代表大会常务委员会\n2024年9月', docNumber: null }, directory)?.how, 'field');
+    assert.equal(issuer('关于深化科创板改革的意见', '发文机关：中国证券监督管理委员会 发文日期：2024年06月19日 时效性：现行有效'), '中国证券监督管理委员会');
+    // A field naming no body is none.
+    assert.equal(issuer('某某通知', '发文机关：详见附件\n各有关单位：'), undefined);
   });
 });

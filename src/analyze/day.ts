@@ -66,7 +66,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   for (const { issued, readings } of readGroups) {
     readings.forEach((reading, i) => {
       const named = issued[i];
-      if (named && reading && ['title', 'docNumber', 'signature', 'lead'].includes(reading.how) && !issuerOfDocument.has(documentKey(named))) issuerOfDocument.set(documentKey(named), reading);
+      if (named && reading && ['title', 'docNumber', 'field', 'signature', 'lead'].includes(reading.how) && !issuerOfDocument.has(documentKey(named))) issuerOfDocument.set(documentKey(named), reading);
     });
   }
   const borrowed = (named: string | null): IssuerReading | null => {

@@ -81,7 +81,12 @@ const shortForms: [RegExp, string][] = [
  */
 function fullForm(name: string): string {
   if (!tierByForm(name)) return name;
-  const full = shortForms.reduce((text, [short, form]) => text.replace(short, form), name);
+  const shortened = shortForms.reduce((text, [short, form]) => text.replace(short, form), name);
+  // A prefecture's department named by the city without 市 (苏州司法局发布…, day-p) signs with it; a working
+  // group named so (保定国家数据标注基地建设工作专班, day-a) is printed as it names itself.
+  const city = leadingDivisions(shortened, true)[0];
+  const department = city ? shortened.slice(city.matched.length) : '';
+  const full = city && city.matched !== city.division.name && /^[\u4e00-\u9fff]{1,8}(?:局|厅|委员会|委|办公室)$/.test(department) ? city.division.name + department : shortened;
   const inProvince = /^(.{2,7}?(?:省|自治区))(.{2,8}?市)/.exec(full);
   return inProvince && divisionNamed(inProvince[2]!)?.province === inProvince[1] ? full.slice(inProvince[1]!.length) : full;
 }
@@ -864,6 +869,67 @@ function sentenceSubject(before: string, directory: SourceDirectory): { name: st
   return null;
 }
 
+/**
+ * The issuing body a page's metadata states in a field of its own: 发文机关 (the 政府信息公开 catalogue's
+ * table, GB/T 7156-era 公文 metadata), 制定机关 (国家法律法规数据库, flk.npc.gov.cn), 发布机构. A table's cells
+ * may come glued to their labels (發文機關中國證券監督管理委員會, day-bo). Null without such a field, or when
+ * what it holds is no body.
+ */
+function fromIssuerField(body: string, directory: SourceDirectory): IssuerReading | null {
+  const field = /(?:发文机关|制定机关|发布机关|发布机构|发文单位)[:：]?[ \t]*([^\n]{2,120})/.exec(body.slice(0, 600));
+  const value = field?.[1]!.split(/(?:发文日期|成文日期|发布日期|公布日期|施行日期|文号|发文字号|主题分类|时效性)/)[0]!.trim().replace(/[，,。；;]$/, '');
+  const found = value ? bodiesIn(value, directory) : null;
+  return found && directory.tierOf(found.name) !== null ? { ...found, how: 'field', evidence: field![0].slice(0, 40) } : null;
+}
+
+/** A clause's head of time and manner before its subject: 4月26日下午, 2024年12月11日, 近日, 今天上午. */
+const clauseTime = /^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|近日|日前|近期|今天|今日|当天|当日|昨天|昨日|上午|下午|晚间|清晨)+[，,]?/;
+/** What a body does as a report's subject, within a few words of its name (提出以下措施, 就…征求意见, 在政务外网部署上线). */
+const subjectActs = /^([^，,。；;：:“”]{0,24}?)(?:(?:发布|公布)(?!了?的?[《“]|关于)|召开|举行|举办|提出|部署|启动|制定|起草|编制|征求|开展|组织|推出|宣布|审议|批复|通报|上线)/;
+/**
+ * Words between a body and its act that make another the actor: a document it issued (印发的…举措提出), or an
+ * official of it (上海市委书记陈吉宁宣布开幕 — fromOfficial's reading, with the register's names).
+ */
+const actorBetween = /印发|出台|发出|发布|公布|书记|主任|局长|部长|厅长|总理|省长|市长|主席|行长|所长|院长|负责人|委员/;
+/** A medium's marks on a report it wrote: its reporter, its dateline, its sources (据…, …消息), its article. */
+const reportersMark = /记者|报道|报导|日电|日讯|本报|本网|文章|本文|消息|[据援]引|据介绍|获悉/;
+/** Words no body's name holds: a cut of a clause holding them has run into what the body did. */
+const actWords = /发布|印发|召开|举行|举办|提出|部署|启动|公布|出台|制定|起草|编制|征求|开展|组织|推出|宣布|审议|批复|通报|发出|上线|[在就将于]/;
+
+/**
+ * The last reading of a report's issuer: the body that a clause of its first three sentences starts with
+ * and that acts in it (…实现数据要素高效流通，中国证监会提出以下措施; 2024年10月18日，国家数据局就其起草的《…》
+ * 向社会公开征求意见) — the subject of the lead, as a reader finds it when no pattern of a document's form
+ * holds. A known body, or one whose name gives its tier and place (bodiesIn; 本市数据局 is no one's); a
+ * sentence that opens recalling history (2024年以来，…) or a clause that sets the time of what follows
+ * (…部署专项行动后) names none, nor one acting on another's instruction (为贯彻落实市委…: 市委 is no subject).
+ * A text speaking as the body (its document, its site's news), not a medium's report (reportersMark): a
+ * report's lead subject is what it reports on, and its copies, credited to that body's tier where the grouping
+ * had not joined them to the body's own, ran stories twice (days e, o, at, ax, bd: 7 → 13 on the 68 days).
+ * Nor a report that a body issued a named document (…印发的《…》9月8日公布): it takes the issuer the
+ * document's own copies give (analyze/day.ts, issuerOfDocument).
+ */
+function fromClauseSubject(body: string, directory: SourceDirectory): IssuerReading | null {
+  if (reportersMark.test(body.slice(0, 300))) return null;
+  for (const sentence of body.slice(0, 300).split(/(?<=[。！？!?\n])/).slice(0, 3)) {
+    // A clause after one that recalls (2024年以来，国务院和省政府出台多项政策…) is history too, the sentence's background.
+    if (recalling.test(sentence.split(/[，,；;：:]/)[0]!)) continue;
+    for (const raw of sentence.split(/[。！？!?；;，,：:\n]/)) {
+      const clause = raw.trim().replace(leadIn, '').replace(clauseTime, '');
+      // A clause of time is the background of what follows (国家数据局发布《…》后，本文逐项解读…).
+      if (citing.test(clause) || /(?:后|以后|之后|以来|之际|期间|时)$/.test(clause)) continue;
+      // The longest name that acts, not run into its act (…数据管理局在政务外网部署 is no name).
+      for (let end = Math.min(clause.length, 30); end >= 3; end--) {
+        if (actWords.test(clause.slice(0, end))) continue;
+        const found = bodiesIn(clause.slice(0, end), directory);
+        const act = subjectActs.exec(clause.slice(end));
+        if (found && act && !actorBetween.test(act[1]!) && !isRelativeName(found.name) && directory.tierOf(found.name) !== null) return { ...found, how: 'lead', evidence: clause.slice(0, end + 12) };
+      }
+    }
+  }
+  return null;
+}
+
 /** The body a document names as its interpreter: 本细则由市发展改革委负责解释 (the closing article of most rules). */
 function fromInterpretationClause(place: PlaceContext, body: string, directory: SourceDirectory): IssuerReading | null {
   const clause = /本(?:办法|细则|方案|措施|规定|规则|意见|通知|政策|指引|指南|规划|计划|条例|实施方案|若干措施)[^。\n]{0,8}?由([\u4e00-\u9fff、]{3,40}?)负责解释/.exec(body);
@@ -1024,7 +1090,7 @@ function fromCounterparts(body: string, directory: SourceDirectory): IssuerReadi
 }
 
 /** A body named by its level alone (市数据局, 省政府办公厅, 区委): it stands for the place of the text that names it. */
-const relativeName = /^(?:省|市(?!场)|县|区(?!块|域))(?:委|政府|人民政府|[\u4e00-\u9fff]{0,10}?(?:厅|局|委|办|办公室))/;
+const relativeName = /^[本我该]?(?:省|市(?!场)|县|区(?!块|域))(?:委|政府|人民政府|[\u4e00-\u9fff]{0,10}?(?:厅|局|委|办|办公室))/;
 
 /** Whether a name is a body named by its level alone (市数据局), which no reader can place. */
 export function isRelativeName(name: string): boolean {
@@ -1088,6 +1154,7 @@ function readIssuerText(input: IssuerInput, directory: SourceDirectory): IssuerR
     fromTitle(title, directory) ??
     fromOfficial(title, 'headline', on, directory) ??
     fromHeading(body, directory) ??
+    fromIssuerField(body, directory) ??
     (input.docNumber ? fromDocNumber(normaliseText(input.docNumber), directory) : null) ??
     fromSignature(body, directory) ??
     fromInterpretationClause(place, body, directory) ??
@@ -1125,5 +1192,7 @@ function readIssuerText(input: IssuerInput, directory: SourceDirectory): IssuerR
   const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
   if (source && (credited === input.repostOf || directory.tierOf(source) !== null)) return { name: source, partners: null, how: 'source', evidence: credited! };
   const cited = fromAttribution(body, directory);
-  return cited ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body) ?? fromMediumOpening(body, directory);
+  // A medium's reading of an event (an interpretation, a commentary) is the medium's, whoever acts in its lead.
+  const subject = interpretation || isCommentary(title, body) ? null : fromClauseSubject(body, directory);
+  return cited ?? subject ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body) ?? fromMediumOpening(body, directory);
 }

@@ -30,10 +30,10 @@ export interface IssuerReading {
    */
   partners: string | null;
   /**
-   * Where it was read, for `xinzhi explain`: `official`, a speaker the register of officials knows by name;
+   * Where it was read, for `xinzhi explain`: `field`, the page's 发文机关 or 制定机关 field; `official`, a speaker the register of officials knows by name;
    * `report`, another story of the day that names the body issuing this document (its copies name none).
    */
-  how: 'title' | 'docNumber' | 'signature' | 'lead' | 'source' | 'place' | 'official' | 'report';
+  how: 'title' | 'docNumber' | 'field' | 'signature' | 'lead' | 'source' | 'place' | 'official' | 'report';
   /** The words that showed it. */
   evidence: string;
   /**

@@ -86,6 +86,7 @@ const messages = {
   tier: { zh: '层级', en: 'tier' },
   'issuerHow.title': { zh: '见于标题', en: 'named in the title' },
   'issuerHow.docNumber': { zh: '由文号判断', en: 'from the document number' },
+  'issuerHow.field': { zh: '见于页面的发文机关栏', en: 'from the page’s issuing-body field (发文机关, 制定机关)' },
   'issuerHow.signature': { zh: '见于落款', en: 'from the signature' },
   'issuerHow.lead': { zh: '见于导语', en: 'from the lead sentence' },
   'issuerHow.report': { zh: '见于同日报道此文件的另一篇文章', en: 'from another text of the day that reports this document' },
