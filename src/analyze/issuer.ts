@@ -861,10 +861,20 @@ function fromHosts(body: string, directory: SourceDirectory): IssuerReading | nu
 function sentenceSubject(before: string, directory: SourceDirectory): { name: string; partners: string | null; evidence: string } | null {
   const clauses = before.split(/[。！!？?\n]/).pop()!.split(/[，,；;：:“”]/).slice(0, -1).reverse();
   for (const clause of clauses.map((c) => c.trim().replace(leadIn, '')).filter((c) => !citing.test(c))) {
-    for (let end = Math.min(clause.length, 30); end >= 3; end--) {
-      const found = bodiesIn(clause.slice(0, end), directory);
-      if (found && directory.tierOf(found.name) !== null) return { ...found, evidence: clause.slice(0, end) };
-    }
+    const head = clauseHead(clause, directory);
+    if (head) return { ...head.bodies, evidence: clause.slice(0, head.end) };
+  }
+  return null;
+}
+
+/**
+ * The longest run of bodies a clause starts with (bodiesIn, within its first 30 characters) that has a tier and
+ * that `fits` accepts, given where the name ends; with the end. Null when none does.
+ */
+function clauseHead(clause: string, directory: SourceDirectory, fits: (end: number, bodies: { name: string; partners: string | null }) => boolean = () => true): { bodies: { name: string; partners: string | null }; end: number } | null {
+  for (let end = Math.min(clause.length, 30); end >= 3; end--) {
+    const bodies = bodiesIn(clause.slice(0, end), directory);
+    if (bodies && directory.tierOf(bodies.name) !== null && fits(end, bodies)) return { bodies, end };
   }
   return null;
 }
@@ -919,12 +929,12 @@ function fromClauseSubject(body: string, directory: SourceDirectory): IssuerRead
       // A clause of time is the background of what follows (国家数据局发布《…》后，本文逐项解读…).
       if (citing.test(clause) || /(?:后|以后|之后|以来|之际|期间|时)$/.test(clause)) continue;
       // The longest name that acts, not run into its act (…数据管理局在政务外网部署 is no name).
-      for (let end = Math.min(clause.length, 30); end >= 3; end--) {
-        if (actWords.test(clause.slice(0, end))) continue;
-        const found = bodiesIn(clause.slice(0, end), directory);
+      const acts = (end: number, bodies: { name: string }) => {
         const act = subjectActs.exec(clause.slice(end));
-        if (found && act && !actorBetween.test(act[1]!) && !isRelativeName(found.name) && directory.tierOf(found.name) !== null) return { ...found, how: 'lead', evidence: clause.slice(0, end + 12) };
-      }
+        return !actWords.test(clause.slice(0, end)) && act !== null && !actorBetween.test(act[1]!) && !isRelativeName(bodies.name);
+      };
+      const head = clauseHead(clause, directory, acts);
+      if (head) return { ...head.bodies, how: 'lead', evidence: clause.slice(0, head.end + 12) };
     }
   }
   return null;
