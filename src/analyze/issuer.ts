@@ -894,17 +894,24 @@ function fromIssuerField(body: string, directory: SourceDirectory): IssuerReadin
 
 /** A clause's head of time and manner before its subject: 4月26日下午, 2024年12月11日, 近日, 今天上午. */
 const clauseTime = /^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|近日|日前|近期|今天|今日|当天|当日|昨天|昨日|上午|下午|晚间|清晨)+[，,]?/;
-/** What a body does as a report's subject, within a few words of its name (提出以下措施, 就…征求意见, 在政务外网部署上线). */
-const subjectActs = /^([^，,。；;：:“”]{0,24}?)(?:(?:发布|公布)(?!了?的?[《“]|关于)|召开|举行|举办|提出|部署|启动|制定|起草|编制|征求|开展|组织|推出|宣布|审议|批复|通报|上线)/;
+/** The acts of a body as a report's subject, other than issuing: 召开, 部署, 提出以下措施, 就…征求意见. */
+const leadActs = '召开|举行|举办|提出|部署|启动|制定|起草|编制|征求|开展|组织|推出|宣布|审议|批复|通报|上线';
+/** Issuing, which a report of a document tells: not read as the subject's act (fromClauseSubject). */
+const issuing = '印发|出台|发出|发布|公布';
+/**
+ * What a body does as a report's subject, within a few words of its name (提出以下措施, 就…征求意见, 在政务外网部署上线);
+ * 发布 and 公布 of what is no named document (发布公告, 公布数据).
+ */
+const subjectActs = new RegExp(`^([^，,。；;：:“”]{0,24}?)(?:(?:发布|公布)(?!了?的?[《“]|关于)|${leadActs})`);
 /**
  * Words between a body and its act that make another the actor: a document it issued (印发的…举措提出), or an
  * official of it (上海市委书记陈吉宁宣布开幕 — fromOfficial's reading, with the register's names).
  */
-const actorBetween = /印发|出台|发出|发布|公布|书记|主任|局长|部长|厅长|总理|省长|市长|主席|行长|所长|院长|负责人|委员/;
+const actorBetween = new RegExp(`${issuing}|书记|主任|局长|部长|厅长|总理|省长|市长|主席|行长|所长|院长|负责人|委员`);
 /** A medium's marks on a report it wrote: its reporter, its dateline, its sources (据…, …消息), its article. */
 const reportersMark = /记者|报道|报导|日电|日讯|本报|本网|文章|本文|消息|[据援]引|据介绍|获悉/;
 /** Words no body's name holds: a cut of a clause holding them has run into what the body did. */
-const actWords = /发布|印发|召开|举行|举办|提出|部署|启动|公布|出台|制定|起草|编制|征求|开展|组织|推出|宣布|审议|批复|通报|发出|上线|[在就将于]/;
+const actWords = new RegExp(`${issuing}|${leadActs}|[在就将于]`);
 
 /**
  * The last reading of a report's issuer: the body that a clause of its first three sentences starts with
