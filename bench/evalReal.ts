@@ -114,6 +114,7 @@ async function evaluate(day: RealDay): Promise<void> {
           console.log(`    issuer/tier: ${story.id}: labelled ${story.issuer} [${story.tier}], found ${candidate?.origin} [${candidate?.tier}]`);
         }
       }
+      for (const story of twice) console.log(`    twice: ${story!.id} (items ${itemStories.flatMap((s, i) => (s === story ? [i + 1] : [])).join(', ')})`);
       for (const leak of new Set(leaks)) console.log(`    host label: ${leak}`);
       for (const check of failed) console.log(`    check: [${check.name}] ${check.detail}`);
       for (const w of written.withheld ?? []) console.log(`    withheld: ${w.item.headline}: ${w.reasons.join('; ')}`);
