@@ -16,7 +16,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind, isStale, scoreSignificance } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, withoutInjectedSpam } from '../src/analyze/titles.ts';
+import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, openedGathering, withoutInjectedSpam } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -1450,5 +1450,63 @@ describe('all days: the lead\'s subject when no pattern of a document\'s form ho
     assert.equal(issuer('关于深化科创板改革的意见', '发文机关：中国证券监督管理委员会 发文日期：2024年06月19日 时效性：现行有效'), '中国证券监督管理委员会');
     // A field naming no body is none.
     assert.equal(issuer('某某通知', '发文机关：详见附件\n各有关单位：'), undefined);
+  });
+});
+
+describe('days BT and BU, and the twice of all days: a gathering\'s opening, a lead under highlights', () => {
+  const grouped = (texts: [string, string][]) => groupStories(texts.map(([title, body], i) => ({ id: i + 1, title, body, docNumber: null }))).map((g) => [...g].sort()).sort();
+
+  it('joins reports of one gathering\'s opening, each headed its own way, and keeps apart a notice of it, another edition and a story set at it', () => {
+    const opening = (lead: string) => `${lead}主题为“释放数据要素价值”，设开幕式、主论坛和12个分论坛。\n体验区面积5.6万平方米，超过350家单位参展。`;
+    assert.deepEqual(
+      grouped([
+        ['第七届数字中国建设峰会在福州开幕', opening('据中新网报道，第七届数字中国建设峰会5月24日在福建福州开幕，')],
+        ['第七届数字中国建设峰会今日在福州开幕', opening('海峡导报5月24日报道，第七届数字中国建设峰会当天在福州开幕，')],
+        ['数字中国峰会：企业嘉宾占比超六成', '5月24日上午，第七届数字中国建设峰会在福州开幕，企业代表嘉宾占比由往届的50%提高到65%以上。'],
+        // Still to come: the briefing that announced it is news of its own.
+        ['第七届数字中国建设峰会将于5月24日举行', '第七届数字中国建设峰会将于5月24日至25日在福州举行，主题是“释放数据要素价值”。'],
+        // An edition of years before, reposted.
+        ['第四届数字中国建设峰会开幕', '第四届数字中国建设峰会4月25日在福州开幕，主题为“激活数据要素潜能”。'],
+        // The opening as the setting of another story, which the headline tells.
+        ['黄仁勋：已收到大量芯片订单', '第七届数字中国建设峰会5月24日在福州开幕，一家芯片公司的首席执行官出席并透露已收到大量订单。'],
+      ]),
+      [[1, 2, 3], [4], [5], [6]],
+    );
+    assert.equal(openedGathering('乌镇峰会开启“下一个十年”', '据浙江日报11月19日报道，2024年世界互联网大会乌镇峰会11月19日至22日在乌镇举办，这是峰会的第11年。'), '2024世界互联网大会乌镇峰会');
+    // A sentence whose subject is another body speaks of the gathering, not of its opening.
+    assert.equal(openedGathering('国新办介绍数字中国建设峰会筹备情况', '国务院新闻办公室就第七届数字中国建设峰会举行发布会。'), null);
+  });
+
+  it('joins reports of one draft that name it in their lead, with its 征求意见稿 inside 《》 or not, and keeps the issued document apart', () => {
+    const plan = '北京市促进低空经济产业高质量发展行动方案（2024—2027年）';
+    assert.equal(issuedDocument('北京低空经济行动方案公开征求意见', `5月16日，《${plan}》公开征求意见（据北京市人民政府网站）。\n征求意见稿提出开放多元应用场景。`), plan);
+    assert.deepEqual(
+      grouped([
+        ['北京低空经济行动方案公开征求意见', `5月16日，《${plan}》公开征求意见（据北京市人民政府网站）。\n征求意见稿提出开放多元应用场景，探索“无人机+公交”配送。`],
+        ['北京：拟探索分体式飞行汽车城际通勤', `据IT之家5月16日消息，北京市经济和信息化局15日就《${plan.slice(0, -1)}）（征求意见稿）》公开征求意见。\n征求意见稿提出，力争用三年时间使低空经济相关企业数量突破5000家。`],
+        [`北京市经济和信息化局关于印发《${plan}》的通知`, `各区人民政府：\n现将《${plan}》印发给你们，请认真贯彻落实。`],
+      ]),
+      [[1, 2], [3]],
+    );
+  });
+
+  it('credits a briefing\'s transcript to the body whose head the host invites to present, in a Taiwan-usage copy too', () => {
+    const transcript = '國務院新聞辦新聞局副局長、新聞發言人邢慧娜:\n女士們、先生們,大家下午好。歡迎出席國務院新聞辦新聞釋出會。今天我們舉行「推動高品質發展」系列主題新聞釋出會。我們邀請到國家數據局局長劉烈宏先生,請他介紹情況並回答大家關心的問題。';
+    // 釋出會 is Taiwan's 发布会: the title alone, without the body's 數位, reads as a briefing.
+    assert.match(normaliseText('國新辦舉行「推動高品質發展」系列主題新聞釋出會(國家數據局)'), /发布会/);
+    assert.equal(issuer(normaliseText('國新辦舉行「推動高品質發展」系列主題新聞釋出會(國家數據局)'), normaliseText(transcript)), '国家数据局');
+  });
+
+  it('reads the document a report names after the highlights a portal sets above its lead', () => {
+    const highlights = '①高标准建设省具身智能机器人创新中心，引进和培育3—5家独角兽企业。\n②加快重大项目建设，补齐集成电路制造、先进封测等短板。\n';
+    const lead = '近日，中共广东省委办公厅、广东省人民政府办公厅印发《广东省建设现代化产业体系2025年行动计划》并发出通知，要求各地区各部门结合实际认真贯彻落实。';
+    assert.equal(issuedDocument('广东：加快启动布局人形机器人、低空经济、商业航天等重点领域研发项目', `${highlights}${lead}`), '广东省建设现代化产业体系2025年行动计划');
+    assert.deepEqual(
+      grouped([
+        ['广东：加快启动布局人形机器人、低空经济、商业航天等重点领域研发项目', `${highlights}${lead}\n一、实施科技创新强基行动`],
+        ['广东印发建设现代化产业体系2025年行动计划', '近日，省委办公厅、省政府办公厅印发《广东省建设现代化产业体系2025年行动计划》，提出实施八大行动。'],
+      ]),
+      [[1, 2]],
+    );
   });
 });

@@ -252,8 +252,18 @@ describe('the origin of a story', () => {
     assert.equal(resolveOrigin([{ ...government, publishedAt: at(8) }, office, twice], directory).origin, '山东省人民政府');
     // Two unrelated bodies named as often: the earlier claim stands.
     const other = member(3, '澎湃新闻', 10, { issuer: '河南省人民政府', issuerHow: 'lead' });
-    assert.equal(resolveOrigin([office, other], directory).origin, '山东省人民政府新闻办公室');
-    assert.equal(resolveOrigin([{ ...office, publishedAt: at(12) }, other], directory).origin, '河南省人民政府');
+    assert.equal(resolveOrigin([government, other], directory).origin, '山东省人民政府');
+    assert.equal(resolveOrigin([{ ...government, publishedAt: at(12) }, other], directory).origin, '河南省人民政府');
+  });
+
+  it('takes the body that presented at a briefing over the press office that hosted it, named by more copies or as many', () => {
+    // day-ap: one report names 工信部's presenter, two only 国新办's briefing.
+    const presenter = member(1, '网易', 9, { issuer: '工业和信息化部', issuerHow: 'lead' });
+    const host = (id: number, hour: number) => member(id, `站点${id}`, hour, { issuer: '国务院新闻办公室', issuerHow: 'lead' });
+    assert.equal(resolveOrigin([presenter, host(2, 10), host(3, 11)], directory).origin, '工业和信息化部');
+    assert.equal(resolveOrigin([host(2, 8), host(3, 8), presenter], directory).origin, '工业和信息化部');
+    // A host named by more copies still is the host.
+    assert.equal(resolveOrigin([presenter, host(2, 10), host(3, 11), host(4, 12)], directory).origin, '国务院新闻办公室');
   });
 
   it('takes a government portal\'s copy as the issuer\'s own publication, not a repost', () => {

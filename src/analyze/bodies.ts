@@ -39,6 +39,9 @@ const county = new RegExp(String.raw`^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|${CITY
  */
 const nationalForm = /^(?:国家[\u4e00-\u9fff]{1,14}?(?:总局|局|署|委员会)|国务院[\u4e00-\u9fff]{1,12}?(?:办公室|委员会))(?:办公厅|办公室)?$/;
 
+/** A press office (国务院新闻办公室, 山东省人民政府新闻办), which hosts a briefing for the body that presents at it. */
+export const pressOffice = /新闻办(?:公室)?$/;
+
 /**
  * The tier of a body the registry does not list, from the form of its name (GB/T 2260 divisions): a
  * 国家…局/总局/署/委员会 is national (a bureau under the State Council or one of its ministries that the

@@ -5,7 +5,7 @@
  * as copies on sites nobody catalogued, whose 来源 line names the site, not the issuer.
  */
 import { chineseNumber } from '../util/chineseNumerals.ts';
-import { looksLikeBody, runOfNames, tierByForm } from './bodies.ts';
+import { looksLikeBody, pressOffice, runOfNames, tierByForm } from './bodies.ts';
 import { CITY_END, divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
 import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
@@ -466,8 +466,6 @@ function fromOfficial(text: string, where: Quoted, on: string | null, directory:
 /** A briefing's words (titles.BRIEFING_EVENT). */
 const briefingEvent = new RegExp(BRIEFING_EVENT);
 
-/** A press office, which hosts a briefing for the body that presents at it. */
-const pressOffice = /新闻办(?:公室)?$/;
 
 /**
  * Who presents at a briefing, the body's words first: the post, the name and what they did there (行长潘功胜
@@ -479,7 +477,8 @@ const postAndName = /(?:负责人|负责同志|发言人|总工程师|总经济�
 
 const presenterPatterns = [
   // The first of several listed before what they all do (邀请国家发展和改革委员会主任郑栅洁、财政部部长蓝佛安…就…回答, day-s).
-  /([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|、[^。]{0,100}?(?:就|回答)|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g,
+  // A transcript's host invites him by name (我们邀请到国家数据局局长刘烈宏先生，请他介绍情况, day-bt).
+  /([\u4e00-\u9fff]{2,24}?)(?:有关|相关)?(?:负责人|负责同志|新闻发言人|总工程师|副?(?:部长|局长|主任|厅长|司长|署长|行长|秘书长|主席))[\u4e00-\u9fff\d]{0,8}?(?:[，,、][^。]{0,40}?出席|、[^。]{0,100}?(?:就|回答)|[，,]请(?:他|她)介绍|介绍|说|表示|解读|回答|答记者问|作?主?发布|在|就)/g,
   /([\u4e00-\u9fff]{2,20}?)(?:当天|当日|同日)(?:公布|宣布|发布|推出)/g,
 ];
 

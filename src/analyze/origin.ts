@@ -1,5 +1,5 @@
 import type { BodiesFile, Body, Official, Source } from '../config/schema.ts';
-import { registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
+import { pressOffice, registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
 import { leadingDivisions } from './divisions.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { compareUrls } from '../util/url.ts';
@@ -190,7 +190,8 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
   const byTime = [...members].sort((a, b) => new Date(a.publishedAt).getTime() - new Date(b.publishedAt).getTime() || compareUrls(a.url ?? '', b.url ?? '') || a.id - b.id);
   const claims = new Map<string, number>();
   const isBody = (name: string) => directory.tierOf(name) !== null;
-  const bodyNamed = byTime.some((m) => m.issuer && m.issuerHow !== 'place' && isBody(directory.canonicalName(m.issuer)));
+  const named = byTime.flatMap((m) => (m.issuer && m.issuerHow !== 'place' && isBody(directory.canonicalName(m.issuer)) ? [directory.canonicalName(m.issuer)] : []));
+  const bodyNamed = named.length > 0;
   for (const member of byTime) {
     const canonical = directory.canonicalName(member.issuer ?? member.repostOf ?? member.site);
     // A copy that names its issuer in its own words outweighs a reporter's lead, which outweighs a site.
@@ -198,15 +199,19 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
     // A medium a copy credits (a wire's dateline, a column) is who told it: where another copy names a body, each
     // such copy weighs as a site (day-p's two 热解读 copies of the 中央经济工作会议 with its report).
     const medium = bodyNamed && Boolean(member.issuer) && !isBody(canonical);
-    const weight = medium || !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
+    // So does a press office that hosted a briefing where another copy names the body that presented there, not the
+    // office's own government (day-ap: 国新办 in two reports, 工业和信息化部 in the one that names its presenter).
+    const host = pressOffice.test(canonical) && named.some((name) => !pressOffice.test(name) && !canonical.startsWith(name));
+    const weight = medium || host || !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
     claims.set(canonical, (claims.get(canonical) ?? 0) + weight);
   }
   let origin = byTime[0]!.site;
   let most = 0;
-  // On a tie, a body wins over a medium or a site, and the more specific of two names of one body's family wins:
-  // 山东省人民政府新闻办公室 over 山东省人民政府.
+  // On a tie, a body wins over a medium or a site, the presenter over a press office of another government, and the
+  // more specific of two names of one body's family wins: 山东省人民政府新闻办公室 over 山东省人民政府.
+  const presenter = (name: string) => isBody(name) && pressOffice.test(origin) && !pressOffice.test(name) && !origin.startsWith(name);
   for (const [name, count] of claims) {
-    if (count > most || (count === most && ((isBody(name) && !isBody(origin)) || (name.startsWith(origin) && name !== origin)))) [origin, most] = [name, count];
+    if (count > most || (count === most && ((isBody(name) && !isBody(origin)) || presenter(name) || (name.startsWith(origin) && name !== origin)))) [origin, most] = [name, count];
   }
   const own = byTime.find((m) => (m.repostOf === null || m.repostOf === origin) && (m.site === origin || isOwnGovernment(m.site, origin)));
   // The document's own text nearest the issuer, in simplified characters where a copy has them.

@@ -5,7 +5,7 @@
  * number of documents, not its square.
  */
 import { differentPlaces, placesIn } from './places.ts';
-import { briefingSubjects, cleanTitle, deployedCampaign, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments } from './titles.ts';
+import { briefingSubjects, cleanTitle, deployedCampaign, explainedDocument, isBriefingReport, isCommentary, isDraft, isInterpretation, issuedDocuments, openedGathering } from './titles.ts';
 import { normaliseText } from '../util/normalise.ts';
 
 export interface GroupableDocument {
@@ -45,11 +45,12 @@ export function normaliseTitle(title: string): string {
 }
 
 /**
- * The key copies of one document share by its name: from 关于 on, without punctuation (《》, “”, spaces)
- * and without the function words a reporter drops when naming it (关于推动…的实施意见 → …实施意见).
+ * The key copies of one document share by its name: from 关于 on, without punctuation (《》, “”, spaces),
+ * without the function words a reporter drops when naming it (关于推动…的实施意见 → …实施意见) and without the
+ * 征求意见稿 a draft's name carries inside 《》 in some copies and not in others (day-ao).
  */
 export function documentKey(name: string): string {
-  return normaliseTitle(name.replace(/^.*?(?=关于)/, '')).replace(/关于|推动|促进|加快|推进|进一步|的/g, '');
+  return normaliseTitle(name.replace(/^.*?(?=关于)/, '').replace(/[（(](?:公开)?征求意见稿[)）]$/, '')).replace(/关于|推动|促进|加快|推进|进一步|的/g, '');
 }
 
 /**
@@ -248,6 +249,9 @@ export function groupStories(documents: readonly GroupableDocument[]): number[][
     // Reports of one notice name the year's campaign it deploys (titles.deployedCampaign).
     const campaign = deployedCampaign(titles[i]!, bodies[i]!);
     if (campaign) joinOnKey(`campaign:${campaign}`, i);
+    // Reports of a gathering's opening name it (titles.openedGathering).
+    const gathering = openedGathering(titles[i]!, bodies[i]!);
+    if (gathering) joinOnKey(`opened:${gathering}`, i);
     // Reports of one interpretation (a press briefing, a Q&A) name the document they explain.
     const explained = interpreting[i] ? explainedDocument(titles[i]!, bodies[i]!) : null;
     if (explained && documentKey(explained).length >= 8) joinOnKey(`explains:${documentKey(explained)}`, i);

@@ -137,11 +137,12 @@ const LEAD_CHARS = 200;
  * are worded. Read on a normalised, cleaned title; null when the text names no document so.
  */
 export function issuedDocument(title: string, body: string): string | null {
+  body = withoutLeadSummary(body);
   const notice = issuingNotice(title);
   if (notice) return notice.document;
   // A consultation's title names its draft: 工信部公开征求对《…指南》（征求意见稿）的意见 (day-x) is about the 指南.
   const consulted = consultation.exec(title);
-  if (consulted) return (consulted[1] ?? consulted[2])!;
+  if (consulted) return consultedName(consulted);
   // A headline and its subtitle (以数据要素乘数效应赋能经济社会发展——17部门联合印发《…》) are read each on its own.
   for (const part of title.split(/——/)) {
     const headline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`).exec(part.trim());
@@ -161,10 +162,23 @@ export function issuedDocument(title: string, body: string): string | null {
   // A later paragraph names the news only when the headline speaks of it: 盛来运 on 新质生产力, then 文章随后列举
   // 各地动向：…上海科创金融联盟发布《上海金融助力新质生产力发展三年行动计划》 (day-al) is no 国家统计局 plan.
   const lead = leadParagraphEnd(body);
+  // So does a report's first paragraph: 北京市经济和信息化局15日就《…（征求意见稿）》公开征求意见, 《…》公开征求意见
+  // (day-ao: two reports of one draft under headlines that share little).
+  const consultedInLead = consultation.exec(body.slice(0, Math.min(lead, LEAD_CHARS)));
+  if (consultedInLead) return consultedName(consultedInLead);
   const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))]
     .filter((m) => m.index < lead || spokenOf((m[1] ?? m[2] ?? m[3] ?? m[4])!, title))
     .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/\s*\n\s*/g, ''));
   return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
+}
+
+/**
+ * A text without the summary a portal sets above its lead: lines of highlights numbered ①②… (财联社's copies,
+ * day-bs: ①高标准建设省具身智能机器人创新中心… before 近日,中共广东省委办公厅…印发《…》) or headed 摘要：. The
+ * lead that names the document follows them.
+ */
+function withoutLeadSummary(body: string): string {
+  return body.replace(/^(?:\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|摘要[：:])[^\n]*(?:\n|$))+/, '');
 }
 
 /**
@@ -207,7 +221,7 @@ export function docNumberAfter(name: string, body: string): string | null {
 export function issuedDocuments(title: string, body: string): string[] {
   const first = issuedDocument(title, body);
   if (!first) return [];
-  const lead = body.slice(0, LEAD_CHARS);
+  const lead = withoutLeadSummary(body).slice(0, LEAD_CHARS);
   const at = lead.indexOf(`《${first}》`);
   if (at < 0) return [first];
   const joined = /^(?:\s*(?:和|及|以及|与|、)\s*《([^》]{4,})》)+/.exec(lead.slice(at + first.length + 2));
@@ -229,8 +243,43 @@ export function deployedCampaign(title: string, body: string): string | null {
   return campaign ? campaign[1]!.replace(/年度?/, '年') : null;
 }
 
+/** A gathering held on a date: a summit, congress, forum or fair, by the noun its name ends with. */
+const GATHERING = '(?:峰会|大会|论坛|博览会|年会|展览会|交易会|运动会)';
+/**
+ * The gathering whose opening a report's first sentence tells (第七届数字中国建设峰会5月24日在福建福州开幕,
+ * 据浙江日报11月19日报道，2024年世界互联网大会乌镇峰会11月19日至22日在乌镇举办, day-ao and day-au): reporters
+ * head one opening each their own way (…在福州开幕, …今日在福州开幕, 乌镇峰会开启“下一个十年”), and only the
+ * gathering joins them. Its name with its year or edition (an edition of years before is other news), when the
+ * headline speaks of it by a word of its own (乌镇 of 乌镇峰会): a report that opens with the gathering as its
+ * setting and heads another story (黄仁勋：已收到大量H20芯片订单, day-bh) is that story. Null otherwise, and for a
+ * notice of one still to come (将于…举行, 定于…举办), which is news of its own. Read on a normalised title and body.
+ */
+export function openedGathering(title: string, body: string): string | null {
+  const first = /^[^。！？\n]*/.exec(body.trimStart())![0]
+    // A credit (据中新网报道，, 海峡导报5月24日报道，, 新华社北京3月5日电) and a date (5月24日上午，) before the news.
+    .replace(/^[^，。]{0,30}?(?:报道|电|讯)[）)]?[，,:：]?\s*/, '')
+    .replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚间?)?[，,]?\s*/, '');
+  const opened = new RegExp(
+    String.raw`^((?:(?:19|20)\d{2}年?|第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fff“”·]{2,30}?${GATHERING})(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日(?:至\d{1,2}日)?)?(?:当天|今天|今日)?(?:上午|下午|晚间?)?(?:在[\u4e00-\u9fff]{2,16}?)?(?:隆重|正式)?(?:开幕|开启|举办|举行|召开)`,
+  ).exec(first);
+  // A name holding 就, 在, 为, 的 or 于 is a sentence's subject before it (国务院新闻办公室就…峰会举行发布会).
+  if (!opened || /[就在为的于]/.test(opened[1]!)) return null;
+  const name = opened[1]!;
+  const ownWords = [...name.matchAll(/(?=([\u4e00-\u9fff]{2}))/g)].map((m) => m[1]!).filter((pair) => !genericGatheringWords.test(pair));
+  // 2024年世界互联网大会 and 2024世界互联网大会 are one name.
+  return ownWords.some((pair) => title.includes(pair)) ? name.replace(/^((?:19|20)\d{2})年/, '$1') : null;
+}
+
+/** Two-character runs any gathering's name may hold: no headline speaks of one gathering by them. */
+const genericGatheringWords = /^(?:峰会|大会|论坛|博览|览会|年会|展览|交易|易会|运动|动会|中国|国际|世界|全国|第[一二三四五六七八九十]|[一二三四五六七八九十]届|届[\u4e00-\u9fff])$/;
+
 /** A title that asks for comments on a draft it names: 公开征求对《Y》（征求意见稿）的意见, 征求《Y》意见, 就《Y》公开征求意见. */
-const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)）])?(?:的)?意见|就《([^》]{4,})》(?:[（(](?:公开)?征求意见稿[)）])?(?:向社会)?公开征求(?:社会各界)?意见/;
+const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)）])?(?:的)?意见|(?:就|^|[，,。；;])《([^》]{4,})》(?:[（(](?:公开)?征求意见稿[)）])?(?:向社会)?公开征求(?:社会各界)?意见/;
+
+/** The draft a consultation names, as it names it (with a 征求意见稿 inside 《》 or not: documentKey reads both alike). */
+function consultedName(consulted: RegExpExecArray): string {
+  return (consulted[1] ?? consulted[2])!;
+}
 
 /** Whether a title is a document's own (关于…的意见, X关于印发《Y》的通知, …实施细则), not a headline about one. */
 export function isDocumentItself(title: string): boolean {

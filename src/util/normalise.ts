@@ -24,9 +24,9 @@ const fromTaiwan = OpenCC.Converter({ from: 'twp', to: 'cn' });
 /**
  * Words only Taiwan writes for the mainland's (資訊 for 信息, 積體電路 for 集成电路, 人工智慧 for 人工智能): a
  * copy served through a Taiwan-usage gateway (big5.china.com.cn) that uses them is converted with Taiwan's
- * phrases too, so 工業和資訊化部 reads as 工业和信息化部. Other texts keep their own words.
+ * phrases too, so 工業和資訊化部 reads as 工业和信息化部 (and 新聞釋出會 as 新闻发布会, day-bt). Other texts keep their own words.
  */
-const taiwanMarkers = /資訊|積體電路|人工智慧|軟體|硬體|晶片|網路|數位|智慧財產|資料庫/;
+const taiwanMarkers = /資訊|積體電路|人工智慧|軟體|硬體|晶片|網路|數位|智慧財產|資料庫|釋出會/;
 
 /** A text in simplified characters: a copy of a story in traditional characters compares equal to the original. */
 export function simplified(text: string): string {
