@@ -3,7 +3,8 @@
  * own host, written to a WARC file, imported with `xinzhi import`, the issue written with `xinzhi brief`,
  * and compared with the labels set before xinzhi was run on them. REAL_DAY=day-a runs one day;
  * EVAL_CATALOG=1 keeps the real source catalog (by default no host is a catalog source, as a crawl of
- * uncatalogued copies meets them). DETAIL=1 lists every miss; KEEP=1 keeps the data folder for `explain`.
+ * uncatalogued copies meets them). DETAIL=1 lists every miss; KEEP=1 keeps the data folder for `explain`;
+ * DUMP=file appends each day's candidates, with the labelled story each stands for, as JSON lines.
  *
  * Prints, per day: picks hit (of 5), off-topic items, stories twice, issuer and tier right for relevant
  * stories, host labels or ids in the prose, failed checks, withheld sections and the exit code.
@@ -82,6 +83,22 @@ async function evaluate(day: RealDay): Promise<void> {
       const url = written!.references.find((r) => r.id === item.refs[0])?.url ?? '';
       return day.storyOfUrl.get(url);
     });
+    // DUMP=file appends one JSON line per candidate with the story most of its copies belong to: data for studying the ranking.
+    if (process.env.DUMP) {
+      const storyOfCandidate = (c: ExplainCandidate) => {
+        const counts = new Map<RealStory, number>();
+        for (const url of c.members) {
+          const story = day.storyOfUrl.get(url);
+          if (story) counts.set(story, (counts.get(story) ?? 0) + 1);
+        }
+        return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+      };
+      const lines = candidates.map((c, rank) => {
+        const story = storyOfCandidate(c);
+        return JSON.stringify({ day: day.name, rank: rank + 1, story: story?.id ?? null, pick: story?.pick ?? false, relevant: story?.relevant ?? false, inBrief: itemStories.includes(story), candidate: c });
+      });
+      writeFileSync(process.env.DUMP, `${lines.join('\n')}\n`, { flag: 'a' });
+    }
     const picks = day.stories.filter((s) => s.pick);
     const hit = picks.filter((s) => itemStories.includes(s));
     const offTopic = itemStories.filter((s) => s && !s.relevant);

@@ -1497,6 +1497,18 @@ describe('days BT and BU, and the twice of all days: a gathering\'s opening, a l
     assert.equal(issuer(normaliseText('國新辦舉行「推動高品質發展」系列主題新聞釋出會(國家數據局)'), normaliseText(transcript)), '国家数据局');
   });
 
+  it('leaves an expert\'s reading a reporter arranged to its medium, not the body whose document it reads', () => {
+    assert.equal(issuer('专家解读《关于加快公共数据资源开发利用的意见》', '今天（10月9日），中共中央办公厅、国务院办公厅正式公布《关于加快公共数据资源开发利用的意见》。记者第一时间请专家作了解读。'), undefined);
+    assert.equal(issuer('“辅助驾驶”别当“自动驾驶” 专家谈两部门征求意见稿', '国家市场监督管理总局与工业和信息化部近期联合发布征求意见稿。专家表示，政策落地后有助于减少企业的无序升级。'), undefined);
+    // A report of the document that quotes an expert after it is the document's news.
+    assert.equal(issuer('四部门印发人工智能产业标准化体系建设指南 专家：标准应紧跟技术创新步伐', '工业和信息化部等四部门近日印发《国家人工智能产业综合标准化体系建设指南（2024版）》。专家表示，标准应紧跟技术创新步伐。'), '工业和信息化部');
+    // Credited to no one, it still tells who issued the document a mirror carries bare (day-au).
+    const reading = copy(1, '专家解读 | 关于《可信数据空间发展行动计划（2024—2028年）》的解读', '近日，国家数据局印发《可信数据空间发展行动计划（2024—2028年）》。专家表示，行动计划明确了发展目标。');
+    const bare = copy(2, '可信数据空间发展行动计划(2024—2028年)', '可信数据空间是基于共识规则，联接多方主体，实现数据资源共享共用的一种数据流通利用基础设施。到2028年，建成100个以上可信数据空间。');
+    const day = analyzeDay([reading, bare], directory, taxonomy, segmenter).candidates;
+    assert.deepEqual(day.map((c) => [c.document.id, c.origin === '国家数据局']).sort(), [[1, false], [2, true]]);
+  });
+
   it('reads the document a report names after the highlights a portal sets above its lead', () => {
     const highlights = '①高标准建设省具身智能机器人创新中心，引进和培育3—5家独角兽企业。\n②加快重大项目建设，补齐集成电路制造、先进封测等短板。\n';
     const lead = '近日，中共广东省委办公厅、广东省人民政府办公厅印发《广东省建设现代化产业体系2025年行动计划》并发出通知，要求各地区各部门结合实际认真贯彻落实。';

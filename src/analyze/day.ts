@@ -2,7 +2,7 @@ import type { Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../domain/document.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { addressDate, daysBefore, documentDate, eventYear, periodStart, planYear } from './documentDate.ts';
-import { briefingPresenter, isRelativeName, readIssuer } from './issuer.ts';
+import { briefingPresenter, issuerOfNamedDocument, isRelativeName, readIssuer } from './issuer.ts';
 import type { Candidate, IssuerReading } from '../domain/candidate.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
@@ -63,10 +63,13 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
   // body's that another story of the day says issued it (国家数据局印发《…》), read from that story's title, 文号,
   // signature or lead.
   const issuerOfDocument = new Map<string, IssuerReading>();
-  for (const { issued, readings } of readGroups) {
+  for (const { members, issued, readings } of readGroups) {
     readings.forEach((reading, i) => {
       const named = issued[i];
-      if (named && reading && ['title', 'docNumber', 'field', 'signature', 'lead'].includes(reading.how) && !issuerOfDocument.has(documentKey(named))) issuerOfDocument.set(documentKey(named), reading);
+      if (!named || issuerOfDocument.has(documentKey(named))) return;
+      // A copy credited to no one (an expert's reading whose medium it does not name) still says who issued what it reads.
+      const told = reading ? (['title', 'docNumber', 'field', 'signature', 'lead'].includes(reading.how) ? reading : null) : issuerOfNamedDocument(read.get(members[i]!.id)!.body, named, directory);
+      if (told) issuerOfDocument.set(documentKey(named), told);
     });
   }
   const borrowed = (named: string | null): IssuerReading | null => {

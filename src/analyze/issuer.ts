@@ -781,6 +781,15 @@ function gluedSignature(line: string, directory: SourceDirectory): IssuerReading
   return null;
 }
 
+/**
+ * The body a text's opening says issued a named document (国家数据局印发《可信数据空间发展行动计划》), whoever
+ * the text itself is by — an expert's reading a medium arranged tells its document's issuer too (day-au). Takes
+ * normalised text and the document's name; null when the opening names no body issuing it.
+ */
+export function issuerOfNamedDocument(body: string, name: string, directory: SourceDirectory): IssuerReading | null {
+  return fromLead(joinSpacedNames(body, directory), directory, name, true);
+}
+
 /** A sentence's head that recalls history rather than tells news: 回顾, 此前, 早在, or a year alone (2017年国务院…). */
 const recalling = /回顾|此前|早在|(?:^|[，,：:\s])(?:19|20)\d{2}年(?!\d{1,2}月|度)/;
 
@@ -1208,7 +1217,8 @@ function readIssuerText(input: IssuerInput, directory: SourceDirectory): IssuerR
   const source = named && !isRelativeName(named) ? bodyNamed(named, directory) : null;
   if (source && (credited === input.repostOf || directory.tierOf(source) !== null)) return { name: source, partners: null, how: 'source', evidence: credited! };
   const cited = fromAttribution(body, directory);
-  // A medium's reading of an event (an interpretation, a commentary) is the medium's, whoever acts in its lead.
-  const subject = interpretation || isCommentary(title, body) ? null : fromClauseSubject(body, directory);
+  // A medium's reading of an event (an interpretation, a commentary, an analysis or an expert's talk) is the
+  // medium's, whoever acts in its lead.
+  const subject = interpretation || analysis || isCommentary(title, body) ? null : fromClauseSubject(body, directory);
   return cited ?? subject ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body) ?? fromMediumOpening(body, directory);
 }

@@ -317,11 +317,11 @@ export function isInterpretation(title: string, body: string): boolean {
 
 /**
  * A medium's own analysis of an event, by its headline: 央视快评, …释放了哪些信号, 分析：…, 焦点访谈｜…, …何去何从, a
- * column's 热解读：… (day-bf) —
+ * column's 热解读：… (day-bf), an expert a reporter asked (专家解读《…》, …专家谈两部门征求意见稿: days bt, bu) —
  * the medium's reading, whatever body's event it reads (day-w's 中央广播电视总台 pieces on the Politburo, day-y's
  * on the 中央经济工作会议, day-r's 政府工作报告首提的新词释放了什么信号).
  */
-export const MEDIA_ANALYSIS = /快评|释放[^，。]{0,6}信号|^焦点访谈|分析[：:]|何去何从|^热解读|时政新闻眼/;
+export const MEDIA_ANALYSIS = /快评|释放[^，。]{0,6}信号|^焦点访谈|分析[：:]|何去何从|^热解读|时政新闻眼|^专家(?:解读|解析)|专家谈/;
 
 /**
  * The columns of 中央广播电视总台 that explain or analyse an event (时政新闻眼, 央视快评, 焦点访谈, 热解读), as a
