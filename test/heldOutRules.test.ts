@@ -31,6 +31,7 @@ import type { StoredDocument } from '../src/domain/document.ts';
 import { writtenBrief } from './writtenBrief.ts';
 import { titleKnown } from '../src/brief/verify.ts';
 import { asRunningText } from '../src/brief/writers/phrasing.ts';
+import { relevanceLine } from '../src/pipeline/explainLines.ts';
 import { normaliseText } from '../src/util/normalise.ts';
 
 const { sources, bodies, taxonomy } = loadConfig();
@@ -1520,5 +1521,21 @@ describe('days BT and BU, and the twice of all days: a gathering\'s opening, a l
       ]),
       [[1, 2]],
     );
+  });
+
+  it('counts a policy document of the Party Centre as the topic\'s whatever its words, not its meetings or news, nor another body\'s', () => {
+    const opinion = copy(1, '中共中央 国务院关于实施就业优先战略促进高质量充分就业的意见', '就业是最基本的民生。为实施就业优先战略，促进高质量充分就业，现提出如下意见。');
+    const meeting = copy(2, '中共中央举行新闻发布会 介绍党的二十届三中全会精神', '中共中央7月19日上午举行新闻发布会，介绍和解读党的二十届三中全会精神。');
+    const other = copy(3, '国务院关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见', '内蒙古是我国北方重要生态安全屏障。现提出如下意见。');
+    const day = analyzeDay([opinion, meeting, other], directory, taxonomy, segmenter).candidates;
+    const of = (id: number) => day.find((c) => c.document.id === id)!;
+    assert.deepEqual([of(1).origin, of(1).relevance.scope, of(1).relevance.score >= 4], ['中共中央', { issuer: '中共中央', kind: '指导意见', points: 4 }, true]);
+    assert.deepEqual([of(2).origin, of(2).relevance.scope], ['中共中央', undefined]);
+    assert.equal(of(3).relevance.scope, undefined);
+    // Picked among the day's items; explain says why it counts.
+    assert.ok(selectItems(day, { minItems: 1, maxItems: 7, minRelevance: 4 }).some((c) => c.document.id === 1));
+    assert.match(relevanceLine(of(1), 'zh'), /中共中央的指导意见，计入范围 \+4/);
+    // Without the taxonomy's scope it scores by its words.
+    assert.equal(analyzeDay([opinion], directory, { ...taxonomy, issuerScope: undefined }, segmenter).candidates[0]!.relevance.scope, undefined);
   });
 });

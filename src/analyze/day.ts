@@ -6,7 +6,7 @@ import { briefingPresenter, issuerOfNamedDocument, isRelativeName, readIssuer } 
 import type { Candidate, IssuerReading } from '../domain/candidate.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { resolveOrigin, type SourceDirectory } from './origin.ts';
-import { scoreStoryRelevance } from './relevance.ts';
+import { scoreStoryRelevance, withIssuerScope } from './relevance.ts';
 import type { Segmenter } from './segment.ts';
 import { scoreSignificance } from './significance.ts';
 import { documentKey, groupStories, titleKey } from './storyGroups.ts';
@@ -138,7 +138,8 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
           ? { date: null, how: 'earlier' }
           : null;
     const significance = scoreSignificance({ title, body, tier: draft.tier, reposterTiers, relevance: draft.relevance.score, reportedOn: reported, issued: draft.issued, partners: draft.issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), draft: isDraft(title, body), signed: draft.tierHow === 'post', dated: age });
-    return { ...draft, significance, issuedOn };
+    // Significance weighs the words' relevance; whether the story is the topic's at all also weighs who issued it.
+    return { ...draft, relevance: withIssuerScope(draft.relevance, draft.origin, significance.kind, taxonomy), significance, issuedOn };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || compareUrls(a.document.url, b.document.url));
   return { storyGroups: groups.length, candidates };

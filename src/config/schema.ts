@@ -143,6 +143,13 @@ export const themesFileSchema = z.object({
    * document's relevance counts a quarter.
    */
   distractors: z.array(z.string().min(1)).default([]),
+  /**
+   * Bodies whose policy documents (意见, 方案, 规划, 条例, 决定, 指引) are the topic's whatever their words, and the
+   * relevance that adds to a story they issued: the Party Centre's opinions and decisions frame every policy
+   * field. Their meetings, news, drafts and interpretations count by their words alone. Names as the registry
+   * (bodies.yaml) writes them.
+   */
+  issuerScope: z.object({ names: z.array(z.string().min(1)).min(1), points: z.number().positive() }).strict().optional(),
   themes: z.array(themeSchema).min(1),
 }).strict();
 export type Taxonomy = z.infer<typeof themesFileSchema>;

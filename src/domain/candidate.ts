@@ -18,6 +18,8 @@ export interface Relevance {
   themes: ThemeHit[];
   /** Why the score was discounted, when it was: only everyday words, and no sign of policy or industry. */
   discount?: string;
+  /** The points the score holds for its issuer (taxonomy issuerScope): a policy document of a body in scope. */
+  scope?: { issuer: string; kind: string; points: number };
 }
 
 /** Who issued a document, as read from its title, 文号, signature, lead or source line (analyze/issuer.ts). */

@@ -79,5 +79,7 @@ export function relevanceLine(candidate: Candidate, lang: Lang): string {
   const { open, close, comma, semicolon, colon } = marks(lang);
   const themes = candidate.relevance.themes.slice(0, 3).map((theme) => `${theme.themeName} ${theme.score}${open}${theme.terms.map((term) => `${term.term}@${where(term.where)}×${term.count}`).join(comma)}${close}`);
   const discount = candidate.relevance.discount ? ` [${t(lang, 'halved')}: ${candidate.relevance.discount}]` : '';
-  return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `${colon}${themes.join(semicolon)}` : ''}${discount}`;
+  const scope = candidate.relevance.scope;
+  const scoped = scope ? ` [${t(lang, 'inScope', scope.issuer, scope.kind, scope.points)}]` : '';
+  return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `${colon}${themes.join(semicolon)}` : ''}${discount}${scoped}`;
 }

@@ -106,6 +106,7 @@ const messages = {
   reposted: { zh: '（{0} 家转载）', en: ' (reposted by {0})' },
   relevance: { zh: '相关度', en: 'relevance' },
   halved: { zh: '折半', en: 'halved' },
+  inScope: { zh: '{0}的{1}，计入范围 +{2}', en: 'a {1} of {0}, in scope +{2}' },
   abstract: { zh: '摘要', en: 'abstract' },
   llmWriter: { zh: '模型写作：{0} · 调用 {1} 次 · 词元 输入 {2} / 输出 {3} · 费用 {4}', en: 'model writer: {0} · {1} calls · tokens in {2} / out {3} · cost {4}' },
   llmFallbacks: { zh: '改用抽取式文本的部分：{0} 处', en: 'parts that fell back to the extractive text: {0}' },
