@@ -466,7 +466,6 @@ function fromOfficial(text: string, where: Quoted, on: string | null, directory:
 /** A briefing's words (titles.BRIEFING_EVENT). */
 const briefingEvent = new RegExp(BRIEFING_EVENT);
 
-
 /**
  * Who presents at a briefing, the body's words first: the post, the name and what they did there (行长潘功胜
  * 当天在…发布会上介绍, 行长潘功胜逐项介绍, 部长李乐成，副部长辛国斌…出席新闻发布会), or the body that announces
