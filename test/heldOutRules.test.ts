@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
 import { leadingDivisions } from '../src/analyze/divisions.ts';
-import { documentDate, eventYear, periodStart, planYear } from '../src/analyze/documentDate.ts';
+import { announcedEvent, documentDate, eventYear, periodStart, planYear } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory, resolveOrigin } from '../src/analyze/origin.ts';
 import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
@@ -1510,6 +1510,13 @@ describe('days BT and BU, and the twice of all days: a gathering\'s opening, a l
     assert.deepEqual(day.map((c) => [c.document.id, c.origin === '国家数据局']).sort(), [[1, false], [2, true]]);
   });
 
+  it('reads a document a report names after the date of its release (10月28日《…》全文公布)', () => {
+    const name = '中共中央关于制定国民经济和社会发展第十五个五年规划的建议';
+    assert.equal(issuedDocument('“十五五”规划建议把建设现代化产业体系列为首要任务', `据21世纪经济报道，10月28日《${name}》全文公布。《建议》把建设现代化产业体系放在战略任务第一条。`), name);
+    // A date before a name that is cited, not released, names nothing.
+    assert.equal(issuedDocument('各地学习贯彻四中全会精神', `10月28日《${name}》学习座谈会在京举行。`), null);
+  });
+
   it('reads the document a report names after the highlights a portal sets above its lead', () => {
     const highlights = '①高标准建设省具身智能机器人创新中心，引进和培育3—5家独角兽企业。\n②加快重大项目建设，补齐集成电路制造、先进封测等短板。\n';
     const lead = '近日，中共广东省委办公厅、广东省人民政府办公厅印发《广东省建设现代化产业体系2025年行动计划》并发出通知，要求各地区各部门结合实际认真贯彻落实。';
@@ -1537,5 +1544,17 @@ describe('days BT and BU, and the twice of all days: a gathering\'s opening, a l
     assert.match(relevanceLine(of(1), 'zh'), /中共中央的指导意见，计入范围 \+4/);
     // Without the taxonomy's scope it scores by its words.
     assert.equal(analyzeDay([opinion], directory, { ...taxonomy, issuerScope: undefined }, segmenter).candidates[0]!.relevance.scope, undefined);
+  });
+
+  it('dates a notice of an event to come no later than the event, when the day it is met is past it', () => {
+    const notice = '国家数据局局长刘烈宏5月10日在国新办新闻发布会上介绍，第七届数字中国建设峰会将于5月24日至25日在福州举行。';
+    assert.deepEqual(announcedEvent(notice, '2026-08-28'), { date: '2026-05-24', year: 2026, how: 'event', evidence: '将于5月24日至25日在福州举行' });
+    // Still ahead; or so far back that it is next year's (a notice of 1月5日 met on 20 December).
+    assert.equal(announcedEvent(notice, '2026-05-20'), null);
+    assert.equal(announcedEvent('年会将于1月5日在北京召开。', '2026-12-20'), null);
+    assert.equal(announcedEvent('第七届数字中国建设峰会5月24日在福州开幕。', '2026-08-28'), null);
+    // Met on 15 September, a notice of May's summit is old news: it only fills a thin day.
+    const candidate = analyzeDay([copy(1, '数字中国建设峰会将于5月24日举行 聚焦数据要素和数字经济', notice.replace('举行。', '举行，聚焦数据要素、数字经济和人工智能+。'))], directory, taxonomy, segmenter).candidates[0]!;
+    assert.equal(isStale(candidate.significance), true);
   });
 });

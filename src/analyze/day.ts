@@ -1,7 +1,7 @@
 import type { Taxonomy } from '../config/schema.ts';
 import type { StoredDocument } from '../domain/document.ts';
 import { shanghaiDay } from '../util/time.ts';
-import { addressDate, daysBefore, documentDate, eventYear, periodStart, planYear } from './documentDate.ts';
+import { addressDate, announcedEvent, daysBefore, documentDate, eventYear, periodStart, planYear } from './documentDate.ts';
 import { briefingPresenter, issuerOfNamedDocument, isRelativeName, readIssuer } from './issuer.ts';
 import type { Candidate, IssuerReading } from '../domain/candidate.ts';
 import { normaliseText } from '../util/normalise.ts';
@@ -120,7 +120,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
     // A copy whose address is dated months back shows the document is that old, whatever its page says.
     // A lead's date of the issuing (…11月23日发布《…》) dates the prose, not yet the freshness: on day-c it
     // makes old news of a plan its editor picked 52 days on (docs/quality.md, day-g).
-    const evidence = [...dates.filter((d) => d?.how !== 'lead'), ...members.map((m) => addressDate(m.url)), issued ? periodStart(issued, metOn) : null, issued ? planYear(issued, metOn) : null, ...members.map((m) => eventYear(read.get(m.id)!.title, pageDay(m)))];
+    const evidence = [...dates.filter((d) => d?.how !== 'lead'), ...members.map((m) => addressDate(m.url)), issued ? periodStart(issued, metOn) : null, issued ? planYear(issued, metOn) : null, ...members.map((m) => eventYear(read.get(m.id)!.title, pageDay(m))), ...members.map((m) => announcedEvent(read.get(m.id)!.body, pageDay(m)))];
     const age = evidence.flatMap((d) => (d ? [{ on: d.date ?? String(d.year), daysBefore: daysBefore(d, metOn) }] : [])).sort((a, b) => b.daysBefore - a.daysBefore)[0] ?? null;
     const own = dates[members.indexOf(document)];
     return { document, members, origin: origin.origin, issuer, issued, explains: explainedDocument(title, body), reposters: origin.reposters, tier, tierHow, relevance, title, body, reposterTiers, reported, metOn, age, own };

@@ -157,7 +157,8 @@ export function issuedDocument(title: string, body: string): string | null {
   // one its headline speaks of: a lead may recall an earlier document first (8月底，国务院印发《…》，此后相关
   // 配套政策陆续出台。9月8日，国家发展改革委、国家能源局发布《…能源…》 under a headline on 能源).
   // A name after 印发的 is the news only when the sentence says it came out (X印发的《Y》（…）正式发布), and so
-  // is a name a sentence starts with (《中共中央关于…的建议》日前正式发布, day-m's 十五五 proposal). A name a page
+  // is a name a sentence or its date starts with (《中共中央关于…的建议》日前正式发布, day-m's 十五五 proposal; 10月28日
+  // 《…的建议》全文公布, day-bp). A name a page
   // wrapped over two lines (《深圳市加快推动\n人工智能…》, day-n) is one name.
   // A later paragraph names the news only when the headline speaks of it: 盛来运 on 新质生产力, then 文章随后列举
   // 各地动向：…上海科创金融联盟发布《上海金融助力新质生产力发展三年行动计划》 (day-al) is no 国家统计局 plan.
@@ -166,7 +167,7 @@ export function issuedDocument(title: string, body: string): string | null {
   // (day-ao: two reports of one draft under headlines that share little).
   const consultedInLead = consultation.exec(body.slice(0, Math.min(lead, LEAD_CHARS)));
   if (consultedInLead) return consultedName(consultedInLead);
-  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n])《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|对外公布|出台|施行))`, 'g'))]
+  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n]|\d{1,2}日)《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会|全文)*(?:发布|公布|对外公布|出台|施行))`, 'g'))]
     .filter((m) => m.index < lead || spokenOf((m[1] ?? m[2] ?? m[3] ?? m[4])!, title))
     .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/\s*\n\s*/g, ''));
   return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
