@@ -6,7 +6,7 @@
  */
 
 import { dateFromUrl } from '../extract/date.ts';
-import { BRIEFING_EVENT } from './titles.ts';
+import { BRIEFING_EVENT, GATHERING } from './titles.ts';
 import { chineseDigits, chineseValue } from '../util/chineseNumerals.ts';
 import { calendarDay } from '../util/time.ts';
 
@@ -182,6 +182,9 @@ export function planYear(name: string, metOn: string): DocumentDate | null {
   return year !== null && year < Number(metOn.slice(0, 4)) ? { date: null, year, how: 'plan', evidence: plan![0] } : null;
 }
 
+/** An annual gathering named with its year (2022中国5G+工业互联网大会, 2024年第七届…峰会). */
+const annualEvent = new RegExp(String.raw`(?<!\d)((?:19|20)\d{2})年?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fffA-Za-z0-9+＋·]{2,24}?${GATHERING}`);
+
 /**
  * The year of an annual event a headline names by it (2022中国5G+工业互联网大会新闻发布会, 张云明出席2024中国5G+
  * 工业互联网大会开幕式), when that year is before the year the copy was met in: such a report is of that year at
@@ -189,7 +192,7 @@ export function planYear(name: string, metOn: string): DocumentDate | null {
  * year it was met in or later.
  */
 export function eventYear(title: string, metOn: string): DocumentDate | null {
-  const event = /(?<!\d)((?:19|20)\d{2})年?(?:第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fffA-Za-z0-9+＋·]{2,24}?(?:大会|论坛|峰会|博览会|年会|展览会|交易会|运动会)/.exec(title);
+  const event = annualEvent.exec(title);
   const year = event ? Number(event[1]) : null;
   return year !== null && year < Number(metOn.slice(0, 4)) ? { date: null, year, how: 'event', evidence: event![0] } : null;
 }

@@ -245,7 +245,7 @@ export function deployedCampaign(title: string, body: string): string | null {
 }
 
 /** A gathering held on a date: a summit, congress, forum or fair, by the noun its name ends with. */
-const GATHERING = '(?:峰会|大会|论坛|博览会|年会|展览会|交易会|运动会)';
+export const GATHERING = '(?:峰会|大会|论坛|博览会|年会|展览会|交易会|运动会)';
 /**
  * The gathering whose opening a report's first sentence tells (第七届数字中国建设峰会5月24日在福建福州开幕,
  * 据浙江日报11月19日报道，2024年世界互联网大会乌镇峰会11月19日至22日在乌镇举办, day-ao and day-au): reporters
@@ -260,9 +260,7 @@ export function openedGathering(title: string, body: string): string | null {
     // A credit (据中新网报道，, 海峡导报5月24日报道，, 新华社北京3月5日电) and a date (5月24日上午，) before the news.
     .replace(/^[^，。]{0,30}?(?:报道|电|讯)[）)]?[，,:：]?\s*/, '')
     .replace(/^(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚间?)?[，,]?\s*/, '');
-  const opened = new RegExp(
-    String.raw`^((?:(?:19|20)\d{2}年?|第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fff“”·]{2,30}?${GATHERING})(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日(?:至\d{1,2}日)?)?(?:当天|今天|今日)?(?:上午|下午|晚间?)?(?:在[\u4e00-\u9fff]{2,16}?)?(?:隆重|正式)?(?:开幕|开启|举办|举行|召开)`,
-  ).exec(first);
+  const opened = gatheringOpens.exec(first);
   // A name holding 就, 在, 为, 的 or 于 is a sentence's subject before it (国务院新闻办公室就…峰会举行发布会).
   if (!opened || /[就在为的于]/.test(opened[1]!)) return null;
   const name = opened[1]!;
@@ -270,6 +268,11 @@ export function openedGathering(title: string, body: string): string | null {
   // 2024年世界互联网大会 and 2024世界互联网大会 are one name.
   return ownWords.some((pair) => title.includes(pair)) ? name.replace(/^((?:19|20)\d{2})年/, '$1') : null;
 }
+
+/** A sentence that opens with a gathering's name and says it opens or is held (…峰会5月24日在福建福州开幕). */
+const gatheringOpens = new RegExp(
+  String.raw`^((?:(?:19|20)\d{2}年?|第[一二三四五六七八九十百\d]+届)?[\u4e00-\u9fff“”·]{2,30}?${GATHERING})(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:\d{1,2}日(?:至\d{1,2}日)?)?(?:当天|今天|今日)?(?:上午|下午|晚间?)?(?:在[\u4e00-\u9fff]{2,16}?)?(?:隆重|正式)?(?:开幕|开启|举办|举行|召开)`,
+);
 
 /** Two-character runs any gathering's name may hold: no headline speaks of one gathering by them. */
 const genericGatheringWords = /^(?:峰会|大会|论坛|博览|览会|年会|展览|交易|易会|运动|动会|中国|国际|世界|全国|第[一二三四五六七八九十]|[一二三四五六七八九十]届|届[\u4e00-\u9fff])$/;
