@@ -130,6 +130,15 @@ const issuingVerb = String.raw`(?:印发|发布|出台|公布|推出)`;
 /** How much of a news copy's opening names the document it reports: its first two or three sentences. */
 const LEAD_CHARS = 200;
 
+/** A headline that tells of an issuing: X印发《Y》, 《Y》发布 (titles.issuedDocument). */
+const issuingHeadline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`);
+/**
+ * The names a news lead says were issued (titles.issuedDocument): after an issuing verb, in 《》 or as 关于…的意见
+ * or a name ending in its kind; or a 《》 name a sentence or its date starts with and that is then published.
+ * Compiled once: issuedDocument runs several times for every document of a day.
+ */
+const issuedInLead = new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n]|\d{1,2}日)《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会|全文)*(?:发布|公布|对外公布|出台|施行))`, 'g');
+
 /**
  * The document a text issues or reports the issuing of, by its name: Y of X关于印发《Y》的通知, of
  * X印发《Y》 or 《Y》发布 headlines, of a lead sentence 国务院日前印发《Y》; a document's own title from
@@ -145,7 +154,7 @@ export function issuedDocument(title: string, body: string): string | null {
   if (consulted) return consultedName(consulted);
   // A headline and its subtitle (以数据要素乘数效应赋能经济社会发展——17部门联合印发《…》) are read each on its own.
   for (const part of title.split(/——/)) {
-    const headline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?《([^》]{4,})》|^《([^》]{4,})》${issuingVerb}`).exec(part.trim());
+    const headline = issuingHeadline.exec(part.trim());
     if (headline) return (headline[1] ?? headline[2])!;
   }
   if (isDocumentItself(title)) {
@@ -167,7 +176,7 @@ export function issuedDocument(title: string, body: string): string | null {
   // (day-ao: two reports of one draft under headlines that share little).
   const consultedInLead = consultation.exec(body.slice(0, Math.min(lead, LEAD_CHARS)));
   if (consultedInLead) return consultedName(consultedInLead);
-  const named = [...body.slice(0, LEAD_CHARS).matchAll(new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n]|\d{1,2}日)《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会|全文)*(?:发布|公布|对外公布|出台|施行))`, 'g'))]
+  const named = [...body.slice(0, LEAD_CHARS).matchAll(issuedInLead)]
     .filter((m) => m.index < lead || spokenOf((m[1] ?? m[2] ?? m[3] ?? m[4])!, title))
     .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!.replace(/\s*\n\s*/g, ''));
   return named.reduce<string | null>((best, name) => (best === null || sharedPairs(name, title) > sharedPairs(best, title) ? name : best), null);
