@@ -18,6 +18,7 @@ import { SourceDirectory } from '../src/analyze/origin.ts';
 import type { Brief } from '../src/domain/brief.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { warcResponseRecord } from '../src/crawl/warc.ts';
+import { normaliseText } from '../src/util/normalise.ts';
 import { nextDay } from '../src/util/time.ts';
 import { dayResponses, evalConfig, loadRealDay, realDayNames, type RealDay, type RealStory } from './realDay.ts';
 
@@ -107,7 +108,9 @@ async function evaluate(day: RealDay): Promise<void> {
     const directory = new SourceDirectory(sources, bodies);
     const relevant = day.stories.filter((s) => s.relevant);
     const found = relevant.map((story) => ({ story, candidate: candidateOf(story, candidates) }));
-    const issuerRight = found.filter(({ story, candidate }) => candidate && directory.canonicalName(candidate.origin) === directory.canonicalName(story.issuer));
+    // A label and a reading name one body alike in either script and with either width of bracket (浙江省制造业高质量发展(数字经济发展)领导小组办公室).
+    const sameName = (name: string) => directory.canonicalName(normaliseText(name).replace(/\(/g, '（').replace(/\)/g, '）'));
+    const issuerRight = found.filter(({ story, candidate }) => candidate && sameName(candidate.origin) === sameName(story.issuer));
     const tierRight = found.filter(({ story, candidate }) => candidate?.tier === story.tier);
     const hosts = new Set(day.stories.flatMap((s) => s.docs.map((d) => new URL(d.url).host)));
     const leaks = proseOf(written).flatMap((text) => [...text.matchAll(/web:[^\s，。]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+\.(?:com|cn|net|org|gov|hk)\b/gi)].map((m) => m[0]).concat([...hosts].filter((h) => text.includes(h))));
