@@ -39,6 +39,16 @@ const county = new RegExp(String.raw`^[\u4e00-\u9fff]{1,8}?(?:县|区|旗|${CITY
  */
 const nationalForm = /^(?:国家[\u4e00-\u9fff]{1,14}?(?:总局|局|署|委员会)|国务院[\u4e00-\u9fff]{1,12}?(?:办公室|委员会))(?:办公厅|办公室)?$/;
 
+/**
+ * A body of Taiwan's authorities, read simplified (國家發展委員會 → 国家发展委员会): the five 院 and 总统府, the
+ * 行政院's councils and ministries whose names no mainland body bears (国家发展委员会, 经济部, 数位发展部, 金融监督
+ * 管理委员会…), and the governments of Taiwan's cities and counties. None issues anything a mainland brief
+ * credits to an official body: a report of one (鉅亨網記者…台北報導：國家發展委員會主任委員…, day-ca) is its
+ * medium's. The names shared with mainland ministries (外交部, 财政部) are not listed: context alone tells them.
+ */
+export const taiwanAuthority =
+  /^(?:行政院|立法院|司法院|考试院|监察院|总统府|国家发展委员会|国家科学及技术委员会|国家科学委员会|大陆委员会|金融监督管理委员会|数[位字]发展部|经济部|主计总处|国家通讯传播委员会|公平交易委员会|卫生福利部|侨务委员会|海洋委员会|原住民族委员会|客家委员会|国军退除役官兵辅导委员会|核能安全委员会|中央选举委员会|(?:台湾|台北|新北|桃园|台中|台南|高雄|基隆|新竹|嘉义|屏东|宜兰|花莲|台东|澎湖|金门|连江|苗栗|彰化|南投|云林)(?:省|市|县)(?:政府|议会)?)/;
+
 /** A press office (国务院新闻办公室, 山东省人民政府新闻办), which hosts a briefing for the body that presents at it. */
 export const pressOffice = /新闻办(?:公室)?$/;
 
@@ -52,6 +62,7 @@ export const pressOffice = /新闻办(?:公室)?$/;
  * a name that has neither form (a ministry the registry misses, 市场监管总局).
  */
 export function tierByForm(whole: string): SourceTier | null {
+  if (taiwanAuthority.test(whole)) return null;
   // A Party committee is of its place's level: 中共北京市委 is provincial, as 北京市人民政府 is.
   const name = whole.replace(/^(?:中共|中国共产党)(?=[\u4e00-\u9fff]{2,})/, '');
   if (nationalForm.test(name) && placesIn(name.slice(2)).size === 0) return 'national';
@@ -86,6 +97,7 @@ export function looksLikeBody(name: string): boolean {
     /^[\u4e00-\u9fff（）()]+$/.test(name) &&
     // 市数管局, 省政府: a body named relative to the reader's place, not by its own name.
     !/^[市省县区]/.test(name) &&
+    !taiwanAuthority.test(name) &&
     /(?:人民政府(?:办公厅|办公室)?|人民代表大会常务委员会|政府|委员会|管委会|办公厅|办公室|厅|局|委|部|署|院|中心|银行|交易所|司|处|专班|领导小组|工作组|新闻办)$/.test(name) &&
     !/(?:关于|印发|发布|通知|意见|方案|会议|报告)/.test(name)
   );

@@ -300,12 +300,22 @@ function fromAttribution(body: string, directory: SourceDirectory): IssuerReadin
  * or one the catalog knows. Null for any other opening.
  */
 function fromMediumOpening(body: string, directory: SourceDirectory): IssuerReading | null {
-  const ran = mediumOpening.exec(body.trimStart().slice(0, 60));
-  return ran && (pressName.test(ran[1]!) || directory.isSiteName(ran[1]!)) ? { name: ran[1]!, partners: null, how: 'source', evidence: ran[0] } : null;
+  const opening = body.trimStart().slice(0, 60);
+  const ran = mediumOpening.exec(opening);
+  if (ran && (pressName.test(ran[1]!) || directory.isSiteName(ran[1]!))) return { name: ran[1]!, partners: null, how: 'source', evidence: ran[0] };
+  // A reporter's byline names the medium the reporter writes for: a paper, a site, a station, an agency the register knows (中央社).
+  const signed = byline.exec(opening);
+  return signed && (/[报网台]$/.test(signed[1]!) || directory.isSiteName(signed[1]!)) ? { name: signed[1]!, partners: null, how: 'source', evidence: signed[0] } : null;
 }
 
 /** A text's first words naming the medium that ran it, on a day: 河南日报5月21日刊发, 巨亨网新闻中心3月5日报道. */
 const mediumOpening = /^据?([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
+
+/**
+ * A reporter's byline opening a text, read simplified: 巨亨网记者张韶雯台北报导：, 中国经营报记者曲忠芳北京报道：,
+ * （中央社记者曾智怡台北24日电） — Taiwan's and Hong Kong's papers and many mainland ones sign their news so.
+ */
+const byline = /^[（(]?([\u4e00-\u9fff]{2,10}?)(?:驻[\u4e00-\u9fff]{1,4})?记者\s?[\u4e00-\u9fff]{2,4}(?:[、，,\s][\u4e00-\u9fff]{2,4})*?\s?[\u4e00-\u9fff]{0,3}?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:报道|报导|电|讯)/;
 
 /** An agency's dateline at a text's head, after a byline or info line at most: 新华社北京7月21日电 (新华财经北京…电 is 新华社's financial service, day-bh). */
 const dateline = /^[^。\n]{0,24}?(?<![\u4e00-\u9fff])((?:新华|中新|中通|中国新闻|香港中通)社|新华财经)[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日电/;
