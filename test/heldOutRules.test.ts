@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
+import { looksLikeBody, tierByForm } from '../src/analyze/bodies.ts';
 import { leadingDivisions } from '../src/analyze/divisions.ts';
 import { announcedEvent, documentDate, eventYear, periodStart, planYear } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
@@ -1556,5 +1557,35 @@ describe('days BT and BU, and the twice of all days: a gathering\'s opening, a l
     // Met on 15 September, a notice of May's summit is old news: it only fills a thin day.
     const candidate = analyzeDay([copy(1, '数字中国建设峰会将于5月24日举行 聚焦数据要素和数字经济', notice.replace('举行。', '举行，聚焦数据要素、数字经济和人工智能+。'))], directory, taxonomy, segmenter).candidates[0]!;
     assert.equal(isStale(candidate.significance), true);
+  });
+});
+
+describe('days BX to CA: Taiwan\'s authorities, reporters\' bylines and the energy transition', () => {
+  it('credits no body of Taiwan\'s authorities as an official issuer: a report of one is its medium\'s', () => {
+    const report = '鉅亨網記者張韶雯台北報導：國家發展委員會主任委員葉俊顯20日在立法院經濟委員會作上任後首次業務報告，表示政府將推動經濟創新升級，並讓台灣人工智慧實力躋身全球前5名。';
+    assert.equal(issuer('國發新藍圖曝光！葉俊顯首秀：「五大信賴產業」與「AI新十大建設」', report), '巨亨网');
+    assert.equal(issuer('行政院發布AI新十大建設', '行政院院會今天通過AI新十大建設推動方案，經濟部將編列預算。'), undefined);
+    // The form of a national bureau is no national body's there, nor is a Taiwan city's government a city's here.
+    assert.deepEqual([tierByForm('国家发展委员会'), tierByForm('台北市政府'), tierByForm('经济部产业发展署')], [null, null, null]);
+    assert.deepEqual([tierByForm('国家数据局'), tierByForm('台州市人民政府')], ['national', 'municipal']);
+    assert.equal(looksLikeBody('国家科学及技术委员会'), false);
+  });
+
+  it('reads the medium from a reporter\'s byline when nothing else names one, an agency\'s under its register name', () => {
+    assert.equal(issuer('AI应用撑盘 8月工业生产指数写同期新高', '（中央社記者曾智怡臺北24日電）人工智慧應用熱潮延續，8月工業生產指數為117.36。'), '中央社');
+    assert.equal(directory.canonicalName('中央社'), '中央通讯社');
+    assert.equal(issuer('从“黑灯产线”到无人集卡', '中国经营报记者曲忠芳北京报道：从叶片“黑灯产线”到无人驾驶集卡，智能化改造正在铺开。'), '中国经营报');
+    // A byline is a fallback: the body a report's lead names issuing a document still comes first.
+    assert.equal(issuer('民间投资13条出台', '中国商报记者王彤旭报道 国务院办公厅日前印发《关于进一步促进民间投资发展的若干措施》，提出13项措施。'), '国务院办公厅');
+    assert.equal(issuer('智能化改造观察', '记者曲忠芳报道：智能化改造正在铺开。'), undefined);
+  });
+
+  it('counts the energy transition as the topic\'s, not a passing mention of new energy', () => {
+    const score = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).score;
+    assert.ok(score('国家发展改革委等部门关于大力实施可再生能源替代行动的指导意见', '为加快推进可再生能源替代，推动能源绿色低碳转型，现提出如下意见。') >= 4);
+    assert.ok(score('关于加快经济社会发展全面绿色转型的意见', '加快经济社会发展全面绿色转型，推动能源转型和产业结构升级。') >= 4);
+    // 新能源 and 风电 are everyday words too: with the policy's words around them they count (day-r's Politburo study).
+    assert.ok(score('以更大力度推动我国新能源高质量发展', '中共中央政治局就新能源技术与我国的能源安全进行集体学习。要统筹好新能源发展和国家能源安全，推动风电、光伏产业发展，加快建设新型能源体系。') >= 4);
+    assert.ok(score('外交部发言人主持例行记者会', '发言人介绍了中方立场，并回答了有关新能源产品出口的提问。') < 4);
   });
 });
