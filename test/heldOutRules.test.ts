@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeDay } from '../src/analyze/day.ts';
-import { looksLikeBody, tierByForm } from '../src/analyze/bodies.ts';
-import { leadingDivisions } from '../src/analyze/divisions.ts';
+import { bodyOfDepartment, looksLikeBody, tierByForm } from '../src/analyze/bodies.ts';
+import { divisionOfGovHost, leadingDivisions } from '../src/analyze/divisions.ts';
 import { announcedEvent, documentDate, eventYear, periodStart, planYear } from '../src/analyze/documentDate.ts';
 import { briefingPresenter, readIssuer } from '../src/analyze/issuer.ts';
 import { SourceDirectory, resolveOrigin } from '../src/analyze/origin.ts';
@@ -1571,6 +1571,15 @@ describe('days BX to CA: Taiwan\'s authorities, reporters\' bylines and the ener
     assert.equal(looksLikeBody('国家科学及技术委员会'), false);
   });
 
+  it('counts a story of Taiwan\'s authorities a quarter, as another genre: Taiwan\'s own policy, or cross-strait politics', () => {
+    const taiwan = scoreRelevance('叶俊显首秀：“五大信赖产业”与“AI新十大建设”', '国家发展委员会主任委员叶俊显20日在立法院作业务报告，将推动人工智能产业、数据中心建设，打造人工智能岛。', taxonomy, segmenter);
+    const mainland = scoreRelevance('叶俊显首秀：“五大信赖产业”与“AI新十大建设”', '国家发展和改革委员会主任20日作报告，将推动人工智能产业、数据中心建设，打造人工智能高地。', taxonomy, segmenter);
+    assert.ok(mainland.score >= 4);
+    assert.equal(taiwan.score, Math.round(mainland.score * 0.25 * 100) / 100);
+    assert.match(taiwan.discount ?? '', /国家发展委员会/);
+    assert.match(scoreRelevance('国台办回应民进党当局禁用DeepSeek', '国台办发言人表示，人工智能大模型DeepSeek广受欢迎，推动人工智能产业发展。', taxonomy, segmenter).discount ?? '', /民进党当局/);
+  });
+
   it('reads the medium from a reporter\'s byline when nothing else names one, an agency\'s under its register name', () => {
     assert.equal(issuer('AI应用撑盘 8月工业生产指数写同期新高', '（中央社記者曾智怡臺北24日電）人工智慧應用熱潮延續，8月工業生產指數為117.36。'), '中央社');
     assert.equal(directory.canonicalName('中央社'), '中央通讯社');
@@ -1578,6 +1587,54 @@ describe('days BX to CA: Taiwan\'s authorities, reporters\' bylines and the ener
     // A byline is a fallback: the body a report's lead names issuing a document still comes first.
     assert.equal(issuer('民间投资13条出台', '中国商报记者王彤旭报道 国务院办公厅日前印发《关于进一步促进民间投资发展的若干措施》，提出13项措施。'), '国务院办公厅');
     assert.equal(issuer('智能化改造观察', '记者曲忠芳报道：智能化改造正在铺开。'), undefined);
+  });
+
+  it('reads a gov.cn host as its place\'s government\'s, so a relative name on it is that place\'s', () => {
+    assert.deepEqual(['www.lyg.gov.cn', 'jtj.changzhou.gov.cn', 'www.pinghu.gov.cn', 'gd.gov.cn'].map((host) => divisionOfGovHost(host)?.name), ['连云港市', '常州市', '平湖市', '广东省']);
+    // Two places spelt alike (苏州, 宿州; 广州, 贵州, 赣州), a ministry's host, a host outside gov.cn: none.
+    assert.deepEqual(['www.suzhou.gov.cn', 'gz.gov.cn', 'www.miit.gov.cn', 'changzhou.com.cn'].map((host) => divisionOfGovHost(host)), [undefined, undefined, undefined, undefined]);
+    const text = ['市交通运输局召开交通运输行业低空应用场景座谈会', '4月26日下午，市交通运输局组织召开交通运输行业低空应用场景座谈会，共谋低空经济发展新机遇。'] as const;
+    const page = { ...copy(1, ...text), url: 'https://jtj.changzhou.gov.cn/html/jtj/2024/214934.html', sourceId: 'web:jtj.changzhou.gov.cn' };
+    const candidate = analyzeDay([page], directory, taxonomy, segmenter).candidates[0]!;
+    assert.deepEqual([candidate.origin, candidate.tier], ['常州市交通运输局', 'municipal']);
+    // The same text on a mirror names no place.
+    assert.notEqual(analyzeDay([copy(2, ...text)], directory, taxonomy, segmenter).candidates[0]!.origin, '常州市交通运输局');
+  });
+
+  it('splits local bodies a heading runs together, the first leading', () => {
+    const body = '中共深圳市委办公厅深圳市人民政府办公厅关于印发《深圳市加快推动人工智能高质量发展高水平应用行动方案(2023—2024年)》的通知\n各区党委和人民政府，市直各单位：\n现印发给你们，请结合实际认真贯彻落实。';
+    const reading = readIssuer({ title: '重磅发布!《深圳市加快推动人工智能高质量发展高水平应用行动方案(2023—2024年)》', body, docNumber: null }, directory);
+    assert.deepEqual([reading?.name, reading?.partners], ['中共深圳市委办公厅', '二']);
+    // Three run together are three; one body's name is not cut.
+    assert.equal(readIssuer({ title: '嘉兴市印发若干措施', body: '中共嘉兴市委办公室嘉兴市人民政府办公室嘉兴市科学技术局关于印发《嘉兴市科技创新若干措施》的通知\n各县（市、区）：现印发给你们。', docNumber: null }, directory)?.partners, '三');
+    assert.equal(issuer('深圳市人民政府办公厅关于印发若干措施的通知', '各区人民政府：现印发给你们。'), '深圳市人民政府办公厅');
+  });
+
+  it('names a national department that signs in its own name, and counts the reports that name its body for it', () => {
+    assert.equal(issuer('国家能源局综合司关于组织开展能源领域氢能试点工作的通知', '各省（自治区、直辖市）能源局：现将有关事项通知如下。'), '国家能源局综合司');
+    assert.equal(directory.tierOf('国家能源局综合司'), 'national');
+    const notice = copy(1, '国家能源局综合司关于组织开展能源领域氢能试点工作的通知', '各省（自治区、直辖市）能源局：为推动氢能产业高质量发展，现组织开展能源领域氢能试点工作。');
+    const reports = [2, 3].map((id) => copy(id, '国家能源局组织开展能源领域氢能试点工作', '国家能源局近日印发《关于组织开展能源领域氢能试点工作的通知》，推动氢能产业高质量发展。'));
+    assert.deepEqual(analyzeDay([notice, ...reports], directory, taxonomy, segmenter).candidates.map((c) => c.origin), ['国家能源局综合司']);
+    // Its official speaking at a briefing speaks for the body.
+    assert.equal(issuer('国家能源局举行新闻发布会', '国家能源局能源节约和科技装备司副司长边广琦介绍，一季度新型储能装机规模稳步增长。'), '国家能源局');
+    assert.deepEqual(['国家数据局综合司', '国家发展和改革委员会高技术司', '中国建设银行股份有限公司', '国家数据局'].map(bodyOfDepartment), ['国家数据局', '国家发展和改革委员会', '中国建设银行股份有限公司', '国家数据局']);
+    // One body's reports of one event, one naming the department: one item (day-bw's 可信数据空间 pilots).
+    const [a, b] = analyzeDay([
+      copy(4, '部署可信数据空间试点 推动数据要素流通', '国家数据局综合司近日发布通知，部署可信数据空间创新发展试点工作，推动数据要素合规高效流通。'),
+      copy(5, '可信数据空间试点启动 数据要素流通再提速', '国家数据局组织开展可信数据空间创新发展试点，推动数据要素合规高效流通。'),
+    ], directory, taxonomy, segmenter).candidates;
+    assert.deepEqual([a?.origin, b?.origin].sort(), ['国家数据局', '国家数据局综合司']);
+    assert.equal(oneEvent(a!, b!), true);
+  });
+
+  it('reads the draft a consultation\'s headline names without 《》, and says it is consulted on', () => {
+    assert.equal(issuedDocument('国家数据局公开征求国家数据基础设施建设指引意见', '国家数据局起草了指引，现向社会公开征求意见。'), '国家数据基础设施建设指引');
+    const draft = copy(1, '國家數據局公開徵求國家數據基礎設施建設指引意見', '為推動國家數據基礎設施建設，國家數據局起草了國家數據基礎設施建設指引，現向社會公開徵求意見。');
+    const { brief, failed } = written(analyzeDay([draft], directory, taxonomy, segmenter).candidates, [draft]);
+    assert.deepEqual(failed, []);
+    // Consulted on, not issued (day-cb: 国家数据局印发《国家数据局公开征求…意见》).
+    assert.match(brief.items[0]!.headline, /^国家数据局(?:就《)?公开征求国家数据基础设施建设指引(?:》公开征求)?意见$|^国家数据局就《国家数据基础设施建设指引》公开征求意见$/);
   });
 
   it('counts the energy transition as the topic\'s, not a passing mention of new energy', () => {

@@ -228,9 +228,9 @@ describe('the issuer read from the text', () => {
     assert.equal(different('国务院关于深入实施“人工智能+”行动的意见', '北京市贯彻“人工智能+”行动的措施'), false);
   });
 
-  it('a draft for comment is its drafter\'s; a unit of a body stands for the body', () => {
+  it('a draft for comment is its drafter\'s; a unit of a body stands for the body, a national department signs in its own name', () => {
     assert.equal(issuer('关于再次征求《湖州市人工智能三年行动计划(征求意见稿)》意见建议的函', '如有意见，请于7月10日前反馈至湖州市经济和信息化局数字经济处(人工智能处)。地址：凤凰路')?.name, '湖州市经济和信息化局');
-    assert.equal(issuer('《数字中国建设2025年行动方案》发布', '国家数据局综合司近期印发《数字中国建设2025年行动方案》。')?.name, '国家数据局');
+    assert.equal(issuer('《数字中国建设2025年行动方案》发布', '国家数据局综合司近期印发《数字中国建设2025年行动方案》。')?.name, '国家数据局综合司');
   });
 
   it('takes a 文号 the page only cites for no one\'s', () => {

@@ -46,8 +46,23 @@ const nationalForm = /^(?:国家[\u4e00-\u9fff]{1,14}?(?:总局|局|署|委员�
  * credits to an official body: a report of one (鉅亨網記者…台北報導：國家發展委員會主任委員…, day-ca) is its
  * medium's. The names shared with mainland ministries (外交部, 财政部) are not listed: context alone tells them.
  */
-export const taiwanAuthority =
-  /^(?:行政院|立法院|司法院|考试院|监察院|总统府|国家发展委员会|国家科学及技术委员会|国家科学委员会|大陆委员会|金融监督管理委员会|数[位字]发展部|经济部|主计总处|国家通讯传播委员会|公平交易委员会|卫生福利部|侨务委员会|海洋委员会|原住民族委员会|客家委员会|国军退除役官兵辅导委员会|核能安全委员会|中央选举委员会|(?:台湾|台北|新北|桃园|台中|台南|高雄|基隆|新竹|嘉义|屏东|宜兰|花莲|台东|澎湖|金门|连江|苗栗|彰化|南投|云林)(?:省|市|县)(?:政府|议会)?)/;
+const TAIWAN_AUTHORITIES = String.raw`行政院|立法院|司法院|考试院|监察院|总统府|国家发展委员会|国家科学及技术委员会|国家科学委员会|大陆委员会|金融监督管理委员会|数[位字]发展部|经济部|主计总处|国家通讯传播委员会|公平交易委员会|卫生福利部|侨务委员会|海洋委员会|原住民族委员会|客家委员会|国军退除役官兵辅导委员会|核能安全委员会|中央选举委员会|(?:台湾|台北|新北|桃园|台中|台南|高雄|基隆|新竹|嘉义|屏东|宜兰|花莲|台东|澎湖|金门|连江|苗栗|彰化|南投|云林)(?:省|市|县)(?:政府|议会)?`;
+export const taiwanAuthority = new RegExp(`^(?:${TAIWAN_AUTHORITIES})`);
+/**
+ * A text whose headline or first sentence has Taiwan's authorities act (行政院, 国家发展委员会; or as mainland texts
+ * call them, 民进党当局, 台湾当局): Taiwan's own policy or cross-strait politics, not the mainland policy a brief of
+ * official Chinese sources covers. The real days' editors put every such story off-topic (days ah, as, aw, ca, g, j, y).
+ */
+export const taiwanAuthorityActs = new RegExp(`${TAIWAN_AUTHORITIES}|民进党当局|台湾当局`);
+
+/**
+ * The body a department of it belongs to (国家数据局 of 国家数据局综合司, 国家发展和改革委员会 of its 高技术司): a
+ * department signs some documents in its own name, and the brief prints it so, but it speaks for its body —
+ * one body when the brief counts a body's items or joins one body's reports of an event. Other names as given.
+ */
+export function bodyOfDepartment(name: string): string {
+  return name.replace(/(?<=部|局|署|银行|委员会)[\u4e00-\u9fff]{1,9}?(?<!公)司$/, '');
+}
 
 /** A press office (国务院新闻办公室, 山东省人民政府新闻办), which hosts a briefing for the body that presents at it. */
 export const pressOffice = /新闻办(?:公室)?$/;

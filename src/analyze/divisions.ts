@@ -5,6 +5,7 @@
  * county-level city, 嘉兴市 a prefecture), which the form of the name alone cannot tell.
  */
 import { createRequire } from 'node:module';
+import { pinyin } from 'pinyin-pro';
 
 /** The package's data: a code's children by code (`86` holds the provinces). */
 type AreaData = Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -116,4 +117,47 @@ export function prefecturesIn(text: string): Set<string> {
     }
   }
   return found;
+}
+
+/** A division's name without its kind (常州 of 常州市, 平湖 of 平湖市, 广东 of 广东省), as its domain spells it. */
+const placeWord = /(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|地区|盟|自治州|自治县|县|区|旗)$/;
+
+/** Divisions by how a domain spells them: `full:` whole syllables (changzhou), `initials:` their first letters (lyg). */
+function loadSpellings(): Map<string, Division[]> {
+  const spelt = new Map<string, Division[]>();
+  const seen = new Set<string>();
+  for (const division of table().full.values()) {
+    if (seen.has(division.name)) continue;
+    seen.add(division.name);
+    const word = division.name.replace(placeWord, '') || division.name;
+    const syllables = pinyin(word, { toneType: 'none', type: 'array' });
+    for (const key of [`full:${syllables.join('')}`, `initials:${syllables.map((syllable) => syllable[0]).join('')}`]) spelt.set(key, [...(spelt.get(key) ?? []), division]);
+  }
+  return spelt;
+}
+
+let spellings: Map<string, Division[]> | null = null;
+
+/**
+ * The division whose government a gov.cn host belongs to, by the label before gov.cn: a province or prefecture
+ * spelt in full pinyin (changzhou.gov.cn, jxj.wuhan.gov.cn) or by its initials (lyg.gov.cn → 连云港市,
+ * gd.gov.cn → 广东省), else a county-level division spelt in full (pinghu.gov.cn → 平湖市). Only governments
+ * register under gov.cn (CNNIC's rules for the domain), and most name the domain after their place. Undefined
+ * for a spelling two divisions share (suzhou: 苏州 and 宿州; gz: 广州, 贵州, 赣州), a ministry's (miit.gov.cn)
+ * and any other host.
+ */
+export function divisionOfGovHost(host: string): Division | undefined {
+  const label = /(?:^|\.)([a-z]+)\.gov\.cn$/.exec(host.toLowerCase())?.[1];
+  if (!label || label.length < 2) return undefined;
+  spellings ??= loadSpellings();
+  const upper = (division: Division) => division.level !== 'county';
+  // A province's or prefecture's spelling first (changzhou is 常州市 before 长洲区), then a county's in full.
+  for (const found of [
+    (spellings.get(`full:${label}`) ?? []).filter(upper),
+    (spellings.get(`initials:${label}`) ?? []).filter(upper),
+    (spellings.get(`full:${label}`) ?? []).filter((division) => !upper(division)),
+  ]) {
+    if (found.length > 0) return found.length === 1 ? found[0] : undefined;
+  }
+  return undefined;
 }

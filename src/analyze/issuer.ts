@@ -5,8 +5,8 @@
  * as copies on sites nobody catalogued, whose 来源 line names the site, not the issuer.
  */
 import { chineseNumber } from '../util/chineseNumerals.ts';
-import { looksLikeBody, pressOffice, runOfNames, tierByForm } from './bodies.ts';
-import { CITY_END, divisionNamed, leadingDivisions, prefecturesIn } from './divisions.ts';
+import { bodyOfDepartment, looksLikeBody, pressOffice, runOfNames, tierByForm } from './bodies.ts';
+import { CITY_END, divisionAt, divisionNamed, divisionOfGovHost, leadingDivisions, prefecturesIn } from './divisions.ts';
 import { closingDate } from './documentDate.ts';
 import { placesIn } from './places.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
@@ -93,7 +93,9 @@ function fullForm(name: string): string {
 
 /**
  * The body a name stands for: known to the catalog or the registry, or of the form of an official body,
- * in its full form; a unit inside a body (its 综合司, its 数字经济处) stands for the body.
+ * in its full form. A department of a ministry or national bureau that signs in its own name (国家数据局综合司,
+ * 国家能源局综合司) is printed so, as the document names its signer; a smaller unit inside a body (its 数字经济处,
+ * its 理论学习中心组) stands for the body.
  */
 function bodyNamed(name: string, directory: SourceDirectory): string | null {
   const plain = fullForm(name.replace(/[（(][^）)]{1,12}[）)]$/, ''));
@@ -103,7 +105,7 @@ function bodyNamed(name: string, directory: SourceDirectory): string | null {
   for (let cut = plain.length - 2; cut >= 3; cut--) {
     if (!internalUnit.test(plain.slice(cut))) continue;
     const parent = directory.byName(plain.slice(0, cut))?.name ?? (looksLikeBody(plain.slice(0, cut)) ? fullForm(plain.slice(0, cut)) : null);
-    if (parent) return parent;
+    if (parent) return plain.endsWith('司') && directory.tierOf(parent) === 'national' ? `${parent}${plain.slice(cut)}` : parent;
   }
   return looksLikeBody(plain) ? plain : null;
 }
@@ -181,7 +183,23 @@ function bodiesIn(text: string, directory: SourceDirectory): { name: string; par
  * day-bg), though 和 is inside names too (工业和信息化部).
  */
 function namesListed(text: string, directory: SourceDirectory): string[] {
-  return text.split(/[、\s]+/).filter(Boolean).flatMap((part) => (directory.byName(part) ? [part] : (knownNamesIn(part, directory) ?? pairJoined(part, directory) ?? [part])));
+  return text.split(/[、\s]+/).filter(Boolean).flatMap((part) => (directory.byName(part) ? [part] : (knownNamesIn(part, directory) ?? pairJoined(part, directory) ?? localNamesIn(part, directory) ?? [part])));
+}
+
+/**
+ * Local bodies a heading runs together where its page lost the space between them (中共深圳市委办公厅深圳市人民政府办公厅
+ * 关于印发…, day-cc): cut where one body's name ends and the next starts with 中共 or a place, each part a body;
+ * null when no such cut makes two or more.
+ */
+function localNamesIn(text: string, directory: SourceDirectory): string[] | null {
+  for (let at = 4; at <= text.length - 4; at++) {
+    const [first, rest] = [text.slice(0, at), text.slice(at)];
+    if (!/(?:办公厅|办公室|人民政府|委员会|局|厅|委)$/.test(first) || !(/^(?:中共|中国共产党)/.test(rest) || divisionAt(rest, 0, false))) continue;
+    if (!bodyNamed(first, directory)) continue;
+    const others = localNamesIn(rest, directory) ?? (bodyNamed(rest, directory) ? [rest] : null);
+    if (others) return [first, ...others];
+  }
+  return null;
 }
 
 /** Two bodies one phrase joins by 和 or 及 (中国人民银行和市场监管总局), each a body by itself; null otherwise. */
@@ -1061,7 +1079,8 @@ function placeContext(title: string, body: string, site: string | null, director
   const inTitle = direct(from(title));
   if (inTitle.named) return inTitle;
   const inBody = direct(from(body.slice(0, 1500)));
-  return inBody.named || !site ? inBody : direct(from(site));
+  // A site no catalog names is its domain: a gov.cn one is its place's government's (jtj.changzhou.gov.cn).
+  return inBody.named || !site ? inBody : direct(from(divisionOfGovHost(site)?.name ?? site));
 }
 
 /** A page's info line opening a copied text: 来源:浙江省经济和信息化厅 2023/8/10 11:55:03. */
@@ -1161,7 +1180,17 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
 export function readIssuer(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {
   const found = readIssuerText(input, directory);
   // Read on half-width text; printed as the body signs, with Chinese brackets (浙江省制造业高质量发展（数字经济发展）领导小组办公室, day-bh).
-  return found && { ...found, name: chinesePunctuation(found.name) };
+  return found && { ...found, name: chinesePunctuation(signer(found)) };
+}
+
+/**
+ * The name a reading credits: a department in its own name where it issues a document (a title or signature, 国家数据局
+ * 综合司…印发《…》), its body where it only speaks (国家能源局能源节约和科技装备司副司长边广琦介绍, day-bx's briefing).
+ */
+function signer(found: IssuerReading): string {
+  const body = bodyOfDepartment(found.name);
+  if (body === found.name || ['title', 'signature', 'docNumber', 'field'].includes(found.how)) return found.name;
+  return /关于|印发|发布|出台|公布|联合|通知/.test(found.evidence) && !/司长|负责人/.test(found.evidence) ? found.name : body;
 }
 
 function readIssuerText(input: IssuerInput, directory: SourceDirectory): IssuerReading | null {

@@ -1,5 +1,5 @@
 import type { BodiesFile, Body, Official, Source } from '../config/schema.ts';
-import { pressOffice, registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
+import { bodyOfDepartment, pressOffice, registryBodies, siteNameOf, tierByForm, type NamedBody } from './bodies.ts';
 import { leadingDivisions } from './divisions.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { compareUrls } from '../util/url.ts';
@@ -125,10 +125,10 @@ export class SourceDirectory {
    * (国家…局 national, …省… provincial, …市… municipal, …县/区… county); null when nothing tells.
    */
   tierOf(name: string): NamedBody['tier'] | null {
-    // A body's office, its Party committee or group (国务院国资委党委, day-az), and the committees, centres and
+    // A body's office, its departments (国家数据局综合司), its Party committee or group (国务院国资委党委, day-az), and the committees, centres and
     // institutes set up under it (国务院国资委研究中心, day-az; 教育部基础教育教学指导委员会, day-bj) are of its tier.
     const parent = /(?:办公厅|办公室|党委|党组|委员会|中心|研究院|研究所)$/.test(name) ? this.nameAt(name, 0, (known) => known.length < name.length) : undefined;
-    return this.byName(name)?.tier ?? (parent ? this.byName(parent)?.tier : undefined) ?? tierByForm(name);
+    return this.byName(name)?.tier ?? (parent ? this.byName(parent)?.tier : undefined) ?? this.byName(bodyOfDepartment(name))?.tier ?? tierByForm(name);
   }
 
   /**
@@ -204,6 +204,14 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
     const host = pressOffice.test(canonical) && named.some((name) => !pressOffice.test(name) && !canonical.startsWith(name));
     const weight = medium || host || !member.issuer || member.issuerHow === 'place' ? 1 : member.issuerHow === 'lead' || member.issuerHow === 'source' || member.issuerHow === 'official' ? 2 : 3;
     claims.set(canonical, (claims.get(canonical) ?? 0) + weight);
+  }
+  // One body's department that signs (国家数据局综合司) and the body as reports name it (国家数据局) are one claim, for
+  // the name the document signs with (days u, z, by: the 综合司's notices reported as the bureau's).
+  for (const [name, count] of claims) {
+    const parent = name === bodyOfDepartment(name) ? undefined : [...claims.keys()].find((other) => other === bodyOfDepartment(name));
+    if (!parent) continue;
+    claims.set(name, count + claims.get(parent)!);
+    claims.delete(parent);
   }
   let origin = byTime[0]!.site;
   let most = 0;

@@ -2,6 +2,7 @@ import type { Taxonomy } from '../config/schema.ts';
 import { createSegmenter, SegmentedText, type Segmenter } from './segment.ts';
 import type { Relevance, ThemeHit } from '../domain/candidate.ts';
 import { escapeRegExp } from '../util/escape.ts';
+import { taiwanAuthorityActs } from './bodies.ts';
 
 /** A keyword in the title says more about a document than one in its body. */
 const TITLE_WEIGHT = 3;
@@ -140,6 +141,8 @@ export function scoreStoryRelevance(copies: readonly RelevanceCopy[], taxonomy: 
   const title = copies[0]?.title ?? '';
   const distractor = taxonomy.distractors.find((word) => title.includes(word));
   if (distractor && total > 0) return { score: Math.round(total * DISTRACTOR_FACTOR * 100) / 100, themes, discount: `title of another genre (${distractor})` };
+  const taiwan = taiwanAuthorityActs.exec(`${title}\n${/^[^。！？\n]*/.exec((copies[0]?.body ?? '').trimStart())![0]}`);
+  if (taiwan && total > 0) return { score: Math.round(total * DISTRACTOR_FACTOR * 100) / 100, themes, discount: `Taiwan's authorities (${taiwan[0]})` };
   const onlyBroad = themes.length > 0 && themes.every((hit) => hit.terms.every((term) => broad.has(term.term)));
   const context = taxonomy.context.filter((word) => copies.some((copy) => copy.title.includes(word) || copy.body.includes(word)));
   if (onlyBroad && context.length < MIN_CONTEXT_WORDS) {

@@ -152,6 +152,8 @@ export function issuedDocument(title: string, body: string): string | null {
   // A consultation's title names its draft: 工信部公开征求对《…指南》（征求意见稿）的意见 (day-x) is about the 指南.
   const consulted = consultation.exec(title);
   if (consulted) return consultedName(consulted);
+  const bare = bareConsultation.exec(title);
+  if (bare) return bare[1]!;
   // A headline and its subtitle (以数据要素乘数效应赋能经济社会发展——17部门联合印发《…》) are read each on its own.
   for (const part of title.split(/——/)) {
     const headline = issuingHeadline.exec(part.trim());
@@ -288,6 +290,12 @@ const genericGatheringWords = /^(?:峰会|大会|论坛|博览|览会|年会|展
 
 /** A title that asks for comments on a draft it names: 公开征求对《Y》（征求意见稿）的意见, 征求《Y》意见, 就《Y》公开征求意见. */
 const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)）])?(?:的)?意见|(?:就|^|[，,。；;])《([^》]{4,})》(?:[（(](?:公开)?征求意见稿[)）])?(?:向社会)?公开征求(?:社会各界)?意见/;
+
+/**
+ * A consultation's headline that names its draft without 《》 (国家数据局公开征求国家数据基础设施建设指引意见, a glossed
+ * copy of day-cb): the draft is the name before 意见, ending in its kind.
+ */
+export const bareConsultation = /公开征求(?:对)?([^《》，,。；;\s]{4,40}?(?:指引|办法|规定|条例|方案|规划|指南|标准|细则|措施|计划|意见))(?:[（(]征求意见稿[)）])?的?意见(?:建议)?$/;
 
 /** The draft a consultation names, as it names it (with a 征求意见稿 inside 《》 or not: documentKey reads both alike). */
 function consultedName(consulted: RegExpExecArray): string {

@@ -1,5 +1,5 @@
 import type { Candidate } from '../domain/candidate.ts';
-import { isPrintableName } from '../analyze/bodies.ts';
+import { bodyOfDepartment, isPrintableName } from '../analyze/bodies.ts';
 import { normaliseText } from '../util/normalise.ts';
 import { isStale, tierRank } from '../analyze/significance.ts';
 import { documentKey, documentSubject, titleKey } from '../analyze/storyGroups.ts';
@@ -36,12 +36,17 @@ export function sameDocument(a: Candidate, b: Candidate): boolean {
   // The issuer's own explanation of a document is news beside it (editors print the 解读 as an item of its own).
   if (x !== null && y !== null) return false;
   // One body's briefing and its 解读 of a day are one explanation, whichever of them names the document.
-  if (a.origin === b.origin && (a.explains ?? b.explains) !== null && explaining(a) && explaining(b)) return true;
+  if (sameBody(a, b) && (a.explains ?? b.explains) !== null && explaining(a) && explaining(b)) return true;
   // A report of one body's document that names it only by its subject (十一部门联合发文推动新型信息基础设施
   // 协调发展, of 关于推动新型信息基础设施协调发展有关事项的通知) is about that document too.
   const [named, report] = x !== null ? [x, b] : y !== null ? [y, a] : [null, null];
   const subject = named ? documentSubject(named) : null;
-  return subject !== null && a.origin === b.origin && titleKey(report!.document.title).includes(subject);
+  return subject !== null && sameBody(a, b) && titleKey(report!.document.title).includes(subject);
+}
+
+/** Whether two stories are one body's: a department's (国家数据局综合司) is its body's (bodies.bodyOfDepartment). */
+function sameBody(a: Candidate, b: Candidate): boolean {
+  return bodyOfDepartment(a.origin) === bodyOfDepartment(b.origin);
 }
 
 /**
@@ -60,7 +65,7 @@ const ONE_EVENT_WITHIN_DAYS = 2;
  * 工信部 work conference is no news of its 中小企业 plan.
  */
 export function oneEvent(a: Candidate, b: Candidate): boolean {
-  if (a.origin !== b.origin || a.tierHow === 'site' || b.tierHow === 'site') return false;
+  if (!sameBody(a, b) || a.tierHow === 'site' || b.tierHow === 'site') return false;
   const theme = a.relevance.themes[0]?.themeId;
   const speaker = speakerOf(a);
   // The same official heading both (郑栅洁称…, 郑栅洁：…) speaks at one event, whatever theme each report leads with.
@@ -173,7 +178,7 @@ function pickFrom(candidates: readonly Candidate[], picked: Candidate[], upTo: n
       const theme = c.relevance.themes[0]?.themeId;
       // A story with no theme (possible when minRelevance is 0) shares none: it is no repeat of another themeless one.
       const themeRepeats = theme === undefined ? 0 : picked.filter((p) => p.relevance.themes[0]?.themeId === theme).length;
-      const bodyRepeats = picked.filter((p) => p.origin === c.origin).length;
+      const bodyRepeats = picked.filter((p) => sameBody(p, c)).length;
       return c.significance.score * REPEAT_THEME_FACTOR ** themeRepeats * REPEAT_BODY_FACTOR ** bodyRepeats;
     };
     let best = 0;
