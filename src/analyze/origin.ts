@@ -208,10 +208,10 @@ export function resolveOrigin(members: readonly OriginMember[], directory: Sourc
   // One body's department that signs (国家数据局综合司) and the body as reports name it (国家数据局) are one claim, for
   // the name the document signs with (days u, z, by: the 综合司's notices reported as the bureau's).
   for (const [name, count] of claims) {
-    const parent = name === bodyOfDepartment(name) ? undefined : [...claims.keys()].find((other) => other === bodyOfDepartment(name));
-    if (!parent) continue;
-    claims.set(name, count + claims.get(parent)!);
-    claims.delete(parent);
+    const body = bodyOfDepartment(name);
+    if (body === name || !claims.has(body)) continue;
+    claims.set(name, count + claims.get(body)!);
+    claims.delete(body);
   }
   let origin = byTime[0]!.site;
   let most = 0;

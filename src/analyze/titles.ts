@@ -295,7 +295,7 @@ const consultation = /征求(?:对)?《([^》]{4,})》(?:[（(]征求意见稿[)
  * A consultation's headline that names its draft without 《》 (国家数据局公开征求国家数据基础设施建设指引意见, a glossed
  * copy of day-cb): the draft is the name before 意见, ending in its kind.
  */
-export const bareConsultation = /公开征求(?:对)?([^《》，,。；;\s]{4,40}?(?:指引|办法|规定|条例|方案|规划|指南|标准|细则|措施|计划|意见))(?:[（(]征求意见稿[)）])?的?意见(?:建议)?$/;
+const bareConsultation = /公开征求(?:对)?([^《》，,。；;\s]{4,40}?(?:指引|办法|规定|条例|方案|规划|指南|标准|细则|措施|计划|意见))(?:[（(]征求意见稿[)）])?的?意见(?:建议)?$/;
 
 /** The draft a consultation names, as it names it (with a 征求意见稿 inside 《》 or not: documentKey reads both alike). */
 function consultedName(consulted: RegExpExecArray): string {
