@@ -1576,8 +1576,15 @@ describe('days BX to CA: Taiwan\'s authorities, reporters\' bylines and the ener
     const mainland = scoreRelevance('叶俊显首秀：“五大信赖产业”与“AI新十大建设”', '国家发展和改革委员会主任20日作报告，将推动人工智能产业、数据中心建设，打造人工智能高地。', taxonomy, segmenter);
     assert.ok(mainland.score >= 4);
     assert.equal(taiwan.score, Math.round(mainland.score * 0.25 * 100) / 100);
-    assert.match(taiwan.discount ?? '', /国家发展委员会/);
-    assert.match(scoreRelevance('国台办回应民进党当局禁用DeepSeek', '国台办发言人表示，人工智能大模型DeepSeek广受欢迎，推动人工智能产业发展。', taxonomy, segmenter).discount ?? '', /民进党当局/);
+    assert.deepEqual(taiwan.discount, { why: 'taiwan', words: '国家发展委员会', factor: 0.25 });
+    // explain says why, in the reader's language.
+    const candidate = analyzeDay([copy(9, '叶俊显首秀：“五大信赖产业”与“AI新十大建设”', '国家发展委员会主任委员叶俊显20日在立法院作业务报告，将推动人工智能产业、数据中心建设，打造人工智能岛。')], directory, taxonomy, segmenter).candidates[0]!;
+    assert.match(relevanceLine(candidate, 'zh'), /\[按 ×0\.25 计：台湾当局之事（国家发展委员会）\]/);
+    assert.match(relevanceLine(candidate, 'en'), /\[counted ×0\.25: Taiwan's authorities \(国家发展委员会\)\]/);
+    const line = (title: string, body: string) => relevanceLine(analyzeDay([copy(10, title, body)], directory, taxonomy, segmenter).candidates[0]!, 'zh');
+    assert.match(line('材料题：低空经济与新质生产力', '材料一：低空经济是新质生产力的典型代表。'), /\[按 ×0\.25 计：标题属另一类文体（材料题）\]/);
+    assert.match(line('千架无人机点亮江城夜空', '1000架无人机在东湖上空组成玉兔图案。'), /\[按 ×0\.5 计：只有日常用词（无人机），政策或产业用词 0 个\]/);
+    assert.equal(scoreRelevance('国台办回应民进党当局禁用DeepSeek', '国台办发言人表示，人工智能大模型DeepSeek广受欢迎，推动人工智能产业发展。', taxonomy, segmenter).discount?.words, '民进党当局');
   });
 
   it('reads the medium from a reporter\'s byline when nothing else names one, an agency\'s under its register name', () => {
@@ -1641,7 +1648,7 @@ describe('days BX to CA: Taiwan\'s authorities, reporters\' bylines and the ener
     const score = (title: string, body: string) => scoreRelevance(title, body, taxonomy, segmenter).score;
     assert.ok(score('国家发展改革委等部门关于大力实施可再生能源替代行动的指导意见', '为加快推进可再生能源替代，推动能源绿色低碳转型，现提出如下意见。') >= 4);
     assert.ok(score('关于加快经济社会发展全面绿色转型的意见', '加快经济社会发展全面绿色转型，推动能源转型和产业结构升级。') >= 4);
-    // 新能源 and 风电 are everyday words too: with the policy's words around them they count (day-r's Politburo study).
+    // 新能源 is an everyday word too: with the policy's words around it, it counts (day-r's Politburo study).
     assert.ok(score('以更大力度推动我国新能源高质量发展', '中共中央政治局就新能源技术与我国的能源安全进行集体学习。要统筹好新能源发展和国家能源安全，推动风电、光伏产业发展，加快建设新型能源体系。') >= 4);
     assert.ok(score('外交部发言人主持例行记者会', '发言人介绍了中方立场，并回答了有关新能源产品出口的提问。') < 4);
   });

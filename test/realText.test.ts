@@ -507,7 +507,7 @@ describe('relevance of another genre', () => {
     const exam = scoreRelevance('材料题：低空经济与新质生产力', body, taxonomy, segmenter);
     const news = scoreRelevance('低空经济与新质生产力', body, taxonomy, segmenter);
     assert.equal(exam.score, Math.round(news.score * 0.25 * 100) / 100);
-    assert.match(exam.discount ?? '', /材料题/);
+    assert.deepEqual(exam.discount, { why: 'genre', words: '材料题', factor: 0.25 });
     assert.ok(exam.score < 4 && news.score >= 4, `${exam.score} ${news.score}`);
   });
 });

@@ -16,8 +16,12 @@ export interface ThemeHit {
 export interface Relevance {
   score: number;
   themes: ThemeHit[];
-  /** Why the score was discounted, when it was: only everyday words, and no sign of policy or industry. */
-  discount?: string;
+  /**
+   * Why the score was discounted, when it was, and by what factor: a title of another genre (`words`: the word),
+   * a story of Taiwan's authorities (the name), or only everyday words (`words`: them, `context`: how many words of
+   * policy or industry the text has). Worded for a reader by explain (pipeline/explainLines.ts).
+   */
+  discount?: { why: 'genre' | 'taiwan' | 'everyday'; words: string; context?: number; factor: number };
   /** The points the score holds for its issuer (taxonomy issuerScope): a policy document of a body in scope. */
   scope?: { issuer: string; kind: string; points: number };
 }

@@ -78,7 +78,9 @@ export function relevanceLine(candidate: Candidate, lang: Lang): string {
   const where = (w: 'title' | 'body') => (lang === 'zh' ? (w === 'title' ? '标题' : '正文') : w);
   const { open, close, comma, semicolon, colon } = marks(lang);
   const themes = candidate.relevance.themes.slice(0, 3).map((theme) => `${theme.themeName} ${theme.score}${open}${theme.terms.map((term) => `${term.term}@${where(term.where)}×${term.count}`).join(comma)}${close}`);
-  const discount = candidate.relevance.discount ? ` [${t(lang, 'halved')}: ${candidate.relevance.discount}]` : '';
+  const cut = candidate.relevance.discount;
+  const why = cut ? (cut.why === 'genre' ? t(lang, 'discountGenre', cut.words) : cut.why === 'taiwan' ? t(lang, 'discountTaiwan', cut.words) : t(lang, 'discountEveryday', cut.words, cut.context ?? 0)) : '';
+  const discount = cut ? ` [${t(lang, 'discounted', cut.factor)}${colon}${why}]` : '';
   const scope = candidate.relevance.scope;
   const scoped = scope ? ` [${t(lang, 'inScope', scope.issuer, scope.kind, scope.points)}]` : '';
   return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `${colon}${themes.join(semicolon)}` : ''}${discount}${scoped}`;
