@@ -140,14 +140,16 @@ export function scoreStoryRelevance(copies: readonly RelevanceCopy[], taxonomy: 
   const total = themes.reduce((sum, hit) => sum + hit.score, 0);
   const title = copies[0]?.title ?? '';
   const distractor = taxonomy.distractors.find((word) => title.includes(word));
-  if (distractor && total > 0) return { score: Math.round(total * DISTRACTOR_FACTOR * 100) / 100, themes, discount: { why: 'genre', words: distractor, factor: DISTRACTOR_FACTOR } };
+  // A discounted score keeps its themes and says why, and by what factor.
+  const discounted = (discount: NonNullable<Relevance['discount']>): Relevance => ({ score: Math.round(total * discount.factor * 100) / 100, themes, discount });
+  if (distractor && total > 0) return discounted({ why: 'genre', words: distractor, factor: DISTRACTOR_FACTOR });
   const taiwan = taiwanAuthorityActs.exec(`${title}\n${/^[^。！？\n]*/.exec((copies[0]?.body ?? '').trimStart())![0]}`);
-  if (taiwan && total > 0) return { score: Math.round(total * DISTRACTOR_FACTOR * 100) / 100, themes, discount: { why: 'taiwan', words: taiwan[0], factor: DISTRACTOR_FACTOR } };
+  if (taiwan && total > 0) return discounted({ why: 'taiwan', words: taiwan[0], factor: DISTRACTOR_FACTOR });
   const onlyBroad = themes.length > 0 && themes.every((hit) => hit.terms.every((term) => broad.has(term.term)));
   const context = taxonomy.context.filter((word) => copies.some((copy) => copy.title.includes(word) || copy.body.includes(word)));
   if (onlyBroad && context.length < MIN_CONTEXT_WORDS) {
     const words = [...new Set(themes.flatMap((hit) => hit.terms.map((term) => term.term)))].join('、');
-    return { score: Math.round(total * BROAD_ONLY_FACTOR * 100) / 100, themes, discount: { why: 'everyday', words, context: context.length, factor: BROAD_ONLY_FACTOR } };
+    return discounted({ why: 'everyday', words, context: context.length, factor: BROAD_ONLY_FACTOR });
   }
   return { score: Math.round(total * 100) / 100, themes };
 }
