@@ -1653,3 +1653,68 @@ describe('days BX to CA: Taiwan\'s authorities, reporters\' bylines and the ener
     assert.ok(score('外交部发言人主持例行记者会', '发言人介绍了中方立场，并回答了有关新能源产品出口的提问。') < 4);
   });
 });
+
+describe('days CD and CE: the Party Centre\'s meetings on the economy, a meeting that fixes a later date', () => {
+  const report = (id: number, title: string, body: string) => copy(id, title, body);
+
+  it('counts the Party Centre\'s meeting on the economy as the topic\'s by its headline\'s word, not its press conferences, tours or other bodies\' meetings', () => {
+    const politburo = report(1, '中共中央政治局召开会议 分析研究当前经济形势和经济工作', '中共中央政治局7月30日召开会议，分析研究当前经济形势，部署下半年经济工作。中共中央总书记习近平主持会议。');
+    const ccfea = report(2, '习近平主持财经委会议：治理低价内卷 去落后产能', '中共中央总书记习近平7月1日下午主持召开中央财经委员会第六次会议，研究纵深推进全国统一大市场建设。');
+    const press = report(3, '中共中央举行新闻发布会 介绍“十五五”规划建议', '中共中央10月24日上午举行新闻发布会，介绍和解读“十五五”规划建议，推动经济高质量发展。');
+    const tour = report(4, '习近平在河南考察时强调 坚定信心推动高质量发展高效能治理', '中共中央总书记习近平5月19日至20日在河南考察，推动经济高质量发展。');
+    const executive = report(5, '国务院常务会议研究经济形势', '国务院总理李强主持召开国务院常务会议，研究当前经济形势。');
+    const day = analyzeDay([politburo, ccfea, press, tour, executive], directory, taxonomy, segmenter).candidates;
+    const of = (id: number) => day.find((c) => c.document.id === id)!;
+    assert.deepEqual([of(1).origin, of(1).relevance.scope, of(1).relevance.score >= 4], ['中共中央政治局', { issuer: '中共中央政治局', kind: '会议', points: 4, meeting: '经济' }, true]);
+    assert.deepEqual([of(2).origin, of(2).relevance.scope?.meeting], ['中共中央', '财经委']);
+    assert.deepEqual([of(3).origin, of(3).relevance.scope], ['中共中央', undefined]);
+    assert.deepEqual([of(4).origin, of(4).relevance.scope], ['中共中央', undefined]);
+    assert.equal(of(5).relevance.scope, undefined);
+    // How others study a meeting's spirit is not the meeting.
+    const study = analyzeDay([report(6, '坚定信心、开拓奋进——社会各界认真学习领会中央经济工作会议精神', '中央经济工作会议12月11日至12日在北京举行，会议精神在社会各界引发热烈反响。习近平出席会议并发表重要讲话。')], directory, taxonomy, segmenter).candidates[0]!;
+    assert.deepEqual([study.origin, study.relevance.scope], ['中共中央', undefined]);
+    // Nor is a preview of one not yet held.
+    const preview = analyzeDay([report(7, '路透：习近平下周将主持民营企业座谈会', '路透社援引消息人士报道，中共中央总书记习近平下周将出席民营企业座谈会。')], directory, taxonomy, segmenter).candidates[0]!;
+    assert.deepEqual([preview.origin, preview.relevance.scope], ['中共中央', undefined]);
+    assert.match(relevanceLine(of(1), 'zh'), /中共中央政治局的会议（标题含“经济”），计入范围 \+4/);
+    assert.match(relevanceLine(of(1), 'en'), /a meeting of 中共中央政治局 \(its title says 经济\), in scope \+4/);
+    // Without meetings in the taxonomy's scope, the meeting scores by its words.
+    const plain = { ...taxonomy, issuerScope: { names: taxonomy.issuerScope!.names, points: taxonomy.issuerScope!.points } };
+    assert.equal(analyzeDay([politburo], directory, plain, segmenter).candidates[0]!.relevance.scope, undefined);
+  });
+
+  it('prints two reports of one symposium once, though neither has a theme of the topic', () => {
+    const first = report(1, '民营企业座谈会在京召开', '中共中央总书记习近平17日上午出席民营企业座谈会并发表重要讲话。');
+    const second = report(2, '中共中央总书记习近平出席民营企业座谈会', '民营企业座谈会2月17日上午在北京召开，习近平发表重要讲话。');
+    const day = analyzeDay([first, second], directory, taxonomy, segmenter).candidates;
+    assert.equal(day.length, 2);
+    assert.deepEqual(day.map((c) => [c.relevance.themes.length, c.relevance.scope?.meeting]), [[0, '民营企业'], [0, '民营企业']]);
+    assert.equal(oneEvent(day[0]!, day[1]!), true);
+    assert.equal(selectItems(day, { minItems: 1, maxItems: 7, minRelevance: 4 }).length, 1);
+    // A third report that speaks the topic's words (a theme of its own, no scope) names the same meeting.
+    const worded = report(4, '解读：民營企業座談會為民營科技企業吃下“定心丸”', '中共中央总书记习近平2月17日出席民营企业座谈会，人工智能、新质生产力、科技创新企业代表发言，推动人工智能产业发展。');
+    const both = analyzeDay([first, worded], directory, taxonomy, segmenter).candidates;
+    const [scoped, themed] = [both.find((c) => c.document.id === 1)!, both.find((c) => c.document.id === 4)!];
+    assert.deepEqual([scoped.relevance.themes.length, themed.relevance.themes.length > 0, themed.relevance.scope], [0, true, undefined]);
+    assert.equal(oneEvent(themed, scoped), true);
+    assert.equal(oneEvent(scoped, themed), true);
+    // Another meeting of the Centre, on another word, is another story.
+    const other = analyzeDay([first, report(3, '中共中央政治局召开会议 讨论政府工作报告', '中共中央政治局2月28日召开会议，讨论国务院拟提请十四届全国人大审议的政府工作报告。')], directory, taxonomy, segmenter).candidates;
+    assert.equal(oneEvent(other[0]!, other[1]!), false);
+  });
+
+  it('credits a session the general secretary sits at among other leaders to its own body, not the Party Centre', () => {
+    const npc = '新华社北京3月5日电 第十四届全国人民代表大会第三次会议5日上午在北京人民大会堂开幕。习近平、王沪宁、蔡奇、丁薛祥、李希、韩正等在主席台就座，赵乐际主持大会。';
+    assert.notEqual(readIssuer({ title: '十四届全国人大三次会议在京开幕，聚焦政府工作报告与经济社会发展', body: npc, docNumber: null }, directory)?.name, '中共中央');
+    // His own verb still makes it the Centre's meeting.
+    assert.equal(readIssuer({ title: '民营企业座谈会在京召开', body: '中共中央总书记习近平17日上午在北京出席民营企业座谈会并发表重要讲话。', docNumber: null }, directory)?.name, '中共中央');
+  });
+
+  it('dates a meeting\'s report no later than the date it fixed for a later meeting, once that date is past', () => {
+    const text = '中共中央政治局9月29日召开会议，研究制定国民经济和社会发展第十五个五年规划重大问题。会议决定，二十届四中全会于10月20日至23日在北京召开。';
+    assert.deepEqual(announcedEvent(text, '2025-10-29'), { date: '2025-10-20', year: 2025, how: 'event', evidence: '决定，二十届四中全会于10月20日至23日在北京召开' });
+    assert.equal(announcedEvent(text, '2025-10-01'), null);
+    // A decision on something else than a date is no announcement.
+    assert.equal(announcedEvent('会议决定，对相关企业于10月20日前完成整改情况进行通报。', '2025-10-29'), null);
+  });
+});

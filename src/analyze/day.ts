@@ -139,7 +139,7 @@ export function analyzeDay(documents: readonly StoredDocument[], directory: Sour
           : null;
     const significance = scoreSignificance({ title, body, tier: draft.tier, reposterTiers, relevance: draft.relevance.score, reportedOn: reported, issued: draft.issued, partners: draft.issuer?.partners ?? null, interprets: isInterpretation(title, body) || isBriefingReport(title, body), draft: isDraft(title, body), signed: draft.tierHow === 'post', dated: age });
     // Significance weighs the words' relevance; whether the story is the topic's at all also weighs who issued it.
-    return { ...draft, relevance: withIssuerScope(draft.relevance, draft.origin, significance.kind, taxonomy), significance, issuedOn };
+    return { ...draft, relevance: withIssuerScope(draft.relevance, draft.origin, significance.kind, title, taxonomy), significance, issuedOn };
   });
   candidates.sort((a, b) => b.significance.score - a.significance.score || compareUrls(a.document.url, b.document.url));
   return { storyGroups: groups.length, candidates };

@@ -201,13 +201,14 @@ export function eventYear(title: string, metOn: string): DocumentDate | null {
 const ANNOUNCED_WITHIN_DAYS = 300;
 
 /**
- * The day of an event a text announces as still to come (第七届数字中国建设峰会将于5月24日至25日在福建福州举行), when
+ * The day of an event a text announces as still to come (第七届数字中国建设峰会将于5月24日至25日在福建福州举行; 会议决定，
+ * 二十届四中全会于10月20日至23日在北京召开, day-q), when
  * that day is before `metOn` (YYYY-MM-DD, the day the copy was met) in its year: the text was written before the
  * event, so it is at least that old (day-bv met May's notice of the 数字中国 summit on 28 August). Null for a text
  * that announces none, or whose day is still ahead — or so far back that it means next year's.
  */
 export function announcedEvent(body: string, metOn: string): DocumentDate | null {
-  const announced = /(?:将于|定于|拟于)(\d{1,2})月(\d{1,2})日(?:至\d{1,2}日)?[^。，；]{0,24}?(?:举行|举办|召开|开幕|启动)/.exec(body.slice(0, 400));
+  const announced = /(?:将于|定于|拟于|决定[^。；]{0,20}?于)(\d{1,2})月(\d{1,2})日(?:至\d{1,2}日)?[^。，；]{0,24}?(?:举行|举办|召开|开幕|启动)/.exec(body.slice(0, 400));
   const date = announced ? calendarDay(Number(metOn.slice(0, 4)), Number(announced[1]), Number(announced[2])) : null;
   if (!date || date >= metOn) return null;
   const dated: DocumentDate = { date, year: Number(date.slice(0, 4)), how: 'event', evidence: announced![0] };

@@ -729,7 +729,8 @@ function fromCentralMeeting(title: string, body: string, directory: SourceDirect
   const [first = '', second = ''] = body.split(/(?<=[。\n])/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 8);
   const scope = [title, first, /(?:大会|会议)[^。]{0,60}?(?:召开|举行|开幕)/.test(first) ? second : ''].join('\n');
   // So is an inspection tour (习近平日前在山西考察, 习近平总书记7月7日至8日再赴山西考察 — day-ab, twice).
-  const attended = /(?<!传达|学习|贯彻|领会)习近平(?:总书记)?[^。\n]{0,30}?(?:(?:出席|主持|参加)[^。\n]{0,40}?(?:会|审议)|(?:在|赴)[\u4e00-\u9fff]{2,8}?考察)/.exec(scope);
+  // His own verb, not one of the leaders listed with him (习近平、王沪宁…在主席台就座，赵乐际主持大会: the NPC's session, day-o).
+  const attended = /(?<!传达|学习|贯彻|领会)习近平(?:总书记)?[^。\n，,、]{0,30}?(?:(?:出席|主持|参加)[^。\n]{0,40}?(?:会|审议)|(?:在|赴)[\u4e00-\u9fff]{2,8}?考察)/.exec(scope);
   return attended ? centralBody('中共中央', attended[0], directory) : null;
 }
 

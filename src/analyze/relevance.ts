@@ -79,19 +79,32 @@ function prepare(taxonomy: Taxonomy): PreparedTaxonomy {
   return ready;
 }
 
+/** A headline of a meeting still to come: 下周将主持…座谈会, 拟于…召开. */
+const preview = /(?:将|拟)[^，,。：:]{0,8}?(?:主持|召开|举行|出席)/;
+
 /** The kinds of document (significance.documentKind) that set policy: what an issuer in scope makes the topic's. */
 const POLICY_KINDS = new Set(['条例', '规划', '方案', '指导意见', '指引', '决定']);
 
 /**
  * A story's relevance with the points of its issuer's scope (taxonomy issuerScope) added, when the story is a
  * policy document (kind, as significance names it: 指导意见, 方案…) of a body in scope (origin, its canonical
- * name). The real days' editors picked 9 of the 11 documents of 中共中央 and 中共中央办公厅 whose words scored
- * under the threshold (docs/quality.md). Returns the relevance unchanged otherwise.
+ * name), or a meeting in scope: a report of a meeting (kind 会议, or the plan it studied) held by one of
+ * `issuerScope.meetings.names`, its headline (title, normalised) holding one of its words. The real days' editors picked 9 of the 11 documents of 中共中央 and 中共中央办公厅
+ * whose words scored under the threshold, and ran the Party Centre's meetings on the economy (the Politburo's,
+ * the 财经委's, a region's development symposium) though they say little in the topic's words (docs/quality.md).
+ * Returns the relevance unchanged otherwise.
  */
-export function withIssuerScope(relevance: Relevance, origin: string, kind: string, taxonomy: Taxonomy): Relevance {
+export function withIssuerScope(relevance: Relevance, origin: string, kind: string, title: string, taxonomy: Taxonomy): Relevance {
   const scope = taxonomy.issuerScope;
-  if (!scope || !scope.names.includes(origin) || !POLICY_KINDS.has(kind)) return relevance;
-  return { ...relevance, score: Math.round((relevance.score + scope.points) * 100) / 100, scope: { issuer: origin, kind, points: scope.points } };
+  if (!scope) return relevance;
+  const points = (found: NonNullable<Relevance['scope']>): Relevance => ({ ...relevance, score: Math.round((relevance.score + scope.points) * 100) / 100, scope: found });
+  if (scope.names.includes(origin) && POLICY_KINDS.has(kind)) return points({ issuer: origin, kind, points: scope.points });
+  // A meeting's report, or of the plan it studied (研究“十五五”规划): not a press conference's reading nor other news of
+  // it, nor how others study its spirit (社会各界认真学习领会中央经济工作会议精神, days am and cb), nor a preview of
+  // one not yet held (路透：习近平下周将主持民营企业座谈会, day aw).
+  const meeting = (kind === '会议' || POLICY_KINDS.has(kind)) && !title.includes('精神') && !preview.test(title);
+  const word = meeting && scope.meetings?.names.includes(origin) ? scope.meetings.titles.find((w) => title.includes(w)) : undefined;
+  return word ? points({ issuer: origin, kind: '会议', points: scope.points, meeting: word }) : relevance;
 }
 
 /** One copy of a story as relevance reads it: its title and body, normalised. */

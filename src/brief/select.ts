@@ -69,11 +69,22 @@ export function oneEvent(a: Candidate, b: Candidate): boolean {
   const theme = a.relevance.themes[0]?.themeId;
   const speaker = speakerOf(a);
   // The same official heading both (郑栅洁称…, 郑栅洁：…) speaks at one event, whatever theme each report leads with.
-  if ((speaker === null || speaker !== speakerOf(b)) && (theme === undefined || theme !== b.relevance.themes[0]?.themeId)) return false;
+  const sameSubject = (theme !== undefined && theme === b.relevance.themes[0]?.themeId) || sameMeeting(a, b) || sameMeeting(b, a);
+  if ((speaker === null || speaker !== speakerOf(b)) && !sameSubject) return false;
   const apart = Math.abs(Date.parse(a.document.publishedAt!) - Date.parse(b.document.publishedAt!)) / 86_400_000;
   if (apart > ONE_EVENT_WITHIN_DAYS) return false;
   const report = (c: Candidate) => c.explains === null && issuedBy(c) === null;
   return report(a) && report(b);
+}
+
+/**
+ * Whether `b`'s headline names the meeting that put `a` in scope by its word (issuerScope.meetings): two reports of
+ * one symposium, one with the topic's words and one without (民营企业座谈会在京召开, 民营企业座谈会为民营科技企业
+ * 吃下“定心丸”, day-bs).
+ */
+function sameMeeting(a: Candidate, b: Candidate): boolean {
+  const word = a.relevance.scope?.meeting;
+  return word !== undefined && normaliseText(b.document.title).includes(word);
 }
 
 /**

@@ -149,7 +149,19 @@ export const themesFileSchema = z.object({
    * field. Their meetings, news, drafts and interpretations count by their words alone. Names as the registry
    * (bodies.yaml) writes them.
    */
-  issuerScope: z.object({ names: z.array(z.string().min(1)).min(1), points: z.number().positive() }).strict().optional(),
+  issuerScope: z
+    .object({
+      names: z.array(z.string().min(1)).min(1),
+      points: z.number().positive(),
+      /**
+       * Meetings that set the economy's course, counted like those documents: held by one of `names` (中共中央政治局),
+       * with one of `titles` in the headline (经济工作, 财经委, 座谈会 of a region's development). Their reports seldom
+       * use the topic's words, and the real days' editors ran them (docs/quality.md, days bx to ce).
+       */
+      meetings: z.object({ names: z.array(z.string().min(1)).min(1), titles: z.array(z.string().min(1)).min(1) }).strict().optional(),
+    })
+    .strict()
+    .optional(),
   themes: z.array(themeSchema).min(1),
 }).strict();
 export type Taxonomy = z.infer<typeof themesFileSchema>;

@@ -22,8 +22,11 @@ export interface Relevance {
    * policy or industry the text has). Worded for a reader by explain (pipeline/explainLines.ts).
    */
   discount?: { why: 'genre' | 'taiwan' | 'everyday'; words: string; context?: number; factor: number };
-  /** The points the score holds for its issuer (taxonomy issuerScope): a policy document of a body in scope. */
-  scope?: { issuer: string; kind: string; points: number };
+  /**
+   * The points the score holds for its issuer (taxonomy issuerScope): a policy document of a body in scope, or its
+   * meeting on the economy (kind 会议, `meeting`: the headline's word that made it one).
+   */
+  scope?: { issuer: string; kind: string; points: number; meeting?: string };
 }
 
 /** Who issued a document, as read from its title, 文号, signature, lead or source line (analyze/issuer.ts). */

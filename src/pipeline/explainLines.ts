@@ -82,6 +82,6 @@ export function relevanceLine(candidate: Candidate, lang: Lang): string {
   const why = cut ? (cut.why === 'genre' ? t(lang, 'discountGenre', cut.words) : cut.why === 'taiwan' ? t(lang, 'discountTaiwan', cut.words) : t(lang, 'discountEveryday', cut.words, cut.context ?? 0)) : '';
   const discount = cut ? ` [${t(lang, 'discounted', cut.factor)}${colon}${why}]` : '';
   const scope = candidate.relevance.scope;
-  const scoped = scope ? ` [${t(lang, 'inScope', scope.issuer, scope.kind, scope.points)}]` : '';
+  const scoped = scope ? ` [${scope.meeting ? t(lang, 'inScopeMeeting', scope.issuer, scope.meeting, scope.points) : t(lang, 'inScope', scope.issuer, scope.kind, scope.points)}]` : '';
   return `${t(lang, 'relevance')} ${candidate.relevance.score}${themes.length > 0 ? `${colon}${themes.join(semicolon)}` : ''}${discount}${scoped}`;
 }

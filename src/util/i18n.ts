@@ -110,6 +110,7 @@ const messages = {
   discountTaiwan: { zh: '台湾当局之事（{0}）', en: "Taiwan's authorities ({0})" },
   discountEveryday: { zh: '只有日常用词（{0}），政策或产业用词 {1} 个', en: 'only everyday words ({0}), {1} context words' },
   inScope: { zh: '{0}的{1}，计入范围 +{2}', en: 'a {1} of {0}, in scope +{2}' },
+  inScopeMeeting: { zh: '{0}的会议（标题含“{1}”），计入范围 +{2}', en: 'a meeting of {0} (its title says {1}), in scope +{2}' },
   abstract: { zh: '摘要', en: 'abstract' },
   llmWriter: { zh: '模型写作：{0} · 调用 {1} 次 · 词元 输入 {2} / 输出 {3} · 费用 {4}', en: 'model writer: {0} · {1} calls · tokens in {2} / out {3} · cost {4}' },
   llmFallbacks: { zh: '改用抽取式文本的部分：{0} 处', en: 'parts that fell back to the extractive text: {0}' },
