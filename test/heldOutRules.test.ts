@@ -1710,6 +1710,47 @@ describe('days CD and CE: the Party Centre\'s meetings on the economy, a meeting
     assert.equal(readIssuer({ title: '民营企业座谈会在京召开', body: '中共中央总书记习近平17日上午在北京出席民营企业座谈会并发表重要讲话。', docNumber: null }, directory)?.name, '中共中央');
   });
 
+  it('credits a commentary to the medium its headline names before the colon, when nothing official speaks in it', () => {
+    const commentary = '“十五五”时期，要把因地制宜发展新质生产力摆在更加突出的位置，以科技创新引领产业创新。';
+    const credit = (title: string, body = commentary) => readIssuer({ title, body, docNumber: null }, directory)?.name ?? null;
+    assert.equal(credit('人民日報頭版：十五五須更突出發展新質生產力'), '人民日报');
+    assert.equal(credit('【四中全會】人民日報：十五五時期，須更突出發展新質生產力戰略'), '人民日报');
+    // A medium of the register by its short name, in 《》.
+    assert.equal(credit('《瞭望》：具身智能離“全自主”還有多遠'), '瞭望新闻周刊');
+    // A medium's analysis (快评) with no closing 来源 is the headline's medium's.
+    assert.equal(credit('人民日报快评：以科技创新引领新质生产力发展'), '人民日报');
+    // A company's grid and a speaker are no medium.
+    assert.equal(credit('国家电网：加快构建新型电力系统'), null);
+    assert.equal(credit('黄仁勋：已收到大量芯片订单'), null);
+    // The body that issued the document a report tells of comes first.
+    assert.equal(credit('人民日报：国务院印发《关于深入实施“人工智能+”行动的意见》', '国务院近日印发《关于深入实施“人工智能+”行动的意见》，提出到2027年率先实现人工智能与6个重点领域广泛深度融合。'), '国务院');
+  });
+
+  it('heads a paper\'s commentary with the paper, not its site\'s name twice', () => {
+    const doc = copy(1, '大公網：具身智能迎來“聖杯時刻”？人形機器人大多仍處商業化早期', '具身智能和人形机器人产业发展迅速，人工智能大模型推动机器人走向应用，但多数企业仍处商业化早期。');
+    const day = analyzeDay([doc], directory, taxonomy, segmenter).candidates;
+    assert.equal(day[0]!.origin, '大公报');
+    const { brief, failed } = written(day, [doc]);
+    assert.doesNotMatch(brief.items[0]!.headline, /大公网/);
+    assert.match(brief.items[0]!.headline, /^大公报表示，具身智能迎来/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('counts a quarter for the foreign ministry\'s press answers, read in the title or the first sentence only', () => {
+    const title = '毛宁谈人形机器人运动会：机器人正在从实验室走向生活';
+    const answer = '外交部发言人毛宁当天主持例行记者会，有记者问及世界人形机器人运动会。毛宁说，机器人正在从实验室走向生活，人形机器人、具身智能、人工智能产业发展迅速。';
+    const full = scoreRelevance(title, answer.replace(/^[^。]*。/, '记者问及世界人形机器人运动会。'), taxonomy, segmenter);
+    const cut = scoreRelevance(title, answer, taxonomy, segmenter);
+    assert.ok(full.score >= 4);
+    assert.deepEqual(cut.discount, { why: 'genre', words: '外交部发言人', factor: 0.25 });
+    assert.equal(cut.score, Math.round(full.score * 0.25 * 100) / 100);
+    // In the title alone (外交部：…) as well; a later sentence that quotes the ministry is no answer of its.
+    assert.equal(scoreRelevance('外交部：中国的创新发展也将造福世界', '中国推动人工智能、具身智能和新质生产力发展。', taxonomy, segmenter).discount?.words, '外交部：');
+    assert.equal(scoreRelevance(title, `${answer.replace(/^[^。]*。/, '世界人形机器人运动会闭幕。')}外交部发言人此前也作了介绍。`, taxonomy, segmenter).discount, undefined);
+    // Without such words in the taxonomy, it counts in full.
+    assert.equal(scoreRelevance(title, answer, { ...taxonomy, distractorLeads: [] }, segmenter).discount, undefined);
+  });
+
   it('dates a meeting\'s report no later than the date it fixed for a later meeting, once that date is past', () => {
     const text = '中共中央政治局9月29日召开会议，研究制定国民经济和社会发展第十五个五年规划重大问题。会议决定，二十届四中全会于10月20日至23日在北京召开。';
     assert.deepEqual(announcedEvent(text, '2025-10-29'), { date: '2025-10-20', year: 2025, how: 'event', evidence: '决定，二十届四中全会于10月20日至23日在北京召开' });

@@ -326,6 +326,21 @@ function fromMediumOpening(body: string, directory: SourceDirectory): IssuerRead
   return signed && (/[报网台]$/.test(signed[1]!) || directory.isSiteName(signed[1]!)) ? { name: signed[1]!, partners: null, how: 'source', evidence: signed[0] } : null;
 }
 
+/**
+ * The medium a headline credits before its colon, as Hong Kong's portals head what they carry (人民日报头版：…,
+ * 《瞭望》：…, 大公网：…, 【四中全会】人民日报：…; days as, bp, ca): a medium of the register or one named as a paper or
+ * site is (pressName), not a company's grid (国家电网：…) nor a speaker (黄仁勋：…). Read on the normalised headline as
+ * published, before cleaning drops the prefix. Null for none.
+ */
+function fromMediumHeadline(headline: string, directory: SourceDirectory): IssuerReading | null {
+  const credited = mediumHeadline.exec(headline.trim());
+  const name = credited?.[1];
+  return name && (directory.isSiteName(name) || (pressName.test(name) && !/电网$/.test(name))) ? { name: directory.canonicalName(name), partners: null, how: 'source', evidence: credited![0] } : null;
+}
+
+/** A headline's opening credit: an optional column in 【】, the medium (in 《》 or bare), what of it ran (头版, 评论员文章), a colon or bar. */
+const mediumHeadline = /^(?:【[^】]{1,12}】)?\s*《?([\u4e00-\u9fff]{2,8}?)》?(?:头版|评论员文章|评论|社论|时评|快评|刊文|发文|文章)?\s*[：:｜|]/;
+
 /** A text's first words naming the medium that ran it, on a day: 河南日报5月21日刊发, 巨亨网新闻中心3月5日报道. */
 const mediumOpening = /^据?([\u4e00-\u9fff]{2,8}?)(?:新闻中心|“[^”]{1,12}”栏目)?(?:\d{1,2}月)?\d{1,2}日(?:刊发|刊文|刊登|报道|发表|发文|解读|消息)/;
 
@@ -1174,7 +1189,7 @@ function withPlaceNamed(text: string, place: PlaceContext): string {
  * text) when that names a body, a press attribution or a wire story's agency (新华社北京…电), the government whose departments it addresses, the
  * national bodies whose provincial counterparts it addresses, the people's government (or, for a 条例, the
  * standing committee) of the place a document's title starts with, and last the medium it opens with as
- * having run it (河南日报5月21日刊发…). Each is read on the normalised
+ * having run it (河南日报5月21日刊发…) or its headline credits (人民日报头版：…). Each is read on the normalised
  * text (simplified, without glosses or a portal's 重磅！). Null when none names one: the site that carried
  * it is all that is known.
  */
@@ -1259,5 +1274,5 @@ function readIssuerText(input: IssuerInput, directory: SourceDirectory): IssuerR
   // A medium's reading of an event (an interpretation, a commentary, an analysis or an expert's talk) is the
   // medium's, whoever acts in its lead.
   const subject = interpretation || analysis || isCommentary(title, body) ? null : fromClauseSubject(body, directory);
-  return cited ?? subject ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body) ?? fromMediumOpening(body, directory);
+  return cited ?? subject ?? fromAddressees(body, place) ?? fromCounterparts(body, directory) ?? fromPlace(title, body) ?? fromMediumOpening(body, directory) ?? fromMediumHeadline(normaliseText(input.title), directory);
 }

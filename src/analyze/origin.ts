@@ -102,6 +102,11 @@ export class SourceDirectory {
     return this.siteNames.has(name) || this.media.has(name);
   }
 
+  /** Every name of the register's medium `name` (its canonical name): 大公报, 大公网. Empty for another name. */
+  mediumNames(name: string): string[] {
+    return [...this.media].filter(([, canonical]) => canonical === name).map(([alias]) => alias);
+  }
+
   /**
    * The one name the brief prints for a body or a medium: a body's full name (发改委 → 国家发展和改革委员会), a
    * medium's for its sites, apps and columns (央视网, 央视新闻 → 中央广播电视总台), else the name as given.

@@ -152,11 +152,12 @@ export function scoreStoryRelevance(copies: readonly RelevanceCopy[], taxonomy: 
   themes.sort((a, b) => b.score - a.score || a.themeId.localeCompare(b.themeId));
   const total = themes.reduce((sum, hit) => sum + hit.score, 0);
   const title = copies[0]?.title ?? '';
-  const distractor = taxonomy.distractors.find((word) => title.includes(word));
+  const lead = `${title}\n${/^[^。！？\n]*/.exec((copies[0]?.body ?? '').trimStart())![0]}`;
+  const distractor = taxonomy.distractors.find((word) => title.includes(word)) ?? taxonomy.distractorLeads.find((word) => lead.includes(word));
   // A discounted score keeps its themes and says why, and by what factor.
   const discounted = (discount: NonNullable<Relevance['discount']>): Relevance => ({ score: Math.round(total * discount.factor * 100) / 100, themes, discount });
   if (distractor && total > 0) return discounted({ why: 'genre', words: distractor, factor: DISTRACTOR_FACTOR });
-  const taiwan = taiwanAuthorityActs.exec(`${title}\n${/^[^。！？\n]*/.exec((copies[0]?.body ?? '').trimStart())![0]}`);
+  const taiwan = taiwanAuthorityActs.exec(lead);
   if (taiwan && total > 0) return discounted({ why: 'taiwan', words: taiwan[0], factor: DISTRACTOR_FACTOR });
   const onlyBroad = themes.length > 0 && themes.every((hit) => hit.terms.every((term) => broad.has(term.term)));
   const context = taxonomy.context.filter((word) => copies.some((copy) => copy.title.includes(word) || copy.body.includes(word)));

@@ -144,6 +144,11 @@ export const themesFileSchema = z.object({
    */
   distractors: z.array(z.string().min(1)).default([]),
   /**
+   * Words that mark another genre where the title or the first sentence has them, counted a quarter like
+   * `distractors`: a ministry's regular press conference on diplomacy (外交部发言人毛宁当天主持例行记者会，有记者问及…).
+   */
+  distractorLeads: z.array(z.string().min(1)).default([]),
+  /**
    * Bodies whose policy documents (意见, 方案, 规划, 条例, 决定, 指引) are the topic's whatever their words, and the
    * relevance that adds to a story they issued: the Party Centre's opinions and decisions frame every policy
    * field. Their meetings, news, drafts and interpretations count by their words alone. Names as the registry

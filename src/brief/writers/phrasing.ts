@@ -76,7 +76,8 @@ export function storyTitle(candidate: Candidate): string {
 /** The names the issuer goes by, longest first: what a title may begin with. */
 function issuerNames(candidate: Candidate, directory: SourceDirectory): string[] {
   const body = directory.byName(candidate.origin);
-  const names = body ? [body.name, body.shortName, ...body.aliases] : [candidate.origin];
+  // A medium's sites and columns too: a headline 大公网：… is the paper 大公报's own word.
+  const names = body ? [body.name, body.shortName, ...body.aliases] : [candidate.origin, ...directory.mediumNames(candidate.origin)];
   return names.filter((n): n is string => Boolean(n)).sort((a, b) => b.length - a.length);
 }
 
