@@ -320,7 +320,7 @@ function fromAttribution(body: string, directory: SourceDirectory): IssuerReadin
 function fromMediumOpening(body: string, directory: SourceDirectory): IssuerReading | null {
   const opening = body.trimStart().slice(0, 60);
   const ran = mediumOpening.exec(opening);
-  if (ran && (pressName.test(ran[1]!) || directory.isSiteName(ran[1]!))) return { name: ran[1]!, partners: null, how: 'source', evidence: ran[0] };
+  if (ran && namesMedium(ran[1]!, directory)) return { name: ran[1]!, partners: null, how: 'source', evidence: ran[0] };
   // A reporter's byline names the medium the reporter writes for: a paper, a site, a station, an agency the register knows (中央社).
   const signed = byline.exec(opening);
   return signed && (/[报网台]$/.test(signed[1]!) || directory.isSiteName(signed[1]!)) ? { name: signed[1]!, partners: null, how: 'source', evidence: signed[0] } : null;
@@ -329,13 +329,13 @@ function fromMediumOpening(body: string, directory: SourceDirectory): IssuerRead
 /**
  * The medium a headline credits before its colon, as Hong Kong's portals head what they carry (人民日报头版：…,
  * 《瞭望》：…, 大公网：…, 【四中全会】人民日报：…; days as, bp, ca): a medium of the register or one named as a paper or
- * site is (pressName), not a company's grid (国家电网：…) nor a speaker (黄仁勋：…). Read on the normalised headline as
+ * site is (namesMedium), not a company's grid (国家电网：…) nor a speaker (黄仁勋：…). Read on the normalised headline as
  * published, before cleaning drops the prefix. Null for none.
  */
 function fromMediumHeadline(headline: string, directory: SourceDirectory): IssuerReading | null {
   const credited = mediumHeadline.exec(headline.trim());
   const name = credited?.[1];
-  return name && (directory.isSiteName(name) || (pressName.test(name) && !/电网$/.test(name))) ? { name: directory.canonicalName(name), partners: null, how: 'source', evidence: credited![0] } : null;
+  return name && namesMedium(name, directory) && !/电网$/.test(name) ? { name: directory.canonicalName(name), partners: null, how: 'source', evidence: credited![0] } : null;
 }
 
 /** A headline's opening credit: an optional column in 【】, the medium (in 《》 or bare), what of it ran (头版, 评论员文章), a colon or bar. */
@@ -358,6 +358,11 @@ const closingSource = /[(（]?来源[:：]\s*([\u4e00-\u9fff]{2,12}?)\s*[)）]?\
 /** A newspaper, agency or news site by the form of its name (经济日报, 联合早报, 新华社, 人民网). */
 const pressName = /(?:日报|早报|晚报|时报|商报|周报|报社|新闻社|通讯社|网)$/;
 
+/** Whether a name is a medium's: the register's (media, sites) or a paper's, agency's or site's by its form. */
+function namesMedium(name: string, directory: SourceDirectory): boolean {
+  return pressName.test(name) || directory.isSiteName(name);
+}
+
 /**
  * A commentary is the paper's that carried it, named in the 来源 line that closes it (夯实算力高质量发展基础
  * …（来源：经济日报）): the bodies its lead names are what it comments on, not who wrote it.
@@ -371,7 +376,7 @@ function closingPaper(body: string, directory: SourceDirectory): IssuerReading |
   const source = closingSource.exec(body.trimEnd().slice(-60));
   const name = source?.[1];
   // 来源：本网 is the site itself, no paper's name.
-  return name && !name.startsWith('本') && (pressName.test(name) || directory.isSiteName(name)) ? { name, partners: null, how: 'source', evidence: source![0].trim() } : null;
+  return name && !name.startsWith('本') && namesMedium(name, directory) ? { name, partners: null, how: 'source', evidence: source![0].trim() } : null;
 }
 
 /**

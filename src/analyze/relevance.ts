@@ -89,10 +89,10 @@ const POLICY_KINDS = new Set(['条例', '规划', '方案', '指导意见', '指
  * A story's relevance with the points of its issuer's scope (taxonomy issuerScope) added, when the story is a
  * policy document (kind, as significance names it: 指导意见, 方案…) of a body in scope (origin, its canonical
  * name), or a meeting in scope: a report of a meeting (kind 会议, or the plan it studied) held by one of
- * `issuerScope.meetings.names`, its headline (title, normalised) holding one of its words. The real days' editors picked 9 of the 11 documents of 中共中央 and 中共中央办公厅
- * whose words scored under the threshold, and ran the Party Centre's meetings on the economy (the Politburo's,
- * the 财经委's, a region's development symposium) though they say little in the topic's words (docs/quality.md).
- * Returns the relevance unchanged otherwise.
+ * `issuerScope.meetings.names`, its headline (title, normalised) holding one of its words. The real days'
+ * editors picked 9 of the 11 documents of 中共中央 and 中共中央办公厅 whose words scored under the threshold, and ran
+ * the Party Centre's meetings on the economy (the Politburo's, the 财经委's, a region's development symposium)
+ * though they say little in the topic's words (docs/quality.md). Returns the relevance unchanged otherwise.
  */
 export function withIssuerScope(relevance: Relevance, origin: string, kind: string, title: string, taxonomy: Taxonomy): Relevance {
   const scope = taxonomy.issuerScope;

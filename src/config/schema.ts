@@ -151,8 +151,8 @@ export const themesFileSchema = z.object({
   /**
    * Bodies whose policy documents (意见, 方案, 规划, 条例, 决定, 指引) are the topic's whatever their words, and the
    * relevance that adds to a story they issued: the Party Centre's opinions and decisions frame every policy
-   * field. Their meetings, news, drafts and interpretations count by their words alone. Names as the registry
-   * (bodies.yaml) writes them.
+   * field. Their news, drafts and interpretations count by their words alone, their meetings only as `meetings`
+   * says. Names as the registry (bodies.yaml) writes them.
    */
   issuerScope: z
     .object({
@@ -160,8 +160,8 @@ export const themesFileSchema = z.object({
       points: z.number().positive(),
       /**
        * Meetings that set the economy's course, counted like those documents: held by one of `names` (中共中央政治局),
-       * with one of `titles` in the headline (经济工作, 财经委, 座谈会 of a region's development). Their reports seldom
-       * use the topic's words, and the real days' editors ran them (docs/quality.md, days bx to ce).
+       * with one of `titles` in the headline (经济, 财经委, 崛起 of a region's development symposium). Their reports
+       * seldom use the topic's words, and the real days' editors ran them (docs/quality.md, days cd and ce).
        */
       meetings: z.object({ names: z.array(z.string().min(1)).min(1), titles: z.array(z.string().min(1)).min(1) }).strict().optional(),
     })
