@@ -17,7 +17,7 @@ import { domainWords, scoreRelevance } from '../src/analyze/relevance.ts';
 import { createSegmenter } from '../src/analyze/segment.ts';
 import { documentKind, isStale, scoreSignificance } from '../src/analyze/significance.ts';
 import { groupStories } from '../src/analyze/storyGroups.ts';
-import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, issuedDocument, issuedDocuments, openedGathering, withoutInjectedSpam } from '../src/analyze/titles.ts';
+import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocumentItself, isDraft, isInterpretation, isWireMark, issuedDocument, issuedDocuments, openedGathering, withoutInjectedSpam } from '../src/analyze/titles.ts';
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
@@ -1757,5 +1757,120 @@ describe('days CD and CE: the Party Centre\'s meetings on the economy, a meeting
     assert.equal(announcedEvent(text, '2025-10-01'), null);
     // A decision on something else than a date is no announcement.
     assert.equal(announcedEvent('会议决定，对相关企业于10月20日前完成整改情况进行通报。', '2025-10-29'), null);
+  });
+});
+
+describe('days CF and CG: a reporter after the dateline, a joint local heading that names its place once', () => {
+  const issuerOf = (title: string, body: string) => readIssuer({ title, body, docNumber: null }, directory);
+
+  it('reads the body a reporter learned from after a wire\'s dateline, not the reporter', () => {
+    const lead = (reporter: string) => `新华社北京6月29日电 ${reporter}从北京市经济和信息化局获悉，近日发布的《北京市机器人产业创新发展行动方案》提出，到2025年机器人核心产业收入超300亿元。`;
+    for (const reporter of ['记者', '记者29日', '本报记者']) {
+      const found = issuerOf('北京：到2025年机器人核心产业收入超300亿元', lead(reporter));
+      assert.equal(found?.name, '北京市经济和信息化局', reporter);
+      assert.equal(directory.tierOf(found!.name), 'provincial');
+    }
+  });
+
+  it('counts the national science and technology conference as a meeting of the Party Centre on the topic', () => {
+    const conference = copy(1, '全国科技大会 国家科学技术奖励大会 两院院士大会在京召开', '全国科技大会、国家科学技术奖励大会、两院院士大会24日上午在人民大会堂隆重召开。中共中央总书记习近平出席大会，为国家最高科学技术奖获得者等颁奖并发表重要讲话。');
+    const found = analyzeDay([conference], directory, taxonomy, segmenter).candidates[0]!;
+    assert.deepEqual([found.origin, found.relevance.scope], ['中共中央', { issuer: '中共中央', kind: '会议', points: 4, meeting: '科技' }]);
+    assert.equal(documentKind('十四届全国人大三次会议经济主题记者会举行').kind, '会议');
+    assert.equal(documentKind('国家发展改革委举行记者会介绍有关情况').kind, '会议');
+    // Not the Politburo's study session on science: a study session is no meeting.
+    const study = copy(2, '中共中央政治局就科技创新进行集体学习', '中共中央政治局就加快科技创新进行第十次集体学习。中共中央总书记习近平在主持学习时强调，推动科技自立自强。');
+    assert.equal(analyzeDay([study], directory, taxonomy, segmenter).candidates[0]!.relevance.scope, undefined);
+  });
+
+  it('reads a document named as its bodies\' that came out on a day, a notice put in quotes, and the work report put to the NPC', () => {
+    const labelling = issuerOf('首份数据标注产业文件出炉', '国家发展改革委、国家数据局、财政部、人力资源社会保障部联合印发的《关于促进数据标注产业高质量发展的实施意见》13日公开发布，这是我国数据领域首份专门针对数据标注产业的文件。');
+    assert.deepEqual([labelling?.name, labelling?.partners], ['国家发展和改革委员会', '四']);
+    // Cited, not issued: the same phrase without its coming out.
+    assert.equal(issuerOf('数据标注基地建设提速', '各地围绕国家发展改革委、国家数据局联合印发的《关于促进数据标注产业高质量发展的实施意见》展开部署，基地建设全面提速。')?.name ?? null, null);
+    assert.equal(issuerOf('关于征求《苏州市低空经济促进条例(送审稿)》意见的公告', '2024年12月11日,苏州司法局发布“关于征求《苏州市低空经济促进条例(送审稿)》意见的公告”,将送审稿及起草说明全文公布。')?.name, '苏州市司法局');
+    assert.equal(issuerOf('持续推进“人工智能+”行动', '2025年3月5日提请十四届全国人大三次会议审议的政府工作报告提出，持续推进“人工智能+”行动，支持大模型广泛应用。')?.name, '国务院');
+    // A province's report goes to its own congress.
+    assert.notEqual(issuerOf('持续推进“人工智能+”行动', '提请浙江省十四届人大三次会议审议的政府工作报告提出，持续推进“人工智能+”行动。')?.name, '国务院');
+  });
+
+  it('credits a regulation that names no place to the State Council, as administrative regulations are its', () => {
+    const salad = '适用本条例9即时通信工具30国家网信部门负责统筹协调网络数据安全和相关监督管理工作\n个人信息保存期限和到期后的处理方式';
+    assert.equal(issuerOf('受权发布丨网络数据安全管理条例', salad)?.name, '国务院');
+    assert.equal(issuerOf('苏州市低空经济促进条例', '第一条 为了促进低空经济发展，制定本条例。')?.name, '苏州市人民代表大会常务委员会');
+    // The Party's regulations are the Party Centre's business, and a draft is no regulation yet.
+    assert.notEqual(issuerOf('中国共产党纪律处分条例', '第一条 为了维护党的章程和其他党内法规，制定本条例。')?.name, '国务院');
+    assert.notEqual(issuerOf('网络数据安全管理条例（征求意见稿）', salad)?.name, '国务院');
+  });
+
+  it('takes no wire service\'s mark in 《》 for the document a briefing presented', () => {
+    assert.deepEqual(['经济通通讯社驻京记者24日北京专电', '经济通通讯社31日专讯', '驻京专电', '中共中央关于制定国民经济和社会发展第十五个五年规划的建议'].map(isWireMark), [true, true, true, false]);
+    const marked = (extra: string) => copy(1, '【四中全会】阴和俊：十五五全面实施“人工智能+”行动', `中共中央24日上午举行新闻发布会，介绍二十届四中全会精神。科技部部长阴和俊说，《建议》从四方面部署加快人工智能发展和新质生产力。\n《经济通通讯社驻京记者24日北京专电》${extra}`);
+    const headline = (doc: StoredDocument) => written(analyzeDay([doc], directory, taxonomy, segmenter).candidates, [doc]).brief.items[0]!.headline;
+    assert.doesNotMatch(headline(marked('')), /专电/);
+    // A document it names after the mark is still the one presented.
+    assert.match(headline(marked('\n会上介绍了《人工智能赋能科技创新行动方案》。')), /介绍《人工智能赋能科技创新行动方案》/);
+  });
+
+  it('writes a report headed by its body\'s words as news, and a consultation it opens with as a draft', () => {
+    const title = '工信部：到2027年制修订50项以上算力标准';
+    assert.equal(isDocumentItself(title), false);
+    assert.equal(isDocumentItself('算力标准体系建设指南'), true);
+    const body = '10月21日，工业和信息化部就《算力标准体系建设指南（2025版）》（征求意见稿）公开征求意见，提出到2027年制修订50项以上算力领域标准，推动算力产业高质量发展。';
+    assert.equal(isDraft(title, body), true);
+    assert.equal(isDraft(title, body.replace('（征求意见稿）公开征求意见', '作出部署')), false);
+    const doc = copy(1, title, body);
+    const { brief, failed } = written(analyzeDay([doc], directory, taxonomy, segmenter).candidates, [doc]);
+    assert.match(brief.items[0]!.headline, /就《算力标准体系建设指南（2025版）》（征求意见稿）公开征求意见/);
+    assert.doesNotMatch(brief.items[0]!.headline, /印发《工信部/);
+    assert.deepEqual(failed, []);
+  });
+
+  it('credits a document the session passed and the agency put out to its body', () => {
+    const lead = (verb: string) => `中共二十届四中全会上周闭幕，新华社28日${verb}《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》全文，以及习近平所作的说明。`;
+    assert.equal(issuerOf('陆公布十五五规划建议全文 强调科技自立自强', lead('公布全会通过的'))?.name, '中共中央');
+    // …and it is that document's story, as the copy that names its issuing is (day-q ran them twice).
+    assert.equal(issuedDocument('新华社公布十五五规划建议全文', lead('播发全会通过的')), '中共中央关于制定国民经济和社会发展第十五个五年规划的建议');
+    // Cited, not put out: 贯彻全会通过的… is no release.
+    assert.notEqual(issuerOf('陆公布十五五规划建议全文 强调科技自立自强', lead('报道各地贯彻全会通过的'))?.evidence, '《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》');
+  });
+
+  it('dates a document by the signature a mirror ran into its text, and a communiqué by the meeting it reports', () => {
+    const flattened = '各省、自治区、直辖市人民政府,国务院各部委、各直属机构: 现将《推动大规模设备更新和消费品以旧换新行动方案》印发给你们,请认真贯彻执行。 国务院 2024年3月7日 (此件公开发布) 推动大规模设备更新和消费品以旧换新行动方案';
+    assert.deepEqual([documentDate(flattened, null, '2024-07-31')?.date, documentDate(flattened, null, '2024-07-31')?.how], ['2024-03-07', 'closing']);
+    // Without the portal's note a date in running text is no signature.
+    assert.equal(documentDate(flattened.replace(' (此件公开发布)', ''), null, '2024-07-31')?.date ?? null, null);
+    const communique = '中共中央总书记习近平主持会议\n中共中央政治局4月28日召开会议，分析研究当前经济形势和经济工作。中共中央总书记习近平主持会议。';
+    assert.deepEqual([documentDate(communique, null, '2024-07-31')?.date, documentDate(communique, null, '2024-07-31')?.how], ['2024-04-28', 'dateline']);
+    assert.equal(documentDate('中共中央政治局7月30日召开会议，分析研究当前经济形势和经济工作。', null, '2024-07-31')?.date, '2024-07-30');
+    // Met three months on, it is old news; the meeting of the day before is not.
+    const old = analyzeDay([{ ...copy(1, '中央政治局召开会议分析研究当前经济形势和经济工作', communique), publishedAt: '2024-07-31T10:00:00+08:00' }], directory, taxonomy, segmenter).candidates[0]!;
+    assert.equal(isStale(old.significance), true);
+    const fresh = analyzeDay([{ ...copy(1, '中央政治局召开会议分析研究当前经济形势和经济工作', communique.replace('4月28日', '7月30日')), publishedAt: '2024-07-31T10:00:00+08:00' }], directory, taxonomy, segmenter).candidates[0]!;
+    assert.equal(isStale(fresh.significance), false);
+  });
+
+  it('cuts the porn keywords a mirror appends to a headline, spelt out with 一 between characters', () => {
+    const title = '全国人民代表大会常务委员会关于修改《中华人民共和国网络安全法》的决定|欧一美一色一伦一A片';
+    assert.equal(withoutInjectedSpam(title), '全国人民代表大会常务委员会关于修改《中华人民共和国网络安全法》的决定');
+    assert.equal(withoutInjectedSpam('国务院关于印发行动方案的通知 成人视频'), '国务院关于印发行动方案的通知');
+    // An official headline's A股 is no spam.
+    assert.equal(withoutInjectedSpam('证监会发布A股上市公司数字化转型指引'), '证监会发布A股上市公司数字化转型指引');
+    const doc = copy(1, title, '中华人民共和国第十四届全国人民代表大会常务委员会第十八次会议决定对《中华人民共和国网络安全法》作如下修改：增加一条，作为第二十条：“国家支持人工智能基础理论研究和算法等关键技术研发，推进训练数据资源、算力等基础设施建设。”');
+    const { brief, failed } = written(analyzeDay([doc], directory, taxonomy, segmenter).candidates, [doc]);
+    assert.doesNotMatch(JSON.stringify(brief), /A片|欧一美/);
+    // The verifier takes the reference's title, cut so, as the source's.
+    assert.deepEqual(failed, []);
+  });
+
+  it('reads a joint local heading that gives the second body\'s level alone as two bodies of one place', () => {
+    const addressed = '各盟市委、行政公署，自治区各有关部门：现将意见印发给你们，请结合实际认真贯彻落实。';
+    assert.deepEqual(
+      [issuerOf('内蒙古自治区党委自治区人民政府关于加快推进数字经济发展的意见', addressed)?.name, issuerOf('内蒙古自治区党委自治区人民政府关于加快推进数字经济发展的意见', addressed)?.partners],
+      ['内蒙古自治区党委', '二'],
+    );
+    assert.deepEqual([issuerOf('广东省委省政府关于加快推进数字经济发展的意见', addressed)?.name, issuerOf('广东省委省政府关于加快推进数字经济发展的意见', addressed)?.partners], ['中共广东省委', '二']);
+    // A body whose name starts 市场 does not take the city's name (北京市场监管局 is no division's).
+    assert.equal(issuerOf('北京市经济和信息化局市场监管局关于开展试点的通知', addressed)?.partners ?? null, null);
   });
 });

@@ -57,6 +57,12 @@ const dateline = /^(?:[^，,。\n]{0,14}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:电
  * 5月10日国务院新闻办就…举行发布会, day-t): the event's day, as a dateline is the report's.
  */
 const briefingHeld = new RegExp(String.raw`^[^，,。；\n]{0,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:[（(]星期[一二三四五六日天][)）])?(?:上午|下午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?[^，,。；\n]{0,30}?(?:举行|召开)[^，,。]{0,20}?${BRIEFING_EVENT}`);
+/**
+ * A communiqué's opening that dates the meeting it reports (中共中央政治局4月28日召开会议), under a subtitle line
+ * if it has one (中共中央总书记习近平主持会议): the event's day, as a briefing's is (day-ch met the April 2023
+ * meeting as news on 31 July 2024).
+ */
+const meetingHeld = /^(?:[^。\n]{2,40}\n)?[^，,。；;\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:上午|下午)?召开会议/;
 /** A lead that dates the issuing itself: 国务院办公厅11月7日对外发布《…》 (a report's first clause, the body before the date). */
 const issuingLead = /^[^，,。；;\n]{2,30}?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:对外|正式|公开|向社会)?(?:印发|发布|公布|出台)/;
 
@@ -91,9 +97,19 @@ function infoLineDate(body: string): DocumentDate | null {
   return date ? { date, year: Number(line[1]), how: 'dateline', evidence: line[0].trim() } : null;
 }
 
-/** The date a text's 成文日期 field gives, read within its opening (the info block above the text); null without one. */
+/**
+ * A signature's date with the note the State Council's portal sets under it (2024年3月7日（此件公开发布）,
+ * （此件有删减）): a date, though a mirror ran it into the text around it (国务院 2024年3月7日 (此件公开发布)
+ * 推动大规模设备更新…, day-ch).
+ */
+const notedSignature = /((?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)\s*[（(]此件(?:公开发布|有删减|主动公开)[)）]/;
+
+/**
+ * The date a text's 成文日期 field gives, read within its opening (the info block above the text), or the
+ * date its signature bears above the portal's 此件公开发布; null without one.
+ */
 function signingDate(body: string): DocumentDate | null {
-  const field = signingField.exec(body.slice(0, 1500));
+  const field = signingField.exec(body.slice(0, 1500)) ?? notedSignature.exec(body.slice(0, 3000));
   const date = field ? closingDate(field[1]!) : null;
   return date ? { date, year: Number(date.slice(0, 4)), how: 'closing', evidence: field![0] } : null;
 }
@@ -123,7 +139,7 @@ export function documentDate(body: string, docNumber: string | null, metOn: stri
     return below?.date ? { ...below, evidence: `${copied.evidence}…${below.evidence}` } : copied;
   }
   const opening = body.trimStart();
-  const byDateline = dateline.exec(opening) ?? briefingHeld.exec(opening);
+  const byDateline = dateline.exec(opening) ?? briefingHeld.exec(opening) ?? meetingHeld.exec(opening);
   const lead = byDateline ?? issuingLead.exec(opening);
   const [month, day] = lead ? [Number(lead[1] ?? lead[3]), Number(lead[2] ?? lead[4])] : [0, 0];
   const latestYear = Number(metOn.slice(0, 4)) - (`${pad(month)}-${pad(day)}` > metOn.slice(5) ? 1 : 0);

@@ -51,7 +51,8 @@ const citing = /贯彻|落实|按照|根据|依据|遵照/;
  * What comes before the issuer in a news lead: 记者从…获悉, 据, 新华社北京8月26日电, 本报讯. A dateline ends
  * 日电 or 日讯: a bare 电 is a word's (国家广播电视总局, 国家电网), and cutting there lost a joint lead's bodies.
  */
-const leadIn = /^(?:.*?(?:日电|日讯|报讯|获悉|消息|了解到))?(?:据|从|经|由)?/;
+// The reporter after a dateline goes too: 新华社北京6月29日电 记者从北京市经济和信息化局获悉 (day-cg).
+const leadIn = /^(?:.*?(?:日电|日讯|报讯|获悉|消息|了解到))?\s*(?:(?:本报|本台|本网)?记者(?=[从据]))?(?:据|从|经|由)?/;
 
 /** Short forms of a local body's name and the full forms official texts sign with. */
 const shortForms: [RegExp, string][] = [
@@ -192,14 +193,28 @@ function namesListed(text: string, directory: SourceDirectory): string[] {
  * null when no such cut makes two or more.
  */
 function localNamesIn(text: string, directory: SourceDirectory): string[] | null {
-  for (let at = 4; at <= text.length - 4; at++) {
-    const [first, rest] = [text.slice(0, at), text.slice(at)];
-    if (!/(?:办公厅|办公室|人民政府|委员会|局|厅|委)$/.test(first) || !(/^(?:中共|中国共产党)/.test(rest) || divisionAt(rest, 0, false))) continue;
-    if (!bodyNamed(first, directory)) continue;
+  // The next may be three characters: 省政府 after 广东省委.
+  for (let at = 4; at <= text.length - 3; at++) {
+    const first = text.slice(0, at);
+    if (!/(?:办公厅|办公室|人民政府|委员会|局|厅|委)$/.test(first)) continue;
+    const rest = samePlace(first, text.slice(at));
+    if (!(/^(?:中共|中国共产党)/.test(rest) || divisionAt(rest, 0, false)) || !bodyNamed(first, directory)) continue;
     const others = localNamesIn(rest, directory) ?? (bodyNamed(rest, directory) ? [rest] : null);
     if (others) return [first, ...others];
   }
   return null;
+}
+
+/**
+ * The next body of a joint local heading with its place written whole where the heading gives only its level
+ * (内蒙古自治区党委自治区人民政府 → 内蒙古自治区人民政府, day-cf; 广东省委省政府 → 广东省政府); `rest` as it
+ * is otherwise.
+ */
+function samePlace(first: string, rest: string): string {
+  const places = leadingDivisions(first.replace(/^(?:中共|中国共产党)/, ''));
+  const place = places.map((p) => p.matched).join('');
+  const level = /(自治区|省|市|县|区)$/.exec(place)?.[1];
+  return level && rest.startsWith(level) ? `${place}${rest.slice(level.length)}` : rest;
 }
 
 /** Two bodies one phrase joins by 和 or 及 (中国人民银行和市场监管总局), each a body by itself; null otherwise. */
@@ -667,7 +682,8 @@ function fromWorkReport(title: string, body: string, directory: SourceDirectory,
   const itself = place.province === null && place.city === null ? /^(?:今年的?|(?:19|20)\d{2}年)?政府工作报告(?:首次|再次|明确)?(?:提出|指出|强调|要求|部署)/.exec(body.trimStart()) : null;
   if (itself) return centralBody('国务院', itself[0], directory);
   // …or names the premier by his post after his name (李克强以国务院总理身份最后一次作《政府工作报告》, day-r).
-  const national = /(?:国务院)?总理[^。，]{0,24}?作《?政府工作报告|全国人大[^。]{0,30}?(?:开幕|召开)[^。]{0,40}?政府工作报告/.exec(text);
+  // …or as the report put to the NPC (提请十四届全国人大三次会议审议的政府工作报告提出, day-cg's glossary page).
+  const national = /(?:国务院)?总理[^。，]{0,24}?作《?政府工作报告|全国人大[^。]{0,30}?(?:开幕|召开)[^。]{0,40}?政府工作报告|提请[^。，]{0,12}?全国人(?:民代表)?大[^。，]{0,16}?审议的《?政府工作报告/.exec(text);
   if (national) return centralBody('国务院', national[0], directory);
   const provincial = /([\u4e00-\u9fff]{2,8}?(?:省|自治区|市))(?:[^。，]{0,12}?、)?(?:省长|自治区主席|主席|市长)[\u4e00-\u9fff]{2,3}?(?:代表[^。，]{2,12}?)?作《?政府工作报告/.exec(text);
   const governed = provincial ? leadingDivisions(provincial[1]!).at(-1)?.matched : undefined;
@@ -702,7 +718,8 @@ function fromDocumentName(body: string, directory: SourceDirectory): IssuerReadi
     const after = opening.slice(named.index + named[0].length, named.index + named[0].length + 30);
     // 新华社受权播发《中共中央关于…的决定》 (day-t): the agency carries the document, the body issues it.
     // 11月25日公布的《国家航天局推进商业航天高质量安全发展行动计划（2025—2027年）》提出 (day-ba): told as out.
-    const released = /(?:印发|发布|公布|出台|发出|播发)[了的]?$/.test(before) || /^(?:[（(][^）)]{0,30}[)）])?(?:全文)?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|印发|出台|施行)/.test(after);
+    // 新华社28日公布全会通过的《中共中央关于…的建议》全文 (day-ci): put out as the session passed it.
+    const released = /(?:印发|发布|公布|出台|发出|播发)(?:[了的]|[^。，《]{0,6}?通过的)?$/.test(before) || /^(?:[（(][^）)]{0,30}[)）])?(?:全文)?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会)*(?:发布|公布|印发|出台|施行)/.test(after);
     if (!released || citing.test(before)) continue;
     // A name without 关于 is a body's when a body the registry knows opens it and a document's word closes it.
     const own = named[2] === undefined ? null : directory.nameAt(named[2], 0);
@@ -857,8 +874,9 @@ function fromLead(body: string, directory: SourceDirectory, issued: string | nul
   // A news copy may not name the document at all (中共中央办公厅、国务院办公厅发出文件，鼓励…, day-e; …等六部门日前联合印发通知，开展…, day-bb).
   // A body's data are its release (国家税务总局公布的最新税收数据显示, 国家统计局16日发布数据, day-aq).
   // A document named as issued by a body (X联合印发的《Y》) is its news only when the sentence says it came out
-  // (…（以下简称《指南》）正式发布); otherwise it is cited (围绕X印发的《Y》展开).
-  for (const verb of opening.matchAll(/(?:联合)?(?:印发|下发|发布|出台|公布|制定|编制|审议通过|表决通过|牵头起草|起草)了?(?:《|关于)|(?:联合)?(?:印发|出台)(?=[\u4e00-\u9fff“”"]{4,40}?(?:措施|方案|意见|办法|规划|计划|细则|指南|规定)(?:[，,。；;]|的通知))|(?:联合)?(?:发出|印发|下发)(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:正式|近日|日前|已)?(?:发布|公布|对外公布|出台|施行)|[，,]?[^。，《》]{0,8}?起(?:正式)?(?:施行|实施)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
+  // (…（以下简称《指南》）正式发布, …》13日公开发布, day-cg); otherwise it is cited (围绕X印发的《Y》展开).
+  // A notice's title may stand in quotes after its verb (苏州司法局发布“关于征求《…》意见的公告”, day-cg).
+  for (const verb of opening.matchAll(/(?:联合)?(?:印发|下发|发布|出台|公布|制定|编制|审议通过|表决通过|牵头起草|起草)了?[“"]?(?:《|关于)|(?:联合)?(?:印发|出台)(?=[\u4e00-\u9fff“”"]{4,40}?(?:措施|方案|意见|办法|规划|计划|细则|指南|规定)(?:[，,。；;]|的通知))|(?:联合)?(?:发出|印发|下发)(?:文件|通知)(?=[，,。])|(?:联合)?(?:印发|发布|出台|公布|制定)的《(?=[^》]{4,}》(?:[（(][^）)]{0,20}[)）])?(?:(?:\d{1,2}日)?(?:正式|近日|日前|已|公开)?(?:发布|公布|对外公布|出台|施行)|[，,]?[^。，《》]{0,8}?起(?:正式)?(?:施行|实施)|指出|显示|提出|认为|明确))|(?:召开|举行|举办)(?!仪式)|进行第[一二三四五六七八九十百]+次(?:集体|专题)学习|牵头(?:组织)?(?=[^。，]{0,30}?(?:制定|起草|编制))|就(?=《[^》]{4,}》[^。，]{0,16}?征求)|(?:发布|公布)(?:了|的)?(?:最新)?[\u4e00-\u9fff]{0,6}?数据(?!局)/g)) {
     if (aboutNamed && verb[0].endsWith('《') && !opening.startsWith(`${issued}》`, verb.index + verb[0].length)) continue;
     // Wide enough for a joint document's list of bodies before its verb (17 of them on a fresh user's day).
     const raw = opening.slice(Math.max(0, verb.index - 200), verb.index);
@@ -1061,13 +1079,23 @@ function leadingPlace(name: string): string | undefined {
  */
 function fromPlace(title: string, body: string): IssuerReading | null {
   const named = isDocumentItself(title) ? title : (explainedDocument(title, body) ?? issuedDocument(title, body));
-  // A special economic zone is its city's: 深圳经济特区…条例 is 深圳市's.
-  const place = named ? leadingPlace(named)?.replace(/^(.+?)经济特区$/, '$1市') : undefined;
-  if (!place || !tierByForm(place)) return null;
+  if (!named) return null;
   // A place's 条例 is a local regulation, passed by its people's congress standing committee: a
   // government's rules may not be called 条例 (规章制定程序条例, Article 6).
-  const maker = /条例(?:[（(].{1,12}[)）])?$/.test(named!) ? '人民代表大会常务委员会' : '人民政府';
-  return { name: `${place}${maker}`, partners: null, how: 'place', evidence: named! };
+  const regulation = /条例(?:[（(].{1,12}[)）])?$/.test(named);
+  // A special economic zone is its city's: 深圳经济特区…条例 is 深圳市's.
+  const place = leadingPlace(named)?.replace(/^(.+?)经济特区$/, '$1市');
+  if (!place || !tierByForm(place)) return regulation ? nationalRegulation(named) : null;
+  return { name: `${place}${regulation ? '人民代表大会常务委员会' : '人民政府'}`, partners: null, how: 'place', evidence: named };
+}
+
+/**
+ * A 条例 that names no place, the Party or a draft is an administrative regulation, the State Council's
+ * (行政法规制定程序条例, Article 5: 行政法规的名称一般称“条例”): 网络数据安全管理条例, met as word-salad copies
+ * headed 受权发布丨… (day-cf). Null for another.
+ */
+function nationalRegulation(named: string): IssuerReading | null {
+  return /^(?:中国共产党|中共|党)|草案|征求意见|送审稿|实施细则|示范/.test(named) ? null : { name: '国务院', partners: null, how: 'place', evidence: named };
 }
 
 const directMunicipality = /^(?:北京|上海|天津|重庆)市$/;

@@ -27,7 +27,8 @@ const documentKinds: { kind: string; pattern: RegExp; weight: number }[] = [
   // A decision (中共中央 国务院关于2023年度国家科学技术奖励的决定, day-x) is a document, not news; not 会议决定….
   { kind: '决定', pattern: /的决定(?=$|》|[（(])/, weight: 3 },
   { kind: '通知', pattern: /通知|公告|通告/, weight: 2 },
-  { kind: '会议', pattern: /会议|座谈会|推进会|发布会/, weight: 1.5 },
+  // 大会 and 记者会 are meetings too: 全国科技大会…在京召开 (days l, x, br), the NPC's 经济主题记者会 (days r, s, cc).
+  { kind: '会议', pattern: /会议|座谈会|推进会|发布会|记者会|大会/, weight: 1.5 },
 ];
 
 const noveltyMarkers = ['首次', '正式', '试行', '明确提出', '首个', '首批'];

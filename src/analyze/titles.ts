@@ -84,7 +84,9 @@ export function cleanTitle(title: string): string {
  * ae, ap, bf, d, p and z): a
  * run is one only around one of these, which no official headline holds.
  */
-const spamAnchor = /股票平台|开奖|六开彩|六合彩|管家婆|一码一肖|一肖一码|(?:必开)?一肖一[特码]|必开一肖|资料大全|正版资料|期期准|星空体育|配资|晶澳彩|广东鹰坛|彩票|博彩|澳门码|马会传真|二四六好彩/;
+// …and the porn keywords, spelt out with 一 between their characters to slip past filters (…的决定|欧一美一色一伦一A片,
+// days q and ci); a bounded run, since an unbounded one is tried again from every character of a long title.
+const spamAnchor = /股票平台|开奖|六开彩|六合彩|管家婆|一码一肖|一肖一码|(?:必开)?一肖一[特码]|必开一肖|资料大全|正版资料|期期准|星空体育|配资|晶澳彩|广东鹰坛|彩票|博彩|澳门码|马会传真|二四六好彩|(?:[欧美亚洲日韩国产精品色伦理成人无码][一\-_.·]?){0,8}[AaＡ]片|伦理片|无码(?:视频|电影|高清)|成人(?:视频|影院|电影|网站)|色情(?:视频|电影|网站)/;
 /** The words such a run is made of around its anchor, which an official headline holds too: taken only beside one. */
 const spamWords = String.raw`新澳|新奥|澳门|香港|今晚|最快|最精准|精准|免费|全年|资料|大全|正版|结果|记录|查询|怎么|的到|近\d+期|\d{4}年|\d{4,}|凤凰艺术|XK|杠杆|开户|排行|前十名|广州|网|码|彩`;
 /** What follows a run: more of its words, or the mark that sets it apart from the headline (广州配资网-工信部就…). */
@@ -108,7 +110,8 @@ export function withoutInjectedSpam(title: string): string {
       if (before) start -= before.length;
       grown = Boolean(next ?? before);
     }
-    const cut = `${text.slice(0, start)}${text.slice(end)}`;
+    // The bar that set the run apart from the headline goes with it (…的决定|欧一美…).
+    const cut = `${text.slice(0, start).replace(/[|｜丨]\s*$/, '')}${text.slice(end)}`;
     if (cut.replace(/\s/g, '').length < 6) return title;
     text = cut;
   }
@@ -137,7 +140,8 @@ const issuingHeadline = new RegExp(String.raw`^[^《]{0,24}?${issuingVerb}了?�
  * or a name ending in its kind; or a 《》 name a sentence or its date starts with and that is then published.
  * Compiled once: issuedDocument runs several times for every document of a day.
  */
-const issuedInLead = new RegExp(String.raw`${issuingVerb}了?(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n]|\d{1,2}日)《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会|全文)*(?:发布|公布|对外公布|出台|施行))`, 'g');
+// …or as passed by the session that the agency put it out for (新华社28日播发全会通过的《…》全文, day-q).
+const issuedInLead = new RegExp(String.raw`(?:${issuingVerb}了?|(?:${issuingVerb}|播发)[^，。；《》]{0,6}?通过的)(?:《([^》]{4,})》|(关于[^，。；《》]{4,40}?的(?:意见|实施意见|指导意见|方案|实施方案|通知|办法|措施|规划|计划))|(?!相关|有关|一系列|系列|多项|若干|配套|具体|一批|各项|新的|实施)([\u4e00-\u9fff“”]{6,40}?(?:若干措施|措施|实施方案|行动方案|行动计划|意见|办法|规划|细则|指南))(?=[，,。；;]|的通知))|(?:${issuingVerb}的|^|[，,。；;\n]|\d{1,2}日)《([^》]{4,})》(?=(?:[（(][^）)]{0,20}[)）])?(?:日前|近日|近期|已|已经|正式|今天|今日|对外|向社会|全文)*(?:发布|公布|对外公布|出台|施行))`, 'g');
 
 /**
  * The document a text issues or reports the issuing of, by its name: Y of X关于印发《Y》的通知, of
@@ -311,7 +315,16 @@ export function isDocumentItself(title: string): boolean {
   // …nor the news of a consultation (可信数据空间发展行动计划公开征求意见), whose 意见 is the comments it asks for.
   // …nor a report's headline that ends with a document's word (我国人工智能产业将新制定超50项国家和行业标准, day-p):
   // a name never speaks of 我国 or of what will be done.
-  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?]/.test(title) && !/征求意见$/.test(title) && !new RegExp(`${issuingVerb}|审议通过|表决通过|^我国|[将拟]`).test(head));
+  // …nor a headline that speaks (工信部：到2027年制修订50项以上算力标准, day-ci): a name has no speaker's colon.
+  return issuingNotice(title) !== null || (documentTitle.test(title) && !/[，,！!？?：:]/.test(title) && !/征求意见$/.test(title) && !new RegExp(`${issuingVerb}|审议通过|表决通过|^我国|[将拟]`).test(head));
+}
+
+/**
+ * Whether a name in 《》 is a wire service's mark of a dispatch (《经济通通讯社驻京记者24日北京专电》, 《经济通通讯社31日专讯》,
+ * day-ci), no document's name. Read on normalised text.
+ */
+export function isWireMark(name: string): boolean {
+  return /专[电讯]$|通讯社[^《》]{0,16}[电讯]$/.test(name);
 }
 
 /** A title of an interpretation: 解读, 详解, 答记者问. */
@@ -359,9 +372,9 @@ export function isCommentary(title: string, body: string): boolean {
 export function isDraft(title: string, body: string): boolean {
   // The opening of a consultation says it consults (现向社会公开征求意见); a report may merely mention a draft.
   // A report's first sentence that puts the draft out is one too: 工信部近日发布《…指南》(征求意见稿)，向社会公开征求意见
-  // (day-l's 2024 standards draft, met again when the guide came out), 就《…（征求意见稿）》公开征求意见.
+  // (day-l's 2024 standards draft, met again when the guide came out), 就《…（征求意见稿）》公开征求意见, 就《…》（征求意见稿）… (day-ci).
   const first = body.slice(0, Math.min(200, (body.indexOf('。') + 1) || 200));
-  return /征求意见|意见稿|草案/.test(title) || /现(?:向社会|面向社会)?公开征求(?:社会各界)?意见/.test(body.slice(0, 200)) || /(?:发布|公布|起草|形成|印发)了?《[^》]*》\s*[（(]?(?:征求意见稿|草案)|(?:发布|公布|起草|形成|印发|就)了?《[^》]*(?:征求意见稿|草案)[^》]*》/.test(first);
+  return /征求意见|意见稿|草案/.test(title) || /现(?:向社会|面向社会)?公开征求(?:社会各界)?意见/.test(body.slice(0, 200)) || /(?:发布|公布|起草|形成|印发|就)了?《[^》]*》\s*[（(]?(?:征求意见稿|草案)|(?:发布|公布|起草|形成|印发|就)了?《[^》]*(?:征求意见稿|草案)[^》]*》/.test(first);
 }
 
 /**

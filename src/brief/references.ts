@@ -1,4 +1,5 @@
 import type { Candidate } from '../domain/candidate.ts';
+import { withoutInjectedSpam } from '../analyze/titles.ts';
 import { chinesePunctuation, normaliseText } from '../util/normalise.ts';
 import { shanghaiDay } from '../util/time.ts';
 import type { Reference } from '../domain/brief.ts';
@@ -47,8 +48,9 @@ export function buildReference(candidate: Candidate, id: string, publisher: stri
     id,
     publisher,
     reposter,
-    // A traditional or glossed copy's title is given as the brief reads it; the verifier compares it so.
-    title: normaliseText(candidate.document.title),
+    // A traditional or glossed copy's title is given as the brief reads it, without the spam a mirror injected
+    // into it (…的决定|欧一美一色一伦一A片, days q and ci); the verifier compares it so.
+    title: withoutInjectedSpam(normaliseText(candidate.document.title)),
     date: shanghaiDay(candidate.document.publishedAt!),
     url: candidate.document.url,
     usedFor,

@@ -1,6 +1,6 @@
 import { looksLikeBody, runOfNames } from '../analyze/bodies.ts';
 import { foldMarkWidth, normaliseText } from '../util/normalise.ts';
-import { cleanTitle } from '../analyze/titles.ts';
+import { cleanTitle, withoutInjectedSpam } from '../analyze/titles.ts';
 import { shanghaiDay } from '../util/time.ts';
 import { dateBorneOut, datesIn, figureBorneOut, figuresIn } from './figures.ts';
 import type { Brief, BriefItem, Check, Reference } from '../domain/brief.ts';
@@ -264,8 +264,8 @@ export function verifyBrief(brief: Brief, sourceOf: (url: string) => SourceRecor
       continue;
     }
     count('references', 1);
-    // A reference may give a traditional or glossed title as the brief reads it: normalised alike.
-    if (source.title !== reference.title && normaliseText(source.title) !== normaliseText(reference.title)) fail('references', citing, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
+    // A reference may give a traditional or glossed title as the brief reads it, without injected spam: normalised alike.
+    if (source.title !== reference.title && normaliseText(source.title) !== normaliseText(reference.title) && withoutInjectedSpam(normaliseText(source.title)) !== normaliseText(reference.title)) fail('references', citing, `参考文献 ${reference.id} 的标题与来源不符：《${reference.title}》`);
     if (source.publishedAt && dayOf(source.publishedAt) !== reference.date) fail('references', citing, `参考文献 ${reference.id} 的日期 ${reference.date} 与来源不符`);
     if (window && (reference.date < window.start || reference.date > window.end)) fail('window', citing, `参考文献 ${reference.id} 发布于 ${reference.date}，不在本期时间窗口内`);
   }

@@ -4,7 +4,7 @@ import { chinesePunctuation, normaliseText } from '../../util/normalise.ts';
 import { isPrintableName, looksLikeBody } from '../../analyze/bodies.ts';
 import type { SourceDirectory } from '../../analyze/origin.ts';
 import { signedArticle } from '../../analyze/issuer.ts';
-import { BRIEFING_EVENT, OFFICIAL_ACTS, cleanTitle, documentTitle, isBriefingReport, isDocumentItself, issuingNotice } from '../../analyze/titles.ts';
+import { BRIEFING_EVENT, OFFICIAL_ACTS, cleanTitle, documentTitle, isBriefingReport, isDocumentItself, isWireMark, issuingNotice } from '../../analyze/titles.ts';
 import type { SourceTier } from '../../domain/tier.ts';
 import { chineseNumber } from '../../util/chineseNumerals.ts';
 import { titleKnown } from '../verify.ts';
@@ -240,7 +240,7 @@ function eventKind(event: string): string {
 
 /** The document a briefing's report names first in its opening, when the cited copy bears the name out for 《》. */
 function presented(candidate: Candidate, body: string, directory: SourceDirectory): string | null {
-  const named = /《([^》]{4,})》/.exec(body.slice(0, 600))?.[1] ?? null;
+  const named = [...body.slice(0, 600).matchAll(/《([^》]{4,})》/g)].map((m) => m[1]!).find((name) => !isWireMark(name)) ?? null;
   return named && titleKnown(named, [candidate.document], directory.knownBodies()) ? named : null;
 }
 
