@@ -21,6 +21,8 @@ import { cleanTitle, deployedCampaign, docNumberAfter, isBriefingReport, isDocum
 import { chooseQuotes, inQuotes, worthQuoting } from '../src/brief/writers/quotes.ts';
 import { substanceOf } from '../src/brief/writers/substance.ts';
 import { extractSiteName } from '../src/extract/siteName.ts';
+import { extractArticle } from '../src/extract/article.ts';
+import { withoutSpamBrands } from '../src/util/spamBrands.ts';
 import { normalisePublisher } from '../src/extract/publisher.ts';
 import { load } from 'cheerio';
 import { loadConfig, validate } from '../src/config/load.ts';
@@ -1872,5 +1874,23 @@ describe('days CF and CG: a reporter after the dateline, a joint local heading t
     assert.deepEqual([issuerOf('广东省委省政府关于加快推进数字经济发展的意见', addressed)?.name, issuerOf('广东省委省政府关于加快推进数字经济发展的意见', addressed)?.partners], ['中共广东省委', '二']);
     // A body whose name starts 市场 does not take the city's name (北京市场监管局 is no division's).
     assert.equal(issuerOf('北京市经济和信息化局市场监管局关于开展试点的通知', addressed)?.partners ?? null, null);
+  });
+});
+
+describe('days CJ and CK: the brands a spam mirror injects into a page', () => {
+  it('cuts a gambling brand from the headline and the sentences, and keeps a county or a river of the same name', () => {
+    const title = '《广东省人民政府关于加快建设通用人工智能产业创新引领地金沙体育的实施意见》新闻发布会在广州举行';
+    assert.equal(withoutInjectedSpam(title), '《广东省人民政府关于加快建设通用人工智能产业创新引领地的实施意见》新闻发布会在广州举行');
+    const page = `<html><head><title>${title}</title></head><body><h1>${title}</h1><div class="content">
+      <p>金沙体育11月13日，广东省人民政府新闻办公室在广东大厦举行新闻发布会，介绍《实施意见》的总体目标和主要内容。</p>
+      <p>王月琴介绍了《实施意见》的总体目标、主要内容和特色金沙体育。她说，广东将发挥算力基础设施、产业应用场景和数据资源优势，到2027年建成国家通用人工智能产业创新引领地。</p>
+      <p>贵州省金沙县人民政府与金沙江流域各地签署合作协议，共同推进算力和数据要素产业发展，打造西部算力枢纽。</p>
+    </div></body></html>`;
+    const article = extractArticle(page, 'https://www.mirror1.com/1.html');
+    const text = article.paragraphs.join('\n');
+    assert.doesNotMatch(text, /金沙体育/);
+    assert.match(text, /^11月13日，广东省人民政府新闻办公室/);
+    assert.match(text, /金沙县人民政府与金沙江流域/);
+    assert.equal(withoutSpamBrands('开云体育官网：大发888娱乐 XK星空体育'), '官网： ');
   });
 });

@@ -2,6 +2,7 @@
  * Titles as portals and mirrors dress them, and as the brief reads them. Pure string functions over a
  * title already normalised (normaliseText) where the caller needs that.
  */
+import { SPAM_BRANDS } from '../util/spamBrands.ts';
 
 /**
  * Heads that portals put before a title: 【转载】, [图文], 重磅！, 最新印发！, 转自江西省教育厅：, 转载：. Sticky: each is
@@ -84,9 +85,8 @@ export function cleanTitle(title: string): string {
  * ae, ap, bf, d, p and z): a
  * run is one only around one of these, which no official headline holds.
  */
-// …and the porn keywords, spelt out with 一 between their characters to slip past filters (…的决定|欧一美一色一伦一A片,
-// days q and ci); a bounded run, since an unbounded one is tried again from every character of a long title.
-const spamAnchor = /股票平台|开奖|六开彩|六合彩|管家婆|一码一肖|一肖一码|(?:必开)?一肖一[特码]|必开一肖|资料大全|正版资料|期期准|星空体育|配资|晶澳彩|广东鹰坛|彩票|博彩|澳门码|马会传真|二四六好彩|(?:[欧美亚洲日韩国产精品色伦理成人无码][一\-_.·]?){0,8}[AaＡ]片|伦理片|无码(?:视频|电影|高清)|成人(?:视频|影院|电影|网站)|色情(?:视频|电影|网站)/;
+// …and the brands of gambling and porn sites (util/spamBrands.ts).
+const spamAnchor = new RegExp(String.raw`股票平台|开奖|六开彩|六合彩|管家婆|一码一肖|一肖一码|(?:必开)?一肖一[特码]|必开一肖|资料大全|正版资料|期期准|配资|晶澳彩|广东鹰坛|彩票|博彩|澳门码|马会传真|二四六好彩|${SPAM_BRANDS.source}`);
 /** The words such a run is made of around its anchor, which an official headline holds too: taken only beside one. */
 const spamWords = String.raw`新澳|新奥|澳门|香港|今晚|最快|最精准|精准|免费|全年|资料|大全|正版|结果|记录|查询|怎么|的到|近\d+期|\d{4}年|\d{4,}|凤凰艺术|XK|杠杆|开户|排行|前十名|广州|网|码|彩`;
 /** What follows a run: more of its words, or the mark that sets it apart from the headline (广州配资网-工信部就…). */

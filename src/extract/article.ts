@@ -8,6 +8,7 @@ import { extractPublisher } from './publisher.ts';
 import { extractSiteName } from './siteName.ts';
 import { extractTitle } from './title.ts';
 import type { ExtractedArticle } from '../domain/article.ts';
+import { withoutSpamBrands } from '../util/spamBrands.ts';
 
 /** What the extractor knows of the site a page came from: the names its owner signs with. */
 export interface SiteIdentity {
@@ -45,7 +46,8 @@ export function extractArticle(html: string, url: string, site?: SiteIdentity, f
   const publisherOnPage = extractPublisher($);
   const docNumber = extractDocNumber($('meta[name="FileNumber"]').attr('content') ?? '', $('body').text(), title);
   const attachments = extractAttachments($, url);
-  const paragraphs = extractBody($, title);
+  // The spam brands a mirror injected into the text go (金沙体育11月13日，…, day-cj): no reader may see them.
+  const paragraphs = extractBody($, title).map(withoutSpamBrands).filter((p) => p.trim().length > 0);
   const bodyChars = paragraphs.join('').length;
   const siteName = extractSiteName($, title);
   // 来源：本站 (or the site's host) is the site itself: no body is named, nothing is reposted.
