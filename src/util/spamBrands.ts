@@ -5,7 +5,9 @@
  * (金沙 alone is a county and a river), a porn word spelt out with 一 between its characters.
  */
 // Bounded runs: an unbounded one is tried again from every character of a long text (fuzz-verify's 日×40000).
-export const SPAM_BRANDS = /(?:XK)?星空体育|(?:金沙|开云|九游|乐鱼|华体会|亚博|必威|半岛|米乐|雷竞技|爱游戏|凯发|大发888|BOB)(?:体育|娱乐|电竞|官网|平台)|九游会|威尼斯人|新葡京|(?:[欧美亚洲日韩国产精品色伦理成人无码][一\-_.·]?){0,8}[AaＡ]片|伦理片|无码(?:视频|电影|高清)|成人(?:视频|影院|电影|网站)|色情(?:视频|电影|网站)/;
+// Not a venue (金沙体育中心, 金沙体育馆), a planning zone (A片区: a porn word has its spelt-out run), nor words a
+// notice against such sites uses (色情网站).
+export const SPAM_BRANDS = /(?:XK)?星空体育|(?:金沙|开云|九游|乐鱼|华体会|亚博|必威|雷竞技|爱游戏|凯发|大发888|BOB|威尼斯人|新葡京)(?:体育|娱乐|电竞|官网|平台)(?![场馆中公局])|九游会|(?:[欧美亚洲日韩国产精品色伦理成人无码][一\-_.·]?){1,8}[AaＡ]片|伦理片|无码(?:视频|电影|高清)/;
 
 const everyBrand = new RegExp(SPAM_BRANDS.source, 'g');
 
